@@ -1,0 +1,14 @@
+#pragma once
+/// Factories of the built-in commands; each is defined in its own file.
+
+#include <memory>
+
+#include "cli/command.hpp"
+
+namespace knelpunt::cli {
+
+std::unique_ptr<Command> make_validate_command();  // validate_command.cpp
+std::unique_ptr<Command> make_whatif_command();    // whatif_command.cpp
+std::unique_ptr<Command> make_graph_command();     // graph_command.cpp
+
+}  // namespace knelpunt::cli

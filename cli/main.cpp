@@ -1,0 +1,33 @@
+#include <exception>
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "cli/exit_codes.hpp"
+
+int main(int argc, char** argv) {
+  using namespace knelpunt::cli;
+  CLI::App app{
+      "knelpunt: bottlenecks and cyber risk of vital infrastructure.\n"
+      "Models assets and their dependencies, computes what fails, when and through what.",
+      "knelpunt"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "knelpunt 0.1.0");
+  app.footer("Example: knelpunt whatif examples/dordrecht --fail ss-dordrecht-west");
+  auto commands = make_commands();
+  std::vector<std::pair<CLI::App*, Command*>> attached;
+  for (auto& command : commands) attached.emplace_back(command->attach(app), command.get());
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? kExitOk : kExitBadInput;
+  }
+  try {
+    for (auto& [sub, command] : attached)
+      if (sub->parsed()) return command->run();
+  } catch (const std::exception& error) {
+    std::cerr << "knelpunt: internal error: " << error.what() << "\n";
+    return kExitInternal;
+  }
+  return kExitInternal;
+}

@@ -1,0 +1,51 @@
+#pragma once
+/// What every model-reading command shares: the MODEL argument (default: the
+/// shipped Dordrecht example), loading catalogues and model, reporting
+/// diagnostics on stderr, and common option parsing.
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "model/dependency_graph.hpp"
+#include "model/model.hpp"
+
+namespace knelpunt::cli {
+
+/// The directory holding catalogs/ and examples/: $KNELPUNT_HOME when set,
+/// else the directory configured at build time.
+std::filesystem::path data_dir();
+
+/// Adds the optional positional MODEL argument to `command`.
+void add_model_argument(CLI::App* command, std::string& model_path);
+
+/// A loaded model with its graph. The graph refers to nothing in the model,
+/// so the pair may be moved freely.
+struct LoadedModel {
+  model::Model model;
+  std::unique_ptr<model::DependencyGraph> graph;
+};
+
+/// Loads MODEL (empty: the shipped Dordrecht example) checked against the
+/// shipped catalogues. Prints every diagnostic to stderr (warnings unless
+/// `quiet`). Returns nothing when there were errors: exit with kExitBadInput.
+std::optional<LoadedModel> load_model_or_report(const std::string& model_path, bool quiet = false);
+
+/// Parses a --horizon value (a duration or `inf`); prints an error and
+/// returns nothing when it is malformed.
+std::optional<model::Hours> parse_horizon_option(const std::string& text);
+
+/// Looks up an asset id; prints "unknown asset" with a did-you-mean hint and
+/// returns nothing when it is not in the model.
+std::optional<model::AssetIndex> find_asset_or_report(const LoadedModel& loaded,
+                                                      const std::string& id,
+                                                      const std::string& option_name);
+
+/// Writes `content` to `path` atomically (temporary file + rename), or to
+/// stdout when `path` is empty or "-". Returns false (after printing why) on failure.
+bool write_output(const std::string& content, const std::string& path);
+
+}  // namespace knelpunt::cli

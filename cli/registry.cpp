@@ -1,0 +1,14 @@
+#include "cli/command.hpp"
+#include "cli/commands.hpp"
+
+namespace knelpunt::cli {
+
+std::vector<std::unique_ptr<Command>> make_commands() {
+  std::vector<std::unique_ptr<Command>> commands;
+  commands.push_back(make_validate_command());
+  commands.push_back(make_whatif_command());
+  commands.push_back(make_graph_command());
+  return commands;
+}
+
+}  // namespace knelpunt::cli

@@ -1,0 +1,107 @@
+#include "model/dependency_graph.hpp"
+
+#include <stdexcept>
+#include <utility>
+
+namespace knelpunt::model {
+
+DependencyGraph::DependencyGraph(const Model& model) {
+  ids_.reserve(model.assets.size());
+  is_virtual_.reserve(model.assets.size());
+  for (const auto& asset : model.assets) {
+    ids_.push_back(asset.id);
+    is_virtual_.push_back(asset.is_virtual);
+  }
+  for (std::size_t a = 0; a < model.assets.size(); ++a) {
+    const auto& asset = model.assets[a];
+    for (std::size_t position = 0; position < asset.depends_on.size(); ++position) {
+      const auto& dependency = asset.depends_on[position];
+      GraphGroup group;
+      group.asset = static_cast<AssetIndex>(a);
+      group.need = dependency.need;
+      group.supplier_count = static_cast<std::uint32_t>(dependency.from.size());
+      group.time_to_impact = dependency.time_to_impact;
+      group.position = static_cast<std::uint32_t>(position);
+      group.first = static_cast<std::uint32_t>(suppliers_.size());
+      for (const auto& supplier : dependency.from) {
+        auto index = model.find(supplier);
+        if (!index) throw std::logic_error("DependencyGraph: unresolved supplier " + supplier);
+        suppliers_.push_back(static_cast<AssetIndex>(*index));
+      }
+      groups_.push_back(group);
+    }
+  }
+  build_indices();
+}
+
+DependencyGraph::DependencyGraph(std::vector<std::string> ids, std::vector<bool> is_virtual,
+                                 std::vector<GraphGroup> groups, std::vector<AssetIndex> suppliers)
+    : ids_(std::move(ids)),
+      is_virtual_(std::move(is_virtual)),
+      groups_(std::move(groups)),
+      suppliers_(std::move(suppliers)) {
+  if (is_virtual_.size() != ids_.size())
+    throw std::invalid_argument("DependencyGraph: ids and is_virtual differ in size");
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    const auto& group = groups_[g];
+    if (group.asset >= ids_.size() || group.supplier_count == 0 || group.need == 0 ||
+        group.need > group.supplier_count ||
+        std::size_t{group.first} + group.supplier_count > suppliers_.size() ||
+        (g > 0 && groups_[g - 1].asset > group.asset))
+      throw std::invalid_argument("DependencyGraph: malformed group");
+  }
+  for (auto s : suppliers_)
+    if (s >= ids_.size()) throw std::invalid_argument("DependencyGraph: supplier out of range");
+  build_indices();
+}
+
+void DependencyGraph::build_indices() {
+  const std::size_t n = ids_.size();
+  groups_of_offsets_.assign(n + 1, 0);
+  supplied_offsets_.assign(n + 1, 0);
+  for (const auto& group : groups_) {
+    ++groups_of_offsets_[group.asset + 1];
+    for (std::uint32_t i = 0; i < group.supplier_count; ++i) ++supplied_offsets_[suppliers_[group.first + i] + 1];
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    groups_of_offsets_[i + 1] += groups_of_offsets_[i];
+    supplied_offsets_[i + 1] += supplied_offsets_[i];
+  }
+  group_ids_.assign(groups_.size(), 0);
+  supplied_.assign(suppliers_.size(), 0);
+  std::vector<std::uint32_t> fill_groups(groups_of_offsets_.begin(), groups_of_offsets_.end() - 1);
+  std::vector<std::uint32_t> fill_supplied(supplied_offsets_.begin(), supplied_offsets_.end() - 1);
+  std::vector<std::pair<std::size_t, std::size_t>> edges;
+  std::vector<EdgeGroup> edge_props;
+  edges.reserve(suppliers_.size());
+  edge_props.reserve(suppliers_.size());
+  for (GroupIndex g = 0; g < groups_.size(); ++g) {
+    const auto& group = groups_[g];
+    group_ids_[fill_groups[group.asset]++] = g;
+    for (std::uint32_t i = 0; i < group.supplier_count; ++i) {
+      const AssetIndex s = suppliers_[group.first + i];
+      supplied_[fill_supplied[s]++] = g;  // g ascends, so each list is sorted
+      edges.emplace_back(s, group.asset);
+      edge_props.push_back(EdgeGroup{g});
+    }
+  }
+  boost_ = BoostDependencyGraph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(),
+                                edge_props.begin(), n);
+}
+
+std::span<const AssetIndex> DependencyGraph::suppliers(GroupIndex g) const {
+  const auto& group = groups_[g];
+  return {suppliers_.data() + group.first, group.supplier_count};
+}
+
+std::span<const GroupIndex> DependencyGraph::groups_of(AssetIndex asset) const {
+  return {group_ids_.data() + groups_of_offsets_[asset],
+          groups_of_offsets_[asset + 1] - groups_of_offsets_[asset]};
+}
+
+std::span<const GroupIndex> DependencyGraph::groups_supplied_by(AssetIndex supplier) const {
+  return {supplied_.data() + supplied_offsets_[supplier],
+          supplied_offsets_[supplier + 1] - supplied_offsets_[supplier]};
+}
+
+}  // namespace knelpunt::model

@@ -1,0 +1,89 @@
+#pragma once
+/// The dependency graph of a model in flat, index-based form for the engine,
+/// plus a Boost.Graph view (compressed sparse row) so Boost's algorithms
+/// (strong components, topological sort, dominator trees…) apply directly.
+///
+/// Asset indices are positions in Model::assets (sorted by id), so every
+/// order derived from them is deterministic.
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+
+#include "model/model.hpp"
+
+namespace knelpunt::model {
+
+using AssetIndex = std::uint32_t;
+using GroupIndex = std::uint32_t;
+inline constexpr std::uint32_t kNoIndex = 0xffffffffu;
+
+/// One dependency group: `asset` needs `need` of its `supplier_count` suppliers.
+/// The group is lost once `supplier_count - need + 1` suppliers have failed.
+struct GraphGroup {
+  AssetIndex asset = kNoIndex;
+  std::uint32_t need = 1;
+  std::uint32_t supplier_count = 0;
+  Hours time_to_impact = 0;
+  std::uint32_t position = 0;  ///< index of the group in Asset::depends_on
+  std::uint32_t first = 0;     ///< offset of its suppliers in suppliers()
+
+  /// How many supplier failures make the group lost: n − k + 1.
+  std::uint32_t losses_to_fail() const { return supplier_count - need + 1; }
+};
+
+/// Edge property of the Boost view: the group that the edge belongs to.
+struct EdgeGroup {
+  GroupIndex group = kNoIndex;
+};
+
+/// Boost view: one edge supplier → dependent per (supplier, group).
+using BoostDependencyGraph =
+    boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, EdgeGroup>;
+
+class DependencyGraph {
+ public:
+  /// Builds from a validated model (every supplier id resolves).
+  explicit DependencyGraph(const Model& model);
+  /// Builds from raw parts, for tests and generators: `groups[g].first` and
+  /// `supplier_count` index into `suppliers`; groups must be sorted by asset.
+  DependencyGraph(std::vector<std::string> ids, std::vector<bool> is_virtual,
+                  std::vector<GraphGroup> groups, std::vector<AssetIndex> suppliers);
+
+  std::size_t asset_count() const { return ids_.size(); }
+  std::size_t group_count() const { return groups_.size(); }
+
+  const std::string& id(AssetIndex asset) const { return ids_[asset]; }
+  bool is_virtual(AssetIndex asset) const { return is_virtual_[asset]; }
+
+  const GraphGroup& group(GroupIndex g) const { return groups_[g]; }
+  std::span<const GraphGroup> groups() const { return groups_; }
+
+  /// The suppliers of group g, in model order.
+  std::span<const AssetIndex> suppliers(GroupIndex g) const;
+  /// The groups of `asset` (its depends_on), contiguous and in model order.
+  std::span<const GroupIndex> groups_of(AssetIndex asset) const;
+  /// The groups in which `supplier` is one of the suppliers, ascending.
+  std::span<const GroupIndex> groups_supplied_by(AssetIndex supplier) const;
+
+  /// The Boost.Graph view; vertex i is asset i, edges run supplier → dependent.
+  const BoostDependencyGraph& boost_graph() const { return boost_; }
+
+ private:
+  void build_indices();
+
+  std::vector<std::string> ids_;
+  std::vector<bool> is_virtual_;
+  std::vector<GraphGroup> groups_;
+  std::vector<AssetIndex> suppliers_;
+  std::vector<std::uint32_t> groups_of_offsets_;  // asset → [offset, next) into group_ids_
+  std::vector<GroupIndex> group_ids_;
+  std::vector<std::uint32_t> supplied_offsets_;  // supplier → [offset, next) into supplied_
+  std::vector<GroupIndex> supplied_;
+  BoostDependencyGraph boost_;
+};
+
+}  // namespace knelpunt::model

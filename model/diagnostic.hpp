@@ -1,0 +1,67 @@
+#pragma once
+/// Errors as values: a diagnostic names where (file:line:col), what is wrong
+/// and what was expected. Nothing below cli/ prints; layers collect these.
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace knelpunt::model {
+
+/// A place in an input file. `line` and `column` are 1-based; 0 means unknown
+/// (a CSV diagnostic has a line but no column; a file-level one has neither).
+struct SourceLocation {
+  std::string file;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+
+  /// "file:line:col", "file:line" or "file", whichever is known.
+  std::string to_string() const;
+  friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
+};
+
+enum class Severity { error, warning };
+
+/// One finding about an input: `message` says what is wrong and what was expected.
+struct Diagnostic {
+  Severity severity = Severity::error;
+  SourceLocation where;
+  std::string message;
+
+  /// "file:line:col: error: message".
+  std::string to_string() const;
+};
+
+/// An ordered collection of diagnostics. Loaders keep going after an error so
+/// that a user sees all problems of a run at once.
+class Diagnostics {
+ public:
+  void error(SourceLocation where, std::string message);
+  void warning(SourceLocation where, std::string message);
+  void add(Diagnostic diagnostic);
+  void append(const Diagnostics& other);
+
+  bool has_errors() const { return error_count_ > 0; }
+  std::size_t error_count() const { return error_count_; }
+  const std::vector<Diagnostic>& items() const { return items_; }
+
+  /// Sorts by file, line, column, then message, so reports are stable.
+  void sort();
+
+ private:
+  std::vector<Diagnostic> items_;
+  std::size_t error_count_ = 0;
+};
+
+/// Thrown by loaders when input is unusable; carries every diagnostic found.
+class InputError : public std::runtime_error {
+ public:
+  explicit InputError(Diagnostics diagnostics);
+  const Diagnostics& diagnostics() const { return diagnostics_; }
+
+ private:
+  Diagnostics diagnostics_;
+};
+
+}  // namespace knelpunt::model

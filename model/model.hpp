@@ -1,0 +1,119 @@
+#pragma once
+/// The domain types of a knelpunt model (DESIGN.md §2). Plain data: loading
+/// lives in model_loader.hpp, validation in model_validator.hpp.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "model/diagnostic.hpp"
+#include "model/duration.hpp"
+
+namespace knelpunt::model {
+
+/// Rinaldi et al. (2001) classes of interdependency.
+enum class DependencyType { physical, cyber, geographic, logical };
+
+/// "physical", "cyber", … ; parse returns nothing for an unknown word.
+std::string to_string(DependencyType type);
+std::optional<DependencyType> parse_dependency_type(std::string_view text);
+
+/// A redundancy group: the asset needs `need` of the suppliers in `from`.
+/// When fewer are left, it fails `time_to_impact` hours later.
+struct DependencyGroup {
+  std::string kind;               ///< resource kind (catalogs/resource-kinds.yaml); may be empty
+  std::vector<std::string> from;  ///< supplier ids, in the order written
+  std::uint32_t need = 1;         ///< 1 ≤ need ≤ from.size()
+  DependencyType type = DependencyType::physical;
+  Hours time_to_impact = 0;
+  SourceLocation where;
+};
+
+struct GeoLocation {
+  double lat = 0;
+  double lon = 0;
+};
+
+struct CyberProduct {
+  std::string vendor;
+  std::string product;
+  std::string version;
+};
+
+/// The cyber profile of an asset; `present` is false when the model gives none.
+struct CyberProfile {
+  bool present = false;
+  bool internet_exposed = false;
+  std::string remote_access = "none";  ///< none | vpn | vendor-vpn | direct
+  std::string network;                 ///< it | ot | mixed, or empty when unknown
+  std::vector<CyberProduct> products;
+  std::vector<std::string> controls;
+};
+
+struct Asset {
+  std::string id;  ///< unique; [a-z0-9][a-z0-9._-]*
+  std::string name;
+  std::string type;     ///< catalogs/asset-types.yaml; may be empty
+  std::string process;  ///< catalogs/vital-processes.yaml; may be empty
+  std::string operator_name;
+  std::optional<GeoLocation> location;
+  std::vector<std::string> zones;       ///< sorted, unique
+  std::map<std::string, double> serves;  ///< impact bases, e.g. population
+  std::optional<double> p;               ///< probability of failure per year
+  bool is_virtual = false;               ///< logic only: relays failures, never fails itself
+  CyberProfile cyber;
+  std::vector<DependencyGroup> depends_on;
+  SourceLocation where;
+
+  /// `serves.population`, or 0.
+  double population() const;
+};
+
+/// An asset failing at a time, as a scenario or `--fail ID@T` states it.
+struct InitialFailure {
+  std::string asset;
+  Hours at = 0;
+  SourceLocation where;
+};
+
+struct Scenario {
+  std::string id;
+  std::string title;
+  std::string threat;  ///< catalogs/threats.yaml; may be empty
+  std::vector<InitialFailure> initial;
+  std::optional<char> likelihood;  ///< 'A'…'E' when the model states it
+  SourceLocation where;
+};
+
+struct Region {
+  std::string name;
+  std::string authority;
+  Hours horizon = 72;  ///< default analysis horizon
+};
+
+/// A loaded, validated model. Assets are sorted by id; every supplier id
+/// resolves. Built by load_model(); other layers only read it.
+struct Model {
+  int format_version = 1;
+  Region region;
+  std::vector<Asset> assets;        ///< sorted by id
+  std::vector<Scenario> scenarios;  ///< sorted by id
+  std::string root;                 ///< the model directory
+  std::vector<std::string> files;   ///< every file read, relative to root, sorted
+
+  /// Index of the asset with this id in `assets`, or nothing.
+  std::optional<std::size_t> find(std::string_view id) const;
+  /// Rebuilds the id index; call after changing `assets`.
+  void reindex();
+
+ private:
+  std::unordered_map<std::string, std::size_t> index_;
+};
+
+/// True for ids of the form [a-z0-9][a-z0-9._-]*.
+bool is_valid_id(std::string_view id);
+
+}  // namespace knelpunt::model
