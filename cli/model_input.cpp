@@ -1,0 +1,106 @@
+#include "cli/model_input.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <system_error>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "catalogs/catalog_index_loader.hpp"
+#include "model/model_loader.hpp"
+#include "model/suggest.hpp"
+
+namespace knelpunt::cli {
+
+namespace fs = std::filesystem;
+
+fs::path data_dir() {
+  if (const char* home = std::getenv("KNELPUNT_HOME"); home && *home) return fs::path(home);
+  return fs::path(KNELPUNT_DATA_DIR);
+}
+
+void add_model_argument(CLI::App* command, std::string& model_path) {
+  command->add_option("model", model_path,
+                      "Model directory (holding model.yaml) or model file; default: the shipped Dordrecht example");
+}
+
+namespace {
+void print(const model::Diagnostics& diagnostics, bool quiet) {
+  for (const auto& d : diagnostics.items())
+    if (d.severity == model::Severity::error || !quiet) std::cerr << d.to_string() << "\n";
+}
+}  // namespace
+
+std::optional<LoadedModel> load_model_or_report(const std::string& model_path, bool quiet) {
+  const fs::path path = model_path.empty() ? data_dir() / "examples" / "dordrecht" : fs::path(model_path);
+  model::Diagnostics catalog_diagnostics;
+  const model::CatalogIndex catalogs = catalogs::load_catalog_index(data_dir() / "catalogs", catalog_diagnostics);
+  if (catalog_diagnostics.has_errors()) {
+    print(catalog_diagnostics, quiet);
+    std::cerr << "knelpunt: the catalogues are unusable; expected valid files in " << (data_dir() / "catalogs").string()
+              << " (set KNELPUNT_HOME to the knelpunt data directory)\n";
+    return std::nullopt;
+  }
+  auto result = model::load_model(path, &catalogs);
+  print(result.diagnostics, quiet);
+  if (!result.model) {
+    std::cerr << fmt::format("knelpunt: {} error{} in {}; nothing written\n", result.diagnostics.error_count(),
+                             result.diagnostics.error_count() == 1 ? "" : "s", path.string());
+    return std::nullopt;
+  }
+  LoadedModel loaded{std::move(*result.model), nullptr};
+  loaded.graph = std::make_unique<model::DependencyGraph>(loaded.model);
+  return loaded;
+}
+
+std::optional<model::Hours> parse_horizon_option(const std::string& text) {
+  auto hours = model::parse_duration(text, true);
+  if (!hours) std::cerr << "knelpunt: --horizon '" << text << "' is malformed; expected a duration such as 24h, 3d, PT72H or inf\n";
+  return hours;
+}
+
+std::optional<model::AssetIndex> find_asset_or_report(const LoadedModel& loaded, const std::string& id,
+                                                      const std::string& option_name) {
+  if (auto index = loaded.model.find(id)) return static_cast<model::AssetIndex>(*index);
+  std::vector<std::string_view> ids;
+  ids.reserve(loaded.model.assets.size());
+  for (const auto& asset : loaded.model.assets) ids.push_back(asset.id);
+  std::cerr << fmt::format("knelpunt: {} '{}' is not an asset of the model{}; expected an asset id (see knelpunt graph "
+                           "--format json)\n",
+                           option_name, id, model::did_you_mean(id, ids));
+  return std::nullopt;
+}
+
+bool write_output(const std::string& content, const std::string& path) {
+  if (path.empty() || path == "-") {
+    std::cout << content;
+    std::cout.flush();
+    return static_cast<bool>(std::cout);
+  }
+  const fs::path target(path);
+  const fs::path temporary = target.parent_path() / (".~" + target.filename().string() + "." + std::to_string(::getpid()));
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << content;
+    out.flush();
+    if (!out) {
+      std::error_code ignored;
+      fs::remove(temporary, ignored);
+      std::cerr << "knelpunt: cannot write " << path << "; expected a writable location\n";
+      return false;
+    }
+  }
+  std::error_code ec;
+  fs::rename(temporary, target, ec);
+  if (ec) {
+    fs::remove(temporary, ec);
+    std::cerr << "knelpunt: cannot write " << path << ": " << ec.message() << "\n";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace knelpunt::cli

@@ -1,0 +1,196 @@
+#include "model/csv_model_tables.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "model/suggest.hpp"
+#include "model/yaml_fields.hpp"
+
+namespace knelpunt::model {
+
+namespace {
+
+/// Maps header names to known columns; reports unknown ones with a hint.
+template <std::size_t N>
+std::array<int, N> map_columns(const CsvTable& table, const std::array<std::string_view, N>& known,
+                               const std::string& file_name, Diagnostics& diagnostics) {
+  std::array<int, N> index;
+  index.fill(-1);
+  for (std::size_t c = 0; c < table.header().size(); ++c) {
+    const auto& name = table.header()[c];
+    auto it = std::find(known.begin(), known.end(), name);
+    if (it == known.end()) {
+      std::string list;
+      for (auto k : known) {
+        if (!list.empty()) list += ',';
+        list += k;
+      }
+      diagnostics.error({file_name, 1, 0},
+                        fmt::format("unknown column '{}'{}; expected columns among {}", name,
+                                    did_you_mean(name, std::span(known.data(), known.size())), list));
+      continue;
+    }
+    const auto k = static_cast<std::size_t>(it - known.begin());
+    if (index[k] >= 0) {
+      diagnostics.error({file_name, 1, 0}, fmt::format("column '{}' appears twice; expected it once", name));
+      continue;
+    }
+    index[k] = static_cast<int>(c);
+  }
+  return index;
+}
+
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> out;
+  while (!text.empty()) {
+    const auto bar = text.find('|');
+    auto item = text.substr(0, bar);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (!item.empty()) out.emplace_back(item);
+    if (bar == std::string_view::npos) break;
+    text.remove_prefix(bar + 1);
+  }
+  return out;
+}
+
+}  // namespace
+
+void read_asset_table(const CsvTable& table, const std::string& file_name, std::vector<Asset>& assets,
+                      Diagnostics& diagnostics) {
+  enum Column { id, name, type, process, operator_, virtual_, p, lat, lon, zones, population };
+  static constexpr std::array<std::string_view, 11> known = {
+      "id", "name", "type", "process", "operator", "virtual", "p", "lat", "lon", "zones", "population"};
+  const auto col = map_columns(table, known, file_name, diagnostics);
+  if (col[id] < 0) {
+    diagnostics.error({file_name, 1, 0}, "the header has no 'id' column; expected at least 'id'");
+    return;
+  }
+  auto cell = [&](std::size_t row, Column c) -> std::string_view {
+    return col[c] < 0 ? std::string_view() : table.field(row, static_cast<std::size_t>(col[c]));
+  };
+  assets.reserve(assets.size() + table.row_count());
+  for (std::size_t row = 0; row < table.row_count(); ++row) {
+    const SourceLocation where{file_name, table.line(row), 0};
+    auto bad = [&](std::string message) { diagnostics.error(where, std::move(message)); };
+    Asset asset;
+    asset.where = where;
+    asset.id = std::string(cell(row, id));
+    if (!is_valid_id(asset.id)) {
+      bad(fmt::format("asset id '{}' is not a valid id; expected lower-case letters, digits and . _ -", asset.id));
+      continue;
+    }
+    asset.name = std::string(cell(row, name));
+    asset.type = std::string(cell(row, type));
+    asset.process = std::string(cell(row, process));
+    asset.operator_name = std::string(cell(row, operator_));
+    if (auto v = cell(row, virtual_); !v.empty()) {
+      if (v == "true" || v == "1" || v == "yes") asset.is_virtual = true;
+      else if (v == "false" || v == "0" || v == "no") asset.is_virtual = false;
+      else bad(fmt::format("'virtual' of asset '{}' is '{}'; expected true or false", asset.id, v));
+    }
+    if (auto v = cell(row, p); !v.empty()) {
+      auto value = parse_number(v);
+      if (!value || *value < 0 || *value > 1) bad(fmt::format("'p' of asset '{}' is '{}'; expected a probability between 0 and 1", asset.id, v));
+      else asset.p = value;
+    }
+    auto lat_text = cell(row, lat), lon_text = cell(row, lon);
+    if (!lat_text.empty() || !lon_text.empty()) {
+      auto la = parse_number(lat_text), lo = parse_number(lon_text);
+      if (!la || !lo || *la < -90 || *la > 90 || *lo < -180 || *lo > 180)
+        bad(fmt::format("location of asset '{}' is '{}','{}'; expected lat -90..90 and lon -180..180, both given",
+                        asset.id, lat_text, lon_text));
+      else asset.location = GeoLocation{*la, *lo};
+    }
+    if (auto v = cell(row, zones); !v.empty()) {
+      asset.zones = split_list(v);
+      std::sort(asset.zones.begin(), asset.zones.end());
+      asset.zones.erase(std::unique(asset.zones.begin(), asset.zones.end()), asset.zones.end());
+    }
+    if (auto v = cell(row, population); !v.empty()) {
+      auto value = parse_number(v);
+      if (!value || *value < 0) bad(fmt::format("'population' of asset '{}' is '{}'; expected a count of 0 or more", asset.id, v));
+      else asset.serves["population"] = *value;
+    }
+    assets.push_back(std::move(asset));
+  }
+}
+
+void read_dependency_table(const CsvTable& table, const std::string& file_name,
+                           std::vector<TableDependency>& dependencies, Diagnostics& diagnostics) {
+  enum Column { asset, kind, from, need, type, time_to_impact };
+  static constexpr std::array<std::string_view, 6> known = {"asset", "kind", "from", "need", "type", "time_to_impact"};
+  const auto col = map_columns(table, known, file_name, diagnostics);
+  if (col[asset] < 0 || col[from] < 0) {
+    diagnostics.error({file_name, 1, 0}, "the header lacks 'asset' or 'from'; expected at least asset,from");
+    return;
+  }
+  auto cell = [&](std::size_t row, Column c) -> std::string_view {
+    return col[c] < 0 ? std::string_view() : table.field(row, static_cast<std::size_t>(col[c]));
+  };
+  dependencies.reserve(dependencies.size() + table.row_count());
+  for (std::size_t row = 0; row < table.row_count(); ++row) {
+    const SourceLocation where{file_name, table.line(row), 0};
+    auto bad = [&](std::string message) { diagnostics.error(where, std::move(message)); };
+    TableDependency dependency;
+    dependency.asset = std::string(cell(row, asset));
+    DependencyGroup& group = dependency.group;
+    group.where = where;
+    group.kind = std::string(cell(row, kind));
+    group.from = split_list(cell(row, from));
+    bool ok = true;
+    if (!is_valid_id(dependency.asset)) {
+      bad(fmt::format("asset id '{}' is not a valid id; expected lower-case letters, digits and . _ -", dependency.asset));
+      ok = false;
+    }
+    if (group.from.empty()) {
+      bad(fmt::format("'from' of a dependency of '{}' is empty; expected supplier ids separated by '|'", dependency.asset));
+      ok = false;
+    }
+    for (std::size_t i = 0; i < group.from.size(); ++i) {
+      const auto& supplier = group.from[i];
+      if (!is_valid_id(supplier)) {
+        bad(fmt::format("supplier '{}' is not a valid id; expected lower-case letters, digits and . _ -", supplier));
+        ok = false;
+      } else if (supplier == dependency.asset) {
+        bad(fmt::format("asset '{}' depends on itself; expected other assets as suppliers", supplier));
+        ok = false;
+      } else if (std::find(group.from.begin(), group.from.begin() + static_cast<std::ptrdiff_t>(i), supplier) !=
+                 group.from.begin() + static_cast<std::ptrdiff_t>(i)) {
+        bad(fmt::format("supplier '{}' is listed twice in one dependency; expected each supplier once per group", supplier));
+        ok = false;
+      }
+    }
+    if (auto v = cell(row, need); !v.empty()) {
+      std::int64_t value = 0;
+      auto result = std::from_chars(v.data(), v.data() + v.size(), value);
+      if (result.ec != std::errc() || result.ptr != v.data() + v.size() || value < 1 ||
+          static_cast<std::size_t>(value) > group.from.size()) {
+        bad(fmt::format("'need' is '{}'; expected 1 to {} (the number of suppliers in 'from')", v, group.from.size()));
+        ok = false;
+      } else {
+        group.need = static_cast<std::uint32_t>(value);
+      }
+    }
+    if (auto v = cell(row, type); !v.empty()) {
+      if (auto parsed = parse_dependency_type(v)) group.type = *parsed;
+      else {
+        bad(fmt::format("dependency type '{}' is unknown; expected physical, cyber, geographic or logical", v));
+        ok = false;
+      }
+    }
+    if (auto v = cell(row, time_to_impact); !v.empty()) {
+      if (auto hours = parse_duration(v)) group.time_to_impact = *hours;
+      else {
+        bad(fmt::format("'time_to_impact' is '{}'; expected a duration such as 0, 90m, 4h, 3d, 2w or PT4H", v));
+        ok = false;
+      }
+    }
+    if (ok) dependencies.push_back(std::move(dependency));
+  }
+}
+
+}  // namespace knelpunt::model

@@ -1,0 +1,29 @@
+#pragma once
+/// The CSV tables of a model (DESIGN.md §2):
+///   assets.csv        id,name,type,process,operator,virtual,p,lat,lon,zones,population
+///   dependencies.csv  asset,kind,from,need,type,time_to_impact   (one row per group)
+/// Columns in any order, empty cell = default, lists separated by '|'.
+
+#include <string>
+#include <vector>
+
+#include "model/csv_table.hpp"
+#include "model/model.hpp"
+
+namespace knelpunt::model {
+
+/// Appends one asset per row. Only `id` is a required column.
+void read_asset_table(const CsvTable& table, const std::string& file_name, std::vector<Asset>& assets,
+                      Diagnostics& diagnostics);
+
+/// A dependency group read from a table, for the asset it belongs to.
+struct TableDependency {
+  std::string asset;
+  DependencyGroup group;
+};
+
+/// Appends one group per row. `asset` and `from` are required columns.
+void read_dependency_table(const CsvTable& table, const std::string& file_name,
+                           std::vector<TableDependency>& dependencies, Diagnostics& diagnostics);
+
+}  // namespace knelpunt::model

@@ -1,0 +1,42 @@
+#pragma once
+/// RFC 4180 CSV, read in one pass over a buffer (bulk inventories run to
+/// millions of rows; see docs/decisions/003-own-csv-reader.md). UTF-8, a
+/// leading BOM is skipped, CRLF or LF, quoted fields with "" escapes and
+/// embedded newlines. The first row is the header.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/diagnostic.hpp"
+
+namespace knelpunt::model {
+
+class CsvTable {
+ public:
+  /// Parses `text`. Ragged rows (a different number of fields than the
+  /// header) and unterminated quotes are reported with file:line and skipped.
+  static CsvTable parse(std::string_view text, const std::string& file_name, Diagnostics& diagnostics);
+
+  const std::vector<std::string>& header() const { return header_; }
+  std::size_t row_count() const { return line_.size(); }
+  std::size_t column_count() const { return header_.size(); }
+  /// The field at (row, column); rows exclude the header.
+  std::string_view field(std::size_t row, std::size_t column) const {
+    const auto& span = fields_[row * header_.size() + column];
+    return std::string_view(storage_).substr(span.first, span.second);
+  }
+  /// The 1-based line on which a row starts.
+  std::uint32_t line(std::size_t row) const { return line_[row]; }
+  /// Column index by name, or -1.
+  int column(std::string_view name) const;
+
+ private:
+  std::vector<std::string> header_;
+  std::string storage_;  // unescaped field text, back to back
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> fields_;
+  std::vector<std::uint32_t> line_;
+};
+
+}  // namespace knelpunt::model

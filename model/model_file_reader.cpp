@@ -1,0 +1,399 @@
+#include "model/model_file_reader.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "model/yaml_fields.hpp"
+
+namespace knelpunt::model {
+
+namespace {
+
+class FileReader {
+ public:
+  FileReader(const YamlDocument& document, bool entry, Diagnostics& diagnostics)
+      : doc_(document), entry_(entry), fields_(document, diagnostics) {}
+
+  ModelFragment read() {
+    const YamlNodeId root = doc_.root();
+    if (root == kNoYamlNode) return std::move(fragment_);
+    if (!fields_.expect_mapping(root, "the file")) return std::move(fragment_);
+    if (entry_)
+      fields_.check_keys(root, "the model", {"knelpunt", "region", "include", "tables", "assets", "scenarios"});
+    else
+      fields_.check_keys(root, "an included file", {"knelpunt", "include", "tables", "assets", "scenarios"});
+    read_version(root);
+    if (auto region = doc_.find(root, "region"); region != kNoYamlNode && entry_) read_region(region);
+    if (auto include = doc_.find(root, "include"); include != kNoYamlNode) read_includes(include);
+    if (auto tables = doc_.find(root, "tables"); tables != kNoYamlNode) read_tables(tables);
+    if (auto assets = doc_.find(root, "assets"); assets != kNoYamlNode) {
+      if (doc_.node(assets).kind != YamlKind::null && fields_.expect_sequence(assets, "'assets'"))
+        for (YamlNodeId item : doc_.node(assets).children) read_asset(item);
+    }
+    if (auto scenarios = doc_.find(root, "scenarios"); scenarios != kNoYamlNode) {
+      if (doc_.node(scenarios).kind != YamlKind::null && fields_.expect_sequence(scenarios, "'scenarios'"))
+        for (YamlNodeId item : doc_.node(scenarios).children) read_scenario(item);
+    }
+    return std::move(fragment_);
+  }
+
+ private:
+  void read_version(YamlNodeId root) {
+    const YamlNodeId version = doc_.find(root, "knelpunt");
+    if (version == kNoYamlNode) {
+      if (entry_)
+        fields_.diagnostics().error({doc_.file(), doc_.node(root).line, doc_.node(root).column},
+                                    "missing format version; expected 'knelpunt: 1' at the top");
+      return;
+    }
+    auto value = fields_.integer(version, "the format version 'knelpunt'");
+    if (!value) return;
+    if (*value != 1) {
+      fields_.error(version, fmt::format("unknown format version {}; expected 'knelpunt: 1'", *value));
+      return;
+    }
+    fragment_.format_version = 1;
+  }
+
+  void read_region(YamlNodeId node) {
+    if (!fields_.expect_mapping(node, "'region'")) return;
+    fields_.check_keys(node, "'region'", {"name", "authority", "horizon"});
+    Region region;
+    if (auto v = doc_.find(node, "name"); v != kNoYamlNode) region.name = fields_.string(v, "'region.name'").value_or("");
+    if (auto v = doc_.find(node, "authority"); v != kNoYamlNode)
+      region.authority = fields_.string(v, "'region.authority'").value_or("");
+    if (auto v = doc_.find(node, "horizon"); v != kNoYamlNode)
+      if (auto hours = duration(v, "'region.horizon'", true)) region.horizon = *hours;
+    fragment_.region = region;
+  }
+
+  void read_includes(YamlNodeId node) {
+    if (doc_.node(node).kind == YamlKind::scalar) {
+      fragment_.includes.push_back({doc_.node(node).value, fields_.where(node)});
+      return;
+    }
+    if (!fields_.expect_sequence(node, "'include'")) return;
+    for (YamlNodeId item : doc_.node(node).children)
+      if (auto path = fields_.string(item, "an include")) fragment_.includes.push_back({*path, fields_.where(item)});
+  }
+
+  void read_tables(YamlNodeId node) {
+    if (!fields_.expect_mapping(node, "'tables'")) return;
+    fields_.check_keys(node, "'tables'", {"assets", "dependencies"});
+    if (auto v = doc_.find(node, "assets"); v != kNoYamlNode)
+      if (auto path = fields_.string(v, "'tables.assets'")) fragment_.assets_table = PathReference{*path, fields_.where(v)};
+    if (auto v = doc_.find(node, "dependencies"); v != kNoYamlNode)
+      if (auto path = fields_.string(v, "'tables.dependencies'"))
+        fragment_.dependencies_table = PathReference{*path, fields_.where(v)};
+  }
+
+  std::optional<Hours> duration(YamlNodeId node, std::string_view what, bool allow_infinite = false) {
+    const auto& n = doc_.node(node);
+    if (n.kind == YamlKind::scalar) {
+      if (auto hours = parse_duration(n.value, allow_infinite)) return hours;
+      const bool negative = !n.value.empty() && n.value.front() == '-';
+      fields_.error(node, fmt::format("{} is '{}'{}; expected a duration such as 0, 90m, 4h, 3d, 2w or PT4H{}",
+                                      what, n.value, negative ? " (negative)" : "",
+                                      allow_infinite ? " (or inf)" : ""));
+      return std::nullopt;
+    }
+    fields_.error(node, fmt::format("{} is {}; expected a duration such as 4h", what, describe(n.kind)));
+    return std::nullopt;
+  }
+
+  std::optional<std::string> id(YamlNodeId node, std::string_view what) {
+    auto value = fields_.string(node, what);
+    if (!value) return std::nullopt;
+    if (!is_valid_id(*value)) {
+      fields_.error(node, fmt::format("{} '{}' is not a valid id; expected lower-case letters, digits "
+                                      "and . _ - (starting with a letter or digit)",
+                                      what, *value));
+      return std::nullopt;
+    }
+    return value;
+  }
+
+  void read_asset(YamlNodeId node) {
+    if (!fields_.expect_mapping(node, "an asset")) return;
+    fields_.check_keys(node, "an asset",
+                       {"id", "name", "type", "process", "operator", "location", "zones", "serves", "p",
+                        "virtual", "cyber", "depends_on"});
+    Asset asset;
+    asset.where = fields_.where(node);
+    const YamlNodeId id_node = doc_.find(node, "id");
+    if (id_node == kNoYamlNode) {
+      fields_.error(node, "an asset has no 'id'; expected 'id: some-id'");
+      return;
+    }
+    auto asset_id = id(id_node, "asset id");
+    if (!asset_id) return;
+    asset.id = *asset_id;
+    asset.where = fields_.where(id_node);
+    const std::string what = "asset '" + asset.id + "'";
+    auto text = [&](const char* key, std::string& out) {
+      if (auto v = doc_.find(node, key); v != kNoYamlNode)
+        out = fields_.string(v, fmt::format("'{}' of {}", key, what)).value_or("");
+    };
+    text("name", asset.name);
+    text("type", asset.type);
+    text("process", asset.process);
+    text("operator", asset.operator_name);
+    if (auto v = doc_.find(node, "location"); v != kNoYamlNode) read_location(v, what, asset);
+    if (auto v = doc_.find(node, "zones"); v != kNoYamlNode) {
+      if (auto zones = fields_.strings(v, fmt::format("'zones' of {}", what))) {
+        asset.zones = *zones;
+        std::sort(asset.zones.begin(), asset.zones.end());
+        asset.zones.erase(std::unique(asset.zones.begin(), asset.zones.end()), asset.zones.end());
+      }
+    }
+    if (auto v = doc_.find(node, "serves"); v != kNoYamlNode) read_serves(v, what, asset);
+    if (auto v = doc_.find(node, "p"); v != kNoYamlNode) {
+      if (auto p = fields_.number(v, fmt::format("'p' of {}", what))) {
+        if (*p < 0 || *p > 1)
+          fields_.error(v, fmt::format("'p' of {} is {}; expected a probability between 0 and 1", what, *p));
+        else
+          asset.p = *p;
+      }
+    }
+    if (auto v = doc_.find(node, "virtual"); v != kNoYamlNode)
+      asset.is_virtual = fields_.boolean(v, fmt::format("'virtual' of {}", what)).value_or(false);
+    if (auto v = doc_.find(node, "cyber"); v != kNoYamlNode) read_cyber(v, what, asset);
+    if (auto v = doc_.find(node, "depends_on"); v != kNoYamlNode) {
+      if (doc_.node(v).kind != YamlKind::null && fields_.expect_sequence(v, fmt::format("'depends_on' of {}", what)))
+        for (YamlNodeId item : doc_.node(v).children) read_group(item, what, asset);
+    }
+    fragment_.assets.push_back(std::move(asset));
+  }
+
+  void read_location(YamlNodeId node, const std::string& what, Asset& asset) {
+    if (!fields_.expect_mapping(node, fmt::format("'location' of {}", what))) return;
+    fields_.check_keys(node, "'location'", {"lat", "lon"});
+    auto lat_node = doc_.find(node, "lat"), lon_node = doc_.find(node, "lon");
+    if (lat_node == kNoYamlNode || lon_node == kNoYamlNode) {
+      fields_.error(node, fmt::format("'location' of {} lacks lat or lon; expected {{lat: 51.8, lon: 4.67}}", what));
+      return;
+    }
+    auto lat = fields_.number(lat_node, "'lat'");
+    auto lon = fields_.number(lon_node, "'lon'");
+    if (lat && (*lat < -90 || *lat > 90)) {
+      fields_.error(lat_node, fmt::format("latitude {} is out of range; expected -90 to 90", *lat));
+      lat.reset();
+    }
+    if (lon && (*lon < -180 || *lon > 180)) {
+      fields_.error(lon_node, fmt::format("longitude {} is out of range; expected -180 to 180", *lon));
+      lon.reset();
+    }
+    if (lat && lon) asset.location = GeoLocation{*lat, *lon};
+  }
+
+  void read_serves(YamlNodeId node, const std::string& what, Asset& asset) {
+    if (!fields_.expect_mapping(node, fmt::format("'serves' of {}", what))) return;
+    for (auto [key, value] : fields_.entries(node)) {
+      const std::string& name = doc_.node(key).value;
+      if (auto amount = fields_.number(value, fmt::format("'serves.{}' of {}", name, what))) {
+        if (*amount < 0)
+          fields_.error(value, fmt::format("'serves.{}' of {} is negative; expected a count of 0 or more", name, what));
+        else
+          asset.serves[name] = *amount;
+      }
+    }
+  }
+
+  void read_cyber(YamlNodeId node, const std::string& what, Asset& asset) {
+    if (!fields_.expect_mapping(node, fmt::format("'cyber' of {}", what))) return;
+    fields_.check_keys(node, "'cyber'", {"internet_exposed", "remote_access", "network", "products", "controls"});
+    CyberProfile& cyber = asset.cyber;
+    cyber.present = true;
+    if (auto v = doc_.find(node, "internet_exposed"); v != kNoYamlNode)
+      cyber.internet_exposed = fields_.boolean(v, "'cyber.internet_exposed'").value_or(false);
+    if (auto v = doc_.find(node, "remote_access"); v != kNoYamlNode) {
+      auto value = fields_.string(v, "'cyber.remote_access'");
+      if (value && *value != "none" && *value != "vpn" && *value != "vendor-vpn" && *value != "direct")
+        fields_.error(v, fmt::format("'cyber.remote_access' is '{}'; expected none, vpn, vendor-vpn or direct", *value));
+      else if (value)
+        cyber.remote_access = *value;
+    }
+    if (auto v = doc_.find(node, "network"); v != kNoYamlNode) {
+      auto value = fields_.string(v, "'cyber.network'");
+      if (value && *value != "it" && *value != "ot" && *value != "mixed")
+        fields_.error(v, fmt::format("'cyber.network' is '{}'; expected it, ot or mixed", *value));
+      else if (value)
+        cyber.network = *value;
+    }
+    if (auto v = doc_.find(node, "products"); v != kNoYamlNode) {
+      if (fields_.expect_sequence(v, "'cyber.products'")) {
+        for (YamlNodeId item : doc_.node(v).children) {
+          if (!fields_.expect_mapping(item, "a product")) continue;
+          fields_.check_keys(item, "a product", {"vendor", "product", "version"});
+          CyberProduct product;
+          if (auto x = doc_.find(item, "vendor"); x != kNoYamlNode) product.vendor = fields_.string(x, "'vendor'").value_or("");
+          if (auto x = doc_.find(item, "product"); x != kNoYamlNode) product.product = fields_.string(x, "'product'").value_or("");
+          if (auto x = doc_.find(item, "version"); x != kNoYamlNode) product.version = fields_.string(x, "'version'").value_or("");
+          if (product.product.empty())
+            fields_.error(item, "a product has no 'product'; expected {vendor: …, product: …, version: …}");
+          cyber.products.push_back(std::move(product));
+        }
+      }
+    }
+    if (auto v = doc_.find(node, "controls"); v != kNoYamlNode) {
+      if (auto controls = fields_.strings(v, "'cyber.controls'")) {
+        cyber.controls = *controls;
+        std::sort(cyber.controls.begin(), cyber.controls.end());
+        cyber.controls.erase(std::unique(cyber.controls.begin(), cyber.controls.end()), cyber.controls.end());
+      }
+    }
+  }
+
+  void read_group(YamlNodeId node, const std::string& what, Asset& asset) {
+    if (!fields_.expect_mapping(node, fmt::format("a dependency of {}", what))) return;
+    fields_.check_keys(node, "a dependency", {"kind", "from", "need", "type", "time_to_impact"});
+    DependencyGroup group;
+    group.where = fields_.where(node);
+    if (auto v = doc_.find(node, "kind"); v != kNoYamlNode) group.kind = fields_.string(v, "'kind'").value_or("");
+    const YamlNodeId from = doc_.find(node, "from");
+    if (from == kNoYamlNode) {
+      fields_.error(node, fmt::format("a dependency of {} has no 'from'; expected 'from: [supplier-id, …]'", what));
+      return;
+    }
+    auto suppliers = fields_.strings(from, "'from'", true);
+    if (!suppliers) return;
+    if (suppliers->empty()) {
+      fields_.error(from, fmt::format("'from' of a dependency of {} is empty; expected at least one supplier id", what));
+      return;
+    }
+    bool ok = true;
+    const auto& items = doc_.node(from).kind == YamlKind::sequence ? doc_.node(from).children
+                                                                   : std::vector<YamlNodeId>{from};
+    for (std::size_t i = 0; i < suppliers->size(); ++i) {
+      const auto& supplier = (*suppliers)[i];
+      if (!is_valid_id(supplier)) {
+        fields_.error(items[i], fmt::format("supplier '{}' is not a valid id; expected lower-case letters, "
+                                            "digits and . _ -", supplier));
+        ok = false;
+      } else if (supplier == asset.id) {
+        fields_.error(items[i], fmt::format("{} depends on itself; expected other assets as suppliers", what));
+        ok = false;
+      } else if (std::find(suppliers->begin(), suppliers->begin() + static_cast<std::ptrdiff_t>(i), supplier) !=
+                 suppliers->begin() + static_cast<std::ptrdiff_t>(i)) {
+        fields_.error(items[i], fmt::format("supplier '{}' is listed twice in one dependency; expected each "
+                                            "supplier once per group", supplier));
+        ok = false;
+      }
+    }
+    group.from = *suppliers;
+    if (auto v = doc_.find(node, "need"); v != kNoYamlNode) {
+      if (auto need = fields_.integer(v, "'need'")) {
+        if (*need < 1 || static_cast<std::size_t>(*need) > suppliers->size()) {
+          fields_.error(v, fmt::format("'need' is {}; expected 1 to {} (the number of suppliers in 'from')",
+                                       *need, suppliers->size()));
+        } else {
+          group.need = static_cast<std::uint32_t>(*need);
+        }
+      }
+    }
+    if (auto v = doc_.find(node, "type"); v != kNoYamlNode) {
+      if (auto type = fields_.string(v, "'type'")) {
+        if (auto parsed = parse_dependency_type(*type)) group.type = *parsed;
+        else {
+          fields_.error(v, fmt::format("dependency type '{}' is unknown; expected physical, cyber, geographic or logical", *type));
+        }
+      }
+    }
+    if (auto v = doc_.find(node, "time_to_impact"); v != kNoYamlNode) {
+      if (auto hours = duration(v, "'time_to_impact'")) group.time_to_impact = *hours;
+    }
+    // Errors in need, type or time_to_impact are reported above and keep the
+    // group, so that its suppliers are still checked; bad supplier ids drop it.
+    if (ok) asset.depends_on.push_back(std::move(group));
+  }
+
+  void read_scenario(YamlNodeId node) {
+    if (!fields_.expect_mapping(node, "a scenario")) return;
+    fields_.check_keys(node, "a scenario", {"id", "title", "description", "threat", "initial", "likelihood"});
+    Scenario scenario;
+    scenario.where = fields_.where(node);
+    const YamlNodeId id_node = doc_.find(node, "id");
+    if (id_node == kNoYamlNode) {
+      fields_.error(node, "a scenario has no 'id'; expected 'id: some-id'");
+      return;
+    }
+    auto scenario_id = id(id_node, "scenario id");
+    if (!scenario_id) return;
+    scenario.id = *scenario_id;
+    if (auto v = doc_.find(node, "title"); v != kNoYamlNode) scenario.title = fields_.string(v, "'title'").value_or("");
+    if (auto v = doc_.find(node, "threat"); v != kNoYamlNode) scenario.threat = fields_.string(v, "'threat'").value_or("");
+    if (auto v = doc_.find(node, "likelihood"); v != kNoYamlNode) {
+      auto value = fields_.string(v, "'likelihood'");
+      if (value && value->size() == 1 && (*value)[0] >= 'A' && (*value)[0] <= 'E') scenario.likelihood = (*value)[0];
+      else if (value) fields_.error(v, fmt::format("likelihood '{}' is unknown; expected a class A, B, C, D or E", *value));
+    }
+    const YamlNodeId initial = doc_.find(node, "initial");
+    if (initial == kNoYamlNode) {
+      fields_.error(node, fmt::format("scenario '{}' has no 'initial'; expected a list of assets that fail", scenario.id));
+    } else if (fields_.expect_sequence(initial, "'initial'")) {
+      for (YamlNodeId item : doc_.node(initial).children) read_initial(item, scenario);
+      if (doc_.node(initial).children.empty())
+        fields_.error(initial, "'initial' is empty; expected at least one asset that fails");
+    }
+    fragment_.scenarios.push_back(std::move(scenario));
+  }
+
+  void read_initial(YamlNodeId node, Scenario& scenario) {
+    const auto& n = doc_.node(node);
+    if (n.kind == YamlKind::scalar) {
+      auto failure = parse_initial_failure(n.value);
+      if (!failure) {
+        fields_.error(node, fmt::format("initial failure '{}' is malformed; expected 'asset-id' or 'asset-id@2h'", n.value));
+        return;
+      }
+      failure->where = fields_.where(node);
+      scenario.initial.push_back(*failure);
+      return;
+    }
+    if (!fields_.expect_mapping(node, "an initial failure")) return;
+    fields_.check_keys(node, "an initial failure", {"asset", "at"});
+    InitialFailure failure;
+    failure.where = fields_.where(node);
+    const YamlNodeId asset = doc_.find(node, "asset");
+    if (asset == kNoYamlNode) {
+      fields_.error(node, "an initial failure has no 'asset'; expected {asset: id, at: 2h}");
+      return;
+    }
+    auto asset_id = fields_.string(asset, "'asset'");
+    if (!asset_id) return;
+    failure.asset = *asset_id;
+    if (auto v = doc_.find(node, "at"); v != kNoYamlNode) {
+      auto at = duration(v, "'at'");
+      if (!at) return;
+      failure.at = *at;
+    }
+    scenario.initial.push_back(failure);
+  }
+
+  const YamlDocument& doc_;
+  bool entry_;
+  YamlFields fields_;
+  ModelFragment fragment_;
+};
+
+}  // namespace
+
+ModelFragment read_model_file(const YamlDocument& document, bool entry, Diagnostics& diagnostics) {
+  return FileReader(document, entry, diagnostics).read();
+}
+
+std::optional<InitialFailure> parse_initial_failure(std::string_view text) {
+  InitialFailure failure;
+  const auto at = text.find('@');
+  failure.asset = std::string(text.substr(0, at));
+  if (at != std::string_view::npos) {
+    auto hours = parse_duration(text.substr(at + 1));
+    if (!hours) return std::nullopt;
+    failure.at = *hours;
+  }
+  if (failure.asset.empty()) return std::nullopt;
+  return failure;
+}
+
+}  // namespace knelpunt::model

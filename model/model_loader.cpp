@@ -1,0 +1,181 @@
+#include "model/model_loader.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "model/csv_model_tables.hpp"
+#include "model/model_file_reader.hpp"
+#include "model/model_validator.hpp"
+#include "model/yaml_document.hpp"
+
+namespace knelpunt::model {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::optional<std::string> read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return std::move(buffer).str();
+}
+
+class Loader {
+ public:
+  Loader(const fs::path& path, const CatalogIndex* catalogs) : catalogs_(catalogs) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      root_ = path;
+      entry_ = "model.yaml";
+    } else {
+      root_ = path.parent_path();
+      entry_ = path.filename().string();
+    }
+    display_root_ = root_.lexically_normal();
+    if (display_root_ == ".") display_root_.clear();
+    canonical_root_ = fs::weakly_canonical(fs::absolute(root_.empty() ? fs::path(".") : root_, ec), ec);
+  }
+
+  LoadResult load() {
+    LoadResult result;
+    Model model;
+    model.root = root_.string();
+    std::error_code ec;
+    const fs::path entry_path = root_ / entry_;
+    if (!fs::exists(entry_path, ec)) {
+      diagnostics_.error({display(entry_), 0, 0},
+                         fs::is_directory(root_, ec)
+                             ? "no model.yaml in this directory; expected a model directory or a model file"
+                             : "file not found; expected a model directory (with model.yaml) or a model file");
+      return finish(std::move(result));
+    }
+    read_yaml(entry_, true, {});
+    for (auto& fragment : fragments_) {
+      for (auto& asset : fragment.assets) model.assets.push_back(std::move(asset));
+      for (auto& scenario : fragment.scenarios) model.scenarios.push_back(std::move(scenario));
+    }
+    if (region_) model.region = *region_;
+    validate_model(model, std::move(table_dependencies_), catalogs_, diagnostics_);
+    model.files.assign(files_.begin(), files_.end());
+    if (!diagnostics_.has_errors()) result.model = std::move(model);
+    return finish(std::move(result));
+  }
+
+ private:
+  LoadResult finish(LoadResult result) {
+    diagnostics_.sort();
+    result.diagnostics = std::move(diagnostics_);
+    return result;
+  }
+
+  std::string display(const std::string& relative) const {
+    return display_root_.empty() ? relative : (display_root_ / relative).string();
+  }
+
+  /// Resolves a path written in `from_file` (relative to the model root);
+  /// returns the root-relative path, or nothing after reporting why.
+  std::optional<std::string> resolve(const PathReference& reference, const std::string& from_file,
+                                     std::string_view what) {
+    const fs::path written(reference.path);
+    if (reference.path.empty() || written.is_absolute()) {
+      diagnostics_.error(reference.where, fmt::format("{} '{}' is not a relative path; expected a path relative "
+                                                      "to the file, inside the model directory",
+                                                      what, reference.path));
+      return std::nullopt;
+    }
+    const fs::path relative = (fs::path(from_file).parent_path() / written).lexically_normal();
+    std::error_code ec;
+    const fs::path resolved = fs::weakly_canonical(fs::absolute(root_ / relative, ec), ec);
+    const auto [root_end, _] = std::mismatch(canonical_root_.begin(), canonical_root_.end(), resolved.begin(),
+                                             resolved.end());
+    if (ec || relative.empty() || *relative.begin() == ".." || root_end != canonical_root_.end()) {
+      diagnostics_.error(reference.where, fmt::format("{} '{}' leaves the model directory; expected a path inside it",
+                                                      what, reference.path));
+      return std::nullopt;
+    }
+    if (!fs::is_regular_file(root_ / relative, ec)) {
+      diagnostics_.error(reference.where, fmt::format("{} '{}' does not exist; expected a file at {}", what,
+                                                      reference.path, display(relative.generic_string())));
+      return std::nullopt;
+    }
+    return relative.generic_string();
+  }
+
+  void read_yaml(const std::string& relative, bool entry, const SourceLocation& included_at) {
+    if (!files_.insert(relative).second) {
+      diagnostics_.error(included_at, fmt::format("'{}' is included more than once; expected each file once",
+                                                  relative));
+      return;
+    }
+    const std::string shown = display(relative);
+    auto text = read_file(root_ / relative);
+    if (!text) {
+      diagnostics_.error({shown, 0, 0}, "cannot read the file; expected a readable YAML file");
+      return;
+    }
+    auto document = YamlDocument::parse(*text, shown, diagnostics_);
+    if (document.root() == kNoYamlNode) return;
+    auto fragment = read_model_file(document, entry, diagnostics_);
+    if (entry) region_ = fragment.region;
+    auto includes = fragment.includes;
+    auto assets_table = fragment.assets_table;
+    auto dependencies_table = fragment.dependencies_table;
+    fragments_.push_back(std::move(fragment));
+    if (assets_table)
+      if (auto path = resolve(*assets_table, relative, "table")) read_asset_csv(*path);
+    if (dependencies_table)
+      if (auto path = resolve(*dependencies_table, relative, "table")) read_dependency_csv(*path);
+    for (const auto& include : includes)
+      if (auto path = resolve(include, relative, "include")) read_yaml(*path, false, include.where);
+  }
+
+  std::optional<CsvTable> read_csv(const std::string& relative) {
+    if (!files_.insert(relative).second) return std::nullopt;
+    auto text = read_file(root_ / relative);
+    if (!text) {
+      diagnostics_.error({display(relative), 0, 0}, "cannot read the file; expected a readable CSV file");
+      return std::nullopt;
+    }
+    return CsvTable::parse(*text, display(relative), diagnostics_);
+  }
+
+  void read_asset_csv(const std::string& relative) {
+    auto table = read_csv(relative);
+    if (!table) return;
+    ModelFragment fragment;
+    read_asset_table(*table, display(relative), fragment.assets, diagnostics_);
+    fragments_.push_back(std::move(fragment));
+  }
+
+  void read_dependency_csv(const std::string& relative) {
+    auto table = read_csv(relative);
+    if (!table) return;
+    read_dependency_table(*table, display(relative), table_dependencies_, diagnostics_);
+  }
+
+  const CatalogIndex* catalogs_;
+  fs::path root_;
+  fs::path display_root_;
+  fs::path canonical_root_;
+  std::string entry_;
+  Diagnostics diagnostics_;
+  std::set<std::string> files_;
+  std::vector<ModelFragment> fragments_;
+  std::optional<Region> region_;
+  std::vector<TableDependency> table_dependencies_;
+};
+
+}  // namespace
+
+LoadResult load_model(const std::filesystem::path& path, const CatalogIndex* catalogs) {
+  return Loader(path, catalogs).load();
+}
+
+}  // namespace knelpunt::model

@@ -1,0 +1,133 @@
+#include "model/model_validator.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "model/suggest.hpp"
+
+namespace knelpunt::model {
+
+namespace {
+
+/// Hints cost O(ids) each: give them for the first few misses only.
+constexpr std::size_t kMaxHints = 50;
+
+class Validator {
+ public:
+  Validator(Model& model, const CatalogIndex* catalogs, Diagnostics& diagnostics)
+      : model_(model), catalogs_(catalogs), diagnostics_(diagnostics) {}
+
+  void run(std::vector<TableDependency> table_dependencies) {
+    unique_assets();
+    for (auto& dependency : table_dependencies) {
+      auto index = model_.find(dependency.asset);
+      if (!index) {
+        diagnostics_.error(dependency.group.where,
+                           fmt::format("dependency of unknown asset '{}'{}; expected an asset defined in the model",
+                                       dependency.asset, hint(dependency.asset)));
+        continue;
+      }
+      model_.assets[*index].depends_on.push_back(std::move(dependency.group));
+    }
+    for (auto& asset : model_.assets) check_asset(asset);
+    check_scenarios();
+  }
+
+ private:
+  void unique_assets() {
+    auto& assets = model_.assets;
+    std::stable_sort(assets.begin(), assets.end(), [](const Asset& a, const Asset& b) { return a.id < b.id; });
+    std::vector<Asset> unique;
+    unique.reserve(assets.size());
+    for (auto& asset : assets) {
+      if (!unique.empty() && unique.back().id == asset.id) {
+        diagnostics_.error(asset.where, fmt::format("duplicate asset id '{}' (first defined at {}); expected "
+                                                    "each id to be defined once",
+                                                    asset.id, unique.back().where.to_string()));
+        continue;
+      }
+      unique.push_back(std::move(asset));
+    }
+    assets = std::move(unique);
+    model_.reindex();
+  }
+
+  std::string hint(std::string_view id) {
+    if (hints_given_++ >= kMaxHints) return "";
+    if (id_views_.empty()) {
+      id_views_.reserve(model_.assets.size());
+      for (const auto& asset : model_.assets) id_views_.push_back(asset.id);
+    }
+    return did_you_mean(id, id_views_);
+  }
+
+  void check_catalog(const std::set<std::string, std::less<>>& entries, const std::string& value,
+                     const SourceLocation& where, std::string_view what, std::string_view file) {
+    if (!catalogs_ || value.empty() || entries.count(value)) return;
+    std::vector<std::string_view> candidates(entries.begin(), entries.end());
+    diagnostics_.error(where, fmt::format("unknown {} '{}'{}; expected an id from catalogs/{} (see knelpunt "
+                                          "catalog show {})",
+                                          what, value, did_you_mean(value, candidates), file,
+                                          file.substr(0, file.size() - 5)));
+  }
+
+  void check_asset(const Asset& asset) {
+    if (catalogs_) {
+      check_catalog(catalogs_->asset_types, asset.type, asset.where, "asset type", "asset-types.yaml");
+      check_catalog(catalogs_->vital_processes, asset.process, asset.where, "vital process", "vital-processes.yaml");
+    }
+    if (asset.is_virtual && asset.p && *asset.p > 0)
+      diagnostics_.error(asset.where, fmt::format("virtual asset '{}' has a failure probability; expected none: "
+                                                  "virtual assets never fail by themselves",
+                                                  asset.id));
+    for (const auto& group : asset.depends_on) {
+      if (catalogs_) check_catalog(catalogs_->resource_kinds, group.kind, group.where, "resource kind", "resource-kinds.yaml");
+      for (const auto& supplier : group.from)
+        if (!model_.find(supplier))
+          diagnostics_.error(group.where, fmt::format("asset '{}' depends on unknown asset '{}'{}; expected the id "
+                                                      "of an asset in the model",
+                                                      asset.id, supplier, hint(supplier)));
+    }
+  }
+
+  void check_scenarios() {
+    auto& scenarios = model_.scenarios;
+    std::stable_sort(scenarios.begin(), scenarios.end(), [](const Scenario& a, const Scenario& b) { return a.id < b.id; });
+    for (std::size_t i = 0; i < scenarios.size(); ++i) {
+      const auto& scenario = scenarios[i];
+      if (i > 0 && scenarios[i - 1].id == scenario.id)
+        diagnostics_.error(scenario.where, fmt::format("duplicate scenario id '{}' (first defined at {}); expected "
+                                                       "each id once",
+                                                       scenario.id, scenarios[i - 1].where.to_string()));
+      if (catalogs_) check_catalog(catalogs_->threats, scenario.threat, scenario.where, "threat", "threats.yaml");
+      for (const auto& initial : scenario.initial) {
+        auto index = model_.find(initial.asset);
+        if (!index)
+          diagnostics_.error(initial.where, fmt::format("scenario '{}' fails unknown asset '{}'{}; expected the id "
+                                                        "of an asset in the model",
+                                                        scenario.id, initial.asset, hint(initial.asset)));
+        else if (model_.assets[*index].is_virtual)
+          diagnostics_.error(initial.where, fmt::format("scenario '{}' fails virtual asset '{}'; expected a real "
+                                                        "asset: virtual assets never fail by themselves",
+                                                        scenario.id, initial.asset));
+      }
+    }
+  }
+
+  Model& model_;
+  const CatalogIndex* catalogs_;
+  Diagnostics& diagnostics_;
+  std::vector<std::string_view> id_views_;
+  std::size_t hints_given_ = 0;
+};
+
+}  // namespace
+
+void validate_model(Model& model, std::vector<TableDependency> table_dependencies, const CatalogIndex* catalogs,
+                    Diagnostics& diagnostics) {
+  Validator(model, catalogs, diagnostics).run(std::move(table_dependencies));
+}
+
+}  // namespace knelpunt::model

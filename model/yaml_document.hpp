@@ -1,0 +1,66 @@
+#pragma once
+/// A YAML document as a flat tree with source positions, built from
+/// yaml-cpp's event parser rather than YAML::Node so that we control what
+/// hostile input can do:
+/// - duplicate mapping keys are reported (yaml-cpp keeps them silently);
+/// - aliases are shared by reference, never copied, and a document whose
+///   aliases would expand past a limit (an "alias bomb") is refused;
+/// - nesting depth is bounded (yaml-cpp's own guard, plus ours);
+/// - empty, non-UTF-8 and binary files are refused with a clear message.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/diagnostic.hpp"
+
+namespace knelpunt::model {
+
+using YamlNodeId = std::uint32_t;
+inline constexpr YamlNodeId kNoYamlNode = 0xffffffffu;
+
+enum class YamlKind { null, scalar, sequence, mapping };
+
+struct YamlNode {
+  YamlKind kind = YamlKind::null;
+  std::uint32_t line = 0;    ///< 1-based
+  std::uint32_t column = 0;  ///< 1-based
+  bool quoted = false;       ///< scalar written in quotes: never a number or bool
+  std::string value;         ///< scalar text
+  /// Sequence: the items. Mapping: key, value, key, value, … in file order
+  /// (keys are scalars; duplicates have been reported and dropped).
+  std::vector<YamlNodeId> children;
+};
+
+class YamlDocument {
+ public:
+  /// Parses one YAML document. On errors, `diagnostics` gets them and the
+  /// document is empty (root() == kNoYamlNode).
+  static YamlDocument parse(std::string_view text, const std::string& file_name,
+                            Diagnostics& diagnostics);
+
+  YamlNodeId root() const { return root_; }
+  const YamlNode& node(YamlNodeId id) const { return nodes_[id]; }
+  const std::string& file() const { return file_; }
+  SourceLocation location(YamlNodeId id) const;
+
+  /// The value of `key` in mapping `map`, or kNoYamlNode.
+  YamlNodeId find(YamlNodeId map, std::string_view key) const;
+
+  /// Limits for hostile input.
+  static constexpr std::size_t kMaxBytes = 64u << 20;
+  static constexpr std::uint64_t kMaxExpandedNodes = 2'000'000;
+  static constexpr std::size_t kMaxDepth = 256;
+
+ private:
+  friend class YamlDocumentBuilder;
+  std::string file_;
+  std::vector<YamlNode> nodes_;
+  YamlNodeId root_ = kNoYamlNode;
+};
+
+/// "mapping", "sequence", "scalar", "null": for messages.
+std::string_view describe(YamlKind kind);
+
+}  // namespace knelpunt::model
