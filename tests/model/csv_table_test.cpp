@@ -1,0 +1,37 @@
+#include <doctest/doctest.h>
+
+#include "model/csv_table.hpp"
+
+using namespace knelpunt::model;
+
+TEST_CASE("RFC 4180 quoting, CRLF, a BOM and blank lines") {
+  Diagnostics diagnostics;
+  const std::string text = "\xEF\xBB\xBFid,name\r\na,\"Pomp \"\"3\"\", oost\"\r\n\r\nb,\"twee\nregels\"\n";
+  auto table = CsvTable::parse(text, "t.csv", diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  REQUIRE(table.row_count() == 2);
+  CHECK(table.column("id") == 0);
+  CHECK(table.field(0, 1) == "Pomp \"3\", oost");
+  CHECK(table.field(1, 1) == "twee\nregels");
+  CHECK(table.line(0) == 2);
+  CHECK(table.line(1) == 4);
+}
+
+TEST_CASE("ragged rows and unterminated quotes are reported by line") {
+  Diagnostics diagnostics;
+  auto table = CsvTable::parse("id,name\na,b\nc\nd,e,f\ng,h\n", "t.csv", diagnostics);
+  CHECK(table.row_count() == 2);
+  REQUIRE(diagnostics.error_count() == 2);
+  CHECK(diagnostics.items()[0].where.line == 3);
+  CHECK(diagnostics.items()[1].where.line == 4);
+
+  Diagnostics unterminated;
+  CsvTable::parse("id,name\na,\"open\n", "t.csv", unterminated);
+  CHECK(unterminated.has_errors());
+}
+
+TEST_CASE("an empty CSV file is an error") {
+  Diagnostics diagnostics;
+  CsvTable::parse("", "t.csv", diagnostics);
+  CHECK(diagnostics.has_errors());
+}
