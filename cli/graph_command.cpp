@@ -55,6 +55,15 @@ class GraphCommand : public Command {
       if (!focus) return kExitBadInput;
       mark_reachable(graph, *focus, true, keep);
       mark_reachable(graph, *focus, false, keep);
+      // Whole groups only: a kept asset shows every supplier of its groups, so
+      // that `need` reads against the full list; the extra ones are context.
+      context_.assign(graph.asset_count(), false);
+      const std::vector<bool> core = keep;
+      for (model::AssetIndex a = 0; a < graph.asset_count(); ++a)
+        if (core[a])
+          for (auto g : graph.groups_of(a))
+            for (auto s : graph.suppliers(g))
+              if (!core[s]) keep[s] = context_[s] = true;
     }
     const std::string text = format_ == "json" ? render_json(*loaded, keep) : render_dot(*loaded, keep);
     return write_output(text, output_) ? kExitOk : kExitInternal;
@@ -98,12 +107,13 @@ class GraphCommand : public Command {
       const auto& asset = model.assets[a];
       std::string label = asset.id;
       if (!asset.name.empty()) label += "\n" + asset.name;
-      out += fmt::format("  \"{}\" [label=\"{}\"{}];\n", dot_escape(asset.id), dot_escape(label),
-                         asset.is_virtual ? ", shape=ellipse, style=dashed" : "");
+      out += fmt::format("  \"{}\" [label=\"{}\"{}{}];\n", dot_escape(asset.id), dot_escape(label),
+                         asset.is_virtual ? ", shape=ellipse, style=dashed" : "",
+                         is_context(a) ? ", color=gray, fontcolor=gray" : "");
     }
     for (model::GroupIndex g = 0; g < graph.group_count(); ++g) {
       const auto& group = graph.group(g);
-      if (!keep[group.asset]) continue;
+      if (!keep[group.asset] || is_context(group.asset)) continue;
       const auto& dependency = model.assets[group.asset].depends_on[group.position];
       std::string label = dependency.kind;
       if (group.time_to_impact > 0) label += (label.empty() ? "" : " ") + std::string("+") + model::format_hours(group.time_to_impact);
@@ -147,15 +157,13 @@ class GraphCommand : public Command {
       item["zones"] = asset.zones;
       item["population"] = asset.population();
       if (asset.p) item["p"] = *asset.p;
+      if (!context_.empty()) item["context"] = is_context(a);
       assets.push_back(std::move(item));
+      if (is_context(a)) continue;
       for (const auto& dependency : asset.depends_on) {
         nlohmann::ordered_json group;
         group["asset"] = asset.id;
-        auto from = nlohmann::ordered_json::array();
-        for (const auto& s : dependency.from)
-          if (keep[*model.find(s)]) from.push_back(s);
-        if (from.empty()) continue;
-        group["from"] = std::move(from);
+        group["from"] = dependency.from;
         group["need"] = dependency.need;
         group["kind"] = dependency.kind;
         group["type"] = model::to_string(dependency.type);
@@ -168,6 +176,10 @@ class GraphCommand : public Command {
     return out.dump(2) + "\n";
   }
 
+  /// With --focus: suppliers shown only to complete a group.
+  bool is_context(model::AssetIndex asset) const { return !context_.empty() && context_[asset]; }
+
+  std::vector<bool> context_;
   std::string model_path_;
   std::string format_ = "dot";
   std::string focus_;
