@@ -174,7 +174,12 @@ class WhatifCommand : public Command {
     out["initial_at"] = std::move(initial_at);
     auto events = nlohmann::ordered_json::array();
     double population = 0;
-    for (auto a : cascade.order) {
+    // DESIGN.md §10: events by time, then id (asset indices follow id order).
+    auto by_time_then_id = cascade.order;
+    std::sort(by_time_then_id.begin(), by_time_then_id.end(), [&](model::AssetIndex x, model::AssetIndex y) {
+      return std::tie(cascade.failure_time[x], x) < std::tie(cascade.failure_time[y], y);
+    });
+    for (auto a : by_time_then_id) {
       const auto& asset = model.assets[a];
       nlohmann::ordered_json event;
       event["asset"] = asset.id;

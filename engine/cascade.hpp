@@ -33,15 +33,16 @@ struct Cascade {
   std::vector<Hours> failure_time;
   std::vector<GroupIndex> cause_group;
   std::vector<AssetIndex> cause_supplier;
-  /// Failed assets ordered by (time, index): the timeline.
+  /// Failed assets in the order they settled: nondecreasing time, and each
+  /// after the supplier that caused it (so equal times are not in index order).
   std::vector<AssetIndex> order;
 
   bool failed(AssetIndex asset) const { return failure_time[asset] != kNever; }
 };
 
 /// Runs the cascade from `seeds` up to `horizon` (inclusive; kNever = no limit).
-/// A seed listed twice counts at its earliest time. Deterministic: ties in time
-/// settle by ascending asset index.
+/// A seed listed twice counts at its earliest time. Deterministic: among
+/// assets waiting at equal times the lowest index settles first.
 Cascade propagate(const model::DependencyGraph& graph, std::span<const Seed> seeds,
                   Hours horizon = kNever);
 
@@ -52,7 +53,8 @@ class CascadeRunner {
  public:
   explicit CascadeRunner(const model::DependencyGraph& graph);
 
-  /// Runs a cascade; the assets it failed are `failed()` in (time, index) order.
+  /// Runs a cascade; the assets it failed are `failed()` in settling order
+  /// (nondecreasing time, causes before their effects).
   void run(std::span<const Seed> seeds, Hours horizon);
 
   std::span<const AssetIndex> failed() const { return order_; }
