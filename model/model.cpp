@@ -26,7 +26,7 @@ double Asset::population() const {
 }
 
 std::optional<std::size_t> Model::find(std::string_view id) const {
-  auto it = index_.find(std::string(id));
+  auto it = index_.find(id);
   if (it == index_.end()) return std::nullopt;
   return it->second;
 }

@@ -110,7 +110,12 @@ struct Model {
   void reindex();
 
  private:
-  std::unordered_map<std::string, std::size_t> index_;
+  /// Heterogeneous lookup: find() takes a string_view without allocating.
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const noexcept { return std::hash<std::string_view>{}(id); }
+  };
+  std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> index_;
 };
 
 /// True for ids of the form [a-z0-9][a-z0-9._-]*.

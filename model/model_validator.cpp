@@ -38,10 +38,15 @@ class Validator {
  private:
   void unique_assets() {
     auto& assets = model_.assets;
-    std::stable_sort(assets.begin(), assets.end(), [](const Asset& a, const Asset& b) { return a.id < b.id; });
+    // Sort a permutation, not the assets: moving large structs dominates otherwise.
+    std::vector<std::size_t> order(assets.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return assets[a].id < assets[b].id; });
     std::vector<Asset> unique;
     unique.reserve(assets.size());
-    for (auto& asset : assets) {
+    for (std::size_t i : order) {
+      Asset& asset = assets[i];
       if (!unique.empty() && unique.back().id == asset.id) {
         diagnostics_.error(asset.where, fmt::format("duplicate asset id '{}' (first defined at {}); expected "
                                                     "each id to be defined once",
