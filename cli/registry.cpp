@@ -7,6 +7,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
   std::vector<std::unique_ptr<Command>> commands;
   commands.push_back(make_validate_command());
   commands.push_back(make_whatif_command());
+  commands.push_back(make_reach_command());
   commands.push_back(make_graph_command());
   return commands;
 }

@@ -1,0 +1,212 @@
+#include "engine/reach.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <functional>
+#include <stdexcept>
+#include <thread>
+#include <tuple>
+
+#include "engine/dominators.hpp"
+
+namespace knelpunt::engine {
+
+namespace {
+
+/// What the sweeps share, read-only: the forest and, per position, prefix
+/// sums of the non-virtual count and the impact.
+struct ReachTables {
+  const model::DependencyGraph& graph;
+  FollowerForest forest;
+  std::vector<std::uint32_t> nonvirtual_prefix;
+  std::vector<double> impact_prefix;
+
+  ReachTables(const model::DependencyGraph& g, std::span<const double> impact_base) : graph(g), forest(g) {
+    const std::size_t n = g.asset_count();
+    nonvirtual_prefix.assign(n + 1, 0);
+    impact_prefix.assign(n + 1, 0.0);
+    for (std::uint32_t p = 0; p < n; ++p) {
+      const AssetIndex a = forest.asset_at(p);
+      const bool counts = !g.is_virtual(a);
+      nonvirtual_prefix[p + 1] = nonvirtual_prefix[p] + (counts ? 1u : 0u);
+      impact_prefix[p + 1] = impact_prefix[p] + (counts ? impact_base[a] : 0.0);
+    }
+  }
+};
+
+/// One thread's working memory: the failure sweep of DESIGN.md §3 run on the
+/// blocks of the follower forest instead of single assets. A block enters the
+/// heap through its root (only roots have groups that exits can make lost);
+/// settling it counts all its positions and its exits at once. When the seed
+/// x is a follower, its subtree is settled at 0 and x's block keeps only the
+/// rest (which fails with the block's root). Resets only what it touched.
+class BlockSweep {
+ public:
+  explicit BlockSweep(const ReachTables& tables)
+      : tables_(tables),
+        time_(tables.graph.asset_count(), kNever),
+        settled_(tables.graph.asset_count(), false),
+        losses_(tables.graph.group_count(), 0) {}
+
+  AssetReach run(AssetIndex x, Hours horizon) {
+    reset();
+    const auto& forest = tables_.forest;
+    horizon_ = horizon;
+    result_ = AssetReach{x, 0, 0.0};
+    const AssetIndex root = forest.root(x);
+    seed_first_ = forest.position(x);
+    seed_last_ = seed_first_ + forest.subtree_size(x);
+    partial_root_ = root == x ? kNoIndex : root;
+    // The seed's follower subtree fails at 0; x itself is not counted.
+    count(seed_first_ + 1, seed_last_);
+    if (root == x) {
+      settled_[x] = true;
+      touched_.push_back(x);
+    }
+    fail_exits(seed_first_, seed_last_, 0);
+
+    const auto later = std::greater<std::pair<Hours, AssetIndex>>();
+    while (!now_.empty() || !heap_.empty()) {
+      // Offers at the time being settled (zero buffers) wait on a stack: no
+      // heap entry can be earlier, and the order among equal times does not
+      // change any failure time.
+      AssetIndex block = kNoIndex;
+      Hours at = 0;
+      if (!now_.empty()) {
+        block = now_.back();
+        now_.pop_back();
+        at = now_time_;
+      } else {
+        std::pop_heap(heap_.begin(), heap_.end(), later);
+        std::tie(at, block) = heap_.back();
+        heap_.pop_back();
+      }
+      if (settled_[block] || at != time_[block]) continue;  // stale entry
+      now_time_ = at;
+      settled_[block] = true;
+      const std::uint32_t first = forest.position(block);
+      const std::uint32_t last = first + forest.subtree_size(block);
+      if (block == partial_root_) {  // the rest of the seed's block
+        count(first, seed_first_);
+        count(seed_last_, last);
+        fail_exits(first, seed_first_, at);
+        fail_exits(seed_last_, last, at);
+      } else {
+        count(first, last);
+        fail_exits(first, last, at);
+      }
+    }
+    return result_;
+  }
+
+ private:
+  void count(std::uint32_t first, std::uint32_t last) {
+    if (first >= last) return;
+    result_.reach += tables_.nonvirtual_prefix[last] - tables_.nonvirtual_prefix[first];
+    result_.impact += tables_.impact_prefix[last] - tables_.impact_prefix[first];
+  }
+
+  // The positions in [first, last) fail at `at`: each exit counts one loss;
+  // a group whose losses reach n − k + 1 is lost now and offers its asset.
+  void fail_exits(std::uint32_t first, std::uint32_t last, Hours at) {
+    if (first >= last) return;
+    for (GroupIndex g : tables_.forest.exits(first, last)) {
+      if (losses_[g] == 0) touched_groups_.push_back(g);
+      const auto& group = tables_.graph.group(g);
+      if (++losses_[g] == group.losses_to_fail()) offer(group.asset, at + group.time_to_impact);
+    }
+  }
+
+  void offer(AssetIndex block, Hours at) {
+    if (settled_[block] || !(at < time_[block]) || at > horizon_) return;
+    if (time_[block] == kNever) touched_.push_back(block);
+    time_[block] = at;
+    if (at == now_time_) {
+      now_.push_back(block);
+      return;
+    }
+    heap_.emplace_back(at, block);
+    std::push_heap(heap_.begin(), heap_.end(), std::greater<std::pair<Hours, AssetIndex>>());
+  }
+
+  void reset() {
+    for (AssetIndex a : touched_) {
+      time_[a] = kNever;
+      settled_[a] = false;
+    }
+    for (GroupIndex g : touched_groups_) losses_[g] = 0;
+    touched_.clear();
+    touched_groups_.clear();
+    heap_.clear();
+    now_.clear();
+    now_time_ = 0;
+  }
+
+  const ReachTables& tables_;
+  std::vector<Hours> time_;
+  std::vector<bool> settled_;
+  std::vector<std::uint32_t> losses_;
+  std::vector<AssetIndex> touched_;
+  std::vector<GroupIndex> touched_groups_;
+  std::vector<std::pair<Hours, AssetIndex>> heap_;
+  std::vector<AssetIndex> now_;  // offered at now_time_, the time being settled
+  Hours now_time_ = 0;
+  Hours horizon_ = kNever;
+  AssetReach result_;
+  std::uint32_t seed_first_ = 0;
+  std::uint32_t seed_last_ = 0;
+  AssetIndex partial_root_ = kNoIndex;
+};
+
+}  // namespace
+
+std::vector<AssetReach> compute_reach(const model::DependencyGraph& graph, std::span<const double> impact_base,
+                                      Hours horizon, unsigned threads) {
+  const std::size_t n = graph.asset_count();
+  if (impact_base.size() != n)
+    throw std::invalid_argument("compute_reach: impact_base must have one value per asset");
+  const ReachTables tables(graph, impact_base);
+  std::vector<AssetReach> by_asset(n);
+  const std::size_t workers = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1));
+  auto work = [&](std::size_t first, std::size_t last) {
+    BlockSweep sweep(tables);
+    for (std::size_t a = first; a < last; ++a)
+      if (!graph.is_virtual(static_cast<AssetIndex>(a))) by_asset[a] = sweep.run(static_cast<AssetIndex>(a), horizon);
+  };
+  if (workers == 1) {
+    work(0, n);
+  } else {
+    std::vector<std::exception_ptr> errors(workers);
+    std::vector<std::thread> pool;
+    pool.reserve(workers);
+    for (std::size_t w = 0; w < workers; ++w) {
+      pool.emplace_back([&, w] {
+        try {
+          work(n * w / workers, n * (w + 1) / workers);
+        } catch (...) {
+          errors[w] = std::current_exception();
+        }
+      });
+    }
+    for (auto& thread : pool) thread.join();
+    for (auto& error : errors)
+      if (error) std::rethrow_exception(error);
+  }
+  std::vector<AssetReach> result;
+  for (std::size_t a = 0; a < n; ++a)
+    if (!graph.is_virtual(static_cast<AssetIndex>(a))) result.push_back(by_asset[a]);
+  return result;
+}
+
+std::vector<AssetIndex> reach_set(const model::DependencyGraph& graph, AssetIndex asset, Hours horizon) {
+  CascadeRunner runner(graph);
+  const Seed seed{asset, 0};
+  runner.run(std::span<const Seed>(&seed, 1), horizon);
+  std::vector<AssetIndex> failed;
+  for (AssetIndex a : runner.failed())
+    if (a != asset && !graph.is_virtual(a)) failed.push_back(a);
+  std::sort(failed.begin(), failed.end());
+  return failed;
+}
+
+}  // namespace knelpunt::engine

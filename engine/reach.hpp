@@ -1,0 +1,41 @@
+#pragma once
+/// N-1 reach (DESIGN.md §3): for every non-virtual asset x, the non-virtual
+/// assets other than x that fail within the horizon when x alone fails at
+/// t = 0. Exact for every k-of-n rule, buffer and horizon; docs/reach.md
+/// gives the algorithm (an output-sensitive sweep per asset over the
+/// follower forest of engine/dominators.hpp) and its exactness argument.
+/// No I/O.
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "engine/cascade.hpp"
+#include "model/dependency_graph.hpp"
+
+namespace knelpunt::engine {
+
+/// The reach of one asset.
+struct AssetReach {
+  AssetIndex asset = kNoIndex;
+  /// How many non-virtual assets other than `asset` fail within the horizon.
+  std::uint32_t reach = 0;
+  /// The sum of `impact_base` over those assets.
+  double impact = 0;
+};
+
+/// The reach of every non-virtual asset of `graph`, in ascending asset index.
+/// `impact_base[a]` is the impact of asset a failing (e.g. the population it
+/// serves); virtual assets count for nothing whatever their base. `horizon`
+/// is inclusive (kNever: no limit). `threads` ≥ 1 splits the assets into
+/// contiguous ranges, one per thread; the result does not depend on it.
+/// Throws std::invalid_argument when impact_base.size() != asset_count().
+std::vector<AssetReach> compute_reach(const model::DependencyGraph& graph, std::span<const double> impact_base,
+                                      Hours horizon, unsigned threads = 1);
+
+/// The set behind one asset's reach: the non-virtual assets other than
+/// `asset` that fail within `horizon` when `asset` alone fails at 0,
+/// ascending by index. One cascade, O(touched · log).
+std::vector<AssetIndex> reach_set(const model::DependencyGraph& graph, AssetIndex asset, Hours horizon);
+
+}  // namespace knelpunt::engine
