@@ -12,7 +12,9 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/model_input.hpp"
+#include "cli/reach_report.hpp"
 #include "engine/reach.hpp"
+#include "model/graph_digest.hpp"
 
 namespace knelpunt::cli {
 
@@ -30,6 +32,9 @@ class ReachCommand : public Command {
     command->add_option("--threads", threads_, "Worker threads (default: all cores); the result does not depend on it")
         ->check(CLI::Range(1u, 1024u));
     command->add_option("--format", format_, "Output format")->check(CLI::IsMember({"text", "json"}));
+    command->add_option("--shard", shard_text_,
+                        "Compute only shard I of N (0 <= I < N) of the assets and write a partial result "
+                        "for 'knelpunt merge'");
     command->add_option("-o,--output", output_, "Write to this file (atomically) instead of stdout");
     command->add_flag("-q,--quiet", quiet_, "Print errors only (no warnings)");
     command->footer(
@@ -37,7 +42,8 @@ class ReachCommand : public Command {
         "Examples:\n"
         "  knelpunt reach examples/dordrecht --top 10\n"
         "  knelpunt reach examples/dordrecht --horizon inf --format json\n"
-        "  knelpunt reach examples/dordrecht --asset hs-merwedehaven --horizon 24h");
+        "  knelpunt reach examples/dordrecht --asset hs-merwedehaven --horizon 24h\n"
+        "  knelpunt reach big-region --shard 0/4 -o part-0.json   (then: knelpunt merge part-*.json)");
     return command;
   }
 
@@ -57,6 +63,19 @@ class ReachCommand : public Command {
 
     std::vector<Row> rows;
     std::vector<model::AssetIndex> failed;
+    if (!shard_text_.empty() && !asset_.empty()) {
+      std::cerr << "knelpunt: --shard and --asset exclude each other; expected one of them\n";
+      return kExitBadInput;
+    }
+    std::optional<Shard> shard;
+    if (!shard_text_.empty()) {
+      shard = parse_shard(shard_text_);
+      if (!shard) {
+        std::cerr << fmt::format("knelpunt: --shard '{}' is malformed; expected I/N with 0 <= I < N, e.g. 0/4\n",
+                                 shard_text_);
+        return kExitBadInput;
+      }
+    }
     if (!asset_.empty()) {
       auto index = find_asset_or_report(*loaded, asset_, "--asset");
       if (!index) return kExitBadInput;
@@ -72,16 +91,26 @@ class ReachCommand : public Command {
       rows.push_back(Row{*index, static_cast<std::uint32_t>(failed.size()), impact});
     } else {
       const unsigned threads = threads_ > 0 ? threads_ : std::max(1u, std::thread::hardware_concurrency());
-      for (const auto& r : engine::compute_reach(graph, population, horizon, threads))
-        rows.push_back(Row{r.asset, r.reach, r.impact});
-      std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
-        if (a.reach != b.reach) return a.reach > b.reach;
-        if (a.impact != b.impact) return a.impact > b.impact;
-        return a.asset < b.asset;  // assets are sorted by id
-      });
+      const auto n = static_cast<std::uint64_t>(graph.asset_count());
+      const auto first = shard ? static_cast<model::AssetIndex>(n * shard->index / shard->count) : 0u;
+      const auto last = shard ? static_cast<model::AssetIndex>(n * (shard->index + 1) / shard->count)
+                              : static_cast<model::AssetIndex>(n);
+      ReachReport report;
+      report.region = model.region.name.empty() ? std::string("the model") : model.region.name;
+      report.horizon = horizon;
+      for (const auto& r : engine::compute_reach_range(graph, population, horizon, threads, first, last)) {
+        const auto& asset = model.assets[r.asset];
+        report.rows.push_back(ReachRow{asset.id, name_of(asset), r.reach, r.impact, asset.population()});
+      }
+      sort_reach_rows(report.rows);
+      std::string text;
+      if (shard) text = render_reach_shard(report, *shard, model::graph_digest(graph, population));
+      else if (format_ == "json") text = render_reach_json(report, top_);
+      else text = render_reach_text(report, top_);
+      return write_output(text, output_) ? kExitOk : kExitInternal;
     }
-    const std::string text = format_ == "json" ? render_json(*loaded, rows, failed, horizon)
-                                               : render_text(*loaded, rows, failed, horizon);
+    const std::string text = format_ == "json" ? render_asset_json(*loaded, rows.front(), failed, horizon)
+                                               : render_asset_text(*loaded, rows.front(), failed, horizon);
     return write_output(text, output_) ? kExitOk : kExitInternal;
   }
 
@@ -94,70 +123,35 @@ class ReachCommand : public Command {
 
   static std::string name_of(const model::Asset& asset) { return asset.name.empty() ? asset.id : asset.name; }
 
-  std::string render_text(const LoadedModel& loaded, const std::vector<Row>& rows,
-                          const std::vector<model::AssetIndex>& failed, model::Hours horizon) const {
+  /// --asset: one asset's reach and the assets that fail.
+  std::string render_asset_text(const LoadedModel& loaded, const Row& row,
+                                const std::vector<model::AssetIndex>& failed, model::Hours horizon) const {
     const auto& model = loaded.model;
-    const std::string region = model.region.name.empty() ? std::string("the model") : model.region.name;
-    std::string out;
-    if (!asset_.empty()) {
-      const auto& row = rows.front();
-      const auto& asset = model.assets[row.asset];
-      out += fmt::format("N-1 reach of {} ({}) in {} within horizon {}: {} asset{} fail, serving {:.0f} people\n",
-                         asset.id, name_of(asset), region, model::format_hours(horizon), row.reach,
-                         row.reach == 1 ? "" : "s", row.impact);
-      for (auto a : failed) out += fmt::format("  {}\n", model.assets[a].id);
-      return out;
-    }
-    const std::size_t shown = std::min<std::size_t>(rows.size(), top_ > 0 ? top_ : 20);
-    out += fmt::format("N-1 reach in {} within horizon {}: {} asset{}, the {} that reach furthest\n\n", region,
-                       model::format_hours(horizon), rows.size(), rows.size() == 1 ? "" : "s", shown);
-    std::size_t id_width = 5;
-    std::size_t name_width = 4;
-    for (std::size_t i = 0; i < shown; ++i) {
-      id_width = std::max(id_width, model.assets[rows[i].asset].id.size());
-      name_width = std::max(name_width, std::min<std::size_t>(40, name_of(model.assets[rows[i].asset]).size()));
-    }
-    out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>7}  {:>12}  {:>10}\n", "#", "asset", id_width, "name", name_width,
-                       "reach", "impact", "population");
-    for (std::size_t i = 0; i < shown; ++i) {
-      const auto& asset = model.assets[rows[i].asset];
-      std::string name = name_of(asset);
-      if (name.size() > 40) name = name.substr(0, 39) + "~";
-      out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>7}  {:>12.0f}  {:>10.0f}\n", i + 1, asset.id, id_width, name,
-                         name_width, rows[i].reach, rows[i].impact, asset.population());
-    }
-    out += "\nreach: other non-virtual assets that fail within the horizon when this one fails alone at T+0;\n"
-           "impact: the population those assets serve (summed, may overlap).\n";
+    const auto& asset = model.assets[row.asset];
+    std::string out = fmt::format("N-1 reach of {} ({}) in {} within horizon {}: {} asset{} fail, serving {:.0f} people\n",
+                                  asset.id, name_of(asset),
+                                  model.region.name.empty() ? std::string("the model") : model.region.name,
+                                  model::format_hours(horizon), row.reach, row.reach == 1 ? "" : "s", row.impact);
+    for (auto a : failed) out += fmt::format("  {}\n", model.assets[a].id);
     return out;
   }
 
-  std::string render_json(const LoadedModel& loaded, const std::vector<Row>& rows,
-                          const std::vector<model::AssetIndex>& failed, model::Hours horizon) const {
+  std::string render_asset_json(const LoadedModel& loaded, const Row& row,
+                                const std::vector<model::AssetIndex>& failed, model::Hours horizon) const {
     const auto& model = loaded.model;
-    nlohmann::ordered_json out;
-    out["format"] = "knelpunt-reach/1";
-    out["horizon_h"] = horizon == model::kNever ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(horizon);
-    auto assets = nlohmann::ordered_json::array();
-    const std::size_t shown = top_ > 0 ? std::min<std::size_t>(rows.size(), top_) : rows.size();
-    for (std::size_t i = 0; i < shown; ++i) {
-      const auto& asset = model.assets[rows[i].asset];
-      nlohmann::ordered_json entry;
-      entry["asset"] = asset.id;
-      entry["reach"] = rows[i].reach;
-      entry["impact"] = rows[i].impact;
-      entry["population"] = asset.population();
-      if (!asset_.empty()) {
-        auto ids = nlohmann::ordered_json::array();
-        for (auto a : failed) ids.push_back(model.assets[a].id);  // ascending index = ascending id
-        entry["failed"] = std::move(ids);
-      }
-      assets.push_back(std::move(entry));
-    }
-    out["assets"] = std::move(assets);
+    const auto& asset = model.assets[row.asset];
+    ReachReport report;
+    report.horizon = horizon;
+    report.rows.push_back(ReachRow{asset.id, name_of(asset), row.reach, row.impact, asset.population()});
+    auto out = nlohmann::ordered_json::parse(render_reach_json(report, 0));
+    auto ids = nlohmann::ordered_json::array();
+    for (auto a : failed) ids.push_back(model.assets[a].id);  // ascending index = ascending id
+    out["assets"][0]["failed"] = std::move(ids);
     return out.dump(2) + "\n";
   }
 
   std::string model_path_;
+  std::string shard_text_;
   std::string horizon_text_;
   std::size_t top_ = 0;
   std::string asset_;

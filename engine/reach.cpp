@@ -162,16 +162,28 @@ class BlockSweep {
 
 std::vector<AssetReach> compute_reach(const model::DependencyGraph& graph, std::span<const double> impact_base,
                                       Hours horizon, unsigned threads) {
-  const std::size_t n = graph.asset_count();
-  if (impact_base.size() != n)
+  return compute_reach_range(graph, impact_base, horizon, threads, 0,
+                             static_cast<AssetIndex>(graph.asset_count()));
+}
+
+std::vector<AssetReach> compute_reach_range(const model::DependencyGraph& graph, std::span<const double> impact_base,
+                                            Hours horizon, unsigned threads, AssetIndex range_first,
+                                            AssetIndex range_last) {
+  if (impact_base.size() != graph.asset_count())
     throw std::invalid_argument("compute_reach: impact_base must have one value per asset");
+  if (range_first > range_last || range_last > graph.asset_count())
+    throw std::invalid_argument("compute_reach_range: the range must lie within the assets");
+  const std::size_t offset = range_first;
+  const std::size_t n = range_last - range_first;
   const ReachTables tables(graph, impact_base);
   std::vector<AssetReach> by_asset(n);
   const std::size_t workers = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1));
   auto work = [&](std::size_t first, std::size_t last) {
     BlockSweep sweep(tables);
-    for (std::size_t a = first; a < last; ++a)
-      if (!graph.is_virtual(static_cast<AssetIndex>(a))) by_asset[a] = sweep.run(static_cast<AssetIndex>(a), horizon);
+    for (std::size_t i = first; i < last; ++i) {
+      const auto a = static_cast<AssetIndex>(offset + i);
+      if (!graph.is_virtual(a)) by_asset[i] = sweep.run(a, horizon);
+    }
   };
   if (workers == 1) {
     work(0, n);
@@ -193,8 +205,8 @@ std::vector<AssetReach> compute_reach(const model::DependencyGraph& graph, std::
       if (error) std::rethrow_exception(error);
   }
   std::vector<AssetReach> result;
-  for (std::size_t a = 0; a < n; ++a)
-    if (!graph.is_virtual(static_cast<AssetIndex>(a))) result.push_back(by_asset[a]);
+  for (std::size_t i = 0; i < n; ++i)
+    if (!graph.is_virtual(static_cast<AssetIndex>(offset + i))) result.push_back(by_asset[i]);
   return result;
 }
 

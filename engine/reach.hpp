@@ -33,6 +33,12 @@ struct AssetReach {
 std::vector<AssetReach> compute_reach(const model::DependencyGraph& graph, std::span<const double> impact_base,
                                       Hours horizon, unsigned threads = 1);
 
+/// As compute_reach, for the assets with index in [first, last) only (a shard
+/// of the work, see DESIGN.md §9); each asset's result is the same as in a
+/// whole run. Throws std::invalid_argument when first > last or last > asset_count().
+std::vector<AssetReach> compute_reach_range(const model::DependencyGraph& graph, std::span<const double> impact_base,
+                                            Hours horizon, unsigned threads, AssetIndex first, AssetIndex last);
+
 /// The set behind one asset's reach: the non-virtual assets other than
 /// `asset` that fail within `horizon` when `asset` alone fails at 0,
 /// ascending by index. One cascade, O(touched · log).

@@ -1,0 +1,135 @@
+#include "cli/reach_report.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include <fmt/format.h>
+
+namespace knelpunt::cli {
+
+void sort_reach_rows(std::vector<ReachRow>& rows) {
+  std::sort(rows.begin(), rows.end(), [](const ReachRow& a, const ReachRow& b) {
+    if (a.reach != b.reach) return a.reach > b.reach;
+    if (a.impact != b.impact) return a.impact > b.impact;
+    return a.asset < b.asset;
+  });
+}
+
+std::string render_reach_text(const ReachReport& report, std::size_t top) {
+  const auto& rows = report.rows;
+  const std::size_t shown = std::min<std::size_t>(rows.size(), top > 0 ? top : 20);
+  std::string out = fmt::format("N-1 reach in {} within horizon {}: {} asset{}, the {} that reach furthest\n\n",
+                                report.region, model::format_hours(report.horizon), rows.size(),
+                                rows.size() == 1 ? "" : "s", shown);
+  std::size_t id_width = 5;
+  std::size_t name_width = 4;
+  for (std::size_t i = 0; i < shown; ++i) {
+    id_width = std::max(id_width, rows[i].asset.size());
+    name_width = std::max(name_width, std::min<std::size_t>(40, rows[i].name.size()));
+  }
+  out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>7}  {:>12}  {:>10}\n", "#", "asset", id_width, "name", name_width,
+                     "reach", "impact", "population");
+  for (std::size_t i = 0; i < shown; ++i) {
+    std::string name = rows[i].name;
+    if (name.size() > 40) name = name.substr(0, 39) + "~";
+    out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>7}  {:>12.0f}  {:>10.0f}\n", i + 1, rows[i].asset, id_width, name,
+                       name_width, rows[i].reach, rows[i].impact, rows[i].population);
+  }
+  out += "\nreach: other non-virtual assets that fail within the horizon when this one fails alone at T+0;\n"
+         "impact: the population those assets serve (summed, may overlap).\n";
+  return out;
+}
+
+namespace {
+nlohmann::ordered_json horizon_json(model::Hours horizon) {
+  return horizon == model::kNever ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(horizon);
+}
+
+nlohmann::ordered_json row_json(const ReachRow& row) {
+  nlohmann::ordered_json entry;
+  entry["asset"] = row.asset;
+  entry["reach"] = row.reach;
+  entry["impact"] = row.impact;
+  entry["population"] = row.population;
+  return entry;
+}
+}  // namespace
+
+std::string render_reach_json(const ReachReport& report, std::size_t top) {
+  nlohmann::ordered_json out;
+  out["format"] = "knelpunt-reach/1";
+  out["horizon_h"] = horizon_json(report.horizon);
+  auto assets = nlohmann::ordered_json::array();
+  const std::size_t shown = top > 0 ? std::min<std::size_t>(report.rows.size(), top) : report.rows.size();
+  for (std::size_t i = 0; i < shown; ++i) assets.push_back(row_json(report.rows[i]));
+  out["assets"] = std::move(assets);
+  return out.dump(2) + "\n";
+}
+
+std::optional<Shard> parse_shard(const std::string& text) {
+  const auto slash = text.find('/');
+  if (slash == std::string::npos) return std::nullopt;
+  Shard shard;
+  auto parse = [](std::string_view part, std::uint32_t& value) {
+    auto result = std::from_chars(part.data(), part.data() + part.size(), value);
+    return result.ec == std::errc() && result.ptr == part.data() + part.size() && !part.empty();
+  };
+  const std::string_view view(text);
+  if (!parse(view.substr(0, slash), shard.index) || !parse(view.substr(slash + 1), shard.count)) return std::nullopt;
+  if (shard.count == 0 || shard.index >= shard.count) return std::nullopt;
+  return shard;
+}
+
+std::string render_reach_shard(const ReachReport& report, const Shard& shard, const std::string& digest) {
+  nlohmann::ordered_json out;
+  out["format"] = "knelpunt-reach-shard/1";
+  out["shard"] = {shard.index, shard.count};
+  out["model_digest"] = digest;
+  out["region"] = report.region;
+  out["horizon_h"] = horizon_json(report.horizon);
+  auto assets = nlohmann::ordered_json::array();
+  for (const auto& row : report.rows) {
+    auto entry = row_json(row);
+    entry["name"] = row.name;
+    assets.push_back(std::move(entry));
+  }
+  out["assets"] = std::move(assets);
+  return out.dump(2) + "\n";
+}
+
+std::optional<ReachShardFile> parse_reach_shard(const std::string& text, std::string& error) {
+  try {
+    const auto json = nlohmann::json::parse(text);
+    if (!json.is_object() || json.value("format", "") != "knelpunt-reach-shard/1") {
+      error = "not a reach shard; expected JSON with \"format\": \"knelpunt-reach-shard/1\" (from knelpunt reach --shard I/N)";
+      return std::nullopt;
+    }
+    ReachShardFile file;
+    const auto& shard = json.at("shard");
+    file.shard.index = shard.at(0).get<std::uint32_t>();
+    file.shard.count = shard.at(1).get<std::uint32_t>();
+    if (file.shard.count == 0 || file.shard.index >= file.shard.count) {
+      error = "shard index out of range; expected [I, N] with 0 <= I < N";
+      return std::nullopt;
+    }
+    file.digest = json.at("model_digest").get<std::string>();
+    file.report.region = json.at("region").get<std::string>();
+    const auto& horizon = json.at("horizon_h");
+    file.report.horizon = horizon.is_null() ? model::kNever : horizon.get<double>();
+    for (const auto& entry : json.at("assets")) {
+      ReachRow row;
+      row.asset = entry.at("asset").get<std::string>();
+      row.name = entry.at("name").get<std::string>();
+      row.reach = entry.at("reach").get<std::uint32_t>();
+      row.impact = entry.at("impact").get<double>();
+      row.population = entry.at("population").get<double>();
+      file.report.rows.push_back(std::move(row));
+    }
+    return file;
+  } catch (const std::exception& e) {
+    error = std::string("malformed reach shard (") + e.what() + "); expected the output of knelpunt reach --shard I/N";
+    return std::nullopt;
+  }
+}
+
+}  // namespace knelpunt::cli

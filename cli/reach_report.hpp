@@ -1,0 +1,59 @@
+#pragma once
+/// The N-1 reach report, shared by `reach` (one machine or one shard) and
+/// `merge` (shards combined), so that both print the same bytes.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/duration.hpp"
+#include "model/diagnostic.hpp"
+
+namespace knelpunt::cli {
+
+/// One non-virtual asset's reach.
+struct ReachRow {
+  std::string asset;
+  std::string name;
+  std::uint32_t reach = 0;
+  double impact = 0;
+  double population = 0;
+};
+
+struct ReachReport {
+  std::string region;  ///< display name of the region
+  model::Hours horizon = 72;
+  std::vector<ReachRow> rows;  ///< any order; render sorts
+};
+
+/// Sorts rows: reach descending, then impact descending, then id.
+void sort_reach_rows(std::vector<ReachRow>& rows);
+
+/// The text table of the `top` rows (0: 20).
+std::string render_reach_text(const ReachReport& report, std::size_t top);
+/// `knelpunt-reach/1` with the `top` rows (0: all).
+std::string render_reach_json(const ReachReport& report, std::size_t top);
+
+/// A shard I of N (0 ≤ I < N), parsed from "I/N".
+struct Shard {
+  std::uint32_t index = 0;
+  std::uint32_t count = 1;
+};
+std::optional<Shard> parse_shard(const std::string& text);
+
+/// `knelpunt-reach-shard/1`: the rows of one shard, with what merge checks.
+std::string render_reach_shard(const ReachReport& report, const Shard& shard, const std::string& digest);
+
+/// One parsed shard file.
+struct ReachShardFile {
+  ReachReport report;
+  Shard shard;
+  std::string digest;
+};
+/// Reads a shard file's JSON; on a problem, returns nothing and sets `error`
+/// to what is wrong and what was expected.
+std::optional<ReachShardFile> parse_reach_shard(const std::string& text, std::string& error);
+
+}  // namespace knelpunt::cli

@@ -1,0 +1,18 @@
+#pragma once
+/// A fingerprint of a dependency graph, so that partial results computed on
+/// different machines (`--shard I/N`) are only merged when they were computed
+/// on the same model.
+
+#include <span>
+#include <string>
+
+#include "model/dependency_graph.hpp"
+
+namespace knelpunt::model {
+
+/// 16 hex digits of FNV-1a (64 bit) over the ids, virtual flags, groups
+/// (asset, need, time_to_impact, suppliers) and `extra` values (e.g. the
+/// impact bases). Not cryptographic: it guards against mistakes, not attacks.
+std::string graph_digest(const DependencyGraph& graph, std::span<const double> extra = {});
+
+}  // namespace knelpunt::model
