@@ -62,6 +62,11 @@ std::optional<model::Hours> parse_horizon_option(const std::string& text) {
   return hours;
 }
 
+std::optional<model::Hours> horizon_or_report(const LoadedModel& loaded, const std::string& horizon_option) {
+  if (horizon_option.empty()) return loaded.model.region.horizon;
+  return parse_horizon_option(horizon_option);
+}
+
 std::optional<model::AssetIndex> find_asset_or_report(const LoadedModel& loaded, const std::string& id,
                                                       const std::string& option_name) {
   if (auto index = loaded.model.find(id)) return static_cast<model::AssetIndex>(*index);

@@ -38,6 +38,11 @@ std::optional<LoadedModel> load_model_or_report(const std::string& model_path, b
 /// returns nothing when it is malformed.
 std::optional<model::Hours> parse_horizon_option(const std::string& text);
 
+/// The horizon a command runs with: `--horizon` when given (parsed as
+/// above), else the model's `region.horizon`. Nothing (after printing why)
+/// when the option is malformed.
+std::optional<model::Hours> horizon_or_report(const LoadedModel& loaded, const std::string& horizon_option);
+
 /// Looks up an asset id; prints "unknown asset" with a did-you-mean hint and
 /// returns nothing when it is not in the model.
 std::optional<model::AssetIndex> find_asset_or_report(const LoadedModel& loaded,

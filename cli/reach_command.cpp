@@ -52,12 +52,9 @@ class ReachCommand : public Command {
     if (!loaded) return kExitBadInput;
     const auto& model = loaded->model;
     const auto& graph = *loaded->graph;
-    model::Hours horizon = model.region.horizon;
-    if (!horizon_text_.empty()) {
-      auto parsed = parse_horizon_option(horizon_text_);
-      if (!parsed) return kExitBadInput;
-      horizon = *parsed;
-    }
+    const auto resolved_horizon = horizon_or_report(*loaded, horizon_text_);
+    if (!resolved_horizon) return kExitBadInput;
+    const model::Hours horizon = *resolved_horizon;
     std::vector<double> population(graph.asset_count(), 0.0);
     for (std::size_t a = 0; a < model.assets.size(); ++a) population[a] = model.assets[a].population();
 

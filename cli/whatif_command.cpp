@@ -42,12 +42,9 @@ class WhatifCommand : public Command {
     if (!loaded) return kExitBadInput;
     const auto& model = loaded->model;
     const auto& graph = *loaded->graph;
-    model::Hours horizon = model.region.horizon;
-    if (!horizon_text_.empty()) {
-      auto parsed = parse_horizon_option(horizon_text_);
-      if (!parsed) return kExitBadInput;
-      horizon = *parsed;
-    }
+    const auto resolved_horizon = horizon_or_report(*loaded, horizon_text_);
+    if (!resolved_horizon) return kExitBadInput;
+    const model::Hours horizon = *resolved_horizon;
     std::vector<model::InitialFailure> initial;
     if (!scenario_id_.empty()) {
       auto it = std::find_if(model.scenarios.begin(), model.scenarios.end(),
