@@ -1,8 +1,10 @@
+#include <algorithm>
 #include <exception>
 #include <iostream>
 
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
+#include "model/suggest.hpp"
 
 int main(int argc, char** argv) {
   using namespace knelpunt::cli;
@@ -16,6 +18,20 @@ int main(int argc, char** argv) {
   auto commands = make_commands();
   std::vector<std::pair<CLI::App*, Command*>> attached;
   for (auto& command : commands) attached.emplace_back(command->attach(app), command.get());
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string_view> names;
+    for (auto& [sub, command] : attached) names.push_back(sub->get_name());
+    if (std::find(names.begin(), names.end(), std::string_view(argv[1])) == names.end()) {
+      std::string list;
+      for (auto name : names) {
+        if (!list.empty()) list += ", ";
+        list += name;
+      }
+      std::cerr << "knelpunt: unknown command '" << argv[1] << "'" << knelpunt::model::did_you_mean(argv[1], names)
+                << "; expected one of: " << list << " (knelpunt --help)\n";
+      return kExitBadInput;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
