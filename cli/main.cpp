@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
       "knelpunt"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "knelpunt 0.1.0");
-  app.footer("Example: knelpunt whatif examples/dordrecht --fail ss-dordrecht-west");
+  app.footer("Example: knelpunt whatif examples/dordrecht --fail hs-merwedehaven");
   auto commands = make_commands();
   std::vector<std::pair<CLI::App*, Command*>> attached;
   for (auto& command : commands) attached.emplace_back(command->attach(app), command.get());

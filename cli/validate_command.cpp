@@ -55,11 +55,16 @@ class ValidateCommand : public Command {
       groups += asset.depends_on.size();
     }
     const auto cycles = dependency_cycles(*loaded->graph);
-    std::cout << fmt::format("{}: valid: {} assets ({} virtual), {} dependency groups, {} scenarios, {} files; {} "
-                             "dependency cycle{}\n",
-                             model.region.name.empty() ? std::string("model") : model.region.name, model.assets.size(),
-                             virtual_count, groups, model.scenarios.size(), model.files.size(), cycles.size(),
-                             cycles.size() == 1 ? "" : "s");
+    auto count = [](std::size_t n, std::string_view one, std::string_view many) {
+      return fmt::format("{} {}", n, n == 1 ? one : many);
+    };
+    std::cout << fmt::format("{}: valid: {} ({} virtual), {}, {}, {}; {}\n",
+                             model.region.name.empty() ? std::string("model") : model.region.name,
+                             count(model.assets.size(), "asset", "assets"), virtual_count,
+                             count(groups, "dependency group", "dependency groups"),
+                             count(model.scenarios.size(), "scenario", "scenarios"),
+                             count(model.files.size(), "file", "files"),
+                             count(cycles.size(), "dependency cycle", "dependency cycles"));
     if (verbose_)
       for (const auto& cycle : cycles) {
         std::string ids;

@@ -32,7 +32,7 @@ class WhatifCommand : public Command {
     command->footer(
         "Examples:\n"
         "  knelpunt whatif examples/dordrecht --fail hs-merwedehaven\n"
-        "  knelpunt whatif examples/dordrecht --fail kpn-core-dordrecht --fail meldkamer-zhz@2h --horizon 24h\n"
+        "  knelpunt whatif examples/dordrecht --fail core-a-dordrecht --fail meldkamer-zhz@2h --horizon 24h\n"
         "  knelpunt whatif examples/dordrecht --scenario-id ransomware-netbeheer --format json");
     return command;
   }
@@ -135,8 +135,10 @@ class WhatifCommand : public Command {
         if (group.time_to_impact > 0) detail += (detail.empty() ? "" : ", ") + std::string("buffer ") + model::format_hours(group.time_to_impact);
         if (!detail.empty()) cause += " (" + detail + ")";
       }
+      std::string name = (asset.is_virtual ? "[virtual] " : "") + name_of(asset);
+      if (name.size() > 40) name = name.substr(0, 39) + "~";
       out += fmt::format("T+{:<8} {:<{}}  {:<{}}  {}\n", model::format_hours(cascade.failure_time[a]), asset.id,
-                         id_width, (asset.is_virtual ? "[virtual] " : "") + name_of(asset), name_width, cause);
+                         id_width, name, name_width, cause);
       if (!asset.is_virtual) {
         ++real;
         population += asset.population();
