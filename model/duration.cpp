@@ -92,6 +92,15 @@ std::optional<Hours> parse_duration(std::string_view text, bool allow_infinite) 
 
 std::string format_hours(Hours hours) {
   if (hours == kNever) return "inf";
+  // Whole minutes read as 42h20m (buffers are written as 20m, 90m, …).
+  const double minutes = std::round(hours * 60.0);
+  if (hours >= 0 && std::abs(hours * 60.0 - minutes) < 1e-6 && minutes < 1e15) {
+    const auto total = static_cast<long long>(minutes);
+    const long long whole_hours = total / 60, rest = total % 60;
+    if (rest == 0) return fmt::format("{}h", whole_hours);
+    if (whole_hours == 0) return fmt::format("{}m", rest);
+    return fmt::format("{}h{}m", whole_hours, rest);
+  }
   std::string text = fmt::format("{:.4f}", hours);
   while (!text.empty() && text.back() == '0') text.pop_back();
   if (!text.empty() && text.back() == '.') text.pop_back();

@@ -17,7 +17,8 @@ inline constexpr Hours kNever = std::numeric_limits<double>::infinity();
 /// including negative values. With `allow_infinite`, `inf` gives `kNever`.
 std::optional<Hours> parse_duration(std::string_view text, bool allow_infinite = false);
 
-/// Formats hours compactly for people: `0h`, `1.5h`, `72h`, `inf`.
+/// Formats hours compactly for people: `0h`, `72h`, `1h30m`, `20m` for whole
+/// minutes, else decimal hours (`0.0042h`); `inf` for kNever.
 std::string format_hours(Hours hours);
 
 }  // namespace knelpunt::model

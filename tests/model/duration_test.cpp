@@ -42,7 +42,10 @@ TEST_CASE("malformed and negative durations are refused") {
 
 TEST_CASE("hours are formatted compactly") {
   CHECK(format_hours(0) == "0h");
-  CHECK(format_hours(1.5) == "1.5h");
+  CHECK(format_hours(1.5) == "1h30m");
+  CHECK(format_hours(0.25) == "15m");
+  CHECK(format_hours(42.0 + 1.0 / 3.0) == "42h20m");
+  CHECK(format_hours(1.0 / 7200.0) == "0.0001h");
   CHECK(format_hours(72) == "72h");
   CHECK(format_hours(kNever) == "inf");
 }
