@@ -30,7 +30,10 @@ std::string mutate(const std::string& input, const std::vector<std::string>& cor
         if (!out.empty()) out[pick(out.size())] = static_cast<char>(random() & 0xff);
         break;
       case 1:
-        out.insert(pick(out.size() + 1), 1, "[]{}:,-&*!|\"'\n #@\r\t0"[pick(22)]);
+      {
+        static constexpr char kAlphabet[] = "[]{}:,-&*!|\"'\n #@\r\t0";
+        out.insert(pick(out.size() + 1), 1, kAlphabet[pick(sizeof kAlphabet - 1)]);
+      }
         break;
       case 2:
         if (!out.empty()) {
