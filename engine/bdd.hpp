@@ -1,0 +1,75 @@
+#pragma once
+/// A small reduced ordered binary decision diagram (BDD, Bryant 1986)
+/// package: hash-consed nodes, memoised AND/OR/restrict, and exact
+/// probability by Shannon decomposition. A function is a node id; equal
+/// functions have equal ids. Variable 0 is the top of the order. The package
+/// refuses to grow beyond a node limit (BddNodeLimitExceeded), so callers can
+/// fall back to an approximation. Deterministic; no I/O.
+
+#include <cstdint>
+#include <span>
+#include <stdexcept>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/bdd_table.hpp"
+
+namespace knelpunt::engine {
+
+/// Thrown when an operation would create more nodes than the limit allows.
+class BddNodeLimitExceeded : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class Bdd {
+ public:
+  using Ref = std::uint32_t;
+  static constexpr Ref kFalse = 0;
+  static constexpr Ref kTrue = 1;
+
+  /// A package for variables 0 … variable_count − 1 holding at most
+  /// `node_limit` nodes (terminals included).
+  Bdd(std::uint32_t variable_count, std::size_t node_limit);
+
+  /// The constant functions (so a Bdd serves as the algebra of FailureFormula).
+  Ref zero() const { return kFalse; }
+  Ref one() const { return kTrue; }
+  /// The function "variable is true".
+  Ref variable(std::uint32_t variable);
+  Ref land(Ref a, Ref b);
+  Ref lor(Ref a, Ref b);
+  /// f with `variable` fixed to `value`.
+  Ref restrict(Ref f, std::uint32_t variable, bool value);
+
+  /// P(f = 1) for independent variables with P(variable i) = p[i].
+  double probability(Ref f, std::span<const double> p) const;
+  /// The variables f depends on, ascending.
+  std::vector<std::uint32_t> support(Ref f) const;
+
+  std::uint32_t top_variable(Ref f) const { return nodes_[f].variable; }
+  Ref low(Ref f) const { return nodes_[f].low; }
+  Ref high(Ref f) const { return nodes_[f].high; }
+  std::size_t node_count() const { return nodes_.size(); }
+
+ private:
+  struct Node {
+    std::uint32_t variable;
+    Ref low;
+    Ref high;
+  };
+  enum Op : std::uint32_t { kAnd, kOr, kRestrict };
+
+  Ref make(std::uint32_t variable, Ref low, Ref high);
+  Ref apply(Op op, Ref a, Ref b);
+  std::uint32_t top(Ref f) const { return nodes_[f].variable; }
+
+  static constexpr std::uint32_t kTerminalVariable = 0xffffffffu;
+  std::uint32_t variable_count_;
+  std::size_t node_limit_;
+  std::vector<Node> nodes_;
+  DdTable unique_;
+  DdTable computed_;
+};
+
+}  // namespace knelpunt::engine

@@ -1,0 +1,90 @@
+#pragma once
+/// The hash table behind the decision-diagram packages (unique tables,
+/// computed tables, memos): keys of four 32-bit words, 32-bit values, open
+/// addressing with linear probing in one flat array (no allocation per
+/// entry), doubled at half load. Exact: nothing is ever evicted.
+
+#include <cstdint>
+#include <vector>
+
+namespace knelpunt::engine {
+
+/// A key of up to four 32-bit words.
+struct DdKey {
+  std::uint32_t a = 0, b = 0, c = 0, d = 0;
+  bool operator==(const DdKey&) const = default;
+};
+
+/// Hash of a DdKey (splitmix64 finaliser over both halves).
+struct DdKeyHash {
+  std::size_t operator()(const DdKey& key) const noexcept {
+    auto mix = [](std::uint64_t z) {
+      z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+      z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+      return z ^ (z >> 31);
+    };
+    const std::uint64_t low = (std::uint64_t{key.a} << 32) | key.b;
+    const std::uint64_t high = (std::uint64_t{key.c} << 32) | key.d;
+    return static_cast<std::size_t>(mix(low ^ mix(high + 0x9e3779b97f4a7c15ull)));
+  }
+};
+
+class DdTable {
+ public:
+  static constexpr std::uint32_t kMissing = 0xffffffffu;
+
+  DdTable() : slots_(1024) {}
+
+  /// The value stored for `key`, or kMissing.
+  std::uint32_t find(const DdKey& key) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = DdKeyHash{}(key) & mask;; i = (i + 1) & mask) {
+      const auto& slot = slots_[i];
+      if (slot.value == kMissing) return kMissing;
+      if (slot.key == key) return slot.value;
+    }
+  }
+
+  /// Stores `value` (≠ kMissing) for `key`, replacing any earlier value.
+  void insert(const DdKey& key, std::uint32_t value) {
+    if (2 * (size_ + 1) > slots_.size()) grow();
+    if (place(key, value)) ++size_;
+  }
+
+  std::size_t size() const { return size_; }
+
+ private:
+  struct Slot {
+    DdKey key;
+    std::uint32_t value = kMissing;
+  };
+
+  /// True when the key was new.
+  bool place(const DdKey& key, std::uint32_t value) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = DdKeyHash{}(key) & mask;; i = (i + 1) & mask) {
+      auto& slot = slots_[i];
+      if (slot.value == kMissing) {
+        slot.key = key;
+        slot.value = value;
+        return true;
+      }
+      if (slot.key == key) {
+        slot.value = value;
+        return false;
+      }
+    }
+  }
+
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const auto& slot : old)
+      if (slot.value != kMissing) place(slot.key, slot.value);
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+};
+
+}  // namespace knelpunt::engine

@@ -1,0 +1,41 @@
+#pragma once
+/// Minimal cut sets of a target within a horizon (DESIGN.md §3,
+/// docs/cut-sets.md): all minimal sets S of at most `max_order` non-virtual
+/// assets, target ∉ S, whose failure at t = 0 makes the target fail at or
+/// before the horizon. For small order limits, built directly as a ZBDD of
+/// minimal sets truncated at the limit in every step; otherwise as a BDD of
+/// the failure function whose minimal solutions (Rauzy 1993) give the ZBDD,
+/// falling back to the direct way when the BDD exceeds its node limit. No I/O.
+
+#include <cstdint>
+#include <map>
+#include <vector>
+
+#include "model/dependency_graph.hpp"
+
+namespace knelpunt::engine {
+
+struct CutSetOptions {
+  std::uint32_t max_order = 2;         ///< largest set size; 0 = no limit
+  model::Hours horizon = model::kNever;  ///< inclusive; kNever = no limit
+  /// Order limits up to this one are built directly (truncation keeps them small).
+  std::uint32_t direct_up_to_order = 4;
+  std::size_t bdd_node_limit = 2'000'000;  ///< BDD nodes before the direct way is used
+};
+
+struct CutSets {
+  /// Each set sorted by asset id; the list sorted by size, then
+  /// lexicographically by the ids.
+  std::vector<std::vector<model::AssetIndex>> sets;
+  /// Set size → number of sets of that size (sizes with none are absent).
+  std::map<std::uint32_t, std::size_t> by_order;
+  std::size_t zbdd_nodes = 0;  ///< size of the ZBDD built (diagnostics)
+  std::size_t bdd_nodes = 0;   ///< size of the BDD built; 0 when built directly
+};
+
+/// The minimal cut sets of `target`. A virtual target works like any other;
+/// a target that nothing can make fail has no cut sets.
+CutSets minimal_cut_sets(const model::DependencyGraph& graph, model::AssetIndex target,
+                         const CutSetOptions& options);
+
+}  // namespace knelpunt::engine

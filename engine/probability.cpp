@@ -1,0 +1,93 @@
+#include "engine/probability.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "engine/bdd.hpp"
+#include "engine/bdd_formula.hpp"
+#include "engine/bdd_minimal_solutions.hpp"
+#include "engine/zbdd.hpp"
+
+namespace knelpunt::engine {
+
+namespace {
+
+double ratio(double numerator, double denominator) {
+  return denominator > 0 ? numerator / denominator : std::numeric_limits<double>::quiet_NaN();
+}
+
+ProbabilityResult bounds_from(const model::DependencyGraph& graph, model::AssetIndex target,
+                              std::span<const double> p, const CutSets& cut_sets) {
+  ProbabilityResult result;
+  result.method = ProbabilityMethod::bounds;
+  const double own = graph.is_virtual(target) ? 0.0 : p[target];
+  double sum = own, survive = 1.0 - own;
+  for (const auto& set : cut_sets.sets) {
+    double product = 1.0;
+    for (auto a : set) product *= p[a];
+    sum += product;
+    survive *= 1.0 - product;
+  }
+  result.rare_event = sum;
+  result.min_cut_upper_bound = 1.0 - survive;
+  result.value = std::min(sum, 1.0 - survive);
+  return result;
+}
+
+}  // namespace
+
+ProbabilityResult failure_probability(const model::DependencyGraph& graph, model::AssetIndex target,
+                                      std::span<const double> p, const ProbabilityOptions& options,
+                                      const CutSets* cut_sets) {
+  const auto variables = order_variables(graph, target, true);
+  std::vector<double> p_of_variable;
+  for (auto a : variables.asset_of_variable) p_of_variable.push_back(p[a]);
+  try {
+    Bdd bdd(static_cast<std::uint32_t>(variables.asset_of_variable.size()), options.node_limit);
+    FailureFormula<Bdd> formula(graph, variables, target, bdd);
+    auto top = formula.fails_within(target, options.horizon);
+    // The target fails by itself or through its dependencies; inside the
+    // formula it is never a variable (a set containing it needs no cascade).
+    if (const auto own = variables.variable_of_asset[target]; own != model::kNoIndex)
+      top = bdd.lor(bdd.variable(own), top);
+
+    ProbabilityResult result;
+    result.value = bdd.probability(top, p_of_variable);
+    for (auto v : bdd.support(top)) {
+      const double failed = bdd.probability(bdd.restrict(top, v, true), p_of_variable);
+      const double up = bdd.probability(bdd.restrict(top, v, false), p_of_variable);
+      Importance row;
+      row.asset = variables.asset_of_variable[v];
+      row.birnbaum = failed - up;
+      row.criticality = ratio(row.birnbaum * p_of_variable[v], result.value);
+      row.fussell_vesely = std::numeric_limits<double>::quiet_NaN();
+      row.raw = ratio(failed, result.value);
+      row.rrw = ratio(result.value, up);
+      result.importance.push_back(row);
+    }
+    try {
+      // Fussell–Vesely: x ∧ (some cut set containing x, x taken out, has failed).
+      Zbdd zbdd(static_cast<std::uint32_t>(variables.asset_of_variable.size()));
+      const auto cut_sets_of_top = MinimalSolutions(bdd, zbdd)(top);
+      UnionOfProducts to_bdd(zbdd, bdd);
+      for (auto& row : result.importance) {
+        const auto v = variables.variable_of_asset[row.asset];
+        const double through_x = p_of_variable[v] * bdd.probability(to_bdd(zbdd.containing(cut_sets_of_top, v)),
+                                                                    p_of_variable);
+        row.fussell_vesely = ratio(through_x, result.value);
+      }
+    } catch (const BddNodeLimitExceeded&) {
+      // keep NaN: the exact value, P and the other measures stand
+    }
+    std::sort(result.importance.begin(), result.importance.end(),
+              [&](const auto& a, const auto& b) { return graph.id(a.asset) < graph.id(b.asset); });
+    result.bdd_nodes = bdd.node_count();
+    return result;
+  } catch (const BddNodeLimitExceeded&) {
+    if (cut_sets) return bounds_from(graph, target, p, *cut_sets);
+    const auto all = minimal_cut_sets(graph, target, CutSetOptions{0, options.horizon});
+    return bounds_from(graph, target, p, all);
+  }
+}
+
+}  // namespace knelpunt::engine

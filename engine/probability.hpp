@@ -1,0 +1,63 @@
+#pragma once
+/// The probability that a target fails within a horizon, for independent
+/// per-asset failure probabilities, and the importance of each asset
+/// (DESIGN.md §3, docs/cut-sets.md). Exact by a BDD of the failure function
+/// (Shannon decomposition); when the BDD would exceed its node limit, upper
+/// bounds from the minimal cut sets instead. No I/O.
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "engine/cut_sets.hpp"
+#include "model/dependency_graph.hpp"
+
+namespace knelpunt::engine {
+
+/// Importance of one asset x for the target's failure probability P (all
+/// exact, from the BDD). Ratios with a zero denominator are NaN.
+struct Importance {
+  model::AssetIndex asset = model::kNoIndex;
+  double birnbaum = 0;        ///< P(top | x failed) − P(top | x up)
+  double criticality = 0;     ///< birnbaum · p(x) / P
+  /// P(some minimal cut set containing x has failed entirely) / P (Vesely's
+  /// definition, exact from the cut sets' BDD); NaN when that BDD would exceed
+  /// the node limit.
+  double fussell_vesely = 0;
+  double raw = 0;             ///< risk achievement worth: P(top | x failed) / P
+  double rrw = 0;             ///< risk reduction worth: P / P(top | x up)
+};
+
+enum class ProbabilityMethod {
+  exact,   ///< BDD, exact up to rounding
+  bounds,  ///< BDD too large: rare-event and min-cut upper bounds from cut sets
+};
+
+struct ProbabilityResult {
+  double value = 0;  ///< exact P, or the min-cut upper bound for `bounds`
+  ProbabilityMethod method = ProbabilityMethod::exact;
+  std::optional<double> rare_event;           ///< Σ P(C) over the cut sets (bounds only)
+  std::optional<double> min_cut_upper_bound;  ///< 1 − Π (1 − P(C)) (bounds only)
+  /// Exact only: one row per non-virtual asset the function depends on,
+  /// sorted by asset id (the target itself included when it is not virtual).
+  std::vector<Importance> importance;
+  std::size_t bdd_nodes = 0;
+};
+
+struct ProbabilityOptions {
+  model::Hours horizon = model::kNever;  ///< inclusive; kNever = no limit
+  std::size_t node_limit = 2'000'000;    ///< BDD nodes before falling back to bounds
+};
+
+/// P(target fails at or before the horizon) when each asset a fails at t = 0
+/// independently with probability p[a] (p.size() == asset count; virtual
+/// assets are ignored). The target's own p counts: the target fails when it
+/// fails itself or through its dependencies. `cut_sets` (of the same target
+/// and horizon) serve the bounds when the BDD is too large; without them the
+/// bounds are computed here with no order limit.
+ProbabilityResult failure_probability(const model::DependencyGraph& graph, model::AssetIndex target,
+                                      std::span<const double> p, const ProbabilityOptions& options,
+                                      const CutSets* cut_sets = nullptr);
+
+}  // namespace knelpunt::engine
