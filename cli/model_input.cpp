@@ -34,21 +34,36 @@ void print(const model::Diagnostics& diagnostics, bool quiet) {
 }
 }  // namespace
 
+fs::path model_path_or_default(const std::string& model_path) {
+  return model_path.empty() ? data_dir() / "examples" / "dordrecht" : fs::path(model_path);
+}
+
+CheckedLoad load_model_checked(const std::string& model_path) {
+  CheckedLoad load;
+  const model::CatalogIndex catalogs =
+      catalogs::load_catalog_index(data_dir() / "catalogs", load.result.diagnostics);
+  if (load.result.diagnostics.has_errors()) {
+    load.catalogs_unusable = true;
+    return load;
+  }
+  auto loaded = model::load_model(model_path_or_default(model_path), &catalogs);
+  loaded.diagnostics.append(load.result.diagnostics);  // catalogue warnings, if any
+  load.result = std::move(loaded);
+  return load;
+}
+
 std::optional<LoadedModel> load_model_or_report(const std::string& model_path, bool quiet) {
-  const fs::path path = model_path.empty() ? data_dir() / "examples" / "dordrecht" : fs::path(model_path);
-  model::Diagnostics catalog_diagnostics;
-  const model::CatalogIndex catalogs = catalogs::load_catalog_index(data_dir() / "catalogs", catalog_diagnostics);
-  if (catalog_diagnostics.has_errors()) {
-    print(catalog_diagnostics, quiet);
+  auto [result, catalogs_unusable] = load_model_checked(model_path);
+  print(result.diagnostics, quiet);
+  if (catalogs_unusable) {
     std::cerr << "knelpunt: the catalogues are unusable; expected valid files in " << (data_dir() / "catalogs").string()
               << " (set KNELPUNT_HOME to the knelpunt data directory)\n";
     return std::nullopt;
   }
-  auto result = model::load_model(path, &catalogs);
-  print(result.diagnostics, quiet);
   if (!result.model) {
     std::cerr << fmt::format("knelpunt: {} error{} in {}; nothing written\n", result.diagnostics.error_count(),
-                             result.diagnostics.error_count() == 1 ? "" : "s", path.string());
+                             result.diagnostics.error_count() == 1 ? "" : "s",
+                             model_path_or_default(model_path).string());
     return std::nullopt;
   }
   LoadedModel loaded{std::move(*result.model), nullptr};

@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "model/dependency_graph.hpp"
+#include "model/model_loader.hpp"
 #include "model/model.hpp"
 
 namespace knelpunt::cli {
@@ -28,6 +29,18 @@ struct LoadedModel {
   model::Model model;
   std::unique_ptr<model::DependencyGraph> graph;
 };
+
+/// MODEL as given, or the shipped Dordrecht example when empty.
+std::filesystem::path model_path_or_default(const std::string& model_path);
+
+/// Loads MODEL against the shipped catalogues without printing. When the
+/// catalogues themselves are unusable, `catalogs_unusable` is set, their
+/// diagnostics are in `result.diagnostics` and no model is loaded.
+struct CheckedLoad {
+  model::LoadResult result;
+  bool catalogs_unusable = false;
+};
+CheckedLoad load_model_checked(const std::string& model_path);
 
 /// Loads MODEL (empty: the shipped Dordrecht example) checked against the
 /// shipped catalogues. Prints every diagnostic to stderr (warnings unless

@@ -6,11 +6,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "catalogs/catalog_index_loader.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/model_input.hpp"
-#include "model/model_loader.hpp"
 
 namespace knelpunt::cli {
 
@@ -79,12 +77,8 @@ class ValidateCommand : public Command {
 
  private:
   int run_json() {
-    namespace fs = std::filesystem;
-    const fs::path path = model_path_.empty() ? data_dir() / "examples" / "dordrecht" : fs::path(model_path_);
-    model::Diagnostics diagnostics;
-    const auto catalogs = catalogs::load_catalog_index(data_dir() / "catalogs", diagnostics);
-    auto result = model::load_model(path, &catalogs);
-    diagnostics.append(result.diagnostics);
+    const auto result = load_model_checked(model_path_).result;
+    const auto& diagnostics = result.diagnostics;
     nlohmann::ordered_json out;
     out["format"] = "knelpunt-validation/1";
     out["valid"] = !diagnostics.has_errors();
