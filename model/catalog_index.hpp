@@ -12,6 +12,8 @@ struct CatalogIndex {
   std::set<std::string, std::less<>> resource_kinds;
   std::set<std::string, std::less<>> vital_processes;
   std::set<std::string, std::less<>> threats;
+  /// Control ids (catalogs/controls.yaml); empty = controls are not checked.
+  std::set<std::string, std::less<>> controls;
 };
 
 }  // namespace knelpunt::model

@@ -20,7 +20,8 @@ class FileReader {
     if (root == kNoYamlNode) return std::move(fragment_);
     if (!fields_.expect_mapping(root, "the file")) return std::move(fragment_);
     if (entry_)
-      fields_.check_keys(root, "the model", {"knelpunt", "region", "include", "tables", "assets", "scenarios"});
+      // `catalogs:` overrides are read by catalogs/catalog_set (model/ does not know catalogues).
+      fields_.check_keys(root, "the model", {"knelpunt", "region", "include", "tables", "assets", "scenarios", "catalogs"});
     else
       fields_.check_keys(root, "an included file", {"knelpunt", "include", "tables", "assets", "scenarios"});
     read_version(root);

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "catalogs/catalog_index_loader.hpp"
+#include "catalogs/catalog_set.hpp"
 #include "model/dependency_graph.hpp"
 #include "model/model_loader.hpp"
 
@@ -14,8 +14,9 @@ const std::string kSmallTown = std::string(KNELPUNT_TEST_DATA) + "/models/small-
 
 TEST_CASE("the small test town loads from YAML, an include and CSV tables") {
   Diagnostics catalog_diagnostics;
-  const auto catalogs = knelpunt::catalogs::load_catalog_index(std::string(KNELPUNT_SOURCE_DIR) + "/catalogs",
-                                                               catalog_diagnostics);
+  const auto catalogs = knelpunt::catalogs::load_catalog_set(std::string(KNELPUNT_SOURCE_DIR) + "/catalogs",
+                                                             catalog_diagnostics)
+                            .index();
   REQUIRE_FALSE(catalog_diagnostics.has_errors());
   auto result = load_model(kSmallTown, &catalogs);
   for (const auto& d : result.diagnostics.items()) MESSAGE(d.to_string());

@@ -1,0 +1,83 @@
+#pragma once
+/// Typed views of the effective catalogues that assessors read: vital
+/// processes (category A/B), asset types, threats (entry conditions, ATT&CK
+/// techniques, measures), controls and baselines, and the scoring method.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "catalogs/catalog_set.hpp"
+#include "catalogs/scoring_method.hpp"
+#include "model/diagnostic.hpp"
+
+namespace knelpunt::catalogs {
+
+struct VitalProcess {
+  std::string id, name, name_en;
+  std::string category;  ///< "A", "B" or "regional"
+  std::string sector, sector_en;
+};
+
+struct AssetType {
+  std::string id, name, name_en, sector, process;
+  std::vector<std::string> impact_basis;  ///< `serves` keys that matter for this type
+  std::vector<std::string> needs;         ///< resource kinds it typically depends on
+};
+
+struct AttackTechnique {
+  std::string id;      ///< "T1486", "T0866"
+  std::string matrix;  ///< "enterprise" | "ics"
+  std::string name;
+};
+
+struct Threat {
+  std::string id, name, name_en;
+  std::string kind;  ///< "cyber" | "physical"
+  std::string description;
+  std::vector<std::string> entry;  ///< entry-condition words (docs/catalogs.md)
+  std::string entry_text;
+  std::vector<AttackTechnique> attack;
+  std::vector<std::string> measures;  ///< control ids
+  std::optional<ClassIndex> likelihood;  ///< default likelihood of a scenario of this threat
+};
+
+struct Control {
+  std::string id, name, name_en;
+  std::string framework;  ///< "iec62443" | "bio" | "basis"
+  std::string description;
+  std::vector<std::string> mitigates;   ///< threat ids
+  std::vector<std::string> applies_to;  ///< "it", "ot"
+  int weight = 1;                       ///< 1–3: how much its absence matters
+};
+
+struct Baseline {
+  std::string id, name, name_en;
+  std::vector<std::string> controls;
+  std::vector<std::string> applies_to;  ///< "it", "ot"
+};
+
+/// Sorted by id; lookups by id.
+template <class T>
+using ById = std::map<std::string, T, std::less<>>;
+
+struct ReferenceData {
+  ById<VitalProcess> processes;
+  ById<AssetType> asset_types;
+  ById<Threat> threats;
+  ById<Control> controls;
+  ById<Baseline> baselines;
+  ScoringMethod scoring;
+
+  /// Lookups; nullptr when absent.
+  const VitalProcess* process(std::string_view id) const;
+  const Threat* threat(std::string_view id) const;
+  const Control* control(std::string_view id) const;
+  const Baseline* baseline(std::string_view id) const;
+};
+
+/// Builds the typed views, checking field types and cross references
+/// (measures, mitigates and baseline controls name existing ids).
+ReferenceData read_reference_data(const CatalogSet& set, model::Diagnostics& diagnostics);
+
+}  // namespace knelpunt::catalogs

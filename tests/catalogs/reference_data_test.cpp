@@ -1,0 +1,147 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "catalogs/catalog_set.hpp"
+#include "catalogs/reference_data.hpp"
+
+using namespace knelpunt;
+
+namespace {
+
+const std::string kCatalogDir = std::string(KNELPUNT_SOURCE_DIR) + "/catalogs";
+
+std::string messages(const model::Diagnostics& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics.items()) out += d.to_string() + "\n";
+  return out;
+}
+
+/// A model entry file in a fresh temporary directory.
+std::filesystem::path write_model(const std::string& name, const std::string& text) {
+  const auto dir = std::filesystem::temp_directory_path() / ("knelpunt-catalog-test-" + name);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "model.yaml") << text;
+  return dir / "model.yaml";
+}
+
+}  // namespace
+
+TEST_CASE("the shipped catalogues load, cross-reference and score") {
+  model::Diagnostics diagnostics;
+  const auto set = catalogs::load_catalog_set(kCatalogDir, diagnostics);
+  const auto data = catalogs::read_reference_data(set, diagnostics);
+  INFO(messages(diagnostics));
+  REQUIRE_FALSE(diagnostics.has_errors());
+  CHECK(set.catalogs.size() == catalogs::kCatalogNames.size());
+  for (const auto& catalog : set.catalogs) {
+    CHECK(catalog.version >= 1);
+    CHECK(catalog.source.contains("title"));
+  }
+  // NCTV categories as published.
+  REQUIRE(data.process("drinkwater"));
+  CHECK(data.process("drinkwater")->category == "A");
+  CHECK(data.process("elektriciteit.regionaal")->category == "B");
+  // The IEC 62443 foundational requirements and the default baseline.
+  for (int fr = 1; fr <= 7; ++fr) CHECK(data.control("iec62443.fr" + std::to_string(fr)));
+  REQUIRE(data.baseline("vital"));
+  // Ransomware maps to ATT&CK and has measures from the controls catalogue.
+  REQUIRE(data.threat("ransomware"));
+  CHECK_FALSE(data.threat("ransomware")->attack.empty());
+  CHECK_FALSE(data.threat("ransomware")->measures.empty());
+  // The scoring method: ten criteria, a 5×5 diagram, ordered limits.
+  const auto& scoring = data.scoring;
+  CHECK(scoring.criteria.size() == 10);
+  REQUIRE(scoring.diagram("nvp-5x5"));
+  CHECK(scoring.likelihood_class(0.0001) == 0);
+  CHECK(scoring.likelihood_class(0.9) == 4);
+  const auto* deaths = scoring.criterion("2.1");
+  REQUIRE(deaths);
+  CHECK_FALSE(deaths->classify(deaths->limits[0] - 0.5));
+  CHECK(deaths->classify(deaths->limits[2]) == 2);
+  CHECK(deaths->classify(1e12) == 4);
+  // Weighted sum: one criterion of class C gives weight × value(C).
+  std::map<std::string, catalogs::ClassIndex, std::less<>> impact{{"2.1", 2}};
+  CHECK(scoring.total_score(impact) == doctest::Approx(deaths->weight * scoring.classes[2].value));
+  CHECK(scoring.period_probability(0.1) == doctest::Approx(1 - 0.9 * 0.9 * 0.9 * 0.9 * 0.9));
+}
+
+TEST_CASE("a model's catalogs: block adds and replaces entries and scoring keys") {
+  model::Diagnostics diagnostics;
+  auto set = catalogs::load_catalog_set(kCatalogDir, diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  const auto file = write_model("override", R"(knelpunt: 1
+catalogs:
+  threats:
+    - {id: ransomware, name: Gijzelsoftware, kind: cyber, likelihood: E, measures: [mfa]}
+    - {id: drone-attack, name: Drone-aanval, kind: physical}
+  scoring:
+    likelihood:
+      period_years: 1
+      classes:
+        - {id: A, name: a, below: 0.001}
+        - {id: B, name: b, below: 0.01}
+        - {id: C, name: c, below: 0.1}
+        - {id: D, name: d, below: 0.5}
+        - {id: E, name: e}
+      default: D
+      steps: {base: C}
+)");
+  catalogs::apply_model_overrides(set, file, "model.yaml", diagnostics);
+  const auto data = catalogs::read_reference_data(set, diagnostics);
+  INFO(messages(diagnostics));
+  REQUIRE_FALSE(diagnostics.has_errors());
+  CHECK(data.threat("ransomware")->name == "Gijzelsoftware");
+  CHECK(data.threat("ransomware")->likelihood == 4);
+  CHECK(data.threat("drone-attack"));
+  CHECK(set.index().threats.count("drone-attack") == 1);
+  CHECK(data.scoring.period_years == 1);
+  CHECK(data.scoring.default_likelihood == 3);
+  CHECK(set.find("threats")->overridden_by == std::vector<std::string>{"model.yaml"});
+  CHECK(set.find("controls")->overridden_by.empty());
+}
+
+TEST_CASE("override mistakes are reported at the model's file:line:col") {
+  model::Diagnostics diagnostics;
+  auto set = catalogs::load_catalog_set(kCatalogDir, diagnostics);
+  const auto file = write_model("bad-override", R"(knelpunt: 1
+catalogs:
+  threat:
+    - {id: x, name: X}
+  controls:
+    - {name: no id}
+  scoring:
+    risk_diagrams:
+      - id: tiny
+        name: Te klein
+        levels: [{id: laag, name: laag}]
+        cells: {A: [laag, laag, laag, laag, hoog]}
+)");
+  catalogs::apply_model_overrides(set, file, "model.yaml", diagnostics);
+  catalogs::read_reference_data(set, diagnostics);
+  const std::string text = messages(diagnostics);
+  CHECK(text.find("model.yaml:3:3: error: unknown catalogue 'threat' (did you mean 'threats'?)") != std::string::npos);
+  CHECK(text.find("model.yaml:6:7: error: a catalogue entry has no 'id'") != std::string::npos);
+  CHECK(text.find("cells.B must list five level ids") != std::string::npos);
+  CHECK(text.find("cell likelihood A impact E is \"hoog\"") != std::string::npos);
+}
+
+TEST_CASE("scoring limits must increase and classes must be A to E") {
+  model::Diagnostics diagnostics;
+  auto set = catalogs::load_catalog_set(kCatalogDir, diagnostics);
+  const auto file = write_model("bad-limits", R"(knelpunt: 1
+catalogs:
+  scoring:
+    - {id: "2.1", name: Doden, weight: 1, limits: {A: 1, B: 10, C: 5, D: 40, E: 100}}
+    - {id: "9.9", name: Nieuw, weight: 2, limits: {A: 1, B: 2, C: 3, D: 4, F: 5}}
+)");
+  catalogs::apply_model_overrides(set, file, "model.yaml", diagnostics);
+  catalogs::read_reference_data(set, diagnostics);
+  const std::string text = messages(diagnostics);
+  CHECK(text.find("model.yaml:4:7: error: 'limits' of criterion '2.1': the limit of class C (5) is not above that of class B (10)") !=
+        std::string::npos);
+  CHECK(text.find("has no number for class E") != std::string::npos);
+  CHECK(text.find("has class 'F'; expected only A, B, C, D and E") != std::string::npos);
+}
