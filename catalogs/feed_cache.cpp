@@ -1,0 +1,280 @@
+#include "catalogs/feed_cache.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+#include <vector>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+#include <zlib.h>
+
+namespace knelpunt::catalogs {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kMetadataFormat = "knelpunt-feed-meta/1";
+
+std::uint32_t crc32_of(std::string_view bytes) {
+  uLong crc = crc32(0L, Z_NULL, 0);
+  // zlib takes lengths as uInt; feed it in pieces so any size works.
+  while (!bytes.empty()) {
+    const auto piece = static_cast<uInt>(std::min<std::size_t>(bytes.size(), 1u << 30));
+    crc = crc32(crc, reinterpret_cast<const Bytef*>(bytes.data()), piece);
+    bytes.remove_prefix(piece);
+  }
+  return static_cast<std::uint32_t>(crc);
+}
+
+std::string system_error_text(int error) { return std::error_code(error, std::generic_category()).message(); }
+
+std::optional<std::string> read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return std::move(buffer).str();
+}
+
+/// Writes `bytes` to a new file and flushes it to disk, so that a rename
+/// after it never exposes a file whose blocks are not yet written.
+std::string write_durably(const fs::path& path, std::string_view bytes) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return "cannot create " + path.string() + " (" + system_error_text(errno) + ")";
+  std::string error;
+  while (!bytes.empty() && error.empty()) {
+    const ssize_t written = ::write(fd, bytes.data(), bytes.size());
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0)
+      error = "cannot write " + path.string() + " (" + system_error_text(written < 0 ? errno : ENOSPC) + ")";
+    else
+      bytes.remove_prefix(static_cast<std::size_t>(written));
+  }
+  if (error.empty() && ::fsync(fd) != 0) error = "cannot flush " + path.string() + " (" + system_error_text(errno) + ")";
+  if (::close(fd) != 0 && error.empty()) error = "cannot close " + path.string() + " (" + system_error_text(errno) + ")";
+  return error;
+}
+
+/// Makes the renames themselves durable. Best effort: some file systems
+/// refuse fsync on a directory, and the data files are already safe.
+void sync_directory(const fs::path& directory) {
+  const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  (void)::fsync(fd);
+  ::close(fd);
+}
+
+fs::path temporary_for(const fs::path& target) {
+  return target.parent_path() / ("." + target.filename().string() + "." + std::to_string(::getpid()) + ".tmp");
+}
+
+fs::path metadata_file(const fs::path& directory, std::string_view feed) {
+  return directory / (std::string(feed) + ".meta.json");
+}
+
+std::string metadata_json(const FeedMetadata& metadata) {
+  nlohmann::ordered_json out;
+  out["format"] = kMetadataFormat;
+  out["feed"] = metadata.feed;
+  out["url"] = metadata.url;
+  out["etag"] = metadata.etag;
+  out["last_modified"] = metadata.last_modified;
+  out["fetched_at"] = metadata.fetched_at;
+  out["size"] = metadata.size;
+  char crc[9];
+  std::snprintf(crc, sizeof crc, "%08x", metadata.crc32);
+  out["crc32"] = crc;
+  out["entries"] = metadata.entries;
+  out["feed_version"] = metadata.feed_version;
+  out["feed_date"] = metadata.feed_date;
+  return out.dump(2) + "\n";
+}
+
+/// The metadata in `text`, or nothing when it is not ours or incomplete.
+std::optional<FeedMetadata> parse_metadata(const std::string& text) {
+  const auto document = nlohmann::json::parse(text, nullptr, false);
+  if (!document.is_object() || document.value("format", std::string()) != kMetadataFormat) return std::nullopt;
+  const auto string_of = [&](const char* name) -> std::optional<std::string> {
+    const auto it = document.find(name);
+    if (it == document.end() || !it->is_string()) return std::nullopt;
+    return it->get<std::string>();
+  };
+  const auto number_of = [&](const char* name) -> std::optional<std::uint64_t> {
+    const auto it = document.find(name);
+    if (it == document.end() || !it->is_number_unsigned()) return std::nullopt;
+    return it->get<std::uint64_t>();
+  };
+  FeedMetadata metadata;
+  const auto feed = string_of("feed"), url = string_of("url"), etag = string_of("etag"),
+             last_modified = string_of("last_modified"), fetched_at = string_of("fetched_at"),
+             crc = string_of("crc32"), feed_version = string_of("feed_version"), feed_date = string_of("feed_date");
+  const auto size = number_of("size"), entries = number_of("entries");
+  if (!feed || !url || !etag || !last_modified || !fetched_at || !crc || !feed_version || !feed_date || !size ||
+      !entries || crc->size() != 8)
+    return std::nullopt;
+  char* end = nullptr;
+  const unsigned long crc_value = std::strtoul(crc->c_str(), &end, 16);
+  if (end != crc->c_str() + crc->size()) return std::nullopt;
+  metadata.feed = *feed;
+  metadata.url = *url;
+  metadata.etag = *etag;
+  metadata.last_modified = *last_modified;
+  metadata.fetched_at = *fetched_at;
+  metadata.size = *size;
+  metadata.crc32 = static_cast<std::uint32_t>(crc_value);
+  metadata.entries = *entries;
+  metadata.feed_version = *feed_version;
+  metadata.feed_date = *feed_date;
+  return metadata;
+}
+
+model::Diagnostic cache_warning(const fs::path& file, std::string message) {
+  return model::Diagnostic{model::Severity::warning, {file.string(), 0, 0}, std::move(message)};
+}
+
+}  // namespace
+
+FeedCache::FeedCache(fs::path directory) : directory_(std::move(directory)) {}
+
+CachedCopy FeedCache::inspect(std::string_view feed, std::string_view payload_file, std::string* payload) const {
+  CachedCopy copy;
+  copy.payload_path = directory_ / payload_file;
+  copy.metadata_path = metadata_file(directory_, feed);
+  std::error_code ec;
+  const bool has_payload = fs::exists(copy.payload_path, ec);
+  const bool has_metadata = fs::exists(copy.metadata_path, ec);
+  if (!has_payload && !has_metadata) return copy;
+  const std::string fetch_again = "; expected a consistent pair (run `knelpunt catalog fetch " + std::string(feed) +
+                                  "` to download it again)";
+  if (!has_metadata) {
+    copy.warning = cache_warning(copy.payload_path, "the cached " + std::string(feed) + " feed has no metadata file " +
+                                                        copy.metadata_path.filename().string() + fetch_again);
+    return copy;
+  }
+  if (!has_payload) {
+    copy.warning = cache_warning(copy.metadata_path, "the cached " + std::string(feed) + " feed has metadata but no " +
+                                                         copy.payload_path.filename().string() + fetch_again);
+    return copy;
+  }
+  const auto metadata_text = read_file(copy.metadata_path);
+  auto metadata = metadata_text ? parse_metadata(*metadata_text) : std::nullopt;
+  if (!metadata || metadata->feed != feed) {
+    copy.warning = cache_warning(copy.metadata_path, "the metadata of the cached " + std::string(feed) +
+                                                         " feed is unreadable or not knelpunt's" + fetch_again);
+    return copy;
+  }
+  auto bytes = read_file(copy.payload_path);
+  if (!bytes) {
+    copy.warning = cache_warning(copy.payload_path, "cannot read the cached " + std::string(feed) + " feed" + fetch_again);
+    return copy;
+  }
+  if (bytes->size() != metadata->size || crc32_of(*bytes) != metadata->crc32) {
+    copy.warning = cache_warning(copy.payload_path, "the cached " + std::string(feed) +
+                                                        " feed does not match its metadata (size or CRC-32 differ; "
+                                                        "an interrupted update?)" +
+                                                        fetch_again);
+    return copy;
+  }
+  copy.metadata = std::move(metadata);
+  if (payload != nullptr) *payload = std::move(*bytes);
+  return copy;
+}
+
+std::string FeedCache::store(std::string_view feed, std::string_view payload_file, std::string_view payload,
+                             FeedMetadata& metadata) const {
+  std::error_code ec;
+  fs::create_directories(directory_, ec);
+  if (ec)
+    return "cannot create the cache directory " + directory_.string() + " (" + ec.message() +
+           "); expected a writable directory (choose another with --cache DIR)";
+  metadata.size = payload.size();
+  metadata.crc32 = crc32_of(payload);
+  const fs::path payload_target = directory_ / payload_file;
+  const fs::path metadata_target = metadata_file(directory_, feed);
+  const fs::path payload_temporary = temporary_for(payload_target);
+  const fs::path metadata_temporary = temporary_for(metadata_target);
+  const auto abandon = [&](std::string error) {
+    fs::remove(payload_temporary, ec);
+    fs::remove(metadata_temporary, ec);
+    return error + "; expected a writable cache directory with free space (the previous copy is kept)";
+  };
+  if (auto error = write_durably(payload_temporary, payload); !error.empty()) return abandon(std::move(error));
+  if (auto error = write_durably(metadata_temporary, metadata_json(metadata)); !error.empty())
+    return abandon(std::move(error));
+  // Payload first: see the header for why this order is safe after a crash.
+  if (std::rename(payload_temporary.c_str(), payload_target.c_str()) != 0)
+    return abandon("cannot replace " + payload_target.string() + " (" + system_error_text(errno) + ")");
+  if (std::rename(metadata_temporary.c_str(), metadata_target.c_str()) != 0) {
+    const std::string error = "cannot replace " + metadata_target.string() + " (" + system_error_text(errno) + ")";
+    fs::remove(metadata_temporary, ec);
+    return error + "; expected a writable cache directory (the new payload no longer matches the old metadata and "
+                   "will be fetched again)";
+  }
+  sync_directory(directory_);
+  return {};
+}
+
+std::string FeedCache::store_metadata(std::string_view feed, const FeedMetadata& metadata) const {
+  const fs::path target = metadata_file(directory_, feed);
+  const fs::path temporary = temporary_for(target);
+  std::error_code ec;
+  if (auto error = write_durably(temporary, metadata_json(metadata)); !error.empty()) {
+    fs::remove(temporary, ec);
+    return error + "; expected a writable cache directory";
+  }
+  if (std::rename(temporary.c_str(), target.c_str()) != 0) {
+    const std::string error = "cannot replace " + target.string() + " (" + system_error_text(errno) + ")";
+    fs::remove(temporary, ec);
+    return error + "; expected a writable cache directory";
+  }
+  sync_directory(directory_);
+  return {};
+}
+
+fs::path default_cache_dir() {
+  // The XDG Base Directory specification says relative values are to be ignored.
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/')
+    return fs::path(xdg) / "knelpunt";
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0')
+    return fs::path(home) / ".cache" / "knelpunt";
+  return {};
+}
+
+std::string utc_timestamp(std::chrono::system_clock::time_point time) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
+  std::tm parts{};
+  gmtime_r(&seconds, &parts);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return text;
+}
+
+std::optional<std::chrono::system_clock::time_point> parse_utc_timestamp(std::string_view text) {
+  if (text.size() != 20) return std::nullopt;
+  std::tm parts{};
+  char zone = 0;
+  const std::string copy(text);
+  if (std::sscanf(copy.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &parts.tm_year, &parts.tm_mon, &parts.tm_mday,
+                  &parts.tm_hour, &parts.tm_min, &parts.tm_sec, &zone) != 7 ||
+      zone != 'Z')
+    return std::nullopt;
+  parts.tm_year -= 1900;
+  parts.tm_mon -= 1;
+  const std::time_t seconds = timegm(&parts);
+  if (seconds == static_cast<std::time_t>(-1)) return std::nullopt;
+  const auto parsed = std::chrono::system_clock::from_time_t(seconds);
+  if (utc_timestamp(parsed) != text) return std::nullopt;  // rejects 2026-02-30 and the like
+  return parsed;
+}
+
+}  // namespace knelpunt::catalogs
