@@ -1,0 +1,42 @@
+#pragma once
+/// Runs the assessors a profile selects over a model: configures each (all
+/// option errors reported before anything runs), gives each a context with
+/// its horizon, and collects the findings in registry order.
+
+#include <memory>
+#include <vector>
+
+#include "assessors/assessment_profile.hpp"
+#include "assessors/assessor.hpp"
+
+namespace knelpunt::assessors {
+
+struct ConfiguredAssessor {
+  std::unique_ptr<Assessor> assessor;
+  model::Hours horizon = 72;
+};
+
+/// The assessors of `profile`, configured, in registry order. `default_horizon`
+/// applies where neither the assessor nor the profile sets one; options are
+/// checked against the effective catalogues `reference`.
+std::vector<ConfiguredAssessor> configure_assessors(const AssessmentProfile& profile, model::Hours default_horizon,
+                                                    const catalogs::ReferenceData& reference,
+                                                    model::Diagnostics& diagnostics);
+
+/// The names of the built-in assessors, in registry order.
+std::vector<std::string> builtin_assessor_names();
+
+/// Everything an assessment reads besides the profile.
+struct AssessmentInput {
+  const model::Model& model;
+  const model::DependencyGraph& graph;
+  const catalogs::ReferenceData& reference;
+  unsigned threads = 1;
+  const catalogs::KevCatalog* kev = nullptr;
+  const catalogs::EpssScores* epss = nullptr;
+};
+
+/// The findings of every configured assessor, in registry order.
+std::vector<Finding> run_assessors(const std::vector<ConfiguredAssessor>& assessors, const AssessmentInput& input);
+
+}  // namespace knelpunt::assessors

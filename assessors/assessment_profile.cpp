@@ -1,0 +1,94 @@
+#include "assessors/assessment_profile.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "model/suggest.hpp"
+#include "model/yaml_document.hpp"
+#include "model/yaml_fields.hpp"
+
+namespace knelpunt::assessors {
+
+const AssessorSettings* AssessmentProfile::find(std::string_view assessor) const {
+  for (const auto& settings : assessors)
+    if (settings.name == assessor) return &settings;
+  return nullptr;
+}
+
+AssessmentProfile read_assessment_profile(const std::filesystem::path& file, const std::vector<std::string>& known_assessors,
+                                          model::Diagnostics& diagnostics) {
+  AssessmentProfile profile;
+  profile.name = file.filename().string();
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    diagnostics.error({file.string(), 0, 0}, "cannot read the profile; expected a readable YAML file");
+    return profile;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const auto document = model::YamlDocument::parse(buffer.str(), file.string(), diagnostics);
+  if (document.root() == model::kNoYamlNode) return profile;
+  model::YamlFields fields(document, diagnostics);
+  const auto root = document.root();
+  if (!fields.expect_mapping(root, "the profile")) return profile;
+  fields.check_keys(root, "the profile", {"profile", "horizon", "assessors", "scoring"});
+
+  const auto version = document.find(root, "profile");
+  if (version == model::kNoYamlNode)
+    fields.error(root, "the profile has no 'profile' version; expected 'profile: 1'");
+  else if (auto v = fields.integer(version, "'profile'"); v && *v != 1)
+    fields.error(version, fmt::format("profile version {} is not supported; expected 'profile: 1'", *v));
+
+  auto read_horizon = [&](model::YamlNodeId node) -> std::optional<model::Hours> {
+    auto text = fields.string(node, "'horizon'");
+    if (!text) return std::nullopt;
+    auto hours = model::parse_duration(*text, false);
+    if (!hours) fields.error(node, fmt::format("horizon '{}' is malformed; expected a finite duration such as 72h or 3d", *text));
+    return hours;
+  };
+  if (auto node = document.find(root, "horizon"); node != model::kNoYamlNode) profile.horizon = read_horizon(node);
+
+  if (auto scoring = document.find(root, "scoring"); scoring != model::kNoYamlNode && fields.expect_mapping(scoring, "'scoring'")) {
+    fields.check_keys(scoring, "'scoring'", {"matrix"});
+    if (auto matrix = document.find(scoring, "matrix"); matrix != model::kNoYamlNode)
+      if (auto id = fields.string(matrix, "'scoring.matrix'")) profile.risk_diagram = *id;
+  }
+
+  const auto assessors = document.find(root, "assessors");
+  if (assessors == model::kNoYamlNode) {
+    fields.error(root, "the profile has no 'assessors'; expected a mapping of assessor names to their options");
+    return profile;
+  }
+  if (!fields.expect_mapping(assessors, "'assessors'")) return profile;
+  std::vector<std::string_view> names(known_assessors.begin(), known_assessors.end());
+  for (const auto& [key, value] : fields.entries(assessors)) {
+    const std::string& name = document.node(key).value;
+    if (std::find(known_assessors.begin(), known_assessors.end(), name) == known_assessors.end()) {
+      fields.error(key, fmt::format("unknown assessor '{}'{}; expected one of {}", name, model::did_you_mean(name, names),
+                                    fmt::join(known_assessors, ", ")));
+      continue;
+    }
+    AssessorSettings settings;
+    settings.name = name;
+    settings.where = fields.where(value);
+    const auto kind = document.node(value).kind;
+    if (kind == model::YamlKind::mapping) {
+      for (const auto& [option, option_value] : fields.entries(value)) {
+        if (document.node(option).value == "horizon")
+          settings.horizon = read_horizon(option_value);
+        else
+          settings.options[document.node(option).value] = catalogs::yaml_to_json(document, option_value);
+      }
+    } else if (kind != model::YamlKind::null) {
+      fields.error(value, fmt::format("the options of assessor '{}' are a {}; expected a mapping such as {{}}", name,
+                                      model::describe(kind)));
+      continue;
+    }
+    profile.assessors.push_back(std::move(settings));
+  }
+  return profile;
+}
+
+}  // namespace knelpunt::assessors

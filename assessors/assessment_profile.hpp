@@ -1,0 +1,48 @@
+#pragma once
+/// An assessment profile (DESIGN.md §4): which assessors run with which
+/// options, the horizon, and the risk diagram of the scoring catalogue.
+///   profile: 1
+///   horizon: 72h                 # optional; default: the model's region.horizon
+///   assessors:
+///     single-point: {max_order: 2}
+///     cascade-reach: {horizon: 72h, top: 20}   # `horizon` is accepted by every assessor
+///     scenario: {}
+///   scoring:
+///     matrix: nvp-5x5            # a risk diagram of catalogs/scoring.yaml
+/// Assessors not listed do not run. They always run in the registry's order,
+/// so the order of keys in the file changes nothing.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalogs/catalog.hpp"
+#include "model/diagnostic.hpp"
+#include "model/duration.hpp"
+
+namespace knelpunt::assessors {
+
+struct AssessorSettings {
+  std::string name;
+  catalogs::Json options = catalogs::Json::object();  ///< without `horizon`
+  std::optional<model::Hours> horizon;                ///< this assessor's own horizon
+  model::SourceLocation where;
+};
+
+struct AssessmentProfile {
+  std::string name;  ///< the file name, e.g. "default.yaml"
+  std::optional<model::Hours> horizon;
+  std::vector<AssessorSettings> assessors;  ///< in the file's order
+  std::string risk_diagram = "nvp-5x5";
+
+  /// The settings of an assessor, or nullptr when the profile does not run it.
+  const AssessorSettings* find(std::string_view assessor) const;
+};
+
+/// Reads a profile file; problems are diagnostics with file:line:col.
+/// `known_assessors` are the names an `assessors:` key may have.
+AssessmentProfile read_assessment_profile(const std::filesystem::path& file, const std::vector<std::string>& known_assessors,
+                                          model::Diagnostics& diagnostics);
+
+}  // namespace knelpunt::assessors

@@ -1,0 +1,35 @@
+#pragma once
+/// The one small interface every assessor implements (Threagile-style: a
+/// name, its configuration, its findings). The built-ins are listed
+/// explicitly in assessor_registry.cpp; each lives in its own file.
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "assessors/assessment_context.hpp"
+#include "assessors/finding.hpp"
+#include "catalogs/catalog.hpp"
+#include "model/diagnostic.hpp"
+
+namespace knelpunt::assessors {
+
+class Assessor {
+ public:
+  virtual ~Assessor() = default;
+  /// The name used in profiles and findings, e.g. "single-point".
+  virtual std::string_view name() const = 0;
+  /// Reads this assessor's options (a JSON object from the profile, possibly
+  /// empty). Unknown or malformed options, and options naming what the
+  /// effective catalogues (`reference`) lack, are errors at `where`.
+  virtual void configure(const catalogs::Json& options, const catalogs::ReferenceData& reference,
+                         const model::SourceLocation& where, model::Diagnostics& diagnostics) = 0;
+  /// The findings on the model. Deterministic: the same model and options
+  /// give the same findings in the same order, whatever context.threads is.
+  virtual std::vector<Finding> assess(const AssessmentContext& context) const = 0;
+};
+
+/// Every built-in assessor, unconfigured, in the order the register lists them.
+std::vector<std::unique_ptr<Assessor>> make_builtin_assessors();
+
+}  // namespace knelpunt::assessors

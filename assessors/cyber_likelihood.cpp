@@ -1,0 +1,58 @@
+#include "assessors/cyber_likelihood.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace knelpunt::assessors {
+
+namespace {
+
+bool has_control(const model::Asset& asset, std::string_view control) {
+  return std::find(asset.cyber.controls.begin(), asset.cyber.controls.end(), control) != asset.cyber.controls.end();
+}
+
+}  // namespace
+
+std::vector<std::string> cyber_conditions(const model::Asset& asset, const CyberFeedFacts& facts) {
+  std::vector<std::string> conditions;
+  if (asset.cyber.internet_exposed) conditions.emplace_back("internet_exposed");
+  if (asset.cyber.remote_access == "direct") conditions.emplace_back("direct_remote_access");
+  if (asset.cyber.remote_access == "vendor-vpn") conditions.emplace_back("vendor_remote_access");
+  if (asset.cyber.remote_access == "vpn") conditions.emplace_back("remote_access");
+  if (asset.cyber.network == "mixed") conditions.emplace_back("mixed_network");
+  if (facts.kev_product) conditions.emplace_back("kev_product");
+  if (facts.kev_ransomware) conditions.emplace_back("kev_ransomware");
+  if (facts.epss_above_threshold) conditions.emplace_back("epss_above_threshold");
+  if (has_control(asset, "mfa")) conditions.emplace_back("mfa");
+  if (has_control(asset, "segmentation")) conditions.emplace_back("segmentation");
+  return conditions;
+}
+
+Likelihood cyber_likelihood(const model::Asset& asset, const CyberFeedFacts& facts, const catalogs::ScoringMethod& scoring) {
+  int level = scoring.cyber_base_likelihood;
+  std::vector<std::string> steps;
+  for (const auto& condition : cyber_conditions(asset, facts)) {
+    const int step = scoring.step(condition);
+    if (step == 0) continue;
+    level += step;
+    steps.push_back(fmt::format("{} {:+d}", condition, step));
+  }
+  const int unclamped = level;
+  level = std::clamp(level, 0, catalogs::kClassCount - 1);
+  const char base = catalogs::class_letter(scoring.cyber_base_likelihood);
+  const char letter = catalogs::class_letter(level);
+  const std::string clamp_nl = unclamped != level ? " (begrensd)" : "";
+  const std::string clamp_en = unclamped != level ? " (clamped)" : "";
+  if (steps.empty())
+    return {level,
+            {fmt::format("basisklasse {} voor cyberdreiging; geen verhogende of verlagende omstandigheden", base),
+             fmt::format("base class {} for cyber threats; no conditions raise or lower it", base)}};
+  return {level,
+          {fmt::format("basisklasse {}, {} → klasse {}{} (stappen uit de scoringscatalogus)", base, fmt::join(steps, ", "),
+                       letter, clamp_nl),
+           fmt::format("base class {}, {} → class {}{} (steps from the scoring catalogue)", base, fmt::join(steps, ", "),
+                       letter, clamp_en)}};
+}
+
+}  // namespace knelpunt::assessors

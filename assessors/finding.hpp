@@ -1,0 +1,84 @@
+#pragma once
+/// A finding: what an assessor reports about the model (DESIGN.md §4). The
+/// register (register/) turns findings into risks: it scores them with the
+/// catalogue's risk diagram, gives them stable ids and adds tracking.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalogs/scoring_method.hpp"
+
+namespace knelpunt::assessors {
+
+/// A text in the register's two languages: Dutch (the default) and English.
+struct LocalText {
+  std::string nl;
+  std::string en;
+  const std::string& in(std::string_view lang) const { return lang == "en" ? en : nl; }
+  friend bool operator==(const LocalText&, const LocalText&) = default;
+};
+
+/// One step of a cause-effect chain: `asset` fails at `t_h` hours because of `via`
+/// (a supplier id, or empty for an initial failure).
+struct ChainStep {
+  std::string asset;
+  double t_h = 0;
+  std::string via;
+};
+
+/// A known exploited vulnerability (CISA KEV) of a product an asset runs.
+struct CveEvidence {
+  std::string cve;
+  std::string vendor_project, product;  ///< as KEV names them
+  std::string required_action;
+  std::string due_date;
+  bool known_ransomware = false;       ///< knownRansomwareCampaignUse = Known
+  std::optional<double> epss;          ///< EPSS score when the cache has one
+  std::optional<double> epss_percentile;
+};
+
+/// People affected at a moment of a cascade (for scenario timelines).
+struct TimelinePoint {
+  double t_h = 0;
+  std::size_t assets_failed = 0;  ///< non-virtual
+  double people = 0;              ///< Σ serves.population of the failed non-virtual assets
+};
+
+/// The impact on one criterion of the Regionaal Risicoprofiel.
+struct CriterionImpact {
+  std::string criterion;           ///< "2.3"
+  catalogs::ClassIndex impact_class = 0;
+  double value = 0;                ///< in the criterion's unit; 0 when stated, not estimated
+  LocalText basis;                 ///< how the value was found
+};
+
+struct Likelihood {
+  catalogs::ClassIndex likelihood_class = 2;
+  LocalText rationale;  ///< which rule and which inputs gave the class
+};
+
+/// A finding. Its identity — (assessor, kind, sorted assets, scenario, subject) — must
+/// not depend on anything but the risk itself, so that the register id stays
+/// the same across runs and unrelated model edits.
+struct Finding {
+  std::string assessor;             ///< "single-point", …
+  std::string kind;                 ///< "spof", "common-cause", "reach", "co-located", "exposure", …
+  std::vector<std::string> assets;  ///< the assets the risk is about, sorted; part of the identity
+  std::string scenario;             ///< scenario id, or empty; part of the identity
+  std::string subject;              ///< a further identity key (a zone, a baseline), or empty; part of the identity
+  std::string threat;               ///< threat id (catalogs/threats.yaml), or empty
+  LocalText title;
+  LocalText description;            ///< one or two sentences; may be empty
+  std::vector<std::string> affected;   ///< non-virtual assets that fail within the horizon, sorted
+  std::vector<ChainStep> chain;        ///< cause and effect, in time order
+  std::vector<LocalText> evidence;     ///< further facts: cut sets, zones, distances, controls missing, …
+  std::vector<CveEvidence> cves;       ///< sorted by cve id
+  std::vector<TimelinePoint> timeline; ///< people affected over time, when relevant
+  Likelihood likelihood;
+  std::vector<CriterionImpact> impact; ///< scored criteria, in catalogue order; unscored ones absent
+  std::vector<std::string> measures;   ///< control ids (catalogs/controls.yaml), sorted, unique
+};
+
+}  // namespace knelpunt::assessors

@@ -1,0 +1,256 @@
+/// geographic: common cause by location (DESIGN.md §4). Two kinds of finding:
+///
+/// - "co-located-redundancy": a redundancy group (need k of n suppliers,
+///   n > k) is lost once n − k + 1 suppliers fail. When that many of its
+///   non-virtual suppliers share a zone (`zones: true`), or lie within
+///   `radius` of one supplier (`radius` > 0), one local event takes the whole
+///   group down: the redundancy is not redundancy for that threat. One
+///   finding per group, naming every such zone and cluster; its identity is
+///   the dependent asset and the co-located suppliers.
+/// - "zone": every zone whose loss (all its non-virtual assets failing at
+///   t = 0) takes down vital assets outside the zone within the horizon; its
+///   identity is the zone, so adding an asset to the zone keeps the id.
+///
+/// Likelihood: the default class of `threat` (default flood) in the threats
+/// catalogue, else the scoring catalogue's default class. Measures: the
+/// threat's measures plus a redundant feed (and emergency power for power).
+/// Options: zones (default true), radius (default 500m; 0 turns it off),
+/// threat (default flood; must be in the threats catalogue).
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "assessors/assessor_options.hpp"
+#include "assessors/builtin_assessors.hpp"
+#include "assessors/geo_distance.hpp"
+#include "assessors/impact_estimator.hpp"
+#include "assessors/structural_measures.hpp"
+#include "model/suggest.hpp"
+
+namespace knelpunt::assessors {
+
+namespace {
+
+/// A set of suppliers of one group that one local event takes down together.
+struct Cluster {
+  std::string where_nl, where_en;       ///< "zone dijkring-22" / "within 500 m of x"
+  std::vector<model::AssetIndex> members;  ///< ascending
+};
+
+class GeographicAssessor : public Assessor {
+ public:
+  std::string_view name() const override { return "geographic"; }
+
+  void configure(const catalogs::Json& options, const catalogs::ReferenceData& reference,
+                 const model::SourceLocation& where, model::Diagnostics& diagnostics) override {
+    AssessorOptions reader(options, name(), where, diagnostics, {"zones", "radius", "threat"});
+    zones_ = reader.boolean("zones", true);
+    radius_m_ = reader.distance_m("radius", 500);
+    threat_ = reader.text("threat", "flood");
+    if (!reference.threat(threat_)) {
+      std::vector<std::string_view> ids;
+      for (const auto& [id, threat] : reference.threats) ids.push_back(id);
+      diagnostics.error(where, fmt::format("option 'threat' of assessor 'geographic' is '{}', which the threats catalogue "
+                                           "does not have{}; expected one of {}",
+                                           threat_, model::did_you_mean(threat_, ids), fmt::join(ids, ", ")));
+    }
+  }
+
+  std::vector<Finding> assess(const AssessmentContext& context) const override {
+    std::vector<Finding> findings;
+    for (model::GroupIndex g = 0; g < context.graph.group_count(); ++g) {
+      auto clusters = co_located(g, context);
+      if (!clusters.empty()) findings.push_back(redundancy_finding(g, clusters, context));
+    }
+    if (zones_) zone_findings(context, findings);
+    return findings;
+  }
+
+ private:
+  /// The clusters of group g's non-virtual suppliers that are large enough to lose the group.
+  std::vector<Cluster> co_located(model::GroupIndex g, const AssessmentContext& context) const {
+    const auto& group = context.graph.group(g);
+    std::vector<Cluster> clusters;
+    if (group.supplier_count <= group.need) return clusters;  // no redundancy to lose
+    const std::size_t losses = group.losses_to_fail();
+    std::vector<model::AssetIndex> suppliers;
+    for (auto s : context.graph.suppliers(g))
+      if (!context.graph.is_virtual(s)) suppliers.push_back(s);
+    std::sort(suppliers.begin(), suppliers.end());
+    suppliers.erase(std::unique(suppliers.begin(), suppliers.end()), suppliers.end());
+    std::set<std::vector<model::AssetIndex>> seen;
+    if (zones_) {
+      std::map<std::string, std::vector<model::AssetIndex>> by_zone;  // sorted by zone id
+      for (auto s : suppliers)
+        for (const auto& zone : context.model.assets[s].zones) by_zone[zone].push_back(s);
+      for (const auto& [zone, members] : by_zone)
+        if (members.size() >= losses)
+          clusters.push_back({fmt::format("zone {}", zone), fmt::format("zone {}", zone), members});
+    }
+    if (radius_m_ > 0) {
+      for (auto centre : suppliers) {
+        const auto& at = context.model.assets[centre].location;
+        if (!at) continue;
+        std::vector<model::AssetIndex> members;
+        double farthest = 0;
+        for (auto s : suppliers) {
+          const auto& other = context.model.assets[s].location;
+          if (!other) continue;
+          const double d = distance_m(*at, *other);
+          if (d <= radius_m_) {
+            members.push_back(s);
+            farthest = std::max(farthest, d);
+          }
+        }
+        if (members.size() < losses || !seen.insert(members).second) continue;
+        const std::string label = context.model.assets[centre].id;
+        clusters.push_back({fmt::format("binnen {:.0f} m van {} (verst {:.0f} m)", radius_m_, label, farthest),
+                            fmt::format("within {:.0f} m of {} (farthest {:.0f} m)", radius_m_, label, farthest),
+                            members});
+      }
+    }
+    return clusters;
+  }
+
+  Finding redundancy_finding(model::GroupIndex g, const std::vector<Cluster>& clusters,
+                             const AssessmentContext& context) const {
+    const auto& group = context.graph.group(g);
+    const auto& dependent = context.model.assets[group.asset];
+    const auto& written = dependent.depends_on[group.position];
+    Finding finding;
+    finding.assessor = std::string(name());
+    finding.kind = "co-located-redundancy";
+    finding.threat = threat_;
+    std::vector<model::AssetIndex> co_located_suppliers;
+    for (const auto& cluster : clusters)
+      co_located_suppliers.insert(co_located_suppliers.end(), cluster.members.begin(), cluster.members.end());
+    std::sort(co_located_suppliers.begin(), co_located_suppliers.end());
+    co_located_suppliers.erase(std::unique(co_located_suppliers.begin(), co_located_suppliers.end()),
+                               co_located_suppliers.end());
+    finding.assets.push_back(dependent.id);
+    for (auto s : co_located_suppliers) finding.assets.push_back(context.model.assets[s].id);
+    std::sort(finding.assets.begin(), finding.assets.end());
+
+    const std::string kind = written.kind.empty() ? std::string("-") : written.kind;
+    const std::string label = asset_label(dependent);
+    // The event the impact is estimated for: the first largest cluster.
+    const Cluster* worst = &clusters.front();
+    for (const auto& cluster : clusters)
+      if (cluster.members.size() > worst->members.size()) worst = &cluster;
+    finding.title = {fmt::format("Redundantie op één plek: {} ({}) — {} van {} voedingen in {}", label, kind,
+                                 worst->members.size(), group.supplier_count, worst->where_nl),
+                     fmt::format("Co-located redundancy: {} ({}) — {} of {} suppliers in {}", label, kind,
+                                 worst->members.size(), group.supplier_count, worst->where_en)};
+    finding.description = {
+        fmt::format("{} heeft {} van {} voedingen nodig ({}), maar één lokale gebeurtenis ({}) kan er {} tegelijk "
+                    "treffen: de redundantie beschermt daar niet tegen.",
+                    label, group.need, group.supplier_count, fmt::join(written.from, ", "), threat_,
+                    group.losses_to_fail()),
+        fmt::format("{} needs {} of {} suppliers ({}), but one local event ({}) can hit {} of them at once: the "
+                    "redundancy does not protect against it.",
+                    label, group.need, group.supplier_count, fmt::join(written.from, ", "), threat_,
+                    group.losses_to_fail())};
+    for (const auto& cluster : clusters) {
+      std::vector<std::string> ids;
+      for (auto s : cluster.members) ids.push_back(context.model.assets[s].id);
+      finding.evidence.push_back({fmt::format("{}: {}", cluster.where_nl, fmt::join(ids, ", ")),
+                                  fmt::format("{}: {}", cluster.where_en, fmt::join(ids, ", "))});
+    }
+    std::vector<engine::Seed> seeds;
+    for (auto s : worst->members) seeds.push_back({s, 0});
+    auto outcome = context.impact.outcome(seeds);
+    finding.affected = std::move(outcome.affected);
+    finding.chain = std::move(outcome.chain);
+    finding.timeline = std::move(outcome.timeline);
+    finding.impact = std::move(outcome.impact);
+    finding.likelihood = threat_likelihood(context);
+    finding.measures = measures(worst->members, context);
+    return finding;
+  }
+
+  void zone_findings(const AssessmentContext& context, std::vector<Finding>& findings) const {
+    std::map<std::string, std::vector<model::AssetIndex>> members_of;
+    for (model::AssetIndex a = 0; a < context.graph.asset_count(); ++a)
+      if (!context.graph.is_virtual(a))
+        for (const auto& zone : context.model.assets[a].zones) members_of[zone].push_back(a);
+    const auto vital = context.vital_assets();
+    for (const auto& [zone, members] : members_of) {
+      std::vector<engine::Seed> seeds;
+      for (auto a : members) seeds.push_back({a, 0});
+      const auto cascade = engine::propagate(context.graph, seeds, context.horizon);
+      std::vector<std::string> hit;  // vital assets outside the zone that fail
+      for (auto v : vital)
+        if (cascade.failure_time[v] != engine::kNever && !std::binary_search(members.begin(), members.end(), v))
+          hit.push_back(context.model.assets[v].id);
+      if (hit.empty()) continue;
+      auto outcome = context.impact.describe(cascade);
+      std::vector<std::string> member_ids;
+      for (auto a : members) member_ids.push_back(context.model.assets[a].id);
+      const std::string horizon = model::format_hours(context.horizon);
+      Finding finding;
+      finding.assessor = std::string(name());
+      finding.kind = "zone";
+      finding.subject = zone;
+      finding.threat = threat_;
+      finding.title = {fmt::format("Uitval van zone {} ({} objecten) treft {} vitale object{} erbuiten", zone,
+                                   members.size(), hit.size(), hit.size() == 1 ? "" : "en"),
+                       fmt::format("Loss of zone {} ({} assets) takes down {} vital asset{} outside it", zone,
+                                   members.size(), hit.size(), hit.size() == 1 ? "" : "s")};
+      finding.description = {
+          fmt::format("Als alle objecten in zone {} tegelijk uitvallen ({}), vallen binnen {} ook deze vitale objecten "
+                      "buiten de zone uit: {}.",
+                      zone, threat_, horizon, fmt::join(hit, ", ")),
+          fmt::format("If every asset in zone {} fails at once ({}), these vital assets outside the zone fail within {} "
+                      "as well: {}.",
+                      zone, threat_, horizon, fmt::join(hit, ", "))};
+      finding.evidence.push_back({fmt::format("objecten in zone {}: {}", zone, fmt::join(member_ids, ", ")),
+                                  fmt::format("assets in zone {}: {}", zone, fmt::join(member_ids, ", "))});
+      finding.affected = std::move(outcome.affected);
+      finding.chain = std::move(outcome.chain);
+      finding.timeline = std::move(outcome.timeline);
+      finding.impact = std::move(outcome.impact);
+      finding.likelihood = threat_likelihood(context);
+      finding.measures = measures(members, context);
+      findings.push_back(std::move(finding));
+    }
+  }
+
+  Likelihood threat_likelihood(const AssessmentContext& context) const {
+    const auto* threat = context.reference.threat(threat_);
+    if (threat && threat->likelihood) {
+      const char letter = catalogs::class_letter(*threat->likelihood);
+      return {*threat->likelihood,
+              {fmt::format("standaardklasse {} van dreiging {} uit de dreigingscatalogus", letter, threat_),
+               fmt::format("default class {} of threat {} from the threats catalogue", letter, threat_)}};
+    }
+    const auto& scoring = context.reference.scoring;
+    const char letter = catalogs::class_letter(scoring.default_likelihood);
+    return {scoring.default_likelihood,
+            {fmt::format("dreiging {} heeft geen standaardkans; standaardklasse {} uit de scoringscatalogus", threat_, letter),
+             fmt::format("threat {} has no default likelihood; default class {} from the scoring catalogue", threat_,
+                         letter)}};
+  }
+
+  std::vector<std::string> measures(const std::vector<model::AssetIndex>& assets, const AssessmentContext& context) const {
+    auto measures = structural_measures(assets, context);
+    if (const auto* threat = context.reference.threat(threat_))
+      for (const auto& id : threat->measures)
+        if (context.reference.control(id)) measures.push_back(id);
+    std::sort(measures.begin(), measures.end());
+    measures.erase(std::unique(measures.begin(), measures.end()), measures.end());
+    return measures;
+  }
+
+  bool zones_ = true;
+  double radius_m_ = 500;
+  std::string threat_ = "flood";
+};
+
+}  // namespace
+
+std::unique_ptr<Assessor> make_geographic_assessor() { return std::make_unique<GeographicAssessor>(); }
+
+}  // namespace knelpunt::assessors

@@ -1,0 +1,103 @@
+/// scenario: every threat scenario of the model — its cascade from the
+/// initial failures (at their times), the assets and people affected over
+/// time, and its impact per criterion. Likelihood: the scenario's own
+/// `likelihood` when the model states it, else the threat's default class
+/// from the threats catalogue, else the scoring catalogue's default.
+/// Options: none.
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "assessors/assessor_options.hpp"
+#include "assessors/builtin_assessors.hpp"
+#include "assessors/impact_estimator.hpp"
+
+namespace knelpunt::assessors {
+
+namespace {
+
+class ScenarioAssessor : public Assessor {
+ public:
+  std::string_view name() const override { return "scenario"; }
+
+  void configure(const catalogs::Json& options, const catalogs::ReferenceData&, const model::SourceLocation& where,
+                 model::Diagnostics& diagnostics) override {
+    AssessorOptions reader(options, name(), where, diagnostics, {});
+  }
+
+  std::vector<Finding> assess(const AssessmentContext& context) const override {
+    std::vector<Finding> findings;
+    for (const auto& scenario : context.model.scenarios) findings.push_back(finding_for(scenario, context));
+    return findings;
+  }
+
+ private:
+  Finding finding_for(const model::Scenario& scenario, const AssessmentContext& context) const {
+    Finding finding;
+    finding.assessor = std::string(name());
+    finding.kind = "scenario";
+    finding.scenario = scenario.id;
+    finding.threat = scenario.threat;
+    std::vector<engine::Seed> seeds;
+    std::vector<std::string> initial;
+    for (const auto& failure : scenario.initial) {
+      seeds.push_back({static_cast<model::AssetIndex>(*context.model.find(failure.asset)), failure.at});
+      finding.assets.push_back(failure.asset);
+      initial.push_back(failure.at > 0 ? fmt::format("{} (t+{})", failure.asset, model::format_hours(failure.at))
+                                       : failure.asset);
+    }
+    std::sort(finding.assets.begin(), finding.assets.end());
+    finding.assets.erase(std::unique(finding.assets.begin(), finding.assets.end()), finding.assets.end());
+    const std::string title = scenario.title.empty() ? scenario.id : scenario.title;
+    const catalogs::Threat* threat = context.reference.threat(scenario.threat);
+    finding.title = {fmt::format("Scenario: {}", title), fmt::format("Scenario: {}", title)};
+
+    auto outcome = context.impact.outcome(seeds);
+    const std::string horizon = model::format_hours(context.horizon);
+    const double people = outcome.timeline.empty() ? 0 : outcome.timeline.back().people;
+    finding.description = {
+        fmt::format("Beginuitval: {}. Binnen {} vallen {} andere objecten uit; de uitgevallen objecten bedienen {:.0f} inwoners.",
+                    fmt::join(initial, ", "), horizon, outcome.affected.size(), people),
+        fmt::format("Initial failures: {}. Within {} {} other assets fail; the failed assets serve {:.0f} people.",
+                    fmt::join(initial, ", "), horizon, outcome.affected.size(), people)};
+    if (threat) {
+      std::vector<std::string> techniques;
+      for (const auto& technique : threat->attack) techniques.push_back(technique.id);
+      if (!techniques.empty())
+        finding.evidence.push_back({fmt::format("dreiging {} (MITRE ATT&CK: {})", threat->id, fmt::join(techniques, ", ")),
+                                    fmt::format("threat {} (MITRE ATT&CK: {})", threat->id, fmt::join(techniques, ", "))});
+      finding.measures = threat->measures;
+    }
+    finding.affected = std::move(outcome.affected);
+    finding.chain = std::move(outcome.chain);
+    finding.timeline = std::move(outcome.timeline);
+    finding.impact = std::move(outcome.impact);
+
+    const auto& scoring = context.reference.scoring;
+    if (scenario.likelihood) {
+      const auto c = *catalogs::parse_class(std::string(1, *scenario.likelihood));
+      finding.likelihood = {c, {fmt::format("klasse {} zoals vastgesteld in het model (scenario {})", *scenario.likelihood, scenario.id),
+                                fmt::format("class {} as stated in the model (scenario {})", *scenario.likelihood, scenario.id)}};
+    } else if (threat && threat->likelihood) {
+      const char letter = catalogs::class_letter(*threat->likelihood);
+      finding.likelihood = {*threat->likelihood,
+                            {fmt::format("standaardklasse {} van dreiging {} uit de dreigingscatalogus", letter, threat->id),
+                             fmt::format("default class {} of threat {} from the threats catalogue", letter, threat->id)}};
+    } else {
+      const char letter = catalogs::class_letter(scoring.default_likelihood);
+      finding.likelihood = {scoring.default_likelihood,
+                            {fmt::format("geen kans bekend; standaardklasse {} uit de scoringscatalogus", letter),
+                             fmt::format("no likelihood known; default class {} from the scoring catalogue", letter)}};
+    }
+    std::sort(finding.measures.begin(), finding.measures.end());
+    finding.measures.erase(std::unique(finding.measures.begin(), finding.measures.end()), finding.measures.end());
+    return finding;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Assessor> make_scenario_assessor() { return std::make_unique<ScenarioAssessor>(); }
+
+}  // namespace knelpunt::assessors

@@ -1,0 +1,110 @@
+/// single-point: for every vital asset (a process of category A or B, or
+/// serving people), its minimal cut sets of order ≤ max_order within the
+/// horizon (engine/cut_sets.hpp). Each cut set becomes one finding —
+/// "spof" for order 1, "common-cause" for order 2 and up — listing every
+/// vital asset it takes down; the identity is the cut set alone, so the
+/// risk keeps its id when the set of targets changes.
+/// Options: max_order (1–3, default 2).
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "assessors/assessor_options.hpp"
+#include "assessors/builtin_assessors.hpp"
+#include "assessors/impact_estimator.hpp"
+#include "assessors/parallel_for.hpp"
+#include "assessors/structural_likelihood.hpp"
+#include "assessors/structural_measures.hpp"
+#include "engine/cut_sets.hpp"
+
+namespace knelpunt::assessors {
+
+namespace {
+
+class SinglePointAssessor : public Assessor {
+ public:
+  std::string_view name() const override { return "single-point"; }
+
+  void configure(const catalogs::Json& options, const catalogs::ReferenceData&, const model::SourceLocation& where,
+                 model::Diagnostics& diagnostics) override {
+    AssessorOptions reader(options, name(), where, diagnostics, {"max_order"});
+    max_order_ = static_cast<std::uint32_t>(reader.integer("max_order", 2, 1, 3));
+  }
+
+  std::vector<Finding> assess(const AssessmentContext& context) const override {
+    const auto targets = context.vital_assets();
+    std::vector<engine::CutSets> per_target(targets.size());
+    engine::CutSetOptions options;
+    options.max_order = max_order_;
+    options.horizon = context.horizon;
+    parallel_for(targets.size(), context.threads,
+                 [&](std::size_t i) { per_target[i] = engine::minimal_cut_sets(context.graph, targets[i], options); });
+
+    // Cut set → the vital assets it takes down (in index order).
+    std::map<std::vector<model::AssetIndex>, std::vector<model::AssetIndex>> targets_of;
+    for (std::size_t i = 0; i < targets.size(); ++i)
+      for (const auto& set : per_target[i].sets) targets_of[set].push_back(targets[i]);
+
+    std::vector<Finding> findings;
+    for (const auto& [set, hit] : targets_of) findings.push_back(finding_for(set, hit, context));
+    return findings;
+  }
+
+ private:
+  Finding finding_for(const std::vector<model::AssetIndex>& set, const std::vector<model::AssetIndex>& hit,
+                      const AssessmentContext& context) const {
+    Finding finding;
+    finding.assessor = std::string(name());
+    finding.kind = set.size() == 1 ? "spof" : "common-cause";
+    std::vector<std::string> labels;
+    std::vector<engine::Seed> seeds;
+    for (auto a : set) {
+      finding.assets.push_back(context.model.assets[a].id);
+      labels.push_back(asset_label(context.model.assets[a]));
+      seeds.push_back({a, 0});
+    }
+    std::sort(finding.assets.begin(), finding.assets.end());
+    std::vector<std::string> hit_ids;
+    for (auto t : hit) hit_ids.push_back(context.model.assets[t].id);
+    const std::string horizon = model::format_hours(context.horizon);
+    if (set.size() == 1) {
+      finding.title = {fmt::format("Enkelvoudig faalpunt: {} — uitval treft {} vitale object{}", labels[0], hit.size(),
+                                   hit.size() == 1 ? "" : "en"),
+                       fmt::format("Single point of failure: {} — its loss takes down {} vital asset{}", labels[0],
+                                   hit.size(), hit.size() == 1 ? "" : "s")};
+      finding.description = {
+          fmt::format("Als {} uitvalt, vallen binnen {} deze vitale objecten uit, ongeacht andere voorzieningen: {}.",
+                      labels[0], horizon, fmt::join(hit_ids, ", ")),
+          fmt::format("If {} is lost, these vital assets fail within {} whatever else holds: {}.", labels[0], horizon,
+                      fmt::join(hit_ids, ", "))};
+    } else {
+      finding.title = {fmt::format("Gemeenschappelijke oorzaak: {} samen — treft {} vitale object{}",
+                                   fmt::join(labels, " en "), hit.size(), hit.size() == 1 ? "" : "en"),
+                       fmt::format("Common cause: {} together — takes down {} vital asset{}", fmt::join(labels, " and "),
+                                   hit.size(), hit.size() == 1 ? "" : "s")};
+      finding.description = {
+          fmt::format("Elk alleen is opgevangen, maar samen vallen binnen {} deze vitale objecten uit: {}.", horizon,
+                      fmt::join(hit_ids, ", ")),
+          fmt::format("Each alone is covered, but together they take down these vital assets within {}: {}.", horizon,
+                      fmt::join(hit_ids, ", "))};
+    }
+    finding.evidence.push_back({fmt::format("minimale snedeverzameling (orde {}) van: {}", set.size(), fmt::join(hit_ids, ", ")),
+                                fmt::format("minimal cut set (order {}) of: {}", set.size(), fmt::join(hit_ids, ", "))});
+    auto outcome = context.impact.outcome(seeds);
+    finding.affected = std::move(outcome.affected);
+    finding.chain = std::move(outcome.chain);
+    finding.impact = std::move(outcome.impact);
+    finding.likelihood = structural_likelihood(set, context);
+    finding.measures = structural_measures(set, context);
+    return finding;
+  }
+
+  std::uint32_t max_order_ = 2;
+};
+
+}  // namespace
+
+std::unique_ptr<Assessor> make_single_point_assessor() { return std::make_unique<SinglePointAssessor>(); }
+
+}  // namespace knelpunt::assessors

@@ -1,0 +1,27 @@
+#include "assessors/structural_measures.hpp"
+
+#include <algorithm>
+
+namespace knelpunt::assessors {
+
+std::vector<std::string> structural_measures(const std::vector<model::AssetIndex>& assets, const AssessmentContext& context) {
+  std::vector<std::string> measures;
+  auto add = [&](const char* id) {
+    if (context.reference.control(id) && std::find(measures.begin(), measures.end(), id) == measures.end())
+      measures.push_back(id);
+  };
+  add("redundant-feed");
+  for (auto a : assets)
+    for (auto g : context.graph.groups_supplied_by(a)) {
+      const auto& graph_group = context.graph.group(g);
+      if (context.model.assets[graph_group.asset].depends_on[graph_group.position].kind == "power") add("emergency-power");
+    }
+  std::sort(measures.begin(), measures.end());
+  return measures;
+}
+
+std::string asset_label(const model::Asset& asset) {
+  return asset.name.empty() ? asset.id : asset.name + " (" + asset.id + ")";
+}
+
+}  // namespace knelpunt::assessors
