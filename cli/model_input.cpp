@@ -9,7 +9,6 @@
 
 #include <fmt/format.h>
 
-#include "catalogs/catalog_index_loader.hpp"
 #include "model/model_loader.hpp"
 #include "model/suggest.hpp"
 
@@ -40,20 +39,35 @@ fs::path model_path_or_default(const std::string& model_path) {
 
 CheckedLoad load_model_checked(const std::string& model_path) {
   CheckedLoad load;
-  const model::CatalogIndex catalogs =
-      catalogs::load_catalog_index(data_dir() / "catalogs", load.result.diagnostics);
+  load.catalogs = catalogs::load_catalog_set(data_dir() / "catalogs", load.result.diagnostics);
+  if (!load.result.diagnostics.has_errors()) load.reference = catalogs::read_reference_data(load.catalogs, load.result.diagnostics);
   if (load.result.diagnostics.has_errors()) {
     load.catalogs_unusable = true;
     return load;
   }
-  auto loaded = model::load_model(model_path_or_default(model_path), &catalogs);
+  const fs::path path = model_path_or_default(model_path);
+  // The model's own `catalogs:` overrides; their problems are the model's.
+  model::Diagnostics override_diagnostics;
+  std::error_code ec;
+  const fs::path entry_file = fs::is_directory(path, ec) ? path / "model.yaml" : path;
+  catalogs::apply_model_overrides(load.catalogs, entry_file, entry_file.string(), override_diagnostics);
+  bool overridden = false;
+  for (const auto& catalog : load.catalogs.catalogs) overridden = overridden || !catalog.overridden_by.empty();
+  // Typed views of the effective catalogues: an override may break them.
+  if (overridden && !override_diagnostics.has_errors())
+    load.reference = catalogs::read_reference_data(load.catalogs, override_diagnostics);
+  const model::CatalogIndex index = load.catalogs.index();
+  auto loaded = model::load_model(path, &index);
   loaded.diagnostics.append(load.result.diagnostics);  // catalogue warnings, if any
+  loaded.diagnostics.append(override_diagnostics);
+  if (override_diagnostics.has_errors()) loaded.model.reset();
+  loaded.diagnostics.sort();
   load.result = std::move(loaded);
   return load;
 }
 
 std::optional<LoadedModel> load_model_or_report(const std::string& model_path, bool quiet) {
-  auto [result, catalogs_unusable] = load_model_checked(model_path);
+  auto [result, catalogs_unusable, catalog_set, reference] = load_model_checked(model_path);
   print(result.diagnostics, quiet);
   if (catalogs_unusable) {
     std::cerr << "knelpunt: the catalogues are unusable; expected valid files in " << (data_dir() / "catalogs").string()
@@ -66,7 +80,7 @@ std::optional<LoadedModel> load_model_or_report(const std::string& model_path, b
                              model_path_or_default(model_path).string());
     return std::nullopt;
   }
-  LoadedModel loaded{std::move(*result.model), nullptr};
+  LoadedModel loaded{std::move(*result.model), nullptr, std::move(catalog_set), std::move(reference)};
   loaded.graph = std::make_unique<model::DependencyGraph>(loaded.model);
   return loaded;
 }

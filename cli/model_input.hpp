@@ -10,6 +10,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "catalogs/catalog_set.hpp"
+#include "catalogs/reference_data.hpp"
 #include "model/dependency_graph.hpp"
 #include "model/model_loader.hpp"
 #include "model/model.hpp"
@@ -23,11 +25,14 @@ std::filesystem::path data_dir();
 /// Adds the optional positional MODEL argument to `command`.
 void add_model_argument(CLI::App* command, std::string& model_path);
 
-/// A loaded model with its graph. The graph refers to nothing in the model,
-/// so the pair may be moved freely.
+/// A loaded model with its graph and its effective catalogues (shipped plus
+/// the model's `catalogs:` overrides). The graph refers to nothing in the
+/// model, so the whole may be moved freely.
 struct LoadedModel {
   model::Model model;
   std::unique_ptr<model::DependencyGraph> graph;
+  catalogs::CatalogSet catalogs;
+  catalogs::ReferenceData reference;
 };
 
 /// MODEL as given, or the shipped Dordrecht example when empty.
@@ -39,6 +44,8 @@ std::filesystem::path model_path_or_default(const std::string& model_path);
 struct CheckedLoad {
   model::LoadResult result;
   bool catalogs_unusable = false;
+  catalogs::CatalogSet catalogs;     ///< effective catalogues (when usable)
+  catalogs::ReferenceData reference;  ///< their typed views
 };
 CheckedLoad load_model_checked(const std::string& model_path);
 

@@ -1,0 +1,228 @@
+/// `knelpunt assess MODEL`: runs the assessors of a profile and writes the
+/// risk register (DESIGN.md §4–§7) as Markdown, JSON or CSV, with tracking
+/// applied, and — with --fail-on — exits 1 when an open risk reaches a level.
+
+#include <iostream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "assessors/assessment.hpp"
+#include "catalogs/feed_cache.hpp"
+#include "catalogs/feed_update.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/model_input.hpp"
+#include "model/graph_digest.hpp"
+#include "model/suggest.hpp"
+#include "register/register_builder.hpp"
+#include "register/register_csv_writer.hpp"
+#include "register/register_json_writer.hpp"
+#include "register/register_markdown_writer.hpp"
+#include "register/tracking.hpp"
+
+namespace knelpunt::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void print_diagnostics(const model::Diagnostics& diagnostics, bool quiet) {
+  for (const auto& d : diagnostics.items())
+    if (d.severity == model::Severity::error || !quiet) std::cerr << d.to_string() << "\n";
+}
+
+std::string describe_age(std::chrono::seconds age) {
+  const auto hours = age.count() / 3600;
+  if (hours < 48) return fmt::format("{}h", hours);
+  return fmt::format("{} days", hours / 24);
+}
+
+class AssessCommand : public Command {
+ public:
+  CLI::App* attach(CLI::App& app) override {
+    auto* command = app.add_subcommand("assess", "Assess the model and write the risk register");
+    add_model_argument(command, model_path_);
+    command->add_option("-p,--profile", profile_path_, "Assessment profile (default: profiles/default.yaml of knelpunt)");
+    command->add_option("-o,--output", output_, "Write the register to this file (atomically); default: stdout");
+    command->add_option("--format", format_, "Register format (default: from the -o extension, else md)")
+        ->check(CLI::IsMember({"json", "csv", "md"}));
+    command->add_option("--lang", lang_, "Language of the register: nl (default) or en")->check(CLI::IsMember({"nl", "en"}));
+    command->add_option("--tracking", tracking_path_, "Tracking file (default: tracking.yaml beside the model, if present)");
+    command->add_flag("--seed-tracking", seed_tracking_,
+                      "Write a new tracking file listing every risk as unchecked (only where none exists)");
+    command->add_option("--fail-on", fail_on_, "Exit 1 when a risk at or above this level is not accepted/mitigated");
+    command->add_option("--threads", threads_, "Worker threads (default: all cores); the register does not depend on it");
+    command->add_option("--cache", cache_dir_, "Feed cache directory (default: $XDG_CACHE_HOME/knelpunt or ~/.cache/knelpunt)");
+    command->add_option("--csv-separator", csv_separator_, "CSV separator: , (default) or ; (Dutch Excel)")
+        ->check(CLI::IsMember({",", ";"}));
+    command->add_flag("--csv-bom", csv_bom_, "Start CSV with a UTF-8 byte order mark (Excel)");
+    command->add_flag("-q,--quiet", quiet_, "Print errors only");
+    command->footer(
+        "Examples:\n  knelpunt assess examples/dordrecht -o register.md\n"
+        "  knelpunt assess examples/dordrecht --format json -o register.json --fail-on hoog\n"
+        "Exit: 0 written, 1 --fail-on level reached by an open risk, 2 bad input, 3 internal error");
+    return command;
+  }
+
+  int run() override {
+    auto loaded = load_model_or_report(model_path_, quiet_);
+    if (!loaded) return kExitBadInput;
+    const auto& reference = loaded->reference;
+
+    // The profile and the assessors it configures.
+    model::Diagnostics diagnostics;
+    const fs::path profile_file = profile_path_.empty() ? data_dir() / "profiles" / "default.yaml" : fs::path(profile_path_);
+    auto profile = assessors::read_assessment_profile(profile_file, assessors::builtin_assessor_names(), diagnostics);
+    if (profile_path_.empty()) profile.name = "default";
+    const model::Hours model_horizon = loaded->model.region.horizon;
+    auto configured = assessors::configure_assessors(profile, model_horizon, reference, diagnostics);
+    const auto* diagram = reference.scoring.diagram(profile.risk_diagram);
+    if (!diagnostics.has_errors() && !diagram) {
+      std::vector<std::string_view> ids;
+      for (const auto& d : reference.scoring.risk_diagrams) ids.push_back(d.id);
+      diagnostics.error({profile_file.string(), 0, 0},
+                        fmt::format("unknown risk diagram '{}'{}; expected one of {} (catalogs/scoring.yaml)",
+                                    profile.risk_diagram, model::did_you_mean(profile.risk_diagram, ids), fmt::join(ids, ", ")));
+    }
+    for (const auto& c : configured)
+      if (c.horizon == model::kNever)
+        diagnostics.error({profile_file.string(), 0, 0},
+                          fmt::format("assessor '{}' has an infinite horizon; expected a finite one (people-hours of "
+                                      "outage need an end)", c.assessor->name()));
+    std::optional<int> fail_level;
+    if (diagram && !fail_on_.empty()) {
+      fail_level = diagram->level_index(fail_on_);
+      if (!fail_level) {
+        std::vector<std::string_view> ids;
+        for (const auto& level : diagram->levels) ids.push_back(level.id);
+        std::cerr << fmt::format("knelpunt: --fail-on '{}' is not a level of risk diagram {}{}; expected one of {}\n",
+                                 fail_on_, diagram->id, model::did_you_mean(fail_on_, ids), fmt::join(ids, ", "));
+        return kExitBadInput;
+      }
+    }
+
+    // Tracking: read-only; the default file is optional, an explicit one is not.
+    const fs::path model_dir = [&] {
+      const fs::path path = model_path_or_default(model_path_);
+      std::error_code ec;
+      return fs::is_directory(path, ec) ? path : path.parent_path();
+    }();
+    const fs::path tracking_file = tracking_path_.empty() ? model_dir / "tracking.yaml" : fs::path(tracking_path_);
+    std::optional<risk_register::TrackingFile> tracking;
+    std::error_code ec;
+    if (!seed_tracking_ && (!tracking_path_.empty() || fs::exists(tracking_file, ec)))
+      tracking = risk_register::read_tracking_file(tracking_file, diagnostics);
+    if (seed_tracking_ && fs::exists(tracking_file, ec)) {
+      std::cerr << fmt::format("knelpunt: {} exists; --seed-tracking only creates a new tracking file, it never "
+                               "overwrites one (edit it, or pass --tracking with a new path)\n",
+                               tracking_file.string());
+      return kExitBadInput;
+    }
+    diagnostics.sort();
+    print_diagnostics(diagnostics, quiet_);
+    if (diagnostics.has_errors()) {
+      std::cerr << fmt::format("knelpunt: {} error{} in the profile or tracking file; nothing written\n",
+                               diagnostics.error_count(), diagnostics.error_count() == 1 ? "" : "s");
+      return kExitBadInput;
+    }
+
+    // The cached feeds: never the network; a missing cache is a warning.
+    const fs::path cache_dir = cache_dir_.empty() ? catalogs::default_cache_dir() : fs::path(cache_dir_);
+    auto kev = catalogs::load_cached_kev(cache_dir);
+    auto epss = catalogs::load_cached_epss(cache_dir);
+    std::vector<risk_register::FeedInfo> feeds;
+    auto report_feed = [&](std::string_view name, const auto& cached) {
+      risk_register::FeedInfo info;
+      info.feed = std::string(name);
+      info.present = cached.feed.has_value();
+      if (info.present) {
+        info.feed_date = cached.metadata.feed_date.empty() ? cached.metadata.feed_version : cached.metadata.feed_date;
+        info.entries = cached.metadata.entries;
+        if (!quiet_)
+          std::cerr << fmt::format("knelpunt: note: {} cache from {} ({} old) in {}\n", name, info.feed_date,
+                                   cached.age ? describe_age(*cached.age) : std::string("unknown age"), cache_dir.string());
+      } else if (!quiet_) {
+        for (const auto& w : cached.warnings) std::cerr << w.to_string() << "\n";
+        std::cerr << fmt::format("knelpunt: warning: no usable {} cache in {}; assessing without it (run knelpunt "
+                                 "catalog fetch {})\n",
+                                 name, cache_dir.string(), name);
+      }
+      feeds.push_back(std::move(info));
+    };
+    report_feed("kev", kev);
+    report_feed("epss", epss);
+
+    const unsigned threads = threads_ > 0 ? threads_ : std::max(1u, std::thread::hardware_concurrency());
+    const assessors::AssessmentInput input{loaded->model, *loaded->graph, reference, threads,
+                                           kev.feed ? &*kev.feed : nullptr, epss.feed ? &*epss.feed : nullptr};
+    auto findings = assessors::run_assessors(configured, input);
+
+    risk_register::RegisterSettings settings;
+    settings.model_digest = model::graph_digest(*loaded->graph);
+    settings.horizon_h = profile.horizon.value_or(model_horizon);
+    settings.profile = profile.name;
+    settings.risk_diagram = profile.risk_diagram;
+    settings.feeds = std::move(feeds);
+    for (const auto& c : configured) settings.assessors.emplace_back(c.assessor->name());
+    const auto reg = risk_register::build_register(std::move(findings), loaded->model, reference, settings,
+                                                   tracking ? &*tracking : nullptr);
+    for (const auto& unmatched : reg.unmatched_tracking)
+      if (!quiet_)
+        std::cerr << fmt::format("{}: warning: tracking entry '{}' matches no risk of this register; expected a current "
+                                 "risk id or pattern (the risk may be resolved or its id changed)\n",
+                                 unmatched.where, unmatched.key);
+
+    if (seed_tracking_) {
+      if (!write_output(risk_register::seed_tracking_file(reg.risks), tracking_file.string())) return kExitInternal;
+      if (!quiet_) std::cerr << fmt::format("knelpunt: wrote {} with {} risks, all unchecked\n", tracking_file.string(), reg.risks.size());
+    }
+
+    std::string format = format_;
+    if (format.empty()) {
+      const std::string extension = fs::path(output_).extension().string();
+      format = extension == ".json" ? "json" : extension == ".csv" ? "csv" : "md";
+    }
+    std::string content;
+    if (format == "json")
+      content = risk_register::register_to_json(reg, lang_);
+    else if (format == "csv")
+      content = risk_register::register_to_csv(reg, lang_, {csv_separator_[0], csv_bom_});
+    else
+      content = risk_register::register_to_markdown(reg, lang_);
+    if (!(seed_tracking_ && output_.empty()) && !write_output(content, output_)) return kExitInternal;
+
+    std::vector<std::size_t> per_level(reg.diagram.levels.size(), 0);
+    std::size_t open_at_or_above = 0;
+    for (const auto& risk : reg.risks) {
+      ++per_level[static_cast<std::size_t>(risk.level)];
+      if (fail_level && risk.level >= *fail_level && risk_register::counts_for_fail_on(risk.tracking.status))
+        ++open_at_or_above;
+    }
+    if (!quiet_) {
+      std::vector<std::string> counts;
+      for (std::size_t l = reg.diagram.levels.size(); l-- > 0;)
+        counts.push_back(fmt::format("{} {}", per_level[l], reg.diagram.levels[l].name));
+      std::cerr << fmt::format("knelpunt: {} risks ({}){}\n", reg.risks.size(), fmt::join(counts, ", "),
+                               output_.empty() || output_ == "-" ? "" : "; written to " + output_);
+    }
+    if (fail_level && open_at_or_above > 0) {
+      std::cerr << fmt::format("knelpunt: --fail-on {}: {} open risk{} at or above that level\n", fail_on_,
+                               open_at_or_above, open_at_or_above == 1 ? "" : "s");
+      return kExitThreshold;
+    }
+    return kExitOk;
+  }
+
+ private:
+  std::string model_path_, profile_path_, output_, format_, lang_ = "nl", tracking_path_, fail_on_, cache_dir_;
+  std::string csv_separator_ = ",";
+  bool csv_bom_ = false, seed_tracking_ = false, quiet_ = false;
+  unsigned threads_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_assess_command() { return std::make_unique<AssessCommand>(); }
+
+}  // namespace knelpunt::cli

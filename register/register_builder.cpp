@@ -1,0 +1,103 @@
+#include "register/register_builder.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "register/risk_id.hpp"
+
+namespace knelpunt::risk_register {
+
+void score_risk(Risk& risk, const catalogs::ScoringMethod& scoring, const catalogs::RiskDiagram& diagram) {
+  const auto& finding = risk.finding;
+  risk.likelihood = finding.likelihood.likelihood_class;
+  std::map<std::string, catalogs::ClassIndex, std::less<>> classes;
+  std::vector<std::string> terms;
+  for (const auto& impact : finding.impact) {
+    classes[impact.criterion] = impact.impact_class;
+    if (const auto* criterion = scoring.criterion(impact.criterion))
+      terms.push_back(fmt::format("{} {}: {} × {}", impact.criterion, catalogs::class_letter(impact.impact_class),
+                                  criterion->weight, scoring.classes[impact.impact_class].value));
+  }
+  risk.impact_score = scoring.total_score(classes);
+  risk.impact_class = terms.empty() ? std::nullopt : scoring.total_class(risk.impact_score);
+  const char likelihood = catalogs::class_letter(risk.likelihood);
+  if (risk.impact_class) {
+    risk.level = diagram.cells[risk.likelihood][*risk.impact_class];
+    const char impact = catalogs::class_letter(*risk.impact_class);
+    const auto& level = diagram.levels[static_cast<std::size_t>(risk.level)];
+    risk.score_explanation = {
+        fmt::format("kans {} ({}); impact = gewogen som {} = {} → klasse {}; risicodiagram {}: cel {}{} = {}", likelihood,
+                    finding.likelihood.rationale.nl, fmt::join(terms, " + "), risk.impact_score, impact, diagram.id,
+                    likelihood, impact, level.name),
+        fmt::format("likelihood {} ({}); impact = weighted sum {} = {} → class {}; risk diagram {}: cell {}{} = {}",
+                    likelihood, finding.likelihood.rationale.en, fmt::join(terms, " + "), risk.impact_score, impact,
+                    diagram.id, likelihood, impact, level.name_en.empty() ? level.name : level.name_en)};
+  } else {
+    // No criterion reached class A: the risk has no impact class and sits at the lowest level.
+    risk.level = 0;
+    const auto& level = diagram.levels.front();
+    risk.score_explanation = {
+        fmt::format("kans {} ({}); geen impactcriterium bereikt klasse A → laagste niveau {}", likelihood,
+                    finding.likelihood.rationale.nl, level.name),
+        fmt::format("likelihood {} ({}); no impact criterion reaches class A → lowest level {}", likelihood,
+                    finding.likelihood.rationale.en, level.name_en.empty() ? level.name : level.name_en)};
+  }
+}
+
+Register build_register(std::vector<assessors::Finding> findings, const model::Model& model,
+                        const catalogs::ReferenceData& reference, const RegisterSettings& settings,
+                        const TrackingFile* tracking) {
+  const auto* diagram = reference.scoring.diagram(settings.risk_diagram);
+  if (!diagram) throw std::invalid_argument("unknown risk diagram " + settings.risk_diagram);
+
+  Register reg;
+  reg.model_name = model.region.name;
+  reg.authority = model.region.authority;
+  reg.model_digest = settings.model_digest;
+  reg.horizon_h = settings.horizon_h;
+  reg.profile = settings.profile;
+  reg.diagram_id = diagram->id;
+  reg.diagram = *diagram;
+  reg.likelihood_classes = reference.scoring.likelihood_classes;
+  reg.impact_classes = reference.scoring.classes;
+  reg.criteria = reference.scoring.criteria;
+  reg.feeds = settings.feeds;
+  reg.assessors = settings.assessors;
+
+  const auto ids = assign_risk_ids(findings);
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (!seen.insert(ids[i]).second) continue;  // same identity as an earlier finding
+    Risk risk;
+    risk.id = ids[i];
+    risk.finding = std::move(findings[i]);
+    std::set<std::string> processes;
+    const auto& subjects = risk.finding.assets.empty() ? risk.finding.affected : risk.finding.assets;
+    for (const auto& id : subjects)
+      if (auto index = model.find(id); index && !model.assets[*index].process.empty())
+        processes.insert(model.assets[*index].process);
+    risk.vital_processes.assign(processes.begin(), processes.end());
+    std::sort(risk.finding.measures.begin(), risk.finding.measures.end());
+    risk.finding.measures.erase(std::unique(risk.finding.measures.begin(), risk.finding.measures.end()),
+                                risk.finding.measures.end());
+    for (const auto& measure : risk.finding.measures)
+      if (const auto* control = reference.control(measure))
+        risk.measures.push_back({control->id, {control->name, control->name_en.empty() ? control->name : control->name_en}});
+    score_risk(risk, reference.scoring, *diagram);
+    reg.risks.push_back(std::move(risk));
+  }
+  std::sort(reg.risks.begin(), reg.risks.end(), [](const Risk& a, const Risk& b) {
+    if (a.level != b.level) return a.level > b.level;
+    if (a.likelihood != b.likelihood) return a.likelihood > b.likelihood;
+    if (a.impact_score != b.impact_score) return a.impact_score > b.impact_score;
+    return a.id < b.id;
+  });
+  if (tracking) reg.unmatched_tracking = apply_tracking(*tracking, reg.risks);
+  return reg;
+}
+
+}  // namespace knelpunt::risk_register

@@ -1,0 +1,124 @@
+#include "register/register_csv_writer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "register/register_texts.hpp"
+
+namespace knelpunt::risk_register {
+
+namespace {
+
+/// RFC 4180: quote a field holding the separator, a quote or a line break,
+/// doubling the quotes inside. Text that a spreadsheet would take for a
+/// formula gets a leading apostrophe first (OWASP "CSV injection").
+std::string csv_text(std::string_view text, char separator) {
+  std::string value;
+  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
+                        text[0] == '\r'))
+    value += '\'';
+  value += text;
+  const bool quote = value.find_first_of(std::string{separator, '"', '\n', '\r'}) != std::string::npos;
+  if (!quote) return value;
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+/// Shortest round-trip form; with ';' as separator the decimal point becomes
+/// a comma, as Dutch Excel expects.
+std::string csv_number(double value, char separator) {
+  if (!std::isfinite(value)) return "";
+  std::string text = fmt::format("{}", value);
+  if (separator == ';') std::replace(text.begin(), text.end(), '.', ',');
+  return text;
+}
+
+std::string joined(const std::vector<std::string>& items, std::string_view glue) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += glue;
+    out += item;
+  }
+  return out;
+}
+
+class RowWriter {
+ public:
+  explicit RowWriter(std::string& out, char separator) : out_(out), separator_(separator) {}
+  void text(std::string_view value) {
+    next();
+    out_ += csv_text(value, separator_);
+  }
+  void number(double value) {
+    next();
+    out_ += csv_text(csv_number(value, separator_), separator_);
+  }
+  void end() {
+    out_ += "\r\n";
+    first_ = true;
+  }
+
+ private:
+  void next() {
+    if (!first_) out_ += separator_;
+    first_ = false;
+  }
+  std::string& out_;
+  char separator_;
+  bool first_ = true;
+};
+
+}  // namespace
+
+std::string register_to_csv(const Register& reg, std::string_view lang, const CsvOptions& options) {
+  std::string out;
+  if (options.bom) out += "\xEF\xBB\xBF";
+  RowWriter row(out, options.separator);
+  for (Label key : {Label::id, Label::level, Label::likelihood, Label::impact, Label::impact_score, Label::title,
+                    Label::assessor, Label::kind, Label::assets, Label::vital_processes, Label::scenario})
+    row.text(label(key, lang));
+  for (const auto& criterion : reg.criteria) row.text(fmt::format("{} {}", label(Label::impact, lang), criterion.id));
+  for (Label key : {Label::measures, Label::status, Label::owner, Label::justification, Label::date, Label::checked_by})
+    row.text(label(key, lang));
+  row.end();
+
+  for (const auto& risk : reg.risks) {
+    const auto& finding = risk.finding;
+    row.text(risk.id);
+    row.text(level_name(reg.diagram, risk.level, lang));
+    row.text(std::string(1, catalogs::class_letter(risk.likelihood)));
+    row.text(risk.impact_class ? std::string(1, catalogs::class_letter(*risk.impact_class)) : std::string());
+    row.number(risk.impact_score);
+    row.text(in_language(finding.title, lang));
+    row.text(finding.assessor);
+    row.text(finding.kind);
+    row.text(joined(finding.assets, " | "));
+    row.text(joined(risk.vital_processes, " | "));
+    row.text(finding.scenario);
+    for (const auto& criterion : reg.criteria) {
+      auto scored = std::find_if(finding.impact.begin(), finding.impact.end(),
+                                 [&](const assessors::CriterionImpact& c) { return c.criterion == criterion.id; });
+      row.text(scored == finding.impact.end() ? std::string()
+                                              : std::string(1, catalogs::class_letter(scored->impact_class)));
+    }
+    std::vector<std::string> measure_ids;
+    for (const auto& measure : risk.measures) measure_ids.push_back(measure.id);
+    row.text(joined(measure_ids, " | "));
+    row.text(risk.tracking.status);
+    row.text(risk.tracking.owner);
+    row.text(risk.tracking.justification);
+    row.text(risk.tracking.date);
+    row.text(risk.tracking.checked_by);
+    row.end();
+  }
+  return out;
+}
+
+}  // namespace knelpunt::risk_register

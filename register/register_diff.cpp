@@ -1,0 +1,297 @@
+#include "register/register_diff.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "register/register_markdown_writer.hpp"
+#include "register/register_texts.hpp"
+
+namespace knelpunt::risk_register {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += ", ";
+    out += item;
+  }
+  return out;
+}
+
+/// Highest level first, then id: the order a reviewer reads in.
+bool by_level_then_id(const RegisterEntry& a, const RegisterEntry& b) {
+  if (a.level_rank != b.level_rank) return a.level_rank > b.level_rank;
+  return a.id < b.id;
+}
+
+void compare(std::vector<FieldChange>& changes, const char* field, const std::string& old_value,
+             const std::string& new_value) {
+  if (old_value != new_value) changes.push_back(FieldChange{field, old_value, new_value});
+}
+
+std::vector<FieldChange> changed_fields(const RegisterEntry& o, const RegisterEntry& n) {
+  std::vector<FieldChange> changes;
+  compare(changes, "level", o.level, n.level);
+  compare(changes, "likelihood", o.likelihood, n.likelihood);
+  compare(changes, "impact", o.impact, n.impact);
+  compare(changes, "title", o.title, n.title);
+  compare(changes, "assets", joined(o.assets), joined(n.assets));
+  compare(changes, "affected", std::to_string(o.affected), std::to_string(n.affected));
+  compare(changes, "measures", joined(o.measures), joined(n.measures));
+  compare(changes, "status", o.status, n.status);
+  return changes;
+}
+
+Label field_label(std::string_view field) {
+  if (field == "level") return Label::level;
+  if (field == "likelihood") return Label::likelihood;
+  if (field == "impact") return Label::impact;
+  if (field == "title") return Label::title;
+  if (field == "assets") return Label::assets;
+  if (field == "affected") return Label::affected_count;
+  if (field == "measures") return Label::measures;
+  return Label::status;
+}
+
+/// A register text for a terminal: control characters (line breaks, ANSI
+/// escapes) become spaces, so that a model string cannot forge lines or
+/// recolour the terminal.
+std::string plain(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  return out;
+}
+
+std::string level_text(const RegisterEntry& entry) { return entry.level_name.empty() ? entry.level : entry.level_name; }
+
+std::string_view arrow(int direction) { return direction > 0 ? " ↑" : direction < 0 ? " ↓" : ""; }
+
+/// A field value for people: level names, status labels, "–" for nothing.
+std::string old_shown(const FieldChange& change, const ChangedRisk& risk, std::string_view lang) {
+  if (change.field == "level") return level_text(risk.old_entry);
+  if (change.field == "status") return std::string(status_label(change.old_value, lang));
+  return change.old_value.empty() ? "–" : change.old_value;
+}
+
+std::string new_shown(const FieldChange& change, const ChangedRisk& risk, std::string_view lang) {
+  if (change.field == "level") return level_text(risk.new_entry);
+  if (change.field == "status") return std::string(status_label(change.new_value, lang));
+  return change.new_value.empty() ? "–" : change.new_value;
+}
+
+std::string headline(const RegisterDiff& diff, std::string_view lang) {
+  return fmt::format("{} {}, {} {}, {} {}, {} {}", diff.added.size(), label(Label::added, lang), diff.resolved.size(),
+                     label(Label::resolved, lang), diff.changed.size(), label(Label::changed, lang), diff.unchanged,
+                     label(Label::unchanged, lang));
+}
+
+std::string risk_count(std::size_t n, std::string_view lang) {
+  return fmt::format("{} {}", n, label(n == 1 ? Label::risk_one : Label::risk_many, lang));
+}
+
+std::string capitalized(std::string_view text) {
+  std::string out(text);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+Json entry_json(const RegisterEntry& e) {
+  Json out;
+  out["id"] = e.id;
+  out["title"] = e.title;
+  out["level"] = e.level;
+  out["likelihood"] = e.likelihood;
+  out["impact"] = e.impact.empty() ? Json(nullptr) : Json(e.impact);
+  out["assessor"] = e.assessor;
+  out["kind"] = e.kind;
+  out["assets"] = e.assets;
+  out["status"] = e.status;
+  return out;
+}
+
+/// The typed JSON value of a field: arrays for lists, a number for the count, null for no impact class.
+Json field_json(std::string_view field, const RegisterEntry& e) {
+  if (field == "level") return e.level;
+  if (field == "likelihood") return e.likelihood;
+  if (field == "impact") return e.impact.empty() ? Json(nullptr) : Json(e.impact);
+  if (field == "title") return e.title;
+  if (field == "assets") return e.assets;
+  if (field == "affected") return e.affected;
+  if (field == "measures") return e.measures;
+  return e.status;
+}
+
+}  // namespace
+
+RegisterDiff diff_registers(const RegisterDocument& old_register, const RegisterDocument& new_register) {
+  RegisterDiff diff;
+  diff.old_file = old_register.file;
+  diff.new_file = new_register.file;
+  diff.old_model = old_register.model_name;
+  diff.new_model = new_register.model_name;
+  diff.old_count = old_register.risks.size();
+  diff.new_count = new_register.risks.size();
+  diff.languages_differ = old_register.lang != new_register.lang;
+
+  std::map<std::string, const RegisterEntry*, std::less<>> old_by_id, new_by_id;
+  for (const auto& entry : old_register.risks) old_by_id.emplace(entry.id, &entry);
+  for (const auto& entry : new_register.risks) new_by_id.emplace(entry.id, &entry);
+
+  for (const auto& [id, entry] : new_by_id) {
+    auto old = old_by_id.find(id);
+    if (old == old_by_id.end()) {
+      diff.added.push_back(*entry);
+      continue;
+    }
+    auto changes = changed_fields(*old->second, *entry);
+    if (changes.empty()) {
+      ++diff.unchanged;
+      continue;
+    }
+    ChangedRisk changed{*old->second, *entry, 0, std::move(changes)};
+    if (changed.old_entry.level != changed.new_entry.level)
+      changed.level_direction = (changed.new_entry.level_rank > changed.old_entry.level_rank)   ? 1
+                                : (changed.new_entry.level_rank < changed.old_entry.level_rank) ? -1
+                                                                                                 : 0;
+    diff.changed.push_back(std::move(changed));
+  }
+  for (const auto& [id, entry] : old_by_id)
+    if (!new_by_id.contains(id)) diff.resolved.push_back(*entry);
+
+  std::sort(diff.added.begin(), diff.added.end(), by_level_then_id);
+  std::sort(diff.resolved.begin(), diff.resolved.end(),
+            [](const RegisterEntry& a, const RegisterEntry& b) { return a.id < b.id; });
+  std::sort(diff.changed.begin(), diff.changed.end(),
+            [](const ChangedRisk& a, const ChangedRisk& b) { return by_level_then_id(a.new_entry, b.new_entry); });
+  return diff;
+}
+
+std::string diff_to_text(const RegisterDiff& diff, std::string_view lang) {
+  std::string out = fmt::format("{}: {}\n", label(Label::diff_title, lang), headline(diff, lang));
+  auto side = [&](Label which, const std::string& file, const std::string& model, std::size_t count) {
+    out += fmt::format("  {}: {} ({}{})\n", label(which, lang), plain(file), model.empty() ? "" : plain(model) + ", ",
+                       risk_count(count, lang));
+  };
+  side(Label::old_register, diff.old_file, diff.old_model, diff.old_count);
+  side(Label::new_register, diff.new_file, diff.new_model, diff.new_count);
+  if (diff.languages_differ) out += std::string(label(Label::languages_differ, lang)) + "\n";
+  if (diff.empty()) {
+    out += fmt::format("\n{}\n", label(Label::no_differences, lang));
+    return out;
+  }
+  auto section = [&](Label name, std::size_t count) {
+    out += fmt::format("\n{} ({}):\n", capitalized(label(name, lang)), count);
+  };
+  if (!diff.added.empty()) {
+    section(Label::added, diff.added.size());
+    for (const auto& e : diff.added) out += fmt::format("  {}  {}  {}\n", plain(e.id), plain(level_text(e)), plain(e.title));
+  }
+  if (!diff.resolved.empty()) {
+    section(Label::resolved, diff.resolved.size());
+    for (const auto& e : diff.resolved)
+      out += fmt::format("  {}  {}  {}\n", plain(e.id), plain(level_text(e)), plain(e.title));
+  }
+  if (!diff.changed.empty()) {
+    section(Label::changed, diff.changed.size());
+    for (const auto& c : diff.changed) {
+      const std::string level = c.old_entry.level == c.new_entry.level
+                                    ? level_text(c.new_entry)
+                                    : fmt::format("{} → {}{}", level_text(c.old_entry), level_text(c.new_entry),
+                                                  arrow(c.level_direction));
+      out += fmt::format("  {}  {}  {}\n", plain(c.new_entry.id), plain(level), plain(c.new_entry.title));
+      for (const auto& change : c.changes)
+        out += fmt::format("    {}: {} → {}\n", label(field_label(change.field), lang),
+                           plain(old_shown(change, c, lang)), plain(new_shown(change, c, lang)));
+    }
+  }
+  return out;
+}
+
+std::string diff_to_json(const RegisterDiff& diff, std::string_view lang) {
+  Json out;
+  out["format"] = "knelpunt-register-diff/1";
+  out["lang"] = lang == "en" ? "en" : "nl";
+  out["old"] = Json{{"file", diff.old_file}, {"model", diff.old_model}, {"risks", diff.old_count}};
+  out["new"] = Json{{"file", diff.new_file}, {"model", diff.new_model}, {"risks", diff.new_count}};
+  out["languages_differ"] = diff.languages_differ;
+  out["summary"] = Json{{"added", diff.added.size()},
+                        {"resolved", diff.resolved.size()},
+                        {"changed", diff.changed.size()},
+                        {"unchanged", diff.unchanged}};
+  out["added"] = Json::array();
+  for (const auto& e : diff.added) out["added"].push_back(entry_json(e));
+  out["resolved"] = Json::array();
+  for (const auto& e : diff.resolved) out["resolved"].push_back(entry_json(e));
+  out["changed"] = Json::array();
+  for (const auto& c : diff.changed) {
+    Json item;
+    item["id"] = c.new_entry.id;
+    item["title"] = c.new_entry.title;
+    item["level"] = Json{{"old", c.old_entry.level},
+                         {"new", c.new_entry.level},
+                         {"direction", c.level_direction > 0 ? "up" : c.level_direction < 0 ? "down" : "same"}};
+    item["changes"] = Json::array();
+    for (const auto& change : c.changes)
+      item["changes"].push_back(Json{{"field", change.field},
+                                     {"old", field_json(change.field, c.old_entry)},
+                                     {"new", field_json(change.field, c.new_entry)}});
+    out["changed"].push_back(std::move(item));
+  }
+  // Invalid UTF-8 in a model string becomes U+FFFD instead of an exception.
+  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string diff_to_markdown(const RegisterDiff& diff, std::string_view lang) {
+  std::string out = fmt::format("### {}\n\n{}.\n\n", label(Label::diff_title, lang), capitalized(headline(diff, lang)));
+  if (diff.languages_differ) out += std::string(label(Label::languages_differ, lang)) + "\n\n";
+  if (diff.empty()) {
+    out += fmt::format("{}\n", label(Label::no_differences, lang));
+    return out;
+  }
+  const auto column = [&](Label key) { return capitalized(label(key, lang)); };
+  auto entry_table = [&](Label name, const std::vector<RegisterEntry>& entries) {
+    if (entries.empty()) return;
+    out += fmt::format("#### {} ({})\n\n| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|\n",
+                       capitalized(label(name, lang)), entries.size(), column(Label::id), column(Label::level),
+                       column(Label::likelihood), column(Label::impact), column(Label::title), column(Label::status));
+    for (const auto& e : entries)
+      out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", markdown_escape(e.id), markdown_escape(level_text(e)),
+                         markdown_escape(e.likelihood), e.impact.empty() ? "–" : markdown_escape(e.impact),
+                         markdown_escape(e.title), markdown_escape(status_label(e.status, lang)));
+    out += "\n";
+  };
+  entry_table(Label::added, diff.added);
+  entry_table(Label::resolved, diff.resolved);
+  if (!diff.changed.empty()) {
+    out += fmt::format("#### {} ({})\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n",
+                       capitalized(label(Label::changed, lang)), diff.changed.size(), column(Label::id),
+                       column(Label::level), column(Label::title), column(Label::changes));
+    for (const auto& c : diff.changed) {
+      const std::string level = c.old_entry.level == c.new_entry.level
+                                    ? markdown_escape(level_text(c.new_entry))
+                                    : fmt::format("{} → {}{}", markdown_escape(level_text(c.old_entry)),
+                                                  markdown_escape(level_text(c.new_entry)), arrow(c.level_direction));
+      std::string changes;
+      for (const auto& change : c.changes) {
+        if (change.field == "level") continue;  // already in the level column
+        if (!changes.empty()) changes += "; ";
+        changes += fmt::format("{}: {} → {}", label(field_label(change.field), lang),
+                               markdown_escape(old_shown(change, c, lang)), markdown_escape(new_shown(change, c, lang)));
+      }
+      out += fmt::format("| {} | {} | {} | {} |\n", markdown_escape(c.new_entry.id), level,
+                         markdown_escape(c.new_entry.title), changes.empty() ? "–" : changes);
+    }
+    out += "\n";
+  }
+  while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+  return out;
+}
+
+}  // namespace knelpunt::risk_register

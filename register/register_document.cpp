@@ -1,0 +1,321 @@
+#include "register/register_document.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace knelpunt::risk_register {
+
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr std::string_view kFormat = "knelpunt-register/1";
+// A register nests about six deep; far deeper input is hostile or broken, and
+// nlohmann's recursive parser would exhaust the stack on it.
+constexpr std::size_t kMaxDepth = 256;
+
+/// Depth of the deepest [ or { outside strings, stopping early past `limit`.
+/// Returns the byte offset where the limit was passed, or npos.
+std::size_t too_deep_at(std::string_view text, std::size_t limit) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '[' || c == '{') {
+      if (++depth > limit) return i;
+    } else if ((c == ']' || c == '}') && depth > 0)
+      --depth;
+  }
+  return std::string_view::npos;
+}
+
+/// 1-based line and column of byte `offset` (columns count bytes).
+std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+std::string type_name(const Json& value) {
+  switch (value.type()) {
+    case Json::value_t::null: return "null";
+    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float: return "a number";
+    case Json::value_t::string: return "a string";
+    case Json::value_t::array: return "an array";
+    case Json::value_t::object: return "an object";
+    default: return "an unsupported value";
+  }
+}
+
+/// Walks the document and records what does not fit, keeping going so that
+/// one run reports every problem (up to the cap).
+class Checker {
+ public:
+  explicit Checker(const std::string& file, std::vector<DocumentProblem>& problems)
+      : file_(file), problems_(problems) {}
+
+  void problem(std::string pointer, std::string what, std::string expected) {
+    if (problems_.size() >= kMaxDocumentProblems) return;
+    problems_.push_back(DocumentProblem{file_, std::move(pointer), std::move(what), std::move(expected)});
+  }
+
+  /// The member `key` of `object`, or nullptr after reporting it missing.
+  const Json* member(const Json& object, const std::string& pointer, const char* key, std::string_view expected) {
+    auto it = object.find(key);
+    if (it == object.end()) {
+      problem(pointer + "/" + key, "missing", std::string(expected));
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  const Json* object_member(const Json& object, const std::string& pointer, const char* key) {
+    const Json* value = member(object, pointer, key, "an object");
+    if (value && !value->is_object()) {
+      problem(pointer + "/" + key, fmt::format("is {}", type_name(*value)), "an object");
+      return nullptr;
+    }
+    return value;
+  }
+
+  const Json* array_member(const Json& object, const std::string& pointer, const char* key, std::string_view of) {
+    const Json* value = member(object, pointer, key, fmt::format("an array of {}", of));
+    if (value && !value->is_array()) {
+      problem(pointer + "/" + key, fmt::format("is {}", type_name(*value)), fmt::format("an array of {}", of));
+      return nullptr;
+    }
+    return value;
+  }
+
+  /// A required string member; "" after reporting a problem.
+  std::string string_member(const Json& object, const std::string& pointer, const char* key, bool non_empty = false) {
+    const std::string expected = non_empty ? "a non-empty string" : "a string";
+    const Json* value = member(object, pointer, key, expected);
+    if (!value) return "";
+    if (!value->is_string() || (non_empty && value->get_ref<const std::string&>().empty())) {
+      problem(pointer + "/" + key, value->is_string() ? "is empty" : fmt::format("is {}", type_name(*value)),
+              expected);
+      return "";
+    }
+    return value->get<std::string>();
+  }
+
+  /// An optional text member: a string, or null / absent for "".
+  std::string optional_string_member(const Json& object, const std::string& pointer, const char* key) {
+    auto it = object.find(key);
+    if (it == object.end() || it->is_null()) return "";
+    if (!it->is_string()) {
+      problem(pointer + "/" + key, fmt::format("is {}", type_name(*it)), "a string or null");
+      return "";
+    }
+    return it->get<std::string>();
+  }
+
+  std::vector<std::string> strings(const Json& array, const std::string& pointer) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < array.size(); ++i) {
+      if (!array[i].is_string()) {
+        problem(fmt::format("{}/{}", pointer, i), fmt::format("is {}", type_name(array[i])), "a string");
+        continue;
+      }
+      out.push_back(array[i].get<std::string>());
+    }
+    return out;
+  }
+
+  /// A class letter A–E member; with `nullable`, null gives "".
+  std::string class_member(const Json& object, const std::string& pointer, const char* key, bool nullable) {
+    const std::string expected = nullable ? "a class letter A–E or null" : "a class letter A–E";
+    const Json* value = member(object, pointer, key, expected);
+    if (!value) return "";
+    if (nullable && value->is_null()) return "";
+    if (value->is_string()) {
+      const auto& text = value->get_ref<const std::string&>();
+      if (text.size() == 1 && text[0] >= 'A' && text[0] <= 'E') return text;
+      problem(pointer + "/" + key, fmt::format("is \"{}\"", text), expected);
+      return "";
+    }
+    problem(pointer + "/" + key, fmt::format("is {}", type_name(*value)), expected);
+    return "";
+  }
+
+ private:
+  const std::string& file_;
+  std::vector<DocumentProblem>& problems_;
+};
+
+std::vector<RegisterLevel> read_levels(const Json& root, Checker& check) {
+  std::vector<RegisterLevel> levels;
+  const Json* method = check.object_member(root, "", "method");
+  if (!method) return levels;
+  const Json* diagram = check.object_member(*method, "/method", "risk_diagram");
+  if (!diagram) return levels;
+  const Json* items = check.array_member(*diagram, "/method/risk_diagram", "levels", "levels {id, name}");
+  if (!items) return levels;
+  if (items->empty()) check.problem("/method/risk_diagram/levels", "is empty", "at least one level");
+  std::set<std::string, std::less<>> seen;
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    const std::string pointer = fmt::format("/method/risk_diagram/levels/{}", i);
+    const Json& item = (*items)[i];
+    if (!item.is_object()) {
+      check.problem(pointer, fmt::format("is {}", type_name(item)), "an object {id, name}");
+      continue;
+    }
+    RegisterLevel level{check.string_member(item, pointer, "id", true), check.string_member(item, pointer, "name")};
+    if (!level.id.empty() && !seen.insert(level.id).second)
+      check.problem(pointer + "/id", fmt::format("repeats level '{}'", level.id), "a level id used once");
+    levels.push_back(std::move(level));
+  }
+  return levels;
+}
+
+RegisterEntry read_risk(const Json& item, const std::string& pointer, const std::vector<RegisterLevel>& levels,
+                        Checker& check) {
+  RegisterEntry entry;
+  entry.id = check.string_member(item, pointer, "id", true);
+  entry.title = check.string_member(item, pointer, "title");
+  entry.assessor = check.string_member(item, pointer, "assessor", true);
+  entry.kind = check.string_member(item, pointer, "kind", true);
+  if (const Json* assets = check.array_member(item, pointer, "assets", "asset ids"))
+    entry.assets = check.strings(*assets, pointer + "/assets");
+  if (const Json* affected = check.array_member(item, pointer, "affected", "asset ids"))
+    entry.affected = check.strings(*affected, pointer + "/affected").size();
+  if (const Json* level = check.object_member(item, pointer, "level")) {
+    entry.level = check.string_member(*level, pointer + "/level", "id", true);
+    auto it = std::find_if(levels.begin(), levels.end(), [&](const RegisterLevel& l) { return l.id == entry.level; });
+    if (it != levels.end()) {
+      entry.level_rank = static_cast<int>(it - levels.begin());
+      entry.level_name = it->name;
+    } else if (!entry.level.empty() && !levels.empty()) {
+      std::string ids;
+      for (const auto& l : levels) ids += (ids.empty() ? "" : ", ") + l.id;
+      check.problem(pointer + "/level/id", fmt::format("is '{}', not a level of the risk diagram", entry.level),
+                    fmt::format("one of {}", ids));
+    }
+  }
+  if (const Json* likelihood = check.object_member(item, pointer, "likelihood"))
+    entry.likelihood = check.class_member(*likelihood, pointer + "/likelihood", "class", false);
+  if (const Json* impact = check.object_member(item, pointer, "impact"))
+    entry.impact = check.class_member(*impact, pointer + "/impact", "class", true);
+  if (const Json* measures = check.array_member(item, pointer, "measures", "measures {id, name}")) {
+    for (std::size_t m = 0; m < measures->size(); ++m) {
+      const std::string measure_pointer = fmt::format("{}/measures/{}", pointer, m);
+      const Json& measure = (*measures)[m];
+      if (!measure.is_object()) {
+        check.problem(measure_pointer, fmt::format("is {}", type_name(measure)), "an object {id, name}");
+        continue;
+      }
+      entry.measures.push_back(check.string_member(measure, measure_pointer, "id", true));
+    }
+  }
+  if (const Json* tracking = check.object_member(item, pointer, "tracking")) {
+    entry.status = check.string_member(*tracking, pointer + "/tracking", "status", true);
+    entry.owner = check.optional_string_member(*tracking, pointer + "/tracking", "owner");
+  }
+  return entry;
+}
+
+}  // namespace
+
+std::string describe(const DocumentProblem& problem) {
+  std::string where = problem.file;
+  if (problem.line > 0) where += fmt::format(":{}:{}", problem.line, problem.column);
+  else if (!problem.pointer.empty()) where += ": " + problem.pointer;
+  std::string out = fmt::format("{}: {}", where, problem.what);
+  if (!problem.expected.empty()) out += "; expected " + problem.expected;
+  return out;
+}
+
+RegisterDocumentResult read_register_document(std::string_view json_text, const std::string& file_name) {
+  RegisterDocumentResult result;
+  const std::string expected_register = "a register written by `knelpunt assess --format json`";
+  if (const auto at = too_deep_at(json_text, kMaxDepth); at != std::string_view::npos) {
+    const auto [line, column] = line_column(json_text, at);
+    result.problems.push_back(DocumentProblem{file_name, "", fmt::format("nested more than {} deep", kMaxDepth),
+                                              expected_register, line, column});
+    return result;
+  }
+  Json root;
+  try {
+    root = Json::parse(json_text.begin(), json_text.end());
+  } catch (const Json::parse_error& error) {
+    // error.byte is 1-based: the position of the offending character.
+    const auto [line, column] = line_column(json_text, error.byte > 0 ? error.byte - 1 : 0);
+    std::string what = error.what();
+    // nlohmann's message starts "[json.exception.parse_error.101] parse error at line 1, column 2: ";
+    // the location is ours to give, so keep only the reason.
+    if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+    result.problems.push_back(
+        DocumentProblem{file_name, "", "not valid JSON (" + what + ")", expected_register, line, column});
+    return result;
+  }
+
+  std::vector<DocumentProblem>& problems = result.problems;
+  Checker check(file_name, problems);
+  if (!root.is_object()) {
+    check.problem("", fmt::format("the document is {}", type_name(root)),
+                  "a JSON object with \"format\": \"knelpunt-register/1\"");
+    return result;
+  }
+  // Without the right format marker nothing else is worth checking: it is
+  // another kind of file, or another version of the register.
+  auto format = root.find("format");
+  if (format == root.end()) {
+    check.problem("/format", "missing: this is not a knelpunt register", "\"format\": \"knelpunt-register/1\"");
+    return result;
+  }
+  if (!format->is_string() || format->get_ref<const std::string&>() != kFormat) {
+    // Quote a wrong string (cut short: it is shown in a terminal); name the type of anything else.
+    std::string what = format->is_string() ? "is \"" + format->get<std::string>().substr(0, 60) + "\""
+                                           : "is " + type_name(*format);
+    check.problem("/format", std::move(what), "\"knelpunt-register/1\"");
+    return result;
+  }
+
+  RegisterDocument document;
+  document.file = file_name;
+  document.lang = check.optional_string_member(root, "", "lang");
+  if (document.lang.empty()) document.lang = "nl";
+  if (auto model = root.find("model"); model != root.end() && model->is_object())
+    document.model_name = check.optional_string_member(*model, "/model", "name");
+  document.levels = read_levels(root, check);
+  if (const Json* risks = check.array_member(root, "", "risks", "risks")) {
+    std::set<std::string, std::less<>> seen;
+    for (std::size_t i = 0; i < risks->size() && problems.size() < kMaxDocumentProblems; ++i) {
+      const std::string pointer = fmt::format("/risks/{}", i);
+      const Json& item = (*risks)[i];
+      if (!item.is_object()) {
+        check.problem(pointer, fmt::format("is {}", type_name(item)), "a risk object");
+        continue;
+      }
+      RegisterEntry entry = read_risk(item, pointer, document.levels, check);
+      if (!entry.id.empty() && !seen.insert(entry.id).second)
+        check.problem(pointer + "/id", fmt::format("repeats risk id '{}'", entry.id), "every risk id once");
+      document.risks.push_back(std::move(entry));
+    }
+  }
+  if (problems.empty()) result.document = std::move(document);
+  return result;
+}
+
+}  // namespace knelpunt::risk_register

@@ -1,0 +1,69 @@
+#pragma once
+/// A register JSON file read back (`"format": "knelpunt-register/1"`), as
+/// much of it as the diff needs (register_diff.hpp). Problems are values that
+/// name the file, the JSON pointer of the offending value and what was expected.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace knelpunt::risk_register {
+
+/// One risk level of the document's risk diagram.
+struct RegisterLevel {
+  std::string id, name;
+};
+
+/// One risk of a register document.
+struct RegisterEntry {
+  std::string id, title;
+  std::string level;       ///< level id
+  std::string level_name;  ///< in the document's language
+  int level_rank = 0;      ///< position of the level in the diagram, lowest = 0
+  std::string likelihood;  ///< class letter A–E
+  std::string impact;      ///< total impact class letter A–E, or "" when none
+  std::string assessor, kind;
+  std::vector<std::string> assets;
+  std::size_t affected = 0;           ///< number of affected assets
+  std::vector<std::string> measures;  ///< measure ids
+  std::string status;                 ///< tracking status id
+  std::string owner;                  ///< tracking owner, or ""
+};
+
+struct RegisterDocument {
+  std::string file;        ///< as given to the reader
+  std::string lang;        ///< "nl" or "en"; "nl" when the file does not say
+  std::string model_name;  ///< "" when the file does not say
+  std::vector<RegisterLevel> levels;  ///< lowest first
+  std::vector<RegisterEntry> risks;   ///< in file order; ids unique
+};
+
+/// What is wrong where: `file`, the JSON pointer of the value (RFC 6901; ""
+/// is the whole document), or for a syntax error the line and column.
+struct DocumentProblem {
+  std::string file;
+  std::string pointer;
+  std::string what;
+  std::string expected;
+  std::size_t line = 0, column = 0;  ///< 1-based; 0 when the problem is not a syntax error
+};
+
+/// "FILE: /risks/3/level/id: what; expected …" ("FILE:LINE:COL: …" for a
+/// syntax error, "FILE: …" for the whole document).
+std::string describe(const DocumentProblem& problem);
+
+struct RegisterDocumentResult {
+  std::optional<RegisterDocument> document;  ///< set only when there are no problems
+  std::vector<DocumentProblem> problems;     ///< at most kMaxDocumentProblems
+};
+
+/// Reading stops collecting after this many problems.
+inline constexpr std::size_t kMaxDocumentProblems = 20;
+
+/// Parses and checks `json_text` (named `file_name` in problems). Unknown
+/// keys are ignored, so that a newer writer that adds keys stays readable.
+RegisterDocumentResult read_register_document(std::string_view json_text, const std::string& file_name);
+
+}  // namespace knelpunt::risk_register

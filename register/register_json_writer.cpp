@@ -1,0 +1,193 @@
+#include "register/register_json_writer.hpp"
+
+#include <cmath>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "register/register_summary.hpp"
+#include "register/register_texts.hpp"
+
+namespace knelpunt::risk_register {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+/// The schema's rule: a text that is absent is null, never "".
+Json text_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+
+/// JSON has no infinity; an unbounded horizon or time is null.
+Json number_or_null(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
+
+Json string_array(const std::vector<std::string>& items) {
+  Json out = Json::array();
+  for (const auto& item : items) out.push_back(item);
+  return out;
+}
+
+std::string class_id(catalogs::ClassIndex index) { return std::string(1, catalogs::class_letter(index)); }
+
+Json method_json(const Register& reg, std::string_view lang) {
+  const auto& diagram = reg.diagram;
+  Json risk_diagram;
+  risk_diagram["id"] = diagram.id.empty() ? reg.diagram_id : diagram.id;
+  risk_diagram["name"] = in_language(diagram.name, diagram.name_en, lang);
+  risk_diagram["levels"] = Json::array();
+  for (const auto& level : diagram.levels)
+    risk_diagram["levels"].push_back(Json{{"id", level.id}, {"name", in_language(level.name, level.name_en, lang)}});
+  Json cells = Json::object();
+  for (catalogs::ClassIndex l = 0; l < catalogs::kClassCount; ++l) {
+    Json row = Json::array();
+    for (catalogs::ClassIndex i = 0; i < catalogs::kClassCount; ++i)
+      row.push_back(level_id(diagram, diagram.cells[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)]));
+    cells[class_id(l)] = std::move(row);
+  }
+  risk_diagram["cells"] = std::move(cells);
+
+  Json method;
+  method["profile"] = reg.profile;
+  method["risk_diagram"] = std::move(risk_diagram);
+  method["likelihood_classes"] = Json::array();
+  for (const auto& c : reg.likelihood_classes) {
+    Json item;
+    item["id"] = c.id;
+    item["name"] = in_language(c.name, c.name_en, lang);
+    item["below"] = c.below ? Json(*c.below) : Json(nullptr);
+    method["likelihood_classes"].push_back(std::move(item));
+  }
+  method["impact_classes"] = Json::array();
+  for (const auto& c : reg.impact_classes)
+    method["impact_classes"].push_back(
+        Json{{"id", c.id}, {"name", in_language(c.name, c.name_en, lang)}, {"value", c.value}});
+  method["criteria"] = Json::array();
+  for (const auto& c : reg.criteria)
+    method["criteria"].push_back(
+        Json{{"id", c.id}, {"name", in_language(c.name, c.name_en, lang)}, {"weight", c.weight}, {"unit", c.unit}});
+  return method;
+}
+
+Json summary_json(const Register& reg) {
+  const RegisterSummary summary = summarize(reg);
+  Json out;
+  out["risks"] = reg.risks.size();
+  Json by_level = Json::object();
+  for (std::size_t l = 0; l < reg.diagram.levels.size(); ++l) by_level[reg.diagram.levels[l].id] = summary.by_level[l];
+  out["by_level"] = std::move(by_level);
+  Json by_assessor = Json::object();
+  for (const auto& [assessor, count] : summary.by_assessor) by_assessor[assessor] = count;
+  out["by_assessor"] = std::move(by_assessor);
+  Json by_status = Json::object();
+  for (const auto& [status, count] : summary.by_status) by_status[status] = count;
+  out["by_status"] = std::move(by_status);
+  return out;
+}
+
+Json risk_json(const Register& reg, const Risk& risk, std::string_view lang) {
+  const auto& finding = risk.finding;
+  Json out;
+  out["id"] = risk.id;
+  out["title"] = in_language(finding.title, lang);
+  out["description"] = text_or_null(in_language(finding.description, lang));
+  out["assessor"] = finding.assessor;
+  out["kind"] = finding.kind;
+  out["assets"] = string_array(finding.assets);
+  out["vital_processes"] = string_array(risk.vital_processes);
+  out["scenario"] = text_or_null(finding.scenario);
+  out["threat"] = text_or_null(finding.threat);
+  out["subject"] = text_or_null(finding.subject);
+  out["affected"] = string_array(finding.affected);
+
+  out["chain"] = Json::array();
+  for (const auto& step : finding.chain)
+    out["chain"].push_back(Json{{"asset", step.asset}, {"t_h", number_or_null(step.t_h)}, {"via", text_or_null(step.via)}});
+  out["evidence"] = Json::array();
+  for (const auto& text : finding.evidence) out["evidence"].push_back(in_language(text, lang));
+  out["cves"] = Json::array();
+  for (const auto& cve : finding.cves) {
+    Json item;
+    item["cve"] = cve.cve;
+    item["vendor_project"] = text_or_null(cve.vendor_project);
+    item["product"] = text_or_null(cve.product);
+    item["required_action"] = text_or_null(cve.required_action);
+    item["due_date"] = text_or_null(cve.due_date);
+    item["known_ransomware"] = cve.known_ransomware;
+    item["epss"] = cve.epss ? Json(*cve.epss) : Json(nullptr);
+    item["epss_percentile"] = cve.epss_percentile ? Json(*cve.epss_percentile) : Json(nullptr);
+    out["cves"].push_back(std::move(item));
+  }
+  out["timeline"] = Json::array();
+  for (const auto& point : finding.timeline)
+    out["timeline"].push_back(
+        Json{{"t_h", number_or_null(point.t_h)}, {"assets_failed", point.assets_failed}, {"people", point.people}});
+
+  Json likelihood;
+  likelihood["class"] = class_id(risk.likelihood);
+  likelihood["name"] = likelihood_name(reg, risk.likelihood, lang);
+  likelihood["rationale"] = text_or_null(in_language(finding.likelihood.rationale, lang));
+  out["likelihood"] = std::move(likelihood);
+
+  Json impact;
+  impact["criteria"] = Json::array();
+  for (const auto& c : finding.impact) {
+    Json item;
+    item["criterion"] = c.criterion;
+    item["name"] = criterion_name(reg, c.criterion, lang);
+    item["class"] = class_id(c.impact_class);
+    item["value"] = c.value;
+    item["basis"] = text_or_null(in_language(c.basis, lang));
+    impact["criteria"].push_back(std::move(item));
+  }
+  impact["score"] = risk.impact_score;
+  impact["class"] = risk.impact_class ? Json(class_id(*risk.impact_class)) : Json(nullptr);
+  out["impact"] = std::move(impact);
+
+  out["level"] = Json{{"id", level_id(reg.diagram, risk.level)}, {"name", level_name(reg.diagram, risk.level, lang)}};
+  out["cell"] = Json{{"likelihood", class_id(risk.likelihood)},
+                     {"impact", risk.impact_class ? Json(class_id(*risk.impact_class)) : Json(nullptr)}};
+  out["score_explanation"] = text_or_null(in_language(risk.score_explanation, lang));
+  out["measures"] = Json::array();
+  for (const auto& measure : risk.measures)
+    out["measures"].push_back(Json{{"id", measure.id}, {"name", in_language(measure.name, lang)}});
+
+  const auto& t = risk.tracking;
+  Json tracking;
+  tracking["status"] = t.status;
+  tracking["owner"] = text_or_null(t.owner);
+  tracking["justification"] = text_or_null(t.justification);
+  tracking["date"] = text_or_null(t.date);
+  tracking["checked_by"] = text_or_null(t.checked_by);
+  tracking["matched"] = text_or_null(t.matched);
+  out["tracking"] = std::move(tracking);
+  return out;
+}
+
+}  // namespace
+
+std::string register_to_json(const Register& reg, std::string_view lang) {
+  Json out;
+  out["format"] = "knelpunt-register/1";
+  out["lang"] = lang == "en" ? "en" : "nl";
+  out["model"] = Json{{"name", reg.model_name},
+                      {"authority", text_or_null(reg.authority)},
+                      {"digest", text_or_null(reg.model_digest)},
+                      {"horizon_h", number_or_null(reg.horizon_h)}};
+  out["method"] = method_json(reg, lang);
+  out["feeds"] = Json::array();
+  for (const auto& feed : reg.feeds)
+    out["feeds"].push_back(Json{{"feed", feed.feed},
+                                {"present", feed.present},
+                                {"feed_date", text_or_null(feed.feed_date)},
+                                {"entries", feed.entries}});
+  out["assessors"] = string_array(reg.assessors);
+  out["summary"] = summary_json(reg);
+  out["risks"] = Json::array();
+  for (const auto& risk : reg.risks) out["risks"].push_back(risk_json(reg, risk, lang));
+  out["unmatched_tracking"] = Json::array();
+  for (const auto& u : reg.unmatched_tracking)
+    out["unmatched_tracking"].push_back(Json{{"key", u.key}, {"where", u.where}});
+  // Invalid UTF-8 in a model string becomes U+FFFD instead of an exception.
+  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace knelpunt::risk_register

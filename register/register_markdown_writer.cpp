@@ -1,0 +1,354 @@
+#include "register/register_markdown_writer.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "register/register_summary.hpp"
+#include "register/register_texts.hpp"
+
+namespace knelpunt::risk_register {
+
+namespace {
+
+/// Labels are lower case so that they fit in sentences; headings and list
+/// labels start with a capital. All labels start with an ASCII letter.
+std::string capitalized(std::string_view text) {
+  std::string out(text);
+  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+  return out;
+}
+
+std::string escaped_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += ", ";
+    out += markdown_escape(item);
+  }
+  return out;
+}
+
+std::string count_of_risks(std::size_t n, std::string_view lang) {
+  return fmt::format("{} {}", n, label(n == 1 ? Label::risk_one : Label::risk_many, lang));
+}
+
+std::string class_with_name(char letter, const std::string& name) {
+  return name.empty() ? std::string(1, letter) : fmt::format("{} ({})", letter, markdown_escape(name));
+}
+
+/// "- **Label:** value\n"
+void field(std::string& out, Label key, std::string_view lang, std::string_view value) {
+  out += fmt::format("- **{}:** {}\n", capitalized(label(key, lang)), value);
+}
+
+void write_header(std::string& out, const Register& reg, std::string_view lang) {
+  out += fmt::format("# {} {}\n\n", label(Label::register_title, lang), markdown_escape(reg.model_name));
+  if (!reg.authority.empty()) field(out, Label::authority, lang, markdown_escape(reg.authority));
+  field(out, Label::horizon, lang, format_hours(reg.horizon_h));
+  field(out, Label::profile, lang, markdown_escape(reg.profile));
+  field(out, Label::risk_diagram, lang,
+        markdown_escape(in_language(reg.diagram.name, reg.diagram.name_en, lang)));
+  if (!reg.model_digest.empty()) field(out, Label::model_digest, lang, markdown_escape(reg.model_digest));
+  if (!reg.feeds.empty()) {
+    std::string feeds;
+    for (const auto& feed : reg.feeds) {
+      if (!feeds.empty()) feeds += "; ";
+      feeds += markdown_escape(feed.feed);
+      if (!feed.present) {
+        feeds += fmt::format(" {}", label(Label::feed_absent, lang));
+        continue;
+      }
+      if (!feed.feed_date.empty()) feeds += " " + markdown_escape(feed.feed_date);
+      feeds += fmt::format(" ({} {})", feed.entries, label(Label::feed_entries, lang));
+    }
+    field(out, Label::feeds, lang, feeds);
+  }
+  out += "\n";
+}
+
+void write_summary(std::string& out, const Register& reg, const RegisterSummary& summary, std::string_view lang) {
+  out += fmt::format("## {}\n\n", label(Label::summary, lang));
+  // Highest level first: that is what a reader looks for.
+  std::string levels;
+  for (std::size_t l = summary.by_level.size(); l-- > 0;) {
+    if (!levels.empty()) levels += ", ";
+    levels += fmt::format("{} {}", summary.by_level[l], markdown_escape(level_name(reg.diagram, static_cast<int>(l), lang)));
+  }
+  out += fmt::format("{} {}{}.\n\n", label(Label::summary_holds, lang), count_of_risks(reg.risks.size(), lang),
+                     levels.empty() ? std::string() : ": " + levels);
+  if (!summary.by_assessor.empty()) {
+    std::string assessors;
+    for (const auto& [assessor, n] : summary.by_assessor) {
+      if (!assessors.empty()) assessors += ", ";
+      assessors += fmt::format("{} {}", markdown_escape(assessor), n);
+    }
+    out += fmt::format("{}: {}.\n\n", label(Label::per_assessor, lang), assessors);
+  }
+  std::string statuses;
+  for (const auto& [status, n] : summary.by_status) {
+    if (n == 0) continue;
+    if (!statuses.empty()) statuses += ", ";
+    statuses += fmt::format("{} {}", n, markdown_escape(status_label(status, lang)));
+  }
+  if (!statuses.empty()) out += fmt::format("{}: {}.\n\n", label(Label::tracking, lang), statuses);
+
+  if (!reg.unmatched_tracking.empty()) {
+    out += fmt::format("### {}\n\n{}:\n\n", label(Label::unmatched_tracking, lang),
+                       label(Label::unmatched_tracking_intro, lang));
+    for (const auto& u : reg.unmatched_tracking)
+      out += fmt::format("- {} ({})\n", markdown_escape(u.key, true), markdown_escape(u.where));
+    out += "\n";
+  }
+}
+
+void write_diagram(std::string& out, const Register& reg, const RegisterSummary& summary, std::string_view lang) {
+  out += fmt::format("## {}\n\n", label(Label::risk_diagram, lang));
+  out += fmt::format("| {} |", label(Label::diagram_corner, lang));
+  for (catalogs::ClassIndex i = 0; i < catalogs::kClassCount; ++i)
+    out += fmt::format(" {} |", class_with_name(catalogs::class_letter(i), impact_class_name(reg, i, lang)));
+  out += "\n|---|---|---|---|---|---|\n";
+  for (catalogs::ClassIndex l = catalogs::kClassCount; l-- > 0;) {
+    out += fmt::format("| {} |", class_with_name(catalogs::class_letter(l), likelihood_name(reg, l, lang)));
+    for (catalogs::ClassIndex i = 0; i < catalogs::kClassCount; ++i) {
+      const int level = reg.diagram.cells[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)];
+      const std::size_t n = summary.cells[l][i];
+      const std::string cell = fmt::format("{} ({})", markdown_escape(level_name(reg.diagram, level, lang)), n);
+      // Bold where there are risks, so the occupied cells stand out.
+      out += n > 0 ? fmt::format(" **{}** |", cell) : fmt::format(" {} |", cell);
+    }
+    out += "\n";
+  }
+  out += "\n";
+  if (summary.without_impact_class > 0)
+    out += fmt::format("{} {}.\n\n", count_of_risks(summary.without_impact_class, lang),
+                       label(Label::not_in_diagram, lang));
+}
+
+std::string impact_letter(const Risk& risk) {
+  return risk.impact_class ? std::string(1, catalogs::class_letter(*risk.impact_class)) : "–";
+}
+
+void write_overview(std::string& out, const Register& reg, std::string_view lang) {
+  out += fmt::format("## {}\n\n", label(Label::overview, lang));
+  out += fmt::format("| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|\n",
+                     capitalized(label(Label::id, lang)), capitalized(label(Label::level, lang)),
+                     capitalized(label(Label::likelihood, lang)), capitalized(label(Label::impact, lang)),
+                     capitalized(label(Label::title, lang)), capitalized(label(Label::status, lang)));
+  for (const auto& risk : reg.risks)
+    out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", markdown_escape(risk.id),
+                       markdown_escape(level_name(reg.diagram, risk.level, lang)),
+                       catalogs::class_letter(risk.likelihood), impact_letter(risk),
+                       markdown_escape(in_language(risk.finding.title, lang)),
+                       markdown_escape(status_label(risk.tracking.status, lang)));
+  out += "\n";
+}
+
+void write_chain(std::string& out, const assessors::Finding& finding, std::string_view lang) {
+  if (finding.chain.empty()) return;
+  out += fmt::format("#### {}\n\n", label(Label::chain, lang));
+  for (const auto& step : finding.chain) {
+    out += fmt::format("- t+{}: {} {}", format_hours(step.t_h), markdown_escape(step.asset), label(Label::fails, lang));
+    if (!step.via.empty()) out += fmt::format(" ({} {})", label(Label::via, lang), markdown_escape(step.via));
+    out += "\n";
+  }
+  out += "\n";
+}
+
+void write_cves(std::string& out, const assessors::Finding& finding, std::string_view lang) {
+  if (finding.cves.empty()) return;
+  out += fmt::format("#### {}\n\n", label(Label::cves, lang));
+  for (const auto& cve : finding.cves) {
+    std::vector<std::string> parts;
+    std::string product = cve.vendor_project;
+    if (!cve.product.empty()) product += (product.empty() ? "" : " ") + cve.product;
+    if (!product.empty()) parts.push_back(markdown_escape(product));
+    if (cve.known_ransomware) parts.emplace_back(label(Label::known_ransomware, lang));
+    if (cve.epss) {
+      std::string epss = fmt::format("EPSS {}", format_number(*cve.epss, lang));
+      if (cve.epss_percentile)
+        epss += fmt::format(" ({} {})", label(Label::percentile, lang), format_number(*cve.epss_percentile, lang));
+      parts.push_back(std::move(epss));
+    }
+    if (!cve.required_action.empty())
+      parts.push_back(fmt::format("{}: {}", label(Label::required_action, lang), markdown_escape(cve.required_action)));
+    if (!cve.due_date.empty())
+      parts.push_back(fmt::format("{} {}", label(Label::due_date, lang), markdown_escape(cve.due_date)));
+    out += "- " + markdown_escape(cve.cve, true);
+    for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? ": " : "; ") + parts[i];
+    out += "\n";
+  }
+  out += "\n";
+}
+
+void write_timeline(std::string& out, const assessors::Finding& finding, std::string_view lang) {
+  if (finding.timeline.empty()) return;
+  out += fmt::format("#### {}\n\n| {} | {} | {} |\n|---|---|---|\n", label(Label::timeline, lang),
+                     capitalized(label(Label::time, lang)), capitalized(label(Label::assets_failed, lang)),
+                     capitalized(label(Label::people, lang)));
+  for (const auto& point : finding.timeline)
+    out += fmt::format("| t+{} | {} | {} |\n", format_hours(point.t_h), point.assets_failed,
+                       format_number(point.people, lang));
+  out += "\n";
+}
+
+void write_impact(std::string& out, const Register& reg, const Risk& risk, std::string_view lang) {
+  out += fmt::format("#### {}\n\n", label(Label::impact_per_criterion, lang));
+  const auto& impact = risk.finding.impact;
+  if (!impact.empty()) {
+    out += fmt::format("| {} | {} | {} | {} |\n|---|---|---|---|\n", capitalized(label(Label::criterion, lang)),
+                       capitalized(label(Label::impact_class, lang)), capitalized(label(Label::value, lang)),
+                       capitalized(label(Label::basis, lang)));
+    for (const auto& c : impact) {
+      std::string unit;
+      for (const auto& criterion : reg.criteria)
+        if (criterion.id == c.criterion) unit = criterion.unit;
+      // The contract: value 0 means the class was stated, not estimated.
+      const std::string value = c.value == 0 ? "–"
+                                             : (unit.empty() ? format_number(c.value, lang)
+                                                             : fmt::format("{} {}", format_number(c.value, lang),
+                                                                           markdown_escape(unit)));
+      std::string name = criterion_name(reg, c.criterion, lang);
+      out += fmt::format("| {}{} | {} | {} | {} |\n", markdown_escape(c.criterion),
+                         name.empty() ? std::string() : " " + markdown_escape(name),
+                         class_with_name(catalogs::class_letter(c.impact_class), impact_class_name(reg, c.impact_class, lang)),
+                         value, markdown_escape(in_language(c.basis, lang)));
+    }
+    out += "\n";
+  }
+  if (risk.impact_class)
+    out += fmt::format("**{}:** {} {}, {} {}.\n\n", capitalized(label(Label::total, lang)), label(Label::impact_score, lang),
+                       format_number(risk.impact_score, lang), label(Label::impact_class, lang),
+                       class_with_name(catalogs::class_letter(*risk.impact_class),
+                                       impact_class_name(reg, *risk.impact_class, lang)));
+  else
+    out += fmt::format("**{}:** {}.\n\n", capitalized(label(Label::total, lang)), label(Label::no_impact, lang));
+}
+
+void write_tracking(std::string& out, const Tracking& tracking, std::string_view lang) {
+  out += fmt::format("#### {}\n\n", label(Label::tracking, lang));
+  field(out, Label::status, lang, markdown_escape(status_label(tracking.status, lang)));
+  const std::pair<Label, const std::string*> fields[] = {{Label::owner, &tracking.owner},
+                                                         {Label::justification, &tracking.justification},
+                                                         {Label::date, &tracking.date},
+                                                         {Label::checked_by, &tracking.checked_by},
+                                                         {Label::matched, &tracking.matched}};
+  for (const auto& [key, value] : fields)
+    if (!value->empty()) field(out, key, lang, markdown_escape(*value));
+  out += "\n";
+}
+
+void write_risk(std::string& out, const Register& reg, const Risk& risk, std::string_view lang) {
+  const auto& finding = risk.finding;
+  out += fmt::format("### {}: {}\n\n", markdown_escape(risk.id), markdown_escape(in_language(finding.title, lang)));
+  if (const auto& description = in_language(finding.description, lang); !description.empty())
+    out += markdown_escape(description, true) + "\n\n";
+
+  field(out, Label::level, lang,
+        fmt::format("{} ({} {}, {} {})", markdown_escape(level_name(reg.diagram, risk.level, lang)),
+                    label(Label::likelihood, lang), catalogs::class_letter(risk.likelihood), label(Label::impact, lang),
+                    impact_letter(risk)));
+  std::string likelihood = class_with_name(catalogs::class_letter(risk.likelihood), likelihood_name(reg, risk.likelihood, lang));
+  if (const auto& rationale = in_language(finding.likelihood.rationale, lang); !rationale.empty())
+    likelihood += ": " + markdown_escape(rationale);
+  field(out, Label::likelihood, lang, likelihood);
+  field(out, Label::assessor, lang, markdown_escape(finding.assessor));
+  field(out, Label::kind, lang, markdown_escape(finding.kind));
+  field(out, Label::assets, lang, escaped_list(finding.assets));
+  field(out, Label::vital_processes, lang,
+        risk.vital_processes.empty() ? std::string(label(Label::none, lang)) : escaped_list(risk.vital_processes));
+  if (!finding.scenario.empty()) field(out, Label::scenario, lang, markdown_escape(finding.scenario));
+  if (!finding.threat.empty()) field(out, Label::threat, lang, markdown_escape(finding.threat));
+  if (!finding.subject.empty()) field(out, Label::subject, lang, markdown_escape(finding.subject));
+  if (!finding.affected.empty())
+    out += fmt::format("- **{} ({}):** {}\n", capitalized(label(Label::affected, lang)), finding.affected.size(),
+                       escaped_list(finding.affected));
+  out += "\n";
+
+  write_chain(out, finding, lang);
+  if (!finding.evidence.empty()) {
+    out += fmt::format("#### {}\n\n", label(Label::evidence, lang));
+    for (const auto& text : finding.evidence) out += "- " + markdown_escape(in_language(text, lang), true) + "\n";
+    out += "\n";
+  }
+  write_cves(out, finding, lang);
+  write_timeline(out, finding, lang);
+  write_impact(out, reg, risk, lang);
+  if (const auto& explanation = in_language(risk.score_explanation, lang); !explanation.empty())
+    out += fmt::format("#### {}\n\n{}\n\n", label(Label::score_explanation, lang), markdown_escape(explanation, true));
+  out += fmt::format("#### {}\n\n", capitalized(label(Label::measures, lang)));
+  if (risk.measures.empty()) out += capitalized(label(Label::none, lang)) + ".\n";
+  for (const auto& measure : risk.measures) {
+    const auto& name = in_language(measure.name, lang);
+    out += fmt::format("- {}{}\n", markdown_escape(measure.id, true), name.empty() ? std::string() : ": " + markdown_escape(name));
+  }
+  out += "\n";
+  write_tracking(out, risk.tracking, lang);
+}
+
+}  // namespace
+
+std::string markdown_escape(std::string_view text, bool starts_line) {
+  std::string out;
+  out.reserve(text.size());
+  // A list marker, heading underline or ordered-list number at the start.
+  std::size_t digits = 0;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
+  const std::size_t escape_at = !starts_line ? std::string_view::npos
+                                : !text.empty() && (text[0] == '-' || text[0] == '+' || text[0] == '=') ? 0
+                                : digits > 0 && digits < text.size() && (text[digits] == '.' || text[digits] == ')')
+                                    ? digits
+                                    : std::string_view::npos;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\r' || c == '\n') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      out += ' ';
+      continue;
+    }
+    switch (c) {
+      case '\\': case '|': case '*': case '_': case '`': case '<': case '>':
+      case '[': case ']': case '#': case '&': case '~':
+        out += '\\';
+        break;
+      default:
+        if (i == escape_at) out += '\\';
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::string format_hours(double hours) {
+  if (!std::isfinite(hours)) return "∞";
+  const auto minutes = static_cast<long long>(std::llround(std::fabs(hours) * 60));
+  const std::string sign = hours < 0 && minutes > 0 ? "-" : "";
+  if (minutes % 60 == 0) return fmt::format("{}{}h", sign, minutes / 60);
+  return fmt::format("{}{}h{:02}m", sign, minutes / 60, minutes % 60);
+}
+
+std::string format_number(double value, std::string_view lang) {
+  if (!std::isfinite(value)) return value > 0 ? "∞" : value < 0 ? "-∞" : "?";
+  std::string text = fmt::format("{}", value);
+  if (lang != "en") std::replace(text.begin(), text.end(), '.', ',');
+  return text;
+}
+
+std::string register_to_markdown(const Register& reg, std::string_view lang) {
+  const RegisterSummary summary = summarize(reg);
+  std::string out;
+  write_header(out, reg, lang);
+  write_summary(out, reg, summary, lang);
+  write_diagram(out, reg, summary, lang);
+  write_overview(out, reg, lang);
+  if (!reg.risks.empty()) {
+    out += fmt::format("## {}\n\n", label(Label::risks, lang));
+    for (const auto& risk : reg.risks) write_risk(out, reg, risk, lang);
+  }
+  // One trailing newline, whatever the last block left.
+  while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+  return out;
+}
+
+}  // namespace knelpunt::risk_register

@@ -1,0 +1,35 @@
+#pragma once
+/// The register's counts (per level, per assessor, per tracking status) that
+/// the JSON summary and the Markdown summary both show, counted once here so
+/// that the two never disagree.
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "register/risk.hpp"
+#include "register/tracking.hpp"
+
+namespace knelpunt::risk_register {
+
+
+struct RegisterSummary {
+  /// Risks per level of the diagram, lowest level first (same length as `levels`).
+  std::vector<std::size_t> by_level;
+  /// Risks per assessor: every assessor that ran, in run order (zero counts
+  /// included), then any other assessor named by a risk, sorted.
+  std::vector<std::pair<std::string, std::size_t>> by_assessor;
+  /// Risks per tracking status: the five statuses in kTrackingStatuses order
+  /// (zero counts included), then any other status, sorted.
+  std::vector<std::pair<std::string, std::size_t>> by_status;
+  /// Risks per cell of the diagram, [likelihood][impact]; risks without an
+  /// impact class are in `without_impact_class` instead.
+  std::size_t cells[5][5] = {};
+  std::size_t without_impact_class = 0;
+};
+
+/// Counts the risks of `reg`. A risk whose level is outside the diagram is counted nowhere by level.
+RegisterSummary summarize(const Register& reg);
+
+}  // namespace knelpunt::risk_register

@@ -1,0 +1,168 @@
+#include "register/register_texts.hpp"
+
+#include <array>
+#include <cstddef>
+
+namespace knelpunt::risk_register {
+
+namespace {
+
+struct Entry {
+  Label key;
+  std::string_view nl, en;
+};
+
+// In the order of the enum, so that the lookup is an index; the static_assert
+// below and the check in label() keep the two in step.
+constexpr std::array kTexts{
+    Entry{Label::id, "id", "id"},
+    Entry{Label::level, "risiconiveau", "risk level"},
+    Entry{Label::likelihood, "kans", "likelihood"},
+    Entry{Label::impact, "impact", "impact"},
+    Entry{Label::impact_score, "impactscore", "impact score"},
+    Entry{Label::title, "titel", "title"},
+    Entry{Label::description, "beschrijving", "description"},
+    Entry{Label::assessor, "analyse", "assessor"},
+    Entry{Label::kind, "soort", "kind"},
+    Entry{Label::assets, "objecten", "assets"},
+    Entry{Label::vital_processes, "vitale processen", "vital processes"},
+    Entry{Label::scenario, "scenario", "scenario"},
+    Entry{Label::threat, "dreiging", "threat"},
+    Entry{Label::subject, "onderwerp", "subject"},
+    Entry{Label::affected, "getroffen objecten", "affected assets"},
+    Entry{Label::measures, "maatregelen", "measures"},
+    Entry{Label::status, "status", "status"},
+    Entry{Label::owner, "eigenaar", "owner"},
+    Entry{Label::justification, "toelichting", "justification"},
+    Entry{Label::date, "datum", "date"},
+    Entry{Label::checked_by, "gecontroleerd door", "checked by"},
+    Entry{Label::matched, "opvolgingsregel", "tracking entry"},
+    Entry{Label::status_unchecked, "niet beoordeeld", "unchecked"},
+    Entry{Label::status_in_treatment, "in behandeling", "in treatment"},
+    Entry{Label::status_accepted, "geaccepteerd", "accepted"},
+    Entry{Label::status_mitigated, "beheerst", "mitigated"},
+    Entry{Label::status_false_positive, "vals-positief", "false positive"},
+    Entry{Label::register_title, "Risicoregister", "Risk register"},
+    Entry{Label::authority, "veiligheidsregio", "authority"},
+    Entry{Label::horizon, "horizon", "horizon"},
+    Entry{Label::profile, "profiel", "profile"},
+    Entry{Label::model_digest, "vingerafdruk van het model", "model fingerprint"},
+    Entry{Label::summary, "Samenvatting", "Summary"},
+    Entry{Label::summary_holds, "Het register telt", "The register holds"},
+    Entry{Label::risk_one, "risico", "risk"},
+    Entry{Label::risk_many, "risico's", "risks"},
+    Entry{Label::per_assessor, "Per analyse", "Per assessor"},
+    Entry{Label::tracking, "Opvolging", "Tracking"},
+    Entry{Label::feeds, "Kwetsbaarheidsbronnen", "Vulnerability feeds"},
+    Entry{Label::feed_absent, "niet aanwezig", "not present"},
+    Entry{Label::feed_entries, "vermeldingen", "entries"},
+    Entry{Label::unmatched_tracking, "Opvolgingsregels zonder risico", "Tracking entries without a risk"},
+    Entry{Label::unmatched_tracking_intro, "Deze regels in het opvolgingsbestand passen bij geen enkel risico",
+          "These entries of the tracking file match no risk"},
+    Entry{Label::risk_diagram, "Risicodiagram", "Risk diagram"},
+    Entry{Label::diagram_corner, "Kans / impact", "Likelihood / impact"},
+    Entry{Label::not_in_diagram, "zonder impactklasse, en daarom niet in het diagram",
+          "without an impact class, and therefore not in the diagram"},
+    Entry{Label::overview, "Overzicht", "Overview"},
+    Entry{Label::risks, "Risico's", "Risks"},
+    Entry{Label::chain, "Keten van oorzaak en gevolg", "Chain of cause and effect"},
+    Entry{Label::fails, "valt uit", "fails"},
+    Entry{Label::via, "via", "via"},
+    Entry{Label::evidence, "Onderbouwing", "Evidence"},
+    Entry{Label::cves, "Bekende misbruikte kwetsbaarheden", "Known exploited vulnerabilities"},
+    Entry{Label::required_action, "vereiste actie", "required action"},
+    Entry{Label::due_date, "uiterlijk", "due"},
+    Entry{Label::known_ransomware, "gebruikt bij ransomware", "used in ransomware campaigns"},
+    Entry{Label::percentile, "percentiel", "percentile"},
+    Entry{Label::timeline, "Getroffen mensen in de tijd", "People affected over time"},
+    Entry{Label::time, "tijd", "time"},
+    Entry{Label::assets_failed, "objecten uitgevallen", "assets failed"},
+    Entry{Label::people, "mensen", "people"},
+    Entry{Label::impact_per_criterion, "Impact per criterium", "Impact per criterion"},
+    Entry{Label::criterion, "criterium", "criterion"},
+    Entry{Label::impact_class, "klasse", "class"},
+    Entry{Label::value, "waarde", "value"},
+    Entry{Label::basis, "onderbouwing", "basis"},
+    Entry{Label::total, "totaal", "total"},
+    Entry{Label::score, "score", "score"},
+    Entry{Label::no_impact, "geen criterium gescoord", "no criterion scored"},
+    Entry{Label::score_explanation, "Toelichting op de score", "How the score was found"},
+    Entry{Label::none, "geen", "none"},
+    Entry{Label::diff_title, "Wijzigingen in het risicoregister", "Changes in the risk register"},
+    Entry{Label::added, "nieuw", "added"},
+    Entry{Label::resolved, "vervallen", "resolved"},
+    Entry{Label::changed, "gewijzigd", "changed"},
+    Entry{Label::unchanged, "ongewijzigd", "unchanged"},
+    Entry{Label::no_differences, "Geen wijzigingen.", "No changes."},
+    Entry{Label::changes, "wijzigingen", "changes"},
+    Entry{Label::old_register, "oud", "old"},
+    Entry{Label::new_register, "nieuw", "new"},
+    Entry{Label::languages_differ,
+          "Let op: de registers zijn in verschillende talen geschreven, dus titels verschillen vanzelf.",
+          "Note: the registers are written in different languages, so titles differ anyway."},
+    Entry{Label::affected_count, "aantal getroffen objecten", "number of affected assets"},
+};
+static_assert(kTexts.size() == static_cast<std::size_t>(Label::affected_count) + 1,
+              "every Label needs exactly one entry in kTexts");
+
+constexpr bool in_enum_order() {
+  for (std::size_t i = 0; i < kTexts.size(); ++i)
+    if (static_cast<std::size_t>(kTexts[i].key) != i) return false;
+  return true;
+}
+static_assert(in_enum_order(), "kTexts must list the labels in the order of the enum");
+
+}  // namespace
+
+std::string_view label(Label key, std::string_view lang) {
+  const auto& entry = kTexts[static_cast<std::size_t>(key)];
+  return lang == "en" ? entry.en : entry.nl;
+}
+
+std::string_view status_label(std::string_view status, std::string_view lang) {
+  if (status == "unchecked") return label(Label::status_unchecked, lang);
+  if (status == "in-treatment") return label(Label::status_in_treatment, lang);
+  if (status == "accepted") return label(Label::status_accepted, lang);
+  if (status == "mitigated") return label(Label::status_mitigated, lang);
+  if (status == "false-positive") return label(Label::status_false_positive, lang);
+  return status;
+}
+
+const std::string& in_language(const assessors::LocalText& text, std::string_view lang) {
+  return in_language(text.nl, text.en, lang);
+}
+
+const std::string& in_language(const std::string& nl, const std::string& en, std::string_view lang) {
+  return lang == "en" && !en.empty() ? en : nl;
+}
+
+std::string level_id(const catalogs::RiskDiagram& diagram, int level) {
+  if (level < 0 || static_cast<std::size_t>(level) >= diagram.levels.size()) return "?";
+  return diagram.levels[static_cast<std::size_t>(level)].id;
+}
+
+std::string level_name(const catalogs::RiskDiagram& diagram, int level, std::string_view lang) {
+  if (level < 0 || static_cast<std::size_t>(level) >= diagram.levels.size()) return "?";
+  const auto& entry = diagram.levels[static_cast<std::size_t>(level)];
+  return in_language(entry.name, entry.name_en, lang);
+}
+
+std::string likelihood_name(const Register& reg, catalogs::ClassIndex index, std::string_view lang) {
+  if (index < 0 || static_cast<std::size_t>(index) >= reg.likelihood_classes.size()) return "";
+  const auto& entry = reg.likelihood_classes[static_cast<std::size_t>(index)];
+  return in_language(entry.name, entry.name_en, lang);
+}
+
+std::string impact_class_name(const Register& reg, catalogs::ClassIndex index, std::string_view lang) {
+  if (index < 0 || static_cast<std::size_t>(index) >= reg.impact_classes.size()) return "";
+  const auto& entry = reg.impact_classes[static_cast<std::size_t>(index)];
+  return in_language(entry.name, entry.name_en, lang);
+}
+
+std::string criterion_name(const Register& reg, std::string_view id, std::string_view lang) {
+  for (const auto& criterion : reg.criteria)
+    if (criterion.id == id) return in_language(criterion.name, criterion.name_en, lang);
+  return "";
+}
+
+}  // namespace knelpunt::risk_register

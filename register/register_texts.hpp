@@ -1,0 +1,130 @@
+#pragma once
+/// The fixed texts of the register writers and the register diff, in Dutch
+/// (the default) and English: one table (register_texts.cpp), one lookup.
+/// Model and catalogue texts are not here; `in_language` and the name
+/// lookups below pick those in the right language.
+
+#include <string>
+#include <string_view>
+
+#include "assessors/finding.hpp"
+#include "register/risk.hpp"
+
+namespace knelpunt::risk_register {
+
+/// Every label, heading and sentence fragment the writers use.
+enum class Label {
+  // Column and field names.
+  id,
+  level,
+  likelihood,
+  impact,
+  impact_score,
+  title,
+  description,
+  assessor,
+  kind,
+  assets,
+  vital_processes,
+  scenario,
+  threat,
+  subject,
+  affected,
+  measures,
+  status,
+  owner,
+  justification,
+  date,
+  checked_by,
+  matched,
+  // Tracking statuses (ids stay in JSON/CSV; these are for people).
+  status_unchecked,
+  status_in_treatment,
+  status_accepted,
+  status_mitigated,
+  status_false_positive,
+  // Markdown document.
+  register_title,
+  authority,
+  horizon,
+  profile,
+  model_digest,
+  summary,
+  summary_holds,
+  risk_one,
+  risk_many,
+  per_assessor,
+  tracking,
+  feeds,
+  feed_absent,
+  feed_entries,
+  unmatched_tracking,
+  unmatched_tracking_intro,
+  risk_diagram,
+  diagram_corner,
+  not_in_diagram,
+  overview,
+  risks,
+  chain,
+  fails,
+  via,
+  evidence,
+  cves,
+  required_action,
+  due_date,
+  known_ransomware,
+  percentile,
+  timeline,
+  time,
+  assets_failed,
+  people,
+  impact_per_criterion,
+  criterion,
+  impact_class,
+  value,
+  basis,
+  total,
+  score,
+  no_impact,
+  score_explanation,
+  none,
+  // Register diff.
+  diff_title,
+  added,
+  resolved,
+  changed,
+  unchanged,
+  no_differences,
+  changes,
+  old_register,
+  new_register,
+  languages_differ,
+  affected_count,
+};
+
+/// The label in `lang` ("en": English; anything else: Dutch).
+std::string_view label(Label key, std::string_view lang);
+
+/// The people's label of a tracking status id (unchecked, in-treatment,
+/// accepted, mitigated, false-positive); an unknown id is returned as is.
+std::string_view status_label(std::string_view status, std::string_view lang);
+
+/// A model or catalogue text in `lang`, falling back to Dutch when the
+/// English text is missing (catalogue `name_en` keys are optional).
+const std::string& in_language(const assessors::LocalText& text, std::string_view lang);
+/// The same for a catalogue entry's `name` / `name_en` pair.
+const std::string& in_language(const std::string& nl, const std::string& en, std::string_view lang);
+
+/// The id of level `level` of `diagram`; "?" when out of range (a builder
+/// bug, shown rather than crashing a report).
+std::string level_id(const catalogs::RiskDiagram& diagram, int level);
+/// The name of level `level` in `lang`; "?" when out of range.
+std::string level_name(const catalogs::RiskDiagram& diagram, int level, std::string_view lang);
+/// The name of likelihood class `index` in `lang`; "" when the register has no such class.
+std::string likelihood_name(const Register& reg, catalogs::ClassIndex index, std::string_view lang);
+/// The name of impact class `index` in `lang`; "" when the register has no such class.
+std::string impact_class_name(const Register& reg, catalogs::ClassIndex index, std::string_view lang);
+/// The name of criterion `id` in `lang`; "" when the register does not list it.
+std::string criterion_name(const Register& reg, std::string_view id, std::string_view lang);
+
+}  // namespace knelpunt::risk_register

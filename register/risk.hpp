@@ -1,0 +1,74 @@
+#pragma once
+/// The risk register (DESIGN.md §7): one entry per risk, scored in the
+/// catalogue's risk diagram, with a stable id and the tracking fields people
+/// set. Built by register_builder.hpp; written by the register_*_writer files.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assessors/finding.hpp"
+#include "catalogs/scoring_method.hpp"
+
+namespace knelpunt::risk_register {
+
+/// What people record about a risk in the tracking file (tracking.hpp).
+struct Tracking {
+  std::string status = "unchecked";  ///< unchecked | in-treatment | accepted | mitigated | false-positive
+  std::string owner, justification, date, checked_by;
+  std::string matched;  ///< the tracking key (an id or a wildcard pattern) that applied; empty when none
+};
+
+/// A suggested measure from catalogs/controls.yaml.
+struct Measure {
+  std::string id;
+  assessors::LocalText name;
+};
+
+struct Risk {
+  std::string id;  ///< stable, e.g. KP-SPOF-3f2a9c (risk_id.hpp)
+  assessors::Finding finding;
+  std::vector<std::string> vital_processes;  ///< processes of finding.assets, sorted, unique
+  catalogs::ClassIndex likelihood = 0;       ///< = finding.likelihood.likelihood_class
+  double impact_score = 0;                   ///< Σ weight × class value
+  std::optional<catalogs::ClassIndex> impact_class;  ///< total; none when no criterion scored
+  int level = 0;                              ///< index into the diagram's levels
+  assessors::LocalText score_explanation;     ///< how likelihood, impact and level were found
+  std::vector<Measure> measures;
+  Tracking tracking;
+};
+
+/// The feed a register was assessed with (from the cache), for its header.
+struct FeedInfo {
+  std::string feed;        ///< "kev" | "epss"
+  bool present = false;    ///< false: no cached copy (a warning at assess time)
+  std::string feed_date;   ///< the feed's own date or version (KEV catalogVersion, EPSS score_date)
+  std::size_t entries = 0;
+};
+
+/// A tracking entry whose key matched no risk: reported, never dropped silently.
+struct UnmatchedTracking {
+  std::string key;
+  std::string where;  ///< file:line:col
+};
+
+struct Register {
+  // The model and the method.
+  std::string model_name, authority;
+  std::string model_digest;   ///< fingerprint of the dependency graph (graph_digest)
+  double horizon_h = 72;
+  std::string profile;        ///< profile file name, or "default"
+  std::string diagram_id;
+  catalogs::RiskDiagram diagram;
+  std::vector<catalogs::LikelihoodClass> likelihood_classes;
+  std::vector<catalogs::ImpactClass> impact_classes;
+  std::vector<catalogs::ImpactCriterion> criteria;
+  std::vector<FeedInfo> feeds;
+  std::vector<std::string> assessors;  ///< that ran, in order
+  /// Sorted: level (highest first), likelihood (highest first), impact score
+  /// (highest first), then id.
+  std::vector<Risk> risks;
+  std::vector<UnmatchedTracking> unmatched_tracking;
+};
+
+}  // namespace knelpunt::risk_register

@@ -1,0 +1,77 @@
+#include "register/risk_id.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <map>
+
+#include <fmt/format.h>
+
+namespace knelpunt::risk_register {
+
+std::string kind_code(std::string_view kind) {
+  static const std::map<std::string_view, std::string_view> codes = {
+      {"spof", "SPOF"},         {"common-cause", "CCP"},       {"reach", "REACH"}, {"co-located-redundancy", "GEO"},
+      {"zone", "ZONE"},         {"exposure", "CYBER"},        {"missing-controls", "CTRL"},
+      {"scenario", "SCEN"}};
+  if (auto it = codes.find(kind); it != codes.end()) return std::string(it->second);
+  std::string code;
+  for (char c : kind)
+    if (std::isalnum(static_cast<unsigned char>(c)) && code.size() < 5)
+      code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return code.empty() ? "RISK" : code;
+}
+
+std::string identity_of(const assessors::Finding& finding) {
+  std::string text = finding.assessor;
+  text += '\0';
+  text += finding.kind;
+  text += '\0';
+  std::vector<std::string> assets = finding.assets;
+  std::sort(assets.begin(), assets.end());
+  for (std::size_t i = 0; i < assets.size(); ++i) {
+    if (i) text += ',';
+    text += assets[i];
+  }
+  text += '\0';
+  text += finding.scenario;
+  text += '\0';
+  text += finding.subject;
+  return text;
+}
+
+namespace {
+
+std::uint64_t fnv1a(std::string_view text) {
+  std::uint64_t hash = 0xcbf29ce484222325ull;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 0x100000001b3ull;
+  }
+  return hash;
+}
+
+}  // namespace
+
+std::string risk_id(const assessors::Finding& finding, int hex_digits) {
+  const std::string hex = fmt::format("{:016x}", fnv1a(identity_of(finding)));
+  return fmt::format("KP-{}-{}", kind_code(finding.kind), hex.substr(0, static_cast<std::size_t>(hex_digits)));
+}
+
+std::vector<std::string> assign_risk_ids(const std::vector<assessors::Finding>& findings) {
+  std::vector<std::string> ids;
+  std::map<std::string, std::vector<std::size_t>> by_id;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    ids.push_back(risk_id(findings[i]));
+    by_id[ids.back()].push_back(i);
+  }
+  for (const auto& [id, members] : by_id) {
+    bool distinct = false;
+    for (auto i : members) distinct = distinct || identity_of(findings[i]) != identity_of(findings[members[0]]);
+    if (distinct)
+      for (auto i : members) ids[i] = risk_id(findings[i], 12);
+  }
+  return ids;
+}
+
+}  // namespace knelpunt::risk_register

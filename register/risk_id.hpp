@@ -1,0 +1,29 @@
+#pragma once
+/// Stable, readable risk ids (DESIGN.md §7): `KP-<KIND>-<hex>`, derived only
+/// from a finding's identity — assessor, kind, sorted asset ids, scenario and
+/// subject — so the same risk keeps its id across runs and unrelated model
+/// edits (a changed time, population or score does not change it).
+
+#include <string>
+#include <vector>
+
+#include "assessors/finding.hpp"
+
+namespace knelpunt::risk_register {
+
+/// The short kind code in the id: SPOF, CCP, REACH, GEO, ZONE, CYBER, CTRL, SCEN;
+/// other kinds: their first letters, upper-cased.
+std::string kind_code(std::string_view kind);
+
+/// The identity text hashed into the id (fields joined by NUL).
+std::string identity_of(const assessors::Finding& finding);
+
+/// `KP-<KIND>-` + the first `hex_digits` hex digits of the identity's 64-bit FNV-1a hash.
+std::string risk_id(const assessors::Finding& finding, int hex_digits = 6);
+
+/// Ids for all findings, in order. Where two different identities share an
+/// id, those findings get 12 hex digits instead, so ids stay unique and still
+/// depend only on the identities involved.
+std::vector<std::string> assign_risk_ids(const std::vector<assessors::Finding>& findings);
+
+}  // namespace knelpunt::risk_register

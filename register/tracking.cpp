@@ -1,0 +1,162 @@
+#include "register/tracking.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "model/suggest.hpp"
+#include "model/yaml_document.hpp"
+#include "model/yaml_fields.hpp"
+
+namespace knelpunt::risk_register {
+
+namespace {
+
+bool valid_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (text[i] < '0' || text[i] > '9') return false;
+  const int month = (text[5] - '0') * 10 + (text[6] - '0');
+  const int day = (text[8] - '0') * 10 + (text[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+std::size_t literal_length(std::string_view pattern) {
+  return static_cast<std::size_t>(std::count_if(pattern.begin(), pattern.end(), [](char c) { return c != '*' && c != '?'; }));
+}
+
+bool is_pattern(std::string_view key) { return key.find_first_of("*?") != std::string_view::npos; }
+
+}  // namespace
+
+TrackingFile read_tracking_file(const std::filesystem::path& file, model::Diagnostics& diagnostics) {
+  TrackingFile tracking;
+  tracking.path = file.string();
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    diagnostics.error({file.string(), 0, 0}, "cannot read the tracking file; expected a readable YAML file");
+    return tracking;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const auto document = model::YamlDocument::parse(buffer.str(), file.string(), diagnostics);
+  if (document.root() == model::kNoYamlNode) return tracking;
+  model::YamlFields fields(document, diagnostics);
+  const auto root = document.root();
+  if (!fields.expect_mapping(root, "the tracking file")) return tracking;
+  fields.check_keys(root, "the tracking file", {"tracking", "risks"});
+  const auto version = document.find(root, "tracking");
+  if (version == model::kNoYamlNode)
+    fields.error(root, "the tracking file has no 'tracking' version; expected 'tracking: 1'");
+  else if (auto v = fields.integer(version, "'tracking'"); v && *v != 1)
+    fields.error(version, fmt::format("tracking version {} is not supported; expected 'tracking: 1'", *v));
+  const auto risks = document.find(root, "risks");
+  if (risks == model::kNoYamlNode || document.node(risks).kind == model::YamlKind::null) return tracking;
+  if (!fields.expect_mapping(risks, "'risks'")) return tracking;
+  const std::vector<std::string_view> statuses(std::begin(kTrackingStatuses), std::end(kTrackingStatuses));
+  for (const auto& [key, value] : fields.entries(risks)) {
+    TrackingEntry entry;
+    entry.key = document.node(key).value;
+    entry.where = fields.where(key);
+    if (!fields.expect_mapping(value, fmt::format("the tracking of '{}'", entry.key))) continue;
+    fields.check_keys(value, "a tracking entry", {"status", "owner", "justification", "date", "checked_by"});
+    auto text = [&](std::string_view name, std::string& out) {
+      if (auto node = document.find(value, name); node != model::kNoYamlNode)
+        if (auto s = fields.string(node, fmt::format("'{}'", name))) out = *s;
+    };
+    text("status", entry.tracking.status);
+    text("owner", entry.tracking.owner);
+    text("justification", entry.tracking.justification);
+    text("date", entry.tracking.date);
+    text("checked_by", entry.tracking.checked_by);
+    if (std::find(statuses.begin(), statuses.end(), entry.tracking.status) == statuses.end())
+      fields.error(document.find(value, "status"),
+                   fmt::format("unknown status '{}'{}; expected one of {}", entry.tracking.status,
+                               model::did_you_mean(entry.tracking.status, statuses), fmt::join(statuses, ", ")));
+    if (!entry.tracking.date.empty() && !valid_date(entry.tracking.date))
+      fields.error(document.find(value, "date"),
+                   fmt::format("date '{}' is malformed; expected YYYY-MM-DD", entry.tracking.date));
+    if ((entry.tracking.status == "accepted" || entry.tracking.status == "false-positive") &&
+        entry.tracking.justification.empty())
+      diagnostics.warning(entry.where, fmt::format("'{}' is {} without a justification; expected one for review",
+                                                   entry.key, entry.tracking.status));
+    entry.tracking.matched = entry.key;
+    tracking.entries.push_back(std::move(entry));
+  }
+  std::sort(tracking.entries.begin(), tracking.entries.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
+  return tracking;
+}
+
+bool tracking_key_matches(std::string_view pattern, std::string_view id) {
+  // Iterative glob with backtracking to the last '*'.
+  std::size_t p = 0, i = 0, star = std::string_view::npos, mark = 0;
+  while (i < id.size()) {
+    if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == id[i])) {
+      ++p;
+      ++i;
+    } else if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      mark = i;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      i = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+std::vector<UnmatchedTracking> apply_tracking(const TrackingFile& file, std::vector<Risk>& risks) {
+  std::vector<bool> used(file.entries.size(), false);
+  for (auto& risk : risks) {
+    std::optional<std::size_t> best;
+    for (std::size_t e = 0; e < file.entries.size(); ++e) {
+      const auto& key = file.entries[e].key;
+      if (!tracking_key_matches(key, risk.id)) continue;
+      if (!best) {
+        best = e;
+        continue;
+      }
+      const auto& current = file.entries[*best].key;
+      const bool exact = !is_pattern(key), current_exact = !is_pattern(current);
+      // Entries are sorted by key, so on a full tie the first (alphabetical) stays.
+      if (exact != current_exact ? exact : literal_length(key) > literal_length(current)) best = e;
+    }
+    if (best) {
+      risk.tracking = file.entries[*best].tracking;
+      used[*best] = true;
+    }
+  }
+  std::vector<UnmatchedTracking> unmatched;
+  for (std::size_t e = 0; e < file.entries.size(); ++e)
+    if (!used[e]) unmatched.push_back({file.entries[e].key, file.entries[e].where.to_string()});
+  return unmatched;
+}
+
+std::string seed_tracking_file(const std::vector<Risk>& risks) {
+  std::vector<const Risk*> sorted;
+  for (const auto& risk : risks) sorted.push_back(&risk);
+  std::sort(sorted.begin(), sorted.end(), [](const Risk* a, const Risk* b) { return a->id < b->id; });
+  std::string out =
+      "# Tracking of the risk register (knelpunt assess --tracking). knelpunt reads this file\n"
+      "# and never writes it. Per risk id (or a pattern with * and ?): status (unchecked |\n"
+      "# in-treatment | accepted | mitigated | false-positive), owner, justification, date, checked_by.\n"
+      "tracking: 1\nrisks:\n";
+  for (const Risk* risk : sorted) {
+    std::string title = risk->finding.title.nl;
+    std::replace_if(title.begin(), title.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+    out += fmt::format("  {}:  # {}\n", risk->id, title);
+    out += "    status: unchecked\n";
+  }
+  return out;
+}
+
+bool counts_for_fail_on(std::string_view status) {
+  return status != "accepted" && status != "mitigated" && status != "false-positive";
+}
+
+}  // namespace knelpunt::risk_register

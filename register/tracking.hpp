@@ -1,0 +1,54 @@
+#pragma once
+/// The tracking file (DESIGN.md §7): what people record per risk — owner,
+/// status, justification, date, checked-by. knelpunt reads it and never
+/// writes it (except `assess --seed-tracking`, which only creates a new one).
+///   tracking: 1
+///   risks:
+///     KP-SPOF-3f2a9c: {status: accepted, owner: Netbeheerder, justification: …, date: 2026-11-01, checked_by: …}
+///     "KP-CTRL-*":    {status: in-treatment, owner: CISO gemeente}
+/// A key is a risk id or a pattern with `*` (any text) and `?` (one
+/// character). An exact id wins over patterns; among patterns the one with
+/// the most literal characters wins, then the alphabetically first — so the
+/// order of keys in the file changes nothing.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.hpp"
+#include "register/risk.hpp"
+
+namespace knelpunt::risk_register {
+
+/// The statuses a risk can have, in workflow order.
+inline constexpr std::string_view kTrackingStatuses[] = {"unchecked", "in-treatment", "accepted", "mitigated",
+                                                         "false-positive"};
+
+struct TrackingEntry {
+  std::string key;  ///< an id or a pattern
+  Tracking tracking;
+  model::SourceLocation where;
+};
+
+struct TrackingFile {
+  std::string path;
+  std::vector<TrackingEntry> entries;  ///< sorted by key
+};
+
+/// Reads a tracking file; problems are diagnostics with file:line:col.
+TrackingFile read_tracking_file(const std::filesystem::path& file, model::Diagnostics& diagnostics);
+
+/// True when `pattern` (with * and ?) matches `id` entirely.
+bool tracking_key_matches(std::string_view pattern, std::string_view id);
+
+/// Sets `risk.tracking` of every risk from the file; returns the entries that matched no risk.
+std::vector<UnmatchedTracking> apply_tracking(const TrackingFile& file, std::vector<Risk>& risks);
+
+/// A new tracking file listing every risk as unchecked, for --seed-tracking.
+std::string seed_tracking_file(const std::vector<Risk>& risks);
+
+/// True when a risk with this status still counts for --fail-on (not
+/// accepted, mitigated or a false positive).
+bool counts_for_fail_on(std::string_view status);
+
+}  // namespace knelpunt::risk_register

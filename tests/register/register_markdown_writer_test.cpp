@@ -1,0 +1,177 @@
+#include <algorithm>
+#include <limits>
+#include <sstream>
+
+#include <doctest/doctest.h>
+
+#include "register/register_fixture.hpp"
+#include "register/register_markdown_writer.hpp"
+
+using knelpunt::risk_register::format_hours;
+using knelpunt::risk_register::format_number;
+using knelpunt::risk_register::markdown_escape;
+using knelpunt::risk_register::register_to_markdown;
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+/// Cell separators of a table row: the | not escaped by a backslash.
+std::size_t unescaped_pipes(std::string_view line) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (line[i] == '|') ++count;
+  }
+  return count;
+}
+
+bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("markdown escape: table breakers, emphasis, links and HTML") {
+  CHECK(markdown_escape("a|b") == "a\\|b");
+  CHECK(markdown_escape("<script>x</script>") == "\\<script\\>x\\</script\\>");
+  CHECK(markdown_escape("*x* _y_ `z` [l](u) #h") == "\\*x\\* \\_y\\_ \\`z\\` \\[l\\](u) \\#h");
+  CHECK(markdown_escape("back\\slash|") == "back\\\\slash\\|");
+  CHECK(markdown_escape("a & b ~~c~~") == "a \\& b \\~\\~c\\~\\~");
+  CHECK(markdown_escape("line\nbreak\r\nand\rmore") == "line break and more");
+  CHECK(markdown_escape("plain text, 2.3; \"quoted\"") == "plain text, 2.3; \"quoted\"");
+}
+
+TEST_CASE("markdown escape: list markers only where the text starts a line") {
+  CHECK(markdown_escape("- item", true) == "\\- item");
+  CHECK(markdown_escape("+ item", true) == "\\+ item");
+  CHECK(markdown_escape("12. item", true) == "12\\. item");
+  CHECK(markdown_escape("3) item", true) == "3\\) item");
+  CHECK(markdown_escape("2.3 criterion", true) == "2\\.3 criterion");
+  CHECK(markdown_escape("- item") == "- item");
+  CHECK(markdown_escape("2.3 criterion") == "2.3 criterion");
+  CHECK(markdown_escape("a-b", true) == "a-b");
+}
+
+TEST_CASE("hours as people read them") {
+  CHECK(format_hours(0) == "0h");
+  CHECK(format_hours(4) == "4h");
+  CHECK(format_hours(42.0 + 1.0 / 3.0) == "42h20m");
+  CHECK(format_hours(0.5) == "0h30m");
+  CHECK(format_hours(1.0 + 5.0 / 60.0) == "1h05m");
+  CHECK(format_hours(71.9999) == "72h");
+  CHECK(format_hours(std::numeric_limits<double>::infinity()) == "∞");
+}
+
+TEST_CASE("numbers: decimal comma in Dutch, point in English") {
+  CHECK(format_number(45000.5, "nl") == "45000,5");
+  CHECK(format_number(45000.5, "en") == "45000.5");
+  CHECK(format_number(12000, "nl") == "12000");
+}
+
+TEST_CASE("register markdown: title, header fields and summary in Dutch") {
+  const std::string md = register_to_markdown(knelpunt::test::fixture_register(), "nl");
+  CHECK(md.rfind("# Risicoregister Dordrecht\n\n", 0) == 0);
+  CHECK(contains(md, "- **Veiligheidsregio:** Veiligheidsregio Zuid-Holland Zuid\n"));
+  CHECK(contains(md, "- **Horizon:** 72h\n"));
+  CHECK(contains(md, "- **Kwetsbaarheidsbronnen:** kev 2025.01.15 (1234 vermeldingen); epss niet aanwezig\n"));
+  CHECK(contains(md, "## Samenvatting\n\nHet register telt 4 risico's: 1 zeer hoog, 1 hoog, 1 midden, 1 laag.\n"));
+  CHECK(contains(md, "Per analyse: single-point 1, cascade-reach 1, geographic 1, scenario 1, cyber-exposure 0.\n"));
+  CHECK(contains(md, "Opvolging: 3 niet beoordeeld, 1 in behandeling.\n"));
+  CHECK(contains(md, "- KP-OLD-\\* (tracking.yaml:12:3)\n"));
+  CHECK(md.back() == '\n');
+  CHECK(md[md.size() - 2] != '\n');
+}
+
+TEST_CASE("register markdown: the risk diagram, likelihood E..A down, impact A..E across, counts per cell") {
+  const auto lines = lines_of(register_to_markdown(knelpunt::test::fixture_register(), "nl"));
+  auto heading = std::find(lines.begin(), lines.end(), "## Risicodiagram");
+  REQUIRE(heading != lines.end());
+  const auto table = heading + 2;
+  REQUIRE(lines.end() - table > 7);
+  CHECK(*table == "| Kans / impact | A (beperkt) | B (aanzienlijk) | C (ernstig) | D (zeer ernstig) | E (catastrofaal) |");
+  CHECK(*(table + 1) == "|---|---|---|---|---|---|");
+  CHECK(*(table + 2) ==
+        "| E (zeer waarschijnlijk) | midden (0) | hoog (0) | hoog (0) | **zeer hoog (1)** | zeer hoog (0) |");
+  CHECK(*(table + 4) == "| C (mogelijk) | laag (0) | **midden (1)** | midden (0) | **hoog (1)** | hoog (0) |");
+  CHECK(*(table + 6) == "| A (zeer onwaarschijnlijk) | laag (0) | laag (0) | laag (0) | midden (0) | midden (0) |");
+  CHECK(*(table + 8) == "1 risico zonder impactklasse, en daarom niet in het diagram.");
+}
+
+TEST_CASE("register markdown: register table, one row per risk, never broken by model strings") {
+  const std::string md = register_to_markdown(knelpunt::test::fixture_register(), "nl");
+  const auto lines = lines_of(md);
+  auto heading = std::find(lines.begin(), lines.end(), "## Overzicht");
+  REQUIRE(heading != lines.end());
+  CHECK(*(heading + 2) == "| Id | Risiconiveau | Kans | Impact | Titel | Status |");
+  CHECK(*(heading + 4) ==
+        "| KP-SCEN-a1b2c3 | zeer hoog | E | D | Ransomware bij pompstation \"Oost\" \\| drinkwater; "
+        "\\<script\\>alert(1)\\</script\\> | in behandeling |");
+  CHECK(*(heading + 7) == "| KP-GEO-0b0b0b | laag | B | – | \\# Twee objecten in zone-west | niet beoordeeld |");
+  // Every table row of the document has as many cell separators as its header.
+  std::size_t expected = 0;
+  for (const auto& line : lines) {
+    if (line.empty() || line[0] != '|') {
+      expected = 0;
+      continue;
+    }
+    if (expected == 0) expected = unescaped_pipes(line);
+    CHECK_MESSAGE(unescaped_pipes(line) == expected, line);
+  }
+  CHECK_FALSE(contains(md, "<script>"));
+  CHECK_FALSE(contains(md, "<b>"));
+}
+
+TEST_CASE("register markdown: one section per risk with chain, evidence, CVEs, impact, measures, tracking") {
+  const std::string md = register_to_markdown(knelpunt::test::fixture_register(), "nl");
+  CHECK(contains(md, "### KP-SCEN-a1b2c3: Ransomware bij pompstation"));
+  CHECK(contains(md, "\n\nEerste regel. Tweede regel met \\*nadruk\\* en \\[link\\](http://x).\n\n"));
+  CHECK(contains(md, "- **Risiconiveau:** zeer hoog (kans E, impact D)\n"));
+  CHECK(contains(md, "- **Kans:** E (zeer waarschijnlijk): Internet-exposed, KEV met ransomware\n"));
+  CHECK(contains(md, "- **Getroffen objecten (3):** asz-dordrecht, hs-merwedehaven, wb-pomp-oost\n"));
+  CHECK(contains(md, "#### Keten van oorzaak en gevolg\n\n- t+0h: wb-pomp-oost valt uit\n"
+                     "- t+4h: hs-merwedehaven valt uit (via wb-pomp-oost)\n"
+                     "- t+42h20m: asz-dordrecht valt uit (via hs-merwedehaven)\n"));
+  CHECK(contains(md, "- Back-up staat op hetzelfde netwerk; geen segmentatie\n"));
+  CHECK(contains(md, "- CVE-2023-1234: Acme Pump\\|Controller; gebruikt bij ransomware; EPSS 0,97 (percentiel 0,999); "
+                     "vereiste actie: Apply updates per vendor instructions.; uiterlijk 2024-01-31\n"));
+  CHECK(contains(md, "| t+4h | 2 | 45000,5 |\n"));
+  CHECK(contains(md, "| 2.3 Lichamelijk lijden (gebrek aan primaire levensbehoeften) | D (zeer ernstig) | "
+                     "2000000 people-hours | 2000000 mensuren zonder drinkwater |\n"));
+  CHECK(contains(md, "**Totaal:** impactscore 40,5, klasse D (zeer ernstig).\n"));
+  CHECK(contains(md, "#### Toelichting op de score\n\nKans E, impact D: zeer hoog.\n"));
+  CHECK(contains(md, "#### Maatregelen\n\n- bio-12.3: Offline back-ups\n"));
+  CHECK(contains(md, "- **Status:** in behandeling\n- **Eigenaar:** Team OT; Evides\n"
+                     "- **Toelichting:** Back-ups worden getest zie memo \\<b\\>12\\</b\\>\n"));
+  CHECK(contains(md, "- **Gecontroleerd door:** J. de Vries\n"));
+  CHECK(contains(md, "**Totaal:** geen criterium gescoord.\n"));
+  CHECK(contains(md, "- **Onderwerp:** zone-west\n"));
+  // Sections in the register's order.
+  CHECK(md.find("### KP-SCEN-a1b2c3") < md.find("### KP-SPOF-3f2a9c"));
+  CHECK(md.find("### KP-SPOF-3f2a9c") < md.find("### KP-REACH-77aa01"));
+  CHECK(md.find("### KP-REACH-77aa01") < md.find("### KP-GEO-0b0b0b"));
+}
+
+TEST_CASE("register markdown: English") {
+  const std::string md = register_to_markdown(knelpunt::test::fixture_register(), "en");
+  CHECK(md.rfind("# Risk register Dordrecht\n", 0) == 0);
+  CHECK(contains(md, "The register holds 4 risks: 1 very high, 1 high, 1 medium, 1 low.\n"));
+  CHECK(contains(md, "Tracking: 3 unchecked, 1 in treatment.\n"));
+  CHECK(contains(md, "- t+4h: hs-merwedehaven fails (via wb-pomp-oost)\n"));
+  CHECK(contains(md, "| Likelihood / impact | A (limited) |"));
+  CHECK(contains(md, "EPSS 0.97 (percentile 0.999)"));
+  CHECK(contains(md, "**Total:** impact score 40.5, class D (very serious).\n"));
+  CHECK(contains(md, "### KP-GEO-0b0b0b: \\# Twee objecten in zone-west\n"));  // no English title: Dutch
+  CHECK_FALSE(contains(md, "Risicoregister"));
+}
+
+TEST_CASE("register markdown: same register, same bytes") {
+  const auto reg = knelpunt::test::fixture_register();
+  CHECK(register_to_markdown(reg, "nl") == register_to_markdown(reg, "nl"));
+}

@@ -1,0 +1,131 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "register/risk_id.hpp"
+#include "register/tracking.hpp"
+
+using namespace knelpunt;
+using namespace knelpunt::risk_register;
+
+namespace {
+
+assessors::Finding finding(std::string kind, std::vector<std::string> assets, std::string scenario = "") {
+  assessors::Finding f;
+  f.assessor = "single-point";
+  f.kind = std::move(kind);
+  f.assets = std::move(assets);
+  f.scenario = std::move(scenario);
+  return f;
+}
+
+std::filesystem::path write_file(const std::string& name, const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() / ("knelpunt-tracking-" + name + ".yaml");
+  std::ofstream(path) << text;
+  return path;
+}
+
+Risk risk_with_id(std::string id) {
+  Risk risk;
+  risk.id = std::move(id);
+  return risk;
+}
+
+}  // namespace
+
+TEST_CASE("risk ids depend on the identity only, and read well") {
+  auto a = finding("spof", {"ss-west"});
+  const std::string id = risk_id(a);
+  CHECK(id.rfind("KP-SPOF-", 0) == 0);
+  CHECK(id.size() == std::string("KP-SPOF-").size() + 6);
+  // Changing what is not identity keeps the id.
+  a.title = {"iets anders", "something else"};
+  a.likelihood.likelihood_class = 4;
+  a.affected = {"x", "y"};
+  CHECK(risk_id(a) == id);
+  // Asset order does not matter; assets, kind, scenario and subject do.
+  CHECK(risk_id(finding("common-cause", {"b", "a"})) == risk_id(finding("common-cause", {"a", "b"})));
+  CHECK(risk_id(finding("spof", {"ss-oost"})) != id);
+  CHECK(risk_id(finding("spof", {"ss-west"}, "s1")) != id);
+  auto subject = finding("spof", {"ss-west"});
+  subject.subject = "zone-1";
+  CHECK(risk_id(subject) != id);
+  CHECK(kind_code("exposure") == "CYBER");
+  CHECK(kind_code("something-new") == "SOMET");
+}
+
+TEST_CASE("colliding short ids get longer, deterministic ids") {
+  // Search a collision of the 6-digit prefix among generated identities.
+  std::vector<assessors::Finding> findings;
+  std::map<std::string, std::size_t> first_of;
+  for (int i = 0; findings.size() < 2 && i < 20000000; ++i) {
+    auto f = finding("spof", {"asset-" + std::to_string(i)});
+    auto id = risk_id(f);
+    if (auto it = first_of.find(id); it != first_of.end()) {
+      findings = {finding("spof", {"asset-" + std::to_string(it->second)}), f};
+      break;
+    }
+    first_of[id] = static_cast<std::size_t>(i);
+  }
+  REQUIRE(findings.size() == 2);
+  const auto ids = assign_risk_ids(findings);
+  CHECK(ids[0] != ids[1]);
+  CHECK(ids[0].size() == std::string("KP-SPOF-").size() + 12);
+  // The same identity twice is the same risk: same id.
+  const auto same = assign_risk_ids({findings[0], findings[0]});
+  CHECK(same[0] == same[1]);
+}
+
+TEST_CASE("tracking keys: exact ids beat patterns, longer patterns beat shorter, file order is irrelevant") {
+  CHECK(tracking_key_matches("KP-CTRL-*", "KP-CTRL-abc123"));
+  CHECK(tracking_key_matches("KP-*-abc12?", "KP-CTRL-abc123"));
+  CHECK_FALSE(tracking_key_matches("KP-CTRL-*", "KP-SPOF-abc123"));
+  CHECK_FALSE(tracking_key_matches("KP-CTRL-abc12", "KP-CTRL-abc123"));
+  CHECK(tracking_key_matches("*", ""));
+
+  const std::string body_a = "  KP-CTRL-*: {status: in-treatment, owner: CISO}\n"
+                             "  KP-CTRL-abc123: {status: accepted, owner: Netbeheer, justification: compensated}\n"
+                             "  KP-*: {status: unchecked}\n"
+                             "  KP-GONE-000000: {status: mitigated}\n";
+  const std::string body_b = "  KP-GONE-000000: {status: mitigated}\n"
+                             "  KP-*: {status: unchecked}\n"
+                             "  KP-CTRL-abc123: {status: accepted, owner: Netbeheer, justification: compensated}\n"
+                             "  KP-CTRL-*: {status: in-treatment, owner: CISO}\n";
+  for (const auto& body : {body_a, body_b}) {
+    model::Diagnostics diagnostics;
+    const auto file = read_tracking_file(write_file("order", "tracking: 1\nrisks:\n" + body), diagnostics);
+    REQUIRE_FALSE(diagnostics.has_errors());
+    std::vector<Risk> risks = {risk_with_id("KP-CTRL-abc123"), risk_with_id("KP-CTRL-ffffff"), risk_with_id("KP-SPOF-000001")};
+    const auto unmatched = apply_tracking(file, risks);
+    CHECK(risks[0].tracking.status == "accepted");
+    CHECK(risks[0].tracking.owner == "Netbeheer");
+    CHECK(risks[1].tracking.status == "in-treatment");
+    CHECK(risks[1].tracking.matched == "KP-CTRL-*");
+    CHECK(risks[2].tracking.matched == "KP-*");
+    REQUIRE(unmatched.size() == 1);
+    CHECK(unmatched[0].key == "KP-GONE-000000");
+  }
+}
+
+TEST_CASE("tracking mistakes are reported with file:line:col; the file is never written") {
+  const auto path = write_file("bad", "tracking: 1\nrisks:\n  KP-X-1: {status: acepted, date: 2026-13-01, owner: me, colour: red}\n");
+  const auto before = std::filesystem::last_write_time(path);
+  model::Diagnostics diagnostics;
+  read_tracking_file(path, diagnostics);
+  std::string text;
+  for (const auto& d : diagnostics.items()) text += d.to_string() + "\n";
+  INFO(text);
+  CHECK(text.find(":3:20: error: unknown status 'acepted' (did you mean 'accepted'?)") != std::string::npos);
+  CHECK(text.find("date '2026-13-01' is malformed; expected YYYY-MM-DD") != std::string::npos);
+  CHECK(text.find("colour") != std::string::npos);
+  CHECK(std::filesystem::last_write_time(path) == before);
+}
+
+TEST_CASE("--fail-on ignores accepted, mitigated and false positives only") {
+  CHECK(counts_for_fail_on("unchecked"));
+  CHECK(counts_for_fail_on("in-treatment"));
+  CHECK_FALSE(counts_for_fail_on("accepted"));
+  CHECK_FALSE(counts_for_fail_on("mitigated"));
+  CHECK_FALSE(counts_for_fail_on("false-positive"));
+}
