@@ -143,10 +143,12 @@ class AssessCommand : public Command {
           std::cerr << fmt::format("knelpunt: note: {} cache from {} ({} old) in {}\n", name, info.feed_date,
                                    cached.age ? describe_age(*cached.age) : std::string("unknown age"), cache_dir.string());
       } else if (!quiet_) {
-        for (const auto& w : cached.warnings) std::cerr << w.to_string() << "\n";
-        std::cerr << fmt::format("knelpunt: warning: no usable {} cache in {}; assessing without it (run knelpunt "
-                                 "catalog fetch {})\n",
-                                 name, cache_dir.string(), name);
+        // The feed's own warning says what is wrong with the cache; one line per feed.
+        for (const auto& w : cached.warnings) std::cerr << w.to_string() << "; assessing without it\n";
+        if (cached.warnings.empty())
+          std::cerr << fmt::format("knelpunt: warning: no usable {} cache in {}; assessing without it (run knelpunt "
+                                   "catalog fetch {})\n",
+                                   name, cache_dir.string(), name);
       }
       feeds.push_back(std::move(info));
     };
