@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/model_input.hpp"
+#include "cli/register_run.hpp"
 #include "model/graph_digest.hpp"
 #include "model/suggest.hpp"
 #include "register/register_builder.hpp"
@@ -30,12 +31,6 @@ namespace {
 void print_diagnostics(const model::Diagnostics& diagnostics, bool quiet) {
   for (const auto& d : diagnostics.items())
     if (d.severity == model::Severity::error || !quiet) std::cerr << d.to_string() << "\n";
-}
-
-std::string describe_age(std::chrono::seconds age) {
-  const auto hours = age.count() / 3600;
-  if (hours < 48) return fmt::format("{}h", hours);
-  return fmt::format("{} days", hours / 24);
 }
 
 class AssessCommand : public Command {
@@ -57,9 +52,12 @@ class AssessCommand : public Command {
     command->add_option("--csv-separator", csv_separator_, "CSV separator: , (default) or ; (Dutch Excel)")
         ->check(CLI::IsMember({",", ";"}));
     command->add_flag("--csv-bom", csv_bom_, "Start CSV with a UTF-8 byte order mark (Excel)");
+    command->add_option("--scenario", measure_file_, "Measure file with model variants (docs/measures.md)");
+    command->add_option("--variant", variant_, "Assess the model as changed by this variant of the --scenario file");
     command->add_flag("-q,--quiet", quiet_, "Print errors only");
     command->footer(
         "Examples:\n  knelpunt assess examples/dordrecht -o register.md\n"
+        "  knelpunt assess examples/dordrecht --scenario examples/dordrecht/measures.yaml --variant noodstroom-gemaal\n"
         "  knelpunt assess examples/dordrecht --format json -o register.json --fail-on hoog\n"
         "Exit: 0 written, 1 --fail-on level reached by an open risk, 2 bad input, 3 internal error");
     return command;
@@ -68,28 +66,19 @@ class AssessCommand : public Command {
   int run() override {
     auto loaded = load_model_or_report(model_path_, quiet_);
     if (!loaded) return kExitBadInput;
-    const auto& reference = loaded->reference;
 
-    // The profile and the assessors it configures.
-    model::Diagnostics diagnostics;
-    const fs::path profile_file = profile_path_.empty() ? data_dir() / "profiles" / "default.yaml" : fs::path(profile_path_);
-    auto profile = assessors::read_assessment_profile(profile_file, assessors::builtin_assessor_names(), diagnostics);
-    if (profile_path_.empty()) profile.name = "default";
-    const model::Hours model_horizon = loaded->model.region.horizon;
-    auto configured = assessors::configure_assessors(profile, model_horizon, reference, diagnostics);
-    const auto* diagram = reference.scoring.diagram(profile.risk_diagram);
-    if (!diagnostics.has_errors() && !diagram) {
-      std::vector<std::string_view> ids;
-      for (const auto& d : reference.scoring.risk_diagrams) ids.push_back(d.id);
-      diagnostics.error({profile_file.string(), 0, 0},
-                        fmt::format("unknown risk diagram '{}'{}; expected one of {} (catalogs/scoring.yaml)",
-                                    profile.risk_diagram, model::did_you_mean(profile.risk_diagram, ids), fmt::join(ids, ", ")));
+    if (measure_file_.empty() != variant_.empty()) {
+      std::cerr << "knelpunt: --scenario and --variant go together; expected both (a measure file and one of its variants) "
+                   "or neither\n";
+      return kExitBadInput;
     }
-    for (const auto& c : configured)
-      if (c.horizon == model::kNever)
-        diagnostics.error({profile_file.string(), 0, 0},
-                          fmt::format("assessor '{}' has an infinite horizon; expected a finite one (people-hours of "
-                                      "outage need an end)", c.assessor->name()));
+    if (!measure_file_.empty() && !apply_variant_or_report(*loaded, measure_file_, variant_, quiet_)) return kExitBadInput;
+
+    // The profile and the assessors it configures; the feeds.
+    model::Diagnostics diagnostics;
+    const RegisterRunOptions options{profile_path_, cache_dir_, threads_, quiet_};
+    auto prepared = prepare_assessment(*loaded, options, diagnostics);
+    const auto* diagram = prepared.diagram;
     std::optional<int> fail_level;
     if (diagram && !fail_on_.empty()) {
       fail_level = diagram->level_index(fail_on_);
@@ -126,49 +115,8 @@ class AssessCommand : public Command {
                                diagnostics.error_count(), diagnostics.error_count() == 1 ? "" : "s");
       return kExitBadInput;
     }
+    const auto reg = run_register(*loaded, prepared, options, tracking ? &*tracking : nullptr);
 
-    // The cached feeds: never the network; a missing cache is a warning.
-    const fs::path cache_dir = cache_dir_.empty() ? catalogs::default_cache_dir() : fs::path(cache_dir_);
-    auto kev = catalogs::load_cached_kev(cache_dir);
-    auto epss = catalogs::load_cached_epss(cache_dir);
-    std::vector<risk_register::FeedInfo> feeds;
-    auto report_feed = [&](std::string_view name, const auto& cached) {
-      risk_register::FeedInfo info;
-      info.feed = std::string(name);
-      info.present = cached.feed.has_value();
-      if (info.present) {
-        info.feed_date = cached.metadata.feed_date.empty() ? cached.metadata.feed_version : cached.metadata.feed_date;
-        info.entries = cached.metadata.entries;
-        if (!quiet_)
-          std::cerr << fmt::format("knelpunt: note: {} cache from {} ({} old) in {}\n", name, info.feed_date,
-                                   cached.age ? describe_age(*cached.age) : std::string("unknown age"), cache_dir.string());
-      } else if (!quiet_) {
-        // The feed's own warning says what is wrong with the cache; one line per feed.
-        for (const auto& w : cached.warnings) std::cerr << w.to_string() << "; assessing without it\n";
-        if (cached.warnings.empty())
-          std::cerr << fmt::format("knelpunt: warning: no usable {} cache in {}; assessing without it (run knelpunt "
-                                   "catalog fetch {})\n",
-                                   name, cache_dir.string(), name);
-      }
-      feeds.push_back(std::move(info));
-    };
-    report_feed("kev", kev);
-    report_feed("epss", epss);
-
-    const unsigned threads = threads_ > 0 ? threads_ : std::max(1u, std::thread::hardware_concurrency());
-    const assessors::AssessmentInput input{loaded->model, *loaded->graph, reference, threads,
-                                           kev.feed ? &*kev.feed : nullptr, epss.feed ? &*epss.feed : nullptr};
-    auto findings = assessors::run_assessors(configured, input);
-
-    risk_register::RegisterSettings settings;
-    settings.model_digest = model::graph_digest(*loaded->graph);
-    settings.horizon_h = profile.horizon.value_or(model_horizon);
-    settings.profile = profile.name;
-    settings.risk_diagram = profile.risk_diagram;
-    settings.feeds = std::move(feeds);
-    for (const auto& c : configured) settings.assessors.emplace_back(c.assessor->name());
-    const auto reg = risk_register::build_register(std::move(findings), loaded->model, reference, settings,
-                                                   tracking ? &*tracking : nullptr);
     for (const auto& unmatched : reg.unmatched_tracking)
       if (!quiet_)
         std::cerr << fmt::format("{}: warning: tracking entry '{}' matches no risk of this register; expected a current "
@@ -218,6 +166,7 @@ class AssessCommand : public Command {
 
  private:
   std::string model_path_, profile_path_, output_, format_, lang_ = "nl", tracking_path_, fail_on_, cache_dir_;
+  std::string measure_file_, variant_;
   std::string csv_separator_ = ",";
   bool csv_bom_ = false, seed_tracking_ = false, quiet_ = false;
   unsigned threads_ = 0;

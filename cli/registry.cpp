@@ -14,6 +14,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
   commands.push_back(make_graph_command());
   commands.push_back(make_catalog_command());
   commands.push_back(make_diff_command());
+  commands.push_back(make_compare_command());
   return commands;
 }
 

@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/model_input.hpp"
+#include "cli/register_run.hpp"
 #include "engine/cascade.hpp"
 #include "model/model_file_reader.hpp"
 
@@ -24,6 +25,10 @@ class WhatifCommand : public Command {
     add_model_argument(command, model_path_);
     command->add_option("--fail", fail_, "Asset that fails, optionally at a time: ID or ID@T (e.g. mast-12@2h); repeatable");
     command->add_option("--scenario-id", scenario_id_, "Run the initial failures of a scenario defined in the model");
+    command->add_option("--scenario", measure_file_, "Measure file with model variants (docs/measures.md)");
+    command->add_option("--variant", variant_,
+                        "Run on the model as changed by this variant of --scenario; its events fail when no --fail "
+                        "or --scenario-id is given");
     command->add_option("--horizon", horizon_text_, "Analysis horizon: a duration (72h, 3d) or inf; default: the model's");
     command->add_option("--format", format_, "Output format")->check(CLI::IsMember({"text", "json"}));
     command->add_option("-o,--output", output_, "Write to this file (atomically) instead of stdout");
@@ -33,13 +38,26 @@ class WhatifCommand : public Command {
         "Examples:\n"
         "  knelpunt whatif examples/dordrecht --fail hs-merwedehaven\n"
         "  knelpunt whatif examples/dordrecht --fail core-a-dordrecht --fail meldkamer-zhz@2h --horizon 24h\n"
-        "  knelpunt whatif examples/dordrecht --scenario-id ransomware-netbeheer --format json");
+        "  knelpunt whatif examples/dordrecht --scenario-id ransomware-netbeheer --format json\n"
+        "  knelpunt whatif examples/dordrecht --scenario examples/dordrecht/measures.yaml --variant noodstroom-gemaal "
+        "--scenario-id ransomware-netbeheer");
     return command;
   }
 
   int run() override {
     auto loaded = load_model_or_report(model_path_, quiet_);
     if (!loaded) return kExitBadInput;
+    if (measure_file_.empty() != variant_.empty()) {
+      std::cerr << "knelpunt: --scenario and --variant go together; expected both (a measure file and one of its variants) "
+                   "or neither\n";
+      return kExitBadInput;
+    }
+    std::vector<model::InitialFailure> variant_events;
+    if (!measure_file_.empty()) {
+      auto file = apply_variant_or_report(*loaded, measure_file_, variant_, quiet_);
+      if (!file) return kExitBadInput;
+      variant_events = file->find(variant_)->events;
+    }
     const auto& model = loaded->model;
     const auto& graph = *loaded->graph;
     const auto resolved_horizon = horizon_or_report(*loaded, horizon_text_);
@@ -66,8 +84,10 @@ class WhatifCommand : public Command {
       }
       initial.push_back(*failure);
     }
+    if (initial.empty()) initial = variant_events;
     if (initial.empty()) {
-      std::cerr << "knelpunt: nothing fails; expected --fail ID[@T] (repeatable) or --scenario-id ID\n";
+      std::cerr << "knelpunt: nothing fails; expected --fail ID[@T] (repeatable), --scenario-id ID or a variant with "
+                   "events\n";
       return kExitBadInput;
     }
     std::vector<engine::Seed> seeds;
@@ -208,6 +228,7 @@ class WhatifCommand : public Command {
   std::string model_path_;
   std::vector<std::string> fail_;
   std::string scenario_id_;
+  std::string measure_file_, variant_;
   std::string horizon_text_;
   std::string format_ = "text";
   std::string output_;

@@ -15,6 +15,29 @@ class FileReader {
   FileReader(const YamlDocument& document, bool entry, Diagnostics& diagnostics)
       : doc_(document), entry_(entry), fields_(document, diagnostics) {}
 
+  /// The assets of a list node (for measure files, which add assets in model format).
+  std::vector<Asset> read_assets(YamlNodeId list) {
+    if (doc_.node(list).kind != YamlKind::null && fields_.expect_sequence(list, "'add_assets'"))
+      for (YamlNodeId item : doc_.node(list).children) read_asset(item);
+    return std::move(fragment_.assets);
+  }
+
+  /// One dependency group in model format, for `owner`; nothing when it is unusable.
+  std::optional<DependencyGroup> read_dependency(YamlNodeId node, const std::string& owner) {
+    Asset holder;
+    holder.id = owner;
+    read_group(node, "asset '" + owner + "'", holder);
+    if (holder.depends_on.empty()) return std::nullopt;
+    return std::move(holder.depends_on.front());
+  }
+
+  /// A cyber block in model format.
+  CyberProfile read_cyber_block(YamlNodeId node, const std::string& owner) {
+    Asset holder;
+    read_cyber(node, "asset '" + owner + "'", holder);
+    return std::move(holder.cyber);
+  }
+
   ModelFragment read() {
     const YamlNodeId root = doc_.root();
     if (root == kNoYamlNode) return std::move(fragment_);
@@ -382,6 +405,20 @@ class FileReader {
 
 ModelFragment read_model_file(const YamlDocument& document, bool entry, Diagnostics& diagnostics) {
   return FileReader(document, entry, diagnostics).read();
+}
+
+std::vector<Asset> read_asset_list(const YamlDocument& document, YamlNodeId list, Diagnostics& diagnostics) {
+  return FileReader(document, false, diagnostics).read_assets(list);
+}
+
+std::optional<DependencyGroup> read_dependency_group(const YamlDocument& document, YamlNodeId node,
+                                                     const std::string& owner, Diagnostics& diagnostics) {
+  return FileReader(document, false, diagnostics).read_dependency(node, owner);
+}
+
+CyberProfile read_cyber_profile(const YamlDocument& document, YamlNodeId node, const std::string& owner,
+                                Diagnostics& diagnostics) {
+  return FileReader(document, false, diagnostics).read_cyber_block(node, owner);
 }
 
 std::optional<InitialFailure> parse_initial_failure(std::string_view text) {

@@ -32,6 +32,17 @@ struct ModelFragment {
 /// `entry`: the model's own model.yaml (format version required, region allowed).
 ModelFragment read_model_file(const YamlDocument& document, bool entry, Diagnostics& diagnostics);
 
+/// Pieces of the model format read from a node of another document (the
+/// measure files of docs/measures.md write assets, dependency groups and
+/// cyber blocks exactly as a model does), with the model's checks.
+std::vector<Asset> read_asset_list(const YamlDocument& document, YamlNodeId list, Diagnostics& diagnostics);
+/// A dependency group of asset `owner`; nothing when it is unusable (errors reported).
+std::optional<DependencyGroup> read_dependency_group(const YamlDocument& document, YamlNodeId node,
+                                                     const std::string& owner, Diagnostics& diagnostics);
+/// A `cyber` block of asset `owner`.
+CyberProfile read_cyber_profile(const YamlDocument& document, YamlNodeId node, const std::string& owner,
+                                Diagnostics& diagnostics);
+
 /// Parses "id" or "id@T" (T a duration) as a scenario or `--fail` gives it.
 /// Returns nothing when T is malformed.
 std::optional<InitialFailure> parse_initial_failure(std::string_view text);

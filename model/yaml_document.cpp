@@ -308,4 +308,12 @@ YamlDocument YamlDocument::parse(std::string_view text, const std::string& file_
   return document;
 }
 
+YamlNodeId YamlDocument::add_mapping(const YamlNode& like, std::vector<YamlNodeId> children) {
+  YamlNode node = like;
+  node.kind = YamlKind::mapping;
+  node.children = std::move(children);
+  nodes_.push_back(std::move(node));
+  return static_cast<YamlNodeId>(nodes_.size() - 1);
+}
+
 }  // namespace knelpunt::model

@@ -48,6 +48,11 @@ class YamlDocument {
   /// The value of `key` in mapping `map`, or kNoYamlNode.
   YamlNodeId find(YamlNodeId map, std::string_view key) const;
 
+  /// Appends a mapping node at the position of `like` holding `children`
+  /// (key, value, … of this document) and returns its id. For readers that
+  /// check a subset of a mapping's keys with the model's own readers.
+  YamlNodeId add_mapping(const YamlNode& like, std::vector<YamlNodeId> children);
+
   /// Limits for hostile input.
   static constexpr std::size_t kMaxBytes = 64u << 20;
   static constexpr std::uint64_t kMaxExpandedNodes = 2'000'000;

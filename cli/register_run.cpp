@@ -1,0 +1,147 @@
+#include "cli/register_run.hpp"
+
+#include <iostream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "catalogs/feed_cache.hpp"
+#include "model/graph_digest.hpp"
+#include "model/suggest.hpp"
+#include "model/variant_apply.hpp"
+#include "register/register_builder.hpp"
+
+namespace knelpunt::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string describe_age(std::chrono::seconds age) {
+  const auto hours = age.count() / 3600;
+  if (hours < 48) return fmt::format("{}h", hours);
+  return fmt::format("{} days", hours / 24);
+}
+
+template <class Feed>
+risk_register::FeedInfo report_feed(std::string_view name, const catalogs::CachedFeed<Feed>& cached,
+                                    const fs::path& cache_dir, bool quiet) {
+  risk_register::FeedInfo info;
+  info.feed = std::string(name);
+  info.present = cached.feed.has_value();
+  if (info.present) {
+    info.feed_date = cached.metadata.feed_date.empty() ? cached.metadata.feed_version : cached.metadata.feed_date;
+    info.entries = cached.metadata.entries;
+    if (!quiet)
+      std::cerr << fmt::format("knelpunt: note: {} cache from {} ({} old) in {}\n", name, info.feed_date,
+                               cached.age ? describe_age(*cached.age) : std::string("unknown age"), cache_dir.string());
+  } else if (!quiet) {
+    // The feed's own warning says what is wrong with the cache; one line per feed.
+    for (const auto& w : cached.warnings) std::cerr << w.to_string() << "; assessing without it\n";
+    if (cached.warnings.empty())
+      std::cerr << fmt::format("knelpunt: warning: no usable {} cache in {}; assessing without it (run knelpunt "
+                               "catalog fetch {})\n",
+                               name, cache_dir.string(), name);
+  }
+  return info;
+}
+
+}  // namespace
+
+PreparedAssessment prepare_assessment(const LoadedModel& loaded, const RegisterRunOptions& options,
+                                      model::Diagnostics& diagnostics) {
+  PreparedAssessment prepared;
+  const auto& reference = loaded.reference;
+  prepared.profile_file =
+      options.profile_path.empty() ? data_dir() / "profiles" / "default.yaml" : fs::path(options.profile_path);
+  prepared.profile =
+      assessors::read_assessment_profile(prepared.profile_file, assessors::builtin_assessor_names(), diagnostics);
+  if (options.profile_path.empty()) prepared.profile.name = "default";
+  prepared.configured =
+      assessors::configure_assessors(prepared.profile, loaded.model.region.horizon, reference, diagnostics);
+  prepared.diagram = reference.scoring.diagram(prepared.profile.risk_diagram);
+  const std::string profile_file = prepared.profile_file.string();
+  if (!diagnostics.has_errors() && !prepared.diagram) {
+    std::vector<std::string_view> ids;
+    for (const auto& d : reference.scoring.risk_diagrams) ids.push_back(d.id);
+    diagnostics.error({profile_file, 0, 0},
+                      fmt::format("unknown risk diagram '{}'{}; expected one of {} (catalogs/scoring.yaml)",
+                                  prepared.profile.risk_diagram, model::did_you_mean(prepared.profile.risk_diagram, ids),
+                                  fmt::join(ids, ", ")));
+  }
+  for (const auto& c : prepared.configured)
+    if (c.horizon == model::kNever)
+      diagnostics.error({profile_file, 0, 0},
+                        fmt::format("assessor '{}' has an infinite horizon; expected a finite one (people-hours of "
+                                    "outage need an end)",
+                                    c.assessor->name()));
+  if (diagnostics.has_errors()) return prepared;
+
+  const fs::path cache_dir = options.cache_dir.empty() ? catalogs::default_cache_dir() : fs::path(options.cache_dir);
+  prepared.kev = catalogs::load_cached_kev(cache_dir);
+  prepared.epss = catalogs::load_cached_epss(cache_dir);
+  prepared.feeds.push_back(report_feed("kev", prepared.kev, cache_dir, options.quiet));
+  prepared.feeds.push_back(report_feed("epss", prepared.epss, cache_dir, options.quiet));
+  return prepared;
+}
+
+risk_register::Register run_register(const LoadedModel& loaded, const PreparedAssessment& prepared,
+                                     const RegisterRunOptions& options, const risk_register::TrackingFile* tracking) {
+  const unsigned threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const assessors::AssessmentInput input{loaded.model,
+                                         *loaded.graph,
+                                         loaded.reference,
+                                         threads,
+                                         prepared.kev.feed ? &*prepared.kev.feed : nullptr,
+                                         prepared.epss.feed ? &*prepared.epss.feed : nullptr};
+  auto findings = assessors::run_assessors(prepared.configured, input);
+  risk_register::RegisterSettings settings;
+  settings.model_digest = model::graph_digest(*loaded.graph);
+  settings.horizon_h = prepared.profile.horizon.value_or(loaded.model.region.horizon);
+  settings.profile = prepared.profile.name;
+  settings.risk_diagram = prepared.profile.risk_diagram;
+  settings.feeds = prepared.feeds;
+  for (const auto& c : prepared.configured) settings.assessors.emplace_back(c.assessor->name());
+  return risk_register::build_register(std::move(findings), loaded.model, loaded.reference, settings, tracking);
+}
+
+std::optional<LoadedModel> with_variant(const LoadedModel& loaded, const model::MeasureFile& file,
+                                        const model::Variant& variant, model::Diagnostics& diagnostics) {
+  LoadedModel changed{loaded.model, nullptr, loaded.catalogs, loaded.reference};
+  const model::CatalogIndex index = loaded.catalogs.index();
+  if (!model::apply_variant(changed.model, file, variant, &index, diagnostics)) return std::nullopt;
+  changed.graph = std::make_unique<model::DependencyGraph>(changed.model);
+  return changed;
+}
+
+std::optional<model::MeasureFile> apply_variant_or_report(LoadedModel& loaded, const std::string& measure_file,
+                                                          const std::string& variant, bool quiet) {
+  model::Diagnostics diagnostics;
+  auto file = model::read_measure_file(measure_file, diagnostics);
+  std::optional<LoadedModel> chosen;
+  if (file) {
+    // Every variant is checked, so a broken one is found whichever is asked for.
+    for (const auto& v : file->variants) {
+      auto changed = with_variant(loaded, *file, v, diagnostics);
+      if (changed && v.id == variant) chosen = std::move(changed);
+    }
+    if (!variant.empty() && !file->find(variant)) {
+      std::vector<std::string_view> ids;
+      for (const auto& v : file->variants) ids.push_back(v.id);
+      diagnostics.error({measure_file, 0, 0}, fmt::format("no variant '{}' in the measure file{}; expected one of {}", variant,
+                                                          model::did_you_mean(variant, ids), fmt::join(ids, ", ")));
+    }
+  }
+  diagnostics.sort();
+  for (const auto& d : diagnostics.items())
+    if (d.severity == model::Severity::error || !quiet) std::cerr << d.to_string() << "\n";
+  if (diagnostics.has_errors()) {
+    std::cerr << fmt::format("knelpunt: {} error{} in {}; nothing written\n", diagnostics.error_count(),
+                             diagnostics.error_count() == 1 ? "" : "s", measure_file);
+    return std::nullopt;
+  }
+  if (chosen) loaded = std::move(*chosen);
+  return file;
+}
+
+}  // namespace knelpunt::cli

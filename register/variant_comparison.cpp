@@ -1,0 +1,88 @@
+#include "register/variant_comparison.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace knelpunt::risk_register {
+
+double yearly_probability(const std::vector<catalogs::LikelihoodClass>& classes, catalogs::ClassIndex likelihood,
+                          int period_years) {
+  const auto i = static_cast<std::size_t>(likelihood);
+  const double upper = i < classes.size() && classes[i].below ? *classes[i].below : 1.0;
+  const double lower = i > 0 && i - 1 < classes.size() && classes[i - 1].below ? *classes[i - 1].below : upper / 10.0;
+  const double period = std::sqrt(lower * upper);
+  return 1.0 - std::pow(1.0 - std::min(period, 0.999999), 1.0 / std::max(1, period_years));
+}
+
+double expected_annual_impact(const Register& reg, int period_years) {
+  double total = 0;
+  for (const auto& risk : reg.risks)
+    total += yearly_probability(reg.likelihood_classes, risk.likelihood, period_years) * risk.impact_score;
+  return total;
+}
+
+PeopleOverTime people_over_time(const model::Model& model, const model::DependencyGraph& graph,
+                                const catalogs::ReferenceData& reference,
+                                const std::vector<std::vector<model::InitialFailure>>& scenarios,
+                                const std::vector<double>& checkpoints_h, model::Hours horizon) {
+  PeopleOverTime result{checkpoints_h, std::vector<double>(checkpoints_h.size(), 0.0)};
+  const assessors::ImpactEstimator estimator(model, graph, reference, horizon);
+  for (const auto& initial : scenarios) {
+    std::vector<engine::Seed> seeds;
+    for (const auto& failure : initial)
+      if (auto index = model.find(failure.asset); index && !graph.is_virtual(static_cast<model::AssetIndex>(*index)))
+        seeds.push_back({static_cast<model::AssetIndex>(*index), failure.at});
+    if (seeds.empty()) continue;
+    const auto outcome = estimator.outcome(seeds);
+    for (std::size_t c = 0; c < checkpoints_h.size(); ++c) {
+      double people = 0;
+      for (const auto& point : outcome.timeline)
+        if (point.t_h <= checkpoints_h[c]) people = point.people;
+      result.people[c] += people;
+    }
+  }
+  return result;
+}
+
+VariantComparison compare_registers(const Register& base, const Register& variant, int period_years) {
+  VariantComparison comparison;
+  std::map<std::string, const Risk*> in_variant;
+  for (const auto& risk : variant.risks) in_variant[risk.id] = &risk;
+  std::map<std::string, const Risk*> in_base;
+  for (const auto& risk : base.risks) in_base[risk.id] = &risk;
+  auto level_id = [](const Register& reg, const Risk& risk) { return reg.diagram.levels[static_cast<std::size_t>(risk.level)].id; };
+  // Base risks are in register order (level, likelihood, score, id): keep it.
+  for (const auto& risk : base.risks) {
+    auto it = in_variant.find(risk.id);
+    if (it == in_variant.end()) {
+      comparison.removed.push_back({risk.id, level_id(base, risk), "", risk.impact_score, 0, risk.finding.title});
+      continue;
+    }
+    const Risk& now = *it->second;
+    RiskChange change{risk.id, level_id(base, risk), level_id(variant, now), risk.impact_score, now.impact_score,
+                      now.finding.title};
+    if (now.level < risk.level) comparison.reduced.push_back(std::move(change));
+    else if (now.level > risk.level) comparison.raised.push_back(std::move(change));
+  }
+  for (const auto& risk : variant.risks)
+    if (!in_base.count(risk.id))
+      comparison.added.push_back({risk.id, "", level_id(variant, risk), 0, risk.impact_score, risk.finding.title});
+  comparison.base_expected_impact = expected_annual_impact(base, period_years);
+  comparison.variant_expected_impact = expected_annual_impact(variant, period_years);
+  return comparison;
+}
+
+void rank_comparisons(std::vector<VariantComparison>& comparisons) {
+  for (auto& c : comparisons)
+    c.reduction_per_euro = c.cost && *c.cost > 0 ? std::optional<double>(c.reduction() / *c.cost) : std::nullopt;
+  std::stable_sort(comparisons.begin(), comparisons.end(), [](const VariantComparison& a, const VariantComparison& b) {
+    if (a.reduction_per_euro.has_value() != b.reduction_per_euro.has_value()) return a.reduction_per_euro.has_value();
+    if (a.reduction_per_euro && *a.reduction_per_euro != *b.reduction_per_euro)
+      return *a.reduction_per_euro > *b.reduction_per_euro;
+    if (a.reduction() != b.reduction()) return a.reduction() > b.reduction();
+    return a.variant < b.variant;
+  });
+}
+
+}  // namespace knelpunt::risk_register

@@ -1,0 +1,70 @@
+#pragma once
+/// What a variant of the model (a measure, docs/measures.md) buys: its
+/// register against the base register — risks removed, reduced, raised and
+/// added, matched by their stable ids — the change in expected annual
+/// impact, people affected over time in the model's threat scenarios, and
+/// the reduction per euro when the variant has a cost. Rendered by cli/
+/// compare_command.cpp. Definitions: docs/measures.md and decision 009.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assessors/impact_estimator.hpp"
+#include "register/risk.hpp"
+
+namespace knelpunt::risk_register {
+
+/// Yearly probability that stands for a likelihood class: the geometric
+/// middle of the class's bounds over the period (A: its upper bound / √10;
+/// E: √(lower bound)), converted to one year.
+double yearly_probability(const std::vector<catalogs::LikelihoodClass>& classes, catalogs::ClassIndex likelihood,
+                          int period_years);
+
+/// Σ over the risks of yearly_probability(likelihood) × impact score: the
+/// register's expected annual impact in impact-score points per year.
+double expected_annual_impact(const Register& reg, int period_years);
+
+/// People served by failed non-virtual assets at fixed times, summed over a set of cascades.
+struct PeopleOverTime {
+  std::vector<double> at_h;    ///< the checkpoints in hours
+  std::vector<double> people;  ///< same length
+};
+
+/// The cascades of `scenarios` (each a list of initial failures; failures of
+/// assets the model lacks are skipped) and the people affected at each
+/// checkpoint, summed over the scenarios.
+PeopleOverTime people_over_time(const model::Model& model, const model::DependencyGraph& graph,
+                                const catalogs::ReferenceData& reference,
+                                const std::vector<std::vector<model::InitialFailure>>& scenarios,
+                                const std::vector<double>& checkpoints_h, model::Hours horizon);
+
+struct RiskChange {
+  std::string id;
+  std::string old_level, new_level;  ///< level ids; empty when absent on that side
+  double old_score = 0, new_score = 0;  ///< impact scores
+  assessors::LocalText title;
+};
+
+struct VariantComparison {
+  std::string variant, title;
+  std::optional<double> cost;
+  std::vector<RiskChange> removed;  ///< in base only; by base level (highest first), then id
+  std::vector<RiskChange> reduced;  ///< lower level with the variant
+  std::vector<RiskChange> raised;   ///< higher level with the variant
+  std::vector<RiskChange> added;    ///< in the variant only
+  double base_expected_impact = 0, variant_expected_impact = 0;
+  PeopleOverTime base_people, variant_people;
+  /// base − variant expected annual impact, per euro of cost; none without a (positive) cost.
+  std::optional<double> reduction_per_euro;
+  double reduction() const { return base_expected_impact - variant_expected_impact; }
+};
+
+/// Compares the base register with a variant's (both with the same diagram).
+VariantComparison compare_registers(const Register& base, const Register& variant, int period_years);
+
+/// Ranks comparisons: those with a cost by reduction per euro (highest first),
+/// then those without by reduction; ties by variant id.
+void rank_comparisons(std::vector<VariantComparison>& comparisons);
+
+}  // namespace knelpunt::risk_register

@@ -1,0 +1,154 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "catalogs/catalog_set.hpp"
+#include "model/dependency_graph.hpp"
+#include "model/graph_digest.hpp"
+#include "model/model_loader.hpp"
+#include "model/variant_apply.hpp"
+
+using namespace knelpunt::model;
+
+namespace {
+
+const std::string kSmallTown = std::string(KNELPUNT_TEST_DATA) + "/models/small-town";
+
+struct Fixture {
+  CatalogIndex catalogs;
+  Model model;
+  Fixture() {
+    Diagnostics diagnostics;
+    catalogs = knelpunt::catalogs::load_catalog_set(std::string(KNELPUNT_SOURCE_DIR) + "/catalogs", diagnostics).index();
+    auto result = load_model(kSmallTown, &catalogs);
+    REQUIRE(result.model);
+    model = std::move(*result.model);
+  }
+};
+
+std::filesystem::path write_measures(const std::string& name, const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() / ("knelpunt-measures-" + name + ".yaml");
+  std::ofstream(path) << text;
+  return path;
+}
+
+std::string digest(const Model& model) { return graph_digest(DependencyGraph(model)); }
+
+std::string messages(const Diagnostics& diagnostics) {
+  std::string text;
+  for (const auto& d : diagnostics.items()) text += d.to_string() + "\n";
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("a variant changes the model; a variant and its inverse give the model back") {
+  Fixture fixture;
+  const std::string before = digest(fixture.model);
+  const auto path = write_measures("inverse", R"(measures: 1
+variants:
+  - id: forward
+    cost: 1000
+    changes:
+      - add_supplier: {asset: telecom-core, kind: power, supplier: hs-noord}
+      - set: {asset: ss-centrum, kind: control, time_to_impact: 24h}
+  - id: round-trip
+    changes:
+      - add_supplier: {asset: telecom-core, kind: power, supplier: hs-noord}
+      - set: {asset: ss-centrum, kind: control, time_to_impact: 24h}
+      - remove_supplier: {asset: telecom-core, kind: power, supplier: hs-noord}
+      - set: {asset: ss-centrum, kind: control, time_to_impact: 8h}
+)");
+  Diagnostics diagnostics;
+  auto file = read_measure_file(path, diagnostics);
+  INFO(messages(diagnostics));
+  REQUIRE(file);
+  REQUIRE(file->variants.size() == 2);
+  CHECK(file->variants[0].cost == 1000);
+
+  Model forward = fixture.model;
+  REQUIRE(apply_variant(forward, *file, *file->find("forward"), &fixture.catalogs, diagnostics));
+  CHECK(digest(forward) != before);
+  const auto& core = forward.assets[*forward.find("telecom-core")];
+  CHECK(core.depends_on[0].from == std::vector<std::string>{"ss-centrum", "hs-noord"});
+  CHECK(forward.assets[*forward.find("ss-centrum")].depends_on[1].time_to_impact == 24);
+
+  Model round_trip = fixture.model;
+  REQUIRE(apply_variant(round_trip, *file, *file->find("round-trip"), &fixture.catalogs, diagnostics));
+  CHECK(digest(round_trip) == before);
+}
+
+TEST_CASE("new assets in model format, cyber changes and controls") {
+  Fixture fixture;
+  const auto path = write_measures("assets", R"(measures: 1
+variants:
+  - id: generator
+    changes:
+      - add_assets:
+          - id: nsa-telecom
+            type: power.generator
+            depends_on:
+              - {kind: fuel, from: [brandstof], time_to_impact: 48h}
+      - add_supplier: {asset: telecom-core, kind: power, supplier: nsa-telecom}
+      - set_cyber: {asset: scada, internet_exposed: false}
+      - add_controls: {asset: scada, controls: [mfa, segmentation]}
+    events: [hs-noord, scada@2h]
+)");
+  Diagnostics diagnostics;
+  auto file = read_measure_file(path, diagnostics);
+  REQUIRE(file);
+  Model model = fixture.model;
+  INFO(messages(diagnostics));
+  REQUIRE(apply_variant(model, *file, file->variants[0], &fixture.catalogs, diagnostics));
+  REQUIRE(model.find("nsa-telecom"));
+  CHECK(model.assets[*model.find("telecom-core")].depends_on[0].from.back() == "nsa-telecom");
+  const auto& scada = model.assets[*model.find("scada")];
+  CHECK_FALSE(scada.cyber.internet_exposed);
+  CHECK(std::find(scada.cyber.controls.begin(), scada.cyber.controls.end(), "mfa") != scada.cyber.controls.end());
+  REQUIRE(file->variants[0].events.size() == 2);
+  CHECK(file->variants[0].events[1].asset == "scada");
+  CHECK(file->variants[0].events[1].at == 2);
+}
+
+TEST_CASE("mistakes in a measure file are errors at their file:line:col") {
+  Fixture fixture;
+  const auto path = write_measures("mistakes", R"(measures: 1
+variants:
+  - id: bad
+    changes:
+      - add_supplier: {asset: telecom-cor, kind: power, supplier: hs-noord}
+      - set: {asset: ss-centrum, kind: power, need: 3}
+      - remove_supplier: {asset: ss-centrum, kind: control, supplier: scada}
+  - id: unknown-supplier
+    changes:
+      - add_supplier: {asset: ss-centrum, kind: power, supplier: nowhere}
+)");
+  Diagnostics diagnostics;
+  auto file = read_measure_file(path, diagnostics);
+  REQUIRE(file);
+  Model model = fixture.model;
+  CHECK_FALSE(apply_variant(model, *file, file->variants[0], &fixture.catalogs, diagnostics));
+  const std::string text = messages(diagnostics);
+  INFO(text);
+  const std::string file_name = path.string();
+  CHECK(text.find(file_name + ":5:31: error: 'telecom-cor' is not an asset of the model (did you mean 'telecom-core'?)") !=
+        std::string::npos);
+  CHECK(text.find(file_name + ":6:53: error: 'need' is 3; expected 1 to 2") != std::string::npos);
+  CHECK(text.find("the control group of 'ss-centrum' would have 0 suppliers but need 1") != std::string::npos);
+  // An unknown supplier is found by validating the changed model like a loaded one.
+  Diagnostics validation;
+  Model other = fixture.model;
+  CHECK_FALSE(apply_variant(other, *file, *file->find("unknown-supplier"), &fixture.catalogs, validation));
+  INFO(messages(validation));
+  CHECK(messages(validation).find("nowhere") != std::string::npos);
+
+  Diagnostics shape;
+  const auto broken = write_measures("shape", "measures: 2\nvariants:\n  - id: x\n    changes:\n      - sett: {asset: a}\n");
+  CHECK_FALSE(read_measure_file(broken, shape));
+  const std::string shape_text = messages(shape);
+  INFO(shape_text);
+  CHECK(shape_text.find(":1:11: error: unknown format version 2; expected 'measures: 1'") != std::string::npos);
+  CHECK(shape_text.find(":5:9: error: unknown change 'sett' (did you mean 'set'?)") != std::string::npos);
+}
