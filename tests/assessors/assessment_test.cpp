@@ -1,0 +1,80 @@
+// assessment (assessors/assessment.cpp): the registry, configuring from a
+// profile file, horizons (assessor > profile > model), and registry order.
+
+#include <doctest/doctest.h>
+
+#include "tests/assessors/assessor_fixture.hpp"
+
+using namespace knelpunt;
+using namespace knelpunt::test;
+
+TEST_CASE("assessment: the built-in assessors in registry order") {
+  CHECK(assessors::builtin_assessor_names() == std::vector<std::string>{"single-point", "cascade-reach", "geographic",
+                                                                        "cyber-exposure", "missing-controls", "scenario"});
+}
+
+TEST_CASE("assessment: every assessor rejects an option it does not have") {
+  const auto m = load_test_model("single-point.yaml");
+  for (const auto& name : assessors::builtin_assessor_names()) {
+    CAPTURE(name);
+    const auto diagnostics = configure_diagnostics(name, options(R"({"no_such_option": 1})"), m->reference);
+    CHECK(diagnostics.error_count() == 1);
+    CHECK(messages(diagnostics).find("assessor '" + name + "' has no option 'no_such_option'") != std::string::npos);
+    CHECK(messages(diagnostics).find("test-profile.yaml:7:3") != std::string::npos);
+    CHECK_FALSE(configure_diagnostics(name, options("{}"), m->reference).has_errors());
+  }
+}
+
+TEST_CASE("assessment: a profile file runs its assessors in registry order with their horizons") {
+  const auto m = load_test_model("single-point.yaml");
+  model::Diagnostics diagnostics;
+  const auto profile = assessors::read_assessment_profile(assessor_data("profiles/mixed-horizons.yaml"),
+                                                          assessors::builtin_assessor_names(), diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  const auto configured = assessors::configure_assessors(profile, m->model.region.horizon, m->reference, diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  REQUIRE(configured.size() == 3);
+  CHECK(configured[0].assessor->name() == "single-point");
+  CHECK(configured[0].horizon == 100);  // the profile's
+  CHECK(configured[1].assessor->name() == "cascade-reach");
+  CHECK(configured[1].horizon == 72);  // its own
+  CHECK(configured[2].assessor->name() == "scenario");
+  CHECK(configured[2].horizon == 100);
+
+  const assessors::AssessmentInput input{m->model, *m->graph, m->reference, 2, nullptr, nullptr};
+  const auto findings = assessors::run_assessors(configured, input);
+  // single-point at 100h, order 1: feed-slow reaches school in 100h. cascade-reach at 72h, top 2:
+  // feed-a (ss-1, hospital: 1000 people), ss-1 (hospital: 1000). The model has no scenarios.
+  CHECK(identity_sequence(findings) == std::vector<std::string>{"single-point/spof [feed-a]", "single-point/spof [feed-slow]",
+                                                                "single-point/spof [ss-1]", "cascade-reach/reach [feed-a]",
+                                                                "cascade-reach/reach [ss-1]"});
+}
+
+TEST_CASE("assessment: without a profile horizon the model's applies") {
+  const auto m = load_test_model("single-point.yaml");
+  assessors::AssessmentProfile profile;
+  profile.assessors.push_back({"single-point", Json::object(), std::nullopt, {}});
+  model::Diagnostics diagnostics;
+  const auto configured = assessors::configure_assessors(profile, 99, m->reference, diagnostics);
+  REQUIRE(configured.size() == 1);
+  CHECK(configured[0].horizon == 99);
+  profile.horizon = 100;
+  CHECK(assessors::configure_assessors(profile, 99, m->reference, diagnostics)[0].horizon == 100);
+  profile.assessors[0].horizon = 12;
+  CHECK(assessors::configure_assessors(profile, 99, m->reference, diagnostics)[0].horizon == 12);
+  CHECK_FALSE(diagnostics.has_errors());
+}
+
+TEST_CASE("assessment: option errors in a profile file name the file") {
+  const auto m = load_test_model("single-point.yaml");
+  model::Diagnostics diagnostics;
+  const auto file = assessor_data("profiles/unknown-option.yaml");
+  const auto profile = assessors::read_assessment_profile(file, assessors::builtin_assessor_names(), diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  assessors::configure_assessors(profile, m->model.region.horizon, m->reference, diagnostics);
+  CHECK(diagnostics.error_count() == 2);  // max_depth, tsunami
+  const auto text = messages(diagnostics);
+  CHECK(text.find("has no option 'max_depth'") != std::string::npos);
+  CHECK(text.find("'tsunami'") != std::string::npos);
+  CHECK(text.find("unknown-option.yaml:5:") != std::string::npos);
+}

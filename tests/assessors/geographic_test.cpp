@@ -1,0 +1,181 @@
+// geographic (assessors/geographic.cpp) on tests/data/assessors/geographic.yaml.
+//
+// Worked out by hand (see the model's header):
+// - co-located-redundancy: hosp-1 (ps-1, ps-2 both in dijk-1), hosp-3 (tc-1
+//   and tc-2 0.0009° of latitude apart = 100.08 m, within 500 m), water
+//   (needs 2 of 3; ps-5 and ps-6 in polder-x are the 2 losses that take it
+//   down). Not: hosp-2 (different zones), hosp-4 (tc-3, tc-4 0.018° = 2001.5 m
+//   apart), ctrl (2 of 2: no redundancy to lose).
+// - zone: dijk-1 (hosp-1 fails outside it), polder-x (water). Not: dijk-2,
+//   dijk-3 (one supplier left), inner (only assets inside the zone fail),
+//   site-z (ctrl is not vital), late-zone (hosp-5 fails at 100h > 72h).
+// Threat flood: default likelihood B; measures flood-proofing,
+// emergency-power, redundant-feed, incident-plan, bio.11.1, bio.17.1, bio.17.2.
+
+#include <doctest/doctest.h>
+
+#include "tests/assessors/assessor_fixture.hpp"
+
+using namespace knelpunt;
+using namespace knelpunt::test;
+
+namespace {
+
+const std::vector<std::string> kFloodMeasures = {"bio.11.1",        "bio.17.1",      "bio.17.2",      "emergency-power",
+                                                 "flood-proofing", "incident-plan", "redundant-feed"};
+
+const char* const kHosp1 = "geographic/co-located-redundancy [hosp-1 ps-1 ps-2] threat=flood";
+const char* const kHosp3 = "geographic/co-located-redundancy [hosp-3 tc-1 tc-2] threat=flood";
+const char* const kWater = "geographic/co-located-redundancy [ps-5 ps-6 water] threat=flood";
+const char* const kDijk1 = "geographic/zone [] subject=dijk-1 threat=flood";
+const char* const kPolderX = "geographic/zone [] subject=polder-x threat=flood";
+
+}  // namespace
+
+TEST_CASE("geographic: co-located redundancy by zone and by radius, and zone losses") {
+  const auto m = load_test_model("geographic.yaml");
+  const auto findings = run_assessor(*m, "geographic");
+  CHECK(identities(findings) == lines({kHosp1, kHosp3, kWater, kDijk1, kPolderX}));
+  // Redundancy findings per group (in asset order), then the zones by id.
+  CHECK(identity_sequence(findings) == std::vector<std::string>{kHosp1, kHosp3, kWater, kDijk1, kPolderX});
+
+  SUBCASE("two suppliers in one zone") {
+    const auto* f = find_finding(findings, "co-located-redundancy", {"hosp-1", "ps-1", "ps-2"});
+    REQUIRE(f);
+    CHECK(evidence_en(*f) == std::vector<std::string>{"zone dijk-1: ps-1, ps-2"});
+    CHECK(f->title.en == "Co-located redundancy: hosp-1 (power) — 2 of 2 suppliers in zone dijk-1");
+    CHECK(f->description.en ==
+          "hosp-1 needs 1 of 2 suppliers (ps-1, ps-2), but one local event (flood) can hit 2 of them at once: the "
+          "redundancy does not protect against it.");
+    CHECK(f->affected == std::vector<std::string>{"hosp-1"});
+    CHECK(chain_of(*f) == std::vector<std::string>{"hosp-1@0<ps-2", "ps-1@0", "ps-2@0"});
+    CHECK(f->likelihood.likelihood_class == 1);
+    CHECK(f->likelihood.rationale.en == "default class B of threat flood from the threats catalogue");
+    CHECK(f->measures == kFloodMeasures);
+  }
+  SUBCASE("two suppliers about 100 m apart") {
+    const auto* f = find_finding(findings, "co-located-redundancy", {"hosp-3", "tc-1", "tc-2"});
+    REQUIRE(f);
+    // One cluster: centred on tc-2 it has the same members, so it is listed once.
+    CHECK(evidence_en(*f) == std::vector<std::string>{"within 500 m of tc-1 (farthest 100 m): tc-1, tc-2"});
+    CHECK(f->affected == std::vector<std::string>{"hosp-3"});
+  }
+  SUBCASE("2 of 3 needed: two suppliers in one zone are enough to lose the group") {
+    const auto* f = find_finding(findings, "co-located-redundancy", {"ps-5", "ps-6", "water"});
+    REQUIRE(f);
+    CHECK(evidence_en(*f) == std::vector<std::string>{"zone polder-x: ps-5, ps-6"});
+    CHECK(f->title.en == "Co-located redundancy: water (power) — 2 of 3 suppliers in zone polder-x");
+    CHECK(f->affected == std::vector<std::string>{"water"});
+  }
+  SUBCASE("the loss of a whole zone") {
+    const auto* f = find_finding(findings, "zone", {}, "dijk-1");
+    REQUIRE(f);
+    CHECK(f->title.en == "Loss of zone dijk-1 (2 assets) takes down 1 vital asset outside it");
+    CHECK(evidence_en(*f) == std::vector<std::string>{"assets in zone dijk-1: ps-1, ps-2"});
+    CHECK(f->affected == std::vector<std::string>{"hosp-1"});
+    CHECK(timeline_of(*f) == std::vector<std::string>{"0:3:1000"});
+    // 1000 people × 72h = 72000 people-hours (5.1 A); 1000 people (5.3 A).
+    CHECK(impact_of(*f) == std::vector<std::string>{"5.1=A(72000)", "5.3=A(1000)"});
+    CHECK(f->likelihood.likelihood_class == 1);
+    CHECK(f->measures == kFloodMeasures);
+    const auto* polder = find_finding(findings, "zone", {}, "polder-x");
+    REQUIRE(polder);
+    CHECK(polder->affected == std::vector<std::string>{"water"});
+    CHECK(evidence_en(*polder) == std::vector<std::string>{"assets in zone polder-x: ps-5, ps-6"});
+  }
+}
+
+TEST_CASE("geographic: the radius rule") {
+  const auto m = load_test_model("geographic.yaml");
+  auto run = [&](const char* json) { return run_assessor(*m, "geographic", settings().with_options(json)); };
+  // zones off: only the radius finding; no zone findings either.
+  CHECK(identities(run(R"({"zones": false})")) == lines({kHosp3}));
+  // radius 0 turns the radius rule off.
+  CHECK(identities(run(R"({"radius": 0})")) == lines({kHosp1, kWater, kDijk1, kPolderX}));
+  // 100.08 m apart: not within 100 m, within 101 m.
+  CHECK(identities(run(R"({"zones": false, "radius": "100m"})")).empty());
+  const auto r101 = run(R"({"zones": false, "radius": 101})");
+  REQUIRE(r101.size() == 1);
+  CHECK(evidence_en(r101[0]) == std::vector<std::string>{"within 101 m of tc-1 (farthest 100 m): tc-1, tc-2"});
+  // 2001.5 m apart: not within 2 km, within 3 km.
+  CHECK(identities(run(R"({"zones": false, "radius": "2km"})")) == lines({kHosp3}));
+  const auto r3km = run(R"({"zones": false, "radius": "3km"})");
+  CHECK(identities(r3km) ==
+        lines({kHosp3, "geographic/co-located-redundancy [hosp-4 tc-3 tc-4] threat=flood"}));
+  const auto* far = find_finding(r3km, "co-located-redundancy", {"hosp-4", "tc-3", "tc-4"});
+  REQUIRE(far);
+  CHECK(evidence_en(*far) == std::vector<std::string>{"within 3000 m of tc-3 (farthest 2002 m): tc-3, tc-4"});
+}
+
+TEST_CASE("geographic: the threat sets likelihood and measures") {
+  const auto m = load_test_model("geographic.yaml");
+  const auto findings = run_assessor(*m, "geographic", settings().with_options(R"({"threat": "fire"})"));
+  CHECK(identities(findings) ==
+        lines({"geographic/co-located-redundancy [hosp-1 ps-1 ps-2] threat=fire",
+               "geographic/co-located-redundancy [hosp-3 tc-1 tc-2] threat=fire",
+               "geographic/co-located-redundancy [ps-5 ps-6 water] threat=fire", "geographic/zone [] subject=dijk-1 threat=fire",
+               "geographic/zone [] subject=polder-x threat=fire"}));
+  const auto* power = find_finding(findings, "co-located-redundancy", {"hosp-1", "ps-1", "ps-2"});
+  REQUIRE(power);
+  CHECK(power->likelihood.likelihood_class == 2);  // fire: C
+  CHECK(power->likelihood.rationale.en == "default class C of threat fire from the threats catalogue");
+  CHECK(power->measures == std::vector<std::string>{"backup-offline", "bio.11.1", "bio.17.1", "bio.17.2",
+                                                    "emergency-power", "fire-protection", "incident-plan",
+                                                    "redundant-feed"});
+  // Telecom suppliers: no emergency power (fire's measures do not list it either).
+  const auto* telecom = find_finding(findings, "co-located-redundancy", {"hosp-3", "tc-1", "tc-2"});
+  REQUIRE(telecom);
+  CHECK(telecom->measures == std::vector<std::string>{"backup-offline", "bio.11.1", "bio.17.1", "bio.17.2",
+                                                      "fire-protection", "incident-plan", "redundant-feed"});
+
+  SUBCASE("a threat without a default likelihood: the scoring catalogue's default") {
+    auto reference = m->reference;
+    reference.threats.at("flood").likelihood.reset();
+    reference.scoring.default_likelihood = 3;  // D, to tell it from flood's B and the shipped C
+    const auto plain = run_assessor(*m, "geographic", settings().with_reference(&reference));
+    REQUIRE(plain.size() == 5);
+    for (const auto& f : plain) {
+      CHECK(f.likelihood.likelihood_class == 3);
+      CHECK(f.likelihood.rationale.en ==
+            "threat flood has no default likelihood; default class D from the scoring catalogue");
+    }
+  }
+}
+
+TEST_CASE("geographic: zone findings stay within the horizon") {
+  const auto m = load_test_model("geographic.yaml");
+  // hosp-5 fails 100h after ps-10 (late-zone): found at 100h, not at 99h.
+  CHECK(identities(run_assessor(*m, "geographic", settings().with_horizon(99))) ==
+        lines({kHosp1, kHosp3, kWater, kDijk1, kPolderX}));
+  const auto at_100 = run_assessor(*m, "geographic", settings().with_horizon(100));
+  CHECK(identities(at_100) ==
+        lines({kHosp1, kHosp3, kWater, kDijk1, kPolderX, "geographic/zone [] subject=late-zone threat=flood"}));
+  const auto* late = find_finding(at_100, "zone", {}, "late-zone");
+  REQUIRE(late);
+  CHECK(late->affected == std::vector<std::string>{"hosp-5"});
+  CHECK(chain_of(*late) == std::vector<std::string>{"ps-10@0", "hosp-5@100<ps-10"});
+}
+
+TEST_CASE("geographic: options are checked") {
+  const auto m = load_test_model("geographic.yaml");
+  CHECK_FALSE(configure_diagnostics("geographic", options(R"({"zones": true, "radius": "2km", "threat": "fire"})"),
+                                    m->reference)
+                  .has_errors());
+  const auto unknown_threat = configure_diagnostics("geographic", options(R"({"threat": "tsunami"})"), m->reference);
+  CHECK(unknown_threat.error_count() == 1);
+  CHECK(messages(unknown_threat).find("'tsunami'") != std::string::npos);
+  const auto unknown = configure_diagnostics("geographic", options(R"({"zone": true})"), m->reference);
+  CHECK(unknown.has_errors());
+  CHECK(messages(unknown).find("has no option 'zone'") != std::string::npos);
+  CHECK(configure_diagnostics("geographic", options(R"({"radius": "far"})"), m->reference).has_errors());
+  CHECK(configure_diagnostics("geographic", options(R"({"radius": -5})"), m->reference).has_errors());
+  CHECK(configure_diagnostics("geographic", options(R"({"zones": "yes"})"), m->reference).has_errors());
+}
+
+TEST_CASE("geographic: the same findings with 1 and 4 threads") {
+  const auto m = load_test_model("geographic.yaml");
+  const auto one = run_assessor(*m, "geographic", settings().with_options(R"({"radius": "3km"})").with_threads(1));
+  const auto four = run_assessor(*m, "geographic", settings().with_options(R"({"radius": "3km"})").with_threads(4));
+  CHECK(one.size() == 6);
+  CHECK(dump(one) == dump(four));
+}

@@ -1,0 +1,128 @@
+// single-point (assessors/single_point.cpp) on tests/data/assessors/single-point.yaml.
+//
+// Worked out by hand. Vital assets: clinic, hospital, school (they serve
+// people) and ss-1 (elektriciteit.regionaal, category B); the feeds serve no
+// one and have no process. Minimal cut sets within 72h:
+//   hospital: {feed-a}, {ss-1}      ss-1: {feed-a}      clinic: {tel-b, tel-c}
+//   school:   {feed-slow} only when the horizon reaches 100h
+// Likelihood (5-year period of catalogs/scoring.yaml, classes below 0.05 %,
+// 0.5 %, 5 %, 50 %): feed-a p=0.2 → 1 − 0.8^5 = 0.67232 → E; tel-b × tel-c =
+// 0.1 × 0.02 = 0.002 → 1 − 0.998^5 = 0.00996 → C; ss-1 has no p → default C.
+
+#include <doctest/doctest.h>
+
+#include "tests/assessors/assessor_fixture.hpp"
+
+using namespace knelpunt;
+using namespace knelpunt::test;
+
+namespace {
+
+const std::vector<std::string> kStructuralPower = {"emergency-power", "redundant-feed"};
+
+}  // namespace
+
+TEST_CASE("single-point: a single feed is a spof, a 1-of-2 group is a common-cause pair") {
+  const auto m = load_test_model("single-point.yaml");
+  const auto findings = run_assessor(*m, "single-point");
+  CHECK(identities(findings) == lines({"single-point/spof [feed-a]", "single-point/spof [ss-1]",
+                                       "single-point/common-cause [tel-b tel-c]"}));
+  // One finding per cut set, in cut-set order (by asset index = id order).
+  CHECK(identity_sequence(findings) == std::vector<std::string>{"single-point/spof [feed-a]", "single-point/spof [ss-1]",
+                                                                "single-point/common-cause [tel-b tel-c]"});
+  CHECK(find_finding(findings, "spof", {"tel-b"}) == nullptr);
+  CHECK(find_finding(findings, "spof", {"tel-c"}) == nullptr);
+  CHECK(find_finding(findings, "spof", {"feed-slow"}) == nullptr);  // 100h > 72h
+
+  SUBCASE("feed-a takes down ss-1 and, through it, the hospital") {
+    const auto* f = find_finding(findings, "spof", {"feed-a"});
+    REQUIRE(f);
+    CHECK(f->scenario.empty());
+    CHECK(f->subject.empty());
+    CHECK(f->title.en == "Single point of failure: feed-a — its loss takes down 2 vital assets");
+    CHECK(evidence_en(*f) == std::vector<std::string>{"minimal cut set (order 1) of: hospital, ss-1"});
+    CHECK(f->affected == std::vector<std::string>{"hospital", "ss-1"});
+    CHECK(chain_of(*f) == std::vector<std::string>{"feed-a@0", "hospital@0<ss-1", "ss-1@0<feed-a"});
+    CHECK(f->likelihood.likelihood_class == 4);
+    CHECK(f->likelihood.rationale.en == "feed-a p=0.2 per year (independent) → 0.6723 in 5 years → class E");
+    // hospital (zorg.acuut, 1000 people) out for 72h: 72000 people-hours → 2.3 class B, 5.1 class A; 5.3: 1000 people → A.
+    CHECK(impact_of(*f) == std::vector<std::string>{"2.3=B(72000)", "5.1=A(72000)", "5.3=A(1000)"});
+    CHECK(f->measures == kStructuralPower);  // feed-a supplies power
+  }
+  SUBCASE("ss-1 has no p: the scoring catalogue's default class") {
+    const auto* f = find_finding(findings, "spof", {"ss-1"});
+    REQUIRE(f);
+    CHECK(f->title.en == "Single point of failure: ss-1 — its loss takes down 1 vital asset");
+    CHECK(evidence_en(*f) == std::vector<std::string>{"minimal cut set (order 1) of: hospital"});
+    CHECK(f->affected == std::vector<std::string>{"hospital"});
+    CHECK(f->likelihood.likelihood_class == 2);
+    CHECK(f->likelihood.rationale.en ==
+          "no failure probability (p) known for ss-1; default class C from the scoring catalogue");
+    CHECK(f->measures == kStructuralPower);
+  }
+  SUBCASE("the telecom pair: each alone is covered") {
+    const auto* f = find_finding(findings, "common-cause", {"tel-b", "tel-c"});
+    REQUIRE(f);
+    CHECK(f->title.en == "Common cause: tel-b and tel-c together — takes down 1 vital asset");
+    CHECK(evidence_en(*f) == std::vector<std::string>{"minimal cut set (order 2) of: clinic"});
+    CHECK(f->affected == std::vector<std::string>{"clinic"});
+    CHECK(chain_of(*f) == std::vector<std::string>{"clinic@0<tel-c", "tel-b@0", "tel-c@0"});
+    CHECK(f->likelihood.likelihood_class == 2);
+    CHECK(f->likelihood.rationale.en ==
+          "tel-b p=0.1 × tel-c p=0.02 per year (independent) → 0.00996 in 5 years → class C");
+    // clinic: 500 people, no process: 5.1 = 500 × 72 = 36000 (A); 2.3 does not count it, 5.3 below A.
+    CHECK(impact_of(*f) == std::vector<std::string>{"5.1=A(36000)"});
+    CHECK(f->measures == std::vector<std::string>{"redundant-feed"});  // telecom: no emergency power
+  }
+}
+
+TEST_CASE("single-point: max_order limits the order of the cut sets") {
+  const auto m = load_test_model("single-point.yaml");
+  CHECK(identities(run_assessor(*m, "single-point", settings().with_options(R"({"max_order": 1})"))) ==
+        lines({"single-point/spof [feed-a]", "single-point/spof [ss-1]"}));
+  CHECK(identities(run_assessor(*m, "single-point", settings().with_options(R"({"max_order": 2})"))) ==
+        lines({"single-point/spof [feed-a]", "single-point/spof [ss-1]", "single-point/common-cause [tel-b tel-c]"}));
+  // Order 3 adds nothing: every larger set contains a smaller cut set.
+  CHECK(identities(run_assessor(*m, "single-point", settings().with_options(R"({"max_order": 3})"))) ==
+        lines({"single-point/spof [feed-a]", "single-point/spof [ss-1]", "single-point/common-cause [tel-b tel-c]"}));
+}
+
+TEST_CASE("single-point: the horizon is respected (time_to_impact 100h)") {
+  const auto m = load_test_model("single-point.yaml");
+  const std::string base = lines({"single-point/spof [feed-a]", "single-point/spof [ss-1]",
+                                  "single-point/common-cause [tel-b tel-c]"});
+  CHECK(identities(run_assessor(*m, "single-point", settings().with_horizon(99))) == base);
+  const auto at_100 = run_assessor(*m, "single-point", settings().with_horizon(100));  // inclusive
+  CHECK(identities(at_100) == lines({"single-point/spof [feed-a]", "single-point/spof [ss-1]",
+                                     "single-point/common-cause [tel-b tel-c]", "single-point/spof [feed-slow]"}));
+  const auto* slow = find_finding(at_100, "spof", {"feed-slow"});
+  REQUIRE(slow);
+  CHECK(evidence_en(*slow) == std::vector<std::string>{"minimal cut set (order 1) of: school"});
+  CHECK(slow->affected == std::vector<std::string>{"school"});
+  CHECK(chain_of(*slow) == std::vector<std::string>{"feed-slow@0", "school@100<feed-slow"});
+  CHECK(slow->description.en == "If feed-slow is lost, these vital assets fail within 100h whatever else holds: school.");
+  CHECK(slow->impact.empty());  // 200 people × 0 hours left; 200 people is below 5.3's class A
+}
+
+TEST_CASE("single-point: options are checked") {
+  const auto m = load_test_model("single-point.yaml");
+  CHECK_FALSE(configure_diagnostics("single-point", options("{}"), m->reference).has_errors());
+  CHECK_FALSE(configure_diagnostics("single-point", Json(), m->reference).has_errors());  // no options at all
+  CHECK_FALSE(configure_diagnostics("single-point", options(R"({"max_order": 3})"), m->reference).has_errors());
+  const auto unknown = configure_diagnostics("single-point", options(R"({"max_ordr": 2})"), m->reference);
+  CHECK(unknown.error_count() == 1);
+  CHECK(messages(unknown).find("has no option 'max_ordr'") != std::string::npos);
+  CHECK(messages(unknown).find("test-profile.yaml:7:3") != std::string::npos);
+  CHECK(configure_diagnostics("single-point", options(R"({"max_order": 0})"), m->reference).has_errors());
+  CHECK(configure_diagnostics("single-point", options(R"({"max_order": 4})"), m->reference).has_errors());
+  CHECK(configure_diagnostics("single-point", options(R"({"max_order": "2"})"), m->reference).has_errors());
+  CHECK(configure_diagnostics("single-point", options("[1]"), m->reference).has_errors());
+}
+
+TEST_CASE("single-point: the same findings with 1 and 4 threads") {
+  const auto m = load_test_model("single-point.yaml");
+  const auto one = run_assessor(*m, "single-point", settings().with_horizon(100).with_threads(1));
+  const auto four = run_assessor(*m, "single-point", settings().with_horizon(100).with_threads(4));
+  CHECK(one.size() == 4);
+  CHECK(dump(one) == dump(four));
+}
