@@ -14,6 +14,7 @@
 /// Options: kev (default true: use the KEV cache), epss_threshold (default 0.1).
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -69,8 +70,10 @@ class CyberExposureAssessor : public Assessor {
           cve.known_ransomware = entry->known_ransomware;
           if (context.epss)
             if (auto score = context.epss->lookup(entry->cve_id)) {
-              cve.epss = score->epss;
-              cve.epss_percentile = score->percentile;
+              // The feed publishes 5 decimals and the table keeps floats: round back
+              // to the feed's value so 0.7 stays 0.7 (threshold tests, output).
+              cve.epss = std::round(score->epss * 1e5) / 1e5;
+              cve.epss_percentile = std::round(score->percentile * 1e5) / 1e5;
             }
           facts.kev_product = true;
           facts.kev_ransomware = facts.kev_ransomware || cve.known_ransomware;

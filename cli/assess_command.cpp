@@ -57,7 +57,7 @@ class AssessCommand : public Command {
     command->add_flag("-q,--quiet", quiet_, "Print errors only");
     command->footer(
         "Examples:\n  knelpunt assess examples/dordrecht -o register.md\n"
-        "  knelpunt assess examples/dordrecht --scenario examples/dordrecht/measures.yaml --variant noodstroom-gemaal\n"
+        "  knelpunt assess examples/dordrecht --scenario examples/dordrecht/measures.yaml --variant noodstroom-gemaal-kilweg\n"
         "  knelpunt assess examples/dordrecht --format json -o register.json --fail-on hoog\n"
         "Exit: 0 written, 1 --fail-on level reached by an open risk, 2 bad input, 3 internal error");
     return command;
