@@ -64,6 +64,10 @@ struct Asset {
   std::map<std::string, double> serves;  ///< impact bases, e.g. population
   std::optional<double> p;               ///< probability of failure per year
   bool is_virtual = false;               ///< logic only: relays failures, never fails itself
+  /// Repair/restart time after a failure before the asset can run again
+  /// (docs/restoration.md); nothing = an initial failure is permanent and a
+  /// loss of supply needs no restart.
+  std::optional<Hours> recovery;
   CyberProfile cyber;
   std::vector<DependencyGroup> depends_on;
   SourceLocation where;

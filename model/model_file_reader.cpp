@@ -142,7 +142,7 @@ class FileReader {
     if (!fields_.expect_mapping(node, "an asset")) return;
     fields_.check_keys(node, "an asset",
                        {"id", "name", "type", "process", "operator", "location", "zones", "serves", "p",
-                        "virtual", "cyber", "depends_on"});
+                        "virtual", "recovery", "cyber", "depends_on"});
     Asset asset;
     asset.where = fields_.where(node);
     const YamlNodeId id_node = doc_.find(node, "id");
@@ -182,6 +182,22 @@ class FileReader {
     }
     if (auto v = doc_.find(node, "virtual"); v != kNoYamlNode)
       asset.is_virtual = fields_.boolean(v, fmt::format("'virtual' of {}", what)).value_or(false);
+    if (auto v = doc_.find(node, "recovery"); v != kNoYamlNode) {
+      // docs/restoration.md: a recovery is a positive repair or restart time;
+      // virtual assets never fail by themselves and need none.
+      if (auto hours = duration(v, fmt::format("'recovery' of {}", what))) {
+        if (*hours <= 0)
+          fields_.error(v, fmt::format("'recovery' of {} is '{}'; expected a positive duration such as 12h (leave it "
+                                       "out when the asset needs no restart)",
+                                       what, doc_.node(v).value));
+        else if (asset.is_virtual)
+          fields_.error(v, fmt::format("'recovery' of {} is given but the asset is virtual; expected none: virtual "
+                                       "assets never fail by themselves",
+                                       what));
+        else
+          asset.recovery = *hours;
+      }
+    }
     if (auto v = doc_.find(node, "cyber"); v != kNoYamlNode) read_cyber(v, what, asset);
     if (auto v = doc_.find(node, "depends_on"); v != kNoYamlNode) {
       if (doc_.node(v).kind != YamlKind::null && fields_.expect_sequence(v, fmt::format("'depends_on' of {}", what)))

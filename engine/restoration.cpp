@@ -1,0 +1,240 @@
+#include "engine/restoration.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <stdexcept>
+#include <tuple>
+
+namespace knelpunt::engine {
+
+bool Restoration::down_at(AssetIndex asset, Hours at) const {
+  for (const auto& interval : down[asset])
+    if (interval.start <= at && at < interval.end) return true;
+  return false;
+}
+
+Hours Restoration::first_failure(AssetIndex asset) const {
+  return down[asset].empty() ? kNever : down[asset].front().start;
+}
+
+Hours Restoration::downtime(AssetIndex asset, Hours horizon) const {
+  Hours total = 0;
+  for (const auto& interval : down[asset]) {
+    if (interval.start > horizon) break;
+    const Hours end = std::min(interval.end, horizon);
+    if (end == kNever) return kNever;
+    total += end - interval.start;
+  }
+  return total;
+}
+
+std::vector<std::optional<Hours>> recovery_times(const model::Model& model) {
+  std::vector<std::optional<Hours>> recovery;
+  recovery.reserve(model.assets.size());
+  for (const auto& asset : model.assets) recovery.push_back(asset.recovery);
+  return recovery;
+}
+
+bool has_recovery(const model::Model& model) {
+  return std::any_of(model.assets.begin(), model.assets.end(), [](const model::Asset& a) { return a.recovery.has_value(); });
+}
+
+namespace {
+
+/// The simulation state; one instance per run.
+class Simulation {
+ public:
+  Simulation(const model::DependencyGraph& graph, std::span<const std::optional<Hours>> recovery, Hours horizon)
+      : graph_(graph),
+        recovery_(recovery),
+        horizon_(horizon),
+        up_(graph.asset_count(), true),
+        seeded_now_(graph.asset_count(), false),
+        ready_(graph.asset_count(), kNever),
+        unsatisfied_(graph.asset_count(), 0),
+        up_count_(graph.group_count(), 0),
+        lost_(graph.group_count(), false),
+        lost_since_(graph.group_count(), kNever) {
+    for (GroupIndex g = 0; g < graph.group_count(); ++g) up_count_[g] = graph.group(g).supplier_count;
+    result_.down.resize(graph.asset_count());
+  }
+
+  Restoration run(std::vector<Seed> seeds) {
+    std::sort(seeds.begin(), seeds.end(),
+              [](const Seed& a, const Seed& b) { return std::tie(a.at, a.asset) < std::tie(b.at, b.asset); });
+    std::size_t next_seed = 0;
+    std::vector<AssetIndex> instant_seeds;
+    std::vector<AssetIndex> ready_candidates;
+    std::vector<GroupIndex> expiries;
+    while (true) {
+      Hours t = next_seed < seeds.size() ? seeds[next_seed].at : kNever;
+      if (!heap_.empty()) t = std::min(t, std::get<0>(heap_.front()));
+      if (t == kNever || t > horizon_) break;
+
+      instant_seeds.clear();
+      for (; next_seed < seeds.size() && seeds[next_seed].at == t; ++next_seed) {
+        const AssetIndex a = seeds[next_seed].asset;
+        if (!seeded_now_[a]) {
+          seeded_now_[a] = true;
+          instant_seeds.push_back(a);
+        }
+      }
+      // Events at t pop in (kind, index) order: ready assets by index, then
+      // expiring groups by index.
+      ready_candidates.clear();
+      expiries.clear();
+      while (!heap_.empty() && std::get<0>(heap_.front()) == t) {
+        std::pop_heap(heap_.begin(), heap_.end(), later_);
+        const auto [at, kind, index] = heap_.back();
+        heap_.pop_back();
+        (kind == kReadyEvent ? ready_candidates : expiries).push_back(index);
+      }
+
+      settle_returns(t, ready_candidates);
+      settle_failures(t, instant_seeds, expiries);
+      for (AssetIndex a : instant_seeds) seeded_now_[a] = false;
+    }
+    return std::move(result_);
+  }
+
+ private:
+  static constexpr std::uint32_t kReadyEvent = 0;
+  static constexpr std::uint32_t kExpiryEvent = 1;
+  using Event = std::tuple<Hours, std::uint32_t, std::uint32_t>;  // time, kind, asset or group
+
+  void schedule(Hours at, std::uint32_t kind, std::uint32_t index) {
+    if (at > horizon_) return;
+    heap_.emplace_back(at, kind, index);
+    std::push_heap(heap_.begin(), heap_.end(), later_);
+  }
+
+  bool may_return(AssetIndex a, Hours t) const {
+    return !up_[a] && unsatisfied_[a] == 0 && ready_[a] <= t && !seeded_now_[a];
+  }
+
+  /// Phase 1: the least set of down assets that can return at t, each with
+  /// all its groups satisfied by the assets up before t and the returners.
+  void settle_returns(Hours t, const std::vector<AssetIndex>& ready_candidates) {
+    work_.clear();
+    for (AssetIndex a : ready_candidates)
+      if (ready_[a] == t && may_return(a, t)) work_.push_back(a);
+    for (std::size_t i = 0; i < work_.size(); ++i) {
+      const AssetIndex a = work_[i];
+      if (up_[a]) continue;
+      up_[a] = true;
+      result_.down[a].back().end = t;
+      result_.events.push_back({t, a, RestorationEvent::Kind::back, kNoIndex, kNoIndex});
+      for (GroupIndex g : graph_.groups_supplied_by(a)) {
+        const auto& group = graph_.group(g);
+        if (++up_count_[g] != group.need) continue;
+        lost_[g] = false;  // satisfied again: the buffer refills at once
+        lost_since_[g] = kNever;
+        if (--unsatisfied_[group.asset] == 0 && may_return(group.asset, t)) work_.push_back(group.asset);
+      }
+    }
+  }
+
+  /// Phase 2: seeds, expired buffers and the zero-buffer failures they cause.
+  void settle_failures(Hours t, const std::vector<AssetIndex>& instant_seeds, const std::vector<GroupIndex>& expiries) {
+    pending_.clear();
+    for (AssetIndex a : instant_seeds) {
+      if (up_[a]) {
+        fail(a, t, kNoIndex, kNoIndex);
+      } else {  // damaged again while down
+        const Hours again = t + recovery_after_seed(a);
+        if (again > ready_[a]) {
+          ready_[a] = again;
+          schedule(again, kReadyEvent, a);
+        }
+      }
+    }
+    for (GroupIndex g : expiries) {
+      const auto& group = graph_.group(g);
+      if (lost_[g] && lost_since_[g] + group.time_to_impact == t && up_[group.asset])
+        fail(group.asset, t, g, lost_by_supplier(g));
+    }
+    for (std::size_t i = 0; i < pending_.size(); ++i) {
+      const auto [asset, g, supplier] = pending_[i];
+      if (up_[asset] && lost_[g]) fail(asset, t, g, supplier);
+    }
+  }
+
+  Hours recovery_after_seed(AssetIndex a) const { return recovery_[a] ? *recovery_[a] : kNever; }
+
+  AssetIndex lost_by_supplier(GroupIndex g) const { return lost_by_[g]; }
+
+  void fail(AssetIndex a, Hours t, GroupIndex cause_group, AssetIndex cause_supplier) {
+    up_[a] = false;
+    const Hours recovery = seeded_now_[a] ? recovery_after_seed(a) : recovery_[a].value_or(0);
+    ready_[a] = t + recovery;
+    if (ready_[a] > t) schedule(ready_[a], kReadyEvent, a);
+    auto& intervals = result_.down[a];
+    if (!intervals.empty() && intervals.back().end == t) {
+      // Back and failed again at one instant: it stays down (one interval),
+      // and its recovery starts again now. Drop the return from the log.
+      intervals.back().end = kNever;
+      for (auto it = result_.events.rbegin(); it != result_.events.rend(); ++it) {
+        if (it->asset == a && it->kind == RestorationEvent::Kind::back && it->at == t) {
+          result_.events.erase(std::next(it).base());
+          break;
+        }
+      }
+    } else {
+      intervals.push_back({t, kNever, cause_group, cause_supplier});
+      result_.events.push_back({t, a, RestorationEvent::Kind::fails, cause_group, cause_supplier});
+    }
+    for (GroupIndex g : graph_.groups_supplied_by(a)) {
+      const auto& group = graph_.group(g);
+      if (up_count_[g]-- != group.need) continue;
+      // Now fewer than `need` are up: the group is lost from t.
+      lost_[g] = true;
+      lost_since_[g] = t;
+      lost_by_[g] = a;
+      ++unsatisfied_[group.asset];
+      if (!up_[group.asset]) continue;  // it cannot come back while g is lost
+      if (group.time_to_impact == 0) pending_.push_back({group.asset, g, a});
+      else schedule(t + group.time_to_impact, kExpiryEvent, g);
+    }
+  }
+
+  const model::DependencyGraph& graph_;
+  std::span<const std::optional<Hours>> recovery_;
+  Hours horizon_;
+  std::vector<bool> up_;
+  std::vector<bool> seeded_now_;
+  std::vector<Hours> ready_;                // earliest return of a down asset
+  std::vector<std::uint32_t> unsatisfied_;  // lost groups per asset
+  std::vector<std::uint32_t> up_count_;     // suppliers up per group
+  std::vector<bool> lost_;
+  std::vector<Hours> lost_since_;
+  std::vector<AssetIndex> lost_by_ = std::vector<AssetIndex>(graph_.group_count(), kNoIndex);
+  std::vector<Event> heap_;
+  std::greater<Event> later_;
+  std::vector<AssetIndex> work_;
+  std::vector<std::tuple<AssetIndex, GroupIndex, AssetIndex>> pending_;
+  Restoration result_;
+};
+
+}  // namespace
+
+Restoration simulate_restoration(const model::DependencyGraph& graph, std::span<const std::optional<Hours>> recovery,
+                                 std::span<const Seed> seeds, Hours horizon) {
+  if (recovery.size() != graph.asset_count())
+    throw std::invalid_argument("simulate_restoration: one recovery entry per asset expected");
+  bool any = false;
+  for (const auto& r : recovery) {
+    if (!r) continue;
+    if (!(*r > 0) || !std::isfinite(*r))
+      throw std::invalid_argument("simulate_restoration: a recovery must be positive and finite");
+    any = true;
+  }
+  if (any && horizon == kNever)
+    throw std::invalid_argument("simulate_restoration: a finite horizon is needed when assets recover");
+  for (const auto& seed : seeds)
+    if (seed.asset >= graph.asset_count()) throw std::invalid_argument("simulate_restoration: seed out of range");
+  Simulation simulation(graph, recovery, horizon);
+  return simulation.run(std::vector<Seed>(seeds.begin(), seeds.end()));
+}
+
+}  // namespace knelpunt::engine
