@@ -15,5 +15,7 @@ $knelpunt validate examples/dordrecht
 $knelpunt assess examples/dordrecht -o out/register.md
 $knelpunt assess examples/dordrecht -o out/register.json -q
 # The summary, the risk diagram and the ten highest risks of the register.
-sed -n "/^## Samenvatting/,/^## Risico's$/p" out/register.md | head -n 40
+# (through a file: with pipefail, `sed | head` would fail on SIGPIPE)
+sed -n "/^## Samenvatting/,/^## Risico's$/p" out/register.md > out/summary.md
+head -n 40 out/summary.md
 echo "Full register: out/register.md and out/register.json"
