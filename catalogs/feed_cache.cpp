@@ -139,7 +139,11 @@ std::optional<FeedMetadata> parse_metadata(const std::string& text) {
 }
 
 model::Diagnostic cache_warning(const fs::path& file, std::string message) {
-  return model::Diagnostic{model::Severity::warning, {file.string(), 0, 0}, std::move(message)};
+  model::Diagnostic diagnostic;  // field by field: see feed_update.cpp (GCC 12 -O3 false positive)
+  diagnostic.severity = model::Severity::warning;
+  diagnostic.where.file = file.string();
+  diagnostic.message = std::move(message);
+  return diagnostic;
 }
 
 }  // namespace
