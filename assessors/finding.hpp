@@ -21,11 +21,16 @@ struct LocalText {
 };
 
 /// One step of a cause-effect chain: `asset` fails at `t_h` hours because of `via`
-/// (a supplier id, or empty for an initial failure).
+/// (a supplier id, or empty for an initial failure). On a model with
+/// `recovery` (docs/restoration.md) the step also says how long the asset is
+/// down within the horizon and, when it is up again at the horizon, when it
+/// came back for good; without recovery nothing comes back and both are empty.
 struct ChainStep {
   std::string asset;
   double t_h = 0;
   std::string via;
+  std::optional<double> down_h = std::nullopt;  ///< total time down within the horizon (restoration only)
+  std::optional<double> back_h = std::nullopt;  ///< end of its last outage, when it ends within the horizon (restoration only)
 };
 
 /// A known exploited vulnerability (CISA KEV) of a product an asset runs.
@@ -39,11 +44,14 @@ struct CveEvidence {
   std::optional<double> epss_percentile;
 };
 
-/// People affected at a moment of a cascade (for scenario timelines).
+/// People affected at a moment of a cascade (for scenario timelines): the
+/// state just after everything that happens at `t_h`. Without recovery
+/// failures are permanent and the counts only grow; with recovery they fall
+/// again as service returns.
 struct TimelinePoint {
   double t_h = 0;
-  std::size_t assets_failed = 0;  ///< non-virtual
-  double people = 0;              ///< Σ serves.population of the failed non-virtual assets
+  std::size_t assets_failed = 0;  ///< non-virtual assets down at t_h
+  double people = 0;              ///< Σ serves.population of the non-virtual assets down at t_h
 };
 
 /// The impact on one criterion of the Regionaal Risicoprofiel.

@@ -180,13 +180,15 @@ class GeographicAssessor : public Assessor {
     for (const auto& [zone, members] : members_of) {
       std::vector<engine::Seed> seeds;
       for (auto a : members) seeds.push_back({a, 0});
-      const auto cascade = engine::propagate(context.graph, seeds, context.horizon);
+      // The impact estimator's run, so that on a model with recovery an asset
+      // whose supply is back before its buffer runs out is not counted as hit.
+      auto outcome = context.impact.outcome(seeds);
       std::vector<std::string> hit;  // vital assets outside the zone that fail
       for (auto v : vital)
-        if (cascade.failure_time[v] != engine::kNever && !std::binary_search(members.begin(), members.end(), v))
+        if (!std::binary_search(members.begin(), members.end(), v) &&
+            std::binary_search(outcome.affected.begin(), outcome.affected.end(), context.model.assets[v].id))
           hit.push_back(context.model.assets[v].id);
       if (hit.empty()) continue;
-      auto outcome = context.impact.describe(cascade);
       std::vector<std::string> member_ids;
       for (auto a : members) member_ids.push_back(context.model.assets[a].id);
       const std::string horizon = model::format_hours(context.horizon);

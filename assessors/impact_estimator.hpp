@@ -1,10 +1,18 @@
 #pragma once
 /// Turns "these assets fail at these times" into the impact of a finding:
 /// per criterion of the scoring catalogue that has an `estimate` block, the
-/// value (people, or people-hours without service up to the horizon) summed
+/// value (people, or people-hours without service within the horizon) summed
 /// over the failed non-virtual assets, and its class. Also builds the cause
 /// chain and the timeline that findings carry as evidence.
+///
+/// On a model where no asset has `recovery`, failures are permanent
+/// (DESIGN.md §3): an asset that fails at t is out for horizon − t. As soon
+/// as some asset has a `recovery`, outages are simulated with restoration
+/// (engine/restoration.hpp, docs/restoration.md) and an asset counts for the
+/// time it is actually down: repairs shorten the people-hours of criteria
+/// such as 2.3 and 5.1, and the timeline falls as service returns.
 
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -23,6 +31,7 @@ struct CascadeOutcome {
   std::vector<ChainStep> chain;        ///< every failed asset (virtual ones included), by time then id
   std::vector<TimelinePoint> timeline; ///< one point per distinct failure time
   std::vector<CriterionImpact> impact; ///< estimated criteria, in catalogue order
+  double people_hours = 0;             ///< Σ population × time down within the horizon, non-virtual assets
 };
 
 class ImpactEstimator {
@@ -35,16 +44,17 @@ class ImpactEstimator {
   /// failures count for impact like any other failed asset.
   CascadeOutcome outcome(std::span<const engine::Seed> seeds) const;
 
-  /// The same for failure times already computed (kNever = up).
-  CascadeOutcome describe(const engine::Cascade& cascade) const;
-
   model::Hours horizon() const { return horizon_; }
+
+  /// True when outages end (some asset of the model has a `recovery`).
+  bool restores() const { return !recovery_.empty(); }
 
  private:
   const model::Model& model_;
   const model::DependencyGraph& graph_;
   const catalogs::ReferenceData& reference_;
   model::Hours horizon_;
+  std::vector<std::optional<model::Hours>> recovery_;  ///< per asset; empty when no asset has one
 };
 
 }  // namespace knelpunt::assessors

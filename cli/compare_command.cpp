@@ -4,6 +4,7 @@
 /// over time in the threat scenarios, and the reduction per euro — ranked
 /// (docs/measures.md). Text, JSON (`knelpunt-compare/1`) or Markdown.
 
+#include <cmath>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -68,6 +69,8 @@ std::string to_text(const std::vector<VariantComparison>& ranked, std::string_vi
                                    c.base_people.people[i], c.variant_people.people[i]));
     out += fmt::format("   {}: {}\n", nl ? "getroffen mensen (scenario's)" : "people affected (scenarios)",
                        fmt::join(points, "; "));
+    out += fmt::format("   {}: {:.0f} → {:.0f}\n", nl ? "mensuren zonder voorziening (scenario's)" : "people-hours without service (scenarios)",
+                       c.base_people.people_hours, c.variant_people.people_hours);
   }
   return out;
 }
@@ -104,6 +107,8 @@ std::string to_json(const std::vector<VariantComparison>& ranked, std::string_vi
       people.push_back({{"t_h", c.base_people.at_h[i]}, {"base", c.base_people.people[i]},
                         {"variant", c.variant_people.people[i]}});
     v["people_affected"] = std::move(people);
+    // Whole people-hours: the fractions are artefacts of minute buffers, not information.
+    v["people_hours"] = {{"base", std::round(c.base_people.people_hours)}, {"variant", std::round(c.variant_people.people_hours)}};
     variants.push_back(std::move(v));
   }
   root["variants"] = std::move(variants);
@@ -153,6 +158,8 @@ std::string to_markdown(const std::vector<VariantComparison>& ranked, std::strin
     for (std::size_t i = 0; i < c.base_people.at_h.size(); ++i)
       out += fmt::format("| t+{} | {:.0f} | {:.0f} |\n", model::format_hours(c.base_people.at_h[i]), c.base_people.people[i],
                          c.variant_people.people[i]);
+    out += fmt::format("| {} | {:.0f} | {:.0f} |\n", nl ? "Mensuren zonder voorziening" : "People-hours without service",
+                       c.base_people.people_hours, c.variant_people.people_hours);
   }
   return out;
 }

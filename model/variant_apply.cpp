@@ -231,7 +231,20 @@ class VariantApplier {
       }
       return;
     }
-    fields_.check_keys(args, "'set' of an asset", {"asset", "kind", "p", "population", "name"});
+    fields_.check_keys(args, "'set' of an asset", {"asset", "kind", "p", "population", "name", "recovery"});
+    if (auto v = doc_.find(args, "recovery"); v != kNoYamlNode) {
+      // The same rule as the model reader's (docs/restoration.md).
+      if (auto text = fields_.string(v, "'recovery'")) {
+        auto hours = parse_duration(*text);
+        if (!hours || *hours <= 0 || *hours == kNever)
+          fields_.error(v, fmt::format("'recovery' is '{}'; expected a positive finite duration such as 12h", *text));
+        else if (asset->is_virtual)
+          fields_.error(v, fmt::format("'recovery' of '{}' is given but the asset is virtual; expected none: virtual "
+                                       "assets never fail by themselves", asset->id));
+        else
+          asset->recovery = *hours;
+      }
+    }
     if (auto v = doc_.find(args, "p"); v != kNoYamlNode) {
       if (auto p = fields_.number(v, "'p'")) {
         if (*p < 0 || *p > 1) fields_.error(v, fmt::format("'p' is {}; expected a probability between 0 and 1", *p));

@@ -99,8 +99,13 @@ Json risk_json(const Register& reg, const Risk& risk, std::string_view lang) {
   out["affected"] = string_array(finding.affected);
 
   out["chain"] = Json::array();
-  for (const auto& step : finding.chain)
-    out["chain"].push_back(Json{{"asset", step.asset}, {"t_h", number_or_null(step.t_h)}, {"via", text_or_null(step.via)}});
+  for (const auto& step : finding.chain) {
+    Json entry{{"asset", step.asset}, {"t_h", number_or_null(step.t_h)}, {"via", text_or_null(step.via)}};
+    // Only on models with recovery (docs/restoration.md): absent, not null, elsewhere.
+    if (step.down_h) entry["down_h"] = number_or_null(*step.down_h);
+    if (step.back_h) entry["back_h"] = number_or_null(*step.back_h);
+    out["chain"].push_back(std::move(entry));
+  }
   out["evidence"] = Json::array();
   for (const auto& text : finding.evidence) out["evidence"].push_back(in_language(text, lang));
   out["cves"] = Json::array();

@@ -151,6 +151,8 @@ void write_chain(std::string& out, const assessors::Finding& finding, std::strin
   for (const auto& step : finding.chain) {
     out += fmt::format("- t+{}: {} {}", format_hours(step.t_h), markdown_escape(step.asset), label(Label::fails, lang));
     if (!step.via.empty()) out += fmt::format(" ({} {})", label(Label::via, lang), markdown_escape(step.via));
+    if (step.down_h) out += fmt::format("; {} {}", label(Label::down_for, lang), format_hours(*step.down_h));
+    if (step.back_h) out += fmt::format(", {} t+{}", label(Label::back_at, lang), format_hours(*step.back_h));
     out += "\n";
   }
   out += "\n";
@@ -205,9 +207,12 @@ void write_impact(std::string& out, const Register& reg, const Risk& risk, std::
       for (const auto& criterion : reg.criteria)
         if (criterion.id == c.criterion) unit = criterion.unit;
       // The contract: value 0 means the class was stated, not estimated.
+      // Large estimates (people, people-hours, euro) are shown whole: their
+      // fractions come from minute buffers and tell a reader nothing. JSON keeps them.
+      const double shown = std::abs(c.value) >= 100 ? std::round(c.value) : c.value;
       const std::string value = c.value == 0 ? "–"
-                                             : (unit.empty() ? format_number(c.value, lang)
-                                                             : fmt::format("{} {}", format_number(c.value, lang),
+                                             : (unit.empty() ? format_number(shown, lang)
+                                                             : fmt::format("{} {}", format_number(shown, lang),
                                                                            markdown_escape(unit)));
       std::string name = criterion_name(reg, c.criterion, lang);
       out += fmt::format("| {}{} | {} | {} | {} |\n", markdown_escape(c.criterion),

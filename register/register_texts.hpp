@@ -68,6 +68,8 @@ enum class Label {
   chain,
   fails,
   via,
+  down_for,
+  back_at,
   evidence,
   cves,
   required_action,

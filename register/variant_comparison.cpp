@@ -35,6 +35,7 @@ PeopleOverTime people_over_time(const model::Model& model, const model::Dependen
         seeds.push_back({static_cast<model::AssetIndex>(*index), failure.at});
     if (seeds.empty()) continue;
     const auto outcome = estimator.outcome(seeds);
+    result.people_hours += outcome.people_hours;
     for (std::size_t c = 0; c < checkpoints_h.size(); ++c) {
       double people = 0;
       for (const auto& point : outcome.timeline)

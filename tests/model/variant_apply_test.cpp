@@ -152,3 +152,41 @@ variants:
   CHECK(shape_text.find(":1:11: error: unknown format version 2; expected 'measures: 1'") != std::string::npos);
   CHECK(shape_text.find(":5:9: error: unknown change 'sett' (did you mean 'set'?)") != std::string::npos);
 }
+
+TEST_CASE("set recovery: a positive repair time on a real asset, refused on zero and on virtual assets") {
+  Fixture fixture;
+  const auto path = write_measures("recovery", R"(measures: 1
+variants:
+  - id: faster-repair
+    changes:
+      - set: {asset: scada, recovery: 8h}
+  - id: zero
+    changes:
+      - set: {asset: scada, recovery: 0h}
+  - id: on-virtual
+    changes:
+      - add_assets:
+          - {id: pool, virtual: true, depends_on: [{kind: power, from: [hs-noord]}]}
+      - set: {asset: pool, recovery: 2h}
+)");
+  Diagnostics diagnostics;
+  auto file = read_measure_file(path, diagnostics);
+  INFO(messages(diagnostics));
+  REQUIRE(file);
+  Model model = fixture.model;
+  CHECK_FALSE(model.assets[*model.find("scada")].recovery.has_value());
+  REQUIRE(apply_variant(model, *file, *file->find("faster-repair"), &fixture.catalogs, diagnostics));
+  CHECK(model.assets[*model.find("scada")].recovery == 8.0);
+
+  Diagnostics zero;
+  Model other = fixture.model;
+  CHECK_FALSE(apply_variant(other, *file, *file->find("zero"), &fixture.catalogs, zero));
+  INFO(messages(zero));
+  CHECK(messages(zero).find(path.string() + ":8:39: error: 'recovery' is '0h'; expected a positive finite duration") !=
+        std::string::npos);
+
+  Diagnostics on_virtual;
+  Model third = fixture.model;
+  CHECK_FALSE(apply_variant(third, *file, *file->find("on-virtual"), &fixture.catalogs, on_virtual));
+  CHECK(messages(on_virtual).find("is given but the asset is virtual") != std::string::npos);
+}

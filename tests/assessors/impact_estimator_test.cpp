@@ -1,0 +1,86 @@
+#include <doctest/doctest.h>
+
+#include "assessors/impact_estimator.hpp"
+#include "assessor_fixture.hpp"
+
+using namespace knelpunt;
+using knelpunt::test::load_test_model;
+
+namespace {
+
+/// "asset@t via (down, back)" per chain step.
+std::string chain_text(const assessors::CascadeOutcome& outcome) {
+  std::string out;
+  for (const auto& step : outcome.chain) {
+    out += step.asset + "@" + std::to_string(step.t_h) + " via " + (step.via.empty() ? "-" : step.via);
+    if (step.down_h) out += " down " + std::to_string(*step.down_h);
+    if (step.back_h) out += " back " + std::to_string(*step.back_h);
+    out += "\n";
+  }
+  return out;
+}
+
+std::string timeline_text(const assessors::CascadeOutcome& outcome) {
+  std::string out;
+  for (const auto& point : outcome.timeline)
+    out += std::to_string(point.t_h) + ": " + std::to_string(point.assets_failed) + " assets, " +
+           std::to_string(point.people) + " people\n";
+  return out;
+}
+
+std::optional<double> value_of(const assessors::CascadeOutcome& outcome, const std::string& criterion) {
+  for (const auto& impact : outcome.impact)
+    if (impact.criterion == criterion) return impact.value;
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("with recovery, people-hours end when service is back") {
+  auto m = load_test_model("impact-restoration.yaml");
+  const assessors::ImpactEstimator estimator(m->model, *m->graph, m->reference, 48);
+  REQUIRE(estimator.restores());
+  const engine::Seed seed{static_cast<model::AssetIndex>(*m->model.find("feed")), 0};
+  const auto outcome = estimator.outcome({&seed, 1});
+  // feed down [0, 10); homes fail with it and need no restart: [0, 10);
+  // water fails when its 1 h buffer runs out, may restart from 3 h, but has
+  // no power until 10 h: [1, 10).
+  CHECK(chain_text(outcome) ==
+        "feed@0.000000 via - down 10.000000 back 10.000000\n"
+        "homes@0.000000 via feed down 10.000000 back 10.000000\n"
+        "water@1.000000 via feed down 9.000000 back 10.000000\n");
+  CHECK(outcome.affected == std::vector<std::string>{"homes", "water"});
+  CHECK(timeline_text(outcome) ==
+        "0.000000: 2 assets, 500.000000 people\n"
+        "1.000000: 3 assets, 1500.000000 people\n"
+        "10.000000: 0 assets, 0.000000 people\n");
+  // 500 × 10 + 1000 × 9; criterion 2.3 counts drinking water only.
+  CHECK(outcome.people_hours == doctest::Approx(14000));
+  CHECK(value_of(outcome, "2.3") == doctest::Approx(9000));
+  CHECK(value_of(outcome, "5.1") == doctest::Approx(14000));
+  CHECK(value_of(outcome, "5.3") == doctest::Approx(1500));
+  for (const auto& impact : outcome.impact)
+    if (impact.criterion == "5.1") CHECK(impact.basis.en.find("repairs included") != std::string::npos);
+}
+
+TEST_CASE("without any recovery, an outage lasts to the horizon (DESIGN.md §3)") {
+  auto m = load_test_model("impact-restoration.yaml");
+  for (auto& asset : m->model.assets) asset.recovery.reset();
+  const assessors::ImpactEstimator estimator(m->model, *m->graph, m->reference, 48);
+  REQUIRE_FALSE(estimator.restores());
+  const engine::Seed seed{static_cast<model::AssetIndex>(*m->model.find("feed")), 0};
+  const auto outcome = estimator.outcome({&seed, 1});
+  CHECK(chain_text(outcome) ==
+        "feed@0.000000 via -\n"
+        "homes@0.000000 via feed\n"
+        "water@1.000000 via feed\n");
+  CHECK(timeline_text(outcome) ==
+        "0.000000: 2 assets, 500.000000 people\n"
+        "1.000000: 3 assets, 1500.000000 people\n");
+  // 500 × 48 + 1000 × 47.
+  CHECK(outcome.people_hours == doctest::Approx(71000));
+  CHECK(value_of(outcome, "2.3") == doctest::Approx(47000));
+  CHECK(value_of(outcome, "5.1") == doctest::Approx(71000));
+  for (const auto& impact : outcome.impact)
+    if (impact.criterion == "5.1") CHECK(impact.basis.en.find("up to the horizon (48h)") != std::string::npos);
+}
