@@ -53,15 +53,18 @@ class CascadeReachAssessor : public Assessor {
       finding.assets = {asset.id};
       const std::string label = asset_label(asset);
       const std::string horizon = model::format_hours(context.horizon);
-      finding.title = {fmt::format("Ver reikende uitval: {} — {} objecten vallen mee uit binnen {}", label, r.reach, horizon),
-                       fmt::format("Far-reaching loss: {} — {} assets fail with it within {}", label, r.reach, horizon)};
+      const bool one = r.reach == 1;
+      finding.title = {fmt::format("Ver reikende uitval: {} — {} {} mee uit binnen {}", label, r.reach,
+                                   one ? "object valt" : "objecten vallen", horizon),
+                       fmt::format("Far-reaching loss: {} — {} {} with it within {}", label, r.reach,
+                                   one ? "asset fails" : "assets fail", horizon)};
       finding.description = {
-          fmt::format("Uitval van {} alleen laat {} andere objecten uitvallen, die samen {:.0f} inwoners bedienen "
+          fmt::format("Uitval van {} alleen laat {} {} uitvallen, die samen {:.0f} inwoners bedienen "
                       "(plaats {} in de ranglijst van bereik naar getroffen inwoners).",
-                      label, r.reach, r.impact, rank + 1),
-          fmt::format("The loss of {} alone takes down {} other assets, serving {:.0f} people together "
+                      label, r.reach, one ? "ander object" : "andere objecten", r.impact, rank + 1),
+          fmt::format("The loss of {} alone takes down {} other asset{}, serving {:.0f} people together "
                       "(rank {} by reach weighted by people served).",
-                      label, r.reach, r.impact, rank + 1)};
+                      label, r.reach, one ? "" : "s", r.impact, rank + 1)};
       finding.evidence.push_back({fmt::format("N-1-bereik {} binnen {}; getroffen inwoners {:.0f}; rang {}", r.reach,
                                               horizon, r.impact, rank + 1),
                                   fmt::format("N-1 reach {} within {}; people served {:.0f}; rank {}", r.reach, horizon,

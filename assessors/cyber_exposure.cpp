@@ -145,10 +145,10 @@ class CyberExposureAssessor : public Assessor {
     auto outcome = context.impact.outcome({&seed, 1});
     const std::string horizon = model::format_hours(context.horizon);
     finding.description = {
-        fmt::format("Een geslaagde aanval op {} legt het object stil; binnen {} vallen dan {} andere objecten uit.", label,
-                    horizon, outcome.affected.size()),
-        fmt::format("A successful attack on {} takes it down; within {} {} other assets then fail.", label, horizon,
-                    outcome.affected.size())};
+        fmt::format("Een geslaagde aanval op {} legt het object stil; binnen {} {} dan {} uit.", label, horizon,
+                    outcome.affected.size() == 1 ? "valt" : "vallen", other_assets_nl(outcome.affected.size())),
+        fmt::format("A successful attack on {} takes it down; within {} {} then {}.", label, horizon,
+                    other_assets_en(outcome.affected.size()), outcome.affected.size() == 1 ? "fails" : "fail")};
     finding.affected = std::move(outcome.affected);
     finding.chain = std::move(outcome.chain);
     finding.timeline = std::move(outcome.timeline);

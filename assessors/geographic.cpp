@@ -197,10 +197,10 @@ class GeographicAssessor : public Assessor {
       finding.kind = "zone";
       finding.subject = zone;
       finding.threat = threat_;
-      finding.title = {fmt::format("Uitval van zone {} ({} objecten) treft {} vitale object{} erbuiten", zone,
-                                   members.size(), hit.size(), hit.size() == 1 ? "" : "en"),
-                       fmt::format("Loss of zone {} ({} assets) takes down {} vital asset{} outside it", zone,
-                                   members.size(), hit.size(), hit.size() == 1 ? "" : "s")};
+      finding.title = {fmt::format("Uitval van zone {} ({} object{}) treft {} vitale object{} erbuiten", zone,
+                                   members.size(), members.size() == 1 ? "" : "en", hit.size(), hit.size() == 1 ? "" : "en"),
+                       fmt::format("Loss of zone {} ({} asset{}) takes down {} vital asset{} outside it", zone,
+                                   members.size(), members.size() == 1 ? "" : "s", hit.size(), hit.size() == 1 ? "" : "s")};
       finding.description = {
           fmt::format("Als alle objecten in zone {} tegelijk uitvallen ({}), vallen binnen {} ook deze vitale objecten "
                       "buiten de zone uit: {}.",

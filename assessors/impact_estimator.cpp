@@ -16,6 +16,14 @@ ImpactEstimator::ImpactEstimator(const model::Model& model, const model::Depende
   if (engine::has_recovery(model)) recovery_ = engine::recovery_times(model);
 }
 
+std::string other_assets_nl(std::size_t count) {
+  return fmt::format("{} {}", count, count == 1 ? "ander object" : "andere objecten");
+}
+
+std::string other_assets_en(std::size_t count) {
+  return fmt::format("{} other asset{}", count, count == 1 ? "" : "s");
+}
+
 namespace {
 
 /// Whole numbers without grouping, so both languages read them alike.
@@ -95,6 +103,7 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds) con
     if (graph_.is_virtual(a)) continue;
     if (!outage.initial) out.affected.push_back(graph_.id(a));
     out.people_hours += model_.assets[a].population() * outage.down;
+    out.people_served += model_.assets[a].population();
     if (restores()) continue;
     ++count;
     people += model_.assets[a].population();
@@ -131,18 +140,18 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds) con
       // Without recovery an outage lasts until the horizon; with it, until service is back.
       const char* hours_nl = restores() ? "uren uitval binnen de horizon ({}), herstel meegerekend" : "uren uitval tot de horizon ({})";
       const char* hours_en = restores() ? "hours down within the horizon ({}), repairs included" : "hours of outage up to the horizon ({})";
-      basis.nl = fmt::format("som van {} van {} uitgevallen objecten{} × {} = {} {}; klasse {} vanaf {}", estimate.serve,
-                             counted, scope_nl, fmt::format(fmt::runtime(hours_nl), model::format_hours(horizon_)),
+      basis.nl = fmt::format("som van {} van {} uitgevallen object{}{} × {} = {} {}; klasse {} vanaf {}", estimate.serve,
+                             counted, counted == 1 ? "" : "en", scope_nl, fmt::format(fmt::runtime(hours_nl), model::format_hours(horizon_)),
                              amount(value), criterion.unit, catalogs::class_letter(*impact_class),
                              amount(criterion.limits[*impact_class]));
-      basis.en = fmt::format("sum of {} of {} failed assets{} × {} = {} {}; class {} from {}", estimate.serve, counted,
+      basis.en = fmt::format("sum of {} of {} failed asset{}{} × {} = {} {}; class {} from {}", estimate.serve, counted, counted == 1 ? "" : "s",
                              scope_en, fmt::format(fmt::runtime(hours_en), model::format_hours(horizon_)), amount(value),
                              criterion.unit, catalogs::class_letter(*impact_class), amount(criterion.limits[*impact_class]));
     } else {
-      basis.nl = fmt::format("som van {} van {} uitgevallen objecten{} = {} {}; klasse {} vanaf {}", estimate.serve, counted,
+      basis.nl = fmt::format("som van {} van {} uitgevallen object{}{} = {} {}; klasse {} vanaf {}", estimate.serve, counted, counted == 1 ? "" : "en",
                              scope_nl, amount(value), criterion.unit, catalogs::class_letter(*impact_class),
                              amount(criterion.limits[*impact_class]));
-      basis.en = fmt::format("sum of {} of {} failed assets{} = {} {}; class {} from {}", estimate.serve, counted, scope_en,
+      basis.en = fmt::format("sum of {} of {} failed asset{}{} = {} {}; class {} from {}", estimate.serve, counted, counted == 1 ? "" : "s", scope_en,
                              amount(value), criterion.unit, catalogs::class_letter(*impact_class),
                              amount(criterion.limits[*impact_class]));
     }

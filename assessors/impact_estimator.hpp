@@ -32,7 +32,13 @@ struct CascadeOutcome {
   std::vector<TimelinePoint> timeline; ///< one point per distinct failure time
   std::vector<CriterionImpact> impact; ///< estimated criteria, in catalogue order
   double people_hours = 0;             ///< Σ population × time down within the horizon, non-virtual assets
+  double people_served = 0;            ///< Σ population of the non-virtual assets that fail at some moment
 };
+
+/// "1 ander object" / "3 andere objecten": the other assets a cascade takes down, in Dutch.
+std::string other_assets_nl(std::size_t count);
+/// "1 other asset" / "3 other assets".
+std::string other_assets_en(std::size_t count);
 
 class ImpactEstimator {
  public:

@@ -111,11 +111,12 @@ class MissingControlsAssessor : public Assessor {
     const engine::Seed seed{a, 0};
     auto outcome = context.impact.outcome({&seed, 1});
     finding.description = {
-        fmt::format("{} mist {} maatregelen uit de basislijn; bij uitval van het object vallen binnen {} {} andere "
-                    "objecten uit.",
-                    label, missing.size(), model::format_hours(context.horizon), outcome.affected.size()),
-        fmt::format("{} lacks {} controls of the baseline; its loss takes down {} other assets within {}.", label,
-                    missing.size(), outcome.affected.size(), model::format_hours(context.horizon))};
+        fmt::format("{} mist {} maatregel{} uit de basislijn; bij uitval van het object {} binnen {} {} uit.", label,
+                    missing.size(), missing.size() == 1 ? "" : "en", outcome.affected.size() == 1 ? "valt" : "vallen",
+                    model::format_hours(context.horizon), other_assets_nl(outcome.affected.size())),
+        fmt::format("{} lacks {} control{} of the baseline; its loss takes down {} within {}.", label, missing.size(),
+                    missing.size() == 1 ? "" : "s", other_assets_en(outcome.affected.size()),
+                    model::format_hours(context.horizon))};
     finding.affected = std::move(outcome.affected);
     finding.chain = std::move(outcome.chain);
     finding.impact = std::move(outcome.impact);

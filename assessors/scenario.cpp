@@ -55,12 +55,16 @@ class ScenarioAssessor : public Assessor {
 
     auto outcome = context.impact.outcome(seeds);
     const std::string horizon = model::format_hours(context.horizon);
-    const double people = outcome.timeline.empty() ? 0 : outcome.timeline.back().people;
+    // Everyone served by an asset that fails at some moment (with recovery the
+    // timeline's last point may be lower: service is back for some).
+    const double people = outcome.people_served;
     finding.description = {
-        fmt::format("Beginuitval: {}. Binnen {} vallen {} andere objecten uit; de uitgevallen objecten bedienen {:.0f} inwoners.",
-                    fmt::join(initial, ", "), horizon, outcome.affected.size(), people),
-        fmt::format("Initial failures: {}. Within {} {} other assets fail; the failed assets serve {:.0f} people.",
-                    fmt::join(initial, ", "), horizon, outcome.affected.size(), people)};
+        fmt::format("Beginuitval: {}. Binnen {} {} {} uit; de uitgevallen objecten bedienen {:.0f} inwoners.",
+                    fmt::join(initial, ", "), horizon, outcome.affected.size() == 1 ? "valt" : "vallen",
+                    other_assets_nl(outcome.affected.size()), people),
+        fmt::format("Initial failures: {}. Within {} {} {}; the failed assets serve {:.0f} people.",
+                    fmt::join(initial, ", "), horizon, other_assets_en(outcome.affected.size()),
+                    outcome.affected.size() == 1 ? "fails" : "fail", people)};
     if (threat) {
       std::vector<std::string> techniques;
       for (const auto& technique : threat->attack) techniques.push_back(technique.id);

@@ -20,6 +20,7 @@
 #include "register/register_csv_writer.hpp"
 #include "register/register_json_writer.hpp"
 #include "register/register_markdown_writer.hpp"
+#include "register/register_texts.hpp"
 #include "register/tracking.hpp"
 
 namespace knelpunt::cli {
@@ -152,7 +153,8 @@ class AssessCommand : public Command {
     if (!quiet_) {
       std::vector<std::string> counts;
       for (std::size_t l = reg.diagram.levels.size(); l-- > 0;)
-        counts.push_back(fmt::format("{} {}", per_level[l], reg.diagram.levels[l].name));
+        counts.push_back(
+            fmt::format("{} {}", per_level[l], risk_register::level_name(reg.diagram, static_cast<int>(l), lang_)));
       std::cerr << fmt::format("knelpunt: {} risks ({}){}\n", reg.risks.size(), fmt::join(counts, ", "),
                                output_.empty() || output_ == "-" ? "" : "; written to " + output_);
     }

@@ -52,7 +52,7 @@ TEST_CASE("cascade-reach: assets ranked by people served, then reach, then id") 
     const auto& h = findings[4];
     CHECK(h.affected == std::vector<std::string>{"i"});
     CHECK(chain_of(h) == std::vector<std::string>{"g@0<h", "h@0", "i@0<g"});
-    CHECK(h.title.en == "Far-reaching loss: h — 1 assets fail with it within 72h");
+    CHECK(h.title.en == "Far-reaching loss: h — 1 asset fails with it within 72h");
   }
 }
 

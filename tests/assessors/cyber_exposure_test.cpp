@@ -92,7 +92,7 @@ TEST_CASE("cyber-exposure: one finding per reachable asset, none for the others"
     CHECK(timeline_of(f) == std::vector<std::string>{"0:1:0", "2:2:2000"});
     // 2000 people × 70h = 140000 people-hours (5.1 B); 2000 people (5.3 A).
     CHECK(impact_of(f) == std::vector<std::string>{"5.1=B(140000)", "5.3=A(2000)"});
-    CHECK(f.description.en == "A successful attack on rtu takes it down; within 72h 1 other assets then fail.");
+    CHECK(f.description.en == "A successful attack on rtu takes it down; within 72h 1 other asset then fails.");
   }
   SUBCASE("a mixed IT/OT network") {
     const auto& f = only(findings, "office");
@@ -210,10 +210,10 @@ TEST_CASE("cyber-exposure: an EPSS score of the feed equal to the threshold coun
   CHECK(found.measures == std::vector<std::string>{"bio.12.6", "patching"});
   CHECK(hmi(R"({"epss_threshold": 0.69})").likelihood.likelihood_class == 3);
   CHECK(hmi(R"({"epss_threshold": 0.71})").likelihood.likelihood_class == 2);
-  // Left out, a known bug: "at or above the threshold" (cyber_likelihood.hpp) means the feed's 0.7
-  // reaches a threshold of 0.7 (class D), but EpssScores keeps scores as float, 0.7f widens to
-  // 0.69999998807907, and cyber_exposure.cpp compares that double with the double 0.7: class C.
-  //   CHECK(hmi(R"({"epss_threshold": 0.7})").likelihood.likelihood_class == 3);
+  // "At or above the threshold" (cyber_likelihood.hpp): the feed's 0.7 reaches a threshold of 0.7.
+  // EpssScores keeps float scores; cyber_exposure.cpp rounds them back to the feed's 5 decimals,
+  // so 0.7f (0.69999998807907 as a double) compares as 0.7.
+  CHECK(hmi(R"({"epss_threshold": 0.7})").likelihood.likelihood_class == 3);
 }
 
 TEST_CASE("cyber-exposure: without the feeds") {

@@ -61,7 +61,7 @@ TEST_CASE("missing-controls: the exact missing set against the basis baseline") 
     CHECK(chain_of(f) == std::vector<std::string>{"ot-box@0", "station@6<ot-box"});
     // 4000 people × 66h = 264000 people-hours (5.1 B); 4000 people (5.3 A).
     CHECK(impact_of(f) == std::vector<std::string>{"5.1=B(264000)", "5.3=A(4000)"});
-    CHECK(f.description.en == "ot-box lacks 2 controls of the baseline; its loss takes down 1 other assets within 72h.");
+    CHECK(f.description.en == "ot-box lacks 2 controls of the baseline; its loss takes down 1 other asset within 72h.");
   }
   SUBCASE("more than half of the weight missing raises the class") {
     const auto& mixed = of(findings, "mixed-box", "basis");
