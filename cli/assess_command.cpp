@@ -118,11 +118,18 @@ class AssessCommand : public Command {
     }
     const auto reg = run_register(*loaded, prepared, options, tracking ? &*tracking : nullptr);
 
-    for (const auto& unmatched : reg.unmatched_tracking)
-      if (!quiet_)
+    for (const auto& unmatched : reg.unmatched_tracking) {
+      if (quiet_) continue;
+      if (unmatched.shadowed_by.empty())
         std::cerr << fmt::format("{}: warning: tracking entry '{}' matches no risk of this register; expected a current "
                                  "risk id or pattern (the risk may be resolved or its id changed)\n",
                                  unmatched.where, unmatched.key);
+      else
+        std::cerr << fmt::format("{}: warning: tracking entry '{}' applies to no risk: every risk it matches follows a "
+                                 "more specific entry ({}); expected an entry that decides some risk (remove it, or "
+                                 "narrow the others)\n",
+                                 unmatched.where, unmatched.key, fmt::join(unmatched.shadowed_by, ", "));
+    }
 
     if (seed_tracking_) {
       if (!write_output(risk_register::seed_tracking_file(reg.risks), tracking_file.string())) return kExitInternal;

@@ -50,6 +50,10 @@ struct FeedInfo {
 struct UnmatchedTracking {
   std::string key;
   std::string where;  ///< file:line:col
+  /// When the entry's pattern does match risks but a more specific entry
+  /// won every one of them: those entries' keys, sorted. Empty when the
+  /// entry matches no risk at all.
+  std::vector<std::string> shadowed_by = {};
 };
 
 struct Register {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -112,6 +113,7 @@ bool tracking_key_matches(std::string_view pattern, std::string_view id) {
 
 std::vector<UnmatchedTracking> apply_tracking(const TrackingFile& file, std::vector<Risk>& risks) {
   std::vector<bool> used(file.entries.size(), false);
+  std::vector<std::set<std::string>> shadowed_by(file.entries.size());
   for (auto& risk : risks) {
     std::optional<std::size_t> best;
     for (std::size_t e = 0; e < file.entries.size(); ++e) {
@@ -129,11 +131,17 @@ std::vector<UnmatchedTracking> apply_tracking(const TrackingFile& file, std::vec
     if (best) {
       risk.tracking = file.entries[*best].tracking;
       used[*best] = true;
+      // Every other entry that matched this risk lost it to the winner.
+      for (std::size_t e = 0; e < file.entries.size(); ++e)
+        if (e != *best && tracking_key_matches(file.entries[e].key, risk.id))
+          shadowed_by[e].insert(file.entries[*best].key);
     }
   }
   std::vector<UnmatchedTracking> unmatched;
   for (std::size_t e = 0; e < file.entries.size(); ++e)
-    if (!used[e]) unmatched.push_back({file.entries[e].key, file.entries[e].where.to_string()});
+    if (!used[e])
+      unmatched.push_back({file.entries[e].key, file.entries[e].where.to_string(),
+                           std::vector<std::string>(shadowed_by[e].begin(), shadowed_by[e].end())});
   return unmatched;
 }
 

@@ -105,7 +105,23 @@ TEST_CASE("tracking keys: exact ids beat patterns, longer patterns beat shorter,
     CHECK(risks[2].tracking.matched == "KP-*");
     REQUIRE(unmatched.size() == 1);
     CHECK(unmatched[0].key == "KP-GONE-000000");
+    CHECK(unmatched[0].shadowed_by.empty());  // it matches nothing at all
   }
+}
+
+TEST_CASE("tracking: a pattern that loses every risk it matches to more specific entries says to which") {
+  model::Diagnostics diagnostics;
+  const auto file = read_tracking_file(write_file("shadowed", "tracking: 1\nrisks:\n"
+                                                              "  KP-CTRL-*: {status: in-treatment}\n"
+                                                              "  KP-CTRL-abc123: {status: accepted, justification: ok}\n"
+                                                              "  KP-CTRL-ff*: {status: mitigated}\n"),
+                                       diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  std::vector<Risk> risks = {risk_with_id("KP-CTRL-abc123"), risk_with_id("KP-CTRL-ffffff")};
+  const auto unmatched = apply_tracking(file, risks);
+  REQUIRE(unmatched.size() == 1);
+  CHECK(unmatched[0].key == "KP-CTRL-*");
+  CHECK(unmatched[0].shadowed_by == std::vector<std::string>{"KP-CTRL-abc123", "KP-CTRL-ff*"});
 }
 
 TEST_CASE("tracking mistakes are reported with file:line:col; the file is never written") {
