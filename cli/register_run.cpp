@@ -2,6 +2,7 @@
 
 #include <iostream>
 #include <thread>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -69,12 +70,26 @@ PreparedAssessment prepare_assessment(const LoadedModel& loaded, const RegisterR
                                   prepared.profile.risk_diagram, model::did_you_mean(prepared.profile.risk_diagram, ids),
                                   fmt::join(ids, ", ")));
   }
-  for (const auto& c : prepared.configured)
-    if (c.horizon == model::kNever)
-      diagnostics.error({profile_file, 0, 0},
-                        fmt::format("assessor '{}' has an infinite horizon; expected a finite one (people-hours of "
-                                    "outage need an end)",
-                                    c.assessor->name()));
+  // An infinite horizon is blamed on where it was set: the assessor's own
+  // `horizon`, the profile's, or else the model's region.horizon.
+  bool blamed_profile = false, blamed_model = false;
+  for (const auto& c : prepared.configured) {
+    if (c.horizon != model::kNever) continue;
+    const auto* settings = prepared.profile.find(c.assessor->name());
+    if (settings && settings->horizon) {
+      diagnostics.error(settings->where, fmt::format("assessor '{}' has an infinite horizon; expected a finite one "
+                                                     "such as 72h (people-hours of outage need an end)",
+                                                     c.assessor->name()));
+    } else if (prepared.profile.horizon) {
+      if (!std::exchange(blamed_profile, true))
+        diagnostics.error({profile_file, 0, 0}, "the profile's 'horizon' is infinite; expected a finite one such as "
+                                                "72h (people-hours of outage need an end)");
+    } else if (!std::exchange(blamed_model, true)) {
+      diagnostics.error(loaded.model.region.horizon_where,
+                        "the model's region.horizon is infinite and the profile sets none; expected a finite "
+                        "'horizon' in the profile (or the model) such as 72h: people-hours of outage need an end");
+    }
+  }
   if (diagnostics.has_errors()) return prepared;
 
   const fs::path cache_dir = options.cache_dir.empty() ? catalogs::default_cache_dir() : fs::path(options.cache_dir);

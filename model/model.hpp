@@ -96,6 +96,7 @@ struct Region {
   std::string name;
   std::string authority;
   Hours horizon = 72;  ///< default analysis horizon
+  SourceLocation horizon_where = {};  ///< where `horizon` was written; an empty file when defaulted
 };
 
 /// A loaded, validated model. Assets are sorted by id; every supplier id

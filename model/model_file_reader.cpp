@@ -88,7 +88,10 @@ class FileReader {
     if (auto v = doc_.find(node, "authority"); v != kNoYamlNode)
       region.authority = fields_.string(v, "'region.authority'").value_or("");
     if (auto v = doc_.find(node, "horizon"); v != kNoYamlNode)
-      if (auto hours = duration(v, "'region.horizon'", true)) region.horizon = *hours;
+      if (auto hours = duration(v, "'region.horizon'", true)) {
+        region.horizon = *hours;
+        region.horizon_where = fields_.where(v);
+      }
     fragment_.region = region;
   }
 
