@@ -136,6 +136,9 @@ class GeographicAssessor : public Assessor {
 
     const std::string kind = written.kind.empty() ? std::string("-") : written.kind;
     const std::string label = asset_label(dependent);
+    // Sorted: the order of a from: list has no meaning and must not change the text.
+    std::vector<std::string> supplier_ids = written.from;
+    std::sort(supplier_ids.begin(), supplier_ids.end());
     // The event the impact is estimated for: the first largest cluster.
     const Cluster* worst = &clusters.front();
     for (const auto& cluster : clusters)
@@ -147,11 +150,11 @@ class GeographicAssessor : public Assessor {
     finding.description = {
         fmt::format("{} heeft {} van {} voedingen nodig ({}), maar één lokale gebeurtenis ({}) kan er {} tegelijk "
                     "treffen: de redundantie beschermt daar niet tegen.",
-                    label, group.need, group.supplier_count, fmt::join(written.from, ", "), threat_,
+                    label, group.need, group.supplier_count, fmt::join(supplier_ids, ", "), threat_,
                     group.losses_to_fail()),
         fmt::format("{} needs {} of {} suppliers ({}), but one local event ({}) can hit {} of them at once: the "
                     "redundancy does not protect against it.",
-                    label, group.need, group.supplier_count, fmt::join(written.from, ", "), threat_,
+                    label, group.need, group.supplier_count, fmt::join(supplier_ids, ", "), threat_,
                     group.losses_to_fail())};
     for (const auto& cluster : clusters) {
       std::vector<std::string> ids;

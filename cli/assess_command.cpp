@@ -3,6 +3,7 @@
 /// applied, and — with --fail-on — exits 1 when an open risk reaches a level.
 
 #include <iostream>
+#include <set>
 #include <thread>
 
 #include <fmt/format.h>
@@ -112,8 +113,12 @@ class AssessCommand : public Command {
     diagnostics.sort();
     print_diagnostics(diagnostics, quiet_);
     if (diagnostics.has_errors()) {
-      std::cerr << fmt::format("knelpunt: {} error{} in the profile or tracking file; nothing written\n",
-                               diagnostics.error_count(), diagnostics.error_count() == 1 ? "" : "s");
+      // Name the files that hold the errors: the model (its horizon), the profile or the tracking file.
+      std::set<std::string> files;
+      for (const auto& item : diagnostics.items())
+        if (item.severity == model::Severity::error) files.insert(item.where.file.empty() ? "the assessment inputs" : item.where.file);
+      std::cerr << fmt::format("knelpunt: {} error{} in {}; nothing written\n", diagnostics.error_count(),
+                               diagnostics.error_count() == 1 ? "" : "s", fmt::join(files, ", "));
       return kExitBadInput;
     }
     const auto reg = run_register(*loaded, prepared, options, tracking ? &*tracking : nullptr);

@@ -1,7 +1,9 @@
 #include "model/graph_digest.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -44,15 +46,24 @@ std::string graph_digest(const DependencyGraph& graph, std::span<const double> e
     hash.text(graph.id(a));
     hash.u64(graph.is_virtual(a) ? 1 : 0);
   }
-  hash.u64(graph.group_count());
+  // Groups and their suppliers in a canonical order: the order of `needs` and
+  // of `from:` lists in the model has no meaning, so it must not change the
+  // digest (which the register prints and shard merging compares).
+  std::vector<std::vector<std::uint64_t>> groups;
+  groups.reserve(graph.group_count());
   for (GroupIndex g = 0; g < graph.group_count(); ++g) {
     const auto& group = graph.group(g);
-    hash.u64(group.asset);
-    hash.u64(group.need);
-    hash.real(group.time_to_impact);
-    hash.u64(group.supplier_count);
-    for (auto s : graph.suppliers(g)) hash.u64(s);
+    std::vector<std::uint64_t> row{group.asset, group.need, std::bit_cast<std::uint64_t>(group.time_to_impact),
+                                   group.supplier_count};
+    const auto first_supplier = row.size();
+    for (auto s : graph.suppliers(g)) row.push_back(s);
+    std::sort(row.begin() + static_cast<std::ptrdiff_t>(first_supplier), row.end());
+    groups.push_back(std::move(row));
   }
+  std::sort(groups.begin(), groups.end());
+  hash.u64(groups.size());
+  for (const auto& row : groups)
+    for (auto value : row) hash.u64(value);
   hash.u64(extra.size());
   for (double value : extra) hash.real(value);
   return fmt::format("{:016x}", hash.value());

@@ -12,7 +12,9 @@ namespace knelpunt::model {
 
 /// 16 hex digits of FNV-1a (64 bit) over the ids, virtual flags, groups
 /// (asset, need, time_to_impact, suppliers) and `extra` values (e.g. the
-/// impact bases). Not cryptographic: it guards against mistakes, not attacks.
+/// impact bases). Groups and suppliers are hashed in a canonical (sorted)
+/// order, so reordering an asset's `needs` or a `from:` list keeps the digest.
+/// Not cryptographic: it guards against mistakes, not attacks.
 std::string graph_digest(const DependencyGraph& graph, std::span<const double> extra = {});
 
 }  // namespace knelpunt::model

@@ -10,7 +10,8 @@ and writes only below one temporary directory, removed at the end.
   order        a copy of examples/dordrecht with every YAML mapping's keys
                shuffled (seeded) and the assets of each file shuffled gives the
                same bytes in json, md and csv; so do a shuffled include list,
-               shuffled scenarios and shuffled rows of data/assets.csv
+               shuffled scenarios and shuffled rows of data/assets.csv, and
+               shuffled depends_on and from: lists and dependency rows
   ids          after an unrelated edit (a population changed; a new asset
                nobody depends on) every old risk that is still about the same
                assets keeps its id
@@ -26,9 +27,9 @@ and writes only below one temporary directory, removed at the end.
   output       -o writes the whole register through a temporary file that
                does not stay behind, also over an existing file
 
-Note: the shuffles are of YAML keys, assets, scenarios, includes and asset
-rows. The rows of data/dependencies.csv are left alone: their order is the
-order of an asset's dependency groups, which the model digest hashes.
+The order check also shuffles every asset's depends_on list, every from:
+list and the rows of data/dependencies.csv: their order has no meaning, and
+the model digest hashes groups and suppliers in a canonical order.
 """
 
 import json
@@ -181,6 +182,33 @@ def check_order(c, reference_json):
     for fmt, reference in references.items():
         out = c.register(files, fmt)
         c.check(f"order: shuffled includes, scenarios and asset rows give the same {fmt}", out == reference,
+                first_difference(out, reference))
+
+    # The order of an asset's dependency groups and of a group's suppliers has
+    # no meaning either: not in the register, not in the model digest it prints.
+    dependencies = c.copy_model("shuffled-dependencies")
+    shuffled_groups = 0
+
+    def shuffle_dependencies(name, data):
+        nonlocal shuffled_groups
+        for asset in (data.get("assets") or []) if isinstance(data, dict) else []:
+            groups = asset.get("depends_on") or []
+            if len(groups) > 1:
+                rng.shuffle(groups)
+                shuffled_groups += 1
+            for group in groups:
+                if isinstance(group.get("from"), list) and len(group["from"]) > 1:
+                    rng.shuffle(group["from"])
+                    shuffled_groups += 1
+        return data
+
+    rewrite_yaml(dependencies, shuffle_dependencies)
+    shuffle_csv_rows(dependencies / "data" / "dependencies.csv", rng)
+    c.check("order: the dependency shuffle had groups and from: lists to shuffle", shuffled_groups > 10,
+            f"{shuffled_groups} shuffled")
+    for fmt, reference in references.items():
+        out = c.register(dependencies, fmt)
+        c.check(f"order: shuffled depends_on, from: lists and dependency rows give the same {fmt}", out == reference,
                 first_difference(out, reference))
 
 
