@@ -18,6 +18,13 @@ namespace fs = std::filesystem;
 
 fs::path data_dir() {
   if (const char* home = std::getenv("KNELPUNT_HOME"); home && *home) return fs::path(home);
+  // Installed: <prefix>/bin/knelpunt reads <prefix>/share/knelpunt, wherever the prefix now is.
+  std::error_code ec;
+  const fs::path executable = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path installed = (executable.parent_path() / KNELPUNT_DATA_FROM_BIN).lexically_normal();
+    if (fs::is_directory(installed / "catalogs", ec)) return installed;
+  }
   return fs::path(KNELPUNT_DATA_DIR);
 }
 

@@ -18,8 +18,10 @@
 
 namespace knelpunt::cli {
 
-/// The directory holding catalogs/ and examples/: $KNELPUNT_HOME when set,
-/// else the directory configured at build time.
+/// The directory holding catalogs/, profiles/ and examples/: $KNELPUNT_HOME
+/// when set; else, for an installed binary, share/knelpunt of its install
+/// prefix (found from the executable's path, so a moved prefix still works);
+/// else the directory configured at build time (the source tree).
 std::filesystem::path data_dir();
 
 /// Adds the optional positional MODEL argument to `command`.
