@@ -23,6 +23,9 @@ class CatalogJsonReader {
   explicit CatalogJsonReader(model::Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
 
   void error(const model::SourceLocation& where, std::string message) { diagnostics_.error(where, std::move(message)); }
+  void warning(const model::SourceLocation& where, std::string message) {
+    diagnostics_.warning(where, std::move(message));
+  }
 
   const Json* member(const Json& object, std::string_view key, const model::SourceLocation& where,
                      std::string_view what, bool required = true) {

@@ -1,5 +1,10 @@
 #include "catalogs/reference_data.hpp"
 
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "catalogs/catalog_json_reader.hpp"
@@ -141,6 +146,67 @@ void check_references(const CatalogSet& set, CatalogJsonReader& reader, const Re
   for (const auto& [id, control] : data.controls)
     for (const auto& threat : control.mitigates)
       check(controls->find(id)->where, "control '" + id + "'", "threat", threat, data.threat(threat) != nullptr);
+  // `mitigates` is the inverse of the threats' `measures` (docs/catalogs.md).
+  // The shipped catalogues agree; a region that overrides one side only
+  // would get measures suggested for threats the control does not claim to
+  // mitigate (or the reverse), so say where they disagree. A warning: the
+  // register still works, from the threats' `measures`.
+  // A disagreeing pair is blamed on the side a model overrode (the shipped
+  // catalogues agree), else on the control; one warning per entry and kind,
+  // naming every partner.
+  auto contains = [](const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  auto from_model = [&](const Catalog* catalog, const std::string& id) {
+    const CatalogEntry* entry = catalog->find(id);
+    return entry && contains(catalog->overridden_by, entry->where.file);
+  };
+  using Partners = std::map<std::string, std::vector<std::string>>;  // sorted by entry, partners in id order
+  Partners control_lacks;   // control -> threats listing it as a measure that it does not mitigate
+  Partners control_claims;  // control -> threats it mitigates that do not list it
+  Partners threat_lacks;    // threat -> controls mitigating it that it does not list
+  Partners threat_claims;   // threat -> controls it lists that do not mitigate it
+  for (const auto& [threat_id, threat] : data.threats)
+    for (const auto& [control_id, control] : data.controls) {
+      const bool listed = contains(threat.measures, control_id);
+      const bool mitigated = contains(control.mitigates, threat_id);
+      if (listed == mitigated) continue;
+      const bool blame_threat = from_model(threats, threat_id) && !from_model(controls, control_id);
+      if (listed)
+        (blame_threat ? threat_claims[threat_id] : control_lacks[control_id]).push_back(blame_threat ? control_id : threat_id);
+      else
+        (blame_threat ? threat_lacks[threat_id] : control_claims[control_id]).push_back(blame_threat ? control_id : threat_id);
+    }
+  auto one_or_many = [](const std::vector<std::string>& ids, const char* one, const char* many) {
+    return ids.size() == 1 ? one : many;
+  };
+  for (const auto& [id, partners] : control_lacks)
+    reader.warning(controls->find(id)->where,
+                   fmt::format("control '{}' does not list {} in mitigates, but {} the control among {} measures; "
+                               "expected the two to agree (add {} to mitigates, or remove the control from {} measures)",
+                               id, fmt::join(partners, ", "), one_or_many(partners, "that threat lists", "those threats list"),
+                               one_or_many(partners, "its", "their"), fmt::join(partners, ", "),
+                               one_or_many(partners, "the threat's", "their")));
+  for (const auto& [id, partners] : control_claims)
+    reader.warning(controls->find(id)->where,
+                   fmt::format("control '{}' mitigates {}, but {} not list the control among {} measures; expected the "
+                               "two to agree (add the control to {} measures, or remove {} from mitigates)",
+                               id, fmt::join(partners, ", "), one_or_many(partners, "that threat does", "those threats do"),
+                               one_or_many(partners, "its", "their"), one_or_many(partners, "the threat's", "their"),
+                               fmt::join(partners, ", ")));
+  for (const auto& [id, partners] : threat_lacks)
+    reader.warning(threats->find(id)->where,
+                   fmt::format("threat '{}' does not list {} among its measures, but {} the threat; expected the two "
+                               "to agree (add {} to measures, or remove the threat from {} mitigates)",
+                               id, fmt::join(partners, ", "),
+                               one_or_many(partners, "that control mitigates", "those controls mitigate"),
+                               fmt::join(partners, ", "), one_or_many(partners, "the control's", "their")));
+  for (const auto& [id, partners] : threat_claims)
+    reader.warning(threats->find(id)->where,
+                   fmt::format("threat '{}' lists {} among its measures, but {} not list the threat in mitigates; "
+                               "expected the two to agree (add the threat to {} mitigates, or remove {} from measures)",
+                               id, fmt::join(partners, ", "), one_or_many(partners, "that control does", "those controls do"),
+                               one_or_many(partners, "the control's", "their"), fmt::join(partners, ", ")));
   for (const auto& [id, baseline] : data.baselines)
     for (const auto& control : baseline.controls)
       check(controls->where_of("baselines"), "baseline '" + id + "'", "control", control, data.control(control) != nullptr);

@@ -56,7 +56,7 @@ class CatalogCommand : public Command {
   /// The shipped catalogues, or a model's effective ones (which needs the model to load).
   std::optional<catalogs::CatalogSet> load() {
     if (!model_path_.empty()) {
-      auto loaded = load_model_or_report(model_path_, true);
+      auto loaded = load_model_or_report(model_path_);
       if (!loaded) return std::nullopt;
       return std::move(loaded->catalogs);
     }

@@ -35,6 +35,7 @@ TEST_CASE("the shipped catalogues load, cross-reference and score") {
   const auto data = catalogs::read_reference_data(set, diagnostics);
   INFO(messages(diagnostics));
   REQUIRE_FALSE(diagnostics.has_errors());
+  CHECK(diagnostics.items().empty());  // no warnings either: measures and mitigates agree
   CHECK(set.catalogs.size() == catalogs::kCatalogNames.size());
   for (const auto& catalog : set.catalogs) {
     CHECK(catalog.version >= 1);
@@ -126,6 +127,51 @@ catalogs:
   CHECK(text.find("model.yaml:6:7: error: a catalogue entry has no 'id'") != std::string::npos);
   CHECK(text.find("cells.B must list five level ids") != std::string::npos);
   CHECK(text.find("cell likelihood A impact E is \"hoog\"") != std::string::npos);
+}
+
+TEST_CASE("a control's mitigates and the threats' measures must agree; each entry is warned once") {
+  model::Diagnostics diagnostics;
+  auto set = catalogs::load_catalog_set(kCatalogDir, diagnostics);
+  REQUIRE(diagnostics.items().empty());
+  // mfa drops supply-chain and wiper (both list it as a measure) and claims
+  // flood (which does not list it); the new control claims fire.
+  const auto file = write_model("disagree", R"(knelpunt: 1
+catalogs:
+  controls:
+    - {id: mfa, name: MFA, mitigates: [ransomware, ics-intrusion, phishing, flood], applies_to: [it, ot]}
+    - {id: blusgas, name: Blusgasinstallatie, mitigates: [fire], applies_to: [it]}
+)");
+  catalogs::apply_model_overrides(set, file, "model.yaml", diagnostics);
+  catalogs::read_reference_data(set, diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  const std::string text = messages(diagnostics);
+  INFO(text);
+  CHECK(text.find("model.yaml:4:7: warning: control 'mfa' does not list supply-chain, wiper in mitigates, but those "
+                  "threats list the control among their measures") != std::string::npos);
+  CHECK(text.find("model.yaml:4:7: warning: control 'mfa' mitigates flood, but that threat does not list the control "
+                  "among its measures") != std::string::npos);
+  CHECK(text.find("model.yaml:5:7: warning: control 'blusgas' mitigates fire") != std::string::npos);
+  CHECK(diagnostics.items().size() == 3);
+
+  // A threat overridden with fewer (and one unrelated) measures is blamed on the threat, in two warnings.
+  model::Diagnostics threat_diagnostics;
+  auto threat_set = catalogs::load_catalog_set(kCatalogDir, threat_diagnostics);
+  const auto threat_file = write_model("disagree-threat", R"(knelpunt: 1
+catalogs:
+  threats:
+    - {id: wiper, name: Wiper, kind: cyber, measures: [backup-offline, fire-protection]}
+)");
+  catalogs::apply_model_overrides(threat_set, threat_file, "model.yaml", threat_diagnostics);
+  const auto data = catalogs::read_reference_data(threat_set, threat_diagnostics);
+  REQUIRE_FALSE(threat_diagnostics.has_errors());
+  const std::string threat_text = messages(threat_diagnostics);
+  INFO(threat_text);
+  CHECK(threat_text.find("model.yaml:4:7: warning: threat 'wiper' lists fire-protection among its measures, but that "
+                         "control does not list the threat in mitigates") != std::string::npos);
+  CHECK(threat_text.find("model.yaml:4:7: warning: threat 'wiper' does not list ") != std::string::npos);
+  CHECK(threat_diagnostics.items().size() == 2);
+  // The register still suggests exactly what the threat lists.
+  CHECK(data.threat("wiper")->measures == std::vector<std::string>{"backup-offline", "fire-protection"});
 }
 
 TEST_CASE("scoring limits must increase and classes must be A to E") {
