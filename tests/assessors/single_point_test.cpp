@@ -87,6 +87,18 @@ TEST_CASE("single-point: max_order limits the order of the cut sets") {
         lines({"single-point/spof [feed-a]", "single-point/spof [ss-1]", "single-point/common-cause [tel-b tel-c]"}));
 }
 
+TEST_CASE("single-point: min_vital keeps the cut sets that take down at least that many vital assets") {
+  const auto m = load_test_model("single-point.yaml");
+  // feed-a takes down 2 (hospital, ss-1); ss-1 and the telecom pair take down 1 each.
+  CHECK(identities(run_assessor(*m, "single-point", settings().with_options(R"({"min_vital": 1})"))) ==
+        lines({"single-point/spof [feed-a]", "single-point/spof [ss-1]", "single-point/common-cause [tel-b tel-c]"}));
+  CHECK(identities(run_assessor(*m, "single-point", settings().with_options(R"({"min_vital": 2})"))) ==
+        lines({"single-point/spof [feed-a]"}));
+  CHECK(run_assessor(*m, "single-point", settings().with_options(R"({"min_vital": 3})")).empty());
+  CHECK(configure_diagnostics("single-point", options(R"({"min_vital": 0})"), m->reference).has_errors());
+  CHECK(configure_diagnostics("single-point", options(R"({"min_vital": 1.5})"), m->reference).has_errors());
+}
+
 TEST_CASE("single-point: the horizon is respected (time_to_impact 100h)") {
   const auto m = load_test_model("single-point.yaml");
   const std::string base = lines({"single-point/spof [feed-a]", "single-point/spof [ss-1]",
