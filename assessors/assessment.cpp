@@ -31,7 +31,15 @@ std::vector<Finding> run_assessors(const std::vector<ConfiguredAssessor>& assess
     const AssessmentContext context{input.model, input.graph, input.reference, impact, configured.horizon,
                                     std::max(1u, input.threads), input.kev, input.epss};
     auto found = configured.assessor->assess(context);
-    for (auto& finding : found) findings.push_back(std::move(finding));
+    for (auto& finding : found) {
+      // Impact and timeline were computed from the whole chain; only the evidence is cut.
+      if (input.max_chain_steps && finding.chain.size() > *input.max_chain_steps) {
+        finding.chain_omitted = finding.chain.size() - *input.max_chain_steps;
+        finding.chain.resize(*input.max_chain_steps);
+        finding.chain.shrink_to_fit();
+      }
+      findings.push_back(std::move(finding));
+    }
   }
   return findings;
 }

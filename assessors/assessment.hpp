@@ -3,7 +3,9 @@
 /// option errors reported before anything runs), gives each a context with
 /// its horizon, and collects the findings in registry order.
 
+#include <cstddef>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "assessors/assessment_profile.hpp"
@@ -34,6 +36,9 @@ struct AssessmentInput {
   unsigned threads = 1;
   const catalogs::KevCatalog* kev = nullptr;
   const catalogs::EpssScores* epss = nullptr;
+  /// The profile's limits.chain_steps: chains are cut to their first steps
+  /// (the earliest) and the rest counted in Finding::chain_omitted.
+  std::optional<std::size_t> max_chain_steps = std::nullopt;
 };
 
 /// The findings of every configured assessor, in registry order.

@@ -33,7 +33,7 @@ AssessmentProfile read_assessment_profile(const std::filesystem::path& file, con
   model::YamlFields fields(document, diagnostics);
   const auto root = document.root();
   if (!fields.expect_mapping(root, "the profile")) return profile;
-  fields.check_keys(root, "the profile", {"profile", "horizon", "assessors", "scoring"});
+  fields.check_keys(root, "the profile", {"profile", "horizon", "assessors", "scoring", "limits"});
 
   const auto version = document.find(root, "profile");
   if (version == model::kNoYamlNode)
@@ -54,6 +54,19 @@ AssessmentProfile read_assessment_profile(const std::filesystem::path& file, con
     fields.check_keys(scoring, "'scoring'", {"matrix"});
     if (auto matrix = document.find(scoring, "matrix"); matrix != model::kNoYamlNode)
       if (auto id = fields.string(matrix, "'scoring.matrix'")) profile.risk_diagram = *id;
+  }
+
+  if (auto limits = document.find(root, "limits");
+      limits != model::kNoYamlNode && fields.expect_mapping(limits, "'limits'")) {
+    fields.check_keys(limits, "'limits'", {"chain_steps"});
+    if (auto steps = document.find(limits, "chain_steps"); steps != model::kNoYamlNode) {
+      if (auto n = fields.integer(steps, "'limits.chain_steps'"); n && *n >= 1)
+        profile.max_chain_steps = static_cast<std::size_t>(*n);
+      else if (n)
+        fields.error(
+            steps,
+            fmt::format("limits.chain_steps is {}; expected a whole number of at least 1", *n));
+    }
   }
 
   const auto assessors = document.find(root, "assessors");

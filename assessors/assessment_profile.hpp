@@ -9,6 +9,8 @@
 ///     scenario: {}
 ///   scoring:
 ///     matrix: nvp-5x5            # a risk diagram of catalogs/scoring.yaml
+///   limits:
+///     chain_steps: 50            # optional: keep the first 50 steps of a chain, count the rest
 /// Assessors not listed do not run. They always run in the registry's order,
 /// so the order of keys in the file changes nothing.
 
@@ -35,6 +37,9 @@ struct AssessmentProfile {
   std::optional<model::Hours> horizon;
   std::vector<AssessorSettings> assessors;  ///< in the file's order
   std::string risk_diagram = "nvp-5x5";
+  /// `limits.chain_steps`: at most this many chain steps per finding (the
+  /// earliest ones); the rest is counted in Finding::chain_omitted. None: all.
+  std::optional<std::size_t> max_chain_steps;
 
   /// The settings of an assessor, or nullptr when the profile does not run it.
   const AssessorSettings* find(std::string_view assessor) const;

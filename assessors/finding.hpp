@@ -81,6 +81,7 @@ struct Finding {
   LocalText description;            ///< one or two sentences; may be empty
   std::vector<std::string> affected;   ///< non-virtual assets that fail within the horizon, sorted
   std::vector<ChainStep> chain;        ///< cause and effect, in time order
+  std::size_t chain_omitted = 0;       ///< steps left out of `chain` by the profile's limits.chain_steps
   std::vector<LocalText> evidence;     ///< further facts: cut sets, zones, distances, controls missing, …
   std::vector<CveEvidence> cves;       ///< sorted by cve id
   std::vector<TimelinePoint> timeline; ///< people affected over time, when relevant

@@ -108,7 +108,8 @@ risk_register::Register run_register(const LoadedModel& loaded, const PreparedAs
                                          loaded.reference,
                                          threads,
                                          prepared.kev.feed ? &*prepared.kev.feed : nullptr,
-                                         prepared.epss.feed ? &*prepared.epss.feed : nullptr};
+                                         prepared.epss.feed ? &*prepared.epss.feed : nullptr,
+                                         prepared.profile.max_chain_steps};
   auto findings = assessors::run_assessors(prepared.configured, input);
   risk_register::RegisterSettings settings;
   settings.model_digest = model::graph_digest(*loaded.graph);

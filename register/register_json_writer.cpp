@@ -106,6 +106,8 @@ Json risk_json(const Register& reg, const Risk& risk, std::string_view lang) {
     if (step.back_h) entry["back_h"] = number_or_null(*step.back_h);
     out["chain"].push_back(std::move(entry));
   }
+  // Only when the profile's limits.chain_steps cut the chain: absent, not 0, elsewhere.
+  if (finding.chain_omitted > 0) out["chain_omitted"] = finding.chain_omitted;
   out["evidence"] = Json::array();
   for (const auto& text : finding.evidence) out["evidence"].push_back(in_language(text, lang));
   out["cves"] = Json::array();

@@ -155,6 +155,12 @@ void write_chain(std::string& out, const assessors::Finding& finding, std::strin
     if (step.back_h) out += fmt::format(", {} t+{}", label(Label::back_at, lang), format_hours(*step.back_h));
     out += "\n";
   }
+  if (finding.chain_omitted > 0)
+    out += lang == "en"
+               ? fmt::format("- … and {} more step{} (limits.chain_steps of the profile)\n",
+                             finding.chain_omitted, finding.chain_omitted == 1 ? "" : "s")
+               : fmt::format("- … en nog {} stap{} (limits.chain_steps van het profiel)\n",
+                             finding.chain_omitted, finding.chain_omitted == 1 ? "" : "pen");
   out += "\n";
 }
 

@@ -3,6 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "tests/assessors/assessor_fixture.hpp"
 
 using namespace knelpunt;
@@ -77,4 +80,52 @@ TEST_CASE("assessment: option errors in a profile file name the file") {
   CHECK(text.find("has no option 'max_depth'") != std::string::npos);
   CHECK(text.find("'tsunami'") != std::string::npos);
   CHECK(text.find("unknown-option.yaml:5:") != std::string::npos);
+}
+
+TEST_CASE(
+    "assessment: limits.chain_steps keeps the earliest steps of each chain and counts the rest") {
+  const auto m = load_test_model("single-point.yaml");
+  assessors::AssessmentProfile profile;
+  profile.assessors.push_back({"single-point", Json::object(), std::nullopt, {}});
+  model::Diagnostics diagnostics;
+  const auto configured = assessors::configure_assessors(profile, 72, m->reference, diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  assessors::AssessmentInput input{m->model, *m->graph, m->reference, 1, nullptr, nullptr};
+  const auto whole = assessors::run_assessors(configured, input);
+  input.max_chain_steps = 2;
+  const auto cut = assessors::run_assessors(configured, input);
+  REQUIRE(whole.size() == cut.size());
+  bool some_cut = false;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    CAPTURE(i);
+    CHECK(cut[i].chain.size() == std::min<std::size_t>(whole[i].chain.size(), 2));
+    CHECK(cut[i].chain.size() + cut[i].chain_omitted == whole[i].chain.size());
+    for (std::size_t s = 0; s < cut[i].chain.size(); ++s)
+      CHECK(cut[i].chain[s].asset == whole[i].chain[s].asset);
+    CHECK(impact_of(cut[i]) == impact_of(whole[i]));  // impact counts the whole cascade
+    some_cut = some_cut || cut[i].chain_omitted > 0;
+  }
+  CHECK(some_cut);  // feed-a's chain has 3 steps (feed-a, hospital, ss-1)
+}
+
+TEST_CASE("assessment: limits.chain_steps in a profile file is a whole number of at least 1") {
+  const auto read = [](const std::string& text, model::Diagnostics& diagnostics) {
+    const auto file = std::filesystem::temp_directory_path() / "knelpunt-profile-limits.yaml";
+    std::ofstream(file) << text;
+    return assessors::read_assessment_profile(file, assessors::builtin_assessor_names(),
+                                              diagnostics);
+  };
+  model::Diagnostics ok;
+  CHECK(read("profile: 1\nlimits: {chain_steps: 50}\nassessors: {scenario: {}}\n", ok)
+            .max_chain_steps == 50u);
+  CHECK_FALSE(ok.has_errors());
+  model::Diagnostics none;
+  CHECK_FALSE(read("profile: 1\nassessors: {scenario: {}}\n", none).max_chain_steps.has_value());
+  model::Diagnostics zero;
+  read("profile: 1\nlimits: {chain_steps: 0}\nassessors: {scenario: {}}\n", zero);
+  CHECK(messages(zero).find("limits.chain_steps is 0; expected a whole number of at least 1") !=
+        std::string::npos);
+  model::Diagnostics unknown;
+  read("profile: 1\nlimits: {chains: 5}\nassessors: {scenario: {}}\n", unknown);
+  CHECK(unknown.has_errors());
 }

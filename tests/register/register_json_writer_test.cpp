@@ -198,3 +198,20 @@ TEST_CASE("register JSON: the schema in docs/ requires exactly what the writer w
   CHECK(required(schema["properties"]["summary"]) == sorted_keys(json["summary"]));
   CHECK(required(schema["properties"]["method"]) == sorted_keys(json["method"]));
 }
+
+TEST_CASE(
+    "register JSON: chain_omitted appears only when the profile's limit cut a chain, and the "
+    "schema knows it") {
+  auto reg = knelpunt::test::fixture_register();
+  REQUIRE_FALSE(reg.risks.empty());
+  CHECK_FALSE(written(reg, "nl")["risks"][0].contains("chain_omitted"));
+  reg.risks[0].finding.chain_omitted = 3;
+  const Json json = written(reg, "nl");
+  CHECK(json["risks"][0]["chain_omitted"] == 3);
+  std::ifstream in(std::string(KNELPUNT_SOURCE_DIR) + "/docs/register.schema.json");
+  REQUIRE(in);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const auto schema = nlohmann::json::parse(buffer.str());
+  CHECK(schema["$defs"]["risk"]["properties"].contains("chain_omitted"));
+}

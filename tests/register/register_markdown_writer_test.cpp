@@ -175,3 +175,15 @@ TEST_CASE("register markdown: same register, same bytes") {
   const auto reg = knelpunt::test::fixture_register();
   CHECK(register_to_markdown(reg, "nl") == register_to_markdown(reg, "nl"));
 }
+
+TEST_CASE("register Markdown: a chain cut by limits.chain_steps says how many steps are left out") {
+  auto reg = knelpunt::test::fixture_register();
+  REQUIRE_FALSE(reg.risks.empty());
+  CHECK(register_to_markdown(reg, "nl").find("limits.chain_steps") == std::string::npos);
+  reg.risks[0].finding.chain_omitted = 1;
+  CHECK(register_to_markdown(reg, "en").find(
+            "- … and 1 more step (limits.chain_steps of the profile)\n") != std::string::npos);
+  reg.risks[0].finding.chain_omitted = 4;
+  CHECK(register_to_markdown(reg, "nl").find(
+            "- … en nog 4 stappen (limits.chain_steps van het profiel)\n") != std::string::npos);
+}
