@@ -34,8 +34,10 @@ risk_register::FeedInfo report_feed(std::string_view name, const catalogs::Cache
     info.feed_date = cached.metadata.feed_date.empty() ? cached.metadata.feed_version : cached.metadata.feed_date;
     info.entries = cached.metadata.entries;
     if (!quiet)
-      std::cerr << fmt::format("knelpunt: note: {} cache from {} ({} old) in {}\n", name, info.feed_date,
-                               cached.age ? describe_age(*cached.age) : std::string("unknown age"), cache_dir.string());
+      // Two ages that differ: the feed's own date (how current its facts are) and when it was fetched.
+      std::cerr << fmt::format("knelpunt: note: {} cache in {}: feed dated {}, fetched {}\n", name, cache_dir.string(),
+                               info.feed_date,
+                               cached.age ? describe_age(*cached.age) + " ago" : std::string("at an unknown time"));
   } else if (!quiet) {
     // The feed's own warning says what is wrong with the cache; one line per feed.
     for (const auto& w : cached.warnings) std::cerr << w.to_string() << "; assessing without it\n";
