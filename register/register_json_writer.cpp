@@ -169,6 +169,22 @@ Json risk_json(const Register& reg, const Risk& risk, std::string_view lang) {
   return out;
 }
 
+/// `value` as 2-space indented JSON, every line shifted right by `indent`
+/// spaces (the depth it is written at). Invalid UTF-8 in a model string
+/// becomes U+FFFD instead of an exception.
+std::string dump(const Json& value, std::size_t indent) {
+  const std::string text = value.dump(2, ' ', false, Json::error_handler_t::replace);
+  if (indent == 0) return text;
+  const std::string pad(indent, ' ');
+  std::string out = pad;
+  out.reserve(text.size() + text.size() / 8);
+  for (const char c : text) {
+    out += c;
+    if (c == '\n') out += pad;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string register_to_json(const Register& reg, std::string_view lang) {
@@ -189,12 +205,29 @@ std::string register_to_json(const Register& reg, std::string_view lang) {
   out["assessors"] = string_array(reg.assessors);
   out["summary"] = summary_json(reg);
   out["risks"] = Json::array();
-  for (const auto& risk : reg.risks) out["risks"].push_back(risk_json(reg, risk, lang));
   out["unmatched_tracking"] = Json::array();
   for (const auto& u : reg.unmatched_tracking)
     out["unmatched_tracking"].push_back(Json{{"key", u.key}, {"where", u.where}});
-  // Invalid UTF-8 in a model string becomes U+FFFD instead of an exception.
-  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  std::string text = dump(out, 0);
+  if (reg.risks.empty()) return text + "\n";
+
+  // The risks are dumped one at a time into the empty array's place, so only
+  // one risk's JSON tree exists at a time: on a large region the trees of all
+  // risks took several times the memory of the text (docs/performance.md).
+  // Same bytes as dumping the whole tree: an element of the top-level array
+  // sits 4 spaces deep. Strings never hold a raw newline (dump escapes it), so
+  // this top-level key at 2 spaces is found only where the writer put it.
+  const std::string_view marker = "\n  \"risks\": []";
+  const auto at = text.find(marker);
+  std::string result(text, 0, at);
+  result += "\n  \"risks\": [";
+  for (std::size_t i = 0; i < reg.risks.size(); ++i) {
+    result += i == 0 ? "\n" : ",\n";
+    result += dump(risk_json(reg, reg.risks[i], lang), 4);
+  }
+  result += "\n  ]";
+  result.append(text, at + marker.size());
+  return result + "\n";
 }
 
 }  // namespace knelpunt::risk_register

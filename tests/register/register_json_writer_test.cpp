@@ -215,3 +215,28 @@ TEST_CASE(
   const auto schema = nlohmann::json::parse(buffer.str());
   CHECK(schema["$defs"]["risk"]["properties"].contains("chain_omitted"));
 }
+
+TEST_CASE("register JSON: written risk by risk, the bytes are those of one whole JSON tree") {
+  // The writer dumps each risk on its own into the document; re-dumping the
+  // parsed document as one tree must give the same bytes, also when a model
+  // text looks like the writer's own structure.
+  const auto round_trip = [](const std::string& text) {
+    return Json::parse(text).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  };
+  auto reg = knelpunt::test::fixture_register();
+  REQUIRE(reg.risks.size() >= 2);
+  reg.risks[0].finding.title.nl = reg.risks[0].finding.title.en = "line\n  \"risks\": []\nnext";
+  reg.risks[1].finding.title.nl = "bad \xff byte";
+  reg.model_name = "\n  \"risks\": []";
+  for (const auto* lang : {"nl", "en"}) {
+    CAPTURE(lang);
+    const std::string text = register_to_json(reg, lang);
+    CHECK(text == round_trip(text));
+    CHECK(Json::parse(text)["risks"].size() == reg.risks.size());
+    CHECK(Json::parse(text)["risks"][0]["title"] == "line\n  \"risks\": []\nnext");
+  }
+  reg.risks.clear();
+  const std::string empty = register_to_json(reg, "nl");
+  CHECK(empty == round_trip(empty));
+  CHECK(empty.find("\"risks\": [],\n") != std::string::npos);
+}
