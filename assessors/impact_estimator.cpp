@@ -13,7 +13,10 @@ namespace knelpunt::assessors {
 ImpactEstimator::ImpactEstimator(const model::Model& model, const model::DependencyGraph& graph,
                                  const catalogs::ReferenceData& reference, model::Hours horizon)
     : model_(model), graph_(graph), reference_(reference), horizon_(horizon) {
-  if (engine::has_recovery(model)) recovery_ = engine::recovery_times(model);
+  if (engine::has_recovery(model)) {
+    recovery_ = engine::recovery_times(model);
+    restart_ = engine::restart_times(model);
+  }
 }
 
 std::string other_assets_nl(std::size_t count) {
@@ -54,7 +57,8 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds) con
       failed.push_back(a);
     }
   } else {
-    const auto restoration = engine::simulate_restoration(graph_, recovery_, seeds, horizon_);
+    const auto restoration =
+        engine::simulate_restoration(graph_, recovery_, restart_, seeds, horizon_);
     for (model::AssetIndex a = 0; a < graph_.asset_count(); ++a) {
       const auto& intervals = restoration.down[a];
       if (intervals.empty()) continue;

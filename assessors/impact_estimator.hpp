@@ -61,6 +61,7 @@ class ImpactEstimator {
   const catalogs::ReferenceData& reference_;
   model::Hours horizon_;
   std::vector<std::optional<model::Hours>> recovery_;  ///< per asset; empty when no asset has one
+  std::vector<std::optional<model::Hours>> restart_;   ///< per asset when recovery_ is not empty
 };
 
 }  // namespace knelpunt::assessors

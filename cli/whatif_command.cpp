@@ -112,7 +112,9 @@ class WhatifCommand : public Command {
         return kExitBadInput;
       }
       const auto recovery = engine::recovery_times(model);
-      const auto restoration = engine::simulate_restoration(graph, recovery, seeds, horizon);
+      const auto restart = engine::restart_times(model);
+      const auto restoration =
+          engine::simulate_restoration(graph, recovery, restart, seeds, horizon);
       const std::string text = format_ == "json" ? render_restoration_json(*loaded, seeds, restoration, horizon)
                                                  : render_restoration_text(*loaded, seeds, restoration, horizon);
       return write_output(text, output_) ? kExitOk : kExitInternal;
@@ -227,7 +229,17 @@ class WhatifCommand : public Command {
       std::string what;
       if (event.kind == engine::RestorationEvent::Kind::back) {
         what = "back";
-        if (asset.recovery) what += " (recovery " + model::format_hours(*asset.recovery) + ")";
+        // The time it needed: its recovery after a seed (damage), its restart
+        // (when given) after a loss of supply. A seed while already down
+        // for lack of supply is shown as a restart; that case is rare.
+        bool seeded = false;
+        for (const auto& interval : restoration.down[event.asset])
+          if (interval.end == event.at) seeded = interval.cause_group == model::kNoIndex;
+        if (!seeded && asset.restart) {
+          if (*asset.restart > 0) what += " (restart " + model::format_hours(*asset.restart) + ")";
+        } else if (asset.recovery) {
+          what += " (recovery " + model::format_hours(*asset.recovery) + ")";
+        }
       } else {
         what = cause_text(loaded, event.asset, event.cause_group, event.cause_supplier);
       }

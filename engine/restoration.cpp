@@ -36,6 +36,13 @@ std::vector<std::optional<Hours>> recovery_times(const model::Model& model) {
   return recovery;
 }
 
+std::vector<std::optional<Hours>> restart_times(const model::Model& model) {
+  std::vector<std::optional<Hours>> restart;
+  restart.reserve(model.assets.size());
+  for (const auto& asset : model.assets) restart.push_back(asset.restart);
+  return restart;
+}
+
 bool has_recovery(const model::Model& model) {
   return std::any_of(model.assets.begin(), model.assets.end(), [](const model::Asset& a) { return a.recovery.has_value(); });
 }
@@ -45,9 +52,11 @@ namespace {
 /// The simulation state; one instance per run.
 class Simulation {
  public:
-  Simulation(const model::DependencyGraph& graph, std::span<const std::optional<Hours>> recovery, Hours horizon)
+  Simulation(const model::DependencyGraph& graph, std::span<const std::optional<Hours>> recovery,
+             std::span<const std::optional<Hours>> restart, Hours horizon)
       : graph_(graph),
         recovery_(recovery),
+        restart_(restart),
         horizon_(horizon),
         up_(graph.asset_count(), true),
         seeded_now_(graph.asset_count(), false),
@@ -161,12 +170,17 @@ class Simulation {
   }
 
   Hours recovery_after_seed(AssetIndex a) const { return recovery_[a] ? *recovery_[a] : kNever; }
+  /// After a loss of supply: the restart where one is given, else the recovery, else none.
+  Hours restart_after_loss(AssetIndex a) const {
+    if (!restart_.empty() && restart_[a]) return *restart_[a];
+    return recovery_[a].value_or(0);
+  }
 
   AssetIndex lost_by_supplier(GroupIndex g) const { return lost_by_[g]; }
 
   void fail(AssetIndex a, Hours t, GroupIndex cause_group, AssetIndex cause_supplier) {
     up_[a] = false;
-    const Hours recovery = seeded_now_[a] ? recovery_after_seed(a) : recovery_[a].value_or(0);
+    const Hours recovery = seeded_now_[a] ? recovery_after_seed(a) : restart_after_loss(a);
     ready_[a] = t + recovery;
     if (ready_[a] > t) schedule(ready_[a], kReadyEvent, a);
     auto& intervals = result_.down[a];
@@ -200,6 +214,7 @@ class Simulation {
 
   const model::DependencyGraph& graph_;
   std::span<const std::optional<Hours>> recovery_;
+  std::span<const std::optional<Hours>> restart_;  // empty: recovery_ serves
   Hours horizon_;
   std::vector<bool> up_;
   std::vector<bool> seeded_now_;
@@ -220,6 +235,20 @@ class Simulation {
 
 Restoration simulate_restoration(const model::DependencyGraph& graph, std::span<const std::optional<Hours>> recovery,
                                  std::span<const Seed> seeds, Hours horizon) {
+  return simulate_restoration(graph, recovery, {}, seeds, horizon);
+}
+
+Restoration simulate_restoration(const model::DependencyGraph& graph,
+                                 std::span<const std::optional<Hours>> recovery,
+                                 std::span<const std::optional<Hours>> restart,
+                                 std::span<const Seed> seeds, Hours horizon) {
+  if (!restart.empty() && restart.size() != graph.asset_count())
+    throw std::invalid_argument(
+        "simulate_restoration: no restart entries or one per asset expected");
+  for (const auto& r : restart)
+    if (r && (!(*r >= 0) || !std::isfinite(*r)))
+      throw std::invalid_argument(
+          "simulate_restoration: a restart must be zero or positive and finite");
   if (recovery.size() != graph.asset_count())
     throw std::invalid_argument("simulate_restoration: one recovery entry per asset expected");
   bool any = false;
@@ -233,7 +262,7 @@ Restoration simulate_restoration(const model::DependencyGraph& graph, std::span<
     throw std::invalid_argument("simulate_restoration: a finite horizon is needed when assets recover");
   for (const auto& seed : seeds)
     if (seed.asset >= graph.asset_count()) throw std::invalid_argument("simulate_restoration: seed out of range");
-  Simulation simulation(graph, recovery, horizon);
+  Simulation simulation(graph, recovery, restart, horizon);
   return simulation.run(std::vector<Seed>(seeds.begin(), seeds.end()));
 }
 

@@ -72,7 +72,12 @@ struct Restoration {
 /// the asset order of model::DependencyGraph(model).
 std::vector<std::optional<Hours>> recovery_times(const model::Model& model);
 
-/// True when some asset of the model has a `recovery`.
+/// Per asset its `restart` from the model (nothing where none is given), in
+/// the asset order of model::DependencyGraph(model).
+std::vector<std::optional<Hours>> restart_times(const model::Model& model);
+
+/// True when some asset of the model has a `recovery`. (A `restart` alone
+/// changes nothing: without any recovery no supply ever comes back.)
 bool has_recovery(const model::Model& model);
 
 /// Simulates failures and returns from `seeds` up to `horizon` (inclusive:
@@ -96,6 +101,17 @@ bool has_recovery(const model::Model& model);
 /// `changes` is the number of failures and returns and d the number of
 /// groups an asset supplies.
 Restoration simulate_restoration(const model::DependencyGraph& graph, std::span<const std::optional<Hours>> recovery,
+                                 std::span<const Seed> seeds, Hours horizon);
+
+/// The same with a separate restart time after a loss of supply: `restart`
+/// is empty (then `recovery` serves for both, as above) or has one entry per
+/// asset; where `restart[a]` is given (≥ 0, finite) it replaces `recovery[a]`
+/// after a failure for lack of supply, while a seeded failure still needs
+/// `recovery[a]`. std::invalid_argument on a wrong size or a negative or
+/// infinite restart, besides the preconditions above.
+Restoration simulate_restoration(const model::DependencyGraph& graph,
+                                 std::span<const std::optional<Hours>> recovery,
+                                 std::span<const std::optional<Hours>> restart,
                                  std::span<const Seed> seeds, Hours horizon);
 
 }  // namespace knelpunt::engine

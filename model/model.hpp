@@ -68,6 +68,10 @@ struct Asset {
   /// (docs/restoration.md); nothing = an initial failure is permanent and a
   /// loss of supply needs no restart.
   std::optional<Hours> recovery;
+  /// Restart time after a loss of supply only (≥ 0), when it differs from
+  /// the repair after damage in `recovery`; nothing = `recovery` is used for
+  /// both (docs/restoration.md).
+  std::optional<Hours> restart;
   CyberProfile cyber;
   std::vector<DependencyGroup> depends_on;
   SourceLocation where;

@@ -144,8 +144,8 @@ class FileReader {
   void read_asset(YamlNodeId node) {
     if (!fields_.expect_mapping(node, "an asset")) return;
     fields_.check_keys(node, "an asset",
-                       {"id", "name", "type", "process", "operator", "location", "zones", "serves", "p",
-                        "virtual", "recovery", "cyber", "depends_on"});
+                       {"id", "name", "type", "process", "operator", "location", "zones", "serves",
+                        "p", "virtual", "recovery", "restart", "cyber", "depends_on"});
     Asset asset;
     asset.where = fields_.where(node);
     const YamlNodeId id_node = doc_.find(node, "id");
@@ -199,6 +199,20 @@ class FileReader {
                                        what));
         else
           asset.recovery = *hours;
+      }
+    }
+    if (auto v = doc_.find(node, "restart"); v != kNoYamlNode) {
+      // docs/restoration.md: the restart after a loss of supply, when it
+      // differs from the repair in `recovery`; 0 = back as soon as supplied.
+      if (auto hours = duration(v, fmt::format("'restart' of {}", what))) {
+        if (asset.is_virtual)
+          fields_.error(
+              v, fmt::format(
+                     "'restart' of {} is given but the asset is virtual; expected none: virtual "
+                     "assets are back as soon as their groups are",
+                     what));
+        else
+          asset.restart = *hours;
       }
     }
     if (auto v = doc_.find(node, "cyber"); v != kNoYamlNode) read_cyber(v, what, asset);

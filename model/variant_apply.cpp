@@ -231,7 +231,8 @@ class VariantApplier {
       }
       return;
     }
-    fields_.check_keys(args, "'set' of an asset", {"asset", "kind", "p", "population", "name", "recovery"});
+    fields_.check_keys(args, "'set' of an asset",
+                       {"asset", "kind", "p", "population", "name", "recovery", "restart"});
     if (auto v = doc_.find(args, "recovery"); v != kNoYamlNode) {
       // The same rule as the model reader's (docs/restoration.md).
       if (auto text = fields_.string(v, "'recovery'")) {
@@ -243,6 +244,24 @@ class VariantApplier {
                                        "assets never fail by themselves", asset->id));
         else
           asset->recovery = *hours;
+      }
+    }
+    if (auto v = doc_.find(args, "restart"); v != kNoYamlNode) {
+      if (auto text = fields_.string(v, "'restart'")) {
+        auto hours = parse_duration(*text);
+        if (!hours || *hours == kNever)
+          fields_.error(
+              v,
+              fmt::format("'restart' is '{}'; expected a finite duration such as 2h (0 for none)",
+                          *text));
+        else if (asset->is_virtual)
+          fields_.error(
+              v, fmt::format(
+                     "'restart' of '{}' is given but the asset is virtual; expected none: virtual "
+                     "assets are back as soon as their groups are",
+                     asset->id));
+        else
+          asset->restart = *hours;
       }
     }
     if (auto v = doc_.find(args, "p"); v != kNoYamlNode) {

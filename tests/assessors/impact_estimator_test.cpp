@@ -84,3 +84,17 @@ TEST_CASE("without any recovery, an outage lasts to the horizon (DESIGN.md §3)"
   for (const auto& impact : outcome.impact)
     if (impact.criterion == "5.1") CHECK(impact.basis.en.find("up to the horizon (48h)") != std::string::npos);
 }
+
+TEST_CASE("a separate restart after a loss of supply shortens the outage the impact counts") {
+  auto m = load_test_model("impact-restoration.yaml");
+  auto& water = m->model.assets[*m->model.find("water")];
+  const engine::Seed seed{static_cast<model::AssetIndex>(*m->model.find("feed")), 0};
+  // A 20 h repair that also serves as restart: water fails at 1 h, back at 21 h.
+  water.recovery = 20.0;
+  const assessors::ImpactEstimator slow(m->model, *m->graph, m->reference, 48);
+  CHECK(slow.outcome({&seed, 1}).people_hours == doctest::Approx(500 * 10 + 1000 * 20));
+  // With `restart: 3h` a loss of supply needs only 3 h: back with power at 10 h.
+  water.restart = 3.0;
+  const assessors::ImpactEstimator quick(m->model, *m->graph, m->reference, 48);
+  CHECK(quick.outcome({&seed, 1}).people_hours == doctest::Approx(14000));
+}

@@ -13,8 +13,8 @@ every field). The changes and their inverses:
   remove the last supplier of a      add_supplier it back (appended, so the
     group that has more than need      supplier order is the same)
   set a group's time_to_impact       set it back
-  set an asset's p, population or    set it back
-    recovery
+  set an asset's p, population,      set it back
+    recovery or restart
   add_controls not yet present       remove_controls
   set_cyber internet_exposed         set_cyber it back
   add_assets (a new asset needing    remove_assets
@@ -79,7 +79,7 @@ class Generator:
         asset_id = rng.choice(self.ids)
         asset = self.assets[asset_id]
         op = rng.choice(["add_supplier", "remove_last", "time_to_impact", "p", "population", "recovery",
-                         "controls", "internet_exposed", "add_asset"])
+                         "restart", "controls", "internet_exposed", "add_asset"])
         groups = self.unique_groups(asset)
         if op == "add_supplier" and groups:
             group = rng.choice(groups)
@@ -107,6 +107,9 @@ class Generator:
         if op == "recovery" and "recovery" in asset:
             return ({"set": {"asset": asset_id, "recovery": rng.choice(["30m", "4h", "3d"])}},
                     {"set": {"asset": asset_id, "recovery": hours_text(asset["recovery"])}})
+        if op == "restart" and "restart" in asset:
+            return ({"set": {"asset": asset_id, "restart": rng.choice(["0", "15m", "6h"])}},
+                    {"set": {"asset": asset_id, "restart": hours_text(asset["restart"])}})
         cyber = asset.get("cyber")
         if op == "controls" and isinstance(cyber, dict) and "controls" in cyber:
             missing = [c for c in CONTROLS if c not in cyber["controls"]]

@@ -190,3 +190,47 @@ variants:
   CHECK_FALSE(apply_variant(third, *file, *file->find("on-virtual"), &fixture.catalogs, on_virtual));
   CHECK(messages(on_virtual).find("is given but the asset is virtual") != std::string::npos);
 }
+
+TEST_CASE(
+    "set restart: zero or more on a real asset, refused when negative and on virtual assets") {
+  Fixture fixture;
+  const auto path = write_measures("restart", R"(measures: 1
+variants:
+  - id: quick-restart
+    changes:
+      - set: {asset: scada, recovery: 36h, restart: 0}
+  - id: negative
+    changes:
+      - set: {asset: scada, restart: -1h}
+  - id: on-virtual
+    changes:
+      - add_assets:
+          - {id: pool, virtual: true, depends_on: [{kind: power, from: [hs-noord]}]}
+      - set: {asset: pool, restart: 2h}
+)");
+  Diagnostics diagnostics;
+  auto file = read_measure_file(path, diagnostics);
+  INFO(messages(diagnostics));
+  REQUIRE(file);
+  Model model = fixture.model;
+  CHECK_FALSE(model.assets[*model.find("scada")].restart.has_value());
+  REQUIRE(
+      apply_variant(model, *file, *file->find("quick-restart"), &fixture.catalogs, diagnostics));
+  CHECK(model.assets[*model.find("scada")].restart == 0.0);
+  CHECK(model.assets[*model.find("scada")].recovery == 36.0);
+
+  Diagnostics negative;
+  Model other = fixture.model;
+  CHECK_FALSE(apply_variant(other, *file, *file->find("negative"), &fixture.catalogs, negative));
+  INFO(messages(negative));
+  CHECK(messages(negative).find(path.string() +
+                                ":8:38: error: 'restart' is '-1h'; expected a finite duration") !=
+        std::string::npos);
+
+  Diagnostics on_virtual;
+  Model third = fixture.model;
+  CHECK_FALSE(
+      apply_variant(third, *file, *file->find("on-virtual"), &fixture.catalogs, on_virtual));
+  CHECK(messages(on_virtual).find("'restart' of 'pool' is given but the asset is virtual") !=
+        std::string::npos);
+}

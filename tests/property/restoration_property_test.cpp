@@ -7,7 +7,9 @@
 /// - when only assets without dependencies have a recovery (so no asset needs
 ///   a restart after a loss of supply), a redundant supplier never makes any
 ///   asset be down at a moment it was up before; the general claim is false,
-///   and a counterexample shows why.
+///   and a counterexample shows why;
+/// - a separate `restart` after a loss of supply (random on a third of the
+///   cases) matches the reference too, and does change outcomes.
 
 #include <doctest/doctest.h>
 
@@ -45,8 +47,11 @@ constexpr Hours kStep = 0.5;
 /// `black_start`: a deliberately wrong phase 1 that lets down assets which
 /// need each other start together (the greatest instead of the least fixed
 /// point), to show that the comparison catches a wrong tie rule.
-Intervals reference_intervals(const DependencyGraph& graph, const Recovery& recovery, const std::vector<Seed>& seeds,
-                              Hours horizon, bool black_start = false) {
+/// `restart`: empty, or per asset the restart after a loss of supply that
+/// replaces its recovery where given.
+Intervals reference_intervals(const DependencyGraph& graph, const Recovery& recovery,
+                              const std::vector<Seed>& seeds, Hours horizon,
+                              bool black_start = false, const Recovery& restart = {}) {
   const std::size_t n = graph.asset_count();
   std::vector<bool> up(n, true);
   std::vector<Hours> ready(n, kNever);
@@ -68,6 +73,9 @@ Intervals reference_intervals(const DependencyGraph& graph, const Recovery& reco
     for (const auto& seed : seeds)
       if (seed.at == t) seeded[seed.asset] = true;
     const auto seed_recovery = [&](AssetIndex a) { return recovery[a] ? *recovery[a] : kNever; };
+    const auto loss_restart = [&](AssetIndex a) {
+      return !restart.empty() && restart[a] ? *restart[a] : recovery[a].value_or(0);
+    };
     if (black_start) {  // the mutation: all candidates up, then drop the unsupplied ones
       std::vector<bool> was_up = up;
       for (AssetIndex a = 0; a < n; ++a)
@@ -98,7 +106,7 @@ Intervals reference_intervals(const DependencyGraph& graph, const Recovery& reco
     // Phase 2: failures, to a fixed point.
     auto fail = [&](AssetIndex a) {
       up[a] = false;
-      ready[a] = t + (seeded[a] ? seed_recovery(a) : recovery[a].value_or(0));
+      ready[a] = t + (seeded[a] ? seed_recovery(a) : loss_restart(a));
       if (!down[a].empty() && down[a].back().second == t) down[a].back().second = kNever;
       else down[a].push_back({t, kNever});
     };
@@ -136,6 +144,7 @@ Intervals intervals_of(const Restoration& restoration) {
 struct Case {
   std::vector<Seed> seeds;
   Recovery recovery;
+  Recovery restart;  ///< empty, or per asset (sources_only: always empty)
   Hours horizon = 0;
 };
 
@@ -158,6 +167,18 @@ Case random_case(const DependencyGraph& graph, std::uint32_t seed, bool sources_
     c.recovery.push_back(eligible && has_recovery(rng) ? std::optional<Hours>(kRecoveries[rng() % 7]) : std::nullopt);
   }
   c.horizon = kHorizons[rng() % 7];
+  if (!sources_only) {
+    // A separate stream, so the cases above stay those of earlier versions.
+    std::mt19937 restart_rng(seed ^ 0x27d4eb2fu);
+    static constexpr Hours kRestarts[] = {0, 0, 0.5, 1, 2, 4};
+    static constexpr double kRestartShares[] = {0.0, 0.0, 0.3, 0.7};
+    std::bernoulli_distribution has_restart(kRestartShares[restart_rng() % 4]);
+    if (has_restart.p() > 0)
+      for (AssetIndex a = 0; a < graph.asset_count(); ++a)
+        c.restart.push_back(!graph.is_virtual(a) && has_restart(restart_rng)
+                                ? std::optional<Hours>(kRestarts[restart_rng() % 6])
+                                : std::nullopt);
+  }
   return c;
 }
 
@@ -220,16 +241,23 @@ void check_shape(const DependencyGraph& graph, const Restoration& r) {
 }  // namespace
 
 TEST_CASE("restoration equals a naive time-stepped simulation on random models") {
-  std::size_t compared = 0, with_returns = 0, with_refailure = 0;
+  std::size_t compared = 0, with_returns = 0, with_refailure = 0, restart_matters = 0;
   for (std::uint32_t seed = 1; seed <= 500; ++seed) {
     const auto graph = knelpunt::testing::random_dependency_graph(seed, 30);
     for (std::uint32_t variant = 0; variant < 3; ++variant) {
       const auto c = random_case(graph, seed * 11 + variant);
       INFO("graph seed ", seed, " variant ", variant);
-      const auto result = simulate_restoration(graph, c.recovery, c.seeds, c.horizon);
-      REQUIRE(intervals_of(result) == reference_intervals(graph, c.recovery, c.seeds, c.horizon));
+      const auto result = simulate_restoration(graph, c.recovery, c.restart, c.seeds, c.horizon);
+      REQUIRE(intervals_of(result) ==
+              reference_intervals(graph, c.recovery, c.seeds, c.horizon, false, c.restart));
       check_shape(graph, result);
-      REQUIRE(result.events == simulate_restoration(graph, c.recovery, c.seeds, c.horizon).events);  // deterministic
+      REQUIRE(result.events ==
+              simulate_restoration(graph, c.recovery, c.restart, c.seeds, c.horizon)
+                  .events);  // deterministic
+      // An engine that ignored `restart` would differ from the reference here.
+      if (!c.restart.empty() && intervals_of(result) != intervals_of(simulate_restoration(
+                                                            graph, c.recovery, c.seeds, c.horizon)))
+        ++restart_matters;
       ++compared;
       bool returns = false, again = false;
       for (const auto& intervals : result.down) {
@@ -243,6 +271,30 @@ TEST_CASE("restoration equals a naive time-stepped simulation on random models")
   CHECK(compared == 1500);
   CHECK(with_returns > 300);   // assets do come back
   CHECK(with_refailure > 20);  // and some fail again
+  CHECK(restart_matters > 20);  // and separate restart times change outcomes
+}
+
+TEST_CASE("restart: a repair after damage and a quicker restart after a loss of supply") {
+  // v (recovery 10h, restart 0) needs x (recovery 2h). x fails at 0: v is
+  // back with x at 2h, not at 10h. v itself damaged at 20h: back at 30h.
+  DependencyGraph graph({"v", "x"}, {false, false}, {GraphGroup{0, 1, 1, 0, 0, 0}}, {1});
+  const Recovery recovery{10.0, 2.0};
+  const Recovery restart{0.0, std::nullopt};
+  const std::vector<Seed> seeds{{1, 0}, {0, 20}};
+  const auto r = simulate_restoration(graph, recovery, restart, seeds, 48);
+  CHECK(r.down[0] ==
+        std::vector<DownInterval>{{0, 2, 0, 1},
+                                  {20, 30, knelpunt::model::kNoIndex, knelpunt::model::kNoIndex}});
+  CHECK(intervals_of(r) == reference_intervals(graph, recovery, seeds, 48, false, restart));
+  // Without `restart` the 10h recovery also follows the loss of supply.
+  CHECK(simulate_restoration(graph, recovery, seeds, 48).down[0].front() ==
+        DownInterval{0, 10, 0, 1});
+  const Recovery negative{-1.0, std::nullopt};
+  CHECK_THROWS_AS(simulate_restoration(graph, recovery, negative, seeds, 48),
+                  std::invalid_argument);
+  const Recovery short_list{0.0};
+  CHECK_THROWS_AS(simulate_restoration(graph, recovery, short_list, seeds, 48),
+                  std::invalid_argument);
 }
 
 TEST_CASE("without recovery nothing comes back and the failure times are propagate's") {
