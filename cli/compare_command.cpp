@@ -67,10 +67,14 @@ std::string to_text(const std::vector<VariantComparison>& ranked, std::string_vi
     for (std::size_t i = 0; i < c.base_people.at_h.size(); ++i)
       points.push_back(fmt::format("t+{}: {:.0f} → {:.0f}", model::format_hours(c.base_people.at_h[i]),
                                    c.base_people.people[i], c.variant_people.people[i]));
-    out += fmt::format("   {}: {}\n", nl ? "getroffen mensen (scenario's)" : "people affected (scenarios)",
+    out += fmt::format("   {}: {}\n",
+                       nl ? "getroffen mensen (per object, opgeteld over de scenario's)"
+                          : "people affected (per asset, summed over the scenarios)",
                        fmt::join(points, "; "));
-    out += fmt::format("   {}: {:.0f} → {:.0f}\n", nl ? "mensuren zonder voorziening (scenario's)" : "people-hours without service (scenarios)",
-                       c.base_people.people_hours, c.variant_people.people_hours);
+    out += fmt::format(
+        "   {}: {:.0f} → {:.0f}\n",
+        nl ? "mensuren zonder voorziening (idem)" : "people-hours without service (likewise)",
+        c.base_people.people_hours, c.variant_people.people_hours);
   }
   return out;
 }
@@ -160,6 +164,13 @@ std::string to_markdown(const std::vector<VariantComparison>& ranked, std::strin
                          c.variant_people.people[i]);
     out += fmt::format("| {} | {:.0f} | {:.0f} |\n", nl ? "Mensuren zonder voorziening" : "People-hours without service",
                        c.base_people.people_hours, c.variant_people.people_hours);
+    // Service areas overlap (a substation and the water tower behind it), and
+    // the model does not say how: the sums rank measures, they do not count heads.
+    out += nl ? "\n_Mensen per uitgevallen object, opgeteld over de scenario's: een maat om te "
+                "vergelijken, geen "
+                "telling van inwoners._\n"
+              : "\n_People per failed asset, summed over the scenarios: a measure for comparing, "
+                "not a head count._\n";
   }
   return out;
 }
