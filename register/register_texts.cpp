@@ -79,7 +79,7 @@ constexpr std::array kTexts{
     Entry{Label::timeline, "Getroffen mensen in de tijd", "People affected over time"},
     Entry{Label::time, "tijd", "time"},
     Entry{Label::assets_failed, "objecten buiten werking", "assets down"},
-    Entry{Label::people, "mensen", "people"},
+    Entry{Label::people, "mensen (opgeteld per object)", "people (summed per asset)"},
     Entry{Label::impact_per_criterion, "Impact per criterium", "Impact per criterion"},
     Entry{Label::criterion, "criterium", "criterion"},
     Entry{Label::impact_class, "klasse", "class"},
