@@ -52,7 +52,7 @@ class SinglePointAssessor : public Assessor {
 
     // Each finding runs its own cascade: independent, so in parallel, each
     // into its own slot (the order, and so the bytes, do not depend on threads).
-    std::vector<const std::pair<const std::vector<model::AssetIndex>, std::vector<model::AssetIndex>>*> kept;
+    std::vector<const decltype(targets_of)::value_type*> kept;
     for (const auto& entry : targets_of)
       if (entry.second.size() >= min_vital_) kept.push_back(&entry);
     std::vector<Finding> findings(kept.size());

@@ -166,11 +166,10 @@ std::string to_markdown(const std::vector<VariantComparison>& ranked, std::strin
                        c.base_people.people_hours, c.variant_people.people_hours);
     // Service areas overlap (a substation and the water tower behind it), and
     // the model does not say how: the sums rank measures, they do not count heads.
-    out += nl ? "\n_Mensen per uitgevallen object, opgeteld over de scenario's: een maat om te "
-                "vergelijken, geen "
-                "telling van inwoners._\n"
-              : "\n_People per failed asset, summed over the scenarios: a measure for comparing, "
-                "not a head count._\n";
+    out += nl ? "\n_Mensen per uitgevallen object, opgeteld over de scenario's: "
+                "een maat om te vergelijken, geen telling van inwoners._\n"
+              : "\n_People per failed asset, summed over the scenarios: "
+                "a measure for comparing, not a head count._\n";
   }
   return out;
 }

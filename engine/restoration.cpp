@@ -29,18 +29,25 @@ Hours Restoration::downtime(AssetIndex asset, Hours horizon) const {
   return total;
 }
 
+namespace {
+
+/// One optional time of every asset, in model (= graph) order.
+std::vector<std::optional<Hours>> per_asset(const model::Model& model,
+                                            std::optional<Hours> model::Asset::*time) {
+  std::vector<std::optional<Hours>> times;
+  times.reserve(model.assets.size());
+  for (const auto& asset : model.assets) times.push_back(asset.*time);
+  return times;
+}
+
+}  // namespace
+
 std::vector<std::optional<Hours>> recovery_times(const model::Model& model) {
-  std::vector<std::optional<Hours>> recovery;
-  recovery.reserve(model.assets.size());
-  for (const auto& asset : model.assets) recovery.push_back(asset.recovery);
-  return recovery;
+  return per_asset(model, &model::Asset::recovery);
 }
 
 std::vector<std::optional<Hours>> restart_times(const model::Model& model) {
-  std::vector<std::optional<Hours>> restart;
-  restart.reserve(model.assets.size());
-  for (const auto& asset : model.assets) restart.push_back(asset.restart);
-  return restart;
+  return per_asset(model, &model::Asset::restart);
 }
 
 bool has_recovery(const model::Model& model) {

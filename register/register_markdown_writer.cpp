@@ -156,11 +156,10 @@ void write_chain(std::string& out, const assessors::Finding& finding, std::strin
     out += "\n";
   }
   if (finding.chain_omitted > 0)
-    out += lang == "en"
-               ? fmt::format("- … and {} more step{} (limits.chain_steps of the profile)\n",
-                             finding.chain_omitted, finding.chain_omitted == 1 ? "" : "s")
-               : fmt::format("- … en nog {} stap{} (limits.chain_steps van het profiel)\n",
-                             finding.chain_omitted, finding.chain_omitted == 1 ? "" : "pen");
+    out += fmt::format(
+        "- … {} {} {} ({})\n", label(Label::chain_omitted_lead, lang), finding.chain_omitted,
+        label(finding.chain_omitted == 1 ? Label::chain_step_one : Label::chain_step_many, lang),
+        label(Label::chain_omitted_why, lang));
   out += "\n";
 }
 

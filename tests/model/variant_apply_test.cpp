@@ -1,14 +1,17 @@
+#include "model/variant_apply.hpp"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "catalogs/catalog_set.hpp"
 #include "model/dependency_graph.hpp"
 #include "model/graph_digest.hpp"
 #include "model/model_loader.hpp"
-#include "model/variant_apply.hpp"
 
 using namespace knelpunt::model;
 
@@ -40,6 +43,17 @@ std::string messages(const Diagnostics& diagnostics) {
   std::string text;
   for (const auto& d : diagnostics.items()) text += d.to_string() + "\n";
   return text;
+}
+
+/// The messages of applying variant `id` of `file` to a copy of the
+/// fixture's model when it is refused; nothing when it applies.
+std::optional<std::string> refusal(const Fixture& fixture, const MeasureFile& file,
+                                   std::string_view id) {
+  Diagnostics diagnostics;
+  Model model = fixture.model;
+  if (apply_variant(model, file, *file.find(id), &fixture.catalogs, diagnostics))
+    return std::nullopt;
+  return messages(diagnostics);
 }
 
 }  // namespace
@@ -178,17 +192,16 @@ variants:
   REQUIRE(apply_variant(model, *file, *file->find("faster-repair"), &fixture.catalogs, diagnostics));
   CHECK(model.assets[*model.find("scada")].recovery == 8.0);
 
-  Diagnostics zero;
-  Model other = fixture.model;
-  CHECK_FALSE(apply_variant(other, *file, *file->find("zero"), &fixture.catalogs, zero));
-  INFO(messages(zero));
-  CHECK(messages(zero).find(path.string() + ":8:39: error: 'recovery' is '0h'; expected a positive finite duration") !=
+  const auto zero = refusal(fixture, *file, "zero");
+  REQUIRE(zero);
+  INFO(*zero);
+  CHECK(zero->find(path.string() +
+                   ":8:39: error: 'recovery' is '0h'; expected a positive finite duration") !=
         std::string::npos);
 
-  Diagnostics on_virtual;
-  Model third = fixture.model;
-  CHECK_FALSE(apply_variant(third, *file, *file->find("on-virtual"), &fixture.catalogs, on_virtual));
-  CHECK(messages(on_virtual).find("is given but the asset is virtual") != std::string::npos);
+  const auto on_virtual = refusal(fixture, *file, "on-virtual");
+  REQUIRE(on_virtual);
+  CHECK(on_virtual->find("is given but the asset is virtual") != std::string::npos);
 }
 
 TEST_CASE(
@@ -219,18 +232,15 @@ variants:
   CHECK(model.assets[*model.find("scada")].restart == 0.0);
   CHECK(model.assets[*model.find("scada")].recovery == 36.0);
 
-  Diagnostics negative;
-  Model other = fixture.model;
-  CHECK_FALSE(apply_variant(other, *file, *file->find("negative"), &fixture.catalogs, negative));
-  INFO(messages(negative));
-  CHECK(messages(negative).find(path.string() +
-                                ":8:38: error: 'restart' is '-1h'; expected a finite duration") !=
+  const auto negative = refusal(fixture, *file, "negative");
+  REQUIRE(negative);
+  INFO(*negative);
+  CHECK(negative->find(path.string() +
+                       ":8:38: error: 'restart' is '-1h'; expected a finite duration") !=
         std::string::npos);
 
-  Diagnostics on_virtual;
-  Model third = fixture.model;
-  CHECK_FALSE(
-      apply_variant(third, *file, *file->find("on-virtual"), &fixture.catalogs, on_virtual));
-  CHECK(messages(on_virtual).find("'restart' of 'pool' is given but the asset is virtual") !=
+  const auto on_virtual = refusal(fixture, *file, "on-virtual");
+  REQUIRE(on_virtual);
+  CHECK(on_virtual->find("'restart' of 'pool' is given but the asset is virtual") !=
         std::string::npos);
 }
