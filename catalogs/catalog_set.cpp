@@ -1,9 +1,8 @@
 #include "catalogs/catalog_set.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
+#include "model/input_file.hpp"
 #include "model/suggest.hpp"
 #include "model/yaml_fields.hpp"
 
@@ -59,13 +58,12 @@ void merge_entries(Catalog& catalog, std::vector<CatalogEntry> overrides) {
 
 void apply_model_overrides(CatalogSet& set, const std::filesystem::path& model_entry_file, const std::string& display_name,
                            model::Diagnostics& diagnostics) {
-  std::ifstream in(model_entry_file, std::ios::binary);
-  if (!in) return;  // the model loader reports an unreadable model file
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  // Syntax errors are the model loader's to report; read quietly here.
+  // An unreadable model file and syntax errors are the model loader's to report; read quietly here.
+  const auto input = model::read_input_file(model_entry_file, {"the model file", "a readable YAML file",
+                                                               model::kMaxYamlFileBytes});
+  if (!input.text) return;
   model::Diagnostics parse_diagnostics;
-  const auto document = model::YamlDocument::parse(buffer.str(), display_name, parse_diagnostics);
+  const auto document = model::YamlDocument::parse(*input.text, display_name, parse_diagnostics);
   if (document.root() == model::kNoYamlNode || document.node(document.root()).kind != model::YamlKind::mapping) return;
   const auto block = document.find(document.root(), "catalogs");
   if (block == model::kNoYamlNode) return;

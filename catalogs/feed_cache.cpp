@@ -5,8 +5,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 #include <vector>
 
@@ -15,6 +13,8 @@
 
 #include <nlohmann/json.hpp>
 #include <zlib.h>
+
+#include "model/input_file.hpp"
 
 namespace knelpunt::catalogs {
 
@@ -36,15 +36,6 @@ std::uint32_t crc32_of(std::string_view bytes) {
 }
 
 std::string system_error_text(int error) { return std::error_code(error, std::generic_category()).message(); }
-
-std::optional<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(buffer).str();
-}
 
 /// Writes `bytes` to a new file and flushes it to disk, so that a rename
 /// after it never exposes a file whose blocks are not yet written.
@@ -170,14 +161,17 @@ CachedCopy FeedCache::inspect(std::string_view feed, std::string_view payload_fi
                                                          copy.payload_path.filename().string() + fetch_again);
     return copy;
   }
-  const auto metadata_text = read_file(copy.metadata_path);
+  // A read failure becomes the cache's own warning below, which says how to repair the cache.
+  const auto metadata_text =
+      model::read_input_file(copy.metadata_path, {"the feed metadata", "a JSON file", model::kMaxFeedMetadataBytes}).text;
   auto metadata = metadata_text ? parse_metadata(*metadata_text) : std::nullopt;
   if (!metadata || metadata->feed != feed) {
     copy.warning = cache_warning(copy.metadata_path, "the metadata of the cached " + std::string(feed) +
                                                          " feed is unreadable or not knelpunt's" + fetch_again);
     return copy;
   }
-  auto bytes = read_file(copy.payload_path);
+  auto bytes =
+      model::read_input_file(copy.payload_path, {"the cached feed", "a feed payload", model::kMaxFeedPayloadBytes}).text;
   if (!bytes) {
     copy.warning = cache_warning(copy.payload_path, "cannot read the cached " + std::string(feed) + " feed" + fetch_again);
     return copy;

@@ -2,11 +2,7 @@
 /// between two registers (docs/register.md). Exit 0 whatever the differences
 /// (a CI job decides what to do with them), 2 when a file is unreadable or no register.
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <optional>
 
 #include <fmt/format.h>
@@ -14,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/model_input.hpp"
+#include "model/input_file.hpp"
 #include "register/register_diff.hpp"
 #include "register/register_document.hpp"
 
@@ -24,19 +21,13 @@ namespace {
 /// Reads and checks one register file; prints every problem and returns
 /// nothing when it cannot be used.
 std::optional<risk_register::RegisterDocument> read_or_report(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << fmt::format("knelpunt: error: {}: cannot read ({}); expected a register written by "
-                             "`knelpunt assess --format json`\n",
-                             path, std::strerror(errno));
+  const auto input = model::read_input_file(
+      path, {"", "a register written by `knelpunt assess --format json`", model::kMaxRegisterFileBytes});
+  if (!input.text) {
+    std::cerr << fmt::format("knelpunt: error: {}: {}\n", path, input.problem.message);
     return std::nullopt;
   }
-  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) {
-    std::cerr << fmt::format("knelpunt: error: {}: cannot read; expected a readable file\n", path);
-    return std::nullopt;
-  }
-  auto result = risk_register::read_register_document(text, path);
+  auto result = risk_register::read_register_document(*input.text, path);
   for (const auto& problem : result.problems) std::cerr << "knelpunt: error: " << describe(problem) << "\n";
   if (result.problems.size() >= risk_register::kMaxDocumentProblems)
     std::cerr << fmt::format("knelpunt: error: {}: stopped after {} problems\n", path, result.problems.size());

@@ -1,9 +1,7 @@
 /// `knelpunt merge PART…`: combines the partial results of `knelpunt reach
 /// --shard I/N` into the result one machine would have printed (DESIGN.md §9).
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -11,6 +9,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/model_input.hpp"
 #include "cli/reach_report.hpp"
+#include "model/input_file.hpp"
 
 namespace knelpunt::cli {
 
@@ -36,15 +35,14 @@ class MergeCommand : public Command {
   int run() override {
     std::vector<ReachShardFile> files;
     for (const auto& path : parts_) {
-      std::ifstream in(path, std::ios::binary);
-      if (!in) {
-        std::cerr << fmt::format("knelpunt: cannot read {}; expected a shard file from knelpunt reach --shard I/N\n", path);
+      const auto input = model::read_input_file(
+          path, {"", "a shard file from knelpunt reach --shard I/N", model::kMaxReachShardBytes});
+      if (!input.text) {
+        std::cerr << fmt::format("knelpunt: {}: {}\n", path, input.problem.message);
         return kExitBadInput;
       }
-      std::stringstream buffer;
-      buffer << in.rdbuf();
       std::string error;
-      auto file = parse_reach_shard(buffer.str(), error);
+      auto file = parse_reach_shard(*input.text, error);
       if (!file) {
         std::cerr << fmt::format("knelpunt: {}: {}\n", path, error);
         return kExitBadInput;

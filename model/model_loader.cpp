@@ -1,13 +1,12 @@
 #include "model/model_loader.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "model/csv_model_tables.hpp"
+#include "model/input_file.hpp"
 #include "model/model_file_reader.hpp"
 #include "model/model_validator.hpp"
 #include "model/yaml_document.hpp"
@@ -17,15 +16,6 @@ namespace knelpunt::model {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::optional<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(buffer).str();
-}
 
 class Loader {
  public:
@@ -115,11 +105,8 @@ class Loader {
       return;
     }
     const std::string shown = display(relative);
-    auto text = read_file(root_ / relative);
-    if (!text) {
-      diagnostics_.error({shown, 0, 0}, "cannot read the file; expected a readable YAML file");
-      return;
-    }
+    auto text = read_file(relative, {"the file", "a readable YAML file", kMaxYamlFileBytes});
+    if (!text) return;
     auto document = YamlDocument::parse(*text, shown, diagnostics_);
     if (document.root() == kNoYamlNode) return;
     auto fragment = read_model_file(document, entry, diagnostics_);
@@ -138,12 +125,20 @@ class Loader {
 
   std::optional<CsvTable> read_csv(const std::string& relative) {
     if (!files_.insert(relative).second) return std::nullopt;
-    auto text = read_file(root_ / relative);
-    if (!text) {
-      diagnostics_.error({display(relative), 0, 0}, "cannot read the file; expected a readable CSV file");
-      return std::nullopt;
-    }
+    auto text = read_file(relative, {"the file", "a readable CSV file", kMaxCsvTableBytes});
+    if (!text) return std::nullopt;
     return CsvTable::parse(*text, display(relative), diagnostics_);
+  }
+
+  /// The text of a file of the model, or nothing after reporting why not
+  /// (located at the file as the model shows it).
+  std::optional<std::string> read_file(const std::string& relative, const InputFileKind& kind) {
+    auto input = read_input_file(root_ / relative, kind);
+    if (!input.text) {
+      input.problem.where.file = display(relative);
+      diagnostics_.add(std::move(input.problem));
+    }
+    return std::move(input.text);
   }
 
   void read_asset_csv(const std::string& relative) {
