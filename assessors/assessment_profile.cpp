@@ -1,11 +1,9 @@
 #include "assessors/assessment_profile.hpp"
 
-#include <fstream>
-#include <sstream>
-
 #include <fmt/format.h>
 
 #include "model/suggest.hpp"
+#include "model/versioned_yaml_file.hpp"
 #include "model/yaml_document.hpp"
 #include "model/yaml_fields.hpp"
 
@@ -21,25 +19,13 @@ AssessmentProfile read_assessment_profile(const std::filesystem::path& file, con
                                           model::Diagnostics& diagnostics) {
   AssessmentProfile profile;
   profile.name = file.filename().string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    diagnostics.error({file.string(), 0, 0}, "cannot read the profile; expected a readable YAML file");
-    return profile;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const auto document = model::YamlDocument::parse(buffer.str(), file.string(), diagnostics);
-  if (document.root() == model::kNoYamlNode) return profile;
+  const auto opened = model::open_versioned_yaml_file(
+      file, {"the profile", "a readable YAML file", model::kMaxYamlFileBytes}, "the profile",
+      {"profile", "horizon", "assessors", "scoring", "limits"}, {"profile", 1}, diagnostics);
+  if (!opened.is_mapping) return profile;
+  const auto& document = opened.document;
   model::YamlFields fields(document, diagnostics);
   const auto root = document.root();
-  if (!fields.expect_mapping(root, "the profile")) return profile;
-  fields.check_keys(root, "the profile", {"profile", "horizon", "assessors", "scoring", "limits"});
-
-  const auto version = document.find(root, "profile");
-  if (version == model::kNoYamlNode)
-    fields.error(root, "the profile has no 'profile' version; expected 'profile: 1'");
-  else if (auto v = fields.integer(version, "'profile'"); v && *v != 1)
-    fields.error(version, fmt::format("profile version {} is not supported; expected 'profile: 1'", *v));
 
   auto read_horizon = [&](model::YamlNodeId node) -> std::optional<model::Hours> {
     auto text = fields.string(node, "'horizon'");

@@ -1,9 +1,7 @@
 #include "catalogs/catalog.hpp"
 
-#include <fstream>
-#include <sstream>
-
 #include "model/model.hpp"
+#include "model/versioned_yaml_file.hpp"
 #include "model/yaml_fields.hpp"
 
 namespace knelpunt::catalogs {
@@ -105,18 +103,14 @@ Catalog read_catalog_file(const std::filesystem::path& file, std::string_view ex
   Catalog catalog;
   catalog.name = std::string(expected_name);
   catalog.where = {file.string(), 0, 0};
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    diagnostics.error(catalog.where, "cannot read the catalogue; expected a readable YAML file");
-    return catalog;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const auto document = model::YamlDocument::parse(buffer.str(), file.string(), diagnostics);
-  if (document.root() == model::kNoYamlNode) return catalog;
+  // The catalogue's `version:` is a revision of its data (any whole number
+  // from 1, docs/catalogs.md), not a format version: checked below.
+  const auto opened = model::open_yaml_file(
+      file, {"the catalogue", "a readable YAML file", model::kMaxYamlFileBytes}, "the catalogue", diagnostics);
+  if (!opened.is_mapping) return catalog;
+  const auto& document = opened.document;
   model::YamlFields fields(document, diagnostics);
   const auto root = document.root();
-  if (!fields.expect_mapping(root, "the catalogue")) return catalog;
   for (const auto& [key_node, value] : fields.entries(root)) {
     const std::string& key = document.node(key_node).value;
     if (key == "catalog") {

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "model/versioned_yaml_file.hpp"
 #include "model/yaml_fields.hpp"
 
 namespace knelpunt::model {
@@ -64,20 +65,9 @@ class FileReader {
 
  private:
   void read_version(YamlNodeId root) {
-    const YamlNodeId version = doc_.find(root, "knelpunt");
-    if (version == kNoYamlNode) {
-      if (entry_)
-        fields_.diagnostics().error({doc_.file(), doc_.node(root).line, doc_.node(root).column},
-                                    "missing format version; expected 'knelpunt: 1' at the top");
-      return;
-    }
-    auto value = fields_.integer(version, "the format version 'knelpunt'");
-    if (!value) return;
-    if (*value != 1) {
-      fields_.error(version, fmt::format("unknown format version {}; expected 'knelpunt: 1'", *value));
-      return;
-    }
-    fragment_.format_version = 1;
+    // Required in model.yaml only; an included file may leave it out.
+    if (auto version = check_format_version(fields_, root, {"knelpunt", 1}, entry_))
+      fragment_.format_version = static_cast<int>(*version);
   }
 
   void read_region(YamlNodeId node) {

@@ -1,13 +1,12 @@
 #include "register/tracking.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "model/suggest.hpp"
+#include "model/versioned_yaml_file.hpp"
 #include "model/yaml_document.hpp"
 #include "model/yaml_fields.hpp"
 
@@ -35,24 +34,13 @@ bool is_pattern(std::string_view key) { return key.find_first_of("*?") != std::s
 TrackingFile read_tracking_file(const std::filesystem::path& file, model::Diagnostics& diagnostics) {
   TrackingFile tracking;
   tracking.path = file.string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    diagnostics.error({file.string(), 0, 0}, "cannot read the tracking file; expected a readable YAML file");
-    return tracking;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const auto document = model::YamlDocument::parse(buffer.str(), file.string(), diagnostics);
-  if (document.root() == model::kNoYamlNode) return tracking;
+  const auto opened = model::open_versioned_yaml_file(
+      file, {"the tracking file", "a readable YAML file", model::kMaxYamlFileBytes}, "the tracking file",
+      {"tracking", "risks"}, {"tracking", 1}, diagnostics);
+  if (!opened.is_mapping) return tracking;
+  const auto& document = opened.document;
   model::YamlFields fields(document, diagnostics);
   const auto root = document.root();
-  if (!fields.expect_mapping(root, "the tracking file")) return tracking;
-  fields.check_keys(root, "the tracking file", {"tracking", "risks"});
-  const auto version = document.find(root, "tracking");
-  if (version == model::kNoYamlNode)
-    fields.error(root, "the tracking file has no 'tracking' version; expected 'tracking: 1'");
-  else if (auto v = fields.integer(version, "'tracking'"); v && *v != 1)
-    fields.error(version, fmt::format("tracking version {} is not supported; expected 'tracking: 1'", *v));
   const auto risks = document.find(root, "risks");
   if (risks == model::kNoYamlNode || document.node(risks).kind == model::YamlKind::null) return tracking;
   if (!fields.expect_mapping(risks, "'risks'")) return tracking;
