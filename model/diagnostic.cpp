@@ -50,9 +50,4 @@ void Diagnostics::sort() {
       items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
-InputError::InputError(Diagnostics diagnostics)
-    : std::runtime_error(diagnostics.items().empty() ? std::string("invalid input")
-                                                      : diagnostics.items().front().to_string()),
-      diagnostics_(std::move(diagnostics)) {}
-
 }  // namespace knelpunt::model

@@ -3,7 +3,6 @@
 /// and what was expected. Nothing below cli/ prints; layers collect these.
 
 #include <cstdint>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -52,16 +51,6 @@ class Diagnostics {
  private:
   std::vector<Diagnostic> items_;
   std::size_t error_count_ = 0;
-};
-
-/// Thrown by loaders when input is unusable; carries every diagnostic found.
-class InputError : public std::runtime_error {
- public:
-  explicit InputError(Diagnostics diagnostics);
-  const Diagnostics& diagnostics() const { return diagnostics_; }
-
- private:
-  Diagnostics diagnostics_;
 };
 
 }  // namespace knelpunt::model

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <optional>
 #include <random>
+#include <stdexcept>
 #include <vector>
 
 #include "engine/cascade.hpp"
