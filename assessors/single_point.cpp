@@ -16,10 +16,10 @@
 #include "assessors/assessor_options.hpp"
 #include "assessors/builtin_assessors.hpp"
 #include "assessors/impact_estimator.hpp"
-#include "assessors/parallel_for.hpp"
 #include "assessors/structural_likelihood.hpp"
 #include "assessors/structural_measures.hpp"
 #include "engine/cut_sets.hpp"
+#include "engine/parallel_for.hpp"
 
 namespace knelpunt::assessors {
 
@@ -42,7 +42,7 @@ class SinglePointAssessor : public Assessor {
     engine::CutSetOptions options;
     options.max_order = max_order_;
     options.horizon = context.horizon;
-    parallel_for(targets.size(), context.threads,
+    engine::parallel_for(targets.size(), context.threads,
                  [&](std::size_t i) { per_target[i] = engine::minimal_cut_sets(context.graph, targets[i], options); });
 
     // Cut set → the vital assets it takes down (in index order).
@@ -56,7 +56,7 @@ class SinglePointAssessor : public Assessor {
     for (const auto& entry : targets_of)
       if (entry.second.size() >= min_vital_) kept.push_back(&entry);
     std::vector<Finding> findings(kept.size());
-    parallel_for(kept.size(), context.threads,
+    engine::parallel_for(kept.size(), context.threads,
                  [&](std::size_t i) { findings[i] = finding_for(kept[i]->first, kept[i]->second, context); });
     return findings;
   }

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <iostream>
-#include <thread>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -13,6 +12,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/model_input.hpp"
 #include "cli/reach_report.hpp"
+#include "engine/parallel_for.hpp"
 #include "engine/reach.hpp"
 #include "model/graph_digest.hpp"
 
@@ -87,7 +87,7 @@ class ReachCommand : public Command {
       for (auto a : failed) impact += population[a];
       rows.push_back(Row{*index, static_cast<std::uint32_t>(failed.size()), impact});
     } else {
-      const unsigned threads = threads_ > 0 ? threads_ : std::max(1u, std::thread::hardware_concurrency());
+      const unsigned threads = engine::default_thread_count(threads_);
       const auto n = static_cast<std::uint64_t>(graph.asset_count());
       const auto first = shard ? static_cast<model::AssetIndex>(n * shard->index / shard->count) : 0u;
       const auto last = shard ? static_cast<model::AssetIndex>(n * (shard->index + 1) / shard->count)

@@ -1,12 +1,12 @@
 #include "cli/register_run.hpp"
 
 #include <iostream>
-#include <thread>
 #include <utility>
 
 #include <fmt/format.h>
 
 #include "catalogs/feed_cache.hpp"
+#include "engine/parallel_for.hpp"
 #include "model/graph_digest.hpp"
 #include "model/suggest.hpp"
 #include "model/variant_apply.hpp"
@@ -104,7 +104,7 @@ PreparedAssessment prepare_assessment(const LoadedModel& loaded, const RegisterR
 
 risk_register::Register run_register(const LoadedModel& loaded, const PreparedAssessment& prepared,
                                      const RegisterRunOptions& options, const risk_register::TrackingFile* tracking) {
-  const unsigned threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = engine::default_thread_count(options.threads);
   const assessors::AssessmentInput input{loaded.model,
                                          *loaded.graph,
                                          loaded.reference,

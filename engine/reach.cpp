@@ -1,13 +1,12 @@
 #include "engine/reach.hpp"
 
 #include <algorithm>
-#include <exception>
 #include <functional>
 #include <stdexcept>
-#include <thread>
 #include <tuple>
 
 #include "engine/dominators.hpp"
+#include "engine/parallel_for.hpp"
 
 namespace knelpunt::engine {
 
@@ -177,33 +176,16 @@ std::vector<AssetReach> compute_reach_range(const model::DependencyGraph& graph,
   const std::size_t n = range_last - range_first;
   const ReachTables tables(graph, impact_base);
   std::vector<AssetReach> by_asset(n);
-  const std::size_t workers = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1));
-  auto work = [&](std::size_t first, std::size_t last) {
+  // One contiguous range of assets per thread, so that each sweep's working
+  // memory is allocated once per thread, not once per asset.
+  const std::size_t ranges = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1));
+  parallel_for(ranges, threads, [&](std::size_t range) {
     BlockSweep sweep(tables);
-    for (std::size_t i = first; i < last; ++i) {
+    for (std::size_t i = n * range / ranges; i < n * (range + 1) / ranges; ++i) {
       const auto a = static_cast<AssetIndex>(offset + i);
       if (!graph.is_virtual(a)) by_asset[i] = sweep.run(a, horizon);
     }
-  };
-  if (workers == 1) {
-    work(0, n);
-  } else {
-    std::vector<std::exception_ptr> errors(workers);
-    std::vector<std::thread> pool;
-    pool.reserve(workers);
-    for (std::size_t w = 0; w < workers; ++w) {
-      pool.emplace_back([&, w] {
-        try {
-          work(n * w / workers, n * (w + 1) / workers);
-        } catch (...) {
-          errors[w] = std::current_exception();
-        }
-      });
-    }
-    for (auto& thread : pool) thread.join();
-    for (auto& error : errors)
-      if (error) std::rethrow_exception(error);
-  }
+  });
   std::vector<AssetReach> result;
   for (std::size_t i = 0; i < n; ++i)
     if (!graph.is_virtual(static_cast<AssetIndex>(offset + i))) result.push_back(by_asset[i]);
