@@ -160,6 +160,57 @@ bool is_redirect(long status) {
   return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
 
+/// The headers of a conditional GET: If-None-Match and If-Modified-Since
+/// when the request carries the cached copy's validators; empty otherwise.
+HeaderList conditional_headers(const HttpRequest& request) {
+  HeaderList headers(nullptr, &curl_slist_free_all);
+  auto add_header = [&headers](const std::string& header) {
+    if (auto* extended = curl_slist_append(headers.get(), header.c_str())) {
+      (void)headers.release();
+      headers.reset(extended);
+    }
+  };
+  if (!request.if_none_match.empty()) add_header("If-None-Match: " + request.if_none_match);
+  if (!request.if_modified_since.empty()) add_header("If-Modified-Since: " + request.if_modified_since);
+  return headers;
+}
+
+/// Sets every option of one hop's transfer: the URL, TLS verification, the
+/// time and size limits, and the callbacks that fill `transfer`. `detail`
+/// (CURL_ERROR_SIZE bytes) receives libcurl's error text.
+void configure_transfer(CURL* handle, const HttpRequest& request, const std::string& url, Transfer& transfer,
+                        curl_slist* headers, char* detail) {
+  curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, detail);
+  curl_easy_setopt(handle, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+  // Redirects are followed here, one hop at a time, so every target passes url_refusal.
+  curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, 2L);
+  curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connect_timeout.count()));
+  curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, static_cast<long>(request.total_timeout.count()));
+  curl_easy_setopt(handle, CURLOPT_LOW_SPEED_LIMIT, static_cast<long>(request.low_speed_bytes_per_second));
+  curl_easy_setopt(handle, CURLOPT_LOW_SPEED_TIME, static_cast<long>(request.low_speed_time.count()));
+  curl_easy_setopt(handle, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_bytes));
+  // "" lets libcurl offer every encoding it can decode and decode the body.
+  curl_easy_setopt(handle, CURLOPT_ACCEPT_ENCODING, "");
+  curl_easy_setopt(handle, CURLOPT_USERAGENT, "knelpunt/" KNELPUNT_VERSION);
+  // No signals: timeouts must not rely on SIGALRM in a multi-threaded process.
+  curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
+  // Headers of a proxy's CONNECT answer are not the server's ETag or Last-Modified.
+  curl_easy_setopt(handle, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
+  // CURLOPT_PROXY is deliberately left unset: libcurl then honours
+  // http_proxy, https_proxy and no_proxy from the environment.
+  if (headers != nullptr) curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, &on_body);
+  curl_easy_setopt(handle, CURLOPT_WRITEDATA, &transfer);
+  curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, &on_header);
+  curl_easy_setopt(handle, CURLOPT_HEADERDATA, &transfer);
+  curl_easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, &on_progress);
+  curl_easy_setopt(handle, CURLOPT_XFERINFODATA, &transfer);
+}
+
 }  // namespace
 
 std::optional<HttpError> url_refusal(const std::string& url) {
@@ -201,46 +252,9 @@ HttpResult CurlHttpFetcher::get(const HttpRequest& request) {
     transfer.max_bytes = request.max_bytes;
     transfer.progress = &request.on_progress;
 
-    HeaderList headers(nullptr, &curl_slist_free_all);
-    auto add_header = [&headers](const std::string& header) {
-      if (auto* extended = curl_slist_append(headers.get(), header.c_str())) {
-        (void)headers.release();
-        headers.reset(extended);
-      }
-    };
-    if (!request.if_none_match.empty()) add_header("If-None-Match: " + request.if_none_match);
-    if (!request.if_modified_since.empty()) add_header("If-Modified-Since: " + request.if_modified_since);
-
+    const HeaderList headers = conditional_headers(request);
     char detail[CURL_ERROR_SIZE] = {};
-    curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, detail);
-    curl_easy_setopt(handle, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
-    // Redirects are followed here, one hop at a time, so every target passes url_refusal.
-    curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connect_timeout.count()));
-    curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, static_cast<long>(request.total_timeout.count()));
-    curl_easy_setopt(handle, CURLOPT_LOW_SPEED_LIMIT, static_cast<long>(request.low_speed_bytes_per_second));
-    curl_easy_setopt(handle, CURLOPT_LOW_SPEED_TIME, static_cast<long>(request.low_speed_time.count()));
-    curl_easy_setopt(handle, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_bytes));
-    // "" lets libcurl offer every encoding it can decode and decode the body.
-    curl_easy_setopt(handle, CURLOPT_ACCEPT_ENCODING, "");
-    curl_easy_setopt(handle, CURLOPT_USERAGENT, "knelpunt/" KNELPUNT_VERSION);
-    // No signals: timeouts must not rely on SIGALRM in a multi-threaded process.
-    curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
-    // Headers of a proxy's CONNECT answer are not the server's ETag or Last-Modified.
-    curl_easy_setopt(handle, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
-    // CURLOPT_PROXY is deliberately left unset: libcurl then honours
-    // http_proxy, https_proxy and no_proxy from the environment.
-    if (headers) curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers.get());
-    curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, &on_body);
-    curl_easy_setopt(handle, CURLOPT_WRITEDATA, &transfer);
-    curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, &on_header);
-    curl_easy_setopt(handle, CURLOPT_HEADERDATA, &transfer);
-    curl_easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, &on_progress);
-    curl_easy_setopt(handle, CURLOPT_XFERINFODATA, &transfer);
+    configure_transfer(handle, request, url, transfer, headers.get(), detail);
 
     const CURLcode code = curl_easy_perform(handle);
     if (code != CURLE_OK) return HttpResult{std::nullopt, transfer_error(code, transfer, request, url, detail)};

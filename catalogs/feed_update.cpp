@@ -124,6 +124,76 @@ HttpResult get_with_retries(HttpFetcher& fetcher, const HttpRequest& request, co
   }
 }
 
+namespace {
+
+/// The GET for a feed update: the caller's transport settings for `url`,
+/// conditional on the cached copy when that copy came from the same URL.
+HttpRequest conditional_request(const FeedUpdateOptions& options, const std::string& url, const CachedCopy& copy) {
+  HttpRequest request = options.transport;
+  request.url = url;
+  request.if_none_match.clear();
+  request.if_modified_since.clear();
+  // Validators belong to the URL that issued them; after --url changes, fetch in full.
+  if (copy.metadata && copy.metadata->url == url) {
+    request.if_none_match = copy.metadata->etag;
+    request.if_modified_since = copy.metadata->last_modified;
+  }
+  return request;
+}
+
+/// The server answered 304 Not Modified: the cached copy stays and its
+/// metadata records the confirmation.
+FeedUpdateResult confirm_cached_copy(FeedUpdateResult result, const FeedCache& cache, const std::string& name,
+                                     const CachedCopy& copy, const HttpResponse& response,
+                                     std::chrono::system_clock::time_point now) {
+  if (!copy.metadata)
+    return failed(std::move(result), FeedFailure::invalid_download,
+                  "the server answered 304 Not Modified for " + result.url +
+                      " but nothing usable is cached; expected 200 OK with the feed");
+  FeedMetadata refreshed = *copy.metadata;
+  refreshed.fetched_at = utc_timestamp(now);
+  if (!response.etag.empty()) refreshed.etag = response.etag;
+  if (!response.last_modified.empty()) refreshed.last_modified = response.last_modified;
+  // The copy itself is unchanged and valid; a metadata refresh that fails only
+  // leaves the older fetched_at, so it is a warning.
+  if (auto error = cache.store_metadata(name, refreshed); !error.empty()) {
+    result.warnings.push_back(cache_warning(copy.metadata_path, "cannot record the confirmation time: " + error));
+  } else {
+    result.metadata = std::move(refreshed);
+    result.age = std::chrono::seconds(0);
+  }
+  result.status = FeedUpdateStatus::not_modified;
+  return result;
+}
+
+/// A full download: checked, then stored in the cache with its metadata.
+FeedUpdateResult store_download(FeedUpdateResult result, const FeedCache& cache, const std::string& name,
+                                const FeedUpdateOptions& options, const HttpResponse& response) {
+  std::string invalid;
+  const auto summary = check_body(options.feed, response.body, invalid);
+  if (!summary)
+    return failed(std::move(result), FeedFailure::invalid_download,
+                  "the download from " + result.url + " is not a valid " + name + " feed, so the cached copy is kept: " +
+                      invalid);
+  FeedMetadata metadata;
+  metadata.feed = name;
+  metadata.url = result.url;
+  metadata.etag = response.etag;
+  metadata.last_modified = response.last_modified;
+  metadata.fetched_at = utc_timestamp(options.now);
+  metadata.entries = summary->entries;
+  metadata.feed_version = summary->version;
+  metadata.feed_date = summary->date;
+  if (auto error = cache.store(name, feed_payload_file(options.feed), response.body, metadata); !error.empty())
+    return failed(std::move(result), FeedFailure::cache_write, std::move(error));
+  result.metadata = std::move(metadata);
+  result.age = std::chrono::seconds(0);
+  result.status = FeedUpdateStatus::updated;
+  return result;
+}
+
+}  // namespace
+
 FeedUpdateResult update_feed(HttpFetcher& fetcher, const FeedUpdateOptions& options) {
   const std::string name(feed_name(options.feed));
   const FeedCache cache(options.cache_dir);
@@ -146,16 +216,7 @@ FeedUpdateResult update_feed(HttpFetcher& fetcher, const FeedUpdateOptions& opti
     return result;
   }
 
-  HttpRequest request = options.transport;
-  request.url = result.url;
-  request.if_none_match.clear();
-  request.if_modified_since.clear();
-  // Validators belong to the URL that issued them; after --url changes, fetch in full.
-  if (copy.metadata && copy.metadata->url == result.url) {
-    request.if_none_match = copy.metadata->etag;
-    request.if_modified_since = copy.metadata->last_modified;
-  }
-
+  const HttpRequest request = conditional_request(options, result.url, copy);
   HttpResult answer = get_with_retries(fetcher, request, options.retry, result.attempts);
   if (answer.error) {
     const auto& error = *answer.error;
@@ -166,48 +227,8 @@ FeedUpdateResult update_feed(HttpFetcher& fetcher, const FeedUpdateOptions& opti
   }
   HttpResponse& response = *answer.response;
 
-  if (response.status == 304) {
-    if (!copy.metadata)
-      return failed(std::move(result), FeedFailure::invalid_download,
-                    "the server answered 304 Not Modified for " + result.url +
-                        " but nothing usable is cached; expected 200 OK with the feed");
-    FeedMetadata refreshed = *copy.metadata;
-    refreshed.fetched_at = utc_timestamp(options.now);
-    if (!response.etag.empty()) refreshed.etag = response.etag;
-    if (!response.last_modified.empty()) refreshed.last_modified = response.last_modified;
-    // The copy itself is unchanged and valid; a metadata refresh that fails only
-    // leaves the older fetched_at, so it is a warning.
-    if (auto error = cache.store_metadata(name, refreshed); !error.empty()) {
-      result.warnings.push_back(cache_warning(copy.metadata_path, "cannot record the confirmation time: " + error));
-    } else {
-      result.metadata = std::move(refreshed);
-      result.age = std::chrono::seconds(0);
-    }
-    result.status = FeedUpdateStatus::not_modified;
-    return result;
-  }
-
-  std::string invalid;
-  const auto summary = check_body(options.feed, response.body, invalid);
-  if (!summary)
-    return failed(std::move(result), FeedFailure::invalid_download,
-                  "the download from " + result.url + " is not a valid " + name + " feed, so the cached copy is kept: " +
-                      invalid);
-  FeedMetadata metadata;
-  metadata.feed = name;
-  metadata.url = result.url;
-  metadata.etag = response.etag;
-  metadata.last_modified = response.last_modified;
-  metadata.fetched_at = utc_timestamp(options.now);
-  metadata.entries = summary->entries;
-  metadata.feed_version = summary->version;
-  metadata.feed_date = summary->date;
-  if (auto error = cache.store(name, feed_payload_file(options.feed), response.body, metadata); !error.empty())
-    return failed(std::move(result), FeedFailure::cache_write, std::move(error));
-  result.metadata = std::move(metadata);
-  result.age = std::chrono::seconds(0);
-  result.status = FeedUpdateStatus::updated;
-  return result;
+  if (response.status == 304) return confirm_cached_copy(std::move(result), cache, name, copy, response, options.now);
+  return store_download(std::move(result), cache, name, options, response);
 }
 
 CachedFeed<KevCatalog> load_cached_kev(const std::filesystem::path& cache_dir,

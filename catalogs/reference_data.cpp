@@ -132,28 +132,17 @@ void read_controls(const Catalog& catalog, CatalogJsonReader& reader, ReferenceD
   }
 }
 
-/// Every id a catalogue refers to must exist in the one it refers to.
-void check_references(const CatalogSet& set, CatalogJsonReader& reader, const ReferenceData& data) {
-  auto check = [&](const model::SourceLocation& where, const std::string& from, std::string_view what,
-                   const std::string& id, bool found) {
-    if (!found) reader.error(where, fmt::format("{} refers to unknown {} '{}'; expected an id of that catalogue", from, what, id));
-  };
+/// `mitigates` is the inverse of the threats' `measures` (docs/catalogs.md).
+/// The shipped catalogues agree; a region that overrides one side only
+/// would get measures suggested for threats the control does not claim to
+/// mitigate (or the reverse), so say where they disagree. A warning: the
+/// register still works, from the threats' `measures`.
+/// A disagreeing pair is blamed on the side a model overrode (the shipped
+/// catalogues agree), else on the control; one warning per entry and kind,
+/// naming every partner.
+void check_mitigation_agreement(const CatalogSet& set, CatalogJsonReader& reader, const ReferenceData& data) {
   const Catalog* threats = set.find("threats");
-  for (const auto& [id, threat] : data.threats)
-    for (const auto& measure : threat.measures)
-      check(threats->find(id)->where, "threat '" + id + "'", "control", measure, data.control(measure) != nullptr);
   const Catalog* controls = set.find("controls");
-  for (const auto& [id, control] : data.controls)
-    for (const auto& threat : control.mitigates)
-      check(controls->find(id)->where, "control '" + id + "'", "threat", threat, data.threat(threat) != nullptr);
-  // `mitigates` is the inverse of the threats' `measures` (docs/catalogs.md).
-  // The shipped catalogues agree; a region that overrides one side only
-  // would get measures suggested for threats the control does not claim to
-  // mitigate (or the reverse), so say where they disagree. A warning: the
-  // register still works, from the threats' `measures`.
-  // A disagreeing pair is blamed on the side a model overrode (the shipped
-  // catalogues agree), else on the control; one warning per entry and kind,
-  // naming every partner.
   auto contains = [](const std::vector<std::string>& ids, const std::string& id) {
     return std::find(ids.begin(), ids.end(), id) != ids.end();
   };
@@ -207,6 +196,23 @@ void check_references(const CatalogSet& set, CatalogJsonReader& reader, const Re
                                "expected the two to agree (add the threat to {} mitigates, or remove {} from measures)",
                                id, fmt::join(partners, ", "), one_or_many(partners, "that control does", "those controls do"),
                                one_or_many(partners, "the control's", "their"), fmt::join(partners, ", ")));
+}
+
+/// Every id a catalogue refers to must exist in the one it refers to.
+void check_references(const CatalogSet& set, CatalogJsonReader& reader, const ReferenceData& data) {
+  auto check = [&](const model::SourceLocation& where, const std::string& from, std::string_view what,
+                   const std::string& id, bool found) {
+    if (!found) reader.error(where, fmt::format("{} refers to unknown {} '{}'; expected an id of that catalogue", from, what, id));
+  };
+  const Catalog* threats = set.find("threats");
+  for (const auto& [id, threat] : data.threats)
+    for (const auto& measure : threat.measures)
+      check(threats->find(id)->where, "threat '" + id + "'", "control", measure, data.control(measure) != nullptr);
+  const Catalog* controls = set.find("controls");
+  for (const auto& [id, control] : data.controls)
+    for (const auto& threat : control.mitigates)
+      check(controls->find(id)->where, "control '" + id + "'", "threat", threat, data.threat(threat) != nullptr);
+  check_mitigation_agreement(set, reader, data);
   for (const auto& [id, baseline] : data.baselines)
     for (const auto& control : baseline.controls)
       check(controls->where_of("baselines"), "baseline '" + id + "'", "control", control, data.control(control) != nullptr);

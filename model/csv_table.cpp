@@ -10,6 +10,111 @@ int CsvTable::column(std::string_view name) const {
   return -1;
 }
 
+namespace {
+
+using FieldSpan = std::pair<std::uint32_t, std::uint32_t>;  // offset and length in the storage
+
+/// Reads the records of RFC 4180 text one at a time, appending each field's
+/// unescaped text to `storage` and reporting malformed quoting.
+class CsvRecordReader {
+ public:
+  /// How a record ended: usable, malformed (reported; skip the row), or the
+  /// end of the usable text (reported; stop).
+  enum class Outcome { ok, malformed, fatal };
+
+  CsvRecordReader(std::string_view text, const std::string& file_name, std::string& storage, Diagnostics& diagnostics)
+      : text_(text), file_name_(file_name), storage_(storage), diagnostics_(diagnostics) {}
+
+  bool done() const { return pos_ >= text_.size(); }
+  std::uint32_t line() const { return line_; }
+
+  /// Reads the next record into `row`.
+  Outcome read(std::vector<FieldSpan>& row) {
+    const std::uint32_t row_line = line_;
+    row.clear();
+    bool malformed = false;
+    while (true) {
+      const auto start = static_cast<std::uint32_t>(storage_.size());
+      if (pos_ < text_.size() && text_[pos_] == '"') {
+        if (!read_quoted(row_line)) return Outcome::fatal;
+        malformed = !after_closing_quote() || malformed;
+      } else {
+        read_plain();
+      }
+      row.emplace_back(start, static_cast<std::uint32_t>(storage_.size()) - start);
+      if (pos_ < text_.size() && text_[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      if (pos_ < text_.size() && text_[pos_] == '\r') ++pos_;
+      if (pos_ < text_.size() && text_[pos_] == '\n') {
+        ++pos_;
+        ++line_;
+      }
+      return malformed ? Outcome::malformed : Outcome::ok;
+    }
+  }
+
+ private:
+  /// A quoted field, from its opening quote through its closing one; false
+  /// (reported) when the quote is never closed.
+  bool read_quoted(std::uint32_t row_line) {
+    ++pos_;
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_];
+      if (c == '"') {
+        if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
+          storage_ += '"';
+          pos_ += 2;
+          continue;
+        }
+        ++pos_;
+        return true;
+      }
+      if (c == '\n') ++line_;
+      storage_ += c;
+      ++pos_;
+    }
+    diagnostics_.error({file_name_, row_line, 0},
+                       "a quoted field is not closed; expected a closing '\"' before the end of the file");
+    return false;
+  }
+
+  /// After a closing quote only a separator or the end of the line may
+  /// follow; anything else is reported and skipped. False when it was.
+  bool after_closing_quote() {
+    if (pos_ >= text_.size() || text_[pos_] == ',' || text_[pos_] == '\n' || text_[pos_] == '\r') return true;
+    diagnostics_.error({file_name_, line_, 0}, "text after a closing quote; expected ',' or the end of the line");
+    while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n') ++pos_;
+    return false;
+  }
+
+  /// An unquoted field, up to the next ',' or end of line (a CR before LF dropped).
+  void read_plain() {
+    const std::size_t end = text_.find_first_of(",\n", pos_);
+    const std::size_t stop = end == std::string_view::npos ? text_.size() : end;
+    std::size_t content_end = stop;
+    if (content_end > pos_ && text_[content_end - 1] == '\r') --content_end;
+    storage_.append(text_.substr(pos_, content_end - pos_));
+    pos_ = stop;
+  }
+
+  std::string_view text_;
+  const std::string& file_name_;
+  std::string& storage_;
+  Diagnostics& diagnostics_;
+  std::size_t pos_ = 0;
+  std::uint32_t line_ = 1;
+};
+
+std::string trimmed(std::string_view text) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  return std::string(text);
+}
+
+}  // namespace
+
 CsvTable CsvTable::parse(std::string_view text, const std::string& file_name, Diagnostics& diagnostics) {
   CsvTable table;
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -18,76 +123,18 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file_name, Di
     return table;
   }
   table.storage_.reserve(text.size());
-  std::size_t pos = 0;
-  std::uint32_t line = 1;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> row;
+  CsvRecordReader reader(text, file_name, table.storage_, diagnostics);
+  std::vector<FieldSpan> row;
   bool header_done = false;
-  while (pos < text.size()) {
-    const std::uint32_t row_line = line;
-    row.clear();
-    bool row_ok = true;
-    // One record.
-    while (true) {
-      const auto start = static_cast<std::uint32_t>(table.storage_.size());
-      if (pos < text.size() && text[pos] == '"') {
-        ++pos;
-        bool closed = false;
-        while (pos < text.size()) {
-          const char c = text[pos];
-          if (c == '"') {
-            if (pos + 1 < text.size() && text[pos + 1] == '"') {
-              table.storage_ += '"';
-              pos += 2;
-              continue;
-            }
-            ++pos;
-            closed = true;
-            break;
-          }
-          if (c == '\n') ++line;
-          table.storage_ += c;
-          ++pos;
-        }
-        if (!closed) {
-          diagnostics.error({file_name, row_line, 0},
-                            "a quoted field is not closed; expected a closing '\"' before the end of the file");
-          return table;
-        }
-        if (pos < text.size() && text[pos] != ',' && text[pos] != '\n' && text[pos] != '\r') {
-          diagnostics.error({file_name, line, 0},
-                            "text after a closing quote; expected ',' or the end of the line");
-          row_ok = false;
-          while (pos < text.size() && text[pos] != ',' && text[pos] != '\n') ++pos;
-        }
-      } else {
-        const std::size_t end = text.find_first_of(",\n", pos);
-        std::size_t stop = end == std::string_view::npos ? text.size() : end;
-        std::size_t content_end = stop;
-        if (content_end > pos && text[content_end - 1] == '\r') --content_end;
-        table.storage_.append(text.substr(pos, content_end - pos));
-        pos = stop;
-      }
-      row.emplace_back(start, static_cast<std::uint32_t>(table.storage_.size()) - start);
-      if (pos < text.size() && text[pos] == ',') {
-        ++pos;
-        continue;
-      }
-      if (pos < text.size() && text[pos] == '\r') ++pos;
-      if (pos < text.size() && text[pos] == '\n') {
-        ++pos;
-        ++line;
-      }
-      break;
-    }
+  while (!reader.done()) {
+    const std::uint32_t row_line = reader.line();
+    const auto outcome = reader.read(row);
+    if (outcome == CsvRecordReader::Outcome::fatal) return table;
     const bool blank = row.size() == 1 && row[0].second == 0;
     if (blank) continue;
     if (!header_done) {
-      for (auto [offset, length] : row) {
-        std::string name(std::string_view(table.storage_).substr(offset, length));
-        while (!name.empty() && name.back() == ' ') name.pop_back();
-        while (!name.empty() && name.front() == ' ') name.erase(name.begin());
-        table.header_.push_back(std::move(name));
-      }
+      const std::string_view storage(table.storage_);
+      for (auto [offset, length] : row) table.header_.push_back(trimmed(storage.substr(offset, length)));
       header_done = true;
       continue;
     }
@@ -97,7 +144,7 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file_name, Di
                                     table.header_.size()));
       continue;
     }
-    if (!row_ok) continue;
+    if (outcome == CsvRecordReader::Outcome::malformed) continue;
     table.fields_.insert(table.fields_.end(), row.begin(), row.end());
     table.line_.push_back(row_line);
   }

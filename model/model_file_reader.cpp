@@ -175,6 +175,17 @@ class FileReader {
     }
     if (auto v = doc_.find(node, "virtual"); v != kNoYamlNode)
       asset.is_virtual = fields_.boolean(v, fmt::format("'virtual' of {}", what)).value_or(false);
+    read_restoration_times(node, what, asset);
+    if (auto v = doc_.find(node, "cyber"); v != kNoYamlNode) read_cyber(v, what, asset);
+    if (auto v = doc_.find(node, "depends_on"); v != kNoYamlNode) {
+      if (doc_.node(v).kind != YamlKind::null && fields_.expect_sequence(v, fmt::format("'depends_on' of {}", what)))
+        for (YamlNodeId item : doc_.node(v).children) read_group(item, what, asset);
+    }
+    fragment_.assets.push_back(std::move(asset));
+  }
+
+  /// `recovery` and `restart` (docs/restoration.md); after `virtual`, which forbids both.
+  void read_restoration_times(YamlNodeId node, const std::string& what, Asset& asset) {
     if (auto v = doc_.find(node, "recovery"); v != kNoYamlNode) {
       // docs/restoration.md: a recovery is a positive repair or restart time;
       // virtual assets never fail by themselves and need none.
@@ -205,12 +216,6 @@ class FileReader {
           asset.restart = *hours;
       }
     }
-    if (auto v = doc_.find(node, "cyber"); v != kNoYamlNode) read_cyber(v, what, asset);
-    if (auto v = doc_.find(node, "depends_on"); v != kNoYamlNode) {
-      if (doc_.node(v).kind != YamlKind::null && fields_.expect_sequence(v, fmt::format("'depends_on' of {}", what)))
-        for (YamlNodeId item : doc_.node(v).children) read_group(item, what, asset);
-    }
-    fragment_.assets.push_back(std::move(asset));
   }
 
   void read_location(YamlNodeId node, const std::string& what, Asset& asset) {
