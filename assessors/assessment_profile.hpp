@@ -1,5 +1,5 @@
 #pragma once
-/// An assessment profile (DESIGN.md §4): which assessors run with which
+/// An assessment profile (docs/assessors.md): which assessors run with which
 /// options, the horizon, and the risk diagram of the scoring catalogue.
 ///   profile: 1
 ///   horizon: 72h                 # optional; default: the model's region.horizon

@@ -1,5 +1,5 @@
 #pragma once
-/// Factories of the built-in assessors, one per file (DESIGN.md §4).
+/// Factories of the built-in assessors, one per file (docs/assessors.md).
 /// assessor_registry.cpp lists them explicitly.
 
 #include <memory>

@@ -1,7 +1,7 @@
 #pragma once
 /// The likelihood of a cyber finding about one asset: the scoring
 /// catalogue's base class (`likelihood.steps.base`), moved up or down one
-/// step per condition the asset meets (`likelihood.steps`, DESIGN.md §5):
+/// step per condition the asset meets (`likelihood.steps`, docs/assessors.md):
 /// internet exposure, remote access (direct, vendor VPN, other VPN), a mixed
 /// IT/OT network, products in the KEV catalogue (and known ransomware use),
 /// an EPSS score at or above the threshold; MFA and segmentation among its

@@ -1,5 +1,5 @@
 #pragma once
-/// A finding: what an assessor reports about the model (DESIGN.md §4). The
+/// A finding: what an assessor reports about the model (docs/assessors.md). The
 /// register (register/) turns findings into risks: it scores them with the
 /// catalogue's risk diagram, gives them stable ids and adds tracking.
 

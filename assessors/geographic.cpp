@@ -1,4 +1,4 @@
-/// geographic: common cause by location (DESIGN.md §4). Two kinds of finding:
+/// geographic: common cause by location (docs/assessors.md). Two kinds of finding:
 ///
 /// - "co-located-redundancy": a redundancy group (need k of n suppliers,
 ///   n > k) is lost once n − k + 1 suppliers fail. When that many of its

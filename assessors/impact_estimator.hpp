@@ -6,7 +6,7 @@
 /// chain and the timeline that findings carry as evidence.
 ///
 /// On a model where no asset has `recovery`, failures are permanent
-/// (DESIGN.md §3): an asset that fails at t is out for horizon − t. As soon
+/// (docs/model.md): an asset that fails at t is out for horizon − t. As soon
 /// as some asset has a `recovery`, outages are simulated with restoration
 /// (engine/restoration.hpp, docs/restoration.md) and an asset counts for the
 /// time it is actually down: repairs shorten the people-hours of criteria

@@ -16,7 +16,7 @@ a series of ring-main units, each fed only by the previous one (depth --depth),
 with consumers hanging off every unit.
 
 Writes DIR/model.yaml and the CSV tables DIR/data/assets.csv and
-DIR/data/dependencies.csv (DESIGN.md §2). Deterministic for a given --seed.
+DIR/data/dependencies.csv (docs/model.md). Deterministic for a given --seed.
 
   bench/generate_region.py --assets 200000 --out /tmp/region-200k
   bench/generate_region.py --assets 1000000 --variant chains --out /tmp/chains-1m

@@ -1,5 +1,5 @@
 /// `knelpunt assess MODEL`: runs the assessors of a profile and writes the
-/// risk register (DESIGN.md §4–§7) as Markdown, JSON or CSV, with tracking
+/// risk register (docs/register.md, docs/assessors.md) as Markdown, JSON or CSV, with tracking
 /// applied, and — with --fail-on — exits 1 when an open risk reaches a level.
 
 #include <iostream>

@@ -1,6 +1,6 @@
 /// `knelpunt cutsets MODEL --target ID`: the minimal cut sets of a target
 /// within the horizon, optionally its failure probability and the importance
-/// of each asset (docs/cut-sets.md, DESIGN.md §10).
+/// of each asset (docs/cut-sets.md).
 
 #include <cmath>
 #include <iostream>

@@ -1,5 +1,5 @@
 #pragma once
-/// Process exit codes (DESIGN.md §6). Only cli/ picks them.
+/// Process exit codes (docs/ARCHITECTURE.md). Only cli/ picks them.
 
 namespace knelpunt::cli {
 

@@ -1,5 +1,5 @@
 /// `knelpunt merge PART…`: combines the partial results of `knelpunt reach
-/// --shard I/N` into the result one machine would have printed (DESIGN.md §9).
+/// --shard I/N` into the result one machine would have printed (docs/reach.md).
 
 #include <iostream>
 

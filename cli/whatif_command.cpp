@@ -355,7 +355,7 @@ class WhatifCommand : public Command {
     out["initial_at"] = std::move(initial_at);
     auto events = nlohmann::ordered_json::array();
     double population = 0;
-    // DESIGN.md §10: events by time, then id (asset indices follow id order).
+    // Events by time, then id (docs/ARCHITECTURE.md: ties in time settle by asset index) (asset indices follow id order).
     auto by_time_then_id = cascade.order;
     std::sort(by_time_then_id.begin(), by_time_then_id.end(), [&](model::AssetIndex x, model::AssetIndex y) {
       return std::tie(cascade.failure_time[x], x) < std::tie(cascade.failure_time[y], y);

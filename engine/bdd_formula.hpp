@@ -1,6 +1,6 @@
 #pragma once
 /// The failure function of a target as a formula over decision diagrams
-/// (docs/cut-sets.md). "v fails within budget b" (F(v) ≤ b under DESIGN.md §3)
+/// (docs/cut-sets.md). "v fails within budget b" (F(v) ≤ b, docs/model.md)
 /// is a monotone Boolean function of the set S of assets failed at t = 0:
 ///
 ///   fails(v, b) = v ∈ S  ∨  ⋁ over groups g of v with tti(g) ≤ b of

@@ -1,5 +1,5 @@
 #pragma once
-/// Failure propagation (DESIGN.md §3): the failure time F(v) of every asset
+/// Failure propagation (docs/model.md): the failure time F(v) of every asset
 /// for a set of initial failures, as the largest solution of
 ///   F(v) = min(initial(v), min over groups g of v of L(g) + time_to_impact(g)),
 /// where L(g) is the (n − k + 1)-th smallest failure time among g's suppliers.

@@ -1,6 +1,6 @@
 #pragma once
-/// Minimal cut sets of a target within a horizon (DESIGN.md §3,
-/// docs/cut-sets.md): all minimal sets S of at most `max_order` non-virtual
+/// Minimal cut sets of a target within a horizon (docs/cut-sets.md,
+/// docs/model.md): all minimal sets S of at most `max_order` non-virtual
 /// assets, target ∉ S, whose failure at t = 0 makes the target fail at or
 /// before the horizon. For small order limits, built directly as a ZBDD of
 /// minimal sets truncated at the limit in every step; otherwise as a BDD of

@@ -6,7 +6,7 @@
 /// An asset y is a *follower* of p when y has exactly one dependency group,
 /// that group has p as its only supplier, and its time_to_impact is 0. Then
 /// F(y) = F(p) in every cascade in which y is not itself initially failed
-/// (DESIGN.md §3: F(y) = min(initial(y), L(g) + 0) and L(g) = F(p)). Following
+/// (docs/model.md: F(y) = min(initial(y), L(g) + 0) and L(g) = F(p)). Following
 /// parents from a follower ends at a *root*: a non-follower asset (cycles of
 /// followers are broken by making their lowest-index member a root). A root
 /// and all followers whose chain ends at it form a *block*; in a cascade that

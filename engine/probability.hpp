@@ -1,7 +1,7 @@
 #pragma once
 /// The probability that a target fails within a horizon, for independent
 /// per-asset failure probabilities, and the importance of each asset
-/// (DESIGN.md §3, docs/cut-sets.md). Exact by a BDD of the failure function
+/// (docs/cut-sets.md). Exact by a BDD of the failure function
 /// (Shannon decomposition); when the BDD would exceed its node limit, upper
 /// bounds from the minimal cut sets instead. No I/O.
 

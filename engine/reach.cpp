@@ -33,8 +33,9 @@ struct ReachTables {
   }
 };
 
-/// One thread's working memory: the failure sweep of DESIGN.md §3 run on the
-/// blocks of the follower forest instead of single assets. A block enters the
+/// One thread's working memory: the failure sweep of
+/// docs/decisions/002-own-cascade-kernel.md run on the blocks of the
+/// follower forest instead of single assets. A block enters the
 /// heap through its root (only roots have groups that exits can make lost);
 /// settling it counts all its positions and its exits at once. When the seed
 /// x is a follower, its subtree is settled at 0 and x's block keeps only the

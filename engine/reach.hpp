@@ -1,5 +1,5 @@
 #pragma once
-/// N-1 reach (DESIGN.md §3): for every non-virtual asset x, the non-virtual
+/// N-1 reach (failures as in docs/model.md): for every non-virtual asset x, the non-virtual
 /// assets other than x that fail within the horizon when x alone fails at
 /// t = 0. Exact for every k-of-n rule, buffer and horizon; docs/reach.md
 /// gives the algorithm (an output-sensitive sweep per asset over the
@@ -34,7 +34,7 @@ std::vector<AssetReach> compute_reach(const model::DependencyGraph& graph, std::
                                       Hours horizon, unsigned threads = 1);
 
 /// As compute_reach, for the assets with index in [first, last) only (a shard
-/// of the work, see DESIGN.md §9); each asset's result is the same as in a
+/// of the work, see docs/reach.md, Shards); each asset's result is the same as in a
 /// whole run. Throws std::invalid_argument when first > last or last > asset_count().
 std::vector<AssetReach> compute_reach_range(const model::DependencyGraph& graph, std::span<const double> impact_base,
                                             Hours horizon, unsigned threads, AssetIndex first, AssetIndex last);

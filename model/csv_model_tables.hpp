@@ -1,5 +1,5 @@
 #pragma once
-/// The CSV tables of a model (DESIGN.md §2):
+/// The CSV tables of a model (docs/model.md, CSV tables):
 ///   assets.csv        id,name,type,process,operator,virtual,p,lat,lon,zones,population
 ///   dependencies.csv  asset,kind,from,need,type,time_to_impact   (one row per group)
 /// Columns in any order, empty cell = default, lists separated by '|'.

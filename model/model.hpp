@@ -1,5 +1,5 @@
 #pragma once
-/// The domain types of a knelpunt model (DESIGN.md §2). Plain data: loading
+/// The domain types of a knelpunt model (docs/model.md). Plain data: loading
 /// lives in model_loader.hpp, validation in model_validator.hpp.
 
 #include <cstdint>

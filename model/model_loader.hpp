@@ -1,5 +1,5 @@
 #pragma once
-/// Loads a model (DESIGN.md §2) from a directory holding model.yaml, or from
+/// Loads a model (docs/model.md) from a directory holding model.yaml, or from
 /// one YAML file: includes, CSV tables, then validation. All problems of all
 /// files are collected; the model is returned only when there are no errors.
 

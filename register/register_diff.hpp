@@ -1,5 +1,5 @@
 #pragma once
-/// What changed between two registers (`knelpunt diff OLD NEW`, DESIGN.md §6):
+/// What changed between two registers (`knelpunt diff OLD NEW`, docs/register.md):
 /// risks added, resolved and changed, matched by their stable id, and the
 /// diff written as text, JSON (`"format": "knelpunt-register-diff/1"`) or a
 /// Markdown review comment for a merge request.

@@ -1,5 +1,5 @@
 #pragma once
-/// The risk register (DESIGN.md §7): one entry per risk, scored in the
+/// The risk register (docs/register.md): one entry per risk, scored in the
 /// catalogue's risk diagram, with a stable id and the tracking fields people
 /// set. Built by register_builder.hpp; written by the register_*_writer files.
 

@@ -1,5 +1,5 @@
 #pragma once
-/// Stable, readable risk ids (DESIGN.md §7): `KP-<KIND>-<hex>`, derived only
+/// Stable, readable risk ids (docs/register.md): `KP-<KIND>-<hex>`, derived only
 /// from a finding's identity — assessor, kind, sorted asset ids, scenario and
 /// subject — so the same risk keeps its id across runs and unrelated model
 /// edits (a changed time, population or score does not change it).

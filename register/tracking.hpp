@@ -1,5 +1,5 @@
 #pragma once
-/// The tracking file (DESIGN.md §7): what people record per risk — owner,
+/// The tracking file (docs/register.md): what people record per risk — owner,
 /// status, justification, date, checked-by. knelpunt reads it and never
 /// writes it (except `assess --seed-tracking`, which only creates a new one).
 ///   tracking: 1

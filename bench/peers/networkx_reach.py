@@ -2,7 +2,7 @@
 """N-1 reach as an analyst would write it with NetworkX: read the CSV tables
 of a model written by bench/generate_region.py, build a DiGraph (supplier ->
 dependent, each edge carrying its group), and for every asset run an
-event-driven cascade (heapq) with the k-of-n and buffer rules of DESIGN.md §3.
+event-driven cascade (heapq) with the k-of-n and buffer rules of docs/model.md.
 
   bench/peers/networkx_reach.py MODEL_DIR [--limit K] [--horizon HOURS|inf]
 

@@ -63,7 +63,7 @@ TEST_CASE("with recovery, people-hours end when service is back") {
     if (impact.criterion == "5.1") CHECK(impact.basis.en.find("repairs included") != std::string::npos);
 }
 
-TEST_CASE("without any recovery, an outage lasts to the horizon (DESIGN.md §3)") {
+TEST_CASE("without any recovery, an outage lasts to the horizon (docs/model.md)") {
   auto m = load_test_model("impact-restoration.yaml");
   for (auto& asset : m->model.assets) asset.recovery.reset();
   const assessors::ImpactEstimator estimator(m->model, *m->graph, m->reference, 48);

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Properties of the risk register (DESIGN.md §7) that golden files cannot show.
+"""Properties of the risk register (docs/register.md) that golden files cannot show.
 
 Usage: python3 register_check.py PATH_TO_KNELPUNT
 

@@ -1,6 +1,6 @@
 /// Property: on hundreds of random models the engine's failure times equal
 /// those of a deliberately naive reference, the fixed-point iteration of the
-/// equations of DESIGN.md §3 started from "nothing fails".
+/// equations of docs/model.md (Failure semantics) started from "nothing fails".
 
 #include <doctest/doctest.h>
 
