@@ -19,8 +19,8 @@ TEST_CASE("format table: assess and diff take their choices from it, in table or
     CHECK(!format.description.empty());
   }
   REQUIRE(find_output_format("csv") != nullptr);
-  CHECK(find_output_format("csv")->write_diff == nullptr);
-  CHECK(find_output_format("text")->write_register == nullptr);
+  CHECK((find_output_format("csv")->write_diff == nullptr));
+  CHECK((find_output_format("text")->write_register == nullptr));
   CHECK(find_output_format("xlsx") == nullptr);
 }
 
