@@ -55,7 +55,7 @@ class AssessCommand : public Command {
   }
 
   int run() override {
-    measures_.warn_if_deprecated(quiet_);
+    if (!measures_.check_deprecated_or_report(quiet_)) return kExitBadInput;
     const auto format = format_or_report();
     if (!format) return kExitBadInput;
     auto loaded = load_model_or_report(model_path_, quiet_);

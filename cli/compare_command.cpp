@@ -57,7 +57,7 @@ class CompareCommand : public Command {
   }
 
   int run() override {
-    measures_.warn_if_deprecated(options_.quiet);
+    if (!measures_.check_deprecated_or_report(options_.quiet)) return kExitBadInput;
     if (measures_.file().empty()) {
       std::cerr << "knelpunt: compare needs --measures FILE; expected a measure file with model variants "
                    "(docs/measures.md)\n";

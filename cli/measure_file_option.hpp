@@ -14,14 +14,16 @@ namespace knelpunt::cli {
 class MeasureFileOption {
  public:
   /// Adds `--measures FILE` and the deprecated alias `--scenario FILE`
-  /// (hidden from --help; giving both is a usage error).
+  /// (hidden from --help).
   void attach(CLI::App* command);
 
   /// The measure file given (by either name), or empty.
   const std::string& file() const { return file_; }
 
-  /// Prints on stderr that --scenario is deprecated, when it was used (unless `quiet`).
-  void warn_if_deprecated(bool quiet) const;
+  /// When --scenario was used: prints that it is deprecated (unless
+  /// `quiet`), and returns false after printing why when --measures was
+  /// given too (then exit 2).
+  bool check_deprecated_or_report(bool quiet) const;
 
   /// A measure file and a variant go together: false (after printing why)
   /// when exactly one of them is given.
@@ -29,6 +31,7 @@ class MeasureFileOption {
 
  private:
   std::string file_;
+  CLI::Option* measures_ = nullptr;
   CLI::Option* deprecated_ = nullptr;
 };
 

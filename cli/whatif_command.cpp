@@ -47,7 +47,7 @@ class WhatifCommand : public Command {
   }
 
   int run() override {
-    measures_.warn_if_deprecated(quiet_);
+    if (!measures_.check_deprecated_or_report(quiet_)) return kExitBadInput;
     auto loaded = load_model_or_report(model_path_, quiet_);
     if (!loaded) return kExitBadInput;
     if (!measures_.pairs_with_or_report(variant_)) return kExitBadInput;
