@@ -1,26 +1,20 @@
 /// `knelpunt assess MODEL`: runs the assessors of a profile and writes the
-/// risk register (docs/register.md, docs/assessors.md) as Markdown, JSON or CSV, with tracking
-/// applied, and — with --fail-on — exits 1 when an open risk reaches a level.
+/// risk register (docs/register.md) in a format of register/register_formats.hpp
+/// (Markdown, JSON or CSV), with tracking applied, and — with --fail-on —
+/// exits 1 when an open risk reaches a level.
 
 #include <iostream>
-#include <set>
-#include <thread>
 
 #include <fmt/format.h>
 
-#include "assessors/assessment.hpp"
-#include "catalogs/feed_cache.hpp"
-#include "catalogs/feed_update.hpp"
 #include "cli/commands.hpp"
+#include "cli/diagnostics_printer.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/measure_file_option.hpp"
 #include "cli/model_input.hpp"
 #include "cli/register_run.hpp"
-#include "model/graph_digest.hpp"
 #include "model/suggest.hpp"
-#include "register/register_builder.hpp"
-#include "register/register_csv_writer.hpp"
-#include "register/register_json_writer.hpp"
-#include "register/register_markdown_writer.hpp"
+#include "register/register_formats.hpp"
 #include "register/register_texts.hpp"
 #include "register/tracking.hpp"
 
@@ -30,11 +24,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void print_diagnostics(const model::Diagnostics& diagnostics, bool quiet) {
-  for (const auto& d : diagnostics.items())
-    if (d.severity == model::Severity::error || !quiet) std::cerr << d.to_string() << "\n";
-}
-
 class AssessCommand : public Command {
  public:
   CLI::App* attach(CLI::App& app) override {
@@ -43,7 +32,7 @@ class AssessCommand : public Command {
     command->add_option("-p,--profile", profile_path_, "Assessment profile (default: profiles/default.yaml of knelpunt)");
     command->add_option("-o,--output", output_, "Write the register to this file (atomically); default: stdout");
     command->add_option("--format", format_, "Register format (default: from the -o extension, else md)")
-        ->check(CLI::IsMember({"json", "csv", "md"}));
+        ->check(CLI::IsMember(risk_register::register_format_ids()));
     command->add_option("--lang", lang_, "Language of the register: nl (default) or en")->check(CLI::IsMember({"nl", "en"}));
     command->add_option("--tracking", tracking_path_, "Tracking file (default: tracking.yaml beside the model, if present)");
     command->add_flag("--seed-tracking", seed_tracking_,
@@ -54,77 +43,117 @@ class AssessCommand : public Command {
     command->add_option("--csv-separator", csv_separator_, "CSV separator: , (default) or ; (Dutch Excel)")
         ->check(CLI::IsMember({",", ";"}));
     command->add_flag("--csv-bom", csv_bom_, "Start CSV with a UTF-8 byte order mark (Excel)");
-    command->add_option("--scenario", measure_file_, "Measure file with model variants (docs/measures.md)");
-    command->add_option("--variant", variant_, "Assess the model as changed by this variant of the --scenario file");
+    measures_.attach(command);
+    command->add_option("--variant", variant_, "Assess the model as changed by this variant of the --measures file");
     command->add_flag("-q,--quiet", quiet_, "Print errors only");
     command->footer(
         "Examples:\n  knelpunt assess examples/dordrecht -o register.md\n"
-        "  knelpunt assess examples/dordrecht --scenario examples/dordrecht/measures.yaml --variant noodstroom-gemaal-kilweg\n"
+        "  knelpunt assess examples/dordrecht --measures examples/dordrecht/measures.yaml --variant noodstroom-gemaal-kilweg\n"
         "  knelpunt assess examples/dordrecht --format json -o register.json --fail-on hoog\n"
         "Exit: 0 written, 1 --fail-on level reached by an open risk, 2 bad input, 3 internal error");
     return command;
   }
 
   int run() override {
+    if (!measures_.check_deprecated_or_report(quiet_)) return kExitBadInput;
+    const auto format = format_or_report();
+    if (!format) return kExitBadInput;
     auto loaded = load_model_or_report(model_path_, quiet_);
     if (!loaded) return kExitBadInput;
-
-    if (measure_file_.empty() != variant_.empty()) {
-      std::cerr << "knelpunt: --scenario and --variant go together; expected both (a measure file and one of its variants) "
-                   "or neither\n";
+    if (!measures_.pairs_with_or_report(variant_)) return kExitBadInput;
+    if (!measures_.file().empty() && !apply_variant_or_report(*loaded, measures_.file(), variant_, quiet_))
       return kExitBadInput;
-    }
-    if (!measure_file_.empty() && !apply_variant_or_report(*loaded, measure_file_, variant_, quiet_)) return kExitBadInput;
 
     // The profile and the assessors it configures; the feeds.
     model::Diagnostics diagnostics;
     const RegisterRunOptions options{profile_path_, cache_dir_, threads_, quiet_};
     auto prepared = prepare_assessment(*loaded, options, diagnostics);
-    const auto* diagram = prepared.diagram;
     std::optional<int> fail_level;
-    if (diagram && !fail_on_.empty()) {
-      fail_level = diagram->level_index(fail_on_);
-      if (!fail_level) {
-        std::vector<std::string_view> ids;
-        for (const auto& level : diagram->levels) ids.push_back(level.id);
-        std::cerr << fmt::format("knelpunt: --fail-on '{}' is not a level of risk diagram {}{}; expected one of {}\n",
-                                 fail_on_, diagram->id, model::did_you_mean(fail_on_, ids), fmt::join(ids, ", "));
-        return kExitBadInput;
-      }
+    if (prepared.diagram && !fail_on_.empty()) {
+      fail_level = fail_level_or_report(*prepared.diagram);
+      if (!fail_level) return kExitBadInput;
     }
-
-    // Tracking: read-only; the default file is optional, an explicit one is not.
-    const fs::path model_dir = [&] {
-      const fs::path path = model_path_or_default(model_path_);
-      std::error_code ec;
-      return fs::is_directory(path, ec) ? path : path.parent_path();
-    }();
-    const fs::path tracking_file = tracking_path_.empty() ? model_dir / "tracking.yaml" : fs::path(tracking_path_);
-    std::optional<risk_register::TrackingFile> tracking;
-    std::error_code ec;
-    if (!seed_tracking_ && (!tracking_path_.empty() || fs::exists(tracking_file, ec)))
-      tracking = risk_register::read_tracking_file(tracking_file, diagnostics);
-    if (seed_tracking_ && fs::exists(tracking_file, ec)) {
+    const fs::path tracking_file = tracking_file_path();
+    if (seed_tracking_ && exists(tracking_file)) {
       std::cerr << fmt::format("knelpunt: {} exists; --seed-tracking only creates a new tracking file, it never "
                                "overwrites one (edit it, or pass --tracking with a new path)\n",
                                tracking_file.string());
       return kExitBadInput;
     }
+    auto tracking = read_tracking(tracking_file, diagnostics);
     diagnostics.sort();
     print_diagnostics(diagnostics, quiet_);
     if (diagnostics.has_errors()) {
       // Name the files that hold the errors: the model (its horizon), the profile or the tracking file.
-      std::set<std::string> files;
-      for (const auto& item : diagnostics.items())
-        if (item.severity == model::Severity::error) files.insert(item.where.file.empty() ? "the assessment inputs" : item.where.file);
-      std::cerr << fmt::format("knelpunt: {} error{} in {}; nothing written\n", diagnostics.error_count(),
-                               diagnostics.error_count() == 1 ? "" : "s", fmt::join(files, ", "));
+      print_nothing_written(diagnostics, files_with_errors(diagnostics));
       return kExitBadInput;
     }
     const auto reg = run_register(*loaded, prepared, options, tracking ? &*tracking : nullptr);
+    warn_unmatched_tracking(reg);
+    if (seed_tracking_) {
+      if (!write_output(risk_register::seed_tracking_file(reg.risks), tracking_file.string())) return kExitInternal;
+      if (!quiet_)
+        std::cerr << fmt::format("knelpunt: wrote {} with {} risks, all unchecked\n", tracking_file.string(),
+                                 reg.risks.size());
+    }
+    const risk_register::WriteOptions write_options{lang_, {csv_separator_[0], csv_bom_}};
+    const std::string content = risk_register::find_output_format(*format)->write_register(reg, write_options);
+    if (!(seed_tracking_ && output_.empty()) && !write_output(content, output_)) return kExitInternal;
+    return summarize(reg, fail_level);
+  }
 
+ private:
+  /// --format, else the format of the -o extension (no extension or no file:
+  /// Markdown); nothing (after printing why) for an extension no writer takes.
+  std::optional<std::string> format_or_report() const {
+    if (!format_.empty()) return format_;
+    auto format = risk_register::register_format_for_output(output_);
+    if (!format)
+      std::cerr << fmt::format("knelpunt: -o {}: no register writer for '{}' files; expected a file ending in {}, "
+                               "no extension (Markdown), or --format {}\n",
+                               output_, fs::path(output_).extension().string(),
+                               risk_register::register_extensions_text(),
+                               fmt::join(risk_register::register_format_ids(), "|"));
+    return format;
+  }
+
+  /// The index of the --fail-on level in `diagram`; nothing (after printing
+  /// the levels that exist) when it has no such level.
+  std::optional<int> fail_level_or_report(const catalogs::RiskDiagram& diagram) const {
+    auto level = diagram.level_index(fail_on_);
+    if (!level) {
+      std::vector<std::string_view> ids;
+      for (const auto& l : diagram.levels) ids.push_back(l.id);
+      std::cerr << fmt::format("knelpunt: --fail-on '{}' is not a level of risk diagram {}{}; expected one of {}\n",
+                               fail_on_, diagram.id, model::did_you_mean(fail_on_, ids), fmt::join(ids, ", "));
+    }
+    return level;
+  }
+
+  static bool exists(const fs::path& path) {
+    std::error_code ec;
+    return fs::exists(path, ec);
+  }
+
+  /// --tracking, else tracking.yaml beside the model.
+  fs::path tracking_file_path() const {
+    if (!tracking_path_.empty()) return tracking_path_;
+    const fs::path path = model_path_or_default(model_path_);
+    std::error_code ec;
+    return (fs::is_directory(path, ec) ? path : path.parent_path()) / "tracking.yaml";
+  }
+
+  /// Tracking is read-only; the default file is optional, an explicit one
+  /// is not. Nothing is read when seeding a new one.
+  std::optional<risk_register::TrackingFile> read_tracking(const fs::path& tracking_file,
+                                                           model::Diagnostics& diagnostics) const {
+    if (seed_tracking_ || (tracking_path_.empty() && !exists(tracking_file))) return std::nullopt;
+    return risk_register::read_tracking_file(tracking_file, diagnostics);
+  }
+
+  void warn_unmatched_tracking(const risk_register::Register& reg) const {
+    if (quiet_) return;
     for (const auto& unmatched : reg.unmatched_tracking) {
-      if (quiet_) continue;
       if (unmatched.shadowed_by.empty())
         std::cerr << fmt::format("{}: warning: tracking entry '{}' matches no risk of this register; expected a current "
                                  "risk id or pattern (the risk may be resolved or its id changed)\n",
@@ -135,26 +164,11 @@ class AssessCommand : public Command {
                                  "narrow the others)\n",
                                  unmatched.where, unmatched.key, fmt::join(unmatched.shadowed_by, ", "));
     }
+  }
 
-    if (seed_tracking_) {
-      if (!write_output(risk_register::seed_tracking_file(reg.risks), tracking_file.string())) return kExitInternal;
-      if (!quiet_) std::cerr << fmt::format("knelpunt: wrote {} with {} risks, all unchecked\n", tracking_file.string(), reg.risks.size());
-    }
-
-    std::string format = format_;
-    if (format.empty()) {
-      const std::string extension = fs::path(output_).extension().string();
-      format = extension == ".json" ? "json" : extension == ".csv" ? "csv" : "md";
-    }
-    std::string content;
-    if (format == "json")
-      content = risk_register::register_to_json(reg, lang_);
-    else if (format == "csv")
-      content = risk_register::register_to_csv(reg, lang_, {csv_separator_[0], csv_bom_});
-    else
-      content = risk_register::register_to_markdown(reg, lang_);
-    if (!(seed_tracking_ && output_.empty()) && !write_output(content, output_)) return kExitInternal;
-
+  /// Prints the count per level (unless quiet) and, with --fail-on, the open
+  /// risks at or above that level; returns the exit code.
+  int summarize(const risk_register::Register& reg, std::optional<int> fail_level) const {
     std::vector<std::size_t> per_level(reg.diagram.levels.size(), 0);
     std::size_t open_at_or_above = 0;
     for (const auto& risk : reg.risks) {
@@ -170,17 +184,15 @@ class AssessCommand : public Command {
       std::cerr << fmt::format("knelpunt: {} risks ({}){}\n", reg.risks.size(), fmt::join(counts, ", "),
                                output_.empty() || output_ == "-" ? "" : "; written to " + output_);
     }
-    if (fail_level && open_at_or_above > 0) {
-      std::cerr << fmt::format("knelpunt: --fail-on {}: {} open risk{} at or above that level\n", fail_on_,
-                               open_at_or_above, open_at_or_above == 1 ? "" : "s");
-      return kExitThreshold;
-    }
-    return kExitOk;
+    if (!fail_level || open_at_or_above == 0) return kExitOk;
+    std::cerr << fmt::format("knelpunt: --fail-on {}: {} open risk{} at or above that level\n", fail_on_,
+                             open_at_or_above, open_at_or_above == 1 ? "" : "s");
+    return kExitThreshold;
   }
 
- private:
   std::string model_path_, profile_path_, output_, format_, lang_ = "nl", tracking_path_, fail_on_, cache_dir_;
-  std::string measure_file_, variant_;
+  MeasureFileOption measures_;
+  std::string variant_;
   std::string csv_separator_ = ",";
   bool csv_bom_ = false, seed_tracking_ = false, quiet_ = false;
   unsigned threads_ = 0;

@@ -9,6 +9,7 @@
 #include "catalogs/catalog_set.hpp"
 #include "cli/catalog_fetch.hpp"
 #include "cli/commands.hpp"
+#include "cli/diagnostics_printer.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/model_input.hpp"
 #include "model/suggest.hpp"
@@ -63,7 +64,7 @@ class CatalogCommand : public Command {
     model::Diagnostics diagnostics;
     auto set = catalogs::load_catalog_set(data_dir() / "catalogs", diagnostics);
     if (!diagnostics.has_errors()) catalogs::read_reference_data(set, diagnostics);
-    for (const auto& d : diagnostics.items()) std::cerr << d.to_string() << "\n";
+    print_diagnostics(diagnostics, /*quiet=*/false);
     if (diagnostics.has_errors()) {
       std::cerr << "knelpunt: the catalogues are unusable; expected valid files in "
                 << (data_dir() / "catalogs").string() << "\n";

@@ -2,13 +2,8 @@
 /// within the horizon, optionally its failure probability and the importance
 /// of each asset (docs/cut-sets.md).
 
-#include <cmath>
-#include <iostream>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include "cli/commands.hpp"
+#include "cli/cutsets_report.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/model_input.hpp"
 #include "engine/cut_sets.hpp"
@@ -61,103 +56,13 @@ class CutSetsCommand : public Command {
       probability_options.horizon = *horizon;
       probability = engine::failure_probability(graph, *target, p, probability_options);
     }
-    const std::string text = format_ == "json" ? render_json(graph, *horizon, cut_sets, probability)
-                                               : render_text(*loaded, *target, *horizon, cut_sets, probability);
+    const CutSetsQuery query{*target, target_, max_order_, *horizon};
+    const std::string text = format_ == "json" ? render_cutsets_json(*loaded, query, cut_sets, probability)
+                                               : render_cutsets_text(*loaded, query, cut_sets, probability);
     return write_output(text, output_) ? kExitOk : kExitInternal;
   }
 
  private:
-  static nlohmann::ordered_json number_or_null(double value) {
-    return std::isfinite(value) ? nlohmann::ordered_json(value) : nlohmann::ordered_json(nullptr);
-  }
-
-  std::string render_json(const model::DependencyGraph& graph, model::Hours horizon, const engine::CutSets& cut_sets,
-                          const std::optional<engine::ProbabilityResult>& probability) const {
-    nlohmann::ordered_json out;
-    out["format"] = "knelpunt-cutsets/1";
-    out["target"] = target_;
-    out["max_order"] = max_order_;
-    out["horizon_h"] = number_or_null(horizon);
-    auto sets = nlohmann::ordered_json::array();
-    for (const auto& set : cut_sets.sets) {
-      auto ids = nlohmann::ordered_json::array();
-      for (auto a : set) ids.push_back(graph.id(a));
-      sets.push_back(std::move(ids));
-    }
-    out["cutsets"] = std::move(sets);
-    auto by_order = nlohmann::ordered_json::object();
-    for (const auto& [order, count] : cut_sets.by_order) by_order[std::to_string(order)] = count;
-    out["by_order"] = std::move(by_order);
-    if (probability) {
-      nlohmann::ordered_json p;
-      p["value"] = probability->value;
-      if (probability->method == engine::ProbabilityMethod::exact) {
-        p["method"] = "exact";
-        p["algorithm"] = "bdd";
-      } else {
-        p["method"] = "bounds";
-        p["rare_event"] = *probability->rare_event;
-        p["min_cut_upper_bound"] = *probability->min_cut_upper_bound;
-      }
-      out["probability"] = std::move(p);
-      auto rows = nlohmann::ordered_json::array();
-      for (const auto& row : probability->importance) {
-        nlohmann::ordered_json item;
-        item["asset"] = graph.id(row.asset);
-        item["birnbaum"] = number_or_null(row.birnbaum);
-        item["criticality"] = number_or_null(row.criticality);
-        item["fussell_vesely"] = number_or_null(row.fussell_vesely);
-        item["raw"] = number_or_null(row.raw);
-        item["rrw"] = number_or_null(row.rrw);
-        rows.push_back(std::move(item));
-      }
-      out["importance"] = std::move(rows);
-    }
-    return out.dump(2) + "\n";
-  }
-
-  std::string render_text(const LoadedModel& loaded, model::AssetIndex target, model::Hours horizon,
-                          const engine::CutSets& cut_sets,
-                          const std::optional<engine::ProbabilityResult>& probability) const {
-    const auto& model = loaded.model;
-    const auto& graph = *loaded.graph;
-    const auto& asset = model.assets[target];
-    std::string out = fmt::format("Minimal cut sets of {}{} within horizon {}, order ≤ {}: {} set{}\n", asset.id,
-                                  asset.name.empty() ? std::string() : " (" + asset.name + ")",
-                                  model::format_hours(horizon),
-                                  max_order_ == 0 ? std::string("any") : std::to_string(max_order_),
-                                  cut_sets.sets.size(), cut_sets.sets.size() == 1 ? "" : "s");
-    for (const auto& [order, count] : cut_sets.by_order) {
-      const char* label = order == 1 ? " — single points of failure" : order == 2 ? " — common-cause pairs" : "";
-      out += fmt::format("\nOrder {} ({}){}:\n", order, count, label);
-      for (const auto& set : cut_sets.sets) {
-        if (set.size() != order) continue;
-        std::string line;
-        for (auto a : set) line += (line.empty() ? "" : ", ") + graph.id(a);
-        out += "  " + line + "\n";
-      }
-    }
-    if (probability) {
-      if (probability->method == engine::ProbabilityMethod::exact) {
-        out += fmt::format("\nProbability that {} fails: {:.6g} (exact, BDD)\n", asset.id, probability->value);
-      } else {
-        out += fmt::format(
-            "\nProbability that {} fails: at most {:.6g} (bounds from the cut sets: min-cut upper bound {:.6g}, "
-            "rare-event {:.6g}; the BDD was too large)\n",
-            asset.id, probability->value, *probability->min_cut_upper_bound, *probability->rare_event);
-      }
-      if (!probability->importance.empty()) {
-        out += fmt::format("\n{:<24} {:>12} {:>12} {:>12} {:>12} {:>12}\n", "asset", "birnbaum", "criticality",
-                           "fussell-v.", "raw", "rrw");
-        auto cell = [](double value) { return std::isfinite(value) ? fmt::format("{:12.6g}", value) : fmt::format("{:>12}", "-"); };
-        for (const auto& row : probability->importance)
-          out += fmt::format("{:<24} {} {} {} {} {}\n", graph.id(row.asset), cell(row.birnbaum),
-                             cell(row.criticality), cell(row.fussell_vesely), cell(row.raw), cell(row.rrw));
-      }
-    }
-    return out;
-  }
-
   std::string model_path_;
   std::string target_;
   std::uint32_t max_order_ = 2;

@@ -13,6 +13,7 @@
 #include "model/input_file.hpp"
 #include "register/register_diff.hpp"
 #include "register/register_document.hpp"
+#include "register/register_formats.hpp"
 
 namespace knelpunt::cli {
 
@@ -41,8 +42,10 @@ class DiffCommand : public Command {
     command->add_option("OLD", old_path_, "The earlier register (JSON, from knelpunt assess --format json)")
         ->required();
     command->add_option("NEW", new_path_, "The later register (JSON)")->required();
-    command->add_option("--format", format_, "Output format: text, json, or md (a merge-request comment)")
-        ->check(CLI::IsMember({"text", "json", "md"}));
+    command->add_option("--format", format_,
+                        fmt::format("Output format: {} (md: a merge-request comment)",
+                                    fmt::join(risk_register::diff_format_ids(), ", ")))
+        ->check(CLI::IsMember(risk_register::diff_format_ids()));
     command->add_option("--lang", lang_, "Language of the labels: nl (default) or en")
         ->check(CLI::IsMember({"nl", "en"}));
     command->add_option("-o,--output", output_, "Write to this file (atomically) instead of stdout");
@@ -60,9 +63,8 @@ class DiffCommand : public Command {
     auto new_register = read_or_report(new_path_);
     if (!old_register || !new_register) return kExitBadInput;
     const auto diff = risk_register::diff_registers(*old_register, *new_register);
-    const std::string text = format_ == "json" ? risk_register::diff_to_json(diff, lang_)
-                             : format_ == "md" ? risk_register::diff_to_markdown(diff, lang_)
-                                               : risk_register::diff_to_text(diff, lang_);
+    // --format was checked against the same table (register/register_formats.hpp).
+    const std::string text = risk_register::find_output_format(format_)->write_diff(diff, lang_);
     return write_output(text, output_) ? kExitOk : kExitInternal;
   }
 

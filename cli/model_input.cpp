@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/diagnostics_printer.hpp"
 #include "model/model_loader.hpp"
 #include "model/suggest.hpp"
 
@@ -32,13 +33,6 @@ void add_model_argument(CLI::App* command, std::string& model_path) {
   command->add_option("model", model_path,
                       "Model directory (holding model.yaml) or model file; default: the shipped Dordrecht example");
 }
-
-namespace {
-void print(const model::Diagnostics& diagnostics, bool quiet) {
-  for (const auto& d : diagnostics.items())
-    if (d.severity == model::Severity::error || !quiet) std::cerr << d.to_string() << "\n";
-}
-}  // namespace
 
 fs::path model_path_or_default(const std::string& model_path) {
   return model_path.empty() ? data_dir() / "examples" / "dordrecht" : fs::path(model_path);
@@ -75,16 +69,14 @@ CheckedLoad load_model_checked(const std::string& model_path) {
 
 std::optional<LoadedModel> load_model_or_report(const std::string& model_path, bool quiet) {
   auto [result, catalogs_unusable, catalog_set, reference] = load_model_checked(model_path);
-  print(result.diagnostics, quiet);
+  print_diagnostics(result.diagnostics, quiet);
   if (catalogs_unusable) {
     std::cerr << "knelpunt: the catalogues are unusable; expected valid files in " << (data_dir() / "catalogs").string()
               << " (set KNELPUNT_HOME to the knelpunt data directory)\n";
     return std::nullopt;
   }
   if (!result.model) {
-    std::cerr << fmt::format("knelpunt: {} error{} in {}; nothing written\n", result.diagnostics.error_count(),
-                             result.diagnostics.error_count() == 1 ? "" : "s",
-                             model_path_or_default(model_path).string());
+    print_nothing_written(result.diagnostics, model_path_or_default(model_path).string());
     return std::nullopt;
   }
   LoadedModel loaded{std::move(*result.model), nullptr, std::move(catalog_set), std::move(reference)};

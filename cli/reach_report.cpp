@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "model/text_format.hpp"
+
 namespace knelpunt::cli {
 
 void sort_reach_rows(std::vector<ReachRow>& rows) {
@@ -41,10 +43,6 @@ std::string render_reach_text(const ReachReport& report, std::size_t top) {
 }
 
 namespace {
-nlohmann::ordered_json horizon_json(model::Hours horizon) {
-  return horizon == model::kNever ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(horizon);
-}
-
 nlohmann::ordered_json row_json(const ReachRow& row) {
   nlohmann::ordered_json entry;
   entry["asset"] = row.asset;
@@ -58,7 +56,7 @@ nlohmann::ordered_json row_json(const ReachRow& row) {
 std::string render_reach_json(const ReachReport& report, std::size_t top) {
   nlohmann::ordered_json out;
   out["format"] = "knelpunt-reach/1";
-  out["horizon_h"] = horizon_json(report.horizon);
+  out["horizon_h"] = model::json_hours(report.horizon);
   auto assets = nlohmann::ordered_json::array();
   const std::size_t shown = top > 0 ? std::min<std::size_t>(report.rows.size(), top) : report.rows.size();
   for (std::size_t i = 0; i < shown; ++i) assets.push_back(row_json(report.rows[i]));
@@ -86,7 +84,7 @@ std::string render_reach_shard(const ReachReport& report, const Shard& shard, co
   out["shard"] = {shard.index, shard.count};
   out["model_digest"] = digest;
   out["region"] = report.region;
-  out["horizon_h"] = horizon_json(report.horizon);
+  out["horizon_h"] = model::json_hours(report.horizon);
   auto assets = nlohmann::ordered_json::array();
   for (const auto& row : report.rows) {
     auto entry = row_json(row);

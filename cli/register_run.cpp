@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "catalogs/feed_cache.hpp"
+#include "cli/diagnostics_printer.hpp"
 #include "engine/parallel_for.hpp"
 #include "model/graph_digest.hpp"
 #include "model/suggest.hpp"
@@ -151,13 +152,7 @@ std::optional<model::MeasureFile> apply_variant_or_report(LoadedModel& loaded, c
     }
   }
   diagnostics.sort();
-  for (const auto& d : diagnostics.items())
-    if (d.severity == model::Severity::error || !quiet) std::cerr << d.to_string() << "\n";
-  if (diagnostics.has_errors()) {
-    std::cerr << fmt::format("knelpunt: {} error{} in {}; nothing written\n", diagnostics.error_count(),
-                             diagnostics.error_count() == 1 ? "" : "s", measure_file);
-    return std::nullopt;
-  }
+  if (report_diagnostics(diagnostics, quiet, measure_file)) return std::nullopt;
   if (chosen) loaded = std::move(*chosen);
   return file;
 }

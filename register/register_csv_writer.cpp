@@ -5,31 +5,15 @@
 
 #include <fmt/format.h>
 
+#include "model/text_format.hpp"
 #include "register/register_texts.hpp"
 
 namespace knelpunt::risk_register {
 
 namespace {
 
-/// RFC 4180: quote a field holding the separator, a quote or a line break,
-/// doubling the quotes inside. Text that a spreadsheet would take for a
-/// formula gets a leading apostrophe first (OWASP "CSV injection").
-std::string csv_text(std::string_view text, char separator) {
-  std::string value;
-  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
-                        text[0] == '\r'))
-    value += '\'';
-  value += text;
-  const bool quote = value.find_first_of(std::string{separator, '"', '\n', '\r'}) != std::string::npos;
-  if (!quote) return value;
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
+/// RFC 4180 quoting and the formula guard: model/text_format.hpp.
+using model::csv_field;
 
 /// Shortest round-trip form; with ';' as separator the decimal point becomes
 /// a comma, as Dutch Excel expects.
@@ -54,11 +38,11 @@ class RowWriter {
   explicit RowWriter(std::string& out, char separator) : out_(out), separator_(separator) {}
   void text(std::string_view value) {
     next();
-    out_ += csv_text(value, separator_);
+    out_ += csv_field(value, separator_);
   }
   void number(double value) {
     next();
-    out_ += csv_text(csv_number(value, separator_), separator_);
+    out_ += csv_field(csv_number(value, separator_), separator_);
   }
   void end() {
     out_ += "\r\n";

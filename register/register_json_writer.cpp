@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/text_format.hpp"
 #include "register/register_summary.hpp"
 #include "register/register_texts.hpp"
 
@@ -18,7 +19,7 @@ using Json = nlohmann::ordered_json;
 Json text_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
 
 /// JSON has no infinity; an unbounded horizon or time is null.
-Json number_or_null(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
+using model::json_hours;
 
 Json string_array(const std::vector<std::string>& items) {
   Json out = Json::array();
@@ -100,10 +101,10 @@ Json risk_json(const Register& reg, const Risk& risk, std::string_view lang) {
 
   out["chain"] = Json::array();
   for (const auto& step : finding.chain) {
-    Json entry{{"asset", step.asset}, {"t_h", number_or_null(step.t_h)}, {"via", text_or_null(step.via)}};
+    Json entry{{"asset", step.asset}, {"t_h", json_hours(step.t_h)}, {"via", text_or_null(step.via)}};
     // Only on models with recovery (docs/restoration.md): absent, not null, elsewhere.
-    if (step.down_h) entry["down_h"] = number_or_null(*step.down_h);
-    if (step.back_h) entry["back_h"] = number_or_null(*step.back_h);
+    if (step.down_h) entry["down_h"] = json_hours(*step.down_h);
+    if (step.back_h) entry["back_h"] = json_hours(*step.back_h);
     out["chain"].push_back(std::move(entry));
   }
   // Only when the profile's limits.chain_steps cut the chain: absent, not 0, elsewhere.
@@ -126,7 +127,7 @@ Json risk_json(const Register& reg, const Risk& risk, std::string_view lang) {
   out["timeline"] = Json::array();
   for (const auto& point : finding.timeline)
     out["timeline"].push_back(
-        Json{{"t_h", number_or_null(point.t_h)}, {"assets_failed", point.assets_failed}, {"people", point.people}});
+        Json{{"t_h", json_hours(point.t_h)}, {"assets_failed", point.assets_failed}, {"people", point.people}});
 
   Json likelihood;
   likelihood["class"] = class_id(risk.likelihood);
@@ -194,7 +195,7 @@ std::string register_to_json(const Register& reg, std::string_view lang) {
   out["model"] = Json{{"name", reg.model_name},
                       {"authority", text_or_null(reg.authority)},
                       {"digest", text_or_null(reg.model_digest)},
-                      {"horizon_h", number_or_null(reg.horizon_h)}};
+                      {"horizon_h", json_hours(reg.horizon_h)}};
   out["method"] = method_json(reg, lang);
   out["feeds"] = Json::array();
   for (const auto& feed : reg.feeds)

@@ -299,37 +299,6 @@ void write_risk(std::string& out, const Register& reg, const Risk& risk, std::st
 
 }  // namespace
 
-std::string markdown_escape(std::string_view text, bool starts_line) {
-  std::string out;
-  out.reserve(text.size());
-  // A list marker, heading underline or ordered-list number at the start.
-  std::size_t digits = 0;
-  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
-  const std::size_t escape_at = !starts_line ? std::string_view::npos
-                                : !text.empty() && (text[0] == '-' || text[0] == '+' || text[0] == '=') ? 0
-                                : digits > 0 && digits < text.size() && (text[digits] == '.' || text[digits] == ')')
-                                    ? digits
-                                    : std::string_view::npos;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\r' || c == '\n') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      out += ' ';
-      continue;
-    }
-    switch (c) {
-      case '\\': case '|': case '*': case '_': case '`': case '<': case '>':
-      case '[': case ']': case '#': case '&': case '~':
-        out += '\\';
-        break;
-      default:
-        if (i == escape_at) out += '\\';
-    }
-    out += c;
-  }
-  return out;
-}
-
 std::string format_hours(double hours) {
   if (!std::isfinite(hours)) return "∞";
   const auto minutes = static_cast<long long>(std::llround(std::fabs(hours) * 60));

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "model/text_format.hpp"
 #include "register/risk.hpp"
 
 namespace knelpunt::risk_register {
@@ -14,13 +15,9 @@ namespace knelpunt::risk_register {
 /// Same register, same bytes.
 std::string register_to_markdown(const Register& reg, std::string_view lang);
 
-/// `text` made safe to place inline in Markdown, also inside a table cell:
-/// line breaks become spaces; \ | * _ ` < > [ ] # & ~ are backslash-escaped
-/// (so no table break, no emphasis, no link and no raw HTML). With
-/// `starts_line` (the text opens a paragraph or a list item) a leading
-/// - + = and the dot of a leading "1." are escaped too, so that the text
-/// cannot open a (nested) list.
-std::string markdown_escape(std::string_view text, bool starts_line = false);
+/// Markdown escaping has one home, model/text_format.hpp; the register's
+/// writers and the diff use it under this name.
+using model::markdown_escape;
 
 /// Hours as people read them: 0h, 4h, 42h20m (rounded to the minute); "∞" when infinite.
 std::string format_hours(double hours);

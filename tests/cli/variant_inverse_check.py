@@ -5,7 +5,7 @@ Usage: python3 variant_inverse_check.py PATH_TO_KNELPUNT
 
 Generates random measure files (docs/measures.md) for examples/dordrecht,
 seeded: each variant is a few random changes followed by their inverses in
-reverse order. `knelpunt assess --scenario FILE --variant V` must then write
+reverse order. `knelpunt assess --measures FILE --variant V` must then write
 the very bytes of the register of the unchanged model (JSON, which holds
 every field). The changes and their inverses:
 
@@ -177,7 +177,7 @@ def main():
         forward_changed = 0
         for variant in variants:
             name = variant["id"]
-            rc, out, err = assess(binary, "--scenario", str(measures), "--variant", name)
+            rc, out, err = assess(binary, "--measures", str(measures), "--variant", name)
             if rc != 0:
                 failures.append(name)
                 print(f"FAIL {name}: exit {rc}\n{err}\n{yaml.safe_dump(variant['changes'])}")

@@ -1,0 +1,36 @@
+#pragma once
+/// What `whatif` prints: the cascade timeline of given initial failures as
+/// text or JSON (`knelpunt-cascade/1`), and — on models with recovery times
+/// (docs/restoration.md) — the timeline with returns.
+
+#include <string>
+#include <vector>
+
+#include "cli/model_input.hpp"
+#include "engine/cascade.hpp"
+#include "engine/restoration.hpp"
+
+namespace knelpunt::cli {
+
+/// The timeline: one line per failure in settling order (time, id, name,
+/// cause), a summary, and with `verbose` the real assets that stay up.
+std::string render_cascade_text(const LoadedModel& loaded, const std::vector<engine::Seed>& seeds,
+                                const engine::Cascade& cascade, model::Hours horizon, bool verbose);
+
+/// `knelpunt-cascade/1`: the initial failures, the events by time then id,
+/// and a summary; an infinite horizon is null.
+std::string render_cascade_json(const LoadedModel& loaded, const std::vector<engine::Seed>& seeds,
+                                const engine::Cascade& cascade, model::Hours horizon);
+
+/// The timeline with returns: events in settling order, a "back" line per
+/// return (with the recovery or restart it took), a summary of returns and
+/// of what is still down at the horizon, and with `verbose` what stays up.
+std::string render_restoration_text(const LoadedModel& loaded, const std::vector<engine::Seed>& seeds,
+                                    const engine::Restoration& restoration, model::Hours horizon, bool verbose);
+
+/// `knelpunt-cascade/1` as render_cascade_json, with one event per failure
+/// (an asset that fails again appears again) and a "restored" list of {id, t_h}.
+std::string render_restoration_json(const LoadedModel& loaded, const std::vector<engine::Seed>& seeds,
+                                    const engine::Restoration& restoration, model::Hours horizon);
+
+}  // namespace knelpunt::cli

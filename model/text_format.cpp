@@ -1,0 +1,117 @@
+#include "model/text_format.hpp"
+
+#include <cctype>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace knelpunt::model {
+
+namespace {
+
+/// Groups the digits of `digits` (no sign) in threes with `separator`.
+std::string grouped(std::string_view digits, char separator) {
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
+    out += digits[i];
+  }
+  return out;
+}
+
+/// "∞", "-∞" or "?" for a value that is not finite.
+std::string not_finite(double value) { return value > 0 ? "∞" : value < 0 ? "-∞" : "?"; }
+
+}  // namespace
+
+nlohmann::ordered_json json_number_or_null(double value) {
+  return std::isfinite(value) ? nlohmann::ordered_json(value) : nlohmann::ordered_json(nullptr);
+}
+
+nlohmann::ordered_json json_hours(Hours hours) { return json_number_or_null(hours); }
+
+std::string markdown_escape(std::string_view text, bool starts_line) {
+  std::string out;
+  out.reserve(text.size());
+  // A list marker, heading underline or ordered-list number at the start.
+  std::size_t digits = 0;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
+  const std::size_t escape_at = !starts_line ? std::string_view::npos
+                                : !text.empty() && (text[0] == '-' || text[0] == '+' || text[0] == '=') ? 0
+                                : digits > 0 && digits < text.size() && (text[digits] == '.' || text[digits] == ')')
+                                    ? digits
+                                    : std::string_view::npos;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\r' || c == '\n') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      out += ' ';
+      continue;
+    }
+    switch (c) {
+      case '\\': case '|': case '*': case '_': case '`': case '<': case '>':
+      case '[': case ']': case '#': case '&': case '~':
+        out += '\\';
+        break;
+      default:
+        if (i == escape_at) out += '\\';
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::string csv_field(std::string_view text, char separator) {
+  std::string value;
+  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
+                        text[0] == '\r'))
+    value += '\'';
+  value += text;
+  const bool quote = value.find_first_of(std::string{separator, '"', '\n', '\r'}) != std::string::npos;
+  if (!quote) return value;
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string format_grouped_integer(double value, std::string_view lang) {
+  return format_decimal(value, 0, lang);
+}
+
+std::string format_decimal(double value, int decimals, std::string_view lang) {
+  if (!std::isfinite(value)) return not_finite(value);
+  const bool english = lang == "en";
+  std::string text = fmt::format("{:.{}f}", std::fabs(value), decimals < 0 ? 0 : decimals);
+  const auto point = text.find('.');
+  const std::string whole = text.substr(0, point);
+  std::string out = grouped(whole, english ? ',' : '.');
+  if (point != std::string::npos) out += (english ? '.' : ',') + text.substr(point + 1);
+  // No "-0": a value that rounds to zero has no sign.
+  const bool zero = out.find_first_not_of("0.,") == std::string::npos;
+  return (value < 0 && !zero ? "-" : "") + out;
+}
+
+std::string format_duration(Hours hours, std::string_view lang, bool whole_days) {
+  const bool english = lang == "en";
+  if (whole_days && hours != kNever && hours >= 48 && std::fmod(hours, 24.0) == 0)
+    return english ? fmt::format("{}d", hours / 24) : fmt::format("{} dagen", hours / 24);
+  const std::string compact = format_hours(hours);
+  if (english) return compact;
+  if (hours == kNever) return "onbeperkt";
+  // format_hours writes NhMm, Nh, Mm or decimal hours (0.0042h).
+  const auto h = compact.find('h');
+  const bool minutes_only = h == std::string::npos;
+  if (minutes_only) return compact.substr(0, compact.size() - 1) + " min";
+  std::string number = compact.substr(0, h);
+  for (char& c : number)
+    if (c == '.') c = ',';
+  std::string out = number + " uur";
+  if (h + 1 < compact.size()) out += " " + compact.substr(h + 1, compact.size() - h - 2) + " min";
+  return out;
+}
+
+}  // namespace knelpunt::model

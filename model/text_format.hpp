@@ -1,0 +1,52 @@
+#pragma once
+/// How text that several outputs write is formatted, in one place: hours in
+/// JSON, Markdown and CSV escaping, and numbers and durations per language
+/// ("nl", the default, or "en"). It sits in model/ because register/,
+/// assessors/ and cli/ all write such text (docs/ARCHITECTURE.md).
+
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "model/duration.hpp"
+
+namespace knelpunt::model {
+
+/// A number for JSON: JSON has no infinity or NaN, so a value that is not
+/// finite is written as null.
+nlohmann::ordered_json json_number_or_null(double value);
+
+/// Hours for JSON: a number, or null for `kNever` (an unbounded horizon or
+/// time, e.g. `--horizon inf`).
+nlohmann::ordered_json json_hours(Hours hours);
+
+/// `text` made safe to place inline in Markdown, also inside a table cell:
+/// line breaks become spaces; \ | * _ ` < > [ ] # & ~ are backslash-escaped
+/// (so no table break, no emphasis, no link and no raw HTML). With
+/// `starts_line` (the text opens a paragraph or a list item) a leading
+/// - + = and the dot or parenthesis of a leading "1." / "1)" are escaped too,
+/// so that the text cannot open a (nested) list.
+std::string markdown_escape(std::string_view text, bool starts_line = false);
+
+/// One CSV field (RFC 4180): quoted when it holds `separator`, a quote or a
+/// line break, with the quotes inside doubled. Text that a spreadsheet would
+/// take for a formula (starting with = + - @, a tab or a carriage return)
+/// gets a leading apostrophe first (OWASP "CSV injection").
+std::string csv_field(std::string_view text, char separator);
+
+/// A whole number (rounded) with thousands grouped: Dutch 1.234.567, English
+/// 1,234,567; `lang` other than "en" is Dutch.
+std::string format_grouped_integer(double value, std::string_view lang);
+
+/// A number with `decimals` digits after the decimal sign and thousands
+/// grouped: Dutch 1.234,5, English 1,234.5. Not finite: "∞", "-∞" or "?".
+std::string format_decimal(double value, int decimals, std::string_view lang);
+
+/// A duration for people, built on format_hours: English as format_hours
+/// (72h, 1h30m, 20m, inf); Dutch in words (72 uur, 1 uur 30 min, 20 min,
+/// onbeperkt). With `whole_days`, a whole number of days from two days up is
+/// written in days: Dutch "3 dagen", English "3d".
+std::string format_duration(Hours hours, std::string_view lang, bool whole_days = false);
+
+}  // namespace knelpunt::model

@@ -1,0 +1,87 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "model/text_format.hpp"
+
+using namespace knelpunt::model;
+
+TEST_CASE("JSON hours: an unbounded horizon is null, a finite one a number") {
+  CHECK(json_hours(72).dump() == "72.0");
+  CHECK(json_hours(0.5).dump() == "0.5");
+  CHECK(json_hours(kNever).is_null());
+  CHECK(json_number_or_null(std::nan("")).is_null());
+  CHECK(json_number_or_null(-kNever).is_null());
+  CHECK(json_number_or_null(1.25).dump() == "1.25");
+}
+
+TEST_CASE("Markdown escaping: no table break, emphasis, link or raw HTML") {
+  CHECK(markdown_escape("a|b") == "a\\|b");
+  CHECK(markdown_escape("<script>x</script>") == "\\<script\\>x\\</script\\>");
+  CHECK(markdown_escape("*x* _y_ `z` [l](u) #h") == "\\*x\\* \\_y\\_ \\`z\\` \\[l\\](u) \\#h");
+  CHECK(markdown_escape("back\\slash|") == "back\\\\slash\\|");
+  CHECK(markdown_escape("a & b ~~c~~") == "a \\& b \\~\\~c\\~\\~");
+  CHECK(markdown_escape("line\nbreak\r\nand\rmore") == "line break and more");
+  CHECK(markdown_escape("plain text, 2.3; \"quoted\" (é)") == "plain text, 2.3; \"quoted\" (é)");
+}
+
+TEST_CASE("Markdown escaping at the start of a line: no list") {
+  CHECK(markdown_escape("- item", true) == "\\- item");
+  CHECK(markdown_escape("+ item", true) == "\\+ item");
+  CHECK(markdown_escape("= underline", true) == "\\= underline");
+  CHECK(markdown_escape("12. item", true) == "12\\. item");
+  CHECK(markdown_escape("3) item", true) == "3\\) item");
+  CHECK(markdown_escape("- item") == "- item");
+  CHECK(markdown_escape("12. item") == "12. item");
+  CHECK(markdown_escape("a-b", true) == "a-b");
+  CHECK(markdown_escape("2024", true) == "2024");
+}
+
+TEST_CASE("CSV fields: RFC 4180 quoting and no formulas") {
+  CHECK(csv_field("plain", ',') == "plain");
+  CHECK(csv_field("a,b", ',') == "\"a,b\"");
+  CHECK(csv_field("a,b", ';') == "a,b");
+  CHECK(csv_field("a;b", ';') == "\"a;b\"");
+  CHECK(csv_field("say \"hi\"", ',') == "\"say \"\"hi\"\"\"");
+  CHECK(csv_field("two\nlines", ',') == "\"two\nlines\"");
+  CHECK(csv_field("=SUM(A1)", ',') == "'=SUM(A1)");
+  CHECK(csv_field("-1", ',') == "'-1");
+  CHECK(csv_field("@x", ',') == "'@x");
+  CHECK(csv_field("=a,b", ',') == "\"'=a,b\"");
+  CHECK(csv_field("", ',') == "");
+}
+
+TEST_CASE("numbers per language: Dutch 1.234,5, English 1,234.5") {
+  CHECK(format_grouped_integer(1234567, "nl") == "1.234.567");
+  CHECK(format_grouped_integer(1234567, "en") == "1,234,567");
+  CHECK(format_grouped_integer(999, "nl") == "999");
+  CHECK(format_grouped_integer(1000, "nl") == "1.000");
+  CHECK(format_grouped_integer(0, "nl") == "0");
+  CHECK(format_grouped_integer(2500.6, "nl") == "2.501");
+  CHECK(format_grouped_integer(-1234, "en") == "-1,234");
+  CHECK(format_decimal(1234.5, 1, "nl") == "1.234,5");
+  CHECK(format_decimal(1234.5, 1, "en") == "1,234.5");
+  CHECK(format_decimal(1234567.891, 2, "nl") == "1.234.567,89");
+  CHECK(format_decimal(0.25, 2, "en") == "0.25");
+  CHECK(format_decimal(-0.04, 1, "nl") == "0,0");
+  CHECK(format_decimal(-12.5, 1, "nl") == "-12,5");
+  CHECK(format_decimal(kNever, 1, "nl") == "∞");
+  CHECK(format_decimal(-kNever, 1, "en") == "-∞");
+  CHECK(format_decimal(std::nan(""), 1, "en") == "?");
+}
+
+TEST_CASE("durations per language: Dutch in words, English as format_hours") {
+  CHECK(format_duration(72, "en") == "72h");
+  CHECK(format_duration(72, "nl") == "72 uur");
+  CHECK(format_duration(1.5, "nl") == "1 uur 30 min");
+  CHECK(format_duration(1.5, "en") == "1h30m");
+  CHECK(format_duration(20.0 / 60, "nl") == "20 min");
+  CHECK(format_duration(0, "nl") == "0 uur");
+  CHECK(format_duration(kNever, "nl") == "onbeperkt");
+  CHECK(format_duration(kNever, "en") == "inf");
+  CHECK(format_duration(72, "nl", true) == "3 dagen");
+  CHECK(format_duration(72, "en", true) == "3d");
+  CHECK(format_duration(24, "nl", true) == "24 uur");
+  CHECK(format_duration(30, "nl", true) == "30 uur");
+  CHECK(format_duration(kNever, "nl", true) == "onbeperkt");
+}
