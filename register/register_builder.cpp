@@ -67,6 +67,7 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
   reg.criteria = reference.scoring.criteria;
   reg.feeds = settings.feeds;
   reg.assessors = settings.assessors;
+  reg.horizons = settings.horizons;
 
   const auto ids = assign_risk_ids(findings);
   std::set<std::string> seen;

@@ -203,6 +203,12 @@ std::string register_to_json(const Register& reg, std::string_view lang) {
                                 {"feed_date", text_or_null(feed.feed_date)},
                                 {"entries", feed.entries}});
   out["assessors"] = string_array(reg.assessors);
+  // The horizon each assessor actually used: an assessor's own horizon may
+  // differ from the model's horizon_h above.
+  out["horizons"] = Json::array();
+  for (const auto& h : reg.horizons)
+    out["horizons"].push_back(
+        Json{{"assessor", h.assessor}, {"horizon_h", number_or_null(h.horizon_h)}, {"source", h.source}});
   out["summary"] = summary_json(reg);
   out["risks"] = Json::array();
   out["unmatched_tracking"] = Json::array();

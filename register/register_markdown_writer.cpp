@@ -46,7 +46,12 @@ void field(std::string& out, Label key, std::string_view lang, std::string_view 
 void write_header(std::string& out, const Register& reg, std::string_view lang) {
   out += fmt::format("# {} {}\n\n", label(Label::register_title, lang), markdown_escape(reg.model_name));
   if (!reg.authority.empty()) field(out, Label::authority, lang, markdown_escape(reg.authority));
-  field(out, Label::horizon, lang, format_hours(reg.horizon_h));
+  // Assessors whose own horizon differs from the register's are named with it.
+  std::string horizon = format_hours(reg.horizon_h);
+  for (const auto& h : reg.horizons)
+    if (h.horizon_h != reg.horizon_h)
+      horizon += fmt::format("; {}: {}", markdown_escape(h.assessor), format_hours(h.horizon_h));
+  field(out, Label::horizon, lang, horizon);
   field(out, Label::profile, lang, markdown_escape(reg.profile));
   field(out, Label::risk_diagram, lang,
         markdown_escape(in_language(reg.diagram.name, reg.diagram.name_en, lang)));

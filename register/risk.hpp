@@ -46,6 +46,14 @@ struct FeedInfo {
   std::size_t entries = 0;
 };
 
+/// The horizon one assessor ran with and where it came from
+/// (assessors/horizon_resolution.hpp): "assessor", "profile" or "model".
+struct AssessorHorizon {
+  std::string assessor;
+  double horizon_h = 72;
+  std::string source;
+};
+
 /// A tracking entry whose key matched no risk: reported, never dropped silently.
 struct UnmatchedTracking {
   std::string key;
@@ -69,6 +77,7 @@ struct Register {
   std::vector<catalogs::ImpactCriterion> criteria;
   std::vector<FeedInfo> feeds;
   std::vector<std::string> assessors;  ///< that ran, in order
+  std::vector<AssessorHorizon> horizons;  ///< the horizon each assessor used, in the same order
   /// Sorted: level (highest first), likelihood (highest first), impact score
   /// (highest first), then id.
   std::vector<Risk> risks;
