@@ -125,7 +125,11 @@ class AssessCommand : public Command {
 
     for (const auto& unmatched : reg.unmatched_tracking) {
       if (quiet_) continue;
-      if (unmatched.shadowed_by.empty())
+      if (!unmatched.now_in.empty())
+        std::cerr << fmt::format("{}: warning: tracking entry '{}' names a risk that is now part of knelpunt entry {}; "
+                                 "expected that id (move the entry's decision to {} after review)\n",
+                                 unmatched.where, unmatched.key, unmatched.now_in, unmatched.now_in);
+      else if (unmatched.shadowed_by.empty())
         std::cerr << fmt::format("{}: warning: tracking entry '{}' matches no risk of this register; expected a current "
                                  "risk id or pattern (the risk may be resolved or its id changed)\n",
                                  unmatched.where, unmatched.key);

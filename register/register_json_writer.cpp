@@ -90,6 +90,8 @@ Json risk_json(const Register& reg, const Risk& risk, std::string_view lang) {
   out["title"] = in_language(finding.title, lang);
   out["description"] = text_or_null(in_language(finding.description, lang));
   out["assessor"] = finding.assessor;
+  out["analyses"] = string_array(risk.analyses);
+  out["replaces"] = string_array(risk.replaces);
   out["kind"] = finding.kind;
   out["assets"] = string_array(finding.assets);
   out["vital_processes"] = string_array(risk.vital_processes);
@@ -213,7 +215,7 @@ std::string register_to_json(const Register& reg, std::string_view lang) {
   out["risks"] = Json::array();
   out["unmatched_tracking"] = Json::array();
   for (const auto& u : reg.unmatched_tracking)
-    out["unmatched_tracking"].push_back(Json{{"key", u.key}, {"where", u.where}});
+    out["unmatched_tracking"].push_back(Json{{"key", u.key}, {"where", u.where}, {"now_in", text_or_null(u.now_in)}});
   std::string text = dump(out, 0);
   if (reg.risks.empty()) return text + "\n";
 

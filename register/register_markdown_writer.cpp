@@ -103,7 +103,9 @@ void write_summary(std::string& out, const Register& reg, const RegisterSummary&
     out += fmt::format("### {}\n\n{}:\n\n", label(Label::unmatched_tracking, lang),
                        label(Label::unmatched_tracking_intro, lang));
     for (const auto& u : reg.unmatched_tracking)
-      out += fmt::format("- {} ({})\n", markdown_escape(u.key, true), markdown_escape(u.where));
+      out += fmt::format("- {} ({}){}\n", markdown_escape(u.key, true), markdown_escape(u.where),
+                         u.now_in.empty() ? std::string()
+                                          : fmt::format(" → {} {}", label(Label::now_in, lang), markdown_escape(u.now_in)));
     out += "\n";
   }
 }
@@ -268,8 +270,12 @@ void write_risk(std::string& out, const Register& reg, const Risk& risk, std::st
   if (const auto& rationale = in_language(finding.likelihood.rationale, lang); !rationale.empty())
     likelihood += ": " + markdown_escape(rationale);
   field(out, Label::likelihood, lang, likelihood);
-  field(out, Label::assessor, lang, markdown_escape(finding.assessor));
+  if (risk.analyses.size() > 1 || finding.kind == "knelpunt")
+    field(out, Label::analyses, lang, escaped_list(risk.analyses));
+  else
+    field(out, Label::assessor, lang, markdown_escape(finding.assessor));
   field(out, Label::kind, lang, markdown_escape(finding.kind));
+  if (!risk.replaces.empty()) field(out, Label::replaces, lang, escaped_list(risk.replaces));
   field(out, Label::assets, lang, escaped_list(finding.assets));
   field(out, Label::vital_processes, lang,
         risk.vital_processes.empty() ? std::string(label(Label::none, lang)) : escaped_list(risk.vital_processes));
