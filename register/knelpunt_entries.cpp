@@ -51,28 +51,49 @@ assessors::LocalText knelpunt_title(const model::Model& model, const std::string
           fmt::format("{}: {} — {}", label(Label::knelpunt_title, "en"), name, fmt::join(en, ", "))};
 }
 
-/// The highest likelihood governs; the others are listed after it.
+/// The highest likelihood governs; the others are listed after it. Analyses
+/// that give the same class for the same reason (single point and reach both
+/// use the asset's own failure probability) are named together, once.
 assessors::Likelihood governing_likelihood(const std::vector<const assessors::Finding*>& parts) {
   const auto* governing = *std::max_element(parts.begin(), parts.end(), [](const auto* a, const auto* b) {
     return a->likelihood.likelihood_class < b->likelihood.likelihood_class;  // first of the highest wins
   });
-  assessors::Likelihood result = governing->likelihood;
-  auto describe = [](const assessors::Finding& f, std::string_view lang) {
-    return fmt::format("{} {}: {}", label(kind_label(f.kind), lang), catalogs::class_letter(f.likelihood.likelihood_class),
-                       f.likelihood.rationale.in(lang));
-  };
-  std::vector<std::string> others_nl, others_en;
-  for (const auto* part : parts)
-    if (part != governing) {
-      others_nl.push_back(describe(*part, "nl"));
-      others_en.push_back(describe(*part, "en"));
-    }
-  result.rationale = {fmt::format("{} {}", label(Label::governing_likelihood, "nl"), describe(*governing, "nl")),
-                      fmt::format("{} {}", label(Label::governing_likelihood, "en"), describe(*governing, "en"))};
-  if (!others_nl.empty()) {
-    result.rationale.nl += fmt::format("; {} {}", label(Label::other_likelihoods, "nl"), fmt::join(others_nl, "; "));
-    result.rationale.en += fmt::format("; {} {}", label(Label::other_likelihoods, "en"), fmt::join(others_en, "; "));
+  // (class, Dutch rationale) → the parts that give it, in the parts' order.
+  std::vector<std::vector<const assessors::Finding*>> groups;
+  for (const auto* part : parts) {
+    auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& group) {
+      return group.front()->likelihood.likelihood_class == part->likelihood.likelihood_class &&
+             group.front()->likelihood.rationale == part->likelihood.rationale;
+    });
+    if (same == groups.end())
+      groups.push_back({part});
+    else
+      same->push_back(part);
   }
+  auto describe = [](const std::vector<const assessors::Finding*>& group, std::string_view lang) {
+    std::vector<std::string_view> kinds;
+    for (const auto* part : group) kinds.push_back(label(kind_label(part->kind), lang));
+    const auto& likelihood = group.front()->likelihood;
+    return fmt::format("{} {}: {}", fmt::join(kinds, ", "), catalogs::class_letter(likelihood.likelihood_class),
+                       likelihood.rationale.in(lang));
+  };
+  assessors::Likelihood result = governing->likelihood;
+  std::string nl, en, others_nl, others_en;
+  for (const auto& group : groups) {
+    const bool governs = std::find(group.begin(), group.end(), governing) != group.end();
+    if (governs) {
+      nl = fmt::format("{} {}", label(Label::governing_likelihood, "nl"), describe(group, "nl"));
+      en = fmt::format("{} {}", label(Label::governing_likelihood, "en"), describe(group, "en"));
+    } else {
+      others_nl += (others_nl.empty() ? "" : "; ") + describe(group, "nl");
+      others_en += (others_en.empty() ? "" : "; ") + describe(group, "en");
+    }
+  }
+  if (!others_nl.empty()) {
+    nl += fmt::format("; {} {}", label(Label::other_likelihoods, "nl"), others_nl);
+    en += fmt::format("; {} {}", label(Label::other_likelihoods, "en"), others_en);
+  }
+  result.rationale = {nl, en};
   return result;
 }
 

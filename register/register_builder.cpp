@@ -36,14 +36,18 @@ void name_knelpunten_of_scenarios(std::vector<Risk>& risks) {
   }
 }
 
-/// No two entries share a title: a repeated title gets the entry's subject
-/// (a zone, a baseline) or, lacking one, its id appended, in both languages.
+/// No two entries share a title: a repeated title gets what tells the
+/// entries apart appended, in both languages: the subject (a zone, a
+/// baseline), else the assets (the suppliers of a co-located group), else the id.
 void make_titles_unique(std::vector<Risk>& risks) {
   std::map<std::string, std::size_t> count;
   for (const auto& risk : risks) ++count[risk.finding.title.nl];
   for (auto& risk : risks) {
     if (count[risk.finding.title.nl] < 2) continue;
-    const std::string tag = risk.finding.subject.empty() ? risk.id : risk.finding.subject;
+    const auto& f = risk.finding;
+    const std::string tag = !f.subject.empty()  ? f.subject
+                            : !f.assets.empty() ? fmt::format("{}", fmt::join(f.assets, ", "))
+                                                : risk.id;
     risk.finding.title.nl += fmt::format(" [{}]", tag);
     risk.finding.title.en += fmt::format(" [{}]", tag);
   }

@@ -31,6 +31,7 @@ model::Model two_asset_model() {
   m.assets[0].id = "scada";
   m.assets[0].name = "SCADA";
   m.assets[1].id = "substation";
+  m.reindex();
   return m;
 }
 
