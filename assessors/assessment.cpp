@@ -1,5 +1,7 @@
 #include "assessors/assessment.hpp"
 
+#include <algorithm>
+
 #include "assessors/impact_estimator.hpp"
 
 namespace knelpunt::assessors {
@@ -10,16 +12,22 @@ std::vector<std::string> builtin_assessor_names() {
   return names;
 }
 
-std::vector<ConfiguredAssessor> configure_assessors(const AssessmentProfile& profile, model::Hours default_horizon,
+std::vector<ConfiguredAssessor> configure_assessors(const AssessmentProfile& profile, const model::Region& region,
                                                     const catalogs::ReferenceData& reference,
                                                     model::Diagnostics& diagnostics) {
   std::vector<ConfiguredAssessor> configured;
+  std::vector<model::SourceLocation> blamed;  // one error per place an infinite horizon is written
   for (auto& assessor : make_builtin_assessors()) {
     const AssessorSettings* settings = profile.find(assessor->name());
     if (!settings) continue;
     assessor->configure(settings->options, reference, settings->where, diagnostics);
-    const model::Hours horizon = settings->horizon.value_or(profile.horizon.value_or(default_horizon));
-    configured.push_back({std::move(assessor), horizon});
+    const EffectiveHorizon horizon = resolve_horizon(region, &profile, settings);
+    if (horizon.hours == model::kNever &&
+        std::find(blamed.begin(), blamed.end(), horizon.where) == blamed.end()) {
+      blamed.push_back(horizon.where);
+      require_finite_horizon(horizon, "people-hours of outage need an end", diagnostics);
+    }
+    configured.push_back({std::move(assessor), horizon.hours, horizon.source});
   }
   return configured;
 }

@@ -10,18 +10,21 @@
 
 #include "assessors/assessment_profile.hpp"
 #include "assessors/assessor.hpp"
+#include "assessors/horizon_resolution.hpp"
 
 namespace knelpunt::assessors {
 
 struct ConfiguredAssessor {
   std::unique_ptr<Assessor> assessor;
-  model::Hours horizon = 72;
+  model::Hours horizon = 72;  ///< finite (configure_assessors refuses an infinite one)
+  HorizonSource horizon_source = HorizonSource::model;
 };
 
-/// The assessors of `profile`, configured, in registry order. `default_horizon`
-/// applies where neither the assessor nor the profile sets one; options are
-/// checked against the effective catalogues `reference`.
-std::vector<ConfiguredAssessor> configure_assessors(const AssessmentProfile& profile, model::Hours default_horizon,
+/// The assessors of `profile`, configured, in registry order. Each one's
+/// horizon follows resolve_horizon (its own, the profile's, else `region`'s);
+/// an infinite one is an error at the place it was written, reported once per
+/// place. Options are checked against the effective catalogues `reference`.
+std::vector<ConfiguredAssessor> configure_assessors(const AssessmentProfile& profile, const model::Region& region,
                                                     const catalogs::ReferenceData& reference,
                                                     model::Diagnostics& diagnostics);
 

@@ -34,7 +34,10 @@ AssessmentProfile read_assessment_profile(const std::filesystem::path& file, con
     if (!hours) fields.error(node, fmt::format("horizon '{}' is malformed; expected a finite duration such as 72h or 3d", *text));
     return hours;
   };
-  if (auto node = document.find(root, "horizon"); node != model::kNoYamlNode) profile.horizon = read_horizon(node);
+  if (auto node = document.find(root, "horizon"); node != model::kNoYamlNode) {
+    profile.horizon = read_horizon(node);
+    profile.horizon_where = fields.where(node);
+  }
 
   if (auto scoring = document.find(root, "scoring"); scoring != model::kNoYamlNode && fields.expect_mapping(scoring, "'scoring'")) {
     fields.check_keys(scoring, "'scoring'", {"matrix"});
@@ -75,9 +78,10 @@ AssessmentProfile read_assessment_profile(const std::filesystem::path& file, con
     const auto kind = document.node(value).kind;
     if (kind == model::YamlKind::mapping) {
       for (const auto& [option, option_value] : fields.entries(value)) {
-        if (document.node(option).value == "horizon")
+        if (document.node(option).value == "horizon") {
           settings.horizon = read_horizon(option_value);
-        else
+          settings.horizon_where = fields.where(option_value);
+        } else
           settings.options[document.node(option).value] = catalogs::yaml_to_json(document, option_value);
       }
     } else if (kind != model::YamlKind::null) {

@@ -30,11 +30,13 @@ struct AssessorSettings {
   catalogs::Json options = catalogs::Json::object();  ///< without `horizon`
   std::optional<model::Hours> horizon;                ///< this assessor's own horizon
   model::SourceLocation where;
+  model::SourceLocation horizon_where = {};           ///< where its `horizon` is written
 };
 
 struct AssessmentProfile {
   std::string name;  ///< the file name, e.g. "default.yaml"
   std::optional<model::Hours> horizon;
+  model::SourceLocation horizon_where;      ///< where `horizon` is written
   std::vector<AssessorSettings> assessors;  ///< in the file's order
   std::string risk_diagram = "nvp-5x5";
   /// `limits.chain_steps`: at most this many chain steps per finding (the

@@ -93,8 +93,8 @@ class AssessCommand : public Command {
     if (seed_tracking_) {
       if (!write_output(risk_register::seed_tracking_file(reg.risks), tracking_file.string())) return kExitInternal;
       if (!quiet_)
-        std::cerr << fmt::format("knelpunt: wrote {} with {} risks, all unchecked\n", tracking_file.string(),
-                                 reg.risks.size());
+        std::cerr << fmt::format("knelpunt: wrote {} with {} risk{}, all unchecked\n", tracking_file.string(),
+                                 reg.risks.size(), reg.risks.size() == 1 ? "" : "s");
     }
     const risk_register::WriteOptions write_options{lang_, {csv_separator_[0], csv_bom_}};
     const std::string content = risk_register::find_output_format(*format)->write_register(reg, write_options);
@@ -154,7 +154,11 @@ class AssessCommand : public Command {
   void warn_unmatched_tracking(const risk_register::Register& reg) const {
     if (quiet_) return;
     for (const auto& unmatched : reg.unmatched_tracking) {
-      if (unmatched.shadowed_by.empty())
+      if (!unmatched.now_in.empty())
+        std::cerr << fmt::format("{}: warning: tracking entry '{}' names a risk that is now part of knelpunt entry {}; "
+                                 "expected that id (move the entry's decision to {} after review)\n",
+                                 unmatched.where, unmatched.key, unmatched.now_in, unmatched.now_in);
+      else if (unmatched.shadowed_by.empty())
         std::cerr << fmt::format("{}: warning: tracking entry '{}' matches no risk of this register; expected a current "
                                  "risk id or pattern (the risk may be resolved or its id changed)\n",
                                  unmatched.where, unmatched.key);
@@ -181,7 +185,8 @@ class AssessCommand : public Command {
       for (std::size_t l = reg.diagram.levels.size(); l-- > 0;)
         counts.push_back(
             fmt::format("{} {}", per_level[l], risk_register::level_name(reg.diagram, static_cast<int>(l), lang_)));
-      std::cerr << fmt::format("knelpunt: {} risks ({}){}\n", reg.risks.size(), fmt::join(counts, ", "),
+      std::cerr << fmt::format("knelpunt: {} risk{} ({}){}\n", reg.risks.size(), reg.risks.size() == 1 ? "" : "s",
+                               fmt::join(counts, ", "),
                                output_.empty() || output_ == "-" ? "" : "; written to " + output_);
     }
     if (!fail_level || open_at_or_above == 0) return kExitOk;

@@ -84,7 +84,7 @@ class CompareCommand : public Command {
 
     const auto base = run_register(*loaded, prepared, options_, nullptr);
     const int period = loaded->reference.scoring.period_years;
-    const model::Hours horizon = prepared.profile.horizon.value_or(loaded->model.region.horizon);
+    const model::Hours horizon = assessors::resolve_horizon(loaded->model.region, &prepared.profile).hours;
     std::vector<double> checkpoints;
     for (double t : {1.0, 6.0, 24.0, 72.0})
       if (t < horizon) checkpoints.push_back(t);

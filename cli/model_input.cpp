@@ -1,5 +1,7 @@
 #include "cli/model_input.hpp"
 
+#include "assessors/horizon_resolution.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -91,8 +93,9 @@ std::optional<model::Hours> parse_horizon_option(const std::string& text) {
 }
 
 std::optional<model::Hours> horizon_or_report(const LoadedModel& loaded, const std::string& horizon_option) {
-  if (horizon_option.empty()) return loaded.model.region.horizon;
-  return parse_horizon_option(horizon_option);
+  std::optional<model::Hours> command_line;
+  if (!horizon_option.empty() && !(command_line = parse_horizon_option(horizon_option))) return std::nullopt;
+  return assessors::resolve_horizon(loaded.model.region, nullptr, nullptr, command_line).hours;
 }
 
 std::optional<model::AssetIndex> find_asset_or_report(const LoadedModel& loaded, const std::string& id,

@@ -61,8 +61,7 @@ PreparedAssessment prepare_assessment(const LoadedModel& loaded, const RegisterR
   prepared.profile =
       assessors::read_assessment_profile(prepared.profile_file, assessors::builtin_assessor_names(), diagnostics);
   if (options.profile_path.empty()) prepared.profile.name = "default";
-  prepared.configured =
-      assessors::configure_assessors(prepared.profile, loaded.model.region.horizon, reference, diagnostics);
+  prepared.configured = assessors::configure_assessors(prepared.profile, loaded.model.region, reference, diagnostics);
   prepared.diagram = reference.scoring.diagram(prepared.profile.risk_diagram);
   const std::string profile_file = prepared.profile_file.string();
   if (!diagnostics.has_errors() && !prepared.diagram) {
@@ -72,26 +71,6 @@ PreparedAssessment prepare_assessment(const LoadedModel& loaded, const RegisterR
                       fmt::format("unknown risk diagram '{}'{}; expected one of {} (catalogs/scoring.yaml)",
                                   prepared.profile.risk_diagram, model::did_you_mean(prepared.profile.risk_diagram, ids),
                                   fmt::join(ids, ", ")));
-  }
-  // An infinite horizon is blamed on where it was set: the assessor's own
-  // `horizon`, the profile's, or else the model's region.horizon.
-  bool blamed_profile = false, blamed_model = false;
-  for (const auto& c : prepared.configured) {
-    if (c.horizon != model::kNever) continue;
-    const auto* settings = prepared.profile.find(c.assessor->name());
-    if (settings && settings->horizon) {
-      diagnostics.error(settings->where, fmt::format("assessor '{}' has an infinite horizon; expected a finite one "
-                                                     "such as 72h (people-hours of outage need an end)",
-                                                     c.assessor->name()));
-    } else if (prepared.profile.horizon) {
-      if (!std::exchange(blamed_profile, true))
-        diagnostics.error({profile_file, 0, 0}, "the profile's 'horizon' is infinite; expected a finite one such as "
-                                                "72h (people-hours of outage need an end)");
-    } else if (!std::exchange(blamed_model, true)) {
-      diagnostics.error(loaded.model.region.horizon_where,
-                        "the model's region.horizon is infinite and the profile sets none; expected a finite "
-                        "'horizon' in the profile (or the model) such as 72h: people-hours of outage need an end");
-    }
   }
   if (diagnostics.has_errors()) return prepared;
 
@@ -116,11 +95,15 @@ risk_register::Register run_register(const LoadedModel& loaded, const PreparedAs
   auto findings = assessors::run_assessors(prepared.configured, input);
   risk_register::RegisterSettings settings;
   settings.model_digest = model::graph_digest(*loaded.graph);
-  settings.horizon_h = prepared.profile.horizon.value_or(loaded.model.region.horizon);
+  settings.horizon_h = assessors::resolve_horizon(loaded.model.region, &prepared.profile).hours;
   settings.profile = prepared.profile.name;
   settings.risk_diagram = prepared.profile.risk_diagram;
   settings.feeds = prepared.feeds;
-  for (const auto& c : prepared.configured) settings.assessors.emplace_back(c.assessor->name());
+  for (const auto& c : prepared.configured) {
+    settings.assessors.emplace_back(c.assessor->name());
+    settings.horizons.push_back(
+        {std::string(c.assessor->name()), c.horizon, std::string(assessors::horizon_source_name(c.horizon_source))});
+  }
   return risk_register::build_register(std::move(findings), loaded.model, loaded.reference, settings, tracking);
 }
 

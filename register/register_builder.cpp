@@ -7,9 +7,53 @@
 
 #include <fmt/format.h>
 
+#include "register/knelpunt_entries.hpp"
+#include "register/register_texts.hpp"
 #include "register/risk_id.hpp"
 
 namespace knelpunt::risk_register {
+
+namespace {
+
+/// A scenario entry names the knelpunten its cascade passes through (the
+/// knelpunt entries whose asset fails in the scenario), so that the board
+/// sees where a scenario and the knelpunten meet.
+void name_knelpunten_of_scenarios(std::vector<Risk>& risks) {
+  std::map<std::string, std::string> knelpunt_of_asset;
+  for (const auto& risk : risks)
+    if (risk.finding.kind == "knelpunt") knelpunt_of_asset[risk.finding.assets.front()] = risk.id;
+  for (auto& risk : risks) {
+    if (risk.finding.kind != "scenario") continue;
+    std::set<std::string> passed;
+    for (const auto& step : risk.finding.chain)
+      if (auto it = knelpunt_of_asset.find(step.asset); it != knelpunt_of_asset.end()) passed.insert(it->second);
+    for (const auto& asset : risk.finding.affected)
+      if (auto it = knelpunt_of_asset.find(asset); it != knelpunt_of_asset.end()) passed.insert(it->second);
+    if (passed.empty()) continue;
+    const std::string list = fmt::format("{}", fmt::join(passed, ", "));
+    risk.finding.evidence.push_back({fmt::format("{}: {}", label(Label::scenario_passes_through, "nl"), list),
+                                     fmt::format("{}: {}", label(Label::scenario_passes_through, "en"), list)});
+  }
+}
+
+/// No two entries share a title: a repeated title gets what tells the
+/// entries apart appended, in both languages: the subject (a zone, a
+/// baseline), else the assets (the suppliers of a co-located group), else the id.
+void make_titles_unique(std::vector<Risk>& risks) {
+  std::map<std::string, std::size_t> count;
+  for (const auto& risk : risks) ++count[risk.finding.title.nl];
+  for (auto& risk : risks) {
+    if (count[risk.finding.title.nl] < 2) continue;
+    const auto& f = risk.finding;
+    const std::string tag = !f.subject.empty()  ? f.subject
+                            : !f.assets.empty() ? fmt::format("{}", fmt::join(f.assets, ", "))
+                                                : risk.id;
+    risk.finding.title.nl += fmt::format(" [{}]", tag);
+    risk.finding.title.en += fmt::format(" [{}]", tag);
+  }
+}
+
+}  // namespace
 
 void score_risk(Risk& risk, const catalogs::ScoringMethod& scoring, const catalogs::RiskDiagram& diagram) {
   const auto& finding = risk.finding;
@@ -67,14 +111,18 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
   reg.criteria = reference.scoring.criteria;
   reg.feeds = settings.feeds;
   reg.assessors = settings.assessors;
+  reg.horizons = settings.horizons;
 
-  const auto ids = assign_risk_ids(findings);
+  auto merged = merge_knelpunten(std::move(findings), model);
+  const auto ids = assign_risk_ids(merged.findings);
   std::set<std::string> seen;
-  for (std::size_t i = 0; i < findings.size(); ++i) {
+  for (std::size_t i = 0; i < merged.findings.size(); ++i) {
     if (!seen.insert(ids[i]).second) continue;  // same identity as an earlier finding
     Risk risk;
     risk.id = ids[i];
-    risk.finding = std::move(findings[i]);
+    risk.finding = std::move(merged.findings[i]);
+    risk.analyses = std::move(merged.analyses[i]);
+    risk.replaces = std::move(merged.replaces[i]);
     std::set<std::string> processes;
     const auto& subjects = risk.finding.assets.empty() ? risk.finding.affected : risk.finding.assets;
     for (const auto& id : subjects)
@@ -90,13 +138,21 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
     score_risk(risk, reference.scoring, *diagram);
     reg.risks.push_back(std::move(risk));
   }
+  name_knelpunten_of_scenarios(reg.risks);
+  make_titles_unique(reg.risks);
   std::sort(reg.risks.begin(), reg.risks.end(), [](const Risk& a, const Risk& b) {
     if (a.level != b.level) return a.level > b.level;
     if (a.likelihood != b.likelihood) return a.likelihood > b.likelihood;
     if (a.impact_score != b.impact_score) return a.impact_score > b.impact_score;
     return a.id < b.id;
   });
-  if (tracking) reg.unmatched_tracking = apply_tracking(*tracking, reg.risks);
+  if (tracking) {
+    reg.unmatched_tracking = apply_tracking(*tracking, reg.risks);
+    // A key naming an id that is now part of a knelpunt entry: say which.
+    for (auto& unmatched : reg.unmatched_tracking)
+      for (const auto& risk : reg.risks)
+        if (std::binary_search(risk.replaces.begin(), risk.replaces.end(), unmatched.key)) unmatched.now_in = risk.id;
+  }
   return reg;
 }
 

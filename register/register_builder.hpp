@@ -22,6 +22,7 @@ struct RegisterSettings {
   std::string risk_diagram = "nvp-5x5";  ///< must exist in reference.scoring
   std::vector<FeedInfo> feeds;
   std::vector<std::string> assessors;
+  std::vector<AssessorHorizon> horizons;  ///< per assessor, in the order of `assessors`
 };
 
 /// Builds the register. Findings with the same identity are merged (the

@@ -66,7 +66,7 @@ std::string register_to_csv(const Register& reg, std::string_view lang, const Cs
   if (options.bom) out += "\xEF\xBB\xBF";
   RowWriter row(out, options.separator);
   for (Label key : {Label::id, Label::level, Label::likelihood, Label::impact, Label::impact_score, Label::title,
-                    Label::assessor, Label::kind, Label::assets, Label::vital_processes, Label::scenario})
+                    Label::analyses, Label::kind, Label::assets, Label::vital_processes, Label::scenario})
     row.text(label(key, lang));
   for (const auto& criterion : reg.criteria) row.text(fmt::format("{} {}", label(Label::impact, lang), criterion.id));
   for (Label key : {Label::measures, Label::status, Label::owner, Label::justification, Label::date, Label::checked_by})
@@ -81,7 +81,8 @@ std::string register_to_csv(const Register& reg, std::string_view lang, const Cs
     row.text(risk.impact_class ? std::string(1, catalogs::class_letter(*risk.impact_class)) : std::string());
     row.number(risk.impact_score);
     row.text(in_language(finding.title, lang));
-    row.text(finding.assessor);
+    // The analyses the entry holds (a knelpunt entry may hold several).
+    row.text(risk.analyses.empty() ? finding.assessor : joined(risk.analyses, " | "));
     row.text(finding.kind);
     row.text(joined(finding.assets, " | "));
     row.text(joined(risk.vital_processes, " | "));

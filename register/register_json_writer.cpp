@@ -91,6 +91,8 @@ Json risk_json(const Register& reg, const Risk& risk, std::string_view lang) {
   out["title"] = in_language(finding.title, lang);
   out["description"] = text_or_null(in_language(finding.description, lang));
   out["assessor"] = finding.assessor;
+  out["analyses"] = string_array(risk.analyses);
+  out["replaces"] = string_array(risk.replaces);
   out["kind"] = finding.kind;
   out["assets"] = string_array(finding.assets);
   out["vital_processes"] = string_array(risk.vital_processes);
@@ -204,11 +206,17 @@ std::string register_to_json(const Register& reg, std::string_view lang) {
                                 {"feed_date", text_or_null(feed.feed_date)},
                                 {"entries", feed.entries}});
   out["assessors"] = string_array(reg.assessors);
+  // The horizon each assessor actually used: an assessor's own horizon may
+  // differ from the model's horizon_h above.
+  out["horizons"] = Json::array();
+  for (const auto& h : reg.horizons)
+    out["horizons"].push_back(
+        Json{{"assessor", h.assessor}, {"horizon_h", number_or_null(h.horizon_h)}, {"source", h.source}});
   out["summary"] = summary_json(reg);
   out["risks"] = Json::array();
   out["unmatched_tracking"] = Json::array();
   for (const auto& u : reg.unmatched_tracking)
-    out["unmatched_tracking"].push_back(Json{{"key", u.key}, {"where", u.where}});
+    out["unmatched_tracking"].push_back(Json{{"key", u.key}, {"where", u.where}, {"now_in", text_or_null(u.now_in)}});
   std::string text = dump(out, 0);
   if (reg.risks.empty()) return text + "\n";
 

@@ -46,7 +46,12 @@ void field(std::string& out, Label key, std::string_view lang, std::string_view 
 void write_header(std::string& out, const Register& reg, std::string_view lang) {
   out += fmt::format("# {} {}\n\n", label(Label::register_title, lang), markdown_escape(reg.model_name));
   if (!reg.authority.empty()) field(out, Label::authority, lang, markdown_escape(reg.authority));
-  field(out, Label::horizon, lang, format_hours(reg.horizon_h));
+  // Assessors whose own horizon differs from the register's are named with it.
+  std::string horizon = format_hours(reg.horizon_h);
+  for (const auto& h : reg.horizons)
+    if (h.horizon_h != reg.horizon_h)
+      horizon += fmt::format("; {}: {}", markdown_escape(h.assessor), format_hours(h.horizon_h));
+  field(out, Label::horizon, lang, horizon);
   field(out, Label::profile, lang, markdown_escape(reg.profile));
   field(out, Label::risk_diagram, lang,
         markdown_escape(in_language(reg.diagram.name, reg.diagram.name_en, lang)));
@@ -98,7 +103,9 @@ void write_summary(std::string& out, const Register& reg, const RegisterSummary&
     out += fmt::format("### {}\n\n{}:\n\n", label(Label::unmatched_tracking, lang),
                        label(Label::unmatched_tracking_intro, lang));
     for (const auto& u : reg.unmatched_tracking)
-      out += fmt::format("- {} ({})\n", markdown_escape(u.key, true), markdown_escape(u.where));
+      out += fmt::format("- {} ({}){}\n", markdown_escape(u.key, true), markdown_escape(u.where),
+                         u.now_in.empty() ? std::string()
+                                          : fmt::format(" → {} {}", label(Label::now_in, lang), markdown_escape(u.now_in)));
     out += "\n";
   }
 }
@@ -263,8 +270,12 @@ void write_risk(std::string& out, const Register& reg, const Risk& risk, std::st
   if (const auto& rationale = in_language(finding.likelihood.rationale, lang); !rationale.empty())
     likelihood += ": " + markdown_escape(rationale);
   field(out, Label::likelihood, lang, likelihood);
-  field(out, Label::assessor, lang, markdown_escape(finding.assessor));
+  if (risk.analyses.size() > 1 || finding.kind == "knelpunt")
+    field(out, Label::analyses, lang, escaped_list(risk.analyses));
+  else
+    field(out, Label::assessor, lang, markdown_escape(finding.assessor));
   field(out, Label::kind, lang, markdown_escape(finding.kind));
+  if (!risk.replaces.empty()) field(out, Label::replaces, lang, escaped_list(risk.replaces));
   field(out, Label::assets, lang, escaped_list(finding.assets));
   field(out, Label::vital_processes, lang,
         risk.vital_processes.empty() ? std::string(label(Label::none, lang)) : escaped_list(risk.vital_processes));

@@ -37,7 +37,9 @@ RegisterSummary summarize(const Register& reg) {
   for (const auto& risk : reg.risks) {
     if (risk.level >= 0 && static_cast<std::size_t>(risk.level) < summary.by_level.size())
       ++summary.by_level[static_cast<std::size_t>(risk.level)];
-    count(summary.by_assessor, risk.finding.assessor);
+    // A knelpunt entry counts for every analysis that found something about it.
+    if (risk.analyses.empty()) count(summary.by_assessor, risk.finding.assessor);
+    for (const auto& analysis : risk.analyses) count(summary.by_assessor, analysis);
     count(summary.by_status, risk.tracking.status);
     const bool likelihood_ok = risk.likelihood >= 0 && risk.likelihood < catalogs::kClassCount;
     if (risk.impact_class && likelihood_ok && *risk.impact_class >= 0 && *risk.impact_class < catalogs::kClassCount)

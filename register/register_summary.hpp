@@ -17,8 +17,10 @@ namespace knelpunt::risk_register {
 struct RegisterSummary {
   /// Risks per level of the diagram, lowest level first (same length as `levels`).
   std::vector<std::size_t> by_level;
-  /// Risks per assessor: every assessor that ran, in run order (zero counts
-  /// included), then any other assessor named by a risk, sorted.
+  /// Entries per assessor: every assessor that ran, in run order (zero counts
+  /// included), then any other assessor named by a risk, sorted. A knelpunt
+  /// entry counts for each analysis it holds, so these add up to more than
+  /// the number of entries.
   std::vector<std::pair<std::string, std::size_t>> by_assessor;
   /// Risks per tracking status: the five statuses in kTrackingStatuses order
   /// (zero counts included), then any other status, sorted.

@@ -111,8 +111,19 @@ constexpr std::array kTexts{
           "vanzelf.",
           "Note: the registers are written in different languages, so titles differ anyway."},
     Entry{Label::affected_count, "aantal getroffen objecten", "number of affected assets"},
+    Entry{Label::knelpunt_title, "Knelpunt", "Bottleneck"},
+    Entry{Label::kind_spof, "enkelvoudig faalpunt", "single point of failure"},
+    Entry{Label::kind_reach, "verreikende uitval", "far-reaching failure"},
+    Entry{Label::kind_exposure, "cyberblootstelling", "cyber exposure"},
+    Entry{Label::kind_missing_controls, "ontbrekende maatregelen", "missing controls"},
+    Entry{Label::governing_likelihood, "bepalend", "governing"},
+    Entry{Label::other_likelihoods, "verder", "also"},
+    Entry{Label::scenario_passes_through, "het scenario raakt deze knelpunten", "the scenario passes through these bottlenecks"},
+    Entry{Label::analyses, "analyses", "analyses"},
+    Entry{Label::replaces, "vervangt", "replaces"},
+    Entry{Label::now_in, "nu onderdeel van", "now part of"},
 };
-static_assert(kTexts.size() == static_cast<std::size_t>(Label::affected_count) + 1,
+static_assert(kTexts.size() == static_cast<std::size_t>(Label::now_in) + 1,
               "every Label needs exactly one entry in kTexts");
 
 constexpr bool in_enum_order() {

@@ -106,6 +106,18 @@ enum class Label {
   new_register,
   languages_differ,
   affected_count,
+  // Knelpunt entries (knelpunt_entries.hpp).
+  knelpunt_title,
+  kind_spof,
+  kind_reach,
+  kind_exposure,
+  kind_missing_controls,
+  governing_likelihood,
+  other_likelihoods,
+  scenario_passes_through,
+  analyses,
+  replaces,
+  now_in,
 };
 
 /// The label in `lang` ("en": English; anything else: Dutch).

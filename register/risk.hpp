@@ -36,6 +36,12 @@ struct Risk {
   assessors::LocalText score_explanation;     ///< how likelihood, impact and level were found
   std::vector<Measure> measures;
   Tracking tracking;
+  /// The analyses (assessors) whose findings this entry holds; one for every
+  /// entry but a knelpunt (knelpunt_entries.hpp), which may hold several.
+  std::vector<std::string> analyses;
+  /// The ids the entry's findings had as separate entries before they were
+  /// merged into one knelpunt, sorted; empty for an entry not merged.
+  std::vector<std::string> replaces;
 };
 
 /// The feed a register was assessed with (from the cache), for its header.
@@ -46,6 +52,14 @@ struct FeedInfo {
   std::size_t entries = 0;
 };
 
+/// The horizon one assessor ran with and where it came from
+/// (assessors/horizon_resolution.hpp): "assessor", "profile" or "model".
+struct AssessorHorizon {
+  std::string assessor;
+  double horizon_h = 72;
+  std::string source;
+};
+
 /// A tracking entry whose key matched no risk: reported, never dropped silently.
 struct UnmatchedTracking {
   std::string key;
@@ -54,6 +68,8 @@ struct UnmatchedTracking {
   /// won every one of them: those entries' keys, sorted. Empty when the
   /// entry matches no risk at all.
   std::vector<std::string> shadowed_by = {};
+  /// When the key is an id that a knelpunt entry replaced: that entry's id.
+  std::string now_in = {};
 };
 
 struct Register {
@@ -69,6 +85,7 @@ struct Register {
   std::vector<catalogs::ImpactCriterion> criteria;
   std::vector<FeedInfo> feeds;
   std::vector<std::string> assessors;  ///< that ran, in order
+  std::vector<AssessorHorizon> horizons;  ///< the horizon each assessor used, in the same order
   /// Sorted: level (highest first), likelihood (highest first), impact score
   /// (highest first), then id.
   std::vector<Risk> risks;

@@ -13,7 +13,7 @@ std::string kind_code(std::string_view kind) {
   static const std::map<std::string_view, std::string_view> codes = {
       {"spof", "SPOF"},         {"common-cause", "CCP"},       {"reach", "REACH"}, {"co-located-redundancy", "GEO"},
       {"zone", "ZONE"},         {"exposure", "CYBER"},        {"missing-controls", "CTRL"},
-      {"scenario", "SCEN"}};
+      {"scenario", "SCEN"},     {"knelpunt", "KNP"}};
   if (auto it = codes.find(kind); it != codes.end()) return std::string(it->second);
   std::string code;
   for (char c : kind)

@@ -34,7 +34,7 @@ TEST_CASE("assessment: a profile file runs its assessors in registry order with 
   const auto profile = assessors::read_assessment_profile(assessor_data("profiles/mixed-horizons.yaml"),
                                                           assessors::builtin_assessor_names(), diagnostics);
   REQUIRE_FALSE(diagnostics.has_errors());
-  const auto configured = assessors::configure_assessors(profile, m->model.region.horizon, m->reference, diagnostics);
+  const auto configured = assessors::configure_assessors(profile, m->model.region, m->reference, diagnostics);
   REQUIRE_FALSE(diagnostics.has_errors());
   REQUIRE(configured.size() == 3);
   CHECK(configured[0].assessor->name() == "single-point");
@@ -58,14 +58,57 @@ TEST_CASE("assessment: without a profile horizon the model's applies") {
   assessors::AssessmentProfile profile;
   profile.assessors.push_back({"single-point", Json::object(), std::nullopt, {}});
   model::Diagnostics diagnostics;
-  const auto configured = assessors::configure_assessors(profile, 99, m->reference, diagnostics);
+  model::Region region = m->model.region;
+  region.horizon = 99;
+  const auto configured = assessors::configure_assessors(profile, region, m->reference, diagnostics);
   REQUIRE(configured.size() == 1);
   CHECK(configured[0].horizon == 99);
+  CHECK(configured[0].horizon_source == assessors::HorizonSource::model);
   profile.horizon = 100;
-  CHECK(assessors::configure_assessors(profile, 99, m->reference, diagnostics)[0].horizon == 100);
+  CHECK(assessors::configure_assessors(profile, region, m->reference, diagnostics)[0].horizon == 100);
+  CHECK(assessors::configure_assessors(profile, region, m->reference, diagnostics)[0].horizon_source ==
+        assessors::HorizonSource::profile);
   profile.assessors[0].horizon = 12;
-  CHECK(assessors::configure_assessors(profile, 99, m->reference, diagnostics)[0].horizon == 12);
+  CHECK(assessors::configure_assessors(profile, region, m->reference, diagnostics)[0].horizon == 12);
+  CHECK(assessors::configure_assessors(profile, region, m->reference, diagnostics)[0].horizon_source ==
+        assessors::HorizonSource::assessor);
   CHECK_FALSE(diagnostics.has_errors());
+}
+
+TEST_CASE("assessment: the command line's horizon wins over every other, and an infinite one is refused where written") {
+  model::Region region;
+  region.horizon = 24;
+  region.horizon_where = {"model.yaml", 4, 12};
+  assessors::AssessmentProfile profile;
+  profile.horizon = 48;
+  profile.horizon_where = {"profile.yaml", 2, 10};
+  assessors::AssessorSettings settings;
+  settings.name = "cascade-reach";
+  settings.horizon = 12;
+  settings.horizon_where = {"profile.yaml", 5, 20};
+  CHECK(assessors::resolve_horizon(region, &profile, &settings, 6.0).hours == 6);
+  CHECK(assessors::resolve_horizon(region, &profile, &settings).hours == 12);
+  CHECK(assessors::resolve_horizon(region, &profile, &settings).where == settings.horizon_where);
+  CHECK(assessors::resolve_horizon(region, &profile).hours == 48);
+  CHECK(assessors::resolve_horizon(region).hours == 24);
+  CHECK(assessors::horizon_source_name(assessors::resolve_horizon(region).source) == "model");
+
+  model::Diagnostics diagnostics;
+  CHECK(assessors::require_finite_horizon(assessors::resolve_horizon(region), "outage hours need an end", diagnostics));
+  CHECK_FALSE(diagnostics.has_errors());
+  region.horizon = model::kNever;
+  CHECK_FALSE(assessors::require_finite_horizon(assessors::resolve_horizon(region), "outage hours need an end", diagnostics));
+  REQUIRE(diagnostics.error_count() == 1);
+  CHECK(diagnostics.items()[0].to_string().find("model.yaml:4:12") != std::string::npos);
+
+  // Every assessor that falls back on the infinite model horizon: one error, at the model's line.
+  model::Diagnostics configure_diagnostics;
+  assessors::AssessmentProfile plain;
+  plain.assessors.push_back({"single-point", Json::object(), std::nullopt, {}});
+  plain.assessors.push_back({"cascade-reach", Json::object(), std::nullopt, {}});
+  const auto m = load_test_model("single-point.yaml");
+  assessors::configure_assessors(plain, region, m->reference, configure_diagnostics);
+  CHECK(configure_diagnostics.error_count() == 1);
 }
 
 TEST_CASE("assessment: option errors in a profile file name the file") {
@@ -74,7 +117,7 @@ TEST_CASE("assessment: option errors in a profile file name the file") {
   const auto file = assessor_data("profiles/unknown-option.yaml");
   const auto profile = assessors::read_assessment_profile(file, assessors::builtin_assessor_names(), diagnostics);
   REQUIRE_FALSE(diagnostics.has_errors());
-  assessors::configure_assessors(profile, m->model.region.horizon, m->reference, diagnostics);
+  assessors::configure_assessors(profile, m->model.region, m->reference, diagnostics);
   CHECK(diagnostics.error_count() == 2);  // max_depth, tsunami
   const auto text = messages(diagnostics);
   CHECK(text.find("has no option 'max_depth'") != std::string::npos);
@@ -88,7 +131,7 @@ TEST_CASE(
   assessors::AssessmentProfile profile;
   profile.assessors.push_back({"single-point", Json::object(), std::nullopt, {}});
   model::Diagnostics diagnostics;
-  const auto configured = assessors::configure_assessors(profile, 72, m->reference, diagnostics);
+  const auto configured = assessors::configure_assessors(profile, m->model.region, m->reference, diagnostics);
   REQUIRE_FALSE(diagnostics.has_errors());
   assessors::AssessmentInput input{m->model, *m->graph, m->reference, 1, nullptr, nullptr};
   const auto whole = assessors::run_assessors(configured, input);

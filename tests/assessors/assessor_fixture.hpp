@@ -141,7 +141,7 @@ inline std::vector<Finding> run_assessor(const TestModel& m, std::string_view na
   profile.assessors.push_back(settings);
   const catalogs::ReferenceData& reference = run.reference ? *run.reference : m.reference;
   model::Diagnostics diagnostics;
-  auto configured = assessors::configure_assessors(profile, m.model.region.horizon, reference, diagnostics);
+  auto configured = assessors::configure_assessors(profile, m.model.region, reference, diagnostics);
   for (const auto& d : diagnostics.items()) MESSAGE(d.to_string());
   REQUIRE_FALSE(diagnostics.has_errors());
   REQUIRE(configured.size() == 1);

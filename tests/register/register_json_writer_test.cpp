@@ -33,10 +33,10 @@ TEST_CASE("register JSON: format, fixed key order, 2-space indent and one traili
   CHECK(text.back() == '\n');
   CHECK(text[text.size() - 2] == '}');
   const Json json = Json::parse(text);
-  CHECK(keys(json) == std::vector<std::string>{"format", "lang", "model", "method", "feeds", "assessors", "summary",
-                                               "risks", "unmatched_tracking"});
+  CHECK(keys(json) == std::vector<std::string>{"format", "lang", "model", "method", "feeds", "assessors", "horizons",
+                                               "summary", "risks", "unmatched_tracking"});
   CHECK(keys(json["risks"][0]) ==
-        std::vector<std::string>{"id", "title", "description", "assessor", "kind", "assets", "vital_processes",
+        std::vector<std::string>{"id", "title", "description", "assessor", "analyses", "replaces", "kind", "assets", "vital_processes",
                                  "scenario", "threat", "subject", "affected", "chain", "evidence", "cves", "timeline",
                                  "likelihood", "impact", "level", "cell", "score_explanation", "measures", "tracking"});
   CHECK(keys(json["risks"][0]["tracking"]) ==
@@ -67,7 +67,7 @@ TEST_CASE("register JSON: model, method and feeds") {
   CHECK(json["method"]["criteria"][2] == Json{{"id", "5.1"}, {"name", "Verstoring van het dagelijks leven"},
                                                {"weight", 1.5}, {"unit", "people-hours"}});
   CHECK(json["feeds"][1] == Json{{"feed", "epss"}, {"present", false}, {"feed_date", nullptr}, {"entries", 0}});
-  CHECK(json["unmatched_tracking"][0] == Json{{"key", "KP-OLD-*"}, {"where", "tracking.yaml:12:3"}});
+  CHECK(json["unmatched_tracking"][0] == Json{{"key", "KP-OLD-*"}, {"where", "tracking.yaml:12:3"}, {"now_in", nullptr}});
 }
 
 TEST_CASE("register JSON: infinite horizon is null") {

@@ -1,0 +1,176 @@
+#include "register/knelpunt_entries.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "register/register_texts.hpp"
+#include "register/risk_id.hpp"
+
+namespace knelpunt::risk_register {
+
+namespace {
+
+/// The asset kinds in the order their cascade is preferred as the entry's
+/// own (single point first: its cascade is the asset's plain failure).
+constexpr std::array<std::string_view, 4> kAssetKinds{"spof", "reach", "exposure", "missing-controls"};
+
+std::size_t kind_rank(std::string_view kind) {
+  return static_cast<std::size_t>(std::find(kAssetKinds.begin(), kAssetKinds.end(), kind) - kAssetKinds.begin());
+}
+
+Label kind_label(std::string_view kind) {
+  if (kind == "spof") return Label::kind_spof;
+  if (kind == "reach") return Label::kind_reach;
+  if (kind == "exposure") return Label::kind_exposure;
+  return Label::kind_missing_controls;
+}
+
+assessors::LocalText both(Label key) { return {std::string(label(key, "nl")), std::string(label(key, "en"))}; }
+
+std::string display_name(const model::Model& model, const std::string& id) {
+  const auto index = model.find(id);
+  const std::string name = index ? model.assets[*index].name : std::string();
+  return name.empty() ? id : fmt::format("{} ({})", name, id);
+}
+
+/// "Knelpunt: NAME (id) — enkelvoudig faalpunt, cyberblootstelling".
+assessors::LocalText knelpunt_title(const model::Model& model, const std::string& asset,
+                                    const std::vector<const assessors::Finding*>& parts) {
+  std::vector<std::string> nl, en;
+  for (const auto* part : parts) {
+    const auto text = both(kind_label(part->kind));
+    if (std::find(nl.begin(), nl.end(), text.nl) == nl.end()) nl.push_back(text.nl);
+    if (std::find(en.begin(), en.end(), text.en) == en.end()) en.push_back(text.en);
+  }
+  const std::string name = display_name(model, asset);
+  return {fmt::format("{}: {} — {}", label(Label::knelpunt_title, "nl"), name, fmt::join(nl, ", ")),
+          fmt::format("{}: {} — {}", label(Label::knelpunt_title, "en"), name, fmt::join(en, ", "))};
+}
+
+/// The highest likelihood governs; the others are listed after it. Analyses
+/// that give the same class for the same reason (single point and reach both
+/// use the asset's own failure probability) are named together, once.
+assessors::Likelihood governing_likelihood(const std::vector<const assessors::Finding*>& parts) {
+  const auto* governing = *std::max_element(parts.begin(), parts.end(), [](const auto* a, const auto* b) {
+    return a->likelihood.likelihood_class < b->likelihood.likelihood_class;  // first of the highest wins
+  });
+  // (class, Dutch rationale) → the parts that give it, in the parts' order.
+  std::vector<std::vector<const assessors::Finding*>> groups;
+  for (const auto* part : parts) {
+    auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& group) {
+      return group.front()->likelihood.likelihood_class == part->likelihood.likelihood_class &&
+             group.front()->likelihood.rationale == part->likelihood.rationale;
+    });
+    if (same == groups.end())
+      groups.push_back({part});
+    else
+      same->push_back(part);
+  }
+  auto describe = [](const std::vector<const assessors::Finding*>& group, std::string_view lang) {
+    std::vector<std::string_view> kinds;
+    for (const auto* part : group) kinds.push_back(label(kind_label(part->kind), lang));
+    const auto& likelihood = group.front()->likelihood;
+    return fmt::format("{} {}: {}", fmt::join(kinds, ", "), catalogs::class_letter(likelihood.likelihood_class),
+                       likelihood.rationale.in(lang));
+  };
+  assessors::Likelihood result = governing->likelihood;
+  std::string nl, en, others_nl, others_en;
+  for (const auto& group : groups) {
+    const bool governs = std::find(group.begin(), group.end(), governing) != group.end();
+    if (governs) {
+      nl = fmt::format("{} {}", label(Label::governing_likelihood, "nl"), describe(group, "nl"));
+      en = fmt::format("{} {}", label(Label::governing_likelihood, "en"), describe(group, "en"));
+    } else {
+      others_nl += (others_nl.empty() ? "" : "; ") + describe(group, "nl");
+      others_en += (others_en.empty() ? "" : "; ") + describe(group, "en");
+    }
+  }
+  if (!others_nl.empty()) {
+    nl += fmt::format("; {} {}", label(Label::other_likelihoods, "nl"), others_nl);
+    en += fmt::format("; {} {}", label(Label::other_likelihoods, "en"), others_en);
+  }
+  result.rationale = {nl, en};
+  return result;
+}
+
+/// One finding for `asset` from its parts (sorted by kind rank, at least one).
+assessors::Finding merge_parts(const model::Model& model, const std::string& asset,
+                               std::vector<const assessors::Finding*> parts) {
+  const auto& own = *parts.front();  // the asset's own failure cascade
+  assessors::Finding merged;
+  merged.assessor = "knelpunt";
+  merged.kind = "knelpunt";
+  merged.assets = {asset};
+  merged.title = knelpunt_title(model, asset, parts);
+  merged.description = own.description;
+  merged.affected = own.affected;
+  merged.chain = own.chain;
+  merged.chain_omitted = own.chain_omitted;
+  merged.timeline = own.timeline;
+  merged.impact = own.impact;
+  merged.likelihood = governing_likelihood(parts);
+  const auto governing = std::find_if(parts.begin(), parts.end(), [&](const auto* p) {
+    return p->likelihood.likelihood_class == merged.likelihood.likelihood_class;
+  });
+  merged.threat = (*governing)->threat;
+  std::set<std::string> measures;
+  std::map<std::string, assessors::CveEvidence> cves;
+  for (const auto* part : parts) {
+    merged.evidence.push_back(part->title);
+    for (const auto& line : part->evidence)
+      if (std::find(merged.evidence.begin(), merged.evidence.end(), line) == merged.evidence.end())
+        merged.evidence.push_back(line);
+    measures.insert(part->measures.begin(), part->measures.end());
+    for (const auto& cve : part->cves) cves.emplace(cve.cve, cve);
+  }
+  merged.measures.assign(measures.begin(), measures.end());
+  for (auto& [id, cve] : cves) merged.cves.push_back(std::move(cve));
+  return merged;
+}
+
+}  // namespace
+
+bool is_asset_kind(std::string_view kind) { return kind_rank(kind) < kAssetKinds.size(); }
+
+KnelpuntFindings merge_knelpunten(std::vector<assessors::Finding> findings, const model::Model& model) {
+  const auto old_ids = assign_risk_ids(findings);
+  // The findings about each asset, and where the asset's first one stood.
+  std::map<std::string, std::vector<std::size_t>> by_asset;
+  for (std::size_t i = 0; i < findings.size(); ++i)
+    if (is_asset_kind(findings[i].kind) && findings[i].assets.size() == 1) by_asset[findings[i].assets[0]].push_back(i);
+
+  KnelpuntFindings result;
+  std::set<std::string> done;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    auto& finding = findings[i];
+    if (!(is_asset_kind(finding.kind) && finding.assets.size() == 1)) {
+      result.analyses.push_back({finding.assessor});
+      result.replaces.emplace_back();
+      result.findings.push_back(std::move(finding));
+      continue;
+    }
+    const std::string asset = finding.assets[0];
+    if (!done.insert(asset).second) continue;
+    std::vector<const assessors::Finding*> parts;
+    std::vector<std::string> analyses, replaced;
+    for (auto j : by_asset[asset]) parts.push_back(&findings[j]);
+    std::stable_sort(parts.begin(), parts.end(),
+                     [](const auto* a, const auto* b) { return kind_rank(a->kind) < kind_rank(b->kind); });
+    for (const auto* part : parts)
+      if (std::find(analyses.begin(), analyses.end(), part->assessor) == analyses.end())
+        analyses.push_back(part->assessor);
+    for (auto j : by_asset[asset]) replaced.push_back(old_ids[j]);
+    std::sort(replaced.begin(), replaced.end());
+    replaced.erase(std::unique(replaced.begin(), replaced.end()), replaced.end());
+    result.findings.push_back(merge_parts(model, asset, std::move(parts)));
+    result.analyses.push_back(std::move(analyses));
+    result.replaces.push_back(std::move(replaced));
+  }
+  return result;
+}
+
+}  // namespace knelpunt::risk_register
