@@ -17,6 +17,72 @@ const AssessorSettings* AssessmentProfile::find(std::string_view assessor) const
   return nullptr;
 }
 
+namespace {
+
+std::optional<model::Hours> read_horizon(model::YamlFields& fields, model::YamlNodeId node) {
+  auto text = fields.string(node, "'horizon'");
+  if (!text) return std::nullopt;
+  auto hours = model::parse_duration(*text, false);
+  if (!hours) fields.error(node, fmt::format("horizon '{}' is malformed; expected a finite duration such as 72h or 3d", *text));
+  return hours;
+}
+
+/// The optional `scoring` and `limits` sections.
+void read_scoring_and_limits(const model::YamlDocument& document, model::YamlFields& fields, model::YamlNodeId root,
+                             AssessmentProfile& profile) {
+  if (auto scoring = document.find(root, "scoring"); scoring != model::kNoYamlNode && fields.expect_mapping(scoring, "'scoring'")) {
+    fields.check_keys(scoring, "'scoring'", {"matrix"});
+    if (auto matrix = document.find(scoring, "matrix"); matrix != model::kNoYamlNode)
+      if (auto id = fields.string(matrix, "'scoring.matrix'")) profile.risk_diagram = *id;
+  }
+
+  if (auto limits = document.find(root, "limits");
+      limits != model::kNoYamlNode && fields.expect_mapping(limits, "'limits'")) {
+    fields.check_keys(limits, "'limits'", {"chain_steps"});
+    if (auto steps = document.find(limits, "chain_steps"); steps != model::kNoYamlNode) {
+      if (auto n = fields.integer(steps, "'limits.chain_steps'"); n && *n >= 1)
+        profile.max_chain_steps = static_cast<std::size_t>(*n);
+      else if (n)
+        fields.error(
+            steps,
+            fmt::format("limits.chain_steps is {}; expected a whole number of at least 1", *n));
+    }
+  }
+}
+
+/// The `assessors` mapping: each known assessor with its options and its own horizon.
+void read_assessors(const model::YamlDocument& document, model::YamlFields& fields, model::YamlNodeId assessors,
+                    const std::vector<std::string>& known_assessors, AssessmentProfile& profile) {
+  std::vector<std::string_view> names(known_assessors.begin(), known_assessors.end());
+  for (const auto& [key, value] : fields.entries(assessors)) {
+    const std::string& name = document.node(key).value;
+    if (std::find(known_assessors.begin(), known_assessors.end(), name) == known_assessors.end()) {
+      fields.error(key, fmt::format("unknown assessor '{}'{}; expected one of {}", name, model::did_you_mean(name, names),
+                                    fmt::join(known_assessors, ", ")));
+      continue;
+    }
+    AssessorSettings settings;
+    settings.name = name;
+    settings.where = fields.where(value);
+    const auto kind = document.node(value).kind;
+    if (kind == model::YamlKind::mapping) {
+      for (const auto& [option, option_value] : fields.entries(value)) {
+        if (document.node(option).value == "horizon")
+          settings.horizon = read_horizon(fields, option_value);
+        else
+          settings.options[document.node(option).value] = catalogs::yaml_to_json(document, option_value);
+      }
+    } else if (kind != model::YamlKind::null) {
+      fields.error(value, fmt::format("the options of assessor '{}' are a {}; expected a mapping such as {{}}", name,
+                                      model::describe(kind)));
+      continue;
+    }
+    profile.assessors.push_back(std::move(settings));
+  }
+}
+
+}  // namespace
+
 AssessmentProfile read_assessment_profile(const std::filesystem::path& file, const std::vector<std::string>& known_assessors,
                                           model::Diagnostics& diagnostics) {
   AssessmentProfile profile;
@@ -41,33 +107,8 @@ AssessmentProfile read_assessment_profile(const std::filesystem::path& file, con
   else if (auto v = fields.integer(version, "'profile'"); v && *v != 1)
     fields.error(version, fmt::format("profile version {} is not supported; expected 'profile: 1'", *v));
 
-  auto read_horizon = [&](model::YamlNodeId node) -> std::optional<model::Hours> {
-    auto text = fields.string(node, "'horizon'");
-    if (!text) return std::nullopt;
-    auto hours = model::parse_duration(*text, false);
-    if (!hours) fields.error(node, fmt::format("horizon '{}' is malformed; expected a finite duration such as 72h or 3d", *text));
-    return hours;
-  };
-  if (auto node = document.find(root, "horizon"); node != model::kNoYamlNode) profile.horizon = read_horizon(node);
-
-  if (auto scoring = document.find(root, "scoring"); scoring != model::kNoYamlNode && fields.expect_mapping(scoring, "'scoring'")) {
-    fields.check_keys(scoring, "'scoring'", {"matrix"});
-    if (auto matrix = document.find(scoring, "matrix"); matrix != model::kNoYamlNode)
-      if (auto id = fields.string(matrix, "'scoring.matrix'")) profile.risk_diagram = *id;
-  }
-
-  if (auto limits = document.find(root, "limits");
-      limits != model::kNoYamlNode && fields.expect_mapping(limits, "'limits'")) {
-    fields.check_keys(limits, "'limits'", {"chain_steps"});
-    if (auto steps = document.find(limits, "chain_steps"); steps != model::kNoYamlNode) {
-      if (auto n = fields.integer(steps, "'limits.chain_steps'"); n && *n >= 1)
-        profile.max_chain_steps = static_cast<std::size_t>(*n);
-      else if (n)
-        fields.error(
-            steps,
-            fmt::format("limits.chain_steps is {}; expected a whole number of at least 1", *n));
-    }
-  }
+  if (auto node = document.find(root, "horizon"); node != model::kNoYamlNode) profile.horizon = read_horizon(fields, node);
+  read_scoring_and_limits(document, fields, root, profile);
 
   const auto assessors = document.find(root, "assessors");
   if (assessors == model::kNoYamlNode) {
@@ -75,32 +116,7 @@ AssessmentProfile read_assessment_profile(const std::filesystem::path& file, con
     return profile;
   }
   if (!fields.expect_mapping(assessors, "'assessors'")) return profile;
-  std::vector<std::string_view> names(known_assessors.begin(), known_assessors.end());
-  for (const auto& [key, value] : fields.entries(assessors)) {
-    const std::string& name = document.node(key).value;
-    if (std::find(known_assessors.begin(), known_assessors.end(), name) == known_assessors.end()) {
-      fields.error(key, fmt::format("unknown assessor '{}'{}; expected one of {}", name, model::did_you_mean(name, names),
-                                    fmt::join(known_assessors, ", ")));
-      continue;
-    }
-    AssessorSettings settings;
-    settings.name = name;
-    settings.where = fields.where(value);
-    const auto kind = document.node(value).kind;
-    if (kind == model::YamlKind::mapping) {
-      for (const auto& [option, option_value] : fields.entries(value)) {
-        if (document.node(option).value == "horizon")
-          settings.horizon = read_horizon(option_value);
-        else
-          settings.options[document.node(option).value] = catalogs::yaml_to_json(document, option_value);
-      }
-    } else if (kind != model::YamlKind::null) {
-      fields.error(value, fmt::format("the options of assessor '{}' are a {}; expected a mapping such as {{}}", name,
-                                      model::describe(kind)));
-      continue;
-    }
-    profile.assessors.push_back(std::move(settings));
-  }
+  read_assessors(document, fields, assessors, known_assessors, profile);
   return profile;
 }
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "assessors/assessor_texts.hpp"
+
 namespace knelpunt::assessors {
 
 Likelihood structural_likelihood(const std::vector<model::AssetIndex>& assets, const AssessmentContext& context) {
@@ -12,10 +14,7 @@ Likelihood structural_likelihood(const std::vector<model::AssetIndex>& assets, c
     const auto& asset = context.model.assets[a];
     if (!asset.p) {
       const char letter = catalogs::class_letter(scoring.default_likelihood);
-      return {scoring.default_likelihood,
-              {fmt::format("geen faalkans (p) bekend voor {}; standaardklasse {} uit de scoringscatalogus", asset.id, letter),
-               fmt::format("no failure probability (p) known for {}; default class {} from the scoring catalogue", asset.id,
-                           letter)}};
+      return {scoring.default_likelihood, local_text(Phrase::structural_unknown_p, asset.id, letter)};
     }
     per_year *= *asset.p;
     factors.push_back(fmt::format("{} p={}", asset.id, *asset.p));
@@ -24,10 +23,7 @@ Likelihood structural_likelihood(const std::vector<model::AssetIndex>& assets, c
   const auto likelihood_class = scoring.likelihood_class(period);
   const char letter = catalogs::class_letter(likelihood_class);
   return {likelihood_class,
-          {fmt::format("{} per jaar (onafhankelijk) → {:.4g} in {} jaar → klasse {}", fmt::join(factors, " × "), period,
-                       scoring.period_years, letter),
-           fmt::format("{} per year (independent) → {:.4g} in {} years → class {}", fmt::join(factors, " × "), period,
-                       scoring.period_years, letter)}};
+          local_text(Phrase::structural_per_year, fmt::join(factors, " × "), period, scoring.period_years, letter)};
 }
 
 }  // namespace knelpunt::assessors
