@@ -1,6 +1,7 @@
 #include "assessors/assessor_texts.hpp"
 
 #include <array>
+#include <utility>
 
 namespace knelpunt::assessors {
 
@@ -17,7 +18,7 @@ struct Entry {
 constexpr std::array kTexts{
     Entry{Phrase::other_assets_one, "{} ander object", "{} other asset"},
     Entry{Phrase::other_assets_many, "{} andere objecten", "{} other assets"},
-    Entry{Phrase::vital_assets_one, "{} vitale object", "{} vital asset"},
+    Entry{Phrase::vital_assets_one, "{} vitaal object", "{} vital asset"},
     Entry{Phrase::vital_assets_many, "{} vitale objecten", "{} vital assets"},
     Entry{Phrase::assets_one, "{} object", "{} asset"},
     Entry{Phrase::assets_many, "{} objecten", "{} assets"},
@@ -26,6 +27,12 @@ constexpr std::array kTexts{
     Entry{Phrase::controls_one, "{} maatregel", "{} control"},
     Entry{Phrase::controls_many, "{} maatregelen", "{} controls"},
     Entry{Phrase::list_and, " en ", " and "},
+    Entry{Phrase::unit_people, "mensen", "people"},
+    Entry{Phrase::unit_people_hours, "mensuren", "people-hours"},
+    Entry{Phrase::unit_euros, "euro", "euros"},
+    Entry{Phrase::unit_hectares, "hectare", "hectares"},
+    Entry{Phrase::unit_square_kilometre_days, "vierkante kilometer × dagen", "square-kilometre-days"},
+    Entry{Phrase::unit_expert_score, "deskundigenscore", "expert score"},
     Entry{Phrase::threat_attack, "dreiging {} (MITRE ATT&CK: {})", "threat {} (MITRE ATT&CK: {})"},
     Entry{Phrase::threat_default_class, "standaardklasse {} van dreiging {} uit de dreigingscatalogus",
           "default class {} of threat {} from the threats catalogue"},
@@ -39,8 +46,9 @@ constexpr std::array kTexts{
           "sum of {} of {}{} = {} {}; class {} from {}"},
     Entry{Phrase::structural_unknown_p, "geen faalkans (p) bekend voor {}; standaardklasse {} uit de scoringscatalogus",
           "no failure probability (p) known for {}; default class {} from the scoring catalogue"},
-    Entry{Phrase::structural_per_year, "{} per jaar (onafhankelijk) → {:.4g} in {} jaar → klasse {}",
-          "{} per year (independent) → {:.4g} in {} years → class {}"},
+    Entry{Phrase::failure_probability, "{} p={}", "{} p={}"},
+    Entry{Phrase::structural_per_year, "{} per jaar (onafhankelijk) → {} in {} jaar → klasse {}",
+          "{} per year (independent) → {} in {} years → class {}"},
     Entry{Phrase::cyber_base_only, "basisklasse {} voor cyberdreiging; geen verhogende of verlagende omstandigheden",
           "base class {} for cyber threats; no conditions raise or lower it"},
     Entry{Phrase::cyber_steps, "basisklasse {}, {} → klasse {}{} (stappen uit de scoringscatalogus)",
@@ -51,25 +59,31 @@ constexpr std::array kTexts{
     Entry{Phrase::spof_description,
           "Als {} uitvalt, vallen binnen {} deze vitale objecten uit, ongeacht andere voorzieningen: {}.",
           "If {} is lost, these vital assets fail within {} whatever else holds: {}."},
-    Entry{Phrase::critical_pair_title, "Gemeenschappelijke oorzaak: {} samen — treft {}",
-          "Common cause: {} together — takes down {}"},
+    Entry{Phrase::critical_pair_title, "Kritiek paar: {} samen — treft {}", "Critical pair: {} together — takes down {}"},
+    Entry{Phrase::critical_combination_title, "Kritieke combinatie: {} samen — treft {}",
+          "Critical combination: {} together — takes down {}"},
     Entry{Phrase::critical_pair_description,
           "Elk alleen is opgevangen, maar samen vallen binnen {} deze vitale objecten uit: {}.",
           "Each alone is covered, but together they take down these vital assets within {}: {}."},
     Entry{Phrase::cut_set_evidence, "minimale snedeverzameling (orde {}) van: {}", "minimal cut set (order {}) of: {}"},
-    Entry{Phrase::reach_title_one, "Ver reikende uitval: {} — {} object valt mee uit binnen {}",
+    Entry{Phrase::reach_title_one, "Verreikende uitval: {} — {} object valt mee uit binnen {}",
           "Far-reaching loss: {} — {} asset fails with it within {}"},
-    Entry{Phrase::reach_title_many, "Ver reikende uitval: {} — {} objecten vallen mee uit binnen {}",
+    Entry{Phrase::reach_title_many, "Verreikende uitval: {} — {} objecten vallen mee uit binnen {}",
           "Far-reaching loss: {} — {} assets fail with it within {}"},
-    Entry{Phrase::reach_description,
-          "Uitval van {} alleen laat {} uitvallen, die samen {:.0f} inwoners bedienen "
+    Entry{Phrase::reach_description_one,
+          "Uitval van {} alleen laat {} uitvallen, dat {} inwoners bedient "
           "(plaats {} in de ranglijst van bereik naar getroffen inwoners).",
-          "The loss of {} alone takes down {}, serving {:.0f} people together "
+          "The loss of {} alone takes down {}, serving {} people "
           "(rank {} by reach weighted by people served)."},
-    Entry{Phrase::reach_evidence, "N-1-bereik {} binnen {}; getroffen inwoners {:.0f}; rang {}",
-          "N-1 reach {} within {}; people served {:.0f}; rank {}"},
+    Entry{Phrase::reach_description_many,
+          "Uitval van {} alleen laat {} uitvallen, die samen {} inwoners bedienen "
+          "(plaats {} in de ranglijst van bereik naar getroffen inwoners).",
+          "The loss of {} alone takes down {}, serving {} people together "
+          "(rank {} by reach weighted by people served)."},
+    Entry{Phrase::reach_evidence, "N-1-bereik {} binnen {}; getroffen inwoners {}; rang {}",
+          "N-1 reach {} within {}; people served {}; rank {}"},
     Entry{Phrase::zone_name, "zone {}", "zone {}"},
-    Entry{Phrase::within_radius, "binnen {:.0f} m van {} (verst {:.0f} m)", "within {:.0f} m of {} (farthest {:.0f} m)"},
+    Entry{Phrase::within_radius, "binnen {} m van {} (verst {} m)", "within {} m of {} (farthest {} m)"},
     Entry{Phrase::co_located_title, "Redundantie op één plek: {} ({}) — {} van {} voedingen in {}",
           "Co-located redundancy: {} ({}) — {} of {} suppliers in {}"},
     Entry{Phrase::co_located_description,
@@ -126,11 +140,12 @@ constexpr std::array kTexts{
           "; more than half of the weight is missing ({} of {}) → class {}"},
     Entry{Phrase::scenario_title, "Scenario: {}", "Scenario: {}"},
     Entry{Phrase::scenario_description_one,
-          "Beginuitval: {}. Binnen {} valt {} uit; de uitgevallen objecten bedienen {:.0f} inwoners.",
-          "Initial failures: {}. Within {} {} fails; the failed assets serve {:.0f} people."},
+          "Beginuitval: {}. Binnen {} valt {} uit; de uitgevallen objecten bedienen {} inwoners.",
+          "Initial failures: {}. Within {} {} fails; the failed assets serve {} people."},
     Entry{Phrase::scenario_description_many,
-          "Beginuitval: {}. Binnen {} vallen {} uit; de uitgevallen objecten bedienen {:.0f} inwoners.",
-          "Initial failures: {}. Within {} {} fail; the failed assets serve {:.0f} people."},
+          "Beginuitval: {}. Binnen {} vallen {} uit; de uitgevallen objecten bedienen {} inwoners.",
+          "Initial failures: {}. Within {} {} fail; the failed assets serve {} people."},
+    Entry{Phrase::initial_failure_at, "{} (t+{})", "{} (t+{})"},
     Entry{Phrase::scenario_stated_class, "klasse {} zoals vastgesteld in het model (scenario {})",
           "class {} as stated in the model (scenario {})"},
     Entry{Phrase::scenario_no_likelihood, "geen kans bekend; standaardklasse {} uit de scoringscatalogus",
@@ -176,6 +191,16 @@ std::string_view phrase(Phrase key, std::string_view lang) {
 
 LocalText counted(std::size_t count, Phrase one, Phrase many) {
   return local_text(by_count(count, one, many), count);
+}
+
+LocalText unit_text(std::string_view unit) {
+  constexpr std::pair<std::string_view, Phrase> kUnits[] = {
+      {"people", Phrase::unit_people},          {"people-hours", Phrase::unit_people_hours},
+      {"euros", Phrase::unit_euros},            {"hectares", Phrase::unit_hectares},
+      {"square-kilometre-days", Phrase::unit_square_kilometre_days}, {"expert-score", Phrase::unit_expert_score}};
+  for (const auto& [id, key] : kUnits)
+    if (id == unit) return local_text(key);
+  return {std::string(unit), std::string(unit)};
 }
 
 LocalText joined(const std::vector<LocalText>& parts, std::string_view separator) {

@@ -34,6 +34,12 @@ enum class Phrase {
   controls_many,
   // Shared.
   list_and,
+  unit_people,
+  unit_people_hours,
+  unit_euros,
+  unit_hectares,
+  unit_square_kilometre_days,
+  unit_expert_score,
   threat_attack,
   threat_default_class,
   // Impact estimator: how a criterion's value was found.
@@ -44,6 +50,7 @@ enum class Phrase {
   impact_basis_people,
   // Likelihood rules.
   structural_unknown_p,
+  failure_probability,
   structural_per_year,
   cyber_base_only,
   cyber_steps,
@@ -52,12 +59,14 @@ enum class Phrase {
   spof_title,
   spof_description,
   critical_pair_title,
+  critical_combination_title,
   critical_pair_description,
   cut_set_evidence,
   // cascade-reach.
   reach_title_one,
   reach_title_many,
-  reach_description,
+  reach_description_one,
+  reach_description_many,
   reach_evidence,
   // geographic.
   zone_name,
@@ -94,6 +103,7 @@ enum class Phrase {
   scenario_title,
   scenario_description_one,
   scenario_description_many,
+  initial_failure_at,
   scenario_stated_class,
   scenario_no_likelihood,
 };
@@ -122,6 +132,11 @@ LocalText local_text(Phrase key, const Args&... args) {
 
 /// `count` with the counted noun: local_text(by_count(count, one, many), count).
 LocalText counted(std::size_t count, Phrase one, Phrase many);
+
+/// The name of a criterion's unit (catalogs/scoring.yaml: people, people-hours,
+/// euros, hectares, square-kilometre-days, expert-score) in both languages;
+/// another unit as it is written.
+LocalText unit_text(std::string_view unit);
 
 /// The texts joined with `separator`, each language apart.
 LocalText joined(const std::vector<LocalText>& parts, std::string_view separator);

@@ -11,6 +11,7 @@
 
 #include "assessors/assessor_options.hpp"
 #include "assessors/assessor_texts.hpp"
+#include "assessors/local_format.hpp"
 #include "assessors/builtin_assessors.hpp"
 #include "assessors/impact_estimator.hpp"
 #include "assessors/structural_likelihood.hpp"
@@ -53,13 +54,14 @@ class CascadeReachAssessor : public Assessor {
       finding.kind = "reach";
       finding.assets = {asset.id};
       const std::string label = asset_label(asset);
-      const std::string horizon = model::format_hours(context.horizon);
+      const LocalText horizon = local_hours(context.horizon);
+      const LocalText served = local_whole(r.impact);
       finding.title =
           local_text(by_count(r.reach, Phrase::reach_title_one, Phrase::reach_title_many), label, r.reach, horizon);
-      finding.description = local_text(Phrase::reach_description, label,
-                                       counted(r.reach, Phrase::other_assets_one, Phrase::other_assets_many),
-                                       r.impact, rank + 1);
-      finding.evidence.push_back(local_text(Phrase::reach_evidence, r.reach, horizon, r.impact, rank + 1));
+      finding.description = local_text(by_count(r.reach, Phrase::reach_description_one, Phrase::reach_description_many),
+                                       label, counted(r.reach, Phrase::other_assets_one, Phrase::other_assets_many),
+                                       served, rank + 1);
+      finding.evidence.push_back(local_text(Phrase::reach_evidence, r.reach, horizon, served, rank + 1));
       const engine::Seed seed{r.asset, 0};
       auto outcome = context.impact.outcome(std::span<const engine::Seed>(&seed, 1));
       finding.affected = std::move(outcome.affected);

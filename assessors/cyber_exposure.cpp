@@ -23,6 +23,7 @@
 
 #include "assessors/assessor_options.hpp"
 #include "assessors/assessor_texts.hpp"
+#include "assessors/local_format.hpp"
 #include "assessors/builtin_assessors.hpp"
 #include "assessors/cyber_likelihood.hpp"
 #include "assessors/impact_estimator.hpp"
@@ -115,7 +116,7 @@ class CyberExposureAssessor : public Assessor {
     const std::size_t others = outcome.affected.size();
     finding.description =
         local_text(by_count(others, Phrase::exposure_description_one, Phrase::exposure_description_many), label,
-                   model::format_hours(context.horizon), counted(others, Phrase::other_assets_one, Phrase::other_assets_many));
+                   local_hours(context.horizon), counted(others, Phrase::other_assets_one, Phrase::other_assets_many));
     finding.affected = std::move(outcome.affected);
     finding.chain = std::move(outcome.chain);
     finding.timeline = std::move(outcome.timeline);

@@ -25,6 +25,7 @@
 
 #include "assessors/assessor_options.hpp"
 #include "assessors/assessor_texts.hpp"
+#include "assessors/local_format.hpp"
 #include "assessors/builtin_assessors.hpp"
 #include "assessors/geo_distance.hpp"
 #include "assessors/impact_estimator.hpp"
@@ -108,7 +109,8 @@ class GeographicAssessor : public Assessor {
         }
         if (members.size() < losses || !seen.insert(members).second) continue;
         const std::string label = context.model.assets[centre].id;
-        clusters.push_back({local_text(Phrase::within_radius, radius_m_, label, farthest), members});
+        clusters.push_back(
+            {local_text(Phrase::within_radius, local_whole(radius_m_), label, local_whole(farthest)), members});
       }
     }
     return clusters;
@@ -183,7 +185,7 @@ class GeographicAssessor : public Assessor {
       if (hit.empty()) continue;
       std::vector<std::string> member_ids;
       for (auto a : members) member_ids.push_back(context.model.assets[a].id);
-      const std::string horizon = model::format_hours(context.horizon);
+      const LocalText horizon = local_hours(context.horizon);
       Finding finding;
       finding.assessor = std::string(name());
       finding.kind = "zone";

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "assessors/assessor_texts.hpp"
+#include "assessors/local_format.hpp"
 #include "engine/restoration.hpp"
 #include "model/duration.hpp"
 
@@ -22,8 +23,8 @@ ImpactEstimator::ImpactEstimator(const model::Model& model, const model::Depende
 
 namespace {
 
-/// Whole numbers without grouping, so both languages read them alike.
-std::string amount(double value) { return fmt::format("{:.0f}", std::round(value)); }
+/// Whole numbers, rounded; in Dutch with the thousands dot.
+LocalText amount(double value) { return local_whole(std::round(value)); }
 
 /// How one asset fared in a run: its first failure and what caused it, and
 /// how long it was down within the horizon.
@@ -162,15 +163,16 @@ LocalText impact_basis(const catalogs::ImpactCriterion& criterion, const Criteri
       estimate.processes.empty() ? LocalText{} : local_text(Phrase::impact_scope, fmt::join(estimate.processes, ", "));
   const LocalText assets = counted(found.counted, Phrase::failed_assets_one, Phrase::failed_assets_many);
   const char letter = catalogs::class_letter(impact_class);
-  const std::string limit = amount(criterion.limits[impact_class]);
+  const LocalText limit = amount(criterion.limits[impact_class]);
+  const LocalText unit = unit_text(criterion.unit);
   if (estimate.measure != catalogs::ImpactEstimate::Measure::people_hours)
-    return local_text(Phrase::impact_basis_people, estimate.serve, assets, scope, amount(found.value), criterion.unit,
-                      letter, limit);
+    return local_text(Phrase::impact_basis_people, estimate.serve, assets, scope, amount(found.value), unit, letter,
+                      limit);
   // Without recovery an outage lasts until the horizon; with it, until service is back.
   const LocalText hours =
-      local_text(restores ? Phrase::hours_down_restored : Phrase::hours_down_permanent, model::format_hours(horizon));
-  return local_text(Phrase::impact_basis_people_hours, estimate.serve, assets, scope, hours, amount(found.value),
-                    criterion.unit, letter, limit);
+      local_text(restores ? Phrase::hours_down_restored : Phrase::hours_down_permanent, local_hours(horizon));
+  return local_text(Phrase::impact_basis_people_hours, estimate.serve, assets, scope, hours, amount(found.value), unit,
+                    letter, limit);
 }
 
 }  // namespace

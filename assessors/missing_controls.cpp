@@ -20,6 +20,7 @@
 
 #include "assessors/assessor_options.hpp"
 #include "assessors/assessor_texts.hpp"
+#include "assessors/local_format.hpp"
 #include "assessors/builtin_assessors.hpp"
 #include "assessors/cyber_likelihood.hpp"
 #include "assessors/impact_estimator.hpp"
@@ -112,7 +113,7 @@ class MissingControlsAssessor : public Assessor {
     const std::size_t others = outcome.affected.size();
     finding.description = local_text(
         by_count(others, Phrase::missing_controls_description_one, Phrase::missing_controls_description_many), label,
-        counted(missing.size(), Phrase::controls_one, Phrase::controls_many), model::format_hours(context.horizon),
+        counted(missing.size(), Phrase::controls_one, Phrase::controls_many), local_hours(context.horizon),
         counted(others, Phrase::other_assets_one, Phrase::other_assets_many));
     finding.affected = std::move(outcome.affected);
     finding.chain = std::move(outcome.chain);

@@ -11,6 +11,7 @@
 
 #include "assessors/assessor_options.hpp"
 #include "assessors/assessor_texts.hpp"
+#include "assessors/local_format.hpp"
 #include "assessors/builtin_assessors.hpp"
 #include "assessors/impact_estimator.hpp"
 
@@ -41,12 +42,12 @@ class ScenarioAssessor : public Assessor {
     finding.scenario = scenario.id;
     finding.threat = scenario.threat;
     std::vector<engine::Seed> seeds;
-    std::vector<std::string> initial;
+    std::vector<LocalText> initial;
     for (const auto& failure : scenario.initial) {
       seeds.push_back({static_cast<model::AssetIndex>(*context.model.find(failure.asset)), failure.at});
       finding.assets.push_back(failure.asset);
-      initial.push_back(failure.at > 0 ? fmt::format("{} (t+{})", failure.asset, model::format_hours(failure.at))
-                                       : failure.asset);
+      initial.push_back(failure.at > 0 ? local_text(Phrase::initial_failure_at, failure.asset, local_hours(failure.at))
+                                       : LocalText{failure.asset, failure.asset});
     }
     std::sort(finding.assets.begin(), finding.assets.end());
     finding.assets.erase(std::unique(finding.assets.begin(), finding.assets.end()), finding.assets.end());
@@ -55,15 +56,15 @@ class ScenarioAssessor : public Assessor {
     finding.title = local_text(Phrase::scenario_title, title);
 
     auto outcome = context.impact.outcome(seeds);
-    const std::string horizon = model::format_hours(context.horizon);
+    const LocalText horizon = local_hours(context.horizon);
     // Everyone served by an asset that fails at some moment (with recovery the
     // timeline's last point may be lower: service is back for some).
     const double people = outcome.people_served;
     const std::size_t others = outcome.affected.size();
     finding.description =
         local_text(by_count(others, Phrase::scenario_description_one, Phrase::scenario_description_many),
-                   fmt::join(initial, ", "), horizon, counted(others, Phrase::other_assets_one, Phrase::other_assets_many),
-                   people);
+                   joined(initial, ", "), horizon, counted(others, Phrase::other_assets_one, Phrase::other_assets_many),
+                   local_whole(people));
     if (threat) {
       std::vector<std::string> techniques;
       for (const auto& technique : threat->attack) techniques.push_back(technique.id);

@@ -15,6 +15,7 @@
 
 #include "assessors/assessor_options.hpp"
 #include "assessors/assessor_texts.hpp"
+#include "assessors/local_format.hpp"
 #include "assessors/builtin_assessors.hpp"
 #include "assessors/impact_estimator.hpp"
 #include "assessors/parallel_for.hpp"
@@ -78,14 +79,16 @@ class SinglePointAssessor : public Assessor {
     std::sort(finding.assets.begin(), finding.assets.end());
     std::vector<std::string> hit_ids;
     for (auto t : hit) hit_ids.push_back(context.model.assets[t].id);
-    const std::string horizon = model::format_hours(context.horizon);
+    const LocalText horizon = local_hours(context.horizon);
     const LocalText vital = counted(hit.size(), Phrase::vital_assets_one, Phrase::vital_assets_many);
     const std::string hit_list = fmt::format("{}", fmt::join(hit_ids, ", "));
     if (set.size() == 1) {
       finding.title = local_text(Phrase::spof_title, labels[0], vital);
       finding.description = local_text(Phrase::spof_description, labels[0], horizon, hit_list);
     } else {
-      finding.title = local_text(Phrase::critical_pair_title, joined(labels, Phrase::list_and), vital);
+      // Two assets: a critical pair; three: a critical combination (max_order 3).
+      const Phrase title = set.size() == 2 ? Phrase::critical_pair_title : Phrase::critical_combination_title;
+      finding.title = local_text(title, joined(labels, Phrase::list_and), vital);
       finding.description = local_text(Phrase::critical_pair_description, horizon, hit_list);
     }
     finding.evidence.push_back(local_text(Phrase::cut_set_evidence, set.size(), hit_list));

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "assessors/assessor_texts.hpp"
+#include "assessors/local_format.hpp"
 #include "register/register_summary.hpp"
 #include "register/register_texts.hpp"
 
@@ -19,6 +21,11 @@ std::string capitalized(std::string_view text) {
   std::string out(text);
   if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
   return out;
+}
+
+/// A duration: English as format_hours, Dutch in words (assessors/local_format.hpp).
+std::string format_duration(double hours, std::string_view lang) {
+  return lang == "en" ? format_hours(hours) : assessors::dutch_hours(hours);
 }
 
 std::string escaped_list(const std::vector<std::string>& items) {
@@ -46,7 +53,7 @@ void field(std::string& out, Label key, std::string_view lang, std::string_view 
 void write_header(std::string& out, const Register& reg, std::string_view lang) {
   out += fmt::format("# {} {}\n\n", label(Label::register_title, lang), markdown_escape(reg.model_name));
   if (!reg.authority.empty()) field(out, Label::authority, lang, markdown_escape(reg.authority));
-  field(out, Label::horizon, lang, format_hours(reg.horizon_h));
+  field(out, Label::horizon, lang, format_duration(reg.horizon_h, lang));
   field(out, Label::profile, lang, markdown_escape(reg.profile));
   field(out, Label::risk_diagram, lang,
         markdown_escape(in_language(reg.diagram.name, reg.diagram.name_en, lang)));
@@ -61,7 +68,8 @@ void write_header(std::string& out, const Register& reg, std::string_view lang) 
         continue;
       }
       if (!feed.feed_date.empty()) feeds += " " + markdown_escape(feed.feed_date);
-      feeds += fmt::format(" ({} {})", feed.entries, label(Label::feed_entries, lang));
+      feeds += fmt::format(" ({} {})", format_number(static_cast<double>(feed.entries), lang),
+                           label(Label::feed_entries, lang));
     }
     field(out, Label::feeds, lang, feeds);
   }
@@ -82,7 +90,7 @@ void write_summary(std::string& out, const Register& reg, const RegisterSummary&
     std::string assessors;
     for (const auto& [assessor, n] : summary.by_assessor) {
       if (!assessors.empty()) assessors += ", ";
-      assessors += fmt::format("{} {}", markdown_escape(assessor), n);
+      assessors += fmt::format("{} {}", markdown_escape(assessor_name(assessor, lang)), n);
     }
     out += fmt::format("{}: {}.\n\n", label(Label::per_assessor, lang), assessors);
   }
@@ -149,10 +157,11 @@ void write_chain(std::string& out, const assessors::Finding& finding, std::strin
   if (finding.chain.empty()) return;
   out += fmt::format("#### {}\n\n", label(Label::chain, lang));
   for (const auto& step : finding.chain) {
-    out += fmt::format("- t+{}: {} {}", format_hours(step.t_h), markdown_escape(step.asset), label(Label::fails, lang));
+    out += fmt::format("- t+{}: {} {}", format_duration(step.t_h, lang), markdown_escape(step.asset),
+                       label(Label::fails, lang));
     if (!step.via.empty()) out += fmt::format(" ({} {})", label(Label::via, lang), markdown_escape(step.via));
-    if (step.down_h) out += fmt::format("; {} {}", label(Label::down_for, lang), format_hours(*step.down_h));
-    if (step.back_h) out += fmt::format(", {} t+{}", label(Label::back_at, lang), format_hours(*step.back_h));
+    if (step.down_h) out += fmt::format("; {} {}", label(Label::down_for, lang), format_duration(*step.down_h, lang));
+    if (step.back_h) out += fmt::format(", {} t+{}", label(Label::back_at, lang), format_duration(*step.back_h, lang));
     out += "\n";
   }
   if (finding.chain_omitted > 0)
@@ -195,7 +204,8 @@ void write_timeline(std::string& out, const assessors::Finding& finding, std::st
                      capitalized(label(Label::time, lang)), capitalized(label(Label::assets_failed, lang)),
                      capitalized(label(Label::people, lang)));
   for (const auto& point : finding.timeline)
-    out += fmt::format("| t+{} | {} | {} |\n", format_hours(point.t_h), point.assets_failed,
+    out += fmt::format("| t+{} | {} | {} |\n", format_duration(point.t_h, lang),
+                       format_number(static_cast<double>(point.assets_failed), lang),
                        format_number(point.people, lang));
   out += "\n";
 }
@@ -218,7 +228,7 @@ void write_impact(std::string& out, const Register& reg, const Risk& risk, std::
       const std::string value = c.value == 0 ? "–"
                                              : (unit.empty() ? format_number(shown, lang)
                                                              : fmt::format("{} {}", format_number(shown, lang),
-                                                                           markdown_escape(unit)));
+                                                                           markdown_escape(assessors::unit_text(unit).in(lang))));
       std::string name = criterion_name(reg, c.criterion, lang);
       out += fmt::format("| {}{} | {} | {} | {} |\n", markdown_escape(c.criterion),
                          name.empty() ? std::string() : " " + markdown_escape(name),
@@ -263,8 +273,8 @@ void write_risk(std::string& out, const Register& reg, const Risk& risk, std::st
   if (const auto& rationale = in_language(finding.likelihood.rationale, lang); !rationale.empty())
     likelihood += ": " + markdown_escape(rationale);
   field(out, Label::likelihood, lang, likelihood);
-  field(out, Label::assessor, lang, markdown_escape(finding.assessor));
-  field(out, Label::kind, lang, markdown_escape(finding.kind));
+  field(out, Label::assessor, lang, markdown_escape(assessor_name(finding.assessor, lang)));
+  field(out, Label::kind, lang, markdown_escape(kind_name(finding.kind, lang)));
   field(out, Label::assets, lang, escaped_list(finding.assets));
   field(out, Label::vital_processes, lang,
         risk.vital_processes.empty() ? std::string(label(Label::none, lang)) : escaped_list(risk.vital_processes));
@@ -341,8 +351,7 @@ std::string format_hours(double hours) {
 std::string format_number(double value, std::string_view lang) {
   if (!std::isfinite(value)) return value > 0 ? "∞" : value < 0 ? "-∞" : "?";
   std::string text = fmt::format("{}", value);
-  if (lang != "en") std::replace(text.begin(), text.end(), '.', ',');
-  return text;
+  return lang == "en" ? text : assessors::dutch_number(text);
 }
 
 std::string register_to_markdown(const Register& reg, std::string_view lang) {
