@@ -15,30 +15,19 @@ const AssessorSettings* AssessmentProfile::find(std::string_view assessor) const
   return nullptr;
 }
 
-AssessmentProfile read_assessment_profile(const std::filesystem::path& file, const std::vector<std::string>& known_assessors,
-                                          model::Diagnostics& diagnostics) {
-  AssessmentProfile profile;
-  profile.name = file.filename().string();
-  const auto opened = model::open_versioned_yaml_file(
-      file, {"the profile", "a readable YAML file", model::kMaxYamlFileBytes}, "the profile",
-      {"profile", "horizon", "assessors", "scoring", "limits"}, {"profile", 1}, diagnostics);
-  if (!opened.is_mapping) return profile;
-  const auto& document = opened.document;
-  model::YamlFields fields(document, diagnostics);
-  const auto root = document.root();
+namespace {
 
-  auto read_horizon = [&](model::YamlNodeId node) -> std::optional<model::Hours> {
-    auto text = fields.string(node, "'horizon'");
-    if (!text) return std::nullopt;
-    auto hours = model::parse_duration(*text, false);
-    if (!hours) fields.error(node, fmt::format("horizon '{}' is malformed; expected a finite duration such as 72h or 3d", *text));
-    return hours;
-  };
-  if (auto node = document.find(root, "horizon"); node != model::kNoYamlNode) {
-    profile.horizon = read_horizon(node);
-    profile.horizon_where = fields.where(node);
-  }
+std::optional<model::Hours> read_horizon(model::YamlFields& fields, model::YamlNodeId node) {
+  auto text = fields.string(node, "'horizon'");
+  if (!text) return std::nullopt;
+  auto hours = model::parse_duration(*text, false);
+  if (!hours) fields.error(node, fmt::format("horizon '{}' is malformed; expected a finite duration such as 72h or 3d", *text));
+  return hours;
+}
 
+/// The optional `scoring` and `limits` sections.
+void read_scoring_and_limits(const model::YamlDocument& document, model::YamlFields& fields, model::YamlNodeId root,
+                             AssessmentProfile& profile) {
   if (auto scoring = document.find(root, "scoring"); scoring != model::kNoYamlNode && fields.expect_mapping(scoring, "'scoring'")) {
     fields.check_keys(scoring, "'scoring'", {"matrix"});
     if (auto matrix = document.find(scoring, "matrix"); matrix != model::kNoYamlNode)
@@ -57,13 +46,11 @@ AssessmentProfile read_assessment_profile(const std::filesystem::path& file, con
             fmt::format("limits.chain_steps is {}; expected a whole number of at least 1", *n));
     }
   }
+}
 
-  const auto assessors = document.find(root, "assessors");
-  if (assessors == model::kNoYamlNode) {
-    fields.error(root, "the profile has no 'assessors'; expected a mapping of assessor names to their options");
-    return profile;
-  }
-  if (!fields.expect_mapping(assessors, "'assessors'")) return profile;
+/// The `assessors` mapping: each known assessor with its options and its own horizon.
+void read_assessors(const model::YamlDocument& document, model::YamlFields& fields, model::YamlNodeId assessors,
+                    const std::vector<std::string>& known_assessors, AssessmentProfile& profile) {
   std::vector<std::string_view> names(known_assessors.begin(), known_assessors.end());
   for (const auto& [key, value] : fields.entries(assessors)) {
     const std::string& name = document.node(key).value;
@@ -79,7 +66,7 @@ AssessmentProfile read_assessment_profile(const std::filesystem::path& file, con
     if (kind == model::YamlKind::mapping) {
       for (const auto& [option, option_value] : fields.entries(value)) {
         if (document.node(option).value == "horizon") {
-          settings.horizon = read_horizon(option_value);
+          settings.horizon = read_horizon(fields, option_value);
           settings.horizon_where = fields.where(option_value);
         } else
           settings.options[document.node(option).value] = catalogs::yaml_to_json(document, option_value);
@@ -91,6 +78,35 @@ AssessmentProfile read_assessment_profile(const std::filesystem::path& file, con
     }
     profile.assessors.push_back(std::move(settings));
   }
+}
+
+}  // namespace
+
+AssessmentProfile read_assessment_profile(const std::filesystem::path& file, const std::vector<std::string>& known_assessors,
+                                          model::Diagnostics& diagnostics) {
+  AssessmentProfile profile;
+  profile.name = file.filename().string();
+  const auto opened = model::open_versioned_yaml_file(
+      file, {"the profile", "a readable YAML file", model::kMaxYamlFileBytes}, "the profile",
+      {"profile", "horizon", "assessors", "scoring", "limits"}, {"profile", 1}, diagnostics);
+  if (!opened.is_mapping) return profile;
+  const auto& document = opened.document;
+  model::YamlFields fields(document, diagnostics);
+  const auto root = document.root();
+
+  if (auto node = document.find(root, "horizon"); node != model::kNoYamlNode) {
+    profile.horizon = read_horizon(fields, node);
+    profile.horizon_where = fields.where(node);
+  }
+  read_scoring_and_limits(document, fields, root, profile);
+
+  const auto assessors = document.find(root, "assessors");
+  if (assessors == model::kNoYamlNode) {
+    fields.error(root, "the profile has no 'assessors'; expected a mapping of assessor names to their options");
+    return profile;
+  }
+  if (!fields.expect_mapping(assessors, "'assessors'")) return profile;
+  read_assessors(document, fields, assessors, known_assessors, profile);
   return profile;
 }
 

@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 
 #include "assessors/assessor_options.hpp"
+#include "assessors/assessor_texts.hpp"
+#include "assessors/local_format.hpp"
 #include "assessors/builtin_assessors.hpp"
 #include "assessors/impact_estimator.hpp"
 #include "assessors/structural_likelihood.hpp"
@@ -52,23 +54,14 @@ class CascadeReachAssessor : public Assessor {
       finding.kind = "reach";
       finding.assets = {asset.id};
       const std::string label = asset_label(asset);
-      const std::string horizon = model::format_hours(context.horizon);
-      const bool one = r.reach == 1;
-      finding.title = {fmt::format("Ver reikende uitval: {} — {} {} mee uit binnen {}", label, r.reach,
-                                   one ? "object valt" : "objecten vallen", horizon),
-                       fmt::format("Far-reaching loss: {} — {} {} with it within {}", label, r.reach,
-                                   one ? "asset fails" : "assets fail", horizon)};
-      finding.description = {
-          fmt::format("Uitval van {} alleen laat {} {} uitvallen, die samen {:.0f} inwoners bedienen "
-                      "(plaats {} in de ranglijst van bereik naar getroffen inwoners).",
-                      label, r.reach, one ? "ander object" : "andere objecten", r.impact, rank + 1),
-          fmt::format("The loss of {} alone takes down {} other asset{}, serving {:.0f} people together "
-                      "(rank {} by reach weighted by people served).",
-                      label, r.reach, one ? "" : "s", r.impact, rank + 1)};
-      finding.evidence.push_back({fmt::format("N-1-bereik {} binnen {}; getroffen inwoners {:.0f}; rang {}", r.reach,
-                                              horizon, r.impact, rank + 1),
-                                  fmt::format("N-1 reach {} within {}; people served {:.0f}; rank {}", r.reach, horizon,
-                                              r.impact, rank + 1)});
+      const LocalText horizon = local_hours(context.horizon);
+      const LocalText served = local_whole(r.impact);
+      finding.title =
+          local_text(by_count(r.reach, Phrase::reach_title_one, Phrase::reach_title_many), label, r.reach, horizon);
+      finding.description = local_text(by_count(r.reach, Phrase::reach_description_one, Phrase::reach_description_many),
+                                       label, counted(r.reach, Phrase::other_assets_one, Phrase::other_assets_many),
+                                       served, rank + 1);
+      finding.evidence.push_back(local_text(Phrase::reach_evidence, r.reach, horizon, served, rank + 1));
       const engine::Seed seed{r.asset, 0};
       auto outcome = context.impact.outcome(std::span<const engine::Seed>(&seed, 1));
       finding.affected = std::move(outcome.affected);

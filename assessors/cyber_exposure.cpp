@@ -8,9 +8,12 @@
 /// KEV entries with knownRansomwareCampaignUse = Known raise it once more.
 /// Impact: the cascade of the asset's loss. Threat: ransomware when a
 /// ransomware-used CVE is present, else ics-intrusion on OT or mixed
-/// networks, else ransomware. Measures: per condition (patching for KEV,
-/// MFA and vendor-access for remote access, segmentation for exposure and
-/// mixing), minus the controls the asset already has.
+/// networks, else ransomware. Measures: the controls of the controls
+/// catalogue whose `answers` name one of the asset's exposures (shipped:
+/// patching for KEV, MFA for remote access, vendor-access for a vendor VPN,
+/// segmentation for internet exposure, direct access and mixing, offline
+/// back-ups for ransomware-used CVEs; docs/catalogs.md), minus the controls
+/// the asset already has.
 /// Options: kev (default true: use the KEV cache), epss_threshold (default 0.1).
 
 #include <algorithm>
@@ -19,6 +22,8 @@
 #include <fmt/format.h>
 
 #include "assessors/assessor_options.hpp"
+#include "assessors/assessor_texts.hpp"
+#include "assessors/local_format.hpp"
 #include "assessors/builtin_assessors.hpp"
 #include "assessors/cyber_likelihood.hpp"
 #include "assessors/impact_estimator.hpp"
@@ -53,41 +58,47 @@ class CyberExposureAssessor : public Assessor {
   }
 
  private:
+  /// The KEV entries of the products the asset runs, sorted by CVE id and
+  /// unique, with their EPSS scores; records what they imply in `facts`.
+  std::vector<CveEvidence> known_exploited(const model::CyberProfile& cyber, const AssessmentContext& context,
+                                           CyberFeedFacts& facts) const {
+    std::vector<CveEvidence> cves;
+    if (!use_kev_ || !context.kev) return cves;
+    for (const auto& product : cyber.products)
+      for (const auto* entry : catalogs::find_kev_entries(*context.kev, product.vendor, product.product)) {
+        CveEvidence cve;
+        cve.cve = entry->cve_id;
+        cve.vendor_project = entry->vendor_project;
+        cve.product = entry->product;
+        cve.required_action = entry->required_action;
+        cve.due_date = entry->due_date;
+        cve.known_ransomware = entry->known_ransomware;
+        if (context.epss)
+          if (auto score = context.epss->lookup(entry->cve_id)) {
+            // The feed publishes 5 decimals and the table keeps floats: round back
+            // to the feed's value so 0.7 stays 0.7 (threshold tests, output).
+            cve.epss = std::round(score->epss * 1e5) / 1e5;
+            cve.epss_percentile = std::round(score->percentile * 1e5) / 1e5;
+          }
+        facts.kev_product = true;
+        facts.kev_ransomware = facts.kev_ransomware || cve.known_ransomware;
+        facts.epss_above_threshold = facts.epss_above_threshold || (cve.epss && *cve.epss >= epss_threshold_);
+        cves.push_back(std::move(cve));
+      }
+    std::sort(cves.begin(), cves.end(), [](const auto& x, const auto& y) { return x.cve < y.cve; });
+    cves.erase(std::unique(cves.begin(), cves.end(), [](const auto& x, const auto& y) { return x.cve == y.cve; }),
+               cves.end());
+    return cves;
+  }
+
   std::optional<Finding> finding_for(model::AssetIndex a, const AssessmentContext& context) const {
     const auto& asset = context.model.assets[a];
     const auto& cyber = asset.cyber;
     Finding finding;
     CyberFeedFacts facts;
-    if (use_kev_ && context.kev) {
-      for (const auto& product : cyber.products)
-        for (const auto* entry : catalogs::find_kev_entries(*context.kev, product.vendor, product.product)) {
-          CveEvidence cve;
-          cve.cve = entry->cve_id;
-          cve.vendor_project = entry->vendor_project;
-          cve.product = entry->product;
-          cve.required_action = entry->required_action;
-          cve.due_date = entry->due_date;
-          cve.known_ransomware = entry->known_ransomware;
-          if (context.epss)
-            if (auto score = context.epss->lookup(entry->cve_id)) {
-              // The feed publishes 5 decimals and the table keeps floats: round back
-              // to the feed's value so 0.7 stays 0.7 (threshold tests, output).
-              cve.epss = std::round(score->epss * 1e5) / 1e5;
-              cve.epss_percentile = std::round(score->percentile * 1e5) / 1e5;
-            }
-          facts.kev_product = true;
-          facts.kev_ransomware = facts.kev_ransomware || cve.known_ransomware;
-          facts.epss_above_threshold = facts.epss_above_threshold || (cve.epss && *cve.epss >= epss_threshold_);
-          finding.cves.push_back(std::move(cve));
-        }
-      std::sort(finding.cves.begin(), finding.cves.end(), [](const auto& x, const auto& y) { return x.cve < y.cve; });
-      finding.cves.erase(std::unique(finding.cves.begin(), finding.cves.end(),
-                                     [](const auto& x, const auto& y) { return x.cve == y.cve; }),
-                         finding.cves.end());
-    }
-    const bool remote = cyber.remote_access != "none" && !cyber.remote_access.empty();
-    const bool exposed = cyber.internet_exposed || remote || cyber.network == "mixed" || facts.kev_product;
-    if (!exposed) return std::nullopt;
+    finding.cves = known_exploited(cyber, context, facts);
+    const auto exposures = exposures_of(cyber, facts);
+    if (exposures.empty()) return std::nullopt;
 
     finding.assessor = std::string(name());
     finding.kind = "exposure";
@@ -96,79 +107,84 @@ class CyberExposureAssessor : public Assessor {
                      : (cyber.network == "ot" || cyber.network == "mixed") ? "ics-intrusion"
                                                                            : "ransomware";
     if (!context.reference.threat(finding.threat)) finding.threat.clear();
-
-    std::vector<std::string> facts_nl, facts_en;
-    if (cyber.internet_exposed) {
-      facts_nl.emplace_back("bereikbaar vanaf internet");
-      facts_en.emplace_back("reachable from the internet");
-    }
-    if (remote) {
-      facts_nl.push_back(fmt::format("toegang op afstand ({})", cyber.remote_access));
-      facts_en.push_back(fmt::format("remote access ({})", cyber.remote_access));
-    }
-    if (cyber.network == "mixed") {
-      facts_nl.emplace_back("IT en OT in één netwerk");
-      facts_en.emplace_back("IT and OT in one network");
-    }
-    if (facts.kev_product) {
-      facts_nl.push_back(fmt::format("{} actief misbruikte kwetsba{} (CISA KEV)", finding.cves.size(),
-                                     finding.cves.size() == 1 ? "arheid" : "arheden"));
-      facts_en.push_back(fmt::format("{} known exploited vulnerabilit{} (CISA KEV)", finding.cves.size(),
-                                     finding.cves.size() == 1 ? "y" : "ies"));
-    }
     const std::string label = asset_label(asset);
-    finding.title = {fmt::format("Cyberblootstelling: {} — {}", label, fmt::join(facts_nl, ", ")),
-                     fmt::format("Cyber exposure: {} — {}", label, fmt::join(facts_en, ", "))};
-
-    for (const auto& product : cyber.products)
-      finding.evidence.push_back(
-          {fmt::format("product {} {} {}", product.vendor, product.product, product.version),
-           fmt::format("product {} {} {}", product.vendor, product.product, product.version)});
-    if (facts.kev_product)
-      finding.evidence.push_back(
-          {fmt::format("KEV vergelijkt leverancier en product, niet de versie: controleer of versie en configuratie "
-                       "kwetsbaar zijn"),
-           fmt::format("KEV matches vendor and product, not the version: check whether the version and configuration "
-                       "are affected")});
-    if (use_kev_ && !context.kev)
-      finding.evidence.push_back({"geen KEV-cache: bekende kwetsbaarheden niet gecontroleerd (knelpunt catalog fetch kev)",
-                                  "no KEV cache: known vulnerabilities not checked (knelpunt catalog fetch kev)"});
-    if (const auto* threat = context.reference.threat(finding.threat)) {
-      std::vector<std::string> techniques;
-      for (const auto& technique : threat->attack) techniques.push_back(technique.id);
-      if (!techniques.empty())
-        finding.evidence.push_back({fmt::format("dreiging {} (MITRE ATT&CK: {})", threat->id, fmt::join(techniques, ", ")),
-                                    fmt::format("threat {} (MITRE ATT&CK: {})", threat->id, fmt::join(techniques, ", "))});
-    }
+    finding.title = local_text(Phrase::exposure_title, label, joined(exposure_facts(cyber, finding.cves.size()), ", "));
+    finding.evidence = evidence(cyber, facts, finding.threat, context);
 
     const engine::Seed seed{a, 0};
     auto outcome = context.impact.outcome({&seed, 1});
-    const std::string horizon = model::format_hours(context.horizon);
-    finding.description = {
-        fmt::format("Een geslaagde aanval op {} legt het object stil; binnen {} {} dan {} uit.", label, horizon,
-                    outcome.affected.size() == 1 ? "valt" : "vallen", other_assets_nl(outcome.affected.size())),
-        fmt::format("A successful attack on {} takes it down; within {} {} then {}.", label, horizon,
-                    other_assets_en(outcome.affected.size()), outcome.affected.size() == 1 ? "fails" : "fail")};
+    const std::size_t others = outcome.affected.size();
+    finding.description =
+        local_text(by_count(others, Phrase::exposure_description_one, Phrase::exposure_description_many), label,
+                   local_hours(context.horizon), counted(others, Phrase::other_assets_one, Phrase::other_assets_many));
     finding.affected = std::move(outcome.affected);
     finding.chain = std::move(outcome.chain);
     finding.timeline = std::move(outcome.timeline);
     finding.impact = std::move(outcome.impact);
     finding.likelihood = cyber_likelihood(asset, facts, context.reference.scoring);
-
-    std::vector<std::string> measures;
-    if (facts.kev_product) measures.insert(measures.end(), {"patching", "bio.12.6"});
-    if (remote) measures.insert(measures.end(), {"mfa", "iec62443.fr1"});
-    if (cyber.remote_access == "vendor-vpn") measures.emplace_back("vendor-access");
-    if (cyber.internet_exposed || cyber.remote_access == "direct") measures.insert(measures.end(), {"segmentation", "iec62443.fr5"});
-    if (cyber.network == "mixed") measures.insert(measures.end(), {"segmentation", "iec62443.fr5"});
-    if (facts.kev_ransomware) measures.emplace_back("backup-offline");
-    for (const auto& id : measures)
-      if (context.reference.control(id) &&
-          std::find(cyber.controls.begin(), cyber.controls.end(), id) == cyber.controls.end())
-        finding.measures.push_back(id);
-    std::sort(finding.measures.begin(), finding.measures.end());
-    finding.measures.erase(std::unique(finding.measures.begin(), finding.measures.end()), finding.measures.end());
+    finding.measures = answering_controls(exposures, cyber, context.reference);
     return finding;
+  }
+
+  /// The exposures (catalogs::kCyberExposures) the asset has; empty when none.
+  static std::vector<std::string_view> exposures_of(const model::CyberProfile& cyber, const CyberFeedFacts& facts) {
+    std::vector<std::string_view> exposures;
+    if (cyber.internet_exposed) exposures.emplace_back("internet-exposed");
+    if (remote(cyber)) exposures.emplace_back("remote-access");
+    if (cyber.remote_access == "vendor-vpn") exposures.emplace_back("vendor-remote-access");
+    if (cyber.remote_access == "direct") exposures.emplace_back("direct-remote-access");
+    if (cyber.network == "mixed") exposures.emplace_back("mixed-network");
+    if (facts.kev_product) exposures.emplace_back("kev-product");
+    if (facts.kev_ransomware) exposures.emplace_back("kev-ransomware");
+    return exposures;
+  }
+
+  static bool remote(const model::CyberProfile& cyber) {
+    return cyber.remote_access != "none" && !cyber.remote_access.empty();
+  }
+
+  /// The exposures in words, for the title.
+  static std::vector<LocalText> exposure_facts(const model::CyberProfile& cyber, std::size_t cve_count) {
+    std::vector<LocalText> facts;
+    if (cyber.internet_exposed) facts.push_back(local_text(Phrase::exposure_internet));
+    if (remote(cyber)) facts.push_back(local_text(Phrase::exposure_remote_access, cyber.remote_access));
+    if (cyber.network == "mixed") facts.push_back(local_text(Phrase::exposure_mixed_network));
+    if (cve_count > 0) facts.push_back(counted(cve_count, Phrase::exposure_kev_one, Phrase::exposure_kev_many));
+    return facts;
+  }
+
+  /// The products, the KEV caveats and the threat's ATT&CK techniques.
+  std::vector<LocalText> evidence(const model::CyberProfile& cyber, const CyberFeedFacts& facts,
+                                  const std::string& threat_id, const AssessmentContext& context) const {
+    std::vector<LocalText> evidence;
+    for (const auto& product : cyber.products)
+      evidence.push_back(local_text(Phrase::product, product.vendor, product.product, product.version));
+    if (facts.kev_product) evidence.push_back(local_text(Phrase::kev_version_caveat));
+    if (use_kev_ && !context.kev) evidence.push_back(local_text(Phrase::kev_not_checked));
+    if (const auto* threat = context.reference.threat(threat_id)) {
+      std::vector<std::string> techniques;
+      for (const auto& technique : threat->attack) techniques.push_back(technique.id);
+      if (!techniques.empty())
+        evidence.push_back(local_text(Phrase::threat_attack, threat->id, fmt::join(techniques, ", ")));
+    }
+    return evidence;
+  }
+
+  /// The controls of the effective catalogue that answer one of `exposures`
+  /// (their `answers`, so a model's catalogue override is honoured) and that
+  /// the asset does not have yet; sorted.
+  static std::vector<std::string> answering_controls(const std::vector<std::string_view>& exposures,
+                                                     const model::CyberProfile& cyber,
+                                                     const catalogs::ReferenceData& reference) {
+    std::vector<std::string> measures;
+    for (const auto& [id, control] : reference.controls) {
+      const bool answers = std::any_of(control.answers.begin(), control.answers.end(), [&](const auto& exposure) {
+        return std::find(exposures.begin(), exposures.end(), exposure) != exposures.end();
+      });
+      if (answers && std::find(cyber.controls.begin(), cyber.controls.end(), id) == cyber.controls.end())
+        measures.push_back(id);
+    }
+    return measures;  // reference.controls is sorted by id
   }
 
   bool use_kev_ = true;

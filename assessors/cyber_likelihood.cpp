@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "assessors/assessor_texts.hpp"
+
 namespace knelpunt::assessors {
 
 namespace {
@@ -42,17 +44,9 @@ Likelihood cyber_likelihood(const model::Asset& asset, const CyberFeedFacts& fac
   level = std::clamp(level, 0, catalogs::kClassCount - 1);
   const char base = catalogs::class_letter(scoring.cyber_base_likelihood);
   const char letter = catalogs::class_letter(level);
-  const std::string clamp_nl = unclamped != level ? " (begrensd)" : "";
-  const std::string clamp_en = unclamped != level ? " (clamped)" : "";
-  if (steps.empty())
-    return {level,
-            {fmt::format("basisklasse {} voor cyberdreiging; geen verhogende of verlagende omstandigheden", base),
-             fmt::format("base class {} for cyber threats; no conditions raise or lower it", base)}};
-  return {level,
-          {fmt::format("basisklasse {}, {} → klasse {}{} (stappen uit de scoringscatalogus)", base, fmt::join(steps, ", "),
-                       letter, clamp_nl),
-           fmt::format("base class {}, {} → class {}{} (steps from the scoring catalogue)", base, fmt::join(steps, ", "),
-                       letter, clamp_en)}};
+  const LocalText clamped = unclamped != level ? local_text(Phrase::cyber_clamped) : LocalText{};
+  if (steps.empty()) return {level, local_text(Phrase::cyber_base_only, base)};
+  return {level, local_text(Phrase::cyber_steps, base, fmt::join(steps, ", "), letter, clamped)};
 }
 
 }  // namespace knelpunt::assessors

@@ -24,6 +24,8 @@
 #include <fmt/format.h>
 
 #include "assessors/assessor_options.hpp"
+#include "assessors/assessor_texts.hpp"
+#include "assessors/local_format.hpp"
 #include "assessors/builtin_assessors.hpp"
 #include "assessors/geo_distance.hpp"
 #include "assessors/impact_estimator.hpp"
@@ -36,7 +38,7 @@ namespace {
 
 /// A set of suppliers of one group that one local event takes down together.
 struct Cluster {
-  std::string where_nl, where_en;       ///< "zone dijkring-22" / "within 500 m of x"
+  LocalText where;                         ///< "zone dijkring-22" / "within 500 m of x"
   std::vector<model::AssetIndex> members;  ///< ascending
 };
 
@@ -88,7 +90,7 @@ class GeographicAssessor : public Assessor {
         for (const auto& zone : context.model.assets[s].zones) by_zone[zone].push_back(s);
       for (const auto& [zone, members] : by_zone)
         if (members.size() >= losses)
-          clusters.push_back({fmt::format("zone {}", zone), fmt::format("zone {}", zone), members});
+          clusters.push_back({local_text(Phrase::zone_name, zone), members});
     }
     if (radius_m_ > 0) {
       for (auto centre : suppliers) {
@@ -107,9 +109,8 @@ class GeographicAssessor : public Assessor {
         }
         if (members.size() < losses || !seen.insert(members).second) continue;
         const std::string label = context.model.assets[centre].id;
-        clusters.push_back({fmt::format("binnen {:.0f} m van {} (verst {:.0f} m)", radius_m_, label, farthest),
-                            fmt::format("within {:.0f} m of {} (farthest {:.0f} m)", radius_m_, label, farthest),
-                            members});
+        clusters.push_back(
+            {local_text(Phrase::within_radius, local_whole(radius_m_), label, local_whole(farthest)), members});
       }
     }
     return clusters;
@@ -143,24 +144,14 @@ class GeographicAssessor : public Assessor {
     const Cluster* worst = &clusters.front();
     for (const auto& cluster : clusters)
       if (cluster.members.size() > worst->members.size()) worst = &cluster;
-    finding.title = {fmt::format("Redundantie op één plek: {} ({}) — {} van {} voedingen in {}", label, kind,
-                                 worst->members.size(), group.supplier_count, worst->where_nl),
-                     fmt::format("Co-located redundancy: {} ({}) — {} of {} suppliers in {}", label, kind,
-                                 worst->members.size(), group.supplier_count, worst->where_en)};
-    finding.description = {
-        fmt::format("{} heeft {} van {} voedingen nodig ({}), maar één lokale gebeurtenis ({}) kan er {} tegelijk "
-                    "treffen: de redundantie beschermt daar niet tegen.",
-                    label, group.need, group.supplier_count, fmt::join(supplier_ids, ", "), threat_,
-                    group.losses_to_fail()),
-        fmt::format("{} needs {} of {} suppliers ({}), but one local event ({}) can hit {} of them at once: the "
-                    "redundancy does not protect against it.",
-                    label, group.need, group.supplier_count, fmt::join(supplier_ids, ", "), threat_,
-                    group.losses_to_fail())};
+    finding.title = local_text(Phrase::co_located_title, label, kind, worst->members.size(), group.supplier_count,
+                               worst->where);
+    finding.description = local_text(Phrase::co_located_description, label, group.need, group.supplier_count,
+                                     fmt::join(supplier_ids, ", "), threat_, group.losses_to_fail());
     for (const auto& cluster : clusters) {
       std::vector<std::string> ids;
       for (auto s : cluster.members) ids.push_back(context.model.assets[s].id);
-      finding.evidence.push_back({fmt::format("{}: {}", cluster.where_nl, fmt::join(ids, ", ")),
-                                  fmt::format("{}: {}", cluster.where_en, fmt::join(ids, ", "))});
+      finding.evidence.push_back(local_text(Phrase::cluster_members, cluster.where, fmt::join(ids, ", ")));
     }
     std::vector<engine::Seed> seeds;
     for (auto s : worst->members) seeds.push_back({s, 0});
@@ -194,25 +185,16 @@ class GeographicAssessor : public Assessor {
       if (hit.empty()) continue;
       std::vector<std::string> member_ids;
       for (auto a : members) member_ids.push_back(context.model.assets[a].id);
-      const std::string horizon = model::format_hours(context.horizon);
+      const LocalText horizon = local_hours(context.horizon);
       Finding finding;
       finding.assessor = std::string(name());
       finding.kind = "zone";
       finding.subject = zone;
       finding.threat = threat_;
-      finding.title = {fmt::format("Uitval van zone {} ({} object{}) treft {} vitale object{} erbuiten", zone,
-                                   members.size(), members.size() == 1 ? "" : "en", hit.size(), hit.size() == 1 ? "" : "en"),
-                       fmt::format("Loss of zone {} ({} asset{}) takes down {} vital asset{} outside it", zone,
-                                   members.size(), members.size() == 1 ? "" : "s", hit.size(), hit.size() == 1 ? "" : "s")};
-      finding.description = {
-          fmt::format("Als alle objecten in zone {} tegelijk uitvallen ({}), vallen binnen {} ook deze vitale objecten "
-                      "buiten de zone uit: {}.",
-                      zone, threat_, horizon, fmt::join(hit, ", ")),
-          fmt::format("If every asset in zone {} fails at once ({}), these vital assets outside the zone fail within {} "
-                      "as well: {}.",
-                      zone, threat_, horizon, fmt::join(hit, ", "))};
-      finding.evidence.push_back({fmt::format("objecten in zone {}: {}", zone, fmt::join(member_ids, ", ")),
-                                  fmt::format("assets in zone {}: {}", zone, fmt::join(member_ids, ", "))});
+      finding.title = local_text(Phrase::zone_title, zone, counted(members.size(), Phrase::assets_one, Phrase::assets_many),
+                                 counted(hit.size(), Phrase::vital_assets_one, Phrase::vital_assets_many));
+      finding.description = local_text(Phrase::zone_description, zone, threat_, horizon, fmt::join(hit, ", "));
+      finding.evidence.push_back(local_text(Phrase::zone_members, zone, fmt::join(member_ids, ", ")));
       finding.affected = std::move(outcome.affected);
       finding.chain = std::move(outcome.chain);
       finding.timeline = std::move(outcome.timeline);
@@ -227,16 +209,11 @@ class GeographicAssessor : public Assessor {
     const auto* threat = context.reference.threat(threat_);
     if (threat && threat->likelihood) {
       const char letter = catalogs::class_letter(*threat->likelihood);
-      return {*threat->likelihood,
-              {fmt::format("standaardklasse {} van dreiging {} uit de dreigingscatalogus", letter, threat_),
-               fmt::format("default class {} of threat {} from the threats catalogue", letter, threat_)}};
+      return {*threat->likelihood, local_text(Phrase::threat_default_class, letter, threat_)};
     }
     const auto& scoring = context.reference.scoring;
     const char letter = catalogs::class_letter(scoring.default_likelihood);
-    return {scoring.default_likelihood,
-            {fmt::format("dreiging {} heeft geen standaardkans; standaardklasse {} uit de scoringscatalogus", threat_, letter),
-             fmt::format("threat {} has no default likelihood; default class {} from the scoring catalogue", threat_,
-                         letter)}};
+    return {scoring.default_likelihood, local_text(Phrase::threat_without_default, threat_, letter)};
   }
 
   std::vector<std::string> measures(const std::vector<model::AssetIndex>& assets, const AssessmentContext& context) const {

@@ -35,11 +35,6 @@ struct CascadeOutcome {
   double people_served = 0;            ///< Σ population of the non-virtual assets that fail at some moment
 };
 
-/// "1 ander object" / "3 andere objecten": the other assets a cascade takes down, in Dutch.
-std::string other_assets_nl(std::size_t count);
-/// "1 other asset" / "3 other assets".
-std::string other_assets_en(std::size_t count);
-
 class ImpactEstimator {
  public:
   /// `horizon` must be finite: people-hours count outage up to it.

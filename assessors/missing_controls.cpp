@@ -19,6 +19,8 @@
 #include <fmt/format.h>
 
 #include "assessors/assessor_options.hpp"
+#include "assessors/assessor_texts.hpp"
+#include "assessors/local_format.hpp"
 #include "assessors/builtin_assessors.hpp"
 #include "assessors/cyber_likelihood.hpp"
 #include "assessors/impact_estimator.hpp"
@@ -35,6 +37,9 @@ bool applies(const std::vector<std::string>& applies_to, const std::string& netw
   if (network == "it" || network == "ot") return has(network);
   return has("it") || has("ot");  // mixed or unknown: either applies
 }
+
+/// A catalogue name in both languages; the Dutch one where the English one is missing.
+LocalText name_of(const std::string& nl, const std::string& en) { return {nl, en.empty() ? nl : en}; }
 
 class MissingControlsAssessor : public Assessor {
  public:
@@ -88,35 +93,28 @@ class MissingControlsAssessor : public Assessor {
     finding.assets = {asset.id};
     finding.subject = baseline.id;
     const std::string label = asset_label(asset);
-    finding.title = {fmt::format("Ontbrekende maatregelen: {} — {} van {} uit '{}'", label, missing.size(), checked.size(),
-                                 baseline.name),
-                     fmt::format("Missing controls: {} — {} of {} from '{}'", label, missing.size(), checked.size(),
-                                 baseline.name_en.empty() ? baseline.name : baseline.name_en)};
-    std::vector<std::string> ids_nl, ids_en;
+    finding.title = local_text(Phrase::missing_controls_title, label, missing.size(), checked.size(),
+                               name_of(baseline.name, baseline.name_en));
+    std::vector<LocalText> missing_texts;
     for (const auto* control : missing) {
-      ids_nl.push_back(fmt::format("{} {} (gewicht {})", control->id, control->name, control->weight));
-      ids_en.push_back(fmt::format("{} {} (weight {})", control->id, control->name_en.empty() ? control->name : control->name_en,
-                                   control->weight));
+      missing_texts.push_back(
+          local_text(Phrase::missing_control, control->id, name_of(control->name, control->name_en), control->weight));
       finding.measures.push_back(control->id);
     }
     std::sort(finding.measures.begin(), finding.measures.end());
-    finding.evidence.push_back({fmt::format("ontbreekt: {}", fmt::join(ids_nl, "; ")),
-                                fmt::format("missing: {}", fmt::join(ids_en, "; "))});
+    finding.evidence.push_back(local_text(Phrase::missing_list, joined(missing_texts, "; ")));
+    const LocalText network = asset.cyber.network.empty() ? local_text(Phrase::network_unknown)
+                                                           : LocalText{asset.cyber.network, asset.cyber.network};
     finding.evidence.push_back(
-        {fmt::format("ontbrekend gewicht {} van {} (netwerk {}, basislijn {})", missing_weight, checked_weight,
-                     asset.cyber.network.empty() ? "onbekend" : asset.cyber.network, baseline.id),
-         fmt::format("missing weight {} of {} (network {}, baseline {})", missing_weight, checked_weight,
-                     asset.cyber.network.empty() ? "unknown" : asset.cyber.network, baseline.id)});
+        local_text(Phrase::missing_weight, missing_weight, checked_weight, network, baseline.id));
 
     const engine::Seed seed{a, 0};
     auto outcome = context.impact.outcome({&seed, 1});
-    finding.description = {
-        fmt::format("{} mist {} maatregel{} uit de basislijn; bij uitval van het object {} binnen {} {} uit.", label,
-                    missing.size(), missing.size() == 1 ? "" : "en", outcome.affected.size() == 1 ? "valt" : "vallen",
-                    model::format_hours(context.horizon), other_assets_nl(outcome.affected.size())),
-        fmt::format("{} lacks {} control{} of the baseline; its loss takes down {} within {}.", label, missing.size(),
-                    missing.size() == 1 ? "" : "s", other_assets_en(outcome.affected.size()),
-                    model::format_hours(context.horizon))};
+    const std::size_t others = outcome.affected.size();
+    finding.description = local_text(
+        by_count(others, Phrase::missing_controls_description_one, Phrase::missing_controls_description_many), label,
+        counted(missing.size(), Phrase::controls_one, Phrase::controls_many), local_hours(context.horizon),
+        counted(others, Phrase::other_assets_one, Phrase::other_assets_many));
     finding.affected = std::move(outcome.affected);
     finding.chain = std::move(outcome.chain);
     finding.impact = std::move(outcome.impact);
@@ -125,10 +123,9 @@ class MissingControlsAssessor : public Assessor {
     if (2 * missing_weight > checked_weight && finding.likelihood.likelihood_class < catalogs::kClassCount - 1) {
       ++finding.likelihood.likelihood_class;
       const char letter = catalogs::class_letter(finding.likelihood.likelihood_class);
-      finding.likelihood.rationale.nl += fmt::format("; meer dan de helft van het gewicht ontbreekt ({} van {}) → klasse {}",
-                                                     missing_weight, checked_weight, letter);
-      finding.likelihood.rationale.en += fmt::format("; more than half of the weight is missing ({} of {}) → class {}",
-                                                     missing_weight, checked_weight, letter);
+      const auto raised = local_text(Phrase::missing_half_weight, missing_weight, checked_weight, letter);
+      finding.likelihood.rationale.nl += raised.nl;
+      finding.likelihood.rationale.en += raised.en;
     }
     return finding;
   }

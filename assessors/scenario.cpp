@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 
 #include "assessors/assessor_options.hpp"
+#include "assessors/assessor_texts.hpp"
+#include "assessors/local_format.hpp"
 #include "assessors/builtin_assessors.hpp"
 #include "assessors/impact_estimator.hpp"
 
@@ -40,37 +42,34 @@ class ScenarioAssessor : public Assessor {
     finding.scenario = scenario.id;
     finding.threat = scenario.threat;
     std::vector<engine::Seed> seeds;
-    std::vector<std::string> initial;
+    std::vector<LocalText> initial;
     for (const auto& failure : scenario.initial) {
       seeds.push_back({static_cast<model::AssetIndex>(*context.model.find(failure.asset)), failure.at});
       finding.assets.push_back(failure.asset);
-      initial.push_back(failure.at > 0 ? fmt::format("{} (t+{})", failure.asset, model::format_hours(failure.at))
-                                       : failure.asset);
+      initial.push_back(failure.at > 0 ? local_text(Phrase::initial_failure_at, failure.asset, local_hours(failure.at))
+                                       : LocalText{failure.asset, failure.asset});
     }
     std::sort(finding.assets.begin(), finding.assets.end());
     finding.assets.erase(std::unique(finding.assets.begin(), finding.assets.end()), finding.assets.end());
     const std::string title = scenario.title.empty() ? scenario.id : scenario.title;
     const catalogs::Threat* threat = context.reference.threat(scenario.threat);
-    finding.title = {fmt::format("Scenario: {}", title), fmt::format("Scenario: {}", title)};
+    finding.title = local_text(Phrase::scenario_title, title);
 
     auto outcome = context.impact.outcome(seeds);
-    const std::string horizon = model::format_hours(context.horizon);
+    const LocalText horizon = local_hours(context.horizon);
     // Everyone served by an asset that fails at some moment (with recovery the
     // timeline's last point may be lower: service is back for some).
     const double people = outcome.people_served;
-    finding.description = {
-        fmt::format("Beginuitval: {}. Binnen {} {} {} uit; de uitgevallen objecten bedienen {:.0f} inwoners.",
-                    fmt::join(initial, ", "), horizon, outcome.affected.size() == 1 ? "valt" : "vallen",
-                    other_assets_nl(outcome.affected.size()), people),
-        fmt::format("Initial failures: {}. Within {} {} {}; the failed assets serve {:.0f} people.",
-                    fmt::join(initial, ", "), horizon, other_assets_en(outcome.affected.size()),
-                    outcome.affected.size() == 1 ? "fails" : "fail", people)};
+    const std::size_t others = outcome.affected.size();
+    finding.description =
+        local_text(by_count(others, Phrase::scenario_description_one, Phrase::scenario_description_many),
+                   joined(initial, ", "), horizon, counted(others, Phrase::other_assets_one, Phrase::other_assets_many),
+                   local_whole(people));
     if (threat) {
       std::vector<std::string> techniques;
       for (const auto& technique : threat->attack) techniques.push_back(technique.id);
       if (!techniques.empty())
-        finding.evidence.push_back({fmt::format("dreiging {} (MITRE ATT&CK: {})", threat->id, fmt::join(techniques, ", ")),
-                                    fmt::format("threat {} (MITRE ATT&CK: {})", threat->id, fmt::join(techniques, ", "))});
+        finding.evidence.push_back(local_text(Phrase::threat_attack, threat->id, fmt::join(techniques, ", ")));
       finding.measures = threat->measures;
     }
     finding.affected = std::move(outcome.affected);
@@ -81,18 +80,13 @@ class ScenarioAssessor : public Assessor {
     const auto& scoring = context.reference.scoring;
     if (scenario.likelihood) {
       const auto c = *catalogs::parse_class(std::string(1, *scenario.likelihood));
-      finding.likelihood = {c, {fmt::format("klasse {} zoals vastgesteld in het model (scenario {})", *scenario.likelihood, scenario.id),
-                                fmt::format("class {} as stated in the model (scenario {})", *scenario.likelihood, scenario.id)}};
+      finding.likelihood = {c, local_text(Phrase::scenario_stated_class, *scenario.likelihood, scenario.id)};
     } else if (threat && threat->likelihood) {
       const char letter = catalogs::class_letter(*threat->likelihood);
-      finding.likelihood = {*threat->likelihood,
-                            {fmt::format("standaardklasse {} van dreiging {} uit de dreigingscatalogus", letter, threat->id),
-                             fmt::format("default class {} of threat {} from the threats catalogue", letter, threat->id)}};
+      finding.likelihood = {*threat->likelihood, local_text(Phrase::threat_default_class, letter, threat->id)};
     } else {
       const char letter = catalogs::class_letter(scoring.default_likelihood);
-      finding.likelihood = {scoring.default_likelihood,
-                            {fmt::format("geen kans bekend; standaardklasse {} uit de scoringscatalogus", letter),
-                             fmt::format("no likelihood known; default class {} from the scoring catalogue", letter)}};
+      finding.likelihood = {scoring.default_likelihood, local_text(Phrase::scenario_no_likelihood, letter)};
     }
     std::sort(finding.measures.begin(), finding.measures.end());
     finding.measures.erase(std::unique(finding.measures.begin(), finding.measures.end()), finding.measures.end());

@@ -14,6 +14,8 @@
 #include <fmt/format.h>
 
 #include "assessors/assessor_options.hpp"
+#include "assessors/assessor_texts.hpp"
+#include "assessors/local_format.hpp"
 #include "assessors/builtin_assessors.hpp"
 #include "assessors/impact_estimator.hpp"
 #include "assessors/structural_likelihood.hpp"
@@ -77,30 +79,19 @@ class SinglePointAssessor : public Assessor {
     std::sort(finding.assets.begin(), finding.assets.end());
     std::vector<std::string> hit_ids;
     for (auto t : hit) hit_ids.push_back(context.model.assets[t].id);
-    const std::string horizon = model::format_hours(context.horizon);
+    const LocalText horizon = local_hours(context.horizon);
+    const LocalText vital = counted(hit.size(), Phrase::vital_assets_one, Phrase::vital_assets_many);
+    const std::string hit_list = fmt::format("{}", fmt::join(hit_ids, ", "));
     if (set.size() == 1) {
-      finding.title = {fmt::format("Enkelvoudig faalpunt: {} — uitval treft {} vitale object{}", labels[0], hit.size(),
-                                   hit.size() == 1 ? "" : "en"),
-                       fmt::format("Single point of failure: {} — its loss takes down {} vital asset{}", labels[0],
-                                   hit.size(), hit.size() == 1 ? "" : "s")};
-      finding.description = {
-          fmt::format("Als {} uitvalt, vallen binnen {} deze vitale objecten uit, ongeacht andere voorzieningen: {}.",
-                      labels[0], horizon, fmt::join(hit_ids, ", ")),
-          fmt::format("If {} is lost, these vital assets fail within {} whatever else holds: {}.", labels[0], horizon,
-                      fmt::join(hit_ids, ", "))};
+      finding.title = local_text(Phrase::spof_title, labels[0], vital);
+      finding.description = local_text(Phrase::spof_description, labels[0], horizon, hit_list);
     } else {
-      finding.title = {fmt::format("Gemeenschappelijke oorzaak: {} samen — treft {} vitale object{}",
-                                   fmt::join(labels, " en "), hit.size(), hit.size() == 1 ? "" : "en"),
-                       fmt::format("Common cause: {} together — takes down {} vital asset{}", fmt::join(labels, " and "),
-                                   hit.size(), hit.size() == 1 ? "" : "s")};
-      finding.description = {
-          fmt::format("Elk alleen is opgevangen, maar samen vallen binnen {} deze vitale objecten uit: {}.", horizon,
-                      fmt::join(hit_ids, ", ")),
-          fmt::format("Each alone is covered, but together they take down these vital assets within {}: {}.", horizon,
-                      fmt::join(hit_ids, ", "))};
+      // Two assets: a critical pair; three: a critical combination (max_order 3).
+      const Phrase title = set.size() == 2 ? Phrase::critical_pair_title : Phrase::critical_combination_title;
+      finding.title = local_text(title, joined(labels, Phrase::list_and), vital);
+      finding.description = local_text(Phrase::critical_pair_description, horizon, hit_list);
     }
-    finding.evidence.push_back({fmt::format("minimale snedeverzameling (orde {}) van: {}", set.size(), fmt::join(hit_ids, ", ")),
-                                fmt::format("minimal cut set (order {}) of: {}", set.size(), fmt::join(hit_ids, ", "))});
+    finding.evidence.push_back(local_text(Phrase::cut_set_evidence, set.size(), hit_list));
     auto outcome = context.impact.outcome(seeds);
     finding.affected = std::move(outcome.affected);
     finding.chain = std::move(outcome.chain);

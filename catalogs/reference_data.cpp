@@ -103,6 +103,11 @@ void read_controls(const Catalog& catalog, CatalogJsonReader& reader, ReferenceD
     control.description = reader.text(f, "description", entry.where, what, false);
     control.mitigates = reader.strings(f, "mitigates", entry.where, what);
     control.applies_to = reader.strings(f, "applies_to", entry.where, what);
+    control.answers = reader.strings(f, "answers", entry.where, what);
+    for (const auto& exposure : control.answers)
+      if (std::find(kCyberExposures.begin(), kCyberExposures.end(), exposure) == kCyberExposures.end())
+        reader.error(entry.where, fmt::format("{} answers unknown exposure '{}'; expected one of {}", what, exposure,
+                                              fmt::join(kCyberExposures, ", ")));
     if (auto weight = reader.number(f, "weight", entry.where, what, false)) {
       if (*weight < 1 || *weight > 3 || *weight != static_cast<int>(*weight))
         reader.error(entry.where, fmt::format("{} has weight {}; expected 1, 2 or 3", what, *weight));

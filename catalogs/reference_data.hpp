@@ -3,8 +3,10 @@
 /// processes (category A/B), asset types, threats (entry conditions, ATT&CK
 /// techniques, measures), controls and baselines, and the scoring method.
 
+#include <array>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalogs/catalog_set.hpp"
@@ -42,12 +44,21 @@ struct Threat {
   std::optional<ClassIndex> likelihood;  ///< default likelihood of a scenario of this threat
 };
 
+/// The cyber exposures of an asset that a control's `answers` may name
+/// (docs/catalogs.md): reachable from the internet, any remote access,
+/// remote access by a vendor, direct remote access, IT and OT in one network,
+/// a product in the KEV catalogue, and one used in ransomware campaigns.
+inline constexpr std::array<std::string_view, 7> kCyberExposures{
+    "internet-exposed", "remote-access", "vendor-remote-access", "direct-remote-access",
+    "mixed-network",    "kev-product",   "kev-ransomware"};
+
 struct Control {
   std::string id, name, name_en;
   std::string framework;  ///< "iec62443" | "bio" | "basis"
   std::string description;
   std::vector<std::string> mitigates;   ///< threat ids
   std::vector<std::string> applies_to;  ///< "it", "ot"
+  std::vector<std::string> answers;     ///< cyber exposures (kCyberExposures) it is the measure for
   int weight = 1;                       ///< 1–3: how much its absence matters
 };
 

@@ -81,9 +81,13 @@ std::string register_to_csv(const Register& reg, std::string_view lang, const Cs
     row.text(risk.impact_class ? std::string(1, catalogs::class_letter(*risk.impact_class)) : std::string());
     row.number(risk.impact_score);
     row.text(in_language(finding.title, lang));
-    // The analyses the entry holds (a knelpunt entry may hold several).
-    row.text(risk.analyses.empty() ? finding.assessor : joined(risk.analyses, " | "));
-    row.text(finding.kind);
+    // Names for the people who read the spreadsheet (JSON keeps the ids); a
+    // knelpunt entry names every analysis it holds.
+    std::vector<std::string> analyses;
+    for (const auto& analysis : risk.analyses.empty() ? std::vector<std::string>{finding.assessor} : risk.analyses)
+      analyses.emplace_back(assessor_name(analysis, lang));
+    row.text(joined(analyses, " | "));
+    row.text(kind_name(finding.kind, lang));
     row.text(joined(finding.assets, " | "));
     row.text(joined(risk.vital_processes, " | "));
     row.text(finding.scenario);
@@ -96,7 +100,7 @@ std::string register_to_csv(const Register& reg, std::string_view lang, const Cs
     std::vector<std::string> measure_ids;
     for (const auto& measure : risk.measures) measure_ids.push_back(measure.id);
     row.text(joined(measure_ids, " | "));
-    row.text(risk.tracking.status);
+    row.text(status_label(risk.tracking.status, lang));
     row.text(risk.tracking.owner);
     row.text(risk.tracking.justification);
     row.text(risk.tracking.date);

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "assessors/assessor_texts.hpp"
+#include "assessors/local_format.hpp"
 #include "register/register_summary.hpp"
 #include "register/register_texts.hpp"
 
@@ -19,6 +21,11 @@ std::string capitalized(std::string_view text) {
   std::string out(text);
   if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
   return out;
+}
+
+/// A duration: English as format_hours, Dutch in words (assessors/local_format.hpp).
+std::string format_duration(double hours, std::string_view lang) {
+  return lang == "en" ? format_hours(hours) : assessors::dutch_hours(hours);
 }
 
 std::string escaped_list(const std::vector<std::string>& items) {
@@ -47,10 +54,11 @@ void write_header(std::string& out, const Register& reg, std::string_view lang) 
   out += fmt::format("# {} {}\n\n", label(Label::register_title, lang), markdown_escape(reg.model_name));
   if (!reg.authority.empty()) field(out, Label::authority, lang, markdown_escape(reg.authority));
   // Assessors whose own horizon differs from the register's are named with it.
-  std::string horizon = format_hours(reg.horizon_h);
+  std::string horizon = format_duration(reg.horizon_h, lang);
   for (const auto& h : reg.horizons)
     if (h.horizon_h != reg.horizon_h)
-      horizon += fmt::format("; {}: {}", markdown_escape(h.assessor), format_hours(h.horizon_h));
+      horizon += fmt::format("; {}: {}", markdown_escape(assessor_name(h.assessor, lang)),
+                             format_duration(h.horizon_h, lang));
   field(out, Label::horizon, lang, horizon);
   field(out, Label::profile, lang, markdown_escape(reg.profile));
   field(out, Label::risk_diagram, lang,
@@ -66,7 +74,8 @@ void write_header(std::string& out, const Register& reg, std::string_view lang) 
         continue;
       }
       if (!feed.feed_date.empty()) feeds += " " + markdown_escape(feed.feed_date);
-      feeds += fmt::format(" ({} {})", feed.entries, label(Label::feed_entries, lang));
+      feeds += fmt::format(" ({} {})", format_number(static_cast<double>(feed.entries), lang),
+                           label(Label::feed_entries, lang));
     }
     field(out, Label::feeds, lang, feeds);
   }
@@ -87,7 +96,7 @@ void write_summary(std::string& out, const Register& reg, const RegisterSummary&
     std::string assessors;
     for (const auto& [assessor, n] : summary.by_assessor) {
       if (!assessors.empty()) assessors += ", ";
-      assessors += fmt::format("{} {}", markdown_escape(assessor), n);
+      assessors += fmt::format("{} {}", markdown_escape(assessor_name(assessor, lang)), n);
     }
     out += fmt::format("{}: {}.\n\n", label(Label::per_assessor, lang), assessors);
   }
@@ -156,10 +165,11 @@ void write_chain(std::string& out, const assessors::Finding& finding, std::strin
   if (finding.chain.empty()) return;
   out += fmt::format("#### {}\n\n", label(Label::chain, lang));
   for (const auto& step : finding.chain) {
-    out += fmt::format("- t+{}: {} {}", format_hours(step.t_h), markdown_escape(step.asset), label(Label::fails, lang));
+    out += fmt::format("- t+{}: {} {}", format_duration(step.t_h, lang), markdown_escape(step.asset),
+                       label(Label::fails, lang));
     if (!step.via.empty()) out += fmt::format(" ({} {})", label(Label::via, lang), markdown_escape(step.via));
-    if (step.down_h) out += fmt::format("; {} {}", label(Label::down_for, lang), format_hours(*step.down_h));
-    if (step.back_h) out += fmt::format(", {} t+{}", label(Label::back_at, lang), format_hours(*step.back_h));
+    if (step.down_h) out += fmt::format("; {} {}", label(Label::down_for, lang), format_duration(*step.down_h, lang));
+    if (step.back_h) out += fmt::format(", {} t+{}", label(Label::back_at, lang), format_duration(*step.back_h, lang));
     out += "\n";
   }
   if (finding.chain_omitted > 0)
@@ -202,7 +212,8 @@ void write_timeline(std::string& out, const assessors::Finding& finding, std::st
                      capitalized(label(Label::time, lang)), capitalized(label(Label::assets_failed, lang)),
                      capitalized(label(Label::people, lang)));
   for (const auto& point : finding.timeline)
-    out += fmt::format("| t+{} | {} | {} |\n", format_hours(point.t_h), point.assets_failed,
+    out += fmt::format("| t+{} | {} | {} |\n", format_duration(point.t_h, lang),
+                       format_number(static_cast<double>(point.assets_failed), lang),
                        format_number(point.people, lang));
   out += "\n";
 }
@@ -225,7 +236,7 @@ void write_impact(std::string& out, const Register& reg, const Risk& risk, std::
       const std::string value = c.value == 0 ? "–"
                                              : (unit.empty() ? format_number(shown, lang)
                                                              : fmt::format("{} {}", format_number(shown, lang),
-                                                                           markdown_escape(unit)));
+                                                                           markdown_escape(assessors::unit_text(unit).in(lang))));
       std::string name = criterion_name(reg, c.criterion, lang);
       out += fmt::format("| {}{} | {} | {} | {} |\n", markdown_escape(c.criterion),
                          name.empty() ? std::string() : " " + markdown_escape(name),
@@ -270,11 +281,14 @@ void write_risk(std::string& out, const Register& reg, const Risk& risk, std::st
   if (const auto& rationale = in_language(finding.likelihood.rationale, lang); !rationale.empty())
     likelihood += ": " + markdown_escape(rationale);
   field(out, Label::likelihood, lang, likelihood);
-  if (risk.analyses.size() > 1 || finding.kind == "knelpunt")
-    field(out, Label::analyses, lang, escaped_list(risk.analyses));
-  else
-    field(out, Label::assessor, lang, markdown_escape(finding.assessor));
-  field(out, Label::kind, lang, markdown_escape(finding.kind));
+  if (finding.kind == "knelpunt") {
+    std::vector<std::string> names;
+    for (const auto& analysis : risk.analyses) names.emplace_back(assessor_name(analysis, lang));
+    field(out, Label::analyses, lang, escaped_list(names));
+  } else {
+    field(out, Label::assessor, lang, markdown_escape(assessor_name(finding.assessor, lang)));
+  }
+  field(out, Label::kind, lang, markdown_escape(kind_name(finding.kind, lang)));
   if (!risk.replaces.empty()) field(out, Label::replaces, lang, escaped_list(risk.replaces));
   field(out, Label::assets, lang, escaped_list(finding.assets));
   field(out, Label::vital_processes, lang,
@@ -321,8 +335,7 @@ std::string format_hours(double hours) {
 std::string format_number(double value, std::string_view lang) {
   if (!std::isfinite(value)) return value > 0 ? "∞" : value < 0 ? "-∞" : "?";
   std::string text = fmt::format("{}", value);
-  if (lang != "en") std::replace(text.begin(), text.end(), '.', ',');
-  return text;
+  return lang == "en" ? text : assessors::dutch_number(text);
 }
 
 std::string register_to_markdown(const Register& reg, std::string_view lang) {

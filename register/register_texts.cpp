@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstddef>
+#include <utility>
 
 namespace knelpunt::risk_register {
 
@@ -111,11 +112,24 @@ constexpr std::array kTexts{
           "vanzelf.",
           "Note: the registers are written in different languages, so titles differ anyway."},
     Entry{Label::affected_count, "aantal getroffen objecten", "number of affected assets"},
-    Entry{Label::knelpunt_title, "Knelpunt", "Bottleneck"},
+    Entry{Label::assessor_single_point, "enkelvoudig faalpunt", "single point of failure"},
+    Entry{Label::assessor_cascade_reach, "verreikende uitval", "far-reaching loss"},
+    Entry{Label::assessor_geographic, "geografische concentratie", "geographic concentration"},
+    Entry{Label::assessor_cyber_exposure, "cyberblootstelling", "cyber exposure"},
+    Entry{Label::assessor_missing_controls, "ontbrekende maatregelen", "missing controls"},
+    Entry{Label::assessor_scenario, "scenario", "scenario"},
     Entry{Label::kind_spof, "enkelvoudig faalpunt", "single point of failure"},
-    Entry{Label::kind_reach, "verreikende uitval", "far-reaching failure"},
+    // Assets whose joint failure fails a vital asset: a pair, or three at max_order 3.
+    Entry{Label::kind_common_cause, "kritieke combinatie", "critical combination"},
+    Entry{Label::kind_reach, "verreikende uitval", "far-reaching loss"},
+    Entry{Label::kind_co_located_redundancy, "redundantie op één plek", "co-located redundancy"},
+    Entry{Label::kind_zone, "uitval van een zone", "loss of a zone"},
     Entry{Label::kind_exposure, "cyberblootstelling", "cyber exposure"},
     Entry{Label::kind_missing_controls, "ontbrekende maatregelen", "missing controls"},
+    Entry{Label::kind_scenario, "scenario", "scenario"},
+    // One entry for everything the analyses found about one asset (knelpunt_entries.hpp).
+    Entry{Label::kind_knelpunt, "knelpunt", "bottleneck"},
+    Entry{Label::knelpunt_title, "Knelpunt", "Bottleneck"},
     Entry{Label::governing_likelihood, "bepalend", "governing"},
     Entry{Label::other_likelihoods, "verder", "also"},
     Entry{Label::scenario_passes_through, "het scenario raakt deze knelpunten", "the scenario passes through these bottlenecks"},
@@ -147,6 +161,32 @@ std::string_view status_label(std::string_view status, std::string_view lang) {
   if (status == "mitigated") return label(Label::status_mitigated, lang);
   if (status == "false-positive") return label(Label::status_false_positive, lang);
   return status;
+}
+
+std::string_view assessor_name(std::string_view assessor, std::string_view lang) {
+  constexpr std::pair<std::string_view, Label> kNames[] = {
+      {"single-point", Label::assessor_single_point},         {"cascade-reach", Label::assessor_cascade_reach},
+      {"geographic", Label::assessor_geographic},             {"cyber-exposure", Label::assessor_cyber_exposure},
+      {"missing-controls", Label::assessor_missing_controls}, {"scenario", Label::assessor_scenario}};
+  for (const auto& [id, key] : kNames)
+    if (id == assessor) return label(key, lang);
+  return assessor;
+}
+
+std::string_view kind_name(std::string_view kind, std::string_view lang) {
+  constexpr std::pair<std::string_view, Label> kNames[] = {
+      {"spof", Label::kind_spof},
+      {"common-cause", Label::kind_common_cause},
+      {"reach", Label::kind_reach},
+      {"co-located-redundancy", Label::kind_co_located_redundancy},
+      {"zone", Label::kind_zone},
+      {"exposure", Label::kind_exposure},
+      {"missing-controls", Label::kind_missing_controls},
+      {"scenario", Label::kind_scenario},
+      {"knelpunt", Label::kind_knelpunt}};
+  for (const auto& [id, key] : kNames)
+    if (id == kind) return label(key, lang);
+  return kind;
 }
 
 const std::string& in_language(const assessors::LocalText& text, std::string_view lang) {

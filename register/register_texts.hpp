@@ -106,12 +106,24 @@ enum class Label {
   new_register,
   languages_differ,
   affected_count,
-  // Knelpunt entries (knelpunt_entries.hpp).
-  knelpunt_title,
+  // Names of the assessors and of the kinds of finding (the ids stay in JSON).
+  assessor_single_point,
+  assessor_cascade_reach,
+  assessor_geographic,
+  assessor_cyber_exposure,
+  assessor_missing_controls,
+  assessor_scenario,
   kind_spof,
+  kind_common_cause,
   kind_reach,
+  kind_co_located_redundancy,
+  kind_zone,
   kind_exposure,
   kind_missing_controls,
+  kind_scenario,
+  kind_knelpunt,
+  // Knelpunt entries (knelpunt_entries.hpp).
+  knelpunt_title,
   governing_likelihood,
   other_likelihoods,
   scenario_passes_through,
@@ -126,6 +138,14 @@ std::string_view label(Label key, std::string_view lang);
 /// The people's label of a tracking status id (unchecked, in-treatment,
 /// accepted, mitigated, false-positive); an unknown id is returned as is.
 std::string_view status_label(std::string_view status, std::string_view lang);
+
+/// The readers' name of an assessor id (single-point → "enkelvoudig faalpunt");
+/// an unknown id is returned as is.
+std::string_view assessor_name(std::string_view assessor, std::string_view lang);
+
+/// The readers' name of a finding kind (spof → "enkelvoudig faalpunt",
+/// common-cause → "kritieke combinatie"); an unknown kind is returned as is.
+std::string_view kind_name(std::string_view kind, std::string_view lang);
 
 /// A model or catalogue text in `lang`, falling back to Dutch when the
 /// English text is missing (catalogue `name_en` keys are optional).

@@ -283,3 +283,22 @@ TEST_CASE("cyber-exposure: the same findings with 1 and 4 threads") {
   CHECK(one.size() == 9);
   CHECK(dump(one) == dump(four));
 }
+
+TEST_CASE("cyber-exposure: the measures are the controls whose answers name an exposure, so overrides count") {
+  const auto m = load_test_model("cyber-exposure.yaml");
+  // As a model's catalogs: override would leave it: mfa no longer answers
+  // remote access, a new jump-host control does.
+  auto overridden = m->reference;
+  overridden.controls.at("mfa").answers.clear();
+  catalogs::Control jump_host;
+  jump_host.id = "jump-host";
+  jump_host.name = "Beheerserver";
+  jump_host.answers = {"remote-access"};
+  overridden.controls.emplace(jump_host.id, jump_host);
+  const auto shipped = run_assessor(*m, "cyber-exposure");
+  const auto findings = run_assessor(*m, "cyber-exposure", settings().with_reference(&overridden));
+  CHECK(only(shipped, "vpn-it").measures == std::vector<std::string>{"iec62443.fr1", "mfa"});
+  CHECK(only(findings, "vpn-it").measures == std::vector<std::string>{"iec62443.fr1", "jump-host"});
+  // web is only exposed to the internet: the override does not touch it.
+  CHECK(only(findings, "web").measures == std::vector<std::string>{"iec62443.fr5", "segmentation"});
+}

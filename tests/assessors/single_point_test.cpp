@@ -41,6 +41,9 @@ TEST_CASE("single-point: a single feed is a spof, a 1-of-2 group is a common-cau
     CHECK(f->subject.empty());
     CHECK(f->title.en == "Single point of failure: feed-a — its loss takes down 2 vital assets");
     CHECK(evidence_en(*f) == std::vector<std::string>{"minimal cut set (order 1) of: hospital, ss-1"});
+    CHECK(f->description.nl ==
+          "Als feed-a uitvalt, vallen binnen 3 dagen deze vitale objecten uit, ongeacht andere voorzieningen: hospital, ss-1.");
+    CHECK(f->description.en == "If feed-a is lost, these vital assets fail within 72h whatever else holds: hospital, ss-1.");
     CHECK(f->affected == std::vector<std::string>{"hospital", "ss-1"});
     CHECK(chain_of(*f) == std::vector<std::string>{"feed-a@0", "hospital@0<ss-1", "ss-1@0<feed-a"});
     CHECK(f->likelihood.likelihood_class == 4);
@@ -53,6 +56,7 @@ TEST_CASE("single-point: a single feed is a spof, a 1-of-2 group is a common-cau
     const auto* f = find_finding(findings, "spof", {"ss-1"});
     REQUIRE(f);
     CHECK(f->title.en == "Single point of failure: ss-1 — its loss takes down 1 vital asset");
+    CHECK(f->title.nl == "Enkelvoudig faalpunt: ss-1 — uitval treft 1 vitaal object");
     CHECK(evidence_en(*f) == std::vector<std::string>{"minimal cut set (order 1) of: hospital"});
     CHECK(f->affected == std::vector<std::string>{"hospital"});
     CHECK(f->likelihood.likelihood_class == 2);
@@ -63,13 +67,15 @@ TEST_CASE("single-point: a single feed is a spof, a 1-of-2 group is a common-cau
   SUBCASE("the telecom pair: each alone is covered") {
     const auto* f = find_finding(findings, "common-cause", {"tel-b", "tel-c"});
     REQUIRE(f);
-    CHECK(f->title.en == "Common cause: tel-b and tel-c together — takes down 1 vital asset");
+    CHECK(f->title.en == "Critical pair: tel-b and tel-c together — takes down 1 vital asset");
+    CHECK(f->title.nl == "Kritiek paar: tel-b en tel-c samen — treft 1 vitaal object");
     CHECK(evidence_en(*f) == std::vector<std::string>{"minimal cut set (order 2) of: clinic"});
     CHECK(f->affected == std::vector<std::string>{"clinic"});
     CHECK(chain_of(*f) == std::vector<std::string>{"clinic@0<tel-c", "tel-b@0", "tel-c@0"});
     CHECK(f->likelihood.likelihood_class == 2);
     CHECK(f->likelihood.rationale.en ==
           "tel-b p=0.1 × tel-c p=0.02 per year (independent) → 0.00996 in 5 years → class C");
+    CHECK(f->likelihood.rationale.nl == "tel-b p=0,1 × tel-c p=0,02 per jaar (onafhankelijk) → 0,00996 in 5 jaar → klasse C");
     // clinic: 500 people, no process: 5.1 = 500 × 72 = 36000 (A); 2.3 does not count it, 5.3 below A.
     CHECK(impact_of(*f) == std::vector<std::string>{"5.1=A(36000)"});
     CHECK(f->measures == std::vector<std::string>{"redundant-feed"});  // telecom: no emergency power

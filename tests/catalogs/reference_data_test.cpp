@@ -191,3 +191,29 @@ catalogs:
   CHECK(text.find("has no number for class E") != std::string::npos);
   CHECK(text.find("has class 'F'; expected only A, B, C, D and E") != std::string::npos);
 }
+
+TEST_CASE("a control's answers name the cyber exposures it is the measure for; others are errors") {
+  model::Diagnostics diagnostics;
+  auto set = catalogs::load_catalog_set(kCatalogDir, diagnostics);
+  const auto shipped = catalogs::read_reference_data(set, diagnostics);
+  REQUIRE(diagnostics.items().empty());
+  CHECK(shipped.controls.at("mfa").answers == std::vector<std::string>{"remote-access"});
+  CHECK(shipped.controls.at("segmentation").answers ==
+        std::vector<std::string>{"internet-exposed", "direct-remote-access", "mixed-network"});
+  CHECK(shipped.controls.at("awareness").answers.empty());
+
+  const auto file = write_model("answers", R"(knelpunt: 1
+catalogs:
+  controls:
+    - {id: mfa, name: MFA, mitigates: [ransomware, ics-intrusion, phishing, supply-chain, wiper], applies_to: [it, ot],
+       answers: [remote-access, vpn]}
+)");
+  catalogs::apply_model_overrides(set, file, "model.yaml", diagnostics);
+  catalogs::read_reference_data(set, diagnostics);
+  const std::string text = messages(diagnostics);
+  INFO(text);
+  CHECK(text.find("model.yaml:4:7: error: control 'mfa' answers unknown exposure 'vpn'; expected one of "
+                  "internet-exposed, remote-access, vendor-remote-access, direct-remote-access, mixed-network, "
+                  "kev-product, kev-ransomware") != std::string::npos);
+  CHECK(diagnostics.items().size() == 1);
+}

@@ -96,13 +96,14 @@ TEST_CASE("register CSV: fields per risk") {
   CHECK(scenario[column(h, "impact 2.3")] == "D");
   CHECK(scenario[column(h, "impact 5.1")] == "C");
   CHECK(scenario[column(h, "maatregelen")] == "bio-12.3");
-  CHECK(scenario[column(h, "status")] == "in-treatment");  // the id, not the label
+  CHECK(scenario[column(h, "status")] == "in behandeling");  // the label for readers; JSON keeps the id
   CHECK(scenario[column(h, "datum")] == "2025-03-01");
   CHECK(scenario[column(h, "gecontroleerd door")] == "J. de Vries");
   CHECK(rows[2][column(h, "vitale processen")] == "elektriciteit.regionaal | zorg.acuut");
   CHECK(rows[4][column(h, "objecten")] == "hs-a | hs-b");
   CHECK(rows[4][column(h, "impact")] == "");
-  CHECK(rows[4][column(h, "status")] == "unchecked");
+  CHECK(rows[4][column(h, "status")] == "niet beoordeeld");
+  CHECK(rows[4][column(h, "analyse")] == "geografische concentratie");
 }
 
 TEST_CASE("register CSV: ';' for Dutch Excel with decimal commas and a BOM") {

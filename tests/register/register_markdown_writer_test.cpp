@@ -69,20 +69,23 @@ TEST_CASE("hours as people read them") {
   CHECK(format_hours(std::numeric_limits<double>::infinity()) == "∞");
 }
 
-TEST_CASE("numbers: decimal comma in Dutch, point in English") {
-  CHECK(format_number(45000.5, "nl") == "45000,5");
+TEST_CASE("numbers: thousands dot and decimal comma in Dutch, point in English") {
+  CHECK(format_number(45000.5, "nl") == "45.000,5");
   CHECK(format_number(45000.5, "en") == "45000.5");
-  CHECK(format_number(12000, "nl") == "12000");
+  CHECK(format_number(12000, "nl") == "12.000");
+  CHECK(format_number(999, "nl") == "999");
+  CHECK(format_number(0.25, "nl") == "0,25");
 }
 
 TEST_CASE("register markdown: title, header fields and summary in Dutch") {
   const std::string md = register_to_markdown(knelpunt::test::fixture_register(), "nl");
   CHECK(md.rfind("# Risicoregister Dordrecht\n\n", 0) == 0);
   CHECK(contains(md, "- **Veiligheidsregio:** Veiligheidsregio Zuid-Holland Zuid\n"));
-  CHECK(contains(md, "- **Horizon:** 72h\n"));
-  CHECK(contains(md, "- **Kwetsbaarheidsbronnen:** kev 2025.01.15 (1234 vermeldingen); epss niet aanwezig\n"));
+  CHECK(contains(md, "- **Horizon:** 3 dagen\n"));
+  CHECK(contains(md, "- **Kwetsbaarheidsbronnen:** kev 2025.01.15 (1.234 vermeldingen); epss niet aanwezig\n"));
   CHECK(contains(md, "## Samenvatting\n\nHet register telt 4 risico's: 1 zeer hoog, 1 hoog, 1 midden, 1 laag.\n"));
-  CHECK(contains(md, "Per analyse: single-point 1, cascade-reach 1, geographic 1, scenario 1, cyber-exposure 0.\n"));
+  CHECK(contains(md, "Per analyse: enkelvoudig faalpunt 1, verreikende uitval 1, geografische concentratie 1, scenario 1, "
+                     "cyberblootstelling 0.\n"));
   CHECK(contains(md, "Opvolging: 3 niet beoordeeld, 1 in behandeling.\n"));
   CHECK(contains(md, "- KP-OLD-\\* (tracking.yaml:12:3)\n"));
   CHECK(md.back() == '\n');
@@ -135,15 +138,15 @@ TEST_CASE("register markdown: one section per risk with chain, evidence, CVEs, i
   CHECK(contains(md, "- **Risiconiveau:** zeer hoog (kans E, impact D)\n"));
   CHECK(contains(md, "- **Kans:** E (zeer waarschijnlijk): Internet-exposed, KEV met ransomware\n"));
   CHECK(contains(md, "- **Getroffen objecten (3):** asz-dordrecht, hs-merwedehaven, wb-pomp-oost\n"));
-  CHECK(contains(md, "#### Keten van oorzaak en gevolg\n\n- t+0h: wb-pomp-oost valt uit\n"
-                     "- t+4h: hs-merwedehaven valt uit (via wb-pomp-oost)\n"
-                     "- t+42h20m: asz-dordrecht valt uit (via hs-merwedehaven)\n"));
+  CHECK(contains(md, "#### Keten van oorzaak en gevolg\n\n- t+0 uur: wb-pomp-oost valt uit\n"
+                     "- t+4 uur: hs-merwedehaven valt uit (via wb-pomp-oost)\n"
+                     "- t+42 uur en 20 minuten: asz-dordrecht valt uit (via hs-merwedehaven)\n"));
   CHECK(contains(md, "- Back-up staat op hetzelfde netwerk; geen segmentatie\n"));
   CHECK(contains(md, "- CVE-2023-1234: Acme Pump\\|Controller; gebruikt bij ransomware; EPSS 0,97 (percentiel 0,999); "
                      "vereiste actie: Apply updates per vendor instructions.; uiterlijk 2024-01-31\n"));
-  CHECK(contains(md, "| t+4h | 2 | 45000,5 |\n"));
+  CHECK(contains(md, "| t+4 uur | 2 | 45.000,5 |\n"));
   CHECK(contains(md, "| 2.3 Lichamelijk lijden (gebrek aan primaire levensbehoeften) | D (zeer ernstig) | "
-                     "2000000 people-hours | 2000000 mensuren zonder drinkwater |\n"));
+                     "2.000.000 mensuren | 2000000 mensuren zonder drinkwater |\n"));
   CHECK(contains(md, "**Totaal:** impactscore 40,5, klasse D (zeer ernstig).\n"));
   CHECK(contains(md, "#### Toelichting op de score\n\nKans E, impact D: zeer hoog.\n"));
   CHECK(contains(md, "#### Maatregelen\n\n- bio-12.3: Offline back-ups\n"));

@@ -1,0 +1,224 @@
+#include "assessors/assessor_texts.hpp"
+
+#include <array>
+#include <utility>
+
+namespace knelpunt::assessors {
+
+namespace {
+
+struct Entry {
+  Phrase key;
+  std::string_view nl, en;
+};
+
+// In the order of the enum, so that the lookup is an index; the static_asserts
+// below keep the two in step and check that both languages take the same
+// number of arguments.
+constexpr std::array kTexts{
+    Entry{Phrase::other_assets_one, "{} ander object", "{} other asset"},
+    Entry{Phrase::other_assets_many, "{} andere objecten", "{} other assets"},
+    Entry{Phrase::vital_assets_one, "{} vitaal object", "{} vital asset"},
+    Entry{Phrase::vital_assets_many, "{} vitale objecten", "{} vital assets"},
+    Entry{Phrase::assets_one, "{} object", "{} asset"},
+    Entry{Phrase::assets_many, "{} objecten", "{} assets"},
+    Entry{Phrase::failed_assets_one, "{} uitgevallen object", "{} failed asset"},
+    Entry{Phrase::failed_assets_many, "{} uitgevallen objecten", "{} failed assets"},
+    Entry{Phrase::controls_one, "{} maatregel", "{} control"},
+    Entry{Phrase::controls_many, "{} maatregelen", "{} controls"},
+    Entry{Phrase::list_and, " en ", " and "},
+    Entry{Phrase::unit_people, "mensen", "people"},
+    Entry{Phrase::unit_people_hours, "mensuren", "people-hours"},
+    Entry{Phrase::unit_euros, "euro", "euros"},
+    Entry{Phrase::unit_hectares, "hectare", "hectares"},
+    Entry{Phrase::unit_square_kilometre_days, "vierkante kilometer × dagen", "square-kilometre-days"},
+    Entry{Phrase::unit_expert_score, "deskundigenscore", "expert score"},
+    Entry{Phrase::threat_attack, "dreiging {} (MITRE ATT&CK: {})", "threat {} (MITRE ATT&CK: {})"},
+    Entry{Phrase::threat_default_class, "standaardklasse {} van dreiging {} uit de dreigingscatalogus",
+          "default class {} of threat {} from the threats catalogue"},
+    Entry{Phrase::impact_scope, " (processen: {})", " (processes: {})"},
+    Entry{Phrase::hours_down_restored, "uren uitval binnen de horizon ({}), herstel meegerekend",
+          "hours down within the horizon ({}), repairs included"},
+    Entry{Phrase::hours_down_permanent, "uren uitval tot de horizon ({})", "hours of outage up to the horizon ({})"},
+    Entry{Phrase::impact_basis_people_hours, "som van {} van {}{} × {} = {} {}; klasse {} vanaf {}",
+          "sum of {} of {}{} × {} = {} {}; class {} from {}"},
+    Entry{Phrase::impact_basis_people, "som van {} van {}{} = {} {}; klasse {} vanaf {}",
+          "sum of {} of {}{} = {} {}; class {} from {}"},
+    Entry{Phrase::structural_unknown_p, "geen faalkans (p) bekend voor {}; standaardklasse {} uit de scoringscatalogus",
+          "no failure probability (p) known for {}; default class {} from the scoring catalogue"},
+    Entry{Phrase::failure_probability, "{} p={}", "{} p={}"},
+    Entry{Phrase::structural_per_year, "{} per jaar (onafhankelijk) → {} in {} jaar → klasse {}",
+          "{} per year (independent) → {} in {} years → class {}"},
+    Entry{Phrase::cyber_base_only, "basisklasse {} voor cyberdreiging; geen verhogende of verlagende omstandigheden",
+          "base class {} for cyber threats; no conditions raise or lower it"},
+    Entry{Phrase::cyber_steps, "basisklasse {}, {} → klasse {}{} (stappen uit de scoringscatalogus)",
+          "base class {}, {} → class {}{} (steps from the scoring catalogue)"},
+    Entry{Phrase::cyber_clamped, " (begrensd)", " (clamped)"},
+    Entry{Phrase::spof_title, "Enkelvoudig faalpunt: {} — uitval treft {}",
+          "Single point of failure: {} — its loss takes down {}"},
+    Entry{Phrase::spof_description,
+          "Als {} uitvalt, vallen binnen {} deze vitale objecten uit, ongeacht andere voorzieningen: {}.",
+          "If {} is lost, these vital assets fail within {} whatever else holds: {}."},
+    Entry{Phrase::critical_pair_title, "Kritiek paar: {} samen — treft {}", "Critical pair: {} together — takes down {}"},
+    Entry{Phrase::critical_combination_title, "Kritieke combinatie: {} samen — treft {}",
+          "Critical combination: {} together — takes down {}"},
+    Entry{Phrase::critical_pair_description,
+          "Elk alleen is opgevangen, maar samen vallen binnen {} deze vitale objecten uit: {}.",
+          "Each alone is covered, but together they take down these vital assets within {}: {}."},
+    Entry{Phrase::cut_set_evidence, "minimale snedeverzameling (orde {}) van: {}", "minimal cut set (order {}) of: {}"},
+    Entry{Phrase::reach_title_one, "Verreikende uitval: {} — {} object valt mee uit binnen {}",
+          "Far-reaching loss: {} — {} asset fails with it within {}"},
+    Entry{Phrase::reach_title_many, "Verreikende uitval: {} — {} objecten vallen mee uit binnen {}",
+          "Far-reaching loss: {} — {} assets fail with it within {}"},
+    Entry{Phrase::reach_description_one,
+          "Uitval van {} alleen laat {} uitvallen, dat {} inwoners bedient "
+          "(plaats {} in de ranglijst van bereik naar getroffen inwoners).",
+          "The loss of {} alone takes down {}, serving {} people "
+          "(rank {} by reach weighted by people served)."},
+    Entry{Phrase::reach_description_many,
+          "Uitval van {} alleen laat {} uitvallen, die samen {} inwoners bedienen "
+          "(plaats {} in de ranglijst van bereik naar getroffen inwoners).",
+          "The loss of {} alone takes down {}, serving {} people together "
+          "(rank {} by reach weighted by people served)."},
+    Entry{Phrase::reach_evidence, "N-1-bereik {} binnen {}; getroffen inwoners {}; rang {}",
+          "N-1 reach {} within {}; people served {}; rank {}"},
+    Entry{Phrase::zone_name, "zone {}", "zone {}"},
+    Entry{Phrase::within_radius, "binnen {} m van {} (verst {} m)", "within {} m of {} (farthest {} m)"},
+    Entry{Phrase::co_located_title, "Redundantie op één plek: {} ({}) — {} van {} voedingen in {}",
+          "Co-located redundancy: {} ({}) — {} of {} suppliers in {}"},
+    Entry{Phrase::co_located_description,
+          "{} heeft {} van {} voedingen nodig ({}), maar één lokale gebeurtenis ({}) kan er {} tegelijk "
+          "treffen: de redundantie beschermt daar niet tegen.",
+          "{} needs {} of {} suppliers ({}), but one local event ({}) can hit {} of them at once: the "
+          "redundancy does not protect against it."},
+    Entry{Phrase::cluster_members, "{}: {}", "{}: {}"},
+    Entry{Phrase::zone_title, "Uitval van zone {} ({}) treft {} erbuiten", "Loss of zone {} ({}) takes down {} outside it"},
+    Entry{Phrase::zone_description,
+          "Als alle objecten in zone {} tegelijk uitvallen ({}), vallen binnen {} ook deze vitale objecten "
+          "buiten de zone uit: {}.",
+          "If every asset in zone {} fails at once ({}), these vital assets outside the zone fail within {} "
+          "as well: {}."},
+    Entry{Phrase::zone_members, "objecten in zone {}: {}", "assets in zone {}: {}"},
+    Entry{Phrase::threat_without_default, "dreiging {} heeft geen standaardkans; standaardklasse {} uit de scoringscatalogus",
+          "threat {} has no default likelihood; default class {} from the scoring catalogue"},
+    Entry{Phrase::exposure_internet, "bereikbaar vanaf internet", "reachable from the internet"},
+    Entry{Phrase::exposure_remote_access, "toegang op afstand ({})", "remote access ({})"},
+    Entry{Phrase::exposure_mixed_network, "IT en OT in één netwerk", "IT and OT in one network"},
+    Entry{Phrase::exposure_kev_one, "{} actief misbruikte kwetsbaarheid (CISA KEV)",
+          "{} known exploited vulnerability (CISA KEV)"},
+    Entry{Phrase::exposure_kev_many, "{} actief misbruikte kwetsbaarheden (CISA KEV)",
+          "{} known exploited vulnerabilities (CISA KEV)"},
+    Entry{Phrase::exposure_title, "Cyberblootstelling: {} — {}", "Cyber exposure: {} — {}"},
+    Entry{Phrase::product, "product {} {} {}", "product {} {} {}"},
+    Entry{Phrase::kev_version_caveat,
+          "KEV vergelijkt leverancier en product, niet de versie: controleer of versie en configuratie "
+          "kwetsbaar zijn",
+          "KEV matches vendor and product, not the version: check whether the version and configuration "
+          "are affected"},
+    Entry{Phrase::kev_not_checked, "geen KEV-cache: bekende kwetsbaarheden niet gecontroleerd (knelpunt catalog fetch kev)",
+          "no KEV cache: known vulnerabilities not checked (knelpunt catalog fetch kev)"},
+    Entry{Phrase::exposure_description_one,
+          "Een geslaagde aanval op {} legt het object stil; binnen {} valt dan {} uit.",
+          "A successful attack on {} takes it down; within {} {} then fails."},
+    Entry{Phrase::exposure_description_many,
+          "Een geslaagde aanval op {} legt het object stil; binnen {} vallen dan {} uit.",
+          "A successful attack on {} takes it down; within {} {} then fail."},
+    Entry{Phrase::missing_controls_title, "Ontbrekende maatregelen: {} — {} van {} uit '{}'",
+          "Missing controls: {} — {} of {} from '{}'"},
+    Entry{Phrase::missing_control, "{} {} (gewicht {})", "{} {} (weight {})"},
+    Entry{Phrase::missing_list, "ontbreekt: {}", "missing: {}"},
+    Entry{Phrase::missing_weight, "ontbrekend gewicht {} van {} (netwerk {}, basislijn {})",
+          "missing weight {} of {} (network {}, baseline {})"},
+    Entry{Phrase::network_unknown, "onbekend", "unknown"},
+    Entry{Phrase::missing_controls_description_one,
+          "{} mist {} uit de basislijn; bij uitval van het object valt binnen {} {} uit.",
+          "{0} lacks {1} of the baseline; its loss takes down {3} within {2}."},
+    Entry{Phrase::missing_controls_description_many,
+          "{} mist {} uit de basislijn; bij uitval van het object vallen binnen {} {} uit.",
+          "{0} lacks {1} of the baseline; its loss takes down {3} within {2}."},
+    Entry{Phrase::missing_half_weight, "; meer dan de helft van het gewicht ontbreekt ({} van {}) → klasse {}",
+          "; more than half of the weight is missing ({} of {}) → class {}"},
+    Entry{Phrase::scenario_title, "Scenario: {}", "Scenario: {}"},
+    Entry{Phrase::scenario_description_one,
+          "Beginuitval: {}. Binnen {} valt {} uit; de uitgevallen objecten bedienen {} inwoners.",
+          "Initial failures: {}. Within {} {} fails; the failed assets serve {} people."},
+    Entry{Phrase::scenario_description_many,
+          "Beginuitval: {}. Binnen {} vallen {} uit; de uitgevallen objecten bedienen {} inwoners.",
+          "Initial failures: {}. Within {} {} fail; the failed assets serve {} people."},
+    Entry{Phrase::initial_failure_at, "{} (t+{})", "{} (t+{})"},
+    Entry{Phrase::scenario_stated_class, "klasse {} zoals vastgesteld in het model (scenario {})",
+          "class {} as stated in the model (scenario {})"},
+    Entry{Phrase::scenario_no_likelihood, "geen kans bekend; standaardklasse {} uit de scoringscatalogus",
+          "no likelihood known; default class {} from the scoring catalogue"},
+};
+static_assert(kTexts.size() == static_cast<std::size_t>(Phrase::scenario_no_likelihood) + 1,
+              "every Phrase needs exactly one entry in kTexts");
+
+constexpr bool in_enum_order() {
+  for (std::size_t i = 0; i < kTexts.size(); ++i)
+    if (static_cast<std::size_t>(kTexts[i].key) != i) return false;
+  return true;
+}
+static_assert(in_enum_order(), "kTexts must list the phrases in the order of the enum");
+
+/// The number of replacement fields (`{…}`, not the escaped `{{`).
+constexpr std::size_t field_count(std::string_view text) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '{') continue;
+    if (i + 1 < text.size() && text[i + 1] == '{') {
+      ++i;
+      continue;
+    }
+    ++count;
+  }
+  return count;
+}
+
+constexpr bool same_fields_in_both_languages() {
+  for (const auto& entry : kTexts)
+    if (field_count(entry.nl) != field_count(entry.en)) return false;
+  return true;
+}
+static_assert(same_fields_in_both_languages(), "both languages of a phrase must take the same arguments");
+
+}  // namespace
+
+std::string_view phrase(Phrase key, std::string_view lang) {
+  const auto& entry = kTexts[static_cast<std::size_t>(key)];
+  return lang == "en" ? entry.en : entry.nl;
+}
+
+LocalText counted(std::size_t count, Phrase one, Phrase many) {
+  return local_text(by_count(count, one, many), count);
+}
+
+LocalText unit_text(std::string_view unit) {
+  constexpr std::pair<std::string_view, Phrase> kUnits[] = {
+      {"people", Phrase::unit_people},          {"people-hours", Phrase::unit_people_hours},
+      {"euros", Phrase::unit_euros},            {"hectares", Phrase::unit_hectares},
+      {"square-kilometre-days", Phrase::unit_square_kilometre_days}, {"expert-score", Phrase::unit_expert_score}};
+  for (const auto& [id, key] : kUnits)
+    if (id == unit) return local_text(key);
+  return {std::string(unit), std::string(unit)};
+}
+
+LocalText joined(const std::vector<LocalText>& parts, std::string_view separator) {
+  LocalText out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) {
+      out.nl += separator;
+      out.en += separator;
+    }
+    out.nl += parts[i].nl;
+    out.en += parts[i].en;
+  }
+  return out;
+}
+
+LocalText joined(const std::vector<std::string>& parts, Phrase separator) {
+  return {fmt::format("{}", fmt::join(parts, phrase(separator, "nl"))),
+          fmt::format("{}", fmt::join(parts, phrase(separator, "en")))};
+}
+
+}  // namespace knelpunt::assessors

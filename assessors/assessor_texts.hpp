@@ -1,0 +1,146 @@
+#pragma once
+/// The fixed texts of the assessors (titles, descriptions, evidence, impact
+/// bases and likelihood rationales), in Dutch (the default) and English: one
+/// table (assessor_texts.cpp), one lookup, in the style of the register's
+/// text table (register/register_texts.hpp). Each entry is a format string
+/// whose `{}` fields both languages fill with the same arguments in the same
+/// order; where a count changes the words, the table has a `_one` and a
+/// `_many` entry. Model and catalogue texts are not here: they come in as
+/// arguments.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "assessors/finding.hpp"
+
+namespace knelpunt::assessors {
+
+/// Every text an assessor writes.
+enum class Phrase {
+  // Counted nouns, used as arguments of the sentences below.
+  other_assets_one,
+  other_assets_many,
+  vital_assets_one,
+  vital_assets_many,
+  assets_one,
+  assets_many,
+  failed_assets_one,
+  failed_assets_many,
+  controls_one,
+  controls_many,
+  // Shared.
+  list_and,
+  unit_people,
+  unit_people_hours,
+  unit_euros,
+  unit_hectares,
+  unit_square_kilometre_days,
+  unit_expert_score,
+  threat_attack,
+  threat_default_class,
+  // Impact estimator: how a criterion's value was found.
+  impact_scope,
+  hours_down_restored,
+  hours_down_permanent,
+  impact_basis_people_hours,
+  impact_basis_people,
+  // Likelihood rules.
+  structural_unknown_p,
+  failure_probability,
+  structural_per_year,
+  cyber_base_only,
+  cyber_steps,
+  cyber_clamped,
+  // single-point.
+  spof_title,
+  spof_description,
+  critical_pair_title,
+  critical_combination_title,
+  critical_pair_description,
+  cut_set_evidence,
+  // cascade-reach.
+  reach_title_one,
+  reach_title_many,
+  reach_description_one,
+  reach_description_many,
+  reach_evidence,
+  // geographic.
+  zone_name,
+  within_radius,
+  co_located_title,
+  co_located_description,
+  cluster_members,
+  zone_title,
+  zone_description,
+  zone_members,
+  threat_without_default,
+  // cyber-exposure.
+  exposure_internet,
+  exposure_remote_access,
+  exposure_mixed_network,
+  exposure_kev_one,
+  exposure_kev_many,
+  exposure_title,
+  product,
+  kev_version_caveat,
+  kev_not_checked,
+  exposure_description_one,
+  exposure_description_many,
+  // missing-controls.
+  missing_controls_title,
+  missing_control,
+  missing_list,
+  missing_weight,
+  network_unknown,
+  missing_controls_description_one,
+  missing_controls_description_many,
+  missing_half_weight,
+  // scenario.
+  scenario_title,
+  scenario_description_one,
+  scenario_description_many,
+  initial_failure_at,
+  scenario_stated_class,
+  scenario_no_likelihood,
+};
+
+/// The format string of `key` in `lang` ("en": English; anything else: Dutch).
+std::string_view phrase(Phrase key, std::string_view lang);
+
+/// `one` when `count` is 1, else `many`.
+constexpr Phrase by_count(std::size_t count, Phrase one, Phrase many) { return count == 1 ? one : many; }
+
+namespace detail {
+inline const std::string& in_language(const LocalText& text, bool english) { return english ? text.en : text.nl; }
+template <class T>
+const T& in_language(const T& value, bool) {
+  return value;
+}
+}  // namespace detail
+
+/// `key` formatted in both languages with `args`; an argument that is itself a
+/// LocalText is taken in the language being formatted.
+template <class... Args>
+LocalText local_text(Phrase key, const Args&... args) {
+  return {fmt::format(fmt::runtime(phrase(key, "nl")), detail::in_language(args, false)...),
+          fmt::format(fmt::runtime(phrase(key, "en")), detail::in_language(args, true)...)};
+}
+
+/// `count` with the counted noun: local_text(by_count(count, one, many), count).
+LocalText counted(std::size_t count, Phrase one, Phrase many);
+
+/// The name of a criterion's unit (catalogs/scoring.yaml: people, people-hours,
+/// euros, hectares, square-kilometre-days, expert-score) in both languages;
+/// another unit as it is written.
+LocalText unit_text(std::string_view unit);
+
+/// The texts joined with `separator`, each language apart.
+LocalText joined(const std::vector<LocalText>& parts, std::string_view separator);
+/// Plain texts (ids, names) joined with `separator`, which is a phrase.
+LocalText joined(const std::vector<std::string>& parts, Phrase separator);
+
+}  // namespace knelpunt::assessors

@@ -1,0 +1,70 @@
+#include "assessors/local_format.hpp"
+
+#include <cctype>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace knelpunt::assessors {
+
+namespace {
+
+/// "1 uur" / "2 uur" (uur has no plural in a count), "1 dag" / "3 dagen", "1 minuut" / "20 minuten".
+std::string count_of(long long n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string whole_minutes(long long minutes) {
+  const long long hours = minutes / 60, rest = minutes % 60;
+  if (rest == 0) {
+    if (hours >= 72 && hours % 24 == 0) return count_of(hours / 24, "dag", "dagen");
+    return fmt::format("{} uur", hours);
+  }
+  if (hours == 0) return count_of(rest, "minuut", "minuten");
+  return fmt::format("{} uur en {}", hours, count_of(rest, "minuut", "minuten"));
+}
+
+}  // namespace
+
+std::string dutch_hours(model::Hours hours) {
+  if (!std::isfinite(hours)) return "onbeperkte tijd";
+  const long long minutes = std::llround(std::fabs(hours) * 60);
+  // Less than half a minute but not nothing: decimal hours, so it does not read as 0.
+  if (minutes == 0 && hours != 0) return dutch_number(fmt::format("{:.2g}", hours)) + " uur";
+  return (hours < 0 && minutes > 0 ? "-" : "") + whole_minutes(minutes);
+}
+
+LocalText local_hours(model::Hours hours) { return {dutch_hours(hours), model::format_hours(hours)}; }
+
+std::string dutch_number(std::string_view english) {
+  std::size_t start = english.empty() || english[0] != '-' ? 0 : 1;
+  std::size_t digits_end = start;
+  while (digits_end < english.size() && std::isdigit(static_cast<unsigned char>(english[digits_end]))) ++digits_end;
+  if (digits_end == start) return std::string(english);
+  std::string out(english.substr(0, start));
+  const std::size_t digits = digits_end - start;
+  // Groups of three from the right, only from four digits on ("1.234"; "999" stays).
+  for (std::size_t i = 0; i < digits; ++i) {
+    if (i > 0 && digits >= 4 && (digits - i) % 3 == 0) out += '.';
+    out += english[start + i];
+  }
+  for (std::size_t i = digits_end; i < english.size(); ++i) out += english[i] == '.' ? ',' : english[i];
+  return out;
+}
+
+LocalText local_whole(double value) {
+  const std::string english = fmt::format("{:.0f}", value);
+  return {dutch_number(english), english};
+}
+
+LocalText local_number(double value) {
+  const std::string english = fmt::format("{}", value);
+  return {dutch_number(english), english};
+}
+
+LocalText local_probability(double value) {
+  const std::string english = fmt::format("{:.4g}", value);
+  return {dutch_number(english), english};
+}
+
+}  // namespace knelpunt::assessors

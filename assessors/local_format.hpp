@@ -1,0 +1,42 @@
+#pragma once
+/// Durations and numbers as the register's two languages write them. English
+/// keeps the compact forms (`72h`, `1h30m`, `12345`); Dutch writes words and
+/// the Dutch number format (docs/register.md, "Dutch texts"):
+///
+/// - a duration of a whole number of days, three days (72 h) or more, in
+///   days ("3 dagen"); any other whole number of hours in hours ("1 uur",
+///   "48 uur"); whole minutes as "20 minuten" or "1 uur en 30 minuten"; the
+///   rest in decimal hours ("0,0042 uur"); no end as "onbeperkte tijd";
+/// - numbers with a dot between thousands and a decimal comma ("1.234,5").
+///
+/// A shared model/text_format may take these over; until then the register
+/// writers use them from here.
+
+#include <string>
+#include <string_view>
+
+#include "assessors/finding.hpp"
+#include "model/duration.hpp"
+
+namespace knelpunt::assessors {
+
+/// A duration in Dutch: "3 dagen", "48 uur", "1 uur en 30 minuten", "onbeperkte tijd" for kNever.
+std::string dutch_hours(model::Hours hours);
+
+/// A duration in both languages: Dutch as dutch_hours, English as model::format_hours.
+LocalText local_hours(model::Hours hours);
+
+/// A number written the English way (`1234567.5`, `-12`, `1e-05`) in the
+/// Dutch format: `1.234.567,5`. Text that is not such a number is returned as is.
+std::string dutch_number(std::string_view english);
+
+/// A number rounded to a whole in both languages: {"1.234", "1234"}.
+LocalText local_whole(double value);
+
+/// A number in its shortest form in both languages: {"0,7", "0.7"}.
+LocalText local_number(double value);
+
+/// A number with fmt's `.4g` (probabilities) in both languages.
+LocalText local_probability(double value);
+
+}  // namespace knelpunt::assessors

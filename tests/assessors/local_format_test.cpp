@@ -1,0 +1,40 @@
+// Durations and numbers in Dutch (assessors/local_format.hpp); the rule is in docs/register.md.
+
+#include <doctest/doctest.h>
+
+#include "assessors/local_format.hpp"
+
+using namespace knelpunt;
+
+TEST_CASE("Dutch durations: days from three whole days on, else hours and minutes") {
+  CHECK(assessors::dutch_hours(0) == "0 uur");
+  CHECK(assessors::dutch_hours(1) == "1 uur");
+  CHECK(assessors::dutch_hours(24) == "24 uur");
+  CHECK(assessors::dutch_hours(48) == "48 uur");
+  CHECK(assessors::dutch_hours(70) == "70 uur");
+  CHECK(assessors::dutch_hours(72) == "3 dagen");
+  CHECK(assessors::dutch_hours(168) == "7 dagen");
+  CHECK(assessors::dutch_hours(73) == "73 uur");
+  CHECK(assessors::dutch_hours(0.25) == "15 minuten");
+  CHECK(assessors::dutch_hours(1.0 / 60) == "1 minuut");
+  CHECK(assessors::dutch_hours(18.5) == "18 uur en 30 minuten");
+  CHECK(assessors::dutch_hours(71.9999) == "3 dagen");  // to the minute
+  CHECK(assessors::dutch_hours(0.0042) == "0,0042 uur");
+  CHECK(assessors::dutch_hours(model::kNever) == "onbeperkte tijd");
+  CHECK(assessors::local_hours(72).en == "72h");
+}
+
+TEST_CASE("Dutch numbers: a dot between thousands from four digits on, a decimal comma") {
+  CHECK(assessors::dutch_number("0") == "0");
+  CHECK(assessors::dutch_number("999") == "999");
+  CHECK(assessors::dutch_number("1234") == "1.234");
+  CHECK(assessors::dutch_number("1234567.5") == "1.234.567,5");
+  CHECK(assessors::dutch_number("-12345") == "-12.345");
+  CHECK(assessors::dutch_number("0.7") == "0,7");
+  CHECK(assessors::dutch_number("1e-05") == "1e-05");
+  CHECK(assessors::dutch_number("geen") == "geen");
+  CHECK(assessors::local_whole(37800000).nl == "37.800.000");
+  CHECK(assessors::local_whole(37800000).en == "37800000");
+  CHECK(assessors::local_number(0.5).nl == "0,5");
+  CHECK(assessors::local_probability(0.00123456).nl == "0,001235");
+}

@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""The Dutch register is written in Dutch: no English words in its prose.
+
+Usage: python3 dutch_words_check.py [PATH_TO_KNELPUNT]   (the binary is not used)
+
+Scans the golden outputs (tests/cli/<command>/<case>/expected.out) of the
+commands that write a register (COMMANDS) in Dutch, that is every case whose
+`cmd` has no `--lang en`:
+
+  Markdown, CSV, text  every line, without `backtick code` and without the
+                       required action that CISA's KEV feed gives for a CVE
+                       (quoted from the feed, in English)
+  JSON                 the prose fields (PROSE_KEYS); ids stay as they are
+
+`diff` is not scanned: it quotes the titles of the registers it is given.
+`compare` renders its own texts in cli/ and is not scanned yet.
+
+and fails when a word of ENGLISH_WORDS, a duration in the compact notation
+(72h, 1h30m), a wrong Dutch form of WRONG_DUTCH or a number of five or more
+digits without the Dutch thousands dot appears outside an id. An id is a
+token with a hyphen, dot, underscore or digit in it (asset, risk, control
+and catalogue ids), unless the token itself is in ENGLISH_WORDS
+("single-point", "people-hours": those were shown as words to readers).
+
+With --self-test it also checks that it finds the English of a sample text,
+so the check cannot pass by reading nothing.
+"""
+
+import json
+import pathlib
+import re
+import sys
+
+COMMANDS = {"assess", "merge"}
+
+ENGLISH_WORDS = {
+    "people", "people-hours", "hours", "hour", "single-point", "spof", "common-cause", "cascade-reach",
+    "cyber-exposure", "missing-controls", "geographic", "co-located-redundancy", "exposure", "reach",
+    "unchecked", "affected", "failure", "failures", "fails", "fail", "within", "risk", "risks",
+    "asset", "assets", "assessor", "the", "and", "with", "from", "class", "loss",
+    "far-reaching", "common", "cause", "people-served", "served", "down", "back", "weight", "missing",
+    "network", "baseline", "unknown", "days", "euros", "hectares", "square-kilometre-days", "expert-score",
+    "clamped", "threat", "likelihood", "steps", "catalogue", "year", "years", "independent",
+    # not "default": it is the id of the shipped profile
+}
+
+# Dutch that is wrong: the singular of "vitale objecten", the compound.
+WRONG_DUTCH = [
+    (re.compile(r"\b1 vitale object\b"), "'1 vitale object' (expected '1 vitaal object')"),
+    (re.compile(r"\bVer reikende\b", re.IGNORECASE), "'Ver reikende' (expected 'Verreikende')"),
+    (re.compile(r"Gemeenschappelijke oorzaak"), "'Gemeenschappelijke oorzaak' (the pairs are critical pairs, not a common cause)"),
+]
+
+DURATION = re.compile(r"(?<![\w-])t?\+?\d+(?:\.\d+)?h(?:\d+m)?(?![\w-])|(?<![\w-])\d+m(?![\w-])")
+# Five digits or more: a year (2027) is written without a dot.
+UNGROUPED = re.compile(r"^\d{5,}$")
+# A comma between digits is a decimal comma, not a separator.
+TOKEN_SPLIT = re.compile(r"(?:[\s|()\[\]{};\"'`*:!?…—–→×=<>/\\]|,(?!\d)|(?<!\d),)+")
+ID_LIKE = re.compile(r"[-._0-9]")
+
+PROSE_KEYS = {"title", "description", "evidence", "basis", "rationale", "score_explanation", "explanation",
+              "assessor_name", "kind_name", "status_label", "name"}
+
+
+def strip_code(line):
+    line = re.sub(r"`[^`]*`", " ", line)
+    return re.sub(r"(vereiste actie|required action): [^;]*", " ", line)
+
+
+def problems_in_text(text):
+    """(word, reason) for every offending token of `text`."""
+    found = []
+    text = strip_code(text)
+    for pattern, reason in WRONG_DUTCH:
+        if pattern.search(text):
+            found.append(reason)
+    for match in DURATION.finditer(text):
+        found.append(f"duration '{match.group(0)}' (expected '72 uur', '3 dagen')")
+    for raw in TOKEN_SPLIT.split(text):
+        token = raw.strip(".")
+        if not token:
+            continue
+        if token.lower() in ENGLISH_WORDS:
+            found.append(f"English word '{token}'")
+        elif UNGROUPED.match(token):
+            found.append(f"number '{token}' without the thousands dot (expected e.g. 1.234)")
+        elif ID_LIKE.search(token):
+            continue
+    return found
+
+
+def prose_strings(value, key=None):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from prose_strings(v, k)
+    elif isinstance(value, list):
+        for item in value:
+            yield from prose_strings(item, key)
+    elif isinstance(value, str) and key in PROSE_KEYS:
+        yield value
+
+
+def dutch_cases(cli_dir):
+    for cmd_file in sorted(cli_dir.glob("*/*/cmd")):
+        args = cmd_file.read_text(encoding="utf-8").split()
+        if not args or args[0] not in COMMANDS:
+            continue
+        if "--lang" in args and args[args.index("--lang") + 1] == "en":
+            continue
+        out = cmd_file.parent / "expected.out"
+        if out.exists() and out.stat().st_size > 0:
+            yield cmd_file.parent, args, out
+
+
+def scan(cli_dir):
+    """{(case, line, reason)} over every Dutch golden output."""
+    problems = []
+    scanned = 0
+    for case, args, out in dutch_cases(cli_dir):
+        scanned += 1
+        text = out.read_text(encoding="utf-8-sig")
+        name = case.relative_to(cli_dir)
+        if "json" in args:
+            document = json.loads(text)
+            if document.get("lang") not in (None, "nl"):
+                continue
+            for string in prose_strings(document):
+                for reason in problems_in_text(string):
+                    problems.append((name, string[:80], reason))
+            continue
+        for number, line in enumerate(text.splitlines(), 1):
+            for reason in problems_in_text(line):
+                problems.append((name, number, reason))
+    return scanned, problems
+
+
+def self_test():
+    sample = "Soort: spof; 1 vitale object; 918 people-hours binnen 72h; 12345 inwoners; `people` mag"
+    found = problems_in_text(sample)
+    expected = ["English word 'spof'", "English word 'people-hours'", "duration '72h' (expected '72 uur', '3 dagen')",
+                "number '12345' without the thousands dot (expected e.g. 1.234)",
+                "'1 vitale object' (expected '1 vitaal object')"]
+    missing = [e for e in expected if e not in found]
+    if missing or any("'people'" in f for f in found):
+        print(f"self-test failed: found {found}, expected {expected} and nothing about `people` in backticks")
+        return False
+    if problems_in_text("Enkelvoudig faalpunt: Gemaal (gemaal-kilweg) treft 1 vitaal object binnen 3 dagen; 12.345 "
+                        "inwoners; KP-SPOF-841eb9; bio.12.6"):
+        print("self-test failed: correct Dutch was flagged")
+        return False
+    return True
+
+
+def main():
+    cli_dir = pathlib.Path(__file__).resolve().parent
+    if not self_test():
+        return 1
+    scanned, problems = scan(cli_dir)
+    if scanned == 0:
+        print("no Dutch golden outputs found; expected tests/cli/assess/*/expected.out")
+        return 1
+    for case, where, reason in problems:
+        print(f"{case}: {where}: {reason}")
+    if problems:
+        print(f"{len(problems)} problems in the Dutch golden outputs ({scanned} scanned); expected correct Dutch "
+              "(words from the text tables, durations as '72 uur' or '3 dagen', numbers as 1.234,5)")
+        return 1
+    print(f"{scanned} Dutch golden outputs scanned: no English words")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
