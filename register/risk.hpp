@@ -1,5 +1,5 @@
 #pragma once
-/// The risk register (DESIGN.md §7): one entry per risk, scored in the
+/// The risk register (docs/register.md): one entry per risk, scored in the
 /// catalogue's risk diagram, with a stable id and the tracking fields people
 /// set. Built by register_builder.hpp; written by the register_*_writer files.
 
@@ -42,8 +42,19 @@ struct Risk {
 struct FeedInfo {
   std::string feed;        ///< "kev" | "epss"
   bool present = false;    ///< false: no cached copy (a warning at assess time)
-  std::string feed_date;   ///< the feed's own date or version (KEV catalogVersion, EPSS score_date)
+  std::string feed_date;   ///< the feed's own date (KEV dateReleased, EPSS score_date), else its version
   std::size_t entries = 0;
+  std::string feed_version = {};  ///< the feed's own version (KEV catalogVersion, EPSS model_version), or ""
+};
+
+/// A catalogue the register was made with, for its header: which edition of
+/// the reference data and method stands behind the scores
+/// (docs/decisions/014-register-metadata.md).
+struct CatalogVersion {
+  std::string id;           ///< the catalogue's name, e.g. "scoring"
+  int version = 0;          ///< its `version:`
+  bool defaults = false;    ///< `source.defaults`: its figures are knelpunt defaults, not official ones
+  bool overridden = false;  ///< the model's `catalogs:` block changes it
 };
 
 /// A tracking entry whose key matched no risk: reported, never dropped silently.
@@ -57,7 +68,10 @@ struct UnmatchedTracking {
 };
 
 struct Register {
-  // The model and the method.
+  // The tool, the date asked for, the model and the method.
+  std::string tool_version;  ///< knelpunt's version (CMake project VERSION)
+  std::string date;          ///< YYYY-MM-DD from `assess --date`, or "" (outputs carry no date unless asked)
+  std::vector<CatalogVersion> catalogs;  ///< in catalogs::kCatalogNames order
   std::string model_name, authority;
   std::string model_digest;   ///< fingerprint of the dependency graph (graph_digest)
   double horizon_h = 72;
