@@ -31,6 +31,15 @@ model::CatalogIndex CatalogSet::index() const {
   fill("vital-processes", index.vital_processes);
   fill("threats", index.threats);
   fill("controls", index.controls);
+  if (const auto* types = find("asset-types"))
+    for (const auto& entry : types->entries) {
+      // A malformed `needs` is reported by read_reference_data; here it only adds nothing.
+      const auto needs = entry.fields.find("needs");
+      if (needs == entry.fields.end() || !needs->is_array()) continue;
+      auto& kinds = index.type_needs[entry.id];
+      for (const auto& kind : *needs)
+        if (kind.is_string()) kinds.push_back(kind.get<std::string>());
+    }
   return index;
 }
 

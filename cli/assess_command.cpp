@@ -14,6 +14,7 @@
 #include "cli/model_input.hpp"
 #include "cli/register_run.hpp"
 #include "model/suggest.hpp"
+#include "register/calendar_date.hpp"
 #include "register/register_formats.hpp"
 #include "register/register_texts.hpp"
 #include "register/tracking.hpp"
@@ -23,6 +24,15 @@ namespace knelpunt::cli {
 namespace fs = std::filesystem;
 
 namespace {
+
+/// A model text on one terminal line: control characters (line breaks, ANSI
+/// escapes) become spaces, so a title cannot forge lines in a CI log.
+std::string one_line(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  return out;
+}
 
 class AssessCommand : public Command {
  public:
@@ -45,6 +55,8 @@ class AssessCommand : public Command {
     command->add_flag("--csv-bom", csv_bom_, "Start CSV with a UTF-8 byte order mark (Excel)");
     measures_.attach(command);
     command->add_option("--variant", variant_, "Assess the model as changed by this variant of the --measures file");
+    command->add_option("--date", date_,
+                        "Date the register (YYYY-MM-DD) in its header and JSON; without it the register carries no date");
     command->add_flag("-q,--quiet", quiet_, "Print errors only");
     command->footer(
         "Examples:\n  knelpunt assess examples/dordrecht -o register.md\n"
@@ -58,6 +70,12 @@ class AssessCommand : public Command {
     if (!measures_.check_deprecated_or_report(quiet_)) return kExitBadInput;
     const auto format = format_or_report();
     if (!format) return kExitBadInput;
+    if (!date_.empty() && !risk_register::is_calendar_date(date_)) {
+      std::cerr << fmt::format("knelpunt: --date '{}' is not a calendar date; expected YYYY-MM-DD, a day that "
+                               "exists (e.g. 2026-12-01)\n",
+                               one_line(date_));
+      return kExitBadInput;
+    }
     auto loaded = load_model_or_report(model_path_, quiet_);
     if (!loaded) return kExitBadInput;
     if (!measures_.pairs_with_or_report(variant_)) return kExitBadInput;
@@ -66,7 +84,7 @@ class AssessCommand : public Command {
 
     // The profile and the assessors it configures; the feeds.
     model::Diagnostics diagnostics;
-    const RegisterRunOptions options{profile_path_, cache_dir_, threads_, quiet_};
+    const RegisterRunOptions options{profile_path_, cache_dir_, threads_, quiet_, date_};
     auto prepared = prepare_assessment(*loaded, options, diagnostics);
     std::optional<int> fail_level;
     if (prepared.diagram && !fail_on_.empty()) {
@@ -174,11 +192,11 @@ class AssessCommand : public Command {
   /// risks at or above that level; returns the exit code.
   int summarize(const risk_register::Register& reg, std::optional<int> fail_level) const {
     std::vector<std::size_t> per_level(reg.diagram.levels.size(), 0);
-    std::size_t open_at_or_above = 0;
+    std::vector<const risk_register::Risk*> failing;  // in register order: highest level first
     for (const auto& risk : reg.risks) {
       ++per_level[static_cast<std::size_t>(risk.level)];
       if (fail_level && risk.level >= *fail_level && risk_register::counts_for_fail_on(risk.tracking.status))
-        ++open_at_or_above;
+        failing.push_back(&risk);
     }
     if (!quiet_) {
       std::vector<std::string> counts;
@@ -189,15 +207,22 @@ class AssessCommand : public Command {
                                fmt::join(counts, ", "),
                                output_.empty() || output_ == "-" ? "" : "; written to " + output_);
     }
-    if (!fail_level || open_at_or_above == 0) return kExitOk;
-    std::cerr << fmt::format("knelpunt: --fail-on {}: {} open risk{} at or above that level\n", fail_on_,
-                             open_at_or_above, open_at_or_above == 1 ? "" : "s");
-    return kExitThreshold;
+    if (!failing.empty()) {
+      // The ids a CI log must show: which risks to treat, accept or mark false-positive in the tracking file.
+      std::cerr << fmt::format("knelpunt: --fail-on {}: {} open risk{} at or above that level (not accepted, "
+                               "mitigated or false-positive in the tracking file):\n",
+                               fail_on_, failing.size(), failing.size() == 1 ? "" : "s");
+      for (const auto* risk : failing)
+        std::cerr << fmt::format("  {}  {}  {}\n", risk->id, risk_register::level_name(reg.diagram, risk->level, lang_),
+                                 one_line(risk_register::in_language(risk->finding.title, lang_)));
+      return kExitThreshold;
+    }
+    return kExitOk;
   }
 
   std::string model_path_, profile_path_, output_, format_, lang_ = "nl", tracking_path_, fail_on_, cache_dir_;
   MeasureFileOption measures_;
-  std::string variant_;
+  std::string variant_, date_;
   std::string csv_separator_ = ",";
   bool csv_bom_ = false, seed_tracking_ = false, quiet_ = false;
   unsigned threads_ = 0;

@@ -1,6 +1,8 @@
 /// `knelpunt diff OLD.json NEW.json`: risks added, resolved and changed
-/// between two registers (docs/register.md). Exit 0 whatever the differences
-/// (a CI job decides what to do with them), 2 when a file is unreadable or no register.
+/// between two registers (docs/register.md). Exit 0 whatever the differences,
+/// unless `--fail-on-new LEVEL` finds a risk new or raised at or above LEVEL
+/// (exit 1, the ids on stderr); 2 when a file is unreadable or no register,
+/// or LEVEL is not a level of NEW's risk diagram.
 
 #include <iostream>
 #include <optional>
@@ -18,6 +20,15 @@
 namespace knelpunt::cli {
 
 namespace {
+
+/// A register text on one terminal line: control characters (line breaks,
+/// ANSI escapes) become spaces, so a title cannot forge lines in a CI log.
+std::string one_line(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  return out;
+}
 
 /// Reads and checks one register file; prints every problem and returns
 /// nothing when it cannot be used.
@@ -49,11 +60,15 @@ class DiffCommand : public Command {
     command->add_option("--lang", lang_, "Language of the labels: nl (default) or en")
         ->check(CLI::IsMember({"nl", "en"}));
     command->add_option("-o,--output", output_, "Write to this file (atomically) instead of stdout");
+    command->add_option("--fail-on-new", fail_on_new_,
+                        "Exit 1 when an open risk at or above this level is new in NEW, or rose to it");
     command->footer(
         "Example:\n"
         "  knelpunt assess examples/dordrecht --format json -o new.json\n"
         "  knelpunt diff old.json new.json --format md --lang en > review.md\n"
-        "Exit: 0 done (also when the registers differ), 2 a file unreadable or not a register");
+        "  knelpunt diff old.json new.json --fail-on-new hoog   # CI gate\n"
+        "Exit: 0 done (also when the registers differ), 1 --fail-on-new reached by a new or raised open risk,\n"
+        "      2 a file unreadable or not a register, or an unknown --fail-on-new level");
     return command;
   }
 
@@ -63,9 +78,23 @@ class DiffCommand : public Command {
     auto new_register = read_or_report(new_path_);
     if (!old_register || !new_register) return kExitBadInput;
     const auto diff = risk_register::diff_registers(*old_register, *new_register);
+    std::optional<risk_register::DiffGate> gate;
+    if (!fail_on_new_.empty()) {
+      // Checked before anything is written: an unknown level is bad input, not a passed gate.
+      gate = risk_register::gate_new_risks(diff, new_register->levels, fail_on_new_);
+      if (!gate->problem.empty()) {
+        std::cerr << fmt::format("knelpunt: --fail-on-new {}\n", gate->problem);
+        return kExitBadInput;
+      }
+    }
     // --format was checked against the same table (register/register_formats.hpp).
     const std::string text = risk_register::find_output_format(format_)->write_diff(diff, lang_);
-    return write_output(text, output_) ? kExitOk : kExitInternal;
+    if (!write_output(text, output_)) return kExitInternal;
+    if (gate && gate->failed()) {
+      print_gate(*gate);
+      return kExitThreshold;
+    }
+    return kExitOk;
   }
 
  private:
@@ -73,6 +102,18 @@ class DiffCommand : public Command {
   std::string format_ = "text";
   std::string lang_ = "nl";
   std::string output_;
+  std::string fail_on_new_;
+
+  /// The risks that failed the gate, one per line: id, "new" or the old level, the new level, the title.
+  void print_gate(const risk_register::DiffGate& gate) const {
+    std::cerr << fmt::format("knelpunt: --fail-on-new {}: {} open risk{} new or raised to that level or above:\n",
+                             fail_on_new_, gate.tripped.size(), gate.tripped.size() == 1 ? "" : "s");
+    for (const auto& entry : gate.tripped) {
+      const std::string change = entry.old_level.empty() ? fmt::format("new, {}", entry.new_level_name)
+                                                         : fmt::format("{} → {}", entry.old_level_name, entry.new_level_name);
+      std::cerr << fmt::format("  {}  {}  {}\n", one_line(entry.id), one_line(change), one_line(entry.title));
+    }
+  }
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/version.hpp"
 #include "model/suggest.hpp"
 
 int main(int argc, char** argv) {
@@ -13,7 +14,7 @@ int main(int argc, char** argv) {
       "Models assets and their dependencies, computes what fails, when and through what.",
       "knelpunt"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "knelpunt 0.1.0");
+  app.set_version_flag("--version", std::string("knelpunt ") + kVersion);
   app.footer("Example: knelpunt whatif examples/dordrecht --fail hs-merwedehaven");
   auto commands = make_commands();
   std::vector<std::pair<CLI::App*, Command*>> attached;

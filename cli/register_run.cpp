@@ -8,6 +8,7 @@
 #include "catalogs/feed_cache.hpp"
 #include "cli/diagnostics_printer.hpp"
 #include "engine/parallel_for.hpp"
+#include "cli/version.hpp"
 #include "model/graph_digest.hpp"
 #include "model/suggest.hpp"
 #include "model/variant_apply.hpp"
@@ -33,6 +34,7 @@ risk_register::FeedInfo report_feed(std::string_view name, const catalogs::Cache
   info.present = cached.feed.has_value();
   if (info.present) {
     info.feed_date = cached.metadata.feed_date.empty() ? cached.metadata.feed_version : cached.metadata.feed_date;
+    info.feed_version = cached.metadata.feed_version;
     info.entries = cached.metadata.entries;
     if (!quiet)
       // Two ages that differ: the feed's own date (how current its facts are) and when it was fetched.
@@ -94,6 +96,12 @@ risk_register::Register run_register(const LoadedModel& loaded, const PreparedAs
                                          prepared.profile.max_chain_steps};
   auto findings = assessors::run_assessors(prepared.configured, input);
   risk_register::RegisterSettings settings;
+  settings.tool_version = kVersion;
+  settings.date = options.date;
+  for (const auto& catalog : loaded.catalogs.catalogs) {
+    const bool defaults = catalog.source.is_object() && catalog.source.value("defaults", false);
+    settings.catalogs.push_back({catalog.name, catalog.version, defaults, !catalog.overridden_by.empty()});
+  }
   settings.model_digest = model::graph_digest(*loaded.graph);
   settings.horizon_h = assessors::resolve_horizon(loaded.model.region, &prepared.profile).hours;
   settings.profile = prepared.profile.name;

@@ -24,6 +24,7 @@ struct RegisterRunOptions {
   std::string cache_dir;     ///< empty: catalogs::default_cache_dir()
   unsigned threads = 0;      ///< 0: all cores
   bool quiet = false;        ///< print errors only
+  std::string date;          ///< YYYY-MM-DD for the register's header (already checked), or "" for none
 };
 
 /// A profile with its assessors configured and the feeds read.

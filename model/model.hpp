@@ -74,6 +74,12 @@ struct Asset {
   std::optional<Hours> restart;
   CyberProfile cyber;
   std::vector<DependencyGroup> depends_on;
+  /// Resource kinds the asset covers itself, so that it has no dependency
+  /// group of them although its type needs them (an own generator or well,
+  /// power through the data centre that hosts it); sorted, unique. The needs
+  /// check does not ask for these (docs/model.md).
+  std::vector<std::string> self_supplied;
+  SourceLocation self_supplied_where = {};
   SourceLocation where;
 
   /// `serves.population`, or 0.
@@ -101,6 +107,10 @@ struct Region {
   std::string authority;
   Hours horizon = 72;  ///< default analysis horizon
   SourceLocation horizon_where = {};  ///< where `horizon` was written; an empty file when defaulted
+  /// Resource kinds the model leaves out for every asset (people, supplies,
+  /// road access): the needs check does not ask for them; sorted, unique (docs/model.md).
+  std::vector<std::string> not_modelled = {};
+  SourceLocation not_modelled_where = {};
 };
 
 /// A loaded, validated model. Assets are sorted by id; every supplier id

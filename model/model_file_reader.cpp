@@ -11,6 +11,12 @@ namespace knelpunt::model {
 
 namespace {
 
+std::vector<std::string> sorted_unique(std::vector<std::string> items) {
+  std::sort(items.begin(), items.end());
+  items.erase(std::unique(items.begin(), items.end()), items.end());
+  return items;
+}
+
 class FileReader {
  public:
   FileReader(const YamlDocument& document, bool entry, Diagnostics& diagnostics)
@@ -72,7 +78,7 @@ class FileReader {
 
   void read_region(YamlNodeId node) {
     if (!fields_.expect_mapping(node, "'region'")) return;
-    fields_.check_keys(node, "'region'", {"name", "authority", "horizon"});
+    fields_.check_keys(node, "'region'", {"name", "authority", "horizon", "not_modelled"});
     Region region;
     if (auto v = doc_.find(node, "name"); v != kNoYamlNode) region.name = fields_.string(v, "'region.name'").value_or("");
     if (auto v = doc_.find(node, "authority"); v != kNoYamlNode)
@@ -82,6 +88,10 @@ class FileReader {
         region.horizon = *hours;
         region.horizon_where = fields_.where(v);
       }
+    if (auto v = doc_.find(node, "not_modelled"); v != kNoYamlNode) {
+      region.not_modelled_where = fields_.where(v);
+      if (auto kinds = fields_.strings(v, "'region.not_modelled'")) region.not_modelled = sorted_unique(*kinds);
+    }
     fragment_.region = region;
   }
 
@@ -135,7 +145,7 @@ class FileReader {
     if (!fields_.expect_mapping(node, "an asset")) return;
     fields_.check_keys(node, "an asset",
                        {"id", "name", "type", "process", "operator", "location", "zones", "serves",
-                        "p", "virtual", "recovery", "restart", "cyber", "depends_on"});
+                        "p", "virtual", "recovery", "restart", "cyber", "depends_on", "self_supplied"});
     Asset asset;
     asset.where = fields_.where(node);
     const YamlNodeId id_node = doc_.find(node, "id");
@@ -177,6 +187,10 @@ class FileReader {
       asset.is_virtual = fields_.boolean(v, fmt::format("'virtual' of {}", what)).value_or(false);
     read_restoration_times(node, what, asset);
     if (auto v = doc_.find(node, "cyber"); v != kNoYamlNode) read_cyber(v, what, asset);
+    if (auto v = doc_.find(node, "self_supplied"); v != kNoYamlNode) {
+      asset.self_supplied_where = fields_.where(v);
+      if (auto kinds = fields_.strings(v, fmt::format("'self_supplied' of {}", what))) asset.self_supplied = sorted_unique(*kinds);
+    }
     if (auto v = doc_.find(node, "depends_on"); v != kNoYamlNode) {
       if (doc_.node(v).kind != YamlKind::null && fields_.expect_sequence(v, fmt::format("'depends_on' of {}", what)))
         for (YamlNodeId item : doc_.node(v).children) read_group(item, what, asset);

@@ -31,7 +31,14 @@ class Validator {
       }
       model_.assets[*index].depends_on.push_back(std::move(dependency.group));
     }
-    for (auto& asset : model_.assets) check_asset(asset);
+    if (catalogs_)
+      for (const auto& kind : model_.region.not_modelled)
+        check_catalog(catalogs_->resource_kinds, kind, model_.region.not_modelled_where, "resource kind",
+                      "resource-kinds.yaml");
+    for (auto& asset : model_.assets) {
+      check_asset(asset);
+      check_needs(asset);
+    }
     check_scenarios();
   }
 
@@ -98,6 +105,41 @@ class Validator {
                                                       "of an asset in the model",
                                                       asset.id, supplier, hint(supplier)));
     }
+  }
+
+  /// A warning when the asset has no dependency group of a kind its type
+  /// `needs` (catalogs/asset-types.yaml), unless the asset lists the kind in
+  /// `self_supplied` or the model in `region.not_modelled`: a completeness
+  /// hint, since a forgotten supply hides every cascade through it.
+  void check_needs(const Asset& asset) {
+    if (!catalogs_ || asset.type.empty() || asset.is_virtual) return;
+    for (const auto& kind : asset.self_supplied)
+      check_catalog(catalogs_->resource_kinds, kind, asset.self_supplied_where, "resource kind", "resource-kinds.yaml");
+    const auto needs = catalogs_->type_needs.find(asset.type);
+    if (needs == catalogs_->type_needs.end()) return;
+    const auto listed = [](const std::vector<std::string>& kinds, const std::string& kind) {
+      return std::binary_search(kinds.begin(), kinds.end(), kind);
+    };
+    std::vector<std::string> missing;
+    for (const auto& kind : needs->second) {
+      const bool has_group = std::any_of(asset.depends_on.begin(), asset.depends_on.end(),
+                                         [&](const DependencyGroup& group) { return group.kind == kind; });
+      if (!has_group && !listed(asset.self_supplied, kind) && !listed(model_.region.not_modelled, kind))
+        missing.push_back("'" + kind + "'");
+    }
+    if (missing.empty()) return;
+    const bool one = missing.size() == 1;
+    // "'a'", "'a' or 'b'", "'a', 'b' or 'c'"
+    std::string kinds = missing.back();
+    if (!one) kinds = fmt::format("{} or {}", fmt::join(missing.begin(), missing.end() - 1, ", "), missing.back());
+    diagnostics_.warning(
+        asset.where,
+        fmt::format("asset '{}' (type {}) has no dependency of kind {}; expected {}, as its type needs [{}] "
+                    "(catalogs/asset-types.yaml); add a depends_on group of {}, or list {} in the asset's "
+                    "self_supplied (or the model's region.not_modelled) when {} deliberately absent (docs/model.md)",
+                    asset.id, asset.type, kinds, one ? "one" : "one of each",
+                    fmt::join(needs->second, ", "), one ? "that kind" : "each", one ? "it" : "them",
+                    one ? "it is" : "they are"));
   }
 
   void check_scenarios() {

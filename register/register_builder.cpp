@@ -99,6 +99,9 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
   if (!diagram) throw std::invalid_argument("unknown risk diagram " + settings.risk_diagram);
 
   Register reg;
+  reg.tool_version = settings.tool_version;
+  reg.date = settings.date;
+  reg.catalogs = settings.catalogs;
   reg.model_name = model.region.name;
   reg.authority = model.region.authority;
   reg.model_digest = settings.model_digest;

@@ -16,6 +16,9 @@
 namespace knelpunt::risk_register {
 
 struct RegisterSettings {
+  std::string tool_version;              ///< written into the register's header
+  std::string date;                      ///< YYYY-MM-DD, or "" for none
+  std::vector<CatalogVersion> catalogs;  ///< the effective catalogues' versions
   std::string model_digest;
   double horizon_h = 72;
   std::string profile = "default";

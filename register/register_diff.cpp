@@ -6,8 +6,10 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "model/suggest.hpp"
 #include "register/register_markdown_writer.hpp"
 #include "register/register_texts.hpp"
+#include "register/tracking.hpp"
 
 namespace knelpunt::risk_register {
 
@@ -171,6 +173,33 @@ RegisterDiff diff_registers(const RegisterDocument& old_register, const Register
   std::sort(diff.changed.begin(), diff.changed.end(),
             [](const ChangedRisk& a, const ChangedRisk& b) { return by_level_then_id(a.new_entry, b.new_entry); });
   return diff;
+}
+
+DiffGate gate_new_risks(const RegisterDiff& diff, const std::vector<RegisterLevel>& new_levels, std::string_view level) {
+  DiffGate gate;
+  const auto known = std::find_if(new_levels.begin(), new_levels.end(),
+                                  [&](const RegisterLevel& l) { return l.id == level; });
+  if (known == new_levels.end()) {
+    std::vector<std::string_view> ids;
+    for (const auto& l : new_levels) ids.push_back(l.id);
+    gate.problem = fmt::format("'{}' is not a level of the risk diagram of {}{}; expected one of {}", level,
+                               diff.new_file, model::did_you_mean(level, ids), fmt::join(ids, ", "));
+    return gate;
+  }
+  const int threshold = static_cast<int>(known - new_levels.begin());
+  gate.level_rank = threshold;
+  const auto trips = [&](const RegisterEntry& entry) {
+    return entry.level_rank >= threshold && counts_for_fail_on(entry.status);
+  };
+  for (const auto& entry : diff.added)
+    if (trips(entry))
+      gate.tripped.push_back(GateEntry{entry.id, entry.title, "", "", entry.level, level_text(entry), entry.status});
+  for (const auto& changed : diff.changed)
+    if (changed.level_direction > 0 && trips(changed.new_entry))
+      gate.tripped.push_back(GateEntry{changed.new_entry.id, changed.new_entry.title, changed.old_entry.level,
+                                       level_text(changed.old_entry), changed.new_entry.level,
+                                       level_text(changed.new_entry), changed.new_entry.status});
+  return gate;
 }
 
 std::string diff_to_text(const RegisterDiff& diff, std::string_view lang) {

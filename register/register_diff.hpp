@@ -1,10 +1,12 @@
 #pragma once
 /// What changed between two registers (`knelpunt diff OLD NEW`, docs/register.md):
-/// risks added, resolved and changed, matched by their stable id, and the
-/// diff written as text, JSON (`"format": "knelpunt-register-diff/1"`) or a
-/// Markdown review comment for a merge request.
+/// risks added, resolved and changed, matched by their stable id; the
+/// `--fail-on-new` gate on them; and the diff written as text, JSON
+/// (`"format": "knelpunt-register-diff/1"`) or a Markdown review comment for
+/// a merge request.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +47,34 @@ struct RegisterDiff {
 /// Compares level, likelihood, impact class, title, assets, number of
 /// affected assets, measures and tracking status of every risk id in both.
 RegisterDiff diff_registers(const RegisterDocument& old_register, const RegisterDocument& new_register);
+
+/// A risk that trips the `--fail-on-new` gate: new in NEW, or raised in NEW,
+/// at or above the gate's level.
+struct GateEntry {
+  std::string id, title;                   ///< as NEW has them
+  std::string old_level, old_level_name;   ///< "" when the risk is new
+  std::string new_level, new_level_name;   ///< level id and name in NEW
+  std::string status;                      ///< tracking status id in NEW
+};
+
+/// The gate's verdict; `problem` is set (and `level_rank` unset) when the level is not one of NEW's.
+struct DiffGate {
+  std::optional<int> level_rank;  ///< rank of the gate's level in NEW's risk diagram, lowest = 0
+  /// "'x' is not a level of …; expected one of …" with a did-you-mean hint; "" when the level is known.
+  std::string problem;
+  std::vector<GateEntry> tripped;  ///< added entries first (as diff.added), then raised ones (as diff.changed)
+
+  bool failed() const { return !tripped.empty(); }
+};
+
+/// The CI gate `diff --fail-on-new LEVEL`: every risk of `diff` that is new,
+/// or whose level rose, and now sits at or above `level` (a level id of
+/// `new_levels`, NEW's risk diagram), and that still counts as open
+/// (tracking status not accepted, mitigated or false-positive, as for
+/// `assess --fail-on`). Risks whose level fell or stayed, and resolved ones,
+/// never trip it: a measure that lowers some risks but adds a new open one
+/// at the level still fails.
+DiffGate gate_new_risks(const RegisterDiff& diff, const std::vector<RegisterLevel>& new_levels, std::string_view level);
 
 /// Plain text for a terminal; labels in `lang` ("nl" or "en"). Texts from the registers stay as written.
 std::string diff_to_text(const RegisterDiff& diff, std::string_view lang);

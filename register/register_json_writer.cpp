@@ -194,16 +194,26 @@ std::string register_to_json(const Register& reg, std::string_view lang) {
   Json out;
   out["format"] = "knelpunt-register/1";
   out["lang"] = lang == "en" ? "en" : "nl";
+  out["tool"] = Json{{"name", "knelpunt"}, {"version", reg.tool_version}};
+  // Only when asked for (assess --date): outputs carry no date otherwise (docs/decisions/014-register-metadata.md).
+  if (!reg.date.empty()) out["date"] = reg.date;
   out["model"] = Json{{"name", reg.model_name},
                       {"authority", text_or_null(reg.authority)},
                       {"digest", text_or_null(reg.model_digest)},
                       {"horizon_h", json_hours(reg.horizon_h)}};
   out["method"] = method_json(reg, lang);
+  out["catalogs"] = Json::array();
+  for (const auto& catalog : reg.catalogs)
+    out["catalogs"].push_back(Json{{"id", catalog.id},
+                                   {"version", catalog.version},
+                                   {"defaults", catalog.defaults},
+                                   {"overridden", catalog.overridden}});
   out["feeds"] = Json::array();
   for (const auto& feed : reg.feeds)
     out["feeds"].push_back(Json{{"feed", feed.feed},
                                 {"present", feed.present},
                                 {"feed_date", text_or_null(feed.feed_date)},
+                                {"feed_version", text_or_null(feed.feed_version)},
                                 {"entries", feed.entries}});
   out["assessors"] = string_array(reg.assessors);
   // The horizon each assessor actually used: an assessor's own horizon may

@@ -50,8 +50,26 @@ void field(std::string& out, Label key, std::string_view lang, std::string_view 
   out += fmt::format("- **{}:** {}\n", capitalized(label(key, lang)), value);
 }
 
+/// "- **Catalogi:** vital-processes v2, …, scoring v2 (aangepast door het model)", and
+/// below the list, unless the model overrides the scoring catalogue, that
+/// its class limits are knelpunt defaults (docs/decisions/014-register-metadata.md).
+void write_catalog_versions(std::string& out, const Register& reg, std::string_view lang) {
+  if (reg.catalogs.empty()) return;
+  std::string versions;
+  bool scoring_defaults = false;
+  for (const auto& catalog : reg.catalogs) {
+    if (!versions.empty()) versions += ", ";
+    versions += fmt::format("{} v{}", markdown_escape(catalog.id), catalog.version);
+    if (catalog.overridden) versions += fmt::format(" ({})", label(Label::catalog_overridden, lang));
+    if (catalog.id == "scoring") scoring_defaults = catalog.defaults && !catalog.overridden;
+  }
+  field(out, Label::catalogs, lang, versions);
+  if (scoring_defaults) out += fmt::format("\n{}\n", label(Label::scoring_defaults_note, lang));
+}
+
 void write_header(std::string& out, const Register& reg, std::string_view lang) {
   out += fmt::format("# {} {}\n\n", label(Label::register_title, lang), markdown_escape(reg.model_name));
+  if (!reg.date.empty()) field(out, Label::date, lang, markdown_escape(reg.date));
   if (!reg.authority.empty()) field(out, Label::authority, lang, markdown_escape(reg.authority));
   // Assessors whose own horizon differs from the register's are named with it.
   std::string horizon = format_duration(reg.horizon_h, lang);
@@ -79,6 +97,8 @@ void write_header(std::string& out, const Register& reg, std::string_view lang) 
     }
     field(out, Label::feeds, lang, feeds);
   }
+  if (!reg.tool_version.empty()) field(out, Label::tool, lang, "knelpunt " + markdown_escape(reg.tool_version));
+  write_catalog_versions(out, reg, lang);
   out += "\n";
 }
 

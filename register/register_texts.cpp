@@ -57,6 +57,18 @@ constexpr std::array kTexts{
     Entry{Label::feeds, "Kwetsbaarheidsbronnen", "Vulnerability feeds"},
     Entry{Label::feed_absent, "niet aanwezig", "not present"},
     Entry{Label::feed_entries, "vermeldingen", "entries"},
+    Entry{Label::tool, "programma", "tool"},
+    Entry{Label::catalogs, "catalogi", "catalogues"},
+    Entry{Label::catalog_overridden, "aangepast door het model", "overridden by the model"},
+    Entry{Label::scoring_defaults_note,
+          "De klassegrenzen van impact en kans zijn standaardwaarden van knelpunt, geen officiële cijfers "
+          "(catalogs/scoring.yaml, [knelpunt defaults]). Toets ze aan de Handreiking Regionaal Risicoprofiel "
+          "voordat het register als formeel risicoprofiel dient, en leg afwijkende grenzen vast in het model "
+          "(`catalogs: scoring:`).",
+          "The impact and likelihood class limits are knelpunt defaults, not official figures "
+          "(catalogs/scoring.yaml, [knelpunt defaults]). Check them against the Handreiking Regionaal "
+          "Risicoprofiel before the register serves as a formal risk profile, and record other limits in "
+          "the model (`catalogs: scoring:`)."},
     Entry{Label::unmatched_tracking, "Opvolgingsregels zonder risico",
           "Tracking entries without a risk"},
     Entry{Label::unmatched_tracking_intro,

@@ -48,8 +48,19 @@ struct Risk {
 struct FeedInfo {
   std::string feed;        ///< "kev" | "epss"
   bool present = false;    ///< false: no cached copy (a warning at assess time)
-  std::string feed_date;   ///< the feed's own date or version (KEV catalogVersion, EPSS score_date)
+  std::string feed_date;   ///< the feed's own date (KEV dateReleased, EPSS score_date), else its version
   std::size_t entries = 0;
+  std::string feed_version = {};  ///< the feed's own version (KEV catalogVersion, EPSS model_version), or ""
+};
+
+/// A catalogue the register was made with, for its header: which edition of
+/// the reference data and method stands behind the scores
+/// (docs/decisions/014-register-metadata.md).
+struct CatalogVersion {
+  std::string id;           ///< the catalogue's name, e.g. "scoring"
+  int version = 0;          ///< its `version:`
+  bool defaults = false;    ///< `source.defaults`: its figures are knelpunt defaults, not official ones
+  bool overridden = false;  ///< the model's `catalogs:` block changes it
 };
 
 /// The horizon one assessor ran with and where it came from
@@ -73,7 +84,10 @@ struct UnmatchedTracking {
 };
 
 struct Register {
-  // The model and the method.
+  // The tool, the date asked for, the model and the method.
+  std::string tool_version;  ///< knelpunt's version (CMake project VERSION)
+  std::string date;          ///< YYYY-MM-DD from `assess --date`, or "" (outputs carry no date unless asked)
+  std::vector<CatalogVersion> catalogs;  ///< in catalogs::kCatalogNames order
   std::string model_name, authority;
   std::string model_digest;   ///< fingerprint of the dependency graph (graph_digest)
   double horizon_h = 72;

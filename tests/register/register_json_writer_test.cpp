@@ -33,8 +33,8 @@ TEST_CASE("register JSON: format, fixed key order, 2-space indent and one traili
   CHECK(text.back() == '\n');
   CHECK(text[text.size() - 2] == '}');
   const Json json = Json::parse(text);
-  CHECK(keys(json) == std::vector<std::string>{"format", "lang", "model", "method", "feeds", "assessors", "horizons",
-                                               "summary", "risks", "unmatched_tracking"});
+  CHECK(keys(json) == std::vector<std::string>{"format", "lang", "tool", "model", "method", "catalogs", "feeds",
+                                               "assessors", "horizons", "summary", "risks", "unmatched_tracking"});
   CHECK(keys(json["risks"][0]) ==
         std::vector<std::string>{"id", "title", "description", "assessor", "analyses", "replaces", "kind", "assets", "vital_processes",
                                  "scenario", "threat", "subject", "affected", "chain", "evidence", "cves", "timeline",
@@ -66,7 +66,11 @@ TEST_CASE("register JSON: model, method and feeds") {
   CHECK(json["method"]["likelihood_classes"][2]["name"] == "mogelijk");
   CHECK(json["method"]["criteria"][2] == Json{{"id", "5.1"}, {"name", "Verstoring van het dagelijks leven"},
                                                {"weight", 1.5}, {"unit", "people-hours"}});
-  CHECK(json["feeds"][1] == Json{{"feed", "epss"}, {"present", false}, {"feed_date", nullptr}, {"entries", 0}});
+  CHECK(json["feeds"][1] == Json{{"feed", "epss"},
+                                 {"present", false},
+                                 {"feed_date", nullptr},
+                                 {"feed_version", nullptr},
+                                 {"entries", 0}});
   CHECK(json["unmatched_tracking"][0] == Json{{"key", "KP-OLD-*"}, {"where", "tracking.yaml:12:3"}, {"now_in", nullptr}});
 }
 
@@ -197,6 +201,50 @@ TEST_CASE("register JSON: the schema in docs/ requires exactly what the writer w
   CHECK(required(schema["$defs"]["tracking"]) == sorted_keys(json["risks"][0]["tracking"]));
   CHECK(required(schema["properties"]["summary"]) == sorted_keys(json["summary"]));
   CHECK(required(schema["properties"]["method"]) == sorted_keys(json["method"]));
+  CHECK(required(schema["properties"]["tool"]) == sorted_keys(json["tool"]));
+  REQUIRE_FALSE(json["feeds"].empty());
+  CHECK(required(schema["properties"]["feeds"]["items"]) == sorted_keys(json["feeds"][0]));
+}
+
+TEST_CASE("register JSON: the tool version, catalogue versions and feed version, as the schema requires them") {
+  auto reg = knelpunt::test::fixture_register();
+  reg.tool_version = "9.8.7";
+  reg.catalogs = {{"threats", 2, true, false}, {"scoring", 3, true, true}};
+  reg.feeds[0].feed_version = "2025.01.15";
+  const Json json = written(reg, "nl");
+  CHECK(json["tool"] == Json{{"name", "knelpunt"}, {"version", "9.8.7"}});
+  REQUIRE(json["catalogs"].size() == 2);
+  CHECK(json["catalogs"][1] == Json{{"id", "scoring"}, {"version", 3}, {"defaults", true}, {"overridden", true}});
+  CHECK(json["feeds"][0]["feed_version"] == "2025.01.15");
+  CHECK(json["feeds"][1]["feed_version"].is_null());  // absent feed: null, never ""
+
+  std::ifstream in(std::string(KNELPUNT_SOURCE_DIR) + "/docs/register.schema.json");
+  REQUIRE(in);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const auto schema = nlohmann::json::parse(buffer.str());
+  std::vector<std::string> required = schema["properties"]["catalogs"]["items"]["required"];
+  std::sort(required.begin(), required.end());
+  auto written_keys = keys(json["catalogs"][0]);
+  std::sort(written_keys.begin(), written_keys.end());
+  CHECK(required == written_keys);
+}
+
+TEST_CASE("register JSON: a date only when one is given, after the tool, and the schema knows it") {
+  auto reg = knelpunt::test::fixture_register();
+  CHECK_FALSE(written(reg, "nl").contains("date"));
+  reg.date = "2026-12-01";
+  const Json json = written(reg, "nl");
+  CHECK(json["date"] == "2026-12-01");
+  CHECK(keys(json)[3] == "date");
+  std::ifstream in(std::string(KNELPUNT_SOURCE_DIR) + "/docs/register.schema.json");
+  REQUIRE(in);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const auto schema = nlohmann::json::parse(buffer.str());
+  CHECK(schema["properties"].contains("date"));
+  const auto required = schema["required"].get<std::vector<std::string>>();
+  CHECK(std::find(required.begin(), required.end(), "date") == required.end());
 }
 
 TEST_CASE(

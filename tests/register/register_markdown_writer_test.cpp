@@ -190,3 +190,39 @@ TEST_CASE("register Markdown: a chain cut by limits.chain_steps says how many st
   CHECK(register_to_markdown(reg, "nl").find(
             "- … en nog 4 stappen (limits.chain_steps van het profiel)\n") != std::string::npos);
 }
+
+TEST_CASE("register markdown: the header names the tool, the catalogue versions and the scoring defaults") {
+  auto reg = knelpunt::test::fixture_register();
+  reg.tool_version = "9.8.7";
+  reg.catalogs = {{"threats", 2, true, true}, {"scoring", 2, true, false}};
+  const std::string md = register_to_markdown(reg, "nl");
+  CHECK(contains(md, "- **Programma:** knelpunt 9.8.7\n"));
+  CHECK(contains(md, "- **Catalogi:** threats v2 (aangepast door het model), scoring v2\n"));
+  CHECK(contains(md, "\nDe klassegrenzen van impact en kans zijn standaardwaarden van knelpunt, geen officiële cijfers"));
+  const std::string en = register_to_markdown(reg, "en");
+  CHECK(contains(en, "- **Tool:** knelpunt 9.8.7\n"));
+  CHECK(contains(en, "- **Catalogues:** threats v2 (overridden by the model), scoring v2\n"));
+  CHECK(contains(en, "\nThe impact and likelihood class limits are knelpunt defaults, not official figures"));
+  // The note sits in the header, before the summary.
+  CHECK(md.find("standaardwaarden van knelpunt") < md.find("## Samenvatting"));
+
+  SUBCASE("a model that overrides the scoring catalogue has made its own limits: no note") {
+    reg.catalogs[1].overridden = true;
+    const std::string overridden = register_to_markdown(reg, "nl");
+    CHECK(contains(overridden, "scoring v2 (aangepast door het model)\n"));
+    CHECK_FALSE(contains(overridden, "standaardwaarden van knelpunt"));
+  }
+  SUBCASE("a scoring catalogue that is not marked as defaults: no note") {
+    reg.catalogs[1].defaults = false;
+    CHECK_FALSE(contains(register_to_markdown(reg, "nl"), "standaardwaarden van knelpunt"));
+  }
+}
+
+TEST_CASE("register markdown: a date only when one is given, as the first header line") {
+  auto reg = knelpunt::test::fixture_register();
+  // Without a date the header starts with the authority (a risk's tracking date is another "Datum").
+  CHECK(register_to_markdown(reg, "nl").rfind("# Risicoregister Dordrecht\n\n- **Veiligheidsregio:**", 0) == 0);
+  reg.date = "2026-12-01";
+  CHECK(register_to_markdown(reg, "nl").rfind("# Risicoregister Dordrecht\n\n- **Datum:** 2026-12-01\n", 0) == 0);
+  CHECK(contains(register_to_markdown(reg, "en"), "- **Date:** 2026-12-01\n"));
+}

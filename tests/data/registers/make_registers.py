@@ -18,6 +18,11 @@ goldens (KNELPUNT_UPDATE_GOLDEN=1 ctest -R 'cli:diff/') and check them.
   scada-hardened.json    the SCADA loses its vendor VPN and gains controls: likelihood and level down
   renamed-tracked.json   the SCADA renamed (titles change) and tracking-renamed.yaml applied
                          (status and owner change)
+  hardened-and-added.json  a measure that hardens the SCADA (its risks go down) and brings the
+                         new substation and pumping station of added.json (new open risks):
+                         what `diff --fail-on-new` must still catch. Written later than the
+                         others, so it also holds the keys a newer writer adds (tool, catalogs)
+                         that diff ignores.
 """
 
 import os
@@ -69,6 +74,7 @@ VARIANTS = {
                                         "iec62443.fr5, iec62443.fr7]"),
     "renamed-tracked": lambda t: replace(t, "name: SCADA netbeheer", "name: SCADA bedrijfsvoeringscentrum"),
 }
+VARIANTS["hardened-and-added"] = lambda t: VARIANTS["scada-hardened"](t) + ADDED_ASSETS
 
 
 def main():
