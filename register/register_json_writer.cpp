@@ -221,7 +221,7 @@ std::string register_to_json(const Register& reg, std::string_view lang) {
   out["horizons"] = Json::array();
   for (const auto& h : reg.horizons)
     out["horizons"].push_back(
-        Json{{"assessor", h.assessor}, {"horizon_h", number_or_null(h.horizon_h)}, {"source", h.source}});
+        Json{{"assessor", h.assessor}, {"horizon_h", json_hours(h.horizon_h)}, {"source", h.source}});
   out["summary"] = summary_json(reg);
   out["risks"] = Json::array();
   out["unmatched_tracking"] = Json::array();
