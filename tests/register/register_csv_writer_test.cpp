@@ -103,7 +103,7 @@ TEST_CASE("register CSV: fields per risk") {
   CHECK(rows[4][column(h, "objecten")] == "hs-a | hs-b");
   CHECK(rows[4][column(h, "impact")] == "");
   CHECK(rows[4][column(h, "status")] == "niet beoordeeld");
-  CHECK(rows[4][column(h, "analyse")] == "geografische concentratie");
+  CHECK(rows[4][column(h, "analyses")] == "geografische concentratie");
 }
 
 TEST_CASE("register CSV: ';' for Dutch Excel with decimal commas and a BOM") {
