@@ -54,23 +54,25 @@ class CascadeReachAssessor : public Assessor {
       const std::string label = asset_label(asset);
       const std::string horizon = model::format_hours(context.horizon);
       const bool one = r.reach == 1;
+      const engine::Seed seed{r.asset, 0};
+      auto outcome = context.impact.outcome(std::span<const engine::Seed>(&seed, 1));
+      // The rank weighs reach by people per asset; the text counts each area once (decision 013).
+      const double people_affected = outcome.people_served;
       finding.title = {fmt::format("Ver reikende uitval: {} — {} {} mee uit binnen {}", label, r.reach,
                                    one ? "object valt" : "objecten vallen", horizon),
                        fmt::format("Far-reaching loss: {} — {} {} with it within {}", label, r.reach,
                                    one ? "asset fails" : "assets fail", horizon)};
       finding.description = {
-          fmt::format("Uitval van {} alleen laat {} {} uitvallen, die samen {:.0f} inwoners bedienen "
+          fmt::format("Uitval van {} alleen laat {} {} uitvallen; {:.0f} inwoners verliezen een voorziening "
                       "(plaats {} in de ranglijst van bereik naar getroffen inwoners).",
-                      label, r.reach, one ? "ander object" : "andere objecten", r.impact, rank + 1),
-          fmt::format("The loss of {} alone takes down {} other asset{}, serving {:.0f} people together "
+                      label, r.reach, one ? "ander object" : "andere objecten", people_affected, rank + 1),
+          fmt::format("The loss of {} alone takes down {} other asset{}; {:.0f} people lose a service "
                       "(rank {} by reach weighted by people served).",
-                      label, r.reach, one ? "" : "s", r.impact, rank + 1)};
+                      label, r.reach, one ? "" : "s", people_affected, rank + 1)};
       finding.evidence.push_back({fmt::format("N-1-bereik {} binnen {}; getroffen inwoners {:.0f}; rang {}", r.reach,
-                                              horizon, r.impact, rank + 1),
+                                              horizon, people_affected, rank + 1),
                                   fmt::format("N-1 reach {} within {}; people served {:.0f}; rank {}", r.reach, horizon,
-                                              r.impact, rank + 1)});
-      const engine::Seed seed{r.asset, 0};
-      auto outcome = context.impact.outcome(std::span<const engine::Seed>(&seed, 1));
+                                              people_affected, rank + 1)});
       finding.affected = std::move(outcome.affected);
       finding.chain = std::move(outcome.chain);
       finding.impact = std::move(outcome.impact);
