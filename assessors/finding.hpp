@@ -51,7 +51,9 @@ struct CveEvidence {
 struct TimelinePoint {
   double t_h = 0;
   std::size_t assets_failed = 0;  ///< non-virtual assets down at t_h
-  double people = 0;              ///< Σ serves.population of the non-virtual assets down at t_h
+  /// People in areas lacking a service at t_h, each area once
+  /// (engine/affected_people.hpp; an asset without areas counts its own population).
+  double people = 0;
 };
 
 /// The impact on one criterion of the Regionaal Risicoprofiel.

@@ -5,8 +5,6 @@
 
 #include <fmt/format.h>
 
-#include "assessors/assessor_texts.hpp"
-#include "assessors/local_format.hpp"
 #include "engine/restoration.hpp"
 #include "model/duration.hpp"
 
@@ -14,17 +12,25 @@ namespace knelpunt::assessors {
 
 ImpactEstimator::ImpactEstimator(const model::Model& model, const model::DependencyGraph& graph,
                                  const catalogs::ReferenceData& reference, model::Hours horizon)
-    : model_(model), graph_(graph), reference_(reference), horizon_(horizon) {
+    : model_(model), graph_(graph), reference_(reference), horizon_(horizon), people_(model) {
   if (engine::has_recovery(model)) {
     recovery_ = engine::recovery_times(model);
     restart_ = engine::restart_times(model);
   }
 }
 
+std::string other_assets_nl(std::size_t count) {
+  return fmt::format("{} {}", count, count == 1 ? "ander object" : "andere objecten");
+}
+
+std::string other_assets_en(std::size_t count) {
+  return fmt::format("{} other asset{}", count, count == 1 ? "" : "s");
+}
+
 namespace {
 
-/// Whole numbers, rounded; in Dutch with the thousands dot.
-LocalText amount(double value) { return local_whole(std::round(value)); }
+/// Whole numbers without grouping, so both languages read them alike.
+std::string amount(double value) { return fmt::format("{:.0f}", std::round(value)); }
 
 /// How one asset fared in a run: its first failure and what caused it, and
 /// how long it was down within the horizon.
@@ -36,166 +42,188 @@ struct Outage {
   std::optional<model::Hours> back;         ///< end of the last outage (restoration only)
 };
 
-/// Every asset's outage in one run, the assets that failed (in index order)
-/// and, with restoration, the timeline of what is down.
-struct Outages {
-  std::vector<Outage> of;
-  std::vector<model::AssetIndex> failed;
-  std::vector<TimelinePoint> timeline;  ///< filled here with restoration only
-};
-
-/// Adds the state after an instant `at` to `timeline`, replacing the point of the same instant.
-void set_timeline_point(std::vector<TimelinePoint>& timeline, model::Hours at, std::size_t down, double people) {
-  if (!timeline.empty() && timeline.back().t_h == at)
-    timeline.back() = {at, down, people};
-  else
-    timeline.push_back({at, down, people});
+/// Per asset whether its outage counts for a criterion limited to some
+/// processes; empty (all count) when the criterion names none.
+std::vector<bool> counted_assets(const model::Model& model, const catalogs::ImpactEstimate& estimate) {
+  std::vector<bool> counts;
+  if (estimate.processes.empty()) return counts;
+  for (const auto& asset : model.assets)
+    counts.push_back(std::find(estimate.processes.begin(), estimate.processes.end(), asset.process) !=
+                     estimate.processes.end());
+  return counts;
 }
 
-/// Without recovery: an asset that fails at t is down until the horizon.
-Outages permanent_outages(const model::DependencyGraph& graph, std::span<const engine::Seed> seeds,
-                          model::Hours horizon) {
-  Outages out;
-  out.of.resize(graph.asset_count());
-  const auto cascade = engine::propagate(graph, seeds, horizon);
-  for (model::AssetIndex a = 0; a < graph.asset_count(); ++a) {
-    const auto at = cascade.failure_time[a];
-    if (at == model::kNever || at > horizon) continue;
-    out.of[a] = {at, cascade.cause_supplier[a], cascade.cause_group[a] == model::kNoIndex, horizon - at, std::nullopt};
-    out.failed.push_back(a);
-  }
-  return out;
-}
-
-/// With recovery: outages end as repairs and restarts complete
-/// (docs/restoration.md); the timeline follows every change.
-Outages restored_outages(const model::Model& model, const model::DependencyGraph& graph,
-                         const std::vector<std::optional<model::Hours>>& recovery,
-                         const std::vector<std::optional<model::Hours>>& restart, std::span<const engine::Seed> seeds,
-                         model::Hours horizon) {
-  Outages out;
-  out.of.resize(graph.asset_count());
-  const auto restoration = engine::simulate_restoration(graph, recovery, restart, seeds, horizon);
-  for (model::AssetIndex a = 0; a < graph.asset_count(); ++a) {
-    const auto& intervals = restoration.down[a];
-    if (intervals.empty()) continue;
-    auto& outage = out.of[a];
-    outage = {intervals.front().start, intervals.front().cause_supplier,
-              intervals.front().cause_group == model::kNoIndex, restoration.downtime(a, horizon), std::nullopt};
-    if (intervals.back().end != model::kNever) outage.back = intervals.back().end;
-    out.failed.push_back(a);
-  }
-  // The timeline follows every change of a non-virtual asset: one point per
-  // instant, with the state after everything that happens then.
-  std::size_t down_now = 0;
-  double people_now = 0;
-  for (const auto& event : restoration.events) {
-    if (graph.is_virtual(event.asset)) continue;
-    const double population = model.assets[event.asset].population();
-    if (event.kind == engine::RestorationEvent::Kind::fails) {
-      ++down_now;
-      people_now += population;
-    } else {
-      --down_now;
-      people_now -= population;
-    }
-    set_timeline_point(out.timeline, event.at, down_now, people_now);
-  }
-  return out;
-}
-
-/// The chain, the affected assets and the people counts of `out`, and without
-/// restoration its timeline; `outages.failed` is in chain order.
-void describe_failures(const Outages& outages, const model::Model& model, const model::DependencyGraph& graph,
-                       bool restores, CascadeOutcome& out) {
-  double people = 0;
-  std::size_t count = 0;
-  for (auto a : outages.failed) {
-    const auto& outage = outages.of[a];
-    ChainStep step{graph.id(a), outage.first, outage.via == model::kNoIndex ? "" : graph.id(outage.via), std::nullopt,
-                   std::nullopt};
-    if (restores) {
-      step.down_h = outage.down;
-      step.back_h = outage.back;
-    }
-    out.chain.push_back(std::move(step));
-    if (graph.is_virtual(a)) continue;
-    if (!outage.initial) out.affected.push_back(graph.id(a));
-    out.people_hours += model.assets[a].population() * outage.down;
-    out.people_served += model.assets[a].population();
-    if (restores) continue;
-    ++count;
-    people += model.assets[a].population();
-    set_timeline_point(out.timeline, outage.first, count, people);
-  }
-  std::sort(out.affected.begin(), out.affected.end());
-}
-
-/// What one criterion's estimate counts: its value and the assets that add to it.
-struct CriterionValue {
+/// Decision 013: people (each area once) or people-hours (each area once
+/// per service and hour) for a criterion on `serve: population`.
+struct PeopleCount {
   double value = 0;
-  std::size_t counted = 0;
+  std::size_t areas = 0;
+  bool upper_bound = false;
 };
-
-CriterionValue criterion_value(const catalogs::ImpactEstimate& estimate, const Outages& outages,
-                               const model::Model& model, const model::DependencyGraph& graph) {
-  CriterionValue out;
-  for (auto a : outages.failed) {
-    if (graph.is_virtual(a)) continue;
-    const auto& asset = model.assets[a];
-    if (!estimate.processes.empty() &&
-        std::find(estimate.processes.begin(), estimate.processes.end(), asset.process) == estimate.processes.end())
-      continue;
-    auto served = asset.serves.find(estimate.serve);
-    if (served == asset.serves.end() || served->second <= 0) continue;
-    ++out.counted;
-    const double hours = outages.of[a].down;
-    out.value += estimate.measure == catalogs::ImpactEstimate::Measure::people_hours ? served->second * hours : served->second;
-  }
-  return out;
-}
-
-/// How the value of `criterion` was found, in words.
-LocalText impact_basis(const catalogs::ImpactCriterion& criterion, const CriterionValue& found,
-                       catalogs::ClassIndex impact_class, model::Hours horizon, bool restores) {
-  const auto& estimate = *criterion.estimate;
-  const LocalText scope =
-      estimate.processes.empty() ? LocalText{} : local_text(Phrase::impact_scope, fmt::join(estimate.processes, ", "));
-  const LocalText assets = counted(found.counted, Phrase::failed_assets_one, Phrase::failed_assets_many);
-  const char letter = catalogs::class_letter(impact_class);
-  const LocalText limit = amount(criterion.limits[impact_class]);
-  const LocalText unit = unit_text(criterion.unit);
-  if (estimate.measure != catalogs::ImpactEstimate::Measure::people_hours)
-    return local_text(Phrase::impact_basis_people, estimate.serve, assets, scope, amount(found.value), unit, letter,
-                      limit);
-  // Without recovery an outage lasts until the horizon; with it, until service is back.
-  const LocalText hours =
-      local_text(restores ? Phrase::hours_down_restored : Phrase::hours_down_permanent, local_hours(horizon));
-  return local_text(Phrase::impact_basis_people_hours, estimate.serve, assets, scope, hours, amount(found.value), unit,
-                    letter, limit);
+PeopleCount count_people(const engine::PeopleServed& served, const std::vector<bool>& counts,
+                         const std::vector<bool>& ever_down, std::span<const engine::DownSpan> spans,
+                         model::Hours horizon, bool hours) {
+  const auto people = engine::affected_people(served, ever_down, counts);
+  if (!hours) return {people.people, people.areas, people.upper_bound};
+  const auto people_hours = engine::people_hours(served, spans, horizon, counts);
+  return {people_hours.people_hours, people.areas, people_hours.upper_bound};
 }
 
 }  // namespace
 
 CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds) const {
-  auto outages = restores() ? restored_outages(model_, graph_, recovery_, restart_, seeds, horizon_)
-                            : permanent_outages(graph_, seeds, horizon_);
-  // Chain order: by first failure, then id (asset index order is id order).
-  std::stable_sort(outages.failed.begin(), outages.failed.end(),
-                   [&](auto a, auto b) { return outages.of[a].first < outages.of[b].first; });
   CascadeOutcome out;
-  out.timeline = std::move(outages.timeline);
-  describe_failures(outages, model_, graph_, restores(), out);
+  std::vector<Outage> outages(graph_.asset_count());
+  std::vector<model::AssetIndex> failed;
+  std::vector<engine::DownSpan> spans;  // outages (virtual aggregates may supply areas), for people-hours
+  engine::AffectedPeopleCounter people_now(people_);
+  if (!restores()) {
+    const auto cascade = engine::propagate(graph_, seeds, horizon_);
+    for (model::AssetIndex a = 0; a < graph_.asset_count(); ++a) {
+      const auto at = cascade.failure_time[a];
+      if (at == model::kNever || at > horizon_) continue;
+      outages[a] = {at, cascade.cause_supplier[a], cascade.cause_group[a] == model::kNoIndex, horizon_ - at, std::nullopt};
+      failed.push_back(a);
+      spans.push_back({a, at, model::kNever});
+    }
+  } else {
+    const auto restoration =
+        engine::simulate_restoration(graph_, recovery_, restart_, seeds, horizon_);
+    for (model::AssetIndex a = 0; a < graph_.asset_count(); ++a) {
+      const auto& intervals = restoration.down[a];
+      if (intervals.empty()) continue;
+      auto& outage = outages[a];
+      outage = {intervals.front().start, intervals.front().cause_supplier,
+                intervals.front().cause_group == model::kNoIndex, restoration.downtime(a, horizon_), std::nullopt};
+      if (intervals.back().end != model::kNever) outage.back = intervals.back().end;
+      failed.push_back(a);
+      for (const auto& interval : intervals) spans.push_back({a, interval.start, interval.end});
+    }
+    // The timeline follows every change of a non-virtual asset or of the
+    // people affected: one point per instant, with the state after
+    // everything that happens then.
+    std::size_t down_now = 0;
+    const auto& events = restoration.events;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      const auto& event = events[i];
+      const bool fails = event.kind == engine::RestorationEvent::Kind::fails;
+      const double people_before = people_now.people().people;
+      people_now.set_down(event.asset, fails);
+      const double people = people_now.people().people;
+      const bool real = !graph_.is_virtual(event.asset);
+      if (real) down_now = fails ? down_now + 1 : down_now - 1;
+      if (real || people != people_before) {
+        if (!out.timeline.empty() && out.timeline.back().t_h == event.at)
+          out.timeline.back() = {event.at, down_now, people};
+        else
+          out.timeline.push_back({event.at, down_now, people});
+      }
+    }
+  }
+  // Chain: by first failure, then id (asset index order is id order).
+  std::stable_sort(failed.begin(), failed.end(), [&](auto a, auto b) { return outages[a].first < outages[b].first; });
+  std::size_t count = 0;
+  std::vector<bool> ever_down(graph_.asset_count(), false);
+  for (auto a : failed) {
+    const auto& outage = outages[a];
+    ChainStep step{graph_.id(a), outage.first, outage.via == model::kNoIndex ? "" : graph_.id(outage.via), std::nullopt,
+                   std::nullopt};
+    if (restores()) {
+      step.down_h = outage.down;
+      step.back_h = outage.back;
+    }
+    out.chain.push_back(std::move(step));
+    ever_down[a] = true;
+    if (restores()) {
+      if (!graph_.is_virtual(a) && !outage.initial) out.affected.push_back(graph_.id(a));
+      continue;
+    }
+    const double people_before = people_now.people().people;
+    people_now.set_down(a, true);
+    const double people = people_now.people().people;
+    if (graph_.is_virtual(a) && people == people_before) continue;
+    if (!graph_.is_virtual(a)) {
+      if (!outage.initial) out.affected.push_back(graph_.id(a));
+      ++count;
+    }
+    if (!out.timeline.empty() && out.timeline.back().t_h == outage.first)
+      out.timeline.back() = {outage.first, count, people};
+    else
+      out.timeline.push_back({outage.first, count, people});
+  }
+  std::sort(out.affected.begin(), out.affected.end());
+  const auto everyone = count_people(people_, {}, ever_down, spans, horizon_, false);
+  const auto all_hours = count_people(people_, {}, ever_down, spans, horizon_, true);
+  out.people_served = everyone.value;
+  out.people_hours = all_hours.value;
+  out.people_upper_bound = everyone.upper_bound;
+
   for (const auto& criterion : reference_.scoring.criteria) {
     if (!criterion.estimate) continue;
-    const auto found = criterion_value(*criterion.estimate, outages, model_, graph_);
-    auto impact_class = criterion.classify(found.value);
+    const auto& estimate = *criterion.estimate;
+    double value = 0;
+    std::size_t counted = 0;
+    const bool hours_measure = estimate.measure == catalogs::ImpactEstimate::Measure::people_hours;
+    const bool people_basis = estimate.serve == "population";  // counted once: decision 013
+    bool upper_bound = false;
+    if (people_basis) {
+      const auto people = count_people(people_, counted_assets(model_, estimate), ever_down, spans, horizon_, hours_measure);
+      value = people.value;
+      counted = people.areas;
+      upper_bound = people.upper_bound;
+    }
+    for (auto a : failed) {
+      if (people_basis) break;
+      if (graph_.is_virtual(a)) continue;
+      const auto& asset = model_.assets[a];
+      if (!estimate.processes.empty() &&
+          std::find(estimate.processes.begin(), estimate.processes.end(), asset.process) == estimate.processes.end())
+        continue;
+      auto served = asset.serves.find(estimate.serve);
+      if (served == asset.serves.end() || served->second <= 0) continue;
+      ++counted;
+      const double hours = outages[a].down;
+      value += estimate.measure == catalogs::ImpactEstimate::Measure::people_hours ? served->second * hours : served->second;
+    }
+    auto impact_class = criterion.classify(value);
     if (!impact_class) continue;
-    out.impact.push_back({criterion.id, *impact_class, found.value,
-                          impact_basis(criterion, found, *impact_class, horizon_, restores())});
+    const std::string scope_nl = estimate.processes.empty() ? "" : fmt::format(" (processen: {})", fmt::join(estimate.processes, ", "));
+    const std::string scope_en = estimate.processes.empty() ? "" : fmt::format(" (processes: {})", fmt::join(estimate.processes, ", "));
+    // What was counted: residents of areas once (decision 013), else a sum over assets.
+    const std::string counted_nl =
+        people_basis ? fmt::format("inwoners van {} gebied{} zonder dienst{}{}", counted, counted == 1 ? "" : "en",
+                                   hours_measure ? " (elk gebied één keer per dienst)" : " (elk gebied één keer)", scope_nl)
+                     : fmt::format("som van {} van {} uitgevallen object{}{}", estimate.serve, counted,
+                                   counted == 1 ? "" : "en", scope_nl);
+    const std::string counted_en =
+        people_basis ? fmt::format("residents of {} area{} without service{}{}", counted, counted == 1 ? "" : "s",
+                                   hours_measure ? " (each area once per service)" : " (each area once)", scope_en)
+                     : fmt::format("sum of {} of {} failed asset{}{}", estimate.serve, counted, counted == 1 ? "" : "s",
+                                   scope_en);
+    const char* bound_nl = upper_bound ? "; bovengrens: objecten zonder gebieden tellen hun eigen inwoners, die kunnen overlappen" : "";
+    const char* bound_en = upper_bound ? "; an upper bound: assets without areas count their own population, which may overlap" : "";
+    LocalText basis;
+    if (estimate.measure == catalogs::ImpactEstimate::Measure::people_hours) {
+      // Without recovery an outage lasts until the horizon; with it, until service is back.
+      const char* hours_nl = restores() ? "uren uitval binnen de horizon ({}), herstel meegerekend" : "uren uitval tot de horizon ({})";
+      const char* hours_en = restores() ? "hours down within the horizon ({}), repairs included" : "hours of outage up to the horizon ({})";
+      basis.nl = fmt::format("{} × {} = {} {}; klasse {} vanaf {}{}", counted_nl,
+                             fmt::format(fmt::runtime(hours_nl), model::format_hours(horizon_)), amount(value),
+                             criterion.unit, catalogs::class_letter(*impact_class),
+                             amount(criterion.limits[*impact_class]), bound_nl);
+      basis.en = fmt::format("{} × {} = {} {}; class {} from {}{}", counted_en,
+                             fmt::format(fmt::runtime(hours_en), model::format_hours(horizon_)), amount(value),
+                             criterion.unit, catalogs::class_letter(*impact_class),
+                             amount(criterion.limits[*impact_class]), bound_en);
+    } else {
+      basis.nl = fmt::format("{} = {} {}; klasse {} vanaf {}{}", counted_nl, amount(value), criterion.unit,
+                             catalogs::class_letter(*impact_class), amount(criterion.limits[*impact_class]), bound_nl);
+      basis.en = fmt::format("{} = {} {}; class {} from {}{}", counted_en, amount(value), criterion.unit,
+                             catalogs::class_letter(*impact_class), amount(criterion.limits[*impact_class]), bound_en);
+    }
+    out.impact.push_back({criterion.id, *impact_class, value, std::move(basis)});
   }
   return out;
 }
-
 
 }  // namespace knelpunt::assessors

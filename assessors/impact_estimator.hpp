@@ -1,8 +1,10 @@
 #pragma once
 /// Turns "these assets fail at these times" into the impact of a finding:
 /// per criterion of the scoring catalogue that has an `estimate` block, the
-/// value (people, or people-hours without service within the horizon) summed
-/// over the failed non-virtual assets, and its class. Also builds the cause
+/// value (people, or people-hours without service within the horizon) and
+/// its class. People (`serve: population`) are counted once, as residents of
+/// the areas that lose a service (engine/affected_people.hpp, decision 013);
+/// other bases (beds, …) are summed over the failed non-virtual assets. Also builds the cause
 /// chain and the timeline that findings carry as evidence.
 ///
 /// On a model where no asset has `recovery`, failures are permanent
@@ -19,6 +21,7 @@
 
 #include "assessors/finding.hpp"
 #include "catalogs/reference_data.hpp"
+#include "engine/affected_people.hpp"
 #include "engine/cascade.hpp"
 #include "model/dependency_graph.hpp"
 #include "model/model.hpp"
@@ -31,8 +34,13 @@ struct CascadeOutcome {
   std::vector<ChainStep> chain;        ///< every failed asset (virtual ones included), by time then id
   std::vector<TimelinePoint> timeline; ///< one point per distinct failure time
   std::vector<CriterionImpact> impact; ///< estimated criteria, in catalogue order
-  double people_hours = 0;             ///< Σ population × time down within the horizon, non-virtual assets
-  double people_served = 0;            ///< Σ population of the non-virtual assets that fail at some moment
+  /// People-hours without service within the horizon: each area once per service and hour (decision 013).
+  double people_hours = 0;
+  /// People in the areas that lack a service at some moment, each area once.
+  double people_served = 0;
+  /// True when a count above includes an asset's own `serves.population`
+  /// (an asset without areas): it may count some residents twice.
+  bool people_upper_bound = false;
 };
 
 class ImpactEstimator {
@@ -55,6 +63,7 @@ class ImpactEstimator {
   const model::DependencyGraph& graph_;
   const catalogs::ReferenceData& reference_;
   model::Hours horizon_;
+  engine::PeopleServed people_;  ///< areas and who supplies them, for counting people once
   std::vector<std::optional<model::Hours>> recovery_;  ///< per asset; empty when no asset has one
   std::vector<std::optional<model::Hours>> restart_;   ///< per asset when recovery_ is not empty
 };

@@ -45,8 +45,8 @@ std::string render_compare_text(const std::vector<VariantComparison>& ranked, st
       points.push_back(fmt::format("t+{}: {:.0f} → {:.0f}", model::format_hours(c.base_people.at_h[i]),
                                    c.base_people.people[i], c.variant_people.people[i]));
     out += fmt::format("   {}: {}\n",
-                       nl ? "getroffen mensen (per object, opgeteld over de scenario's)"
-                          : "people affected (per asset, summed over the scenarios)",
+                       nl ? "getroffen mensen (elk gebied één keer per scenario, opgeteld over de scenario's)"
+                          : "people affected (each area once per scenario, summed over the scenarios)",
                        fmt::join(points, "; "));
     out += fmt::format(
         "   {}: {:.0f} → {:.0f}\n",
@@ -138,11 +138,11 @@ std::string render_compare_markdown(const std::vector<VariantComparison>& ranked
                          c.variant_people.people[i]);
     out += fmt::format("| {} | {:.0f} | {:.0f} |\n", nl ? "Mensuren zonder voorziening" : "People-hours without service",
                        c.base_people.people_hours, c.variant_people.people_hours);
-    // Service areas overlap (a substation and the water tower behind it), and
-    // the model does not say how: the sums rank measures, they do not count heads.
-    out += nl ? "\n_Mensen per uitgevallen object, opgeteld over de scenario's: "
+    // Each scenario counts an area once (decision 013), but the same residents
+    // appear in several scenarios: the sums rank measures, they do not count heads.
+    out += nl ? "\n_Mensen in getroffen gebieden, per scenario elk gebied één keer, opgeteld over de scenario's: "
                 "een maat om te vergelijken, geen telling van inwoners._\n"
-              : "\n_People per failed asset, summed over the scenarios: "
+              : "\n_People in affected areas, each area once per scenario, summed over the scenarios: "
                 "a measure for comparing, not a head count._\n";
   }
   return out;

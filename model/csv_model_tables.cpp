@@ -193,4 +193,82 @@ void read_dependency_table(const CsvTable& table, const std::string& file_name,
   }
 }
 
+void read_area_table(const CsvTable& table, const std::string& file_name, std::vector<Area>& areas,
+                     Diagnostics& diagnostics) {
+  enum Column { id, name, population, cbs, lat, lon, area_km2 };
+  static constexpr std::array<std::string_view, 7> known = {"id", "name", "population", "cbs", "lat", "lon", "area_km2"};
+  const auto col = map_columns(table, known, file_name, diagnostics);
+  if (col[id] < 0 || col[population] < 0) {
+    diagnostics.error({file_name, 1, 0}, "the header lacks 'id' or 'population'; expected at least id,population");
+    return;
+  }
+  auto cell = [&](std::size_t row, Column c) -> std::string_view {
+    return col[c] < 0 ? std::string_view() : table.field(row, static_cast<std::size_t>(col[c]));
+  };
+  areas.reserve(areas.size() + table.row_count());
+  for (std::size_t row = 0; row < table.row_count(); ++row) {
+    const SourceLocation where{file_name, table.line(row), 0};
+    auto bad = [&](std::string message) { diagnostics.error(where, std::move(message)); };
+    Area area;
+    area.where = where;
+    area.id = std::string(cell(row, id));
+    if (!is_valid_id(area.id)) {
+      bad(fmt::format("area id '{}' is not a valid id; expected lower-case letters, digits and . _ -", area.id));
+      continue;
+    }
+    area.name = std::string(cell(row, name));
+    area.cbs = std::string(cell(row, cbs));
+    auto count = parse_number(cell(row, population));
+    if (!count || *count < 0)
+      bad(fmt::format("'population' of area '{}' is '{}'; expected a count of 0 or more", area.id, cell(row, population)));
+    else
+      area.population = *count;
+    auto lat_text = cell(row, lat), lon_text = cell(row, lon);
+    if (!lat_text.empty() || !lon_text.empty()) {
+      auto la = parse_number(lat_text), lo = parse_number(lon_text);
+      if (!la || !lo || *la < -90 || *la > 90 || *lo < -180 || *lo > 180)
+        bad(fmt::format("location of area '{}' is '{}','{}'; expected lat -90..90 and lon -180..180, both given",
+                        area.id, lat_text, lon_text));
+      else
+        area.location = GeoLocation{*la, *lo};
+    }
+    if (auto v = cell(row, area_km2); !v.empty()) {
+      auto km2 = parse_number(v);
+      if (!km2 || *km2 <= 0) bad(fmt::format("'area_km2' of area '{}' is '{}'; expected a positive surface in km²", area.id, v));
+      else area.area_km2 = *km2;
+    }
+    areas.push_back(std::move(area));
+  }
+}
+
+void read_supply_table(const CsvTable& table, const std::string& file_name, std::vector<TableSupply>& supplies,
+                       Diagnostics& diagnostics) {
+  enum Column { asset, service, areas };
+  static constexpr std::array<std::string_view, 3> known = {"asset", "service", "areas"};
+  const auto col = map_columns(table, known, file_name, diagnostics);
+  if (col[asset] < 0 || col[service] < 0 || col[areas] < 0) {
+    diagnostics.error({file_name, 1, 0}, "the header lacks 'asset', 'service' or 'areas'; expected asset,service,areas");
+    return;
+  }
+  auto cell = [&](std::size_t row, Column c) { return table.field(row, static_cast<std::size_t>(col[c])); };
+  for (std::size_t row = 0; row < table.row_count(); ++row) {
+    const SourceLocation where{file_name, table.line(row), 0};
+    TableSupply entry{std::string(cell(row, asset)), {std::string(cell(row, service)), split_list(cell(row, areas)), where}};
+    if (!is_valid_id(entry.asset)) {
+      diagnostics.error(where, fmt::format("asset id '{}' is not a valid id; expected lower-case letters, digits and . _ -",
+                                           entry.asset));
+      continue;
+    }
+    if (entry.supply.service.empty() || entry.supply.areas.empty()) {
+      diagnostics.error(where, fmt::format("a supply of asset '{}' lacks a service or areas; expected e.g. "
+                                           "{},power,binnenstad|noordflank",
+                                           entry.asset, entry.asset));
+      continue;
+    }
+    std::sort(entry.supply.areas.begin(), entry.supply.areas.end());
+    entry.supply.areas.erase(std::unique(entry.supply.areas.begin(), entry.supply.areas.end()), entry.supply.areas.end());
+    supplies.push_back(std::move(entry));
+  }
+}
+
 }  // namespace knelpunt::model

@@ -1,5 +1,7 @@
 #include "model/model.hpp"
 
+#include <algorithm>
+
 namespace knelpunt::model {
 
 std::string to_string(DependencyType type) {
@@ -35,6 +37,13 @@ void Model::reindex() {
   index_.clear();
   index_.reserve(assets.size());
   for (std::size_t i = 0; i < assets.size(); ++i) index_.emplace(assets[i].id, i);
+}
+
+std::optional<std::size_t> Model::find_area(std::string_view id) const {
+  auto it = std::lower_bound(areas.begin(), areas.end(), id,
+                             [](const Area& area, std::string_view wanted) { return area.id < wanted; });
+  if (it == areas.end() || it->id != id) return std::nullopt;
+  return static_cast<std::size_t>(it - areas.begin());
 }
 
 bool is_valid_id(std::string_view id) {

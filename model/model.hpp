@@ -53,6 +53,27 @@ struct CyberProfile {
   std::vector<std::string> controls;
 };
 
+/// A population area (docs/model.md "Areas"): a wijk, buurt or municipality
+/// whose residents are counted once however many assets serve them.
+struct Area {
+  std::string id;  ///< unique; [a-z0-9][a-z0-9._-]*
+  std::string name;
+  double population = 0;  ///< residents, ≥ 0
+  std::string cbs;        ///< CBS wijk/buurt/gemeente code, e.g. WK050501; may be empty
+  std::optional<GeoLocation> location;
+  std::optional<double> area_km2;  ///< > 0 when given
+  SourceLocation where;
+};
+
+/// An asset's supply of one people-facing service (an id from
+/// catalogs/resource-kinds.yaml) to population areas: the areas lose that
+/// service while the asset is down (docs/decisions/013-population-areas.md).
+struct ServiceSupply {
+  std::string service;
+  std::vector<std::string> areas;  ///< area ids, sorted, unique
+  SourceLocation where;
+};
+
 struct Asset {
   std::string id;  ///< unique; [a-z0-9][a-z0-9._-]*
   std::string name;
@@ -62,6 +83,10 @@ struct Asset {
   std::optional<GeoLocation> location;
   std::vector<std::string> zones;       ///< sorted, unique
   std::map<std::string, double> serves;  ///< impact bases, e.g. population
+  /// The services it gives to population areas, sorted by service; when
+  /// empty, `serves.population` stands for the people it serves (an area of
+  /// its own that may overlap others: engine/affected_people.hpp).
+  std::vector<ServiceSupply> supplies;
   std::optional<double> p;               ///< probability of failure per year
   bool is_virtual = false;               ///< logic only: relays failures, never fails itself
   /// Repair/restart time after a failure before the asset can run again
@@ -119,6 +144,7 @@ struct Model {
   int format_version = 1;
   Region region;
   std::vector<Asset> assets;        ///< sorted by id
+  std::vector<Area> areas;          ///< population areas, sorted by id
   std::vector<Scenario> scenarios;  ///< sorted by id
   std::string root;                 ///< the model directory
   std::vector<std::string> files;   ///< every file read, relative to root, sorted
@@ -127,6 +153,8 @@ struct Model {
   std::optional<std::size_t> find(std::string_view id) const;
   /// Rebuilds the id index; call after changing `assets`.
   void reindex();
+  /// Index of the area with this id in `areas` (sorted), or nothing.
+  std::optional<std::size_t> find_area(std::string_view id) const;
 
  private:
   /// Heterogeneous lookup: find() takes a string_view without allocating.

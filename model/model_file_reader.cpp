@@ -51,13 +51,17 @@ class FileReader {
     if (!fields_.expect_mapping(root, "the file")) return std::move(fragment_);
     if (entry_)
       // `catalogs:` overrides are read by catalogs/catalog_set (model/ does not know catalogues).
-      fields_.check_keys(root, "the model", {"knelpunt", "region", "include", "tables", "assets", "scenarios", "catalogs"});
+      fields_.check_keys(root, "the model", {"knelpunt", "region", "include", "tables", "areas", "assets", "scenarios", "catalogs"});
     else
-      fields_.check_keys(root, "an included file", {"knelpunt", "include", "tables", "assets", "scenarios"});
+      fields_.check_keys(root, "an included file", {"knelpunt", "include", "tables", "areas", "assets", "scenarios"});
     read_version(root);
     if (auto region = doc_.find(root, "region"); region != kNoYamlNode && entry_) read_region(region);
     if (auto include = doc_.find(root, "include"); include != kNoYamlNode) read_includes(include);
     if (auto tables = doc_.find(root, "tables"); tables != kNoYamlNode) read_tables(tables);
+    if (auto areas = doc_.find(root, "areas"); areas != kNoYamlNode) {
+      if (doc_.node(areas).kind != YamlKind::null && fields_.expect_sequence(areas, "'areas'"))
+        for (YamlNodeId item : doc_.node(areas).children) read_area(item);
+    }
     if (auto assets = doc_.find(root, "assets"); assets != kNoYamlNode) {
       if (doc_.node(assets).kind != YamlKind::null && fields_.expect_sequence(assets, "'assets'"))
         for (YamlNodeId item : doc_.node(assets).children) read_asset(item);
@@ -107,12 +111,104 @@ class FileReader {
 
   void read_tables(YamlNodeId node) {
     if (!fields_.expect_mapping(node, "'tables'")) return;
-    fields_.check_keys(node, "'tables'", {"assets", "dependencies"});
+    fields_.check_keys(node, "'tables'", {"assets", "dependencies", "areas", "supplies"});
     if (auto v = doc_.find(node, "assets"); v != kNoYamlNode)
       if (auto path = fields_.string(v, "'tables.assets'")) fragment_.assets_table = PathReference{*path, fields_.where(v)};
     if (auto v = doc_.find(node, "dependencies"); v != kNoYamlNode)
       if (auto path = fields_.string(v, "'tables.dependencies'"))
         fragment_.dependencies_table = PathReference{*path, fields_.where(v)};
+    if (auto v = doc_.find(node, "areas"); v != kNoYamlNode)
+      if (auto path = fields_.string(v, "'tables.areas'")) fragment_.areas_table = PathReference{*path, fields_.where(v)};
+    if (auto v = doc_.find(node, "supplies"); v != kNoYamlNode)
+      if (auto path = fields_.string(v, "'tables.supplies'"))
+        fragment_.supplies_table = PathReference{*path, fields_.where(v)};
+  }
+
+  /// One population area (docs/model.md "Areas").
+  void read_area(YamlNodeId node) {
+    if (!fields_.expect_mapping(node, "an area")) return;
+    fields_.check_keys(node, "an area", {"id", "name", "population", "cbs", "lat", "lon", "area_km2"});
+    const YamlNodeId id_node = doc_.find(node, "id");
+    if (id_node == kNoYamlNode) {
+      fields_.error(node, "an area has no 'id'; expected 'id: some-id'");
+      return;
+    }
+    auto area_id = id(id_node, "area id");
+    if (!area_id) return;
+    Area area;
+    area.id = *area_id;
+    area.where = fields_.where(id_node);
+    const std::string what = "area '" + area.id + "'";
+    if (auto v = doc_.find(node, "name"); v != kNoYamlNode)
+      area.name = fields_.string(v, fmt::format("'name' of {}", what)).value_or("");
+    if (auto v = doc_.find(node, "cbs"); v != kNoYamlNode)
+      area.cbs = fields_.string(v, fmt::format("'cbs' of {}", what)).value_or("");
+    const YamlNodeId population = doc_.find(node, "population");
+    if (population == kNoYamlNode) {
+      fields_.error(node, fmt::format("{} has no 'population'; expected 'population: 12000' (residents)", what));
+    } else if (auto count = fields_.number(population, fmt::format("'population' of {}", what))) {
+      if (*count < 0)
+        fields_.error(population, fmt::format("'population' of {} is negative; expected a count of 0 or more", what));
+      else
+        area.population = *count;
+    }
+    if (auto v = doc_.find(node, "area_km2"); v != kNoYamlNode) {
+      if (auto km2 = fields_.number(v, fmt::format("'area_km2' of {}", what))) {
+        if (*km2 <= 0)
+          fields_.error(v, fmt::format("'area_km2' of {} is {}; expected a positive surface in km²", what, *km2));
+        else
+          area.area_km2 = *km2;
+      }
+    }
+    const YamlNodeId lat_node = doc_.find(node, "lat"), lon_node = doc_.find(node, "lon");
+    if ((lat_node == kNoYamlNode) != (lon_node == kNoYamlNode)) {
+      fields_.error(node, fmt::format("{} has only one of lat and lon; expected both (lat: 51.81, lon: 4.67) or neither", what));
+    } else if (lat_node != kNoYamlNode) {
+      auto lat = fields_.number(lat_node, "'lat'");
+      auto lon = fields_.number(lon_node, "'lon'");
+      if (lat && (*lat < -90 || *lat > 90)) {
+        fields_.error(lat_node, fmt::format("latitude {} is out of range; expected -90 to 90", *lat));
+        lat.reset();
+      }
+      if (lon && (*lon < -180 || *lon > 180)) {
+        fields_.error(lon_node, fmt::format("longitude {} is out of range; expected -180 to 180", *lon));
+        lon.reset();
+      }
+      if (lat && lon) area.location = GeoLocation{*lat, *lon};
+    }
+    fragment_.areas.push_back(std::move(area));
+  }
+
+  /// `supplies: [{service: power, areas: [binnenstad, …]}, …]` of an asset.
+  void read_supplies(YamlNodeId node, const std::string& what, Asset& asset) {
+    if (doc_.node(node).kind == YamlKind::null) return;
+    if (!fields_.expect_sequence(node, fmt::format("'supplies' of {}", what))) return;
+    for (YamlNodeId item : doc_.node(node).children) {
+      if (!fields_.expect_mapping(item, fmt::format("a supply of {}", what))) continue;
+      fields_.check_keys(item, "a supply", {"service", "areas"});
+      ServiceSupply supply;
+      supply.where = fields_.where(item);
+      const YamlNodeId service = doc_.find(item, "service");
+      const YamlNodeId areas = doc_.find(item, "areas");
+      if (service == kNoYamlNode || areas == kNoYamlNode) {
+        fields_.error(item, fmt::format("a supply of {} lacks 'service' or 'areas'; expected "
+                                        "{{service: power, areas: [area-id, …]}}",
+                                        what));
+        continue;
+      }
+      auto service_id = fields_.string(service, fmt::format("'service' of a supply of {}", what));
+      auto area_ids = fields_.strings(areas, fmt::format("'areas' of a supply of {}", what), true);
+      if (!service_id || !area_ids) continue;
+      if (area_ids->empty()) {
+        fields_.error(areas, fmt::format("'areas' of a supply of {} is empty; expected at least one area id", what));
+        continue;
+      }
+      supply.service = *service_id;
+      supply.areas = *area_ids;
+      std::sort(supply.areas.begin(), supply.areas.end());
+      supply.areas.erase(std::unique(supply.areas.begin(), supply.areas.end()), supply.areas.end());
+      asset.supplies.push_back(std::move(supply));
+    }
   }
 
   std::optional<Hours> duration(YamlNodeId node, std::string_view what, bool allow_infinite = false) {
@@ -145,7 +241,7 @@ class FileReader {
     if (!fields_.expect_mapping(node, "an asset")) return;
     fields_.check_keys(node, "an asset",
                        {"id", "name", "type", "process", "operator", "location", "zones", "serves",
-                        "p", "virtual", "recovery", "restart", "cyber", "depends_on", "self_supplied"});
+                        "supplies", "p", "virtual", "recovery", "restart", "cyber", "depends_on", "self_supplied"});
     Asset asset;
     asset.where = fields_.where(node);
     const YamlNodeId id_node = doc_.find(node, "id");
@@ -175,6 +271,7 @@ class FileReader {
       }
     }
     if (auto v = doc_.find(node, "serves"); v != kNoYamlNode) read_serves(v, what, asset);
+    if (auto v = doc_.find(node, "supplies"); v != kNoYamlNode) read_supplies(v, what, asset);
     if (auto v = doc_.find(node, "p"); v != kNoYamlNode) {
       if (auto p = fields_.number(v, fmt::format("'p' of {}", what))) {
         if (*p < 0 || *p > 1)

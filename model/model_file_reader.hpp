@@ -1,6 +1,6 @@
 #pragma once
 /// Reads one YAML file of a model into a fragment: its assets, scenarios,
-/// includes and tables. Cross-file checks (duplicate ids, unknown suppliers,
+/// includes, tables and population areas. Cross-file checks (duplicate ids, unknown suppliers,
 /// catalogue references) are the validator's; this checks shape and values.
 
 #include <optional>
@@ -25,6 +25,9 @@ struct ModelFragment {
   std::vector<PathReference> includes;
   std::optional<PathReference> assets_table;
   std::optional<PathReference> dependencies_table;
+  std::optional<PathReference> areas_table;
+  std::optional<PathReference> supplies_table;
+  std::vector<Area> areas;
   std::vector<Asset> assets;
   std::vector<Scenario> scenarios;
 };

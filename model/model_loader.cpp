@@ -50,9 +50,10 @@ class Loader {
     for (auto& fragment : fragments_) {
       for (auto& asset : fragment.assets) model.assets.push_back(std::move(asset));
       for (auto& scenario : fragment.scenarios) model.scenarios.push_back(std::move(scenario));
+      for (auto& area : fragment.areas) model.areas.push_back(std::move(area));
     }
     if (region_) model.region = *region_;
-    validate_model(model, std::move(table_dependencies_), catalogs_, diagnostics_);
+    validate_model(model, std::move(table_dependencies_), catalogs_, diagnostics_, std::move(table_supplies_));
     model.files.assign(files_.begin(), files_.end());
     if (!diagnostics_.has_errors()) result.model = std::move(model);
     return finish(std::move(result));
@@ -114,11 +115,17 @@ class Loader {
     auto includes = fragment.includes;
     auto assets_table = fragment.assets_table;
     auto dependencies_table = fragment.dependencies_table;
+    auto areas_table = fragment.areas_table;
+    auto supplies_table = fragment.supplies_table;
     fragments_.push_back(std::move(fragment));
     if (assets_table)
       if (auto path = resolve(*assets_table, relative, "table")) read_asset_csv(*path);
     if (dependencies_table)
       if (auto path = resolve(*dependencies_table, relative, "table")) read_dependency_csv(*path);
+    if (areas_table)
+      if (auto path = resolve(*areas_table, relative, "table")) read_area_csv(*path);
+    if (supplies_table)
+      if (auto path = resolve(*supplies_table, relative, "table")) read_supply_csv(*path);
     for (const auto& include : includes)
       if (auto path = resolve(include, relative, "include")) read_yaml(*path, false, include.where);
   }
@@ -149,6 +156,20 @@ class Loader {
     fragments_.push_back(std::move(fragment));
   }
 
+  void read_area_csv(const std::string& relative) {
+    auto table = read_csv(relative);
+    if (!table) return;
+    ModelFragment fragment;
+    read_area_table(*table, display(relative), fragment.areas, diagnostics_);
+    fragments_.push_back(std::move(fragment));
+  }
+
+  void read_supply_csv(const std::string& relative) {
+    auto table = read_csv(relative);
+    if (!table) return;
+    read_supply_table(*table, display(relative), table_supplies_, diagnostics_);
+  }
+
   void read_dependency_csv(const std::string& relative) {
     auto table = read_csv(relative);
     if (!table) return;
@@ -165,6 +186,7 @@ class Loader {
   std::vector<ModelFragment> fragments_;
   std::optional<Region> region_;
   std::vector<TableDependency> table_dependencies_;
+  std::vector<TableSupply> table_supplies_;
 };
 
 }  // namespace

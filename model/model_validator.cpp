@@ -19,8 +19,9 @@ class Validator {
   Validator(Model& model, const CatalogIndex* catalogs, Diagnostics& diagnostics)
       : model_(model), catalogs_(catalogs), diagnostics_(diagnostics) {}
 
-  void run(std::vector<TableDependency> table_dependencies) {
+  void run(std::vector<TableDependency> table_dependencies, std::vector<TableSupply> table_supplies) {
     unique_assets();
+    unique_areas();
     for (auto& dependency : table_dependencies) {
       auto index = model_.find(dependency.asset);
       if (!index) {
@@ -35,8 +36,19 @@ class Validator {
       for (const auto& kind : model_.region.not_modelled)
         check_catalog(catalogs_->resource_kinds, kind, model_.region.not_modelled_where, "resource kind",
                       "resource-kinds.yaml");
+    for (auto& entry : table_supplies) {
+      auto index = model_.find(entry.asset);
+      if (!index) {
+        diagnostics_.error(entry.supply.where,
+                           fmt::format("supply of unknown asset '{}'{}; expected an asset defined in the model",
+                                       entry.asset, hint(entry.asset)));
+        continue;
+      }
+      model_.assets[*index].supplies.push_back(std::move(entry.supply));
+    }
     for (auto& asset : model_.assets) {
       check_asset(asset);
+      check_supplies(asset);
       check_needs(asset);
     }
     check_scenarios();
@@ -64,6 +76,59 @@ class Validator {
     }
     assets = std::move(unique);
     model_.reindex();
+  }
+
+  /// Areas sorted by id like assets (determinism); duplicates reported and dropped.
+  void unique_areas() {
+    auto& areas = model_.areas;
+    std::stable_sort(areas.begin(), areas.end(), [](const Area& a, const Area& b) { return a.id < b.id; });
+    std::vector<Area> unique;
+    unique.reserve(areas.size());
+    for (auto& area : areas) {
+      if (!unique.empty() && unique.back().id == area.id) {
+        diagnostics_.error(area.where, fmt::format("duplicate area id '{}' (first defined at {}); expected each "
+                                                   "area id to be defined once",
+                                                   area.id, unique.back().where.to_string()));
+        continue;
+      }
+      unique.push_back(std::move(area));
+    }
+    areas = std::move(unique);
+  }
+
+  /// The services an asset gives to areas (docs/decisions/013-population-areas.md):
+  /// known services and areas; one entry per service.
+  void check_supplies(Asset& asset) {
+    if (asset.supplies.empty()) return;
+    std::vector<std::string_view> area_ids;
+    for (const auto& supply : asset.supplies) {
+      if (catalogs_)
+        check_catalog(catalogs_->resource_kinds, supply.service, supply.where, "service", "resource-kinds.yaml");
+      for (const auto& area : supply.areas) {
+        if (model_.find_area(area)) continue;
+        if (area_ids.empty())
+          for (const auto& known : model_.areas) area_ids.push_back(known.id);
+        diagnostics_.error(supply.where, fmt::format("asset '{}' supplies {} to unknown area '{}'{}; expected the id "
+                                                     "of an area under 'areas:' or in an areas table",
+                                                     asset.id, supply.service, area, did_you_mean(area, area_ids)));
+      }
+    }
+    // One entry per service: the same service written twice serves the union of its areas.
+    auto& supplies = asset.supplies;
+    std::stable_sort(supplies.begin(), supplies.end(),
+                     [](const ServiceSupply& a, const ServiceSupply& b) { return a.service < b.service; });
+    std::vector<ServiceSupply> merged;
+    for (auto& supply : supplies) {
+      if (merged.empty() || merged.back().service != supply.service) {
+        merged.push_back(std::move(supply));
+        continue;
+      }
+      auto& areas = merged.back().areas;
+      areas.insert(areas.end(), supply.areas.begin(), supply.areas.end());
+      std::sort(areas.begin(), areas.end());
+      areas.erase(std::unique(areas.begin(), areas.end()), areas.end());
+    }
+    supplies = std::move(merged);
   }
 
   std::string hint(std::string_view id) {
@@ -176,8 +241,8 @@ class Validator {
 }  // namespace
 
 void validate_model(Model& model, std::vector<TableDependency> table_dependencies, const CatalogIndex* catalogs,
-                    Diagnostics& diagnostics) {
-  Validator(model, catalogs, diagnostics).run(std::move(table_dependencies));
+                    Diagnostics& diagnostics, std::vector<TableSupply> table_supplies) {
+  Validator(model, catalogs, diagnostics).run(std::move(table_dependencies), std::move(table_supplies));
 }
 
 }  // namespace knelpunt::model

@@ -10,10 +10,12 @@
 
 namespace knelpunt::model {
 
-/// Merges `table_dependencies` into their assets, sorts assets and scenarios
-/// by id, indexes the model and reports every inconsistency. Assets with a
-/// duplicate id are dropped after being reported.
+/// Merges `table_dependencies` and `table_supplies` into their assets, sorts
+/// assets, areas and scenarios by id, indexes the model and reports every
+/// inconsistency. Assets and areas with a duplicate id are dropped after
+/// being reported.
 void validate_model(Model& model, std::vector<TableDependency> table_dependencies,
-                    const CatalogIndex* catalogs, Diagnostics& diagnostics);
+                    const CatalogIndex* catalogs, Diagnostics& diagnostics,
+                    std::vector<TableSupply> table_supplies = {});
 
 }  // namespace knelpunt::model

@@ -99,7 +99,7 @@ constexpr std::array kTexts{
     Entry{Label::timeline, "Getroffen mensen in de tijd", "People affected over time"},
     Entry{Label::time, "tijd", "time"},
     Entry{Label::assets_failed, "objecten buiten werking", "assets down"},
-    Entry{Label::people, "mensen (opgeteld per object)", "people (summed per asset)"},
+    Entry{Label::people, "mensen (elk gebied één keer)", "people (each area once)"},
     Entry{Label::impact_per_criterion, "Impact per criterium", "Impact per criterion"},
     Entry{Label::criterion, "criterium", "criterion"},
     Entry{Label::impact_class, "klasse", "class"},

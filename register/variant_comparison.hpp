@@ -25,17 +25,20 @@ double yearly_probability(const std::vector<catalogs::LikelihoodClass>& classes,
 /// register's expected annual impact in impact-score points per year.
 double expected_annual_impact(const Register& reg, int period_years);
 
-/// People served by non-virtual assets that are down at fixed times, and the
-/// people-hours without service within the horizon, summed over a set of cascades.
+/// People in areas lacking a service at fixed times, and the people-hours
+/// without service within the horizon, each area counted once per cascade
+/// (once per service and hour for people-hours; engine/affected_people.hpp),
+/// summed over a set of cascades.
 struct PeopleOverTime {
   std::vector<double> at_h;    ///< the checkpoints in hours
   std::vector<double> people;  ///< same length
-  double people_hours = 0;     ///< Σ population × time down within the horizon
+  double people_hours = 0;     ///< Σ area population × hours without a service, per service
 };
 
 /// The cascades of `scenarios` (each a list of initial failures; failures of
 /// assets the model lacks are skipped) and the people affected at each
-/// checkpoint, summed over the scenarios. On a model with `recovery`, people
+/// checkpoint (the finding timeline's count: each area once), summed over the
+/// scenarios. On a model with `recovery`, people
 /// whose service is back by a checkpoint no longer count there, and
 /// people-hours end when service returns (assessors/impact_estimator.hpp).
 PeopleOverTime people_over_time(const model::Model& model, const model::DependencyGraph& graph,

@@ -27,7 +27,9 @@ TEST_CASE("cascade-reach: assets ranked by people served, then reach, then id") 
   REQUIRE(findings.size() == 5);
   CHECK(evidence_en(findings[0]) == std::vector<std::string>{"N-1 reach 3 within 72h; people served 1200; rank 1"});
   CHECK(evidence_en(findings[1]) == std::vector<std::string>{"N-1 reach 2 within 72h; people served 1000; rank 2"});
-  CHECK(evidence_en(findings[2]) == std::vector<std::string>{"N-1 reach 1 within 72h; people served 1000; rank 3"});
+  // Ranked by the per-asset weight (d's 1000), but the figure counts everyone
+  // who loses a service once, b's own 100 included (decision 013).
+  CHECK(evidence_en(findings[2]) == std::vector<std::string>{"N-1 reach 1 within 72h; people served 1100; rank 3"});
   CHECK(evidence_en(findings[3]) == std::vector<std::string>{"N-1 reach 1 within 72h; people served 1000; rank 4"});
   CHECK(evidence_en(findings[4]) == std::vector<std::string>{"N-1 reach 1 within 72h; people served 50; rank 5"});
 

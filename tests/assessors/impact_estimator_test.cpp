@@ -98,3 +98,37 @@ TEST_CASE("a separate restart after a loss of supply shortens the outage the imp
   const assessors::ImpactEstimator quick(m->model, *m->graph, m->reference, 48);
   CHECK(quick.outcome({&seed, 1}).people_hours == doctest::Approx(14000));
 }
+
+TEST_CASE("people are counted once per area, people-hours once per area and service (decision 013)") {
+  auto m = load_test_model("impact-areas.yaml");
+  const assessors::ImpactEstimator estimator(m->model, *m->graph, m->reference, 10);
+  const engine::Seed feed{static_cast<model::AssetIndex>(*m->model.find("feed")), 0};
+  const auto outcome = estimator.outcome({&feed, 1});
+  // homes at 0 (noord lacks power), water at 2 (noord and zuid lack water):
+  // noord counts once although two of its suppliers are down; water's own
+  // 99999 is not used because it has areas.
+  CHECK(timeline_text(outcome) ==
+        "0.000000: 2 assets, 1000.000000 people\n"
+        "2.000000: 3 assets, 1400.000000 people\n");
+  CHECK(outcome.people_served == 1400);
+  CHECK_FALSE(outcome.people_upper_bound);
+  // noord power 1000 × 10, noord water 1000 × 8, zuid water 400 × 8.
+  CHECK(outcome.people_hours == doctest::Approx(10000 + 8000 + 3200));
+  CHECK(value_of(outcome, "5.3") == doctest::Approx(1400));
+  CHECK(value_of(outcome, "5.1") == doctest::Approx(21200));
+  // 2.3 counts drinking water only: the outages of `water`.
+  CHECK(value_of(outcome, "2.3") == doctest::Approx(11200));
+  for (const auto& impact : outcome.impact) {
+    if (impact.criterion != "5.3") continue;
+    CHECK(impact.basis.en.find("residents of 2 areas without service (each area once)") != std::string::npos);
+    CHECK(impact.basis.en.find("upper bound") == std::string::npos);
+  }
+
+  // An asset without areas counts its own people, and the basis says it is an upper bound.
+  const engine::Seed both[] = {feed, {static_cast<model::AssetIndex>(*m->model.find("clinic")), 0}};
+  const auto with_clinic = estimator.outcome(both);
+  CHECK(with_clinic.people_served == 1700);
+  CHECK(with_clinic.people_upper_bound);
+  for (const auto& impact : with_clinic.impact)
+    if (impact.criterion == "5.3") CHECK(impact.basis.en.find("an upper bound") != std::string::npos);
+}

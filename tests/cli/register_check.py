@@ -10,9 +10,10 @@ and writes only below one temporary directory, removed at the end.
   order        a copy of examples/dordrecht with every YAML mapping's keys
                shuffled (seeded) and the assets of each file shuffled gives the
                same bytes in json, md and csv; so do a shuffled include list,
-               shuffled scenarios and shuffled rows of data/assets.csv, and
+               shuffled scenarios and shuffled rows of data/assets.csv,
+               data/areas.csv and data/supplies.csv, and
                shuffled depends_on and from: lists and dependency rows
-  ids          after an unrelated edit (a population changed; a new asset
+  ids          after an unrelated edit (an area's population changed; a new asset
                nobody depends on) every old risk that is still about the same
                assets keeps its id
   tracking     assess leaves a tracking file (default and --tracking) byte
@@ -179,6 +180,8 @@ def check_order(c, reference_json):
 
     rewrite_yaml(files, shuffle_lists)
     shuffle_csv_rows(files / "data" / "assets.csv", rng)
+    shuffle_csv_rows(files / "data" / "areas.csv", rng)
+    shuffle_csv_rows(files / "data" / "supplies.csv", rng)
     for fmt, reference in references.items():
         out = c.register(files, fmt)
         c.check(f"order: shuffled includes, scenarios and asset rows give the same {fmt}", out == reference,
@@ -236,11 +239,11 @@ def check_ids(c, reference_json):
         return new
 
     population = c.copy_model("population")
-    zorg = population / "zorg.yaml"
-    text = zorg.read_text(encoding="utf-8")
-    c.check("ids: the population edit applies", "serves: {population: 30000}" in text)
-    zorg.write_text(text.replace("serves: {population: 30000}", "serves: {population: 45000}", 1), encoding="utf-8")
-    compare("population of one asset changed", population)
+    areas = population / "data" / "areas.csv"
+    text = areas.read_text(encoding="utf-8")
+    c.check("ids: the population edit applies", "sterrenburg,Sterrenburg,16000," in text)
+    areas.write_text(text.replace("sterrenburg,Sterrenburg,16000,", "sterrenburg,Sterrenburg,19000,", 1), encoding="utf-8")
+    compare("population of one area changed", population)
 
     added = c.copy_model("new-asset")
     gemeente = added / "gemeente.yaml"

@@ -1,0 +1,120 @@
+#include "engine/affected_people.hpp"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+namespace knelpunt::engine {
+
+PeopleServed::PeopleServed(const model::Model& model) {
+  real_areas_ = model.areas.size();
+  for (const auto& area : model.areas) {
+    population_.push_back(area.population);
+    total_ += area.population;
+  }
+  // One slot per (area, service) pair, shared by every asset that supplies
+  // that service to that area: the pair is lost while any of them is down.
+  std::map<std::pair<std::size_t, std::string_view>, std::uint32_t> slot_of;
+  std::vector<std::vector<std::uint32_t>> slots(model.assets.size());
+  for (std::size_t a = 0; a < model.assets.size(); ++a) {
+    const auto& asset = model.assets[a];
+    if (asset.supplies.empty()) {
+      if (asset.is_virtual || asset.population() <= 0) continue;
+      // docs/decisions/013-population-areas.md: an asset without areas is an area of its own.
+      const auto area = static_cast<std::uint32_t>(population_.size());
+      population_.push_back(asset.population());
+      slots[a].push_back(static_cast<std::uint32_t>(slot_area_.size()));
+      slot_area_.push_back(area);
+      continue;
+    }
+    for (const auto& supply : asset.supplies)
+      for (const auto& area_id : supply.areas) {
+        const auto area = model.find_area(area_id);
+        if (!area) continue;  // the validator reports unknown areas
+        auto [it, added] = slot_of.try_emplace({*area, supply.service}, static_cast<std::uint32_t>(slot_area_.size()));
+        if (added) slot_area_.push_back(static_cast<std::uint32_t>(*area));
+        slots[a].push_back(it->second);
+      }
+    std::sort(slots[a].begin(), slots[a].end());
+    slots[a].erase(std::unique(slots[a].begin(), slots[a].end()), slots[a].end());
+  }
+  asset_begin_.push_back(0);
+  for (const auto& list : slots) {
+    asset_slots_.insert(asset_slots_.end(), list.begin(), list.end());
+    asset_begin_.push_back(static_cast<std::uint32_t>(asset_slots_.size()));
+  }
+}
+
+AffectedPeopleCounter::AffectedPeopleCounter(const PeopleServed& served, std::vector<bool> counts)
+    : served_(served),
+      counts_(std::move(counts)),
+      down_(served.asset_count(), false),
+      slot_down_(served.slot_area_.size(), 0),
+      area_lost_(served.area_count(), 0) {}
+
+void AffectedPeopleCounter::set_down(model::AssetIndex asset, bool down) {
+  if (down_[asset] == down) return;
+  down_[asset] = down;
+  if (!counts_.empty() && !counts_[asset]) return;
+  for (auto i = served_.asset_begin_[asset]; i < served_.asset_begin_[asset + 1]; ++i) {
+    const auto slot = served_.asset_slots_[i];
+    const auto area = served_.slot_area_[slot];
+    const double population = served_.population_[area];
+    // A pair changes state only on its first supplier down and its last one back.
+    if (down ? slot_down_[slot]++ != 0 : --slot_down_[slot] != 0) continue;
+    service_people_ += down ? population : -population;
+    if (down ? area_lost_[area]++ != 0 : --area_lost_[area] != 0) continue;
+    people_ += down ? population : -population;
+    if (down) ++areas_;
+    else --areas_;
+    if (served_.is_pseudo(area)) {
+      if (down) ++pseudo_areas_;
+      else --pseudo_areas_;
+    }
+  }
+}
+
+AffectedPeople affected_people(const PeopleServed& served, const std::vector<bool>& down,
+                               const std::vector<bool>& counts) {
+  AffectedPeopleCounter counter(served, counts);
+  for (model::AssetIndex a = 0; a < down.size() && a < served.asset_count(); ++a)
+    if (down[a]) counter.set_down(a, true);
+  return counter.people();
+}
+
+PeopleHours people_hours(const PeopleServed& served, std::span<const DownSpan> spans, model::Hours horizon,
+                         const std::vector<bool>& counts) {
+  // Sweep the starts and ends in time order; between two instants people-hours
+  // accrue at the rate of the pairs then lacking. The order of changes at one
+  // instant does not matter: nothing accrues during an instant.
+  struct Change {
+    model::Hours at;
+    model::AssetIndex asset;
+    bool down;
+  };
+  std::vector<Change> changes;
+  changes.reserve(spans.size() * 2);
+  for (const auto& span : spans) {
+    if (span.start >= span.end || span.start > horizon) continue;
+    changes.push_back({span.start, span.asset, true});
+    if (span.end < horizon) changes.push_back({span.end, span.asset, false});
+  }
+  std::stable_sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) {
+    if (a.at != b.at) return a.at < b.at;
+    return a.down < b.down;  // returns first, so an asset's touching spans hand over cleanly
+  });
+  AffectedPeopleCounter counter(served, counts);
+  PeopleHours result;
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    counter.set_down(changes[i].asset, changes[i].down);
+    if (i + 1 < changes.size() && changes[i + 1].at == changes[i].at) continue;
+    const model::Hours until = i + 1 < changes.size() ? changes[i + 1].at : horizon;
+    if (counter.service_people() > 0) {
+      result.people_hours += counter.service_people() * (until - changes[i].at);
+      result.upper_bound = result.upper_bound || counter.service_upper_bound();
+    }
+  }
+  return result;
+}
+
+}  // namespace knelpunt::engine

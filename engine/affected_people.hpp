@@ -1,0 +1,122 @@
+#pragma once
+/// People counted once (docs/model.md "Areas", decision 013): the residents
+/// of population areas that lose a service while the assets supplying it are
+/// down. An area lacks a service while ANY asset that supplies it that
+/// service is down (the model lists each area's own supplier; a radial feed
+/// does not fall back on another one), and it is affected while it lacks at
+/// least one service. Affected people are the population of the union of
+/// affected areas, so no resident counts twice however many assets fail.
+/// People-hours are counted per service: an area lacking power and water for
+/// an hour gives two of its population's hours, but never more than one per
+/// service however many of its suppliers of that service are down.
+///
+/// A virtual asset may supply areas: an aggregate that stands for a
+/// redundant supply (2 of 4 pumping stations) is down exactly when the areas
+/// behind it lose that service. Give the down state of every asset, virtual
+/// ones included, as the cascade or restoration settled it.
+///
+/// A non-virtual asset with `serves: {population: N}` and no `supplies` is a
+/// pseudo-area of its own (N people, one service only it supplies). Such
+/// areas may overlap real areas and each other: every result that counts one
+/// says so with `upper_bound`. A virtual asset without supplies counts no
+/// one. No I/O.
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "model/dependency_graph.hpp"
+#include "model/model.hpp"
+
+namespace knelpunt::engine {
+
+/// Who is served by what, built once per model: the model's areas (in id
+/// order), then one pseudo-area per non-virtual asset that has a
+/// population but no supplies (in asset order), and per asset (virtual ones
+/// included) the (area, service) pairs it supplies. Assets with supplies count through
+/// their areas only; their own `serves.population` is not added.
+class PeopleServed {
+ public:
+  explicit PeopleServed(const model::Model& model);
+
+  std::size_t asset_count() const { return asset_begin_.size() - 1; }
+  /// Real areas (the model's, same order) followed by pseudo-areas.
+  std::size_t area_count() const { return population_.size(); }
+  double population(std::size_t area) const { return population_[area]; }
+  bool is_pseudo(std::size_t area) const { return area >= real_areas_; }
+  bool has_pseudo_areas() const { return real_areas_ < population_.size(); }
+  /// Σ population of the model's areas (pseudo-areas excluded): the region's residents.
+  double total_population() const { return total_; }
+
+ private:
+  friend class AffectedPeopleCounter;
+  std::vector<double> population_;
+  std::size_t real_areas_ = 0;
+  double total_ = 0;
+  std::vector<std::uint32_t> slot_area_;    ///< per (area, service) pair: its area
+  std::vector<std::uint32_t> asset_begin_;  ///< CSR over asset_slots_, asset_count + 1 entries
+  std::vector<std::uint32_t> asset_slots_;  ///< the pairs each asset supplies
+};
+
+/// A head count of people affected.
+struct AffectedPeople {
+  double people = 0;         ///< Σ population of the affected areas
+  std::size_t areas = 0;     ///< affected areas, pseudo-areas included
+  bool upper_bound = false;  ///< a pseudo-area is counted: `people` may count some residents twice
+};
+
+/// Follows assets going down and coming back and keeps the affected people
+/// up to date in O(pairs the asset supplies) per change (timelines,
+/// people-hours). `counts`, when not empty, has one entry per asset: an
+/// asset whose entry is false never takes a service away (e.g. only assets
+/// of some vital processes count for a criterion).
+class AffectedPeopleCounter {
+ public:
+  explicit AffectedPeopleCounter(const PeopleServed& served, std::vector<bool> counts = {});
+
+  /// Marks `asset` down or up; setting the state it already has changes nothing.
+  void set_down(model::AssetIndex asset, bool down);
+  /// People in areas now lacking at least one service, each area once.
+  AffectedPeople people() const { return {people_, areas_, pseudo_areas_ > 0}; }
+  /// Σ over (area, service) pairs now lacking of the area's population: the
+  /// rate at which people-hours accrue.
+  double service_people() const { return service_people_; }
+  /// True when a lacking pair belongs to a pseudo-area.
+  bool service_upper_bound() const { return pseudo_areas_ > 0; }
+
+ private:
+  const PeopleServed& served_;
+  std::vector<bool> counts_;
+  std::vector<bool> down_;
+  std::vector<std::uint32_t> slot_down_;  ///< down suppliers per pair
+  std::vector<std::uint32_t> area_lost_;  ///< lacking pairs per area
+  double people_ = 0;
+  double service_people_ = 0;
+  std::size_t areas_ = 0;
+  std::size_t pseudo_areas_ = 0;
+};
+
+/// The people affected when exactly the assets with `down[a]` are down
+/// (`down` has one entry per asset); `counts` as for AffectedPeopleCounter.
+AffectedPeople affected_people(const PeopleServed& served, const std::vector<bool>& down,
+                               const std::vector<bool>& counts = {});
+
+/// One period an asset is down: [start, end); `end` may be model::kNever.
+struct DownSpan {
+  model::AssetIndex asset = model::kNoIndex;
+  model::Hours start = 0;
+  model::Hours end = model::kNever;
+};
+
+/// People-hours without service within [0, horizon]: Σ over services and
+/// areas of the area's population × the time it lacks that service. The
+/// spans of one asset must not overlap. `upper_bound` when a pseudo-area
+/// lacks its service at some moment.
+struct PeopleHours {
+  double people_hours = 0;
+  bool upper_bound = false;
+};
+PeopleHours people_hours(const PeopleServed& served, std::span<const DownSpan> spans, model::Hours horizon,
+                         const std::vector<bool>& counts = {});
+
+}  // namespace knelpunt::engine
