@@ -48,6 +48,12 @@ enum class Phrase {
   hours_down_permanent,
   impact_basis_people_hours,
   impact_basis_people,
+  areas_one,
+  areas_many,
+  counted_areas,
+  counted_areas_per_service,
+  counted_assets,
+  upper_bound_note,
   // Likelihood rules.
   structural_unknown_p,
   failure_probability,
@@ -62,6 +68,7 @@ enum class Phrase {
   critical_combination_title,
   critical_pair_description,
   cut_set_evidence,
+  restored_in_time,
   // cascade-reach.
   reach_title_one,
   reach_title_many,

@@ -55,15 +55,19 @@ class CascadeReachAssessor : public Assessor {
       finding.assets = {asset.id};
       const std::string label = asset_label(asset);
       const LocalText horizon = local_hours(context.horizon);
-      const LocalText served = local_whole(r.impact);
-      finding.title =
-          local_text(by_count(r.reach, Phrase::reach_title_one, Phrase::reach_title_many), label, r.reach, horizon);
-      finding.description = local_text(by_count(r.reach, Phrase::reach_description_one, Phrase::reach_description_many),
-                                       label, counted(r.reach, Phrase::other_assets_one, Phrase::other_assets_many),
-                                       served, rank + 1);
-      finding.evidence.push_back(local_text(Phrase::reach_evidence, r.reach, horizon, served, rank + 1));
+      // One number for "what fails": the non-virtual assets of this entry's own
+      // cascade (restoration included), the same set as `affected`. The N-1
+      // reach that ranks the assets is counted without restoration and is
+      // evidence, labelled as such.
       const engine::Seed seed{r.asset, 0};
       auto outcome = context.impact.outcome(std::span<const engine::Seed>(&seed, 1));
+      const std::size_t failing = outcome.affected.size();
+      finding.title =
+          local_text(by_count(failing, Phrase::reach_title_one, Phrase::reach_title_many), label, failing, horizon);
+      finding.description = local_text(by_count(failing, Phrase::reach_description_one, Phrase::reach_description_many),
+                                       label, horizon, counted(failing, Phrase::other_assets_one, Phrase::other_assets_many));
+      finding.evidence.push_back(local_text(Phrase::reach_evidence, rank + 1,
+                                            counted(r.reach, Phrase::assets_one, Phrase::assets_many), horizon));
       finding.affected = std::move(outcome.affected);
       finding.chain = std::move(outcome.chain);
       finding.impact = std::move(outcome.impact);

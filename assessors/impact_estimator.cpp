@@ -5,6 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "assessors/assessor_texts.hpp"
+#include "assessors/local_format.hpp"
+
 #include "engine/restoration.hpp"
 #include "model/duration.hpp"
 
@@ -30,7 +33,39 @@ std::string other_assets_en(std::size_t count) {
 namespace {
 
 /// Whole numbers without grouping, so both languages read them alike.
-std::string amount(double value) { return fmt::format("{:.0f}", std::round(value)); }
+
+/// What a criterion's value was found from (decision 013).
+struct CountedValue {
+  double value = 0;
+  std::size_t counted = 0;   ///< areas (people basis) or assets (other bases)
+  bool people_basis = false;  ///< residents of areas, each once
+  bool upper_bound = false;   ///< assets without areas counted their own population
+};
+
+/// The basis of one criterion's impact in both languages, from the text table.
+LocalText impact_basis(const catalogs::ImpactCriterion& criterion, const CountedValue& found,
+                       catalogs::ClassIndex impact_class, model::Hours horizon, bool restores) {
+  const auto& estimate = *criterion.estimate;
+  const bool hours_measure = estimate.measure == catalogs::ImpactEstimate::Measure::people_hours;
+  const LocalText scope =
+      estimate.processes.empty() ? LocalText{} : local_text(Phrase::impact_scope, fmt::join(estimate.processes, ", "));
+  const LocalText what =
+      !found.people_basis
+          ? local_text(Phrase::counted_assets, estimate.serve,
+                       counted(found.counted, Phrase::failed_assets_one, Phrase::failed_assets_many), scope)
+          : local_text(hours_measure ? Phrase::counted_areas_per_service : Phrase::counted_areas,
+                       counted(found.counted, Phrase::areas_one, Phrase::areas_many), scope);
+  const LocalText bound = found.upper_bound ? local_text(Phrase::upper_bound_note) : LocalText{};
+  const char letter = catalogs::class_letter(impact_class);
+  const LocalText value = local_whole(std::round(found.value));
+  const LocalText limit = local_whole(std::round(criterion.limits[impact_class]));
+  const LocalText unit = unit_text(criterion.unit);
+  if (!hours_measure) return local_text(Phrase::impact_basis_people, what, value, unit, letter, limit, bound);
+  // Without recovery an outage lasts until the horizon; with it, until service is back.
+  const LocalText hours =
+      local_text(restores ? Phrase::hours_down_restored : Phrase::hours_down_permanent, local_hours(horizon));
+  return local_text(Phrase::impact_basis_people_hours, what, hours, value, unit, letter, limit, bound);
+}
 
 /// How one asset fared in a run: its first failure and what caused it, and
 /// how long it was down within the horizon.
@@ -187,40 +222,8 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds) con
     }
     auto impact_class = criterion.classify(value);
     if (!impact_class) continue;
-    const std::string scope_nl = estimate.processes.empty() ? "" : fmt::format(" (processen: {})", fmt::join(estimate.processes, ", "));
-    const std::string scope_en = estimate.processes.empty() ? "" : fmt::format(" (processes: {})", fmt::join(estimate.processes, ", "));
-    // What was counted: residents of areas once (decision 013), else a sum over assets.
-    const std::string counted_nl =
-        people_basis ? fmt::format("inwoners van {} gebied{} zonder dienst{}{}", counted, counted == 1 ? "" : "en",
-                                   hours_measure ? " (elk gebied één keer per dienst)" : " (elk gebied één keer)", scope_nl)
-                     : fmt::format("som van {} van {} uitgevallen object{}{}", estimate.serve, counted,
-                                   counted == 1 ? "" : "en", scope_nl);
-    const std::string counted_en =
-        people_basis ? fmt::format("residents of {} area{} without service{}{}", counted, counted == 1 ? "" : "s",
-                                   hours_measure ? " (each area once per service)" : " (each area once)", scope_en)
-                     : fmt::format("sum of {} of {} failed asset{}{}", estimate.serve, counted, counted == 1 ? "" : "s",
-                                   scope_en);
-    const char* bound_nl = upper_bound ? "; bovengrens: objecten zonder gebieden tellen hun eigen inwoners, die kunnen overlappen" : "";
-    const char* bound_en = upper_bound ? "; an upper bound: assets without areas count their own population, which may overlap" : "";
-    LocalText basis;
-    if (estimate.measure == catalogs::ImpactEstimate::Measure::people_hours) {
-      // Without recovery an outage lasts until the horizon; with it, until service is back.
-      const char* hours_nl = restores() ? "uren uitval binnen de horizon ({}), herstel meegerekend" : "uren uitval tot de horizon ({})";
-      const char* hours_en = restores() ? "hours down within the horizon ({}), repairs included" : "hours of outage up to the horizon ({})";
-      basis.nl = fmt::format("{} × {} = {} {}; klasse {} vanaf {}{}", counted_nl,
-                             fmt::format(fmt::runtime(hours_nl), model::format_hours(horizon_)), amount(value),
-                             criterion.unit, catalogs::class_letter(*impact_class),
-                             amount(criterion.limits[*impact_class]), bound_nl);
-      basis.en = fmt::format("{} × {} = {} {}; class {} from {}{}", counted_en,
-                             fmt::format(fmt::runtime(hours_en), model::format_hours(horizon_)), amount(value),
-                             criterion.unit, catalogs::class_letter(*impact_class),
-                             amount(criterion.limits[*impact_class]), bound_en);
-    } else {
-      basis.nl = fmt::format("{} = {} {}; klasse {} vanaf {}{}", counted_nl, amount(value), criterion.unit,
-                             catalogs::class_letter(*impact_class), amount(criterion.limits[*impact_class]), bound_nl);
-      basis.en = fmt::format("{} = {} {}; class {} from {}{}", counted_en, amount(value), criterion.unit,
-                             catalogs::class_letter(*impact_class), amount(criterion.limits[*impact_class]), bound_en);
-    }
+    LocalText basis = impact_basis(criterion, {value, counted, people_basis, upper_bound}, *impact_class, horizon_,
+                                   restores());
     out.impact.push_back({criterion.id, *impact_class, value, std::move(basis)});
   }
   return out;

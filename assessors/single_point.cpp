@@ -11,6 +11,8 @@
 
 #include <map>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "assessors/assessor_options.hpp"
@@ -77,10 +79,20 @@ class SinglePointAssessor : public Assessor {
       seeds.push_back({a, 0});
     }
     std::sort(finding.assets.begin(), finding.assets.end());
-    std::vector<std::string> hit_ids;
-    for (auto t : hit) hit_ids.push_back(context.model.assets[t].id);
+    // The vital assets named are those that fail in this entry's own cascade
+    // (restoration included), so the title, the description and `affected`
+    // tell one story. A vital asset the cut set reaches only without
+    // restoration (its buffer outlasts the repair) is named as such.
+    auto outcome = context.impact.outcome(seeds);
+    std::vector<std::string> hit_ids, restored_ids;
+    for (auto t : hit) {
+      const auto& id = context.model.assets[t].id;
+      const bool fails = std::binary_search(outcome.affected.begin(), outcome.affected.end(), id) ||
+                         std::find(set.begin(), set.end(), t) != set.end();
+      (fails ? hit_ids : restored_ids).push_back(id);
+    }
     const LocalText horizon = local_hours(context.horizon);
-    const LocalText vital = counted(hit.size(), Phrase::vital_assets_one, Phrase::vital_assets_many);
+    const LocalText vital = counted(hit_ids.size(), Phrase::vital_assets_one, Phrase::vital_assets_many);
     const std::string hit_list = fmt::format("{}", fmt::join(hit_ids, ", "));
     if (set.size() == 1) {
       finding.title = local_text(Phrase::spof_title, labels[0], vital);
@@ -92,7 +104,9 @@ class SinglePointAssessor : public Assessor {
       finding.description = local_text(Phrase::critical_pair_description, horizon, hit_list);
     }
     finding.evidence.push_back(local_text(Phrase::cut_set_evidence, set.size(), hit_list));
-    auto outcome = context.impact.outcome(seeds);
+    if (!restored_ids.empty())
+      finding.evidence.push_back(
+          local_text(Phrase::restored_in_time, fmt::format("{}", fmt::join(restored_ids, ", ")), horizon));
     finding.affected = std::move(outcome.affected);
     finding.chain = std::move(outcome.chain);
     finding.impact = std::move(outcome.impact);

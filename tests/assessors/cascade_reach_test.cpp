@@ -25,13 +25,13 @@ TEST_CASE("cascade-reach: assets ranked by people served, then reach, then id") 
         std::vector<std::string>{"cascade-reach/reach [a]", "cascade-reach/reach [m]", "cascade-reach/reach [b]",
                                  "cascade-reach/reach [j]", "cascade-reach/reach [h]"});
   REQUIRE(findings.size() == 5);
-  CHECK(evidence_en(findings[0]) == std::vector<std::string>{"N-1 reach 3 within 72h; people served 1200; rank 1"});
-  CHECK(evidence_en(findings[1]) == std::vector<std::string>{"N-1 reach 2 within 72h; people served 1000; rank 2"});
-  // Ranked by the per-asset weight (d's 1000), but the figure counts everyone
-  // who loses a service once, b's own 100 included (decision 013).
-  CHECK(evidence_en(findings[2]) == std::vector<std::string>{"N-1 reach 1 within 72h; people served 1100; rank 3"});
-  CHECK(evidence_en(findings[3]) == std::vector<std::string>{"N-1 reach 1 within 72h; people served 1000; rank 4"});
-  CHECK(evidence_en(findings[4]) == std::vector<std::string>{"N-1 reach 1 within 72h; people served 50; rank 5"});
+  CHECK(evidence_en(findings[0]) == std::vector<std::string>{"rank 1 by N-1 reach (counted without restoration: 3 assets within 72h, weighted by the people they serve)"});
+  CHECK(evidence_en(findings[1]) == std::vector<std::string>{"rank 2 by N-1 reach (counted without restoration: 2 assets within 72h, weighted by the people they serve)"});
+  // Ranked by the per-asset weight (d's 1000); the people affected are in the
+  // impact, counted once (decision 013), not in the ranking's evidence.
+  CHECK(evidence_en(findings[2]) == std::vector<std::string>{"rank 3 by N-1 reach (counted without restoration: 1 asset within 72h, weighted by the people they serve)"});
+  CHECK(evidence_en(findings[3]) == std::vector<std::string>{"rank 4 by N-1 reach (counted without restoration: 1 asset within 72h, weighted by the people they serve)"});
+  CHECK(evidence_en(findings[4]) == std::vector<std::string>{"rank 5 by N-1 reach (counted without restoration: 1 asset within 72h, weighted by the people they serve)"});
 
   SUBCASE("the first: its chain with times, impact, likelihood and measures") {
     const auto& a = findings[0];
@@ -81,7 +81,7 @@ TEST_CASE("cascade-reach: the horizon decides what counts") {
         std::vector<std::string>{"cascade-reach/reach [e]", "cascade-reach/reach [a]", "cascade-reach/reach [m]",
                                  "cascade-reach/reach [b]", "cascade-reach/reach [j]", "cascade-reach/reach [h]"});
   REQUIRE_FALSE(findings.empty());
-  CHECK(evidence_en(findings[0]) == std::vector<std::string>{"N-1 reach 1 within 80h; people served 5000; rank 1"});
+  CHECK(evidence_en(findings[0]) == std::vector<std::string>{"rank 1 by N-1 reach (counted without restoration: 1 asset within 80h, weighted by the people they serve)"});
   CHECK(chain_of(findings[0]) == std::vector<std::string>{"e@0", "f@80<e"});
   // f fails at the horizon: 0 people-hours; 5000 people → 5.3 class B.
   CHECK(impact_of(findings[0]) == std::vector<std::string>{"5.3=B(5000)"});
