@@ -1,5 +1,7 @@
 #include "cli/whatif_report.hpp"
 
+#include "engine/affected_people.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <tuple>
@@ -95,11 +97,28 @@ std::string back_text(const model::Asset& asset, const std::vector<engine::DownI
   return what;
 }
 
-std::string failed_summary(std::size_t real, std::size_t virtual_failed, model::Hours horizon, double population) {
-  return fmt::format("\n{} asset{} fail within {} (and {} virtual); population served by failed assets: {} (summed, "
-                     "may overlap)\n",
+/// The people affected by the assets that were down at some moment within
+/// the horizon: residents of the areas that lost a service, each counted once
+/// (engine/affected_people.hpp, decision 013), as the register counts them.
+engine::AffectedPeople people_affected(const LoadedModel& loaded, const std::function<bool(model::AssetIndex)>& down) {
+  std::vector<bool> was_down(loaded.graph->asset_count());
+  for (model::AssetIndex a = 0; a < loaded.graph->asset_count(); ++a) was_down[a] = down(a);
+  return engine::affected_people(engine::PeopleServed(loaded.model), was_down);
+}
+
+std::string failed_summary(std::size_t real, std::size_t virtual_failed, model::Hours horizon,
+                           const engine::AffectedPeople& people) {
+  return fmt::format("\n{} asset{} fail within {} (and {} virtual); people affected: {} in {} area{} that lose a service, "
+                     "each counted once{}\n",
                      real, real == 1 ? "" : "s", model::format_hours(horizon), virtual_failed,
-                     fmt::format("{:.0f}", population));
+                     fmt::format("{:.0f}", people.people), people.areas, people.areas == 1 ? "" : "s",
+                     people.upper_bound ? " (an upper bound: assets without areas count their own population, which "
+                                          "may overlap)"
+                                        : "");
+}
+
+nlohmann::ordered_json people_json(const engine::AffectedPeople& people) {
+  return {{"people", people.people}, {"areas", people.areas}, {"upper_bound", people.upper_bound}};
 }
 
 /// "\nStay up:\n" and the real assets for which `failed` is false.
@@ -157,18 +176,15 @@ std::string render_cascade_text(const LoadedModel& loaded, const std::vector<eng
   const auto& model = loaded.model;
   std::string out = heading(loaded, "Cascade", seeds, horizon);
   const Columns columns = columns_for(loaded, cascade.order);
-  double population = 0;
   std::size_t real = 0;
   for (auto a : cascade.order) {
     const auto& asset = model.assets[a];
     out += timeline_line(asset, cascade.failure_time[a], columns,
                          cause_text(loaded, a, cascade.cause_group[a], cascade.cause_supplier[a]));
-    if (!asset.is_virtual) {
-      ++real;
-      population += asset.population();
-    }
+    if (!asset.is_virtual) ++real;
   }
-  out += failed_summary(real, cascade.order.size() - real, horizon, population);
+  out += failed_summary(real, cascade.order.size() - real, horizon,
+                        people_affected(loaded, [&](model::AssetIndex a) { return cascade.failed(a); }));
   if (verbose) out += stay_up(*loaded.graph, [&](model::AssetIndex a) { return cascade.failed(a); });
   return out;
 }
@@ -177,7 +193,6 @@ std::string render_cascade_json(const LoadedModel& loaded, const std::vector<eng
                                 const engine::Cascade& cascade, model::Hours horizon) {
   Json out = cascade_json_head(loaded, seeds, horizon);
   auto events = Json::array();
-  double population = 0;
   // Events by time, then id (asset indices follow id order).
   auto by_time_then_id = cascade.order;
   std::sort(by_time_then_id.begin(), by_time_then_id.end(), [&](model::AssetIndex x, model::AssetIndex y) {
@@ -185,10 +200,12 @@ std::string render_cascade_json(const LoadedModel& loaded, const std::vector<eng
   });
   for (auto a : by_time_then_id) {
     events.push_back(event_json(loaded, a, cascade.failure_time[a], cascade.cause_group[a], cascade.cause_supplier[a]));
-    if (!loaded.model.assets[a].is_virtual) population += loaded.model.assets[a].population();
   }
   out["events"] = std::move(events);
-  out["summary"] = {{"failed", cascade.order.size()}, {"population_served_sum", population}};
+  out["summary"] = {{"failed", cascade.order.size()},
+                    {"people_affected", people_json(people_affected(loaded, [&](model::AssetIndex a) {
+                       return cascade.failed(a);
+                     }))}};
   return out.dump(2) + "\n";
 }
 
@@ -208,20 +225,15 @@ std::string render_restoration_text(const LoadedModel& loaded, const std::vector
     out += timeline_line(asset, event.at, columns, what);
   }
   std::size_t real = 0, virtual_failed = 0, returns = 0, still_down = 0;
-  double population = 0;
   for (model::AssetIndex a = 0; a < graph.asset_count(); ++a) {
     const auto& intervals = restoration.down[a];
     if (intervals.empty()) continue;
     for (const auto& interval : intervals) returns += interval.end != model::kNever ? 1 : 0;
     if (intervals.back().end == model::kNever && !graph.is_virtual(a)) ++still_down;
-    if (graph.is_virtual(a)) {
-      ++virtual_failed;
-    } else {
-      ++real;
-      population += model.assets[a].population();
-    }
+    ++(graph.is_virtual(a) ? virtual_failed : real);
   }
-  out += failed_summary(real, virtual_failed, horizon, population);
+  out += failed_summary(real, virtual_failed, horizon,
+                        people_affected(loaded, [&](model::AssetIndex a) { return !restoration.down[a].empty(); }));
   out += fmt::format("{} return{} within {}; {} asset{} still down at {}\n", returns, returns == 1 ? "" : "s",
                      model::format_hours(horizon), still_down, still_down == 1 ? "" : "s",
                      model::format_hours(horizon));
@@ -236,12 +248,10 @@ std::string render_restoration_json(const LoadedModel& loaded, const std::vector
   // Events and returns by time, then id (asset indices follow id order).
   std::vector<std::pair<model::Hours, model::AssetIndex>> returned;
   std::vector<std::tuple<model::Hours, model::AssetIndex, const engine::DownInterval*>> failed;
-  double population = 0;
   std::size_t failed_assets = 0;
   for (model::AssetIndex a = 0; a < graph.asset_count(); ++a) {
     if (restoration.down[a].empty()) continue;
     ++failed_assets;
-    if (!graph.is_virtual(a)) population += loaded.model.assets[a].population();
     for (const auto& interval : restoration.down[a]) {
       failed.emplace_back(interval.start, a, &interval);
       if (interval.end != model::kNever) returned.emplace_back(interval.end, a);
@@ -258,7 +268,10 @@ std::string render_restoration_json(const LoadedModel& loaded, const std::vector
   auto restored = Json::array();
   for (const auto& [at, a] : returned) restored.push_back({{"id", graph.id(a)}, {"t_h", at}});
   out["restored"] = std::move(restored);
-  out["summary"] = {{"failed", failed_assets}, {"population_served_sum", population}};
+  out["summary"] = {{"failed", failed_assets},
+                    {"people_affected", people_json(people_affected(loaded, [&](model::AssetIndex a) {
+                       return !restoration.down[a].empty();
+                     }))}};
   return out.dump(2) + "\n";
 }
 
