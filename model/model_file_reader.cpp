@@ -164,17 +164,7 @@ class FileReader {
     if ((lat_node == kNoYamlNode) != (lon_node == kNoYamlNode)) {
       fields_.error(node, fmt::format("{} has only one of lat and lon; expected both (lat: 51.81, lon: 4.67) or neither", what));
     } else if (lat_node != kNoYamlNode) {
-      auto lat = fields_.number(lat_node, "'lat'");
-      auto lon = fields_.number(lon_node, "'lon'");
-      if (lat && (*lat < -90 || *lat > 90)) {
-        fields_.error(lat_node, fmt::format("latitude {} is out of range; expected -90 to 90", *lat));
-        lat.reset();
-      }
-      if (lon && (*lon < -180 || *lon > 180)) {
-        fields_.error(lon_node, fmt::format("longitude {} is out of range; expected -180 to 180", *lon));
-        lon.reset();
-      }
-      if (lat && lon) area.location = GeoLocation{*lat, *lon};
+      area.location = read_lat_lon(lat_node, lon_node);
     }
     fragment_.areas.push_back(std::move(area));
   }
@@ -337,6 +327,12 @@ class FileReader {
       fields_.error(node, fmt::format("'location' of {} lacks lat or lon; expected {{lat: 51.8, lon: 4.67}}", what));
       return;
     }
+    asset.location = read_lat_lon(lat_node, lon_node);
+  }
+
+  /// A point from its two nodes; nothing (after an error at the offending
+  /// node) when either is not a number in range.
+  std::optional<GeoLocation> read_lat_lon(YamlNodeId lat_node, YamlNodeId lon_node) {
     auto lat = fields_.number(lat_node, "'lat'");
     auto lon = fields_.number(lon_node, "'lon'");
     if (lat && (*lat < -90 || *lat > 90)) {
@@ -347,7 +343,8 @@ class FileReader {
       fields_.error(lon_node, fmt::format("longitude {} is out of range; expected -180 to 180", *lon));
       lon.reset();
     }
-    if (lat && lon) asset.location = GeoLocation{*lat, *lon};
+    if (!lat || !lon) return std::nullopt;
+    return GeoLocation{*lat, *lon};
   }
 
   void read_serves(YamlNodeId node, const std::string& what, Asset& asset) {
