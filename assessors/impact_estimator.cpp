@@ -32,8 +32,6 @@ std::string other_assets_en(std::size_t count) {
 
 namespace {
 
-/// Whole numbers without grouping, so both languages read them alike.
-
 /// What a criterion's value was found from (decision 013).
 struct CountedValue {
   double value = 0;
@@ -106,61 +104,119 @@ PeopleCount count_people(const engine::PeopleServed& served, const std::vector<b
 
 }  // namespace
 
+namespace {
+
+/// Adds the state after an instant to `timeline`, replacing the point of the same instant.
+void set_timeline_point(std::vector<TimelinePoint>& timeline, model::Hours at, std::size_t down, double people) {
+  if (!timeline.empty() && timeline.back().t_h == at)
+    timeline.back() = {at, down, people};
+  else
+    timeline.push_back({at, down, people});
+}
+
+/// Every asset's outage in one run, the assets that failed (index order),
+/// their down spans for people-hours (virtual aggregates may supply areas)
+/// and, with restoration, the timeline of what is down.
+struct Outages {
+  std::vector<Outage> of;
+  std::vector<model::AssetIndex> failed;
+  std::vector<engine::DownSpan> spans;
+  std::vector<TimelinePoint> timeline;  ///< filled here with restoration only
+};
+
+/// Without recovery: an asset that fails at t is down until the horizon.
+Outages permanent_outages(const model::DependencyGraph& graph, std::span<const engine::Seed> seeds,
+                          model::Hours horizon) {
+  Outages out;
+  out.of.resize(graph.asset_count());
+  const auto cascade = engine::propagate(graph, seeds, horizon);
+  for (model::AssetIndex a = 0; a < graph.asset_count(); ++a) {
+    const auto at = cascade.failure_time[a];
+    if (at == model::kNever || at > horizon) continue;
+    out.of[a] = {at, cascade.cause_supplier[a], cascade.cause_group[a] == model::kNoIndex, horizon - at, std::nullopt};
+    out.failed.push_back(a);
+    out.spans.push_back({a, at, model::kNever});
+  }
+  return out;
+}
+
+/// With recovery: outages end as repairs and restarts complete
+/// (docs/restoration.md). The timeline follows every change of a
+/// non-virtual asset or of the people affected: one point per instant, with
+/// the state after everything that happens then.
+Outages restored_outages(const model::DependencyGraph& graph, const std::vector<std::optional<model::Hours>>& recovery,
+                         const std::vector<std::optional<model::Hours>>& restart, std::span<const engine::Seed> seeds,
+                         model::Hours horizon, const engine::PeopleServed& served) {
+  Outages out;
+  out.of.resize(graph.asset_count());
+  const auto restoration = engine::simulate_restoration(graph, recovery, restart, seeds, horizon);
+  for (model::AssetIndex a = 0; a < graph.asset_count(); ++a) {
+    const auto& intervals = restoration.down[a];
+    if (intervals.empty()) continue;
+    auto& outage = out.of[a];
+    outage = {intervals.front().start, intervals.front().cause_supplier,
+              intervals.front().cause_group == model::kNoIndex, restoration.downtime(a, horizon), std::nullopt};
+    if (intervals.back().end != model::kNever) outage.back = intervals.back().end;
+    out.failed.push_back(a);
+    for (const auto& interval : intervals) out.spans.push_back({a, interval.start, interval.end});
+  }
+  engine::AffectedPeopleCounter people_now(served);
+  std::size_t down_now = 0;
+  for (const auto& event : restoration.events) {
+    const bool fails = event.kind == engine::RestorationEvent::Kind::fails;
+    const double people_before = people_now.people().people;
+    people_now.set_down(event.asset, fails);
+    const double people = people_now.people().people;
+    const bool real = !graph.is_virtual(event.asset);
+    if (real) down_now = fails ? down_now + 1 : down_now - 1;
+    if (real || people != people_before) set_timeline_point(out.timeline, event.at, down_now, people);
+  }
+  return out;
+}
+
+/// The value of one criterion: people of areas counted once for a criterion
+/// on `serve: population` (decision 013), else a sum over the failed assets
+/// of their `serves` base (× hours down for people-hours).
+CountedValue criterion_value(const catalogs::ImpactEstimate& estimate, const model::Model& model,
+                             const model::DependencyGraph& graph, const engine::PeopleServed& served,
+                             const Outages& outages, const std::vector<bool>& ever_down, model::Hours horizon) {
+  const bool hours_measure = estimate.measure == catalogs::ImpactEstimate::Measure::people_hours;
+  if (estimate.serve == "population") {
+    const auto people =
+        count_people(served, counted_assets(model, estimate), ever_down, outages.spans, horizon, hours_measure);
+    return {people.value, people.areas, true, people.upper_bound};
+  }
+  CountedValue found;
+  for (auto a : outages.failed) {
+    if (graph.is_virtual(a)) continue;
+    const auto& asset = model.assets[a];
+    if (!estimate.processes.empty() &&
+        std::find(estimate.processes.begin(), estimate.processes.end(), asset.process) == estimate.processes.end())
+      continue;
+    auto base = asset.serves.find(estimate.serve);
+    if (base == asset.serves.end() || base->second <= 0) continue;
+    ++found.counted;
+    found.value += hours_measure ? base->second * outages.of[a].down : base->second;
+  }
+  return found;
+}
+
+}  // namespace
+
 CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds) const {
   CascadeOutcome out;
-  std::vector<Outage> outages(graph_.asset_count());
-  std::vector<model::AssetIndex> failed;
-  std::vector<engine::DownSpan> spans;  // outages (virtual aggregates may supply areas), for people-hours
-  engine::AffectedPeopleCounter people_now(people_);
-  if (!restores()) {
-    const auto cascade = engine::propagate(graph_, seeds, horizon_);
-    for (model::AssetIndex a = 0; a < graph_.asset_count(); ++a) {
-      const auto at = cascade.failure_time[a];
-      if (at == model::kNever || at > horizon_) continue;
-      outages[a] = {at, cascade.cause_supplier[a], cascade.cause_group[a] == model::kNoIndex, horizon_ - at, std::nullopt};
-      failed.push_back(a);
-      spans.push_back({a, at, model::kNever});
-    }
-  } else {
-    const auto restoration =
-        engine::simulate_restoration(graph_, recovery_, restart_, seeds, horizon_);
-    for (model::AssetIndex a = 0; a < graph_.asset_count(); ++a) {
-      const auto& intervals = restoration.down[a];
-      if (intervals.empty()) continue;
-      auto& outage = outages[a];
-      outage = {intervals.front().start, intervals.front().cause_supplier,
-                intervals.front().cause_group == model::kNoIndex, restoration.downtime(a, horizon_), std::nullopt};
-      if (intervals.back().end != model::kNever) outage.back = intervals.back().end;
-      failed.push_back(a);
-      for (const auto& interval : intervals) spans.push_back({a, interval.start, interval.end});
-    }
-    // The timeline follows every change of a non-virtual asset or of the
-    // people affected: one point per instant, with the state after
-    // everything that happens then.
-    std::size_t down_now = 0;
-    const auto& events = restoration.events;
-    for (std::size_t i = 0; i < events.size(); ++i) {
-      const auto& event = events[i];
-      const bool fails = event.kind == engine::RestorationEvent::Kind::fails;
-      const double people_before = people_now.people().people;
-      people_now.set_down(event.asset, fails);
-      const double people = people_now.people().people;
-      const bool real = !graph_.is_virtual(event.asset);
-      if (real) down_now = fails ? down_now + 1 : down_now - 1;
-      if (real || people != people_before) {
-        if (!out.timeline.empty() && out.timeline.back().t_h == event.at)
-          out.timeline.back() = {event.at, down_now, people};
-        else
-          out.timeline.push_back({event.at, down_now, people});
-      }
-    }
-  }
+  Outages outages = restores() ? restored_outages(graph_, recovery_, restart_, seeds, horizon_, people_)
+                               : permanent_outages(graph_, seeds, horizon_);
+  out.timeline = std::move(outages.timeline);
+  auto& failed = outages.failed;
   // Chain: by first failure, then id (asset index order is id order).
-  std::stable_sort(failed.begin(), failed.end(), [&](auto a, auto b) { return outages[a].first < outages[b].first; });
+  std::stable_sort(failed.begin(), failed.end(),
+                   [&](auto a, auto b) { return outages.of[a].first < outages.of[b].first; });
+  engine::AffectedPeopleCounter people_now(people_);
   std::size_t count = 0;
   std::vector<bool> ever_down(graph_.asset_count(), false);
   for (auto a : failed) {
-    const auto& outage = outages[a];
+    const auto& outage = outages.of[a];
     ChainStep step{graph_.id(a), outage.first, outage.via == model::kNoIndex ? "" : graph_.id(outage.via), std::nullopt,
                    std::nullopt};
     if (restores()) {
@@ -173,6 +229,7 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds) con
       if (!graph_.is_virtual(a) && !outage.initial) out.affected.push_back(graph_.id(a));
       continue;
     }
+    // Without restoration the timeline grows with the chain.
     const double people_before = people_now.people().people;
     people_now.set_down(a, true);
     const double people = people_now.people().people;
@@ -181,50 +238,22 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds) con
       if (!outage.initial) out.affected.push_back(graph_.id(a));
       ++count;
     }
-    if (!out.timeline.empty() && out.timeline.back().t_h == outage.first)
-      out.timeline.back() = {outage.first, count, people};
-    else
-      out.timeline.push_back({outage.first, count, people});
+    set_timeline_point(out.timeline, outage.first, count, people);
   }
   std::sort(out.affected.begin(), out.affected.end());
-  const auto everyone = count_people(people_, {}, ever_down, spans, horizon_, false);
-  const auto all_hours = count_people(people_, {}, ever_down, spans, horizon_, true);
+  const auto everyone = count_people(people_, {}, ever_down, outages.spans, horizon_, false);
   out.people_served = everyone.value;
-  out.people_hours = all_hours.value;
+  out.people_hours = count_people(people_, {}, ever_down, outages.spans, horizon_, true).value;
   out.people_upper_bound = everyone.upper_bound;
 
   for (const auto& criterion : reference_.scoring.criteria) {
     if (!criterion.estimate) continue;
-    const auto& estimate = *criterion.estimate;
-    double value = 0;
-    std::size_t counted = 0;
-    const bool hours_measure = estimate.measure == catalogs::ImpactEstimate::Measure::people_hours;
-    const bool people_basis = estimate.serve == "population";  // counted once: decision 013
-    bool upper_bound = false;
-    if (people_basis) {
-      const auto people = count_people(people_, counted_assets(model_, estimate), ever_down, spans, horizon_, hours_measure);
-      value = people.value;
-      counted = people.areas;
-      upper_bound = people.upper_bound;
-    }
-    for (auto a : failed) {
-      if (people_basis) break;
-      if (graph_.is_virtual(a)) continue;
-      const auto& asset = model_.assets[a];
-      if (!estimate.processes.empty() &&
-          std::find(estimate.processes.begin(), estimate.processes.end(), asset.process) == estimate.processes.end())
-        continue;
-      auto served = asset.serves.find(estimate.serve);
-      if (served == asset.serves.end() || served->second <= 0) continue;
-      ++counted;
-      const double hours = outages[a].down;
-      value += estimate.measure == catalogs::ImpactEstimate::Measure::people_hours ? served->second * hours : served->second;
-    }
-    auto impact_class = criterion.classify(value);
+    const CountedValue found =
+        criterion_value(*criterion.estimate, model_, graph_, people_, outages, ever_down, horizon_);
+    auto impact_class = criterion.classify(found.value);
     if (!impact_class) continue;
-    LocalText basis = impact_basis(criterion, {value, counted, people_basis, upper_bound}, *impact_class, horizon_,
-                                   restores());
-    out.impact.push_back({criterion.id, *impact_class, value, std::move(basis)});
+    out.impact.push_back(
+        {criterion.id, *impact_class, found.value, impact_basis(criterion, found, *impact_class, horizon_, restores())});
   }
   return out;
 }

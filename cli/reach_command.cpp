@@ -12,6 +12,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/model_input.hpp"
 #include "cli/reach_report.hpp"
+#include "engine/affected_people.hpp"
 #include "engine/parallel_for.hpp"
 #include "engine/reach.hpp"
 #include "model/graph_digest.hpp"
@@ -106,8 +107,22 @@ class ReachCommand : public Command {
       else text = render_reach_text(report, top_);
       return write_output(text, output_) ? kExitOk : kExitInternal;
     }
-    const std::string text = format_ == "json" ? render_asset_json(*loaded, rows.front(), failed, horizon)
-                                               : render_asset_text(*loaded, rows.front(), failed, horizon);
+    const auto& subject = model.assets[rows.front().asset];
+    AssetReachReport report{model.region.name.empty() ? std::string("the model") : model.region.name, horizon,
+                            ReachRow{subject.id, name_of(subject), rows.front().reach, rows.front().impact,
+                                     subject.population()},
+                            {}, 0, false};
+    std::vector<bool> down(graph.asset_count(), false);
+    down[rows.front().asset] = true;
+    for (auto a : failed) {
+      report.failed.push_back(model.assets[a].id);  // ascending index = ascending id
+      down[a] = true;
+    }
+    const auto people = engine::affected_people(engine::PeopleServed(model), down);
+    report.people_affected = people.people;
+    report.people_upper_bound = people.upper_bound;
+    const std::string text =
+        format_ == "json" ? render_asset_reach_json(report) : render_asset_reach_text(report);
     return write_output(text, output_) ? kExitOk : kExitInternal;
   }
 
@@ -119,33 +134,6 @@ class ReachCommand : public Command {
   };
 
   static std::string name_of(const model::Asset& asset) { return asset.name.empty() ? asset.id : asset.name; }
-
-  /// --asset: one asset's reach and the assets that fail.
-  std::string render_asset_text(const LoadedModel& loaded, const Row& row,
-                                const std::vector<model::AssetIndex>& failed, model::Hours horizon) const {
-    const auto& model = loaded.model;
-    const auto& asset = model.assets[row.asset];
-    std::string out = fmt::format("N-1 reach of {} ({}) in {} within horizon {}: {} asset{} fail, serving {:.0f} people\n",
-                                  asset.id, name_of(asset),
-                                  model.region.name.empty() ? std::string("the model") : model.region.name,
-                                  model::format_hours(horizon), row.reach, row.reach == 1 ? "" : "s", row.impact);
-    for (auto a : failed) out += fmt::format("  {}\n", model.assets[a].id);
-    return out;
-  }
-
-  std::string render_asset_json(const LoadedModel& loaded, const Row& row,
-                                const std::vector<model::AssetIndex>& failed, model::Hours horizon) const {
-    const auto& model = loaded.model;
-    const auto& asset = model.assets[row.asset];
-    ReachReport report;
-    report.horizon = horizon;
-    report.rows.push_back(ReachRow{asset.id, name_of(asset), row.reach, row.impact, asset.population()});
-    auto out = nlohmann::ordered_json::parse(render_reach_json(report, 0));
-    auto ids = nlohmann::ordered_json::array();
-    for (auto a : failed) ids.push_back(model.assets[a].id);  // ascending index = ascending id
-    out["assets"][0]["failed"] = std::move(ids);
-    return out.dump(2) + "\n";
-  }
 
   std::string model_path_;
   std::string shard_text_;

@@ -130,4 +130,26 @@ std::optional<ReachShardFile> parse_reach_shard(const std::string& text, std::st
   }
 }
 
+std::string render_asset_reach_text(const AssetReachReport& report) {
+  const auto& row = report.row;
+  std::string out = fmt::format(
+      "N-1 reach of {} ({}) in {} within horizon {}: {} asset{} fail; people affected: {:.0f}, each counted once{}\n",
+      row.asset, row.name, report.region, model::format_hours(report.horizon), row.reach, row.reach == 1 ? "" : "s",
+      report.people_affected,
+      report.people_upper_bound ? " (an upper bound: assets without areas count their own population)" : "");
+  for (const auto& id : report.failed) out += fmt::format("  {}\n", id);
+  return out;
+}
+
+std::string render_asset_reach_json(const AssetReachReport& report) {
+  ReachReport table;
+  table.horizon = report.horizon;
+  table.rows.push_back(report.row);
+  auto out = nlohmann::ordered_json::parse(render_reach_json(table, 0));
+  out["assets"][0]["failed"] = report.failed;
+  out["assets"][0]["people_affected"] = report.people_affected;
+  out["assets"][0]["people_upper_bound"] = report.people_upper_bound;
+  return out.dump(2) + "\n";
+}
+
 }  // namespace knelpunt::cli

@@ -36,6 +36,21 @@ std::string render_reach_text(const ReachReport& report, std::size_t top);
 /// `knelpunt-reach/1` with the `top` rows (0: all).
 std::string render_reach_json(const ReachReport& report, std::size_t top);
 
+/// `reach --asset`: one asset's reach, the assets that fail (ids in
+/// ascending order) and the people affected, each counted once
+/// (engine/affected_people.hpp), as the register counts them.
+struct AssetReachReport {
+  std::string region;
+  model::Hours horizon = 72;
+  ReachRow row;
+  std::vector<std::string> failed;
+  double people_affected = 0;
+  bool people_upper_bound = false;
+};
+std::string render_asset_reach_text(const AssetReachReport& report);
+/// `knelpunt-reach/1` with the one row, its `failed` ids and `people_affected`.
+std::string render_asset_reach_json(const AssetReachReport& report);
+
 /// A shard I of N (0 ≤ I < N), parsed from "I/N".
 struct Shard {
   std::uint32_t index = 0;
