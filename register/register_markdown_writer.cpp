@@ -102,6 +102,26 @@ void write_header(std::string& out, const Register& reg, std::string_view lang) 
   out += "\n";
 }
 
+std::string impact_letter(const Risk& risk) {
+  return risk.impact_class ? std::string(1, catalogs::class_letter(*risk.impact_class)) : "–";
+}
+
+/// The ten highest entries in one sentence each, so that the board sees on
+/// the first page what the register is about.
+void write_highest(std::string& out, const Register& reg, std::string_view lang) {
+  if (reg.risks.empty()) return;
+  out += fmt::format("### {}\n\n_{}._\n\n", label(Label::highest_risks, lang), label(Label::register_order_note, lang));
+  const std::size_t n = std::min<std::size_t>(10, reg.risks.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& risk = reg.risks[i];
+    out += fmt::format("{}. **{}** ({}, {} {}, {} {}): {}.\n", i + 1, markdown_escape(risk.id),
+                       markdown_escape(level_name(reg.diagram, risk.level, lang)), label(Label::likelihood, lang),
+                       catalogs::class_letter(risk.likelihood), label(Label::impact, lang), impact_letter(risk),
+                       markdown_escape(in_language(risk.finding.title, lang)));
+  }
+  out += "\n";
+}
+
 void write_summary(std::string& out, const Register& reg, const RegisterSummary& summary, std::string_view lang) {
   out += fmt::format("## {}\n\n", label(Label::summary, lang));
   // Highest level first: that is what a reader looks for.
@@ -127,6 +147,7 @@ void write_summary(std::string& out, const Register& reg, const RegisterSummary&
     statuses += fmt::format("{} {}", n, markdown_escape(status_label(status, lang)));
   }
   if (!statuses.empty()) out += fmt::format("{}: {}.\n\n", label(Label::tracking, lang), statuses);
+  write_highest(out, reg, lang);
 
   if (!reg.unmatched_tracking.empty()) {
     out += fmt::format("### {}\n\n{}:\n\n", label(Label::unmatched_tracking, lang),
@@ -162,9 +183,6 @@ void write_diagram(std::string& out, const Register& reg, const RegisterSummary&
                        label(Label::not_in_diagram, lang));
 }
 
-std::string impact_letter(const Risk& risk) {
-  return risk.impact_class ? std::string(1, catalogs::class_letter(*risk.impact_class)) : "–";
-}
 
 void write_overview(std::string& out, const Register& reg, std::string_view lang) {
   out += fmt::format("## {}\n\n", label(Label::overview, lang));
@@ -181,16 +199,52 @@ void write_overview(std::string& out, const Register& reg, std::string_view lang
   out += "\n";
 }
 
+/// One chain step's cause and, when `with_outage`, its outage: "via x, uit gedurende 2 uur".
+std::string chain_step_details(const assessors::ChainStep& step, std::string_view lang, bool with_outage) {
+  std::vector<std::string> details;
+  if (!step.via.empty()) details.push_back(fmt::format("{} {}", label(Label::via, lang), markdown_escape(step.via)));
+  if (with_outage && step.down_h)
+    details.push_back(fmt::format("{} {}", label(Label::down_for, lang), format_duration(*step.down_h, lang)));
+  if (with_outage && step.back_h)
+    details.push_back(fmt::format("{} t+{}", label(Label::back_at, lang), format_duration(*step.back_h, lang)));
+  return fmt::format("{}", fmt::join(details, ", "));
+}
+
+/// "asset (details)", or the asset alone.
+std::string with_details(const std::string& asset, const std::string& details) {
+  return details.empty() ? asset : fmt::format("{} ({})", asset, details);
+}
+
+/// The chain, one line per instant: the assets that fail then, each with the
+/// supplier it failed through; an outage that all of them share is said once.
 void write_chain(std::string& out, const assessors::Finding& finding, std::string_view lang) {
   if (finding.chain.empty()) return;
   out += fmt::format("#### {}\n\n", label(Label::chain, lang));
-  for (const auto& step : finding.chain) {
-    out += fmt::format("- t+{}: {} {}", format_duration(step.t_h, lang), markdown_escape(step.asset),
-                       label(Label::fails, lang));
-    if (!step.via.empty()) out += fmt::format(" ({} {})", label(Label::via, lang), markdown_escape(step.via));
-    if (step.down_h) out += fmt::format("; {} {}", label(Label::down_for, lang), format_duration(*step.down_h, lang));
-    if (step.back_h) out += fmt::format(", {} t+{}", label(Label::back_at, lang), format_duration(*step.back_h, lang));
+  const auto& chain = finding.chain;
+  for (std::size_t begin = 0; begin < chain.size();) {
+    std::size_t end = begin + 1;
+    while (end < chain.size() && chain[end].t_h == chain[begin].t_h) ++end;
+    bool shared_outage = true;
+    for (std::size_t i = begin; i < end; ++i)
+      shared_outage = shared_outage && chain[i].down_h == chain[begin].down_h && chain[i].back_h == chain[begin].back_h;
+    std::vector<std::string> assets;
+    for (std::size_t i = begin; i < end; ++i)
+      assets.push_back(with_details(markdown_escape(chain[i].asset), chain_step_details(chain[i], lang, !shared_outage)));
+    const std::size_t n = end - begin;
+    if (n == 1)
+      out += fmt::format("- t+{}: {}", format_duration(chain[begin].t_h, lang),
+                         with_details(markdown_escape(chain[begin].asset) + " " + std::string(label(Label::fails, lang)),
+                                      chain_step_details(chain[begin], lang, false)));
+    else
+      out += fmt::format("- t+{}: {} {} {}: {}", format_duration(chain[begin].t_h, lang), n, label(Label::assets, lang),
+                         label(Label::fail_many, lang), fmt::join(assets, ", "));
+    const auto& first = chain[begin];
+    if (shared_outage && first.down_h)
+      out += fmt::format("; {} {}", label(Label::down_for, lang), format_duration(*first.down_h, lang));
+    if (shared_outage && first.back_h)
+      out += fmt::format(", {} t+{}", label(Label::back_at, lang), format_duration(*first.back_h, lang));
     out += "\n";
+    begin = end;
   }
   if (finding.chain_omitted > 0)
     out += fmt::format(
@@ -226,16 +280,15 @@ void write_cves(std::string& out, const assessors::Finding& finding, std::string
   out += "\n";
 }
 
+/// People affected over time on one line: "t+18 uur — mensen (…): 249.000, objecten buiten werking: 17; …".
 void write_timeline(std::string& out, const assessors::Finding& finding, std::string_view lang) {
   if (finding.timeline.empty()) return;
-  out += fmt::format("#### {}\n\n| {} | {} | {} |\n|---|---|---|\n", label(Label::timeline, lang),
-                     capitalized(label(Label::time, lang)), capitalized(label(Label::assets_failed, lang)),
-                     capitalized(label(Label::people, lang)));
+  std::vector<std::string> points;
   for (const auto& point : finding.timeline)
-    out += fmt::format("| t+{} | {} | {} |\n", format_duration(point.t_h, lang),
-                       format_number(static_cast<double>(point.assets_failed), lang),
-                       format_number(point.people, lang));
-  out += "\n";
+    points.push_back(fmt::format("t+{} — {}: {}, {}: {}", format_duration(point.t_h, lang), label(Label::people, lang),
+                                 format_number(point.people, lang), label(Label::assets_failed, lang),
+                                 format_number(static_cast<double>(point.assets_failed), lang)));
+  out += fmt::format("#### {}\n\n{}\n\n", label(Label::timeline, lang), fmt::join(points, "; "));
 }
 
 void write_impact(std::string& out, const Register& reg, const Risk& risk, std::string_view lang) {
@@ -274,17 +327,28 @@ void write_impact(std::string& out, const Register& reg, const Risk& risk, std::
     out += fmt::format("**{}:** {}.\n\n", capitalized(label(Label::total, lang)), label(Label::no_impact, lang));
 }
 
+/// The tracking on one line: the status, then whatever people recorded.
 void write_tracking(std::string& out, const Tracking& tracking, std::string_view lang) {
-  out += fmt::format("#### {}\n\n", label(Label::tracking, lang));
-  field(out, Label::status, lang, markdown_escape(status_label(tracking.status, lang)));
+  std::string line = markdown_escape(status_label(tracking.status, lang));
   const std::pair<Label, const std::string*> fields[] = {{Label::owner, &tracking.owner},
                                                          {Label::justification, &tracking.justification},
                                                          {Label::date, &tracking.date},
                                                          {Label::checked_by, &tracking.checked_by},
                                                          {Label::matched, &tracking.matched}};
   for (const auto& [key, value] : fields)
-    if (!value->empty()) field(out, key, lang, markdown_escape(*value));
-  out += "\n";
+    if (!value->empty()) line += fmt::format(" · {}: {}", label(key, lang), markdown_escape(*value));
+  field(out, Label::tracking, lang, line);
+}
+
+/// The suggested measures on one line.
+void write_measures(std::string& out, const Risk& risk, std::string_view lang) {
+  std::vector<std::string> measures;
+  for (const auto& measure : risk.measures) {
+    const auto& name = in_language(measure.name, lang);
+    measures.push_back(markdown_escape(measure.id, true) + (name.empty() ? std::string() : " (" + markdown_escape(name) + ")"));
+  }
+  out += fmt::format("#### {}\n\n{}.\n\n", capitalized(label(Label::measures, lang)),
+                     measures.empty() ? capitalized(label(Label::none, lang)) : fmt::format("{}", fmt::join(measures, "; ")));
 }
 
 void write_risk(std::string& out, const Register& reg, const Risk& risk, std::string_view lang) {
@@ -301,6 +365,7 @@ void write_risk(std::string& out, const Register& reg, const Risk& risk, std::st
   if (const auto& rationale = in_language(finding.likelihood.rationale, lang); !rationale.empty())
     likelihood += ": " + markdown_escape(rationale);
   field(out, Label::likelihood, lang, likelihood);
+  write_tracking(out, risk.tracking, lang);
   if (finding.kind == "knelpunt") {
     std::vector<std::string> names;
     for (const auto& analysis : risk.analyses) names.emplace_back(assessor_name(analysis, lang));
@@ -332,14 +397,7 @@ void write_risk(std::string& out, const Register& reg, const Risk& risk, std::st
   write_impact(out, reg, risk, lang);
   if (const auto& explanation = in_language(risk.score_explanation, lang); !explanation.empty())
     out += fmt::format("#### {}\n\n{}\n\n", label(Label::score_explanation, lang), markdown_escape(explanation, true));
-  out += fmt::format("#### {}\n\n", capitalized(label(Label::measures, lang)));
-  if (risk.measures.empty()) out += capitalized(label(Label::none, lang)) + ".\n";
-  for (const auto& measure : risk.measures) {
-    const auto& name = in_language(measure.name, lang);
-    out += fmt::format("- {}{}\n", markdown_escape(measure.id, true), name.empty() ? std::string() : ": " + markdown_escape(name));
-  }
-  out += "\n";
-  write_tracking(out, risk.tracking, lang);
+  write_measures(out, risk, lang);
 }
 
 }  // namespace

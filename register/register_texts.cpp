@@ -148,8 +148,12 @@ constexpr std::array kTexts{
     Entry{Label::analyses, "analyses", "analyses"},
     Entry{Label::replaces, "vervangt", "replaces"},
     Entry{Label::now_in, "nu onderdeel van", "now part of"},
+    Entry{Label::fail_many, "vallen uit", "fail"},
+    Entry{Label::highest_risks, "De hoogste risico's", "The highest risks"},
+    Entry{Label::register_order_note, "in de volgorde van het register: niveau, dan kans, dan impact",
+          "in register order: level, then likelihood, then impact"},
 };
-static_assert(kTexts.size() == static_cast<std::size_t>(Label::now_in) + 1,
+static_assert(kTexts.size() == static_cast<std::size_t>(Label::register_order_note) + 1,
               "every Label needs exactly one entry in kTexts");
 
 constexpr bool in_enum_order() {

@@ -134,6 +134,10 @@ enum class Label {
   analyses,
   replaces,
   now_in,
+  // Compact Markdown.
+  fail_many,
+  highest_risks,
+  register_order_note,
 };
 
 /// The label in `lang` ("en": English; anything else: Dutch).

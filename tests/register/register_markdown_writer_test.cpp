@@ -144,15 +144,16 @@ TEST_CASE("register markdown: one section per risk with chain, evidence, CVEs, i
   CHECK(contains(md, "- Back-up staat op hetzelfde netwerk; geen segmentatie\n"));
   CHECK(contains(md, "- CVE-2023-1234: Acme Pump\\|Controller; gebruikt bij ransomware; EPSS 0,97 (percentiel 0,999); "
                      "vereiste actie: Apply updates per vendor instructions.; uiterlijk 2024-01-31\n"));
-  CHECK(contains(md, "| t+4 uur | 2 | 45.000,5 |\n"));
+  CHECK(contains(md, "t+4 uur — mensen (elk gebied één keer): 45.000,5, objecten buiten werking: 2"));
   CHECK(contains(md, "| 2.3 Lichamelijk lijden (gebrek aan primaire levensbehoeften) | D (zeer ernstig) | "
                      "2.000.000 mensuren | 2000000 mensuren zonder drinkwater |\n"));
   CHECK(contains(md, "**Totaal:** impactscore 40,5, klasse D (zeer ernstig).\n"));
   CHECK(contains(md, "#### Toelichting op de score\n\nKans E, impact D: zeer hoog.\n"));
-  CHECK(contains(md, "#### Maatregelen\n\n- bio-12.3: Offline back-ups\n"));
-  CHECK(contains(md, "- **Status:** in behandeling\n- **Eigenaar:** Team OT; Evides\n"
-                     "- **Toelichting:** Back-ups worden getest zie memo \\<b\\>12\\</b\\>\n"));
-  CHECK(contains(md, "- **Gecontroleerd door:** J. de Vries\n"));
+  CHECK(contains(md, "#### Maatregelen\n\nbio-12.3 (Offline back-ups).\n"));
+  // The tracking on one line among the fields, right after the likelihood.
+  CHECK(contains(md, "- **Opvolging:** in behandeling · eigenaar: Team OT; Evides · "
+                     "toelichting: Back-ups worden getest zie memo \\<b\\>12\\</b\\>"));
+  CHECK(contains(md, " · gecontroleerd door: J. de Vries"));
   CHECK(contains(md, "**Totaal:** geen criterium gescoord.\n"));
   CHECK(contains(md, "- **Onderwerp:** zone-west\n"));
   // Sections in the register's order.
