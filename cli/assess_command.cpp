@@ -15,6 +15,7 @@
 #include "cli/register_run.hpp"
 #include "model/suggest.hpp"
 #include "register/calendar_date.hpp"
+#include "register/operator_view.hpp"
 #include "register/register_formats.hpp"
 #include "register/register_texts.hpp"
 #include "register/tracking.hpp"
@@ -55,6 +56,8 @@ class AssessCommand : public Command {
     command->add_flag("--csv-bom", csv_bom_, "Start CSV with a UTF-8 byte order mark (Excel)");
     measures_.attach(command);
     command->add_option("--variant", variant_, "Assess the model as changed by this variant of the --measures file");
+    command->add_option("--operator", operators_,
+                        "Only the entries of assets this operator runs (a partner's view); repeatable");
     command->add_option("--date", date_,
                         "Date the register (YYYY-MM-DD) in its header and JSON; without it the register carries no date");
     command->add_flag("-q,--quiet", quiet_, "Print errors only");
@@ -106,7 +109,16 @@ class AssessCommand : public Command {
       print_nothing_written(diagnostics, files_with_errors(diagnostics));
       return kExitBadInput;
     }
-    const auto reg = run_register(*loaded, prepared, options, tracking ? &*tracking : nullptr);
+    auto reg = run_register(*loaded, prepared, options, tracking ? &*tracking : nullptr);
+    if (!operators_.empty()) {
+      const auto unknown = risk_register::keep_operators(reg, operators_);
+      if (!unknown.empty()) {
+        std::cerr << fmt::format("knelpunt: --operator {}: no entry of this register names that operator; expected "
+                                 "an asset's `operator` as written in the model (see the register's operators)\n",
+                                 fmt::join(unknown, ", "));
+        return kExitBadInput;
+      }
+    }
     warn_unmatched_tracking(reg);
     if (seed_tracking_) {
       if (!write_output(risk_register::seed_tracking_file(reg.risks), tracking_file.string())) return kExitInternal;
@@ -223,6 +235,7 @@ class AssessCommand : public Command {
   std::string model_path_, profile_path_, output_, format_, lang_ = "nl", tracking_path_, fail_on_, cache_dir_;
   MeasureFileOption measures_;
   std::string variant_, date_;
+  std::vector<std::string> operators_;
   std::string csv_separator_ = ",";
   bool csv_bom_ = false, seed_tracking_ = false, quiet_ = false;
   unsigned threads_ = 0;

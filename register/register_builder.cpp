@@ -126,12 +126,16 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
     risk.finding = std::move(merged.findings[i]);
     risk.analyses = std::move(merged.analyses[i]);
     risk.replaces = std::move(merged.replaces[i]);
-    std::set<std::string> processes;
+    std::set<std::string> processes, operators;
     const auto& subjects = risk.finding.assets.empty() ? risk.finding.affected : risk.finding.assets;
-    for (const auto& id : subjects)
-      if (auto index = model.find(id); index && !model.assets[*index].process.empty())
-        processes.insert(model.assets[*index].process);
+    for (const auto& id : subjects) {
+      const auto index = model.find(id);
+      if (!index) continue;
+      if (!model.assets[*index].process.empty()) processes.insert(model.assets[*index].process);
+      if (!model.assets[*index].operator_name.empty()) operators.insert(model.assets[*index].operator_name);
+    }
     risk.vital_processes.assign(processes.begin(), processes.end());
+    risk.operators.assign(operators.begin(), operators.end());
     std::sort(risk.finding.measures.begin(), risk.finding.measures.end());
     risk.finding.measures.erase(std::unique(risk.finding.measures.begin(), risk.finding.measures.end()),
                                 risk.finding.measures.end());

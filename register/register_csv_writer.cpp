@@ -66,7 +66,7 @@ std::string register_to_csv(const Register& reg, std::string_view lang, const Cs
   if (options.bom) out += "\xEF\xBB\xBF";
   RowWriter row(out, options.separator);
   for (Label key : {Label::id, Label::level, Label::likelihood, Label::impact, Label::impact_score, Label::title,
-                    Label::analyses, Label::kind, Label::assets, Label::vital_processes, Label::scenario})
+                    Label::analyses, Label::kind, Label::assets, Label::vital_processes, Label::operator_name, Label::scenario})
     row.text(label(key, lang));
   for (const auto& criterion : reg.criteria) row.text(fmt::format("{} {}", label(Label::impact, lang), criterion.id));
   for (Label key : {Label::measures, Label::status, Label::owner, Label::justification, Label::date, Label::checked_by})
@@ -90,6 +90,7 @@ std::string register_to_csv(const Register& reg, std::string_view lang, const Cs
     row.text(kind_name(finding.kind, lang));
     row.text(joined(finding.assets, " | "));
     row.text(joined(risk.vital_processes, " | "));
+    row.text(joined(risk.operators, " | "));
     row.text(finding.scenario);
     for (const auto& criterion : reg.criteria) {
       auto scored = std::find_if(finding.impact.begin(), finding.impact.end(),

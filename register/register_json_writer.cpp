@@ -96,6 +96,7 @@ Json risk_json(const Register& reg, const Risk& risk, std::string_view lang) {
   out["kind"] = finding.kind;
   out["assets"] = string_array(finding.assets);
   out["vital_processes"] = string_array(risk.vital_processes);
+  out["operators"] = string_array(risk.operators);
   out["scenario"] = text_or_null(finding.scenario);
   out["threat"] = text_or_null(finding.threat);
   out["subject"] = text_or_null(finding.subject);

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cmath>
 
+#include <map>
+
 #include <fmt/format.h>
 
 #include "assessors/assessor_texts.hpp"
@@ -106,6 +108,36 @@ std::string impact_letter(const Risk& risk) {
   return risk.impact_class ? std::string(1, catalogs::class_letter(*risk.impact_class)) : "–";
 }
 
+/// Entries per operator and level, so that each partner finds its own share.
+/// An entry that names two operators counts for both.
+void write_per_operator(std::string& out, const Register& reg, std::string_view lang) {
+  std::map<std::string, std::vector<std::size_t>> counts;
+  const std::size_t levels = reg.diagram.levels.size();
+  for (const auto& risk : reg.risks) {
+    if (risk.level < 0 || static_cast<std::size_t>(risk.level) >= levels) continue;
+    std::vector<std::string> operators = risk.operators;
+    if (operators.empty()) operators.emplace_back(label(Label::no_operator, lang));
+    for (const auto& name : operators) {
+      auto& row = counts[name];
+      row.resize(levels, 0);
+      ++row[static_cast<std::size_t>(risk.level)];
+    }
+  }
+  if (counts.empty()) return;
+  out += fmt::format("### {}\n\n| {} |", label(Label::per_operator, lang), capitalized(label(Label::operator_name, lang)));
+  for (std::size_t l = levels; l-- > 0;)
+    out += fmt::format(" {} |", markdown_escape(level_name(reg.diagram, static_cast<int>(l), lang)));
+  out += "\n|---|";
+  for (std::size_t l = 0; l < levels; ++l) out += "---|";
+  out += "\n";
+  for (const auto& [name, row] : counts) {
+    out += fmt::format("| {} |", markdown_escape(name));
+    for (std::size_t l = levels; l-- > 0;) out += fmt::format(" {} |", row[l]);
+    out += "\n";
+  }
+  out += "\n";
+}
+
 /// The ten highest entries in one sentence each, so that the board sees on
 /// the first page what the register is about.
 void write_highest(std::string& out, const Register& reg, std::string_view lang) {
@@ -148,6 +180,7 @@ void write_summary(std::string& out, const Register& reg, const RegisterSummary&
   }
   if (!statuses.empty()) out += fmt::format("{}: {}.\n\n", label(Label::tracking, lang), statuses);
   write_highest(out, reg, lang);
+  write_per_operator(out, reg, lang);
 
   if (!reg.unmatched_tracking.empty()) {
     out += fmt::format("### {}\n\n{}:\n\n", label(Label::unmatched_tracking, lang),
@@ -378,6 +411,7 @@ void write_risk(std::string& out, const Register& reg, const Risk& risk, std::st
   field(out, Label::assets, lang, escaped_list(finding.assets));
   field(out, Label::vital_processes, lang,
         risk.vital_processes.empty() ? std::string(label(Label::none, lang)) : escaped_list(risk.vital_processes));
+  if (!risk.operators.empty()) field(out, Label::operator_name, lang, escaped_list(risk.operators));
   if (!finding.scenario.empty()) field(out, Label::scenario, lang, markdown_escape(finding.scenario));
   if (!finding.threat.empty()) field(out, Label::threat, lang, markdown_escape(finding.threat));
   if (!finding.subject.empty()) field(out, Label::subject, lang, markdown_escape(finding.subject));

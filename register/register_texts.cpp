@@ -152,8 +152,11 @@ constexpr std::array kTexts{
     Entry{Label::highest_risks, "De hoogste risico's", "The highest risks"},
     Entry{Label::register_order_note, "in de volgorde van het register: niveau, dan kans, dan impact",
           "in register order: level, then likelihood, then impact"},
+    Entry{Label::operator_name, "beheerder", "operator"},
+    Entry{Label::per_operator, "Per beheerder", "Per operator"},
+    Entry{Label::no_operator, "(geen beheerder in het model)", "(no operator in the model)"},
 };
-static_assert(kTexts.size() == static_cast<std::size_t>(Label::register_order_note) + 1,
+static_assert(kTexts.size() == static_cast<std::size_t>(Label::no_operator) + 1,
               "every Label needs exactly one entry in kTexts");
 
 constexpr bool in_enum_order() {

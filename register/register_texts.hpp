@@ -138,6 +138,9 @@ enum class Label {
   fail_many,
   highest_risks,
   register_order_note,
+  operator_name,
+  per_operator,
+  no_operator,
 };
 
 /// The label in `lang` ("en": English; anything else: Dutch).

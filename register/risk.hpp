@@ -29,6 +29,7 @@ struct Risk {
   std::string id;  ///< stable, e.g. KP-SPOF-3f2a9c (risk_id.hpp)
   assessors::Finding finding;
   std::vector<std::string> vital_processes;  ///< processes of finding.assets, sorted, unique
+  std::vector<std::string> operators;        ///< operators of the same assets, sorted, unique (partners' view)
   catalogs::ClassIndex likelihood = 0;       ///< = finding.likelihood.likelihood_class
   double impact_score = 0;                   ///< Σ weight × class value
   std::optional<catalogs::ClassIndex> impact_class;  ///< total; none when no criterion scored

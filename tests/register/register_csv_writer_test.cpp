@@ -48,7 +48,7 @@ std::size_t column(const std::vector<std::string>& header, std::string_view name
 
 TEST_CASE("register CSV: header in Dutch, one row per risk in order, CRLF line ends") {
   const std::string text = register_to_csv(knelpunt::test::fixture_register(), "nl", CsvOptions{});
-  CHECK(text.rfind("id,risiconiveau,kans,impact,impactscore,titel,analyses,soort,objecten,vitale processen,scenario,"
+  CHECK(text.rfind("id,risiconiveau,kans,impact,impactscore,titel,analyses,soort,objecten,vitale processen,beheerder,scenario,"
                    "impact 2.1,impact 2.3,impact 5.1,maatregelen,status,eigenaar,toelichting,datum,gecontroleerd door\r\n",
                    0) == 0);
   CHECK(text.substr(text.size() - 2) == "\r\n");
