@@ -48,6 +48,25 @@ void read_scoring_and_limits(const model::YamlDocument& document, model::YamlFie
   }
 }
 
+/// The optional `register` section: which entries the register lists.
+void read_register_selection(const model::YamlDocument& document, model::YamlFields& fields, model::YamlNodeId root,
+                             AssessmentProfile& profile) {
+  const auto section = document.find(root, "register");
+  if (section == model::kNoYamlNode || !fields.expect_mapping(section, "'register'")) return;
+  fields.check_keys(section, "'register'", {"min_level", "max_entries"});
+  if (auto level = document.find(section, "min_level"); level != model::kNoYamlNode)
+    if (auto name = fields.string(level, "'register.min_level'")) {
+      profile.register_min_level = *name;
+      profile.register_min_level_where = fields.where(level);
+    }
+  if (auto entries = document.find(section, "max_entries"); entries != model::kNoYamlNode) {
+    if (auto n = fields.integer(entries, "'register.max_entries'"); n && *n >= 1)
+      profile.register_max_entries = static_cast<std::size_t>(*n);
+    else if (n)
+      fields.error(entries, fmt::format("register.max_entries is {}; expected a whole number of at least 1", *n));
+  }
+}
+
 /// The `assessors` mapping: each known assessor with its options and its own horizon.
 void read_assessors(const model::YamlDocument& document, model::YamlFields& fields, model::YamlNodeId assessors,
                     const std::vector<std::string>& known_assessors, AssessmentProfile& profile) {
@@ -88,7 +107,7 @@ AssessmentProfile read_assessment_profile(const std::filesystem::path& file, con
   profile.name = file.filename().string();
   const auto opened = model::open_versioned_yaml_file(
       file, {"the profile", "a readable YAML file", model::kMaxYamlFileBytes}, "the profile",
-      {"profile", "horizon", "assessors", "scoring", "limits"}, {"profile", 1}, diagnostics);
+      {"profile", "horizon", "assessors", "scoring", "limits", "register"}, {"profile", 1}, diagnostics);
   if (!opened.is_mapping) return profile;
   const auto& document = opened.document;
   model::YamlFields fields(document, diagnostics);
@@ -99,6 +118,7 @@ AssessmentProfile read_assessment_profile(const std::filesystem::path& file, con
     profile.horizon_where = fields.where(node);
   }
   read_scoring_and_limits(document, fields, root, profile);
+  read_register_selection(document, fields, root, profile);
 
   const auto assessors = document.find(root, "assessors");
   if (assessors == model::kNoYamlNode) {

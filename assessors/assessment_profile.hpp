@@ -11,6 +11,9 @@
 ///     matrix: nvp-5x5            # a risk diagram of catalogs/scoring.yaml
 ///   limits:
 ///     chain_steps: 50            # optional: keep the first 50 steps of a chain, count the rest
+///   register:                    # optional: which entries the register lists (docs/register.md)
+///     min_level: midden          # a level of the risk diagram; default: its lowest
+///     max_entries: 300           # at most this many entries (default 300)
 /// Assessors not listed do not run. They always run in the registry's order,
 /// so the order of keys in the file changes nothing.
 
@@ -33,6 +36,9 @@ struct AssessorSettings {
   model::SourceLocation horizon_where = {};           ///< where its `horizon` is written
 };
 
+/// Keeps a region's register to a few hundred entries (decision 020).
+inline constexpr std::size_t kDefaultRegisterMaxEntries = 300;
+
 struct AssessmentProfile {
   std::string name;  ///< the file name, e.g. "default.yaml"
   std::optional<model::Hours> horizon;
@@ -42,6 +48,13 @@ struct AssessmentProfile {
   /// `limits.chain_steps`: at most this many chain steps per finding (the
   /// earliest ones); the rest is counted in Finding::chain_omitted. None: all.
   std::optional<std::size_t> max_chain_steps;
+  /// `register.min_level`: the lowest level the register lists, as written
+  /// (checked against the risk diagram by the caller); empty: every level.
+  std::string register_min_level;
+  model::SourceLocation register_min_level_where;
+  /// `register.max_entries`: at most this many entries are listed; the rest
+  /// are counted per sector and level (register/register_selection.hpp).
+  std::size_t register_max_entries = kDefaultRegisterMaxEntries;
 
   /// The settings of an assessor, or nullptr when the profile does not run it.
   const AssessorSettings* find(std::string_view assessor) const;

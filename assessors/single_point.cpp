@@ -46,8 +46,9 @@ class SinglePointAssessor : public Assessor {
     engine::CutSetOptions options;
     options.max_order = max_order_;
     options.horizon = context.horizon;
+    const engine::CutSetSolver solver(context.graph);
     engine::parallel_for(targets.size(), context.threads,
-                 [&](std::size_t i) { per_target[i] = engine::minimal_cut_sets(context.graph, targets[i], options); });
+                         [&](std::size_t i) { per_target[i] = solver.of(targets[i], options); });
 
     // Cut set → the vital assets it takes down (in index order).
     std::map<std::vector<model::AssetIndex>, std::vector<model::AssetIndex>> targets_of;

@@ -13,7 +13,10 @@
 #include "cli/measure_file_option.hpp"
 #include "cli/model_input.hpp"
 #include "cli/register_run.hpp"
+#include "assessors/horizon_resolution.hpp"
+#include "engine/parallel_for.hpp"
 #include "model/suggest.hpp"
+#include "register/asset_table_writer.hpp"
 #include "register/calendar_date.hpp"
 #include "register/operator_view.hpp"
 #include "register/register_formats.hpp"
@@ -60,6 +63,9 @@ class AssessCommand : public Command {
                         "Only the entries of assets this operator runs (a partner's view); repeatable");
     command->add_option("--date", date_,
                         "Date the register (YYYY-MM-DD) in its header and JSON; without it the register carries no date");
+    command->add_option("--knelpunten-csv", knelpunten_csv_,
+                        "Also write every asset's figures (its own failure, its entry and level, listed or not) to "
+                        "this CSV file, for analysts");
     command->add_flag("-q,--quiet", quiet_, "Print errors only");
     command->footer(
         "Examples:\n  knelpunt assess examples/dordrecht -o register.md\n"
@@ -118,6 +124,17 @@ class AssessCommand : public Command {
                                  fmt::join(unknown, ", "));
         return kExitBadInput;
       }
+    }
+    // Every entry is computed; the register lists those the profile selects
+    // and counts the rest (decision 020). The CSV of every asset and the
+    // --fail-on gate see all of them.
+    const auto not_listed = risk_register::select_entries(reg, prepared.selection, loaded->reference);
+    if (!knelpunten_csv_.empty()) {
+      const auto table = risk_register::write_asset_table(
+          reg, not_listed, {loaded->model, *loaded->graph, loaded->reference, assessors::resolve_horizon(loaded->model.region, &prepared.profile).hours,
+                            engine::default_thread_count(threads_)},
+          {csv_separator_[0], csv_bom_}, lang_);
+      if (!write_output(table, knelpunten_csv_)) return kExitInternal;
     }
     warn_unmatched_tracking(reg);
     if (seed_tracking_) {
@@ -210,6 +227,12 @@ class AssessCommand : public Command {
       if (fail_level && risk.level >= *fail_level && risk_register::counts_for_fail_on(risk.tracking.status))
         failing.push_back(&risk);
     }
+    // Entries not listed have no tracking record (select_entries lists every
+    // tracked one), so each is open: the gate counts them too.
+    std::size_t failing_not_listed = 0;
+    if (fail_level && reg.listing)
+      for (std::size_t l = static_cast<std::size_t>(*fail_level); l < reg.listing->not_listed_by_level.size(); ++l)
+        failing_not_listed += reg.listing->not_listed_by_level[l];
     if (!quiet_) {
       std::vector<std::string> counts;
       for (std::size_t l = reg.diagram.levels.size(); l-- > 0;)
@@ -218,15 +241,28 @@ class AssessCommand : public Command {
       std::cerr << fmt::format("knelpunt: {} risk{} ({}){}\n", reg.risks.size(), reg.risks.size() == 1 ? "" : "s",
                                fmt::join(counts, ", "),
                                output_.empty() || output_ == "-" ? "" : "; written to " + output_);
+      if (reg.listing && reg.listing->not_listed > 0)
+        std::cerr << fmt::format("knelpunt: {} more computed but not listed (profile register: min_level {}, "
+                                 "max_entries {}); counted per sector and level in the register{}\n",
+                                 reg.listing->not_listed,
+                                 reg.diagram.levels.at(static_cast<std::size_t>(reg.listing->min_level)).id,
+                                 reg.listing->max_entries,
+                                 knelpunten_csv_.empty() ? "; --knelpunten-csv FILE lists every asset"
+                                                         : ", every asset in " + knelpunten_csv_);
     }
-    if (!failing.empty()) {
+    if (!failing.empty() || failing_not_listed > 0) {
       // The ids a CI log must show: which risks to treat, accept or mark false-positive in the tracking file.
       std::cerr << fmt::format("knelpunt: --fail-on {}: {} open risk{} at or above that level (not accepted, "
                                "mitigated or false-positive in the tracking file):\n",
-                               fail_on_, failing.size(), failing.size() == 1 ? "" : "s");
+                               fail_on_, failing.size() + failing_not_listed,
+                               failing.size() + failing_not_listed == 1 ? "" : "s");
       for (const auto* risk : failing)
         std::cerr << fmt::format("  {}  {}  {}\n", risk->id, risk_register::level_name(reg.diagram, risk->level, lang_),
                                  one_line(risk_register::in_language(risk->finding.title, lang_)));
+      if (failing_not_listed > 0)
+        std::cerr << fmt::format("  and {} open risk{} at or above that level not listed in the register (raise "
+                                 "register.max_entries in the profile, or see --knelpunten-csv)\n",
+                                 failing_not_listed, failing_not_listed == 1 ? "" : "s");
       return kExitThreshold;
     }
     return kExitOk;
@@ -234,7 +270,7 @@ class AssessCommand : public Command {
 
   std::string model_path_, profile_path_, output_, format_, lang_ = "nl", tracking_path_, fail_on_, cache_dir_;
   MeasureFileOption measures_;
-  std::string variant_, date_;
+  std::string variant_, date_, knelpunten_csv_;
   std::vector<std::string> operators_;
   std::string csv_separator_ = ",";
   bool csv_bom_ = false, seed_tracking_ = false, quiet_ = false;

@@ -74,6 +74,20 @@ PreparedAssessment prepare_assessment(const LoadedModel& loaded, const RegisterR
                                   prepared.profile.risk_diagram, model::did_you_mean(prepared.profile.risk_diagram, ids),
                                   fmt::join(ids, ", ")));
   }
+  if (prepared.diagram && !prepared.profile.register_min_level.empty()) {
+    if (const auto level = prepared.diagram->level_index(prepared.profile.register_min_level)) {
+      prepared.selection.min_level = *level;
+    } else {
+      std::vector<std::string_view> ids;
+      for (const auto& l : prepared.diagram->levels) ids.push_back(l.id);
+      diagnostics.error(prepared.profile.register_min_level_where,
+                        fmt::format("register.min_level '{}' is not a level of risk diagram {}{}; expected one of {}",
+                                    prepared.profile.register_min_level, prepared.diagram->id,
+                                    model::did_you_mean(prepared.profile.register_min_level, ids),
+                                    fmt::join(ids, ", ")));
+    }
+  }
+  prepared.selection.max_entries = prepared.profile.register_max_entries;
   if (diagnostics.has_errors()) return prepared;
 
   const fs::path cache_dir = options.cache_dir.empty() ? catalogs::default_cache_dir() : fs::path(options.cache_dir);

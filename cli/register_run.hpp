@@ -13,6 +13,7 @@
 #include "catalogs/feed_update.hpp"
 #include "catalogs/kev_catalog.hpp"
 #include "cli/model_input.hpp"
+#include "register/register_selection.hpp"
 #include "register/risk.hpp"
 #include "model/measure_file.hpp"
 #include "register/tracking.hpp"
@@ -36,6 +37,8 @@ struct PreparedAssessment {
   catalogs::CachedFeed<catalogs::KevCatalog> kev;
   catalogs::CachedFeed<catalogs::EpssScores> epss;
   std::vector<risk_register::FeedInfo> feeds;
+  /// The profile's `register:` section, its level resolved in `diagram`.
+  risk_register::RegisterSelection selection;
 };
 
 /// Reads the profile and configures its assessors for `loaded` (errors in

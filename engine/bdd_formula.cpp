@@ -110,4 +110,8 @@ DependencyComponents dependency_components(const model::DependencyGraph& graph, 
   return result;
 }
 
+FormulaComponents formula_components(const model::DependencyGraph& graph) {
+  return FormulaComponents{dependency_components(graph, true), dependency_components(graph, false)};
+}
+
 }  // namespace knelpunt::engine

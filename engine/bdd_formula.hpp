@@ -55,6 +55,17 @@ struct DependencyComponents {
 /// time_to_impact 0 count as edges.
 DependencyComponents dependency_components(const model::DependencyGraph& graph, bool zero_delay_only);
 
+/// Both component structures a failure formula needs: cycles without time
+/// passing (finite budgets) and any cycle (an infinite budget). They depend on
+/// the graph alone, so a caller solving many targets computes them once.
+struct FormulaComponents {
+  DependencyComponents finite;    ///< only zero-delay groups count as edges
+  DependencyComponents infinite;  ///< every group counts
+};
+
+/// The components of `graph` for FailureFormula.
+FormulaComponents formula_components(const model::DependencyGraph& graph);
+
 /// Builds fails(asset, budget) in `Algebra`; see the file comment. The asset
 /// `excluded` (the target) is never a variable: the function is the one
 /// over sets S that do not contain it.
@@ -63,14 +74,15 @@ class FailureFormula {
  public:
   using Ref = typename Algebra::Ref;
 
-  FailureFormula(const model::DependencyGraph& graph, const FormulaVariables& variables,
-                 model::AssetIndex excluded, Algebra& algebra)
+  /// `components` must be formula_components(graph) and outlive the formula.
+  FailureFormula(const model::DependencyGraph& graph, const FormulaComponents& components,
+                 const FormulaVariables& variables, model::AssetIndex excluded, Algebra& algebra)
       : graph_(graph),
         variables_(variables),
         excluded_(excluded),
         algebra_(algebra),
-        finite_components_(dependency_components(graph, true)),
-        infinite_components_(dependency_components(graph, false)) {}
+        finite_components_(components.finite),
+        infinite_components_(components.infinite) {}
 
   /// The function "asset fails within `budget` hours" (budget ≥ 0; may be kNever).
   Ref fails_within(model::AssetIndex asset, model::Hours budget) {
@@ -166,8 +178,8 @@ class FailureFormula {
   const FormulaVariables& variables_;
   model::AssetIndex excluded_;
   Algebra& algebra_;
-  DependencyComponents finite_components_;
-  DependencyComponents infinite_components_;
+  const DependencyComponents& finite_components_;
+  const DependencyComponents& infinite_components_;
   std::unordered_map<StateKey, Ref, StateHash> memo_;
 };
 

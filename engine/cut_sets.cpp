@@ -27,8 +27,22 @@ struct MinimalSetAlgebra {
 
 }  // namespace
 
+CutSetSolver::CutSetSolver(const model::DependencyGraph& graph)
+    : graph_(graph), components_(formula_components(graph)), rank_by_id_(graph.asset_count()) {
+  // Rank of each asset by id, so sorting compares integers, not strings.
+  std::vector<model::AssetIndex> by_id(graph.asset_count());
+  for (model::AssetIndex a = 0; a < by_id.size(); ++a) by_id[a] = a;
+  std::sort(by_id.begin(), by_id.end(), [&](auto a, auto b) { return graph.id(a) < graph.id(b); });
+  for (std::uint32_t r = 0; r < by_id.size(); ++r) rank_by_id_[by_id[r]] = r;
+}
+
 CutSets minimal_cut_sets(const model::DependencyGraph& graph, model::AssetIndex target,
                          const CutSetOptions& options) {
+  return CutSetSolver(graph).of(target, options);
+}
+
+CutSets CutSetSolver::of(model::AssetIndex target, const CutSetOptions& options) const {
+  const auto& graph = graph_;
   const auto variables = order_variables(graph, target, false);
   const auto variable_count = static_cast<std::uint32_t>(variables.asset_of_variable.size());
   Zbdd zbdd(variable_count);
@@ -38,7 +52,7 @@ CutSets minimal_cut_sets(const model::DependencyGraph& graph, model::AssetIndex 
   if (max_order > options.direct_up_to_order) {
     try {
       Bdd bdd(variable_count, options.bdd_node_limit);
-      FailureFormula<Bdd> formula(graph, variables, target, bdd);
+      FailureFormula<Bdd> formula(graph, components_, variables, target, bdd);
       const auto function = formula.fails_within(target, options.horizon);
       family = MinimalSolutions(bdd, zbdd)(function, max_order);
       result.bdd_nodes = bdd.node_count();
@@ -48,17 +62,12 @@ CutSets minimal_cut_sets(const model::DependencyGraph& graph, model::AssetIndex 
   }
   if (!family) {
     MinimalSetAlgebra algebra{zbdd, max_order};
-    FailureFormula<MinimalSetAlgebra> formula(graph, variables, target, algebra);
+    FailureFormula<MinimalSetAlgebra> formula(graph, components_, variables, target, algebra);
     family = formula.fails_within(target, options.horizon);
   }
 
   result.zbdd_nodes = zbdd.node_count();
-  // Rank of each asset by id, so sorting compares integers, not strings.
-  std::vector<model::AssetIndex> by_id(graph.asset_count());
-  for (model::AssetIndex a = 0; a < by_id.size(); ++a) by_id[a] = a;
-  std::sort(by_id.begin(), by_id.end(), [&](auto a, auto b) { return graph.id(a) < graph.id(b); });
-  std::vector<std::uint32_t> rank(graph.asset_count());
-  for (std::uint32_t r = 0; r < by_id.size(); ++r) rank[by_id[r]] = r;
+  const auto& rank = rank_by_id_;
   auto before = [&](model::AssetIndex a, model::AssetIndex b) { return rank[a] < rank[b]; };
   zbdd.for_each_set(*family, [&](std::span<const std::uint32_t> set) {
     std::vector<model::AssetIndex> assets;

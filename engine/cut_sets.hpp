@@ -11,6 +11,7 @@
 #include <map>
 #include <vector>
 
+#include "engine/bdd_formula.hpp"
 #include "model/dependency_graph.hpp"
 
 namespace knelpunt::engine {
@@ -33,8 +34,27 @@ struct CutSets {
   std::size_t bdd_nodes = 0;   ///< size of the BDD built; 0 when built directly
 };
 
-/// The minimal cut sets of `target`. A virtual target works like any other;
-/// a target that nothing can make fail has no cut sets.
+/// Minimal cut sets of many targets of one graph. What depends on the graph
+/// alone (its dependency components, the assets' rank by id) is computed once
+/// here, not per target: single-point asks for every vital asset of a region,
+/// and redoing that O(V log V) work per target made it quadratic.
+/// `of` is const and may be called from several threads at once.
+class CutSetSolver {
+ public:
+  /// `graph` must outlive the solver.
+  explicit CutSetSolver(const model::DependencyGraph& graph);
+
+  /// The minimal cut sets of `target`. A virtual target works like any
+  /// other; a target that nothing can make fail has no cut sets.
+  CutSets of(model::AssetIndex target, const CutSetOptions& options) const;
+
+ private:
+  const model::DependencyGraph& graph_;
+  FormulaComponents components_;
+  std::vector<std::uint32_t> rank_by_id_;  ///< asset → its position in id order
+};
+
+/// The minimal cut sets of `target` (one target: CutSetSolver(graph).of).
 CutSets minimal_cut_sets(const model::DependencyGraph& graph, model::AssetIndex target,
                          const CutSetOptions& options);
 

@@ -44,7 +44,8 @@ ProbabilityResult failure_probability(const model::DependencyGraph& graph, model
   for (auto a : variables.asset_of_variable) p_of_variable.push_back(p[a]);
   try {
     Bdd bdd(static_cast<std::uint32_t>(variables.asset_of_variable.size()), options.node_limit);
-    FailureFormula<Bdd> formula(graph, variables, target, bdd);
+    const auto components = formula_components(graph);
+    FailureFormula<Bdd> formula(graph, components, variables, target, bdd);
     auto top = formula.fails_within(target, options.horizon);
     // The target fails by itself or through its dependencies; inside the
     // formula it is never a variable (a set containing it needs no cascade).

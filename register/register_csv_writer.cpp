@@ -1,28 +1,16 @@
 #include "register/register_csv_writer.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 #include <fmt/format.h>
 
 #include "model/text_format.hpp"
+#include "register/csv_row_writer.hpp"
 #include "register/register_texts.hpp"
 
 namespace knelpunt::risk_register {
 
 namespace {
-
-/// RFC 4180 quoting and the formula guard: model/text_format.hpp.
-using model::csv_field;
-
-/// Shortest round-trip form; with ';' as separator the decimal point becomes
-/// a comma, as Dutch Excel expects.
-std::string csv_number(double value, char separator) {
-  if (!std::isfinite(value)) return "";
-  std::string text = fmt::format("{}", value);
-  if (separator == ';') std::replace(text.begin(), text.end(), '.', ',');
-  return text;
-}
 
 std::string joined(const std::vector<std::string>& items, std::string_view glue) {
   std::string out;
@@ -33,38 +21,12 @@ std::string joined(const std::vector<std::string>& items, std::string_view glue)
   return out;
 }
 
-class RowWriter {
- public:
-  explicit RowWriter(std::string& out, char separator) : out_(out), separator_(separator) {}
-  void text(std::string_view value) {
-    next();
-    out_ += csv_field(value, separator_);
-  }
-  void number(double value) {
-    next();
-    out_ += csv_field(csv_number(value, separator_), separator_);
-  }
-  void end() {
-    out_ += "\r\n";
-    first_ = true;
-  }
-
- private:
-  void next() {
-    if (!first_) out_ += separator_;
-    first_ = false;
-  }
-  std::string& out_;
-  char separator_;
-  bool first_ = true;
-};
-
 }  // namespace
 
 std::string register_to_csv(const Register& reg, std::string_view lang, const CsvOptions& options) {
   std::string out;
   if (options.bom) out += "\xEF\xBB\xBF";
-  RowWriter row(out, options.separator);
+  CsvRowWriter row(out, options.separator);
   for (Label key : {Label::id, Label::level, Label::likelihood, Label::impact, Label::impact_score, Label::title,
                     Label::analyses, Label::kind, Label::assets, Label::vital_processes, Label::operator_name, Label::scenario})
     row.text(label(key, lang));

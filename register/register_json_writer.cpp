@@ -84,6 +84,27 @@ Json summary_json(const Register& reg) {
   return out;
 }
 
+/// What the register lists and what it leaves out (register_selection.hpp);
+/// null when no selection was made (a merged register).
+Json listing_json(const Register& reg, std::string_view lang) {
+  if (!reg.listing) return nullptr;
+  const auto& listing = *reg.listing;
+  Json by_level = Json::object();
+  for (std::size_t l = 0; l < reg.diagram.levels.size(); ++l)
+    by_level[reg.diagram.levels[l].id] = listing.not_listed_by_level.at(l);
+  Json by_sector = Json::array();
+  for (const auto& row : listing.not_listed_by_sector)
+    by_sector.push_back(Json{{"sector", text_or_null(lang == "en" ? row.sector_en : row.sector)},
+                             {"level", reg.diagram.levels.at(static_cast<std::size_t>(row.level)).id},
+                             {"count", row.count}});
+  return Json{{"min_level", reg.diagram.levels.at(static_cast<std::size_t>(listing.min_level)).id},
+              {"max_entries", listing.max_entries},
+              {"listed", reg.risks.size()},
+              {"not_listed", listing.not_listed},
+              {"not_listed_by_level", std::move(by_level)},
+              {"not_listed_by_sector", std::move(by_sector)}};
+}
+
 Json risk_json(const Register& reg, const Risk& risk, std::string_view lang) {
   const auto& finding = risk.finding;
   Json out;
@@ -224,6 +245,7 @@ std::string register_to_json(const Register& reg, std::string_view lang) {
     out["horizons"].push_back(
         Json{{"assessor", h.assessor}, {"horizon_h", json_hours(h.horizon_h)}, {"source", h.source}});
   out["summary"] = summary_json(reg);
+  out["listing"] = listing_json(reg, lang);
   out["risks"] = Json::array();
   out["unmatched_tracking"] = Json::array();
   for (const auto& u : reg.unmatched_tracking)

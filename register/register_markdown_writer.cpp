@@ -10,6 +10,7 @@
 
 #include "assessors/assessor_texts.hpp"
 #include "assessors/local_format.hpp"
+#include "model/text_format.hpp"
 #include "register/register_summary.hpp"
 #include "register/register_texts.hpp"
 
@@ -154,6 +155,47 @@ void write_highest(std::string& out, const Register& reg, std::string_view lang)
   out += "\n";
 }
 
+/// What the register computed but does not list (register_selection.hpp):
+/// the rule, then the count per sector and level, so the board sees that
+/// it exists and where.
+void write_not_listed(std::string& out, const Register& reg, std::string_view lang) {
+  if (!reg.listing || reg.listing->not_listed == 0) return;
+  const auto& listing = *reg.listing;
+  out += fmt::format("### {}\n\n{} {} {} ({}: {} {}, {} {} {}).\n\n", label(Label::not_listed, lang),
+                     model::format_grouped_integer(static_cast<double>(listing.not_listed), lang),
+                     label(listing.not_listed == 1 ? Label::risk_one : Label::risk_many, lang),
+                     label(Label::not_listed_computed, lang), label(Label::not_listed_rule, lang),
+                     label(Label::not_listed_min_level, lang),
+                     markdown_escape(level_name(reg.diagram, listing.min_level, lang)),
+                     label(Label::not_listed_max_entries, lang),
+                     model::format_grouped_integer(static_cast<double>(listing.max_entries), lang),
+                     label(listing.max_entries == 1 ? Label::risk_one : Label::risk_many, lang));
+  out += fmt::format("{}:\n\n| {} |", label(Label::not_listed_per_sector, lang), capitalized(label(Label::sector, lang)));
+  const auto levels = reg.diagram.levels.size();
+  for (std::size_t l = levels; l-- > 0;)
+    out += fmt::format(" {} |", markdown_escape(level_name(reg.diagram, static_cast<int>(l), lang)));
+  out += fmt::format(" {} |\n|---|", capitalized(label(Label::total, lang)));
+  for (std::size_t l = 0; l <= levels; ++l) out += "---:|";
+  out += "\n";
+  // Rows come sorted by sector; one table row per sector.
+  for (std::size_t i = 0; i < listing.not_listed_by_sector.size();) {
+    const auto& sector = listing.not_listed_by_sector[i];
+    std::vector<std::size_t> per_level(levels, 0);
+    std::size_t total = 0;
+    for (; i < listing.not_listed_by_sector.size() && listing.not_listed_by_sector[i].sector == sector.sector; ++i) {
+      per_level.at(static_cast<std::size_t>(listing.not_listed_by_sector[i].level)) += listing.not_listed_by_sector[i].count;
+      total += listing.not_listed_by_sector[i].count;
+    }
+    const std::string name = sector.sector.empty() ? std::string(label(Label::no_vital_process, lang))
+                                                   : in_language(sector.sector, sector.sector_en, lang);
+    out += fmt::format("| {} |", markdown_escape(name));
+    for (std::size_t l = levels; l-- > 0;)
+      out += fmt::format(" {} |", model::format_grouped_integer(static_cast<double>(per_level[l]), lang));
+    out += fmt::format(" {} |\n", model::format_grouped_integer(static_cast<double>(total), lang));
+  }
+  out += fmt::format("\n{}\n\n", label(Label::not_listed_full_table, lang));
+}
+
 void write_summary(std::string& out, const Register& reg, const RegisterSummary& summary, std::string_view lang) {
   out += fmt::format("## {}\n\n", label(Label::summary, lang));
   // Highest level first: that is what a reader looks for.
@@ -181,6 +223,7 @@ void write_summary(std::string& out, const Register& reg, const RegisterSummary&
   if (!statuses.empty()) out += fmt::format("{}: {}.\n\n", label(Label::tracking, lang), statuses);
   write_highest(out, reg, lang);
   write_per_operator(out, reg, lang);
+  write_not_listed(out, reg, lang);
 
   if (!reg.unmatched_tracking.empty()) {
     out += fmt::format("### {}\n\n{}:\n\n", label(Label::unmatched_tracking, lang),

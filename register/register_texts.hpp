@@ -141,6 +141,28 @@ enum class Label {
   operator_name,
   per_operator,
   no_operator,
+  // What the register does not list (register_selection.hpp) and the table of
+  // every asset (asset_table_writer.hpp).
+  not_listed,
+  not_listed_computed,
+  not_listed_rule,
+  not_listed_min_level,
+  not_listed_max_entries,
+  not_listed_per_sector,
+  not_listed_full_table,
+  no_vital_process,
+  sector,
+  asset_column,
+  name,
+  asset_type,
+  vital_process,
+  own_entry,
+  listed,
+  yes,
+  no,
+  failing_assets,
+  people_hours,
+  other_entries,
 };
 
 /// The label in `lang` ("en": English; anything else: Dutch).

@@ -84,6 +84,27 @@ struct UnmatchedTracking {
   std::string now_in = {};
 };
 
+/// Entries of one sector at one level that the register does not list.
+struct SectorLevelCount {
+  std::string sector;     ///< the vital process's sector (Dutch, as the catalogue names it); "" for none
+  std::string sector_en;  ///< its English name; "" for none
+  int level = 0;          ///< index into the diagram's levels
+  std::size_t count = 0;
+};
+
+/// Which entries the register lists (the profile's `register:` section) and
+/// what it leaves out, counted (register_selection.hpp, decision 020).
+struct RegisterListing {
+  int min_level = 0;            ///< the lowest level listed
+  std::size_t max_entries = 0;  ///< at most this many entries listed
+  std::size_t not_listed = 0;   ///< entries computed but not listed
+  /// The entries not listed per sector and level, sorted by sector then level
+  /// (highest first); an entry of two sectors counts once in each.
+  std::vector<SectorLevelCount> not_listed_by_sector;
+  /// The entries not listed per level (index = level); each entry once.
+  std::vector<std::size_t> not_listed_by_level;
+};
+
 struct Register {
   // The tool, the date asked for, the model and the method.
   std::string tool_version;  ///< knelpunt's version (CMake project VERSION)
@@ -105,6 +126,8 @@ struct Register {
   /// (highest first), then id.
   std::vector<Risk> risks;
   std::vector<UnmatchedTracking> unmatched_tracking;
+  /// Set when select_entries chose what to list; none: no selection was made (a merged register).
+  std::optional<RegisterListing> listing;
 };
 
 }  // namespace knelpunt::risk_register

@@ -172,3 +172,27 @@ TEST_CASE("assessment: limits.chain_steps in a profile file is a whole number of
   read("profile: 1\nlimits: {chains: 5}\nassessors: {scenario: {}}\n", unknown);
   CHECK(unknown.has_errors());
 }
+
+TEST_CASE("assessment: the register section of a profile sets min_level and max_entries") {
+  const auto read = [](const std::string& text, model::Diagnostics& diagnostics) {
+    const auto file = std::filesystem::temp_directory_path() / "knelpunt-profile-register.yaml";
+    std::ofstream(file) << text;
+    return assessors::read_assessment_profile(file, assessors::builtin_assessor_names(), diagnostics);
+  };
+  model::Diagnostics ok;
+  const auto profile = read("profile: 1\nregister: {min_level: midden, max_entries: 40}\nassessors: {scenario: {}}\n", ok);
+  CHECK_FALSE(ok.has_errors());
+  CHECK(profile.register_min_level == "midden");
+  CHECK(profile.register_min_level_where.line == 2);
+  CHECK(profile.register_max_entries == 40u);
+  model::Diagnostics none;
+  const auto defaults = read("profile: 1\nassessors: {scenario: {}}\n", none);
+  CHECK(defaults.register_min_level.empty());
+  CHECK(defaults.register_max_entries == assessors::kDefaultRegisterMaxEntries);
+  model::Diagnostics zero;
+  read("profile: 1\nregister: {max_entries: 0}\nassessors: {scenario: {}}\n", zero);
+  CHECK(messages(zero).find("register.max_entries is 0; expected a whole number of at least 1") != std::string::npos);
+  model::Diagnostics unknown;
+  read("profile: 1\nregister: {entries: 5}\nassessors: {scenario: {}}\n", unknown);
+  CHECK(unknown.has_errors());
+}

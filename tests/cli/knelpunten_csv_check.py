@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""The register's selection of entries and the table of every asset (decision 020).
+
+Usage: python3 knelpunten_csv_check.py PATH_TO_KNELPUNT
+
+Reads the fixed feed cache tests/data/feed-cache; writes only below one
+temporary directory, removed at the end.
+
+  table     `assess examples/dordrecht --knelpunten-csv` writes one row per
+            asset (every id of data/assets.csv and the YAML files, each once,
+            sorted), and for every knelpunt entry of one asset its row names
+            that entry, its level, and as many failing assets as the entry's
+            affected list: one number per thing
+  listing   a profile with register.max_entries 10 lists 10 entries (plus
+            scenarios), counts the rest in `listing` per level so that listed +
+            not listed equals the full register, marks the rest "nee" in the
+            table, and --fail-on counts the entries it does not list
+"""
+
+import csv
+import json
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+MODEL = ROOT / "examples" / "dordrecht"
+CACHE = ROOT / "tests" / "data" / "feed-cache"
+
+
+def run(binary, *args, expect=0):
+    proc = subprocess.run([binary, *map(str, args)], capture_output=True, text=True)
+    if proc.returncode != expect:
+        sys.exit(f"knelpunt {' '.join(map(str, args))}: exit {proc.returncode}, expected {expect}\n{proc.stderr}")
+    return proc
+
+
+def read_table(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def main():
+    binary = sys.argv[1]
+    failures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        run(binary, "assess", MODEL, "--cache", CACHE, "-q", "--format", "json", "-o", tmp / "full.json",
+            "--knelpunten-csv", tmp / "all.csv")
+        full = json.load(open(tmp / "full.json", encoding="utf-8"))
+        rows = read_table(tmp / "all.csv")
+        ids = [row["object"] for row in rows]
+        if ids != sorted(set(ids)):
+            failures.append("table: asset ids are not sorted and unique")
+        by_id = {row["object"]: row for row in rows}
+        for asset in {a for r in full["risks"] for a in r["assets"]} | {a for r in full["risks"] for a in r["affected"]}:
+            if asset not in by_id:
+                failures.append(f"table: asset {asset} of the register has no row")
+        knelpunten = [r for r in full["risks"] if r["kind"] == "knelpunt" and len(r["assets"]) == 1]
+        if len(knelpunten) < 10:
+            failures.append(f"table: only {len(knelpunten)} knelpunt entries in Dordrecht; expected dozens")
+        for risk in knelpunten:
+            row = by_id.get(risk["assets"][0])
+            if row is None:
+                continue
+            level = risk["level"]["name"]
+            if row["eigen vermelding"] != risk["id"] or row["opgenomen"] != "ja" or row["risiconiveau"] != level:
+                failures.append(f"table: row {row['object']} says {row['eigen vermelding']}/{row['opgenomen']}/"
+                                f"{row['risiconiveau']}; the register {risk['id']}/ja/{level}")
+            if int(row["uitgevallen objecten bij eigen uitval"]) != len(risk["affected"]):
+                failures.append(f"table: {row['object']} fails {row['uitgevallen objecten bij eigen uitval']} assets "
+                                f"in the table and {len(risk['affected'])} in entry {risk['id']}")
+
+        profile = tmp / "top10.yaml"
+        profile.write_text((ROOT / "profiles" / "default.yaml").read_text(encoding="utf-8") +
+                           "register:\n  max_entries: 10\n", encoding="utf-8")
+        run(binary, "assess", MODEL, "--cache", CACHE, "-q", "-p", profile, "--format", "json", "-o",
+            tmp / "top.json", "--knelpunten-csv", tmp / "top.csv")
+        top = json.load(open(tmp / "top.json", encoding="utf-8"))
+        scenarios = sum(1 for r in full["risks"] if r["kind"] == "scenario")
+        listing = top["listing"]
+        if len(top["risks"]) != 10 or listing["listed"] != 10:
+            failures.append(f"listing: {len(top['risks'])} entries listed; expected 10 ({scenarios} scenarios among them)")
+        if listing["listed"] + listing["not_listed"] != len(full["risks"]):
+            failures.append(f"listing: {listing['listed']} listed + {listing['not_listed']} not listed != "
+                            f"{len(full['risks'])} entries of the full register")
+        if sum(listing["not_listed_by_level"].values()) != listing["not_listed"]:
+            failures.append("listing: not_listed_by_level does not add up to not_listed")
+        top_ids = {r["id"] for r in top["risks"]}
+        for r in top["risks"]:
+            if r["kind"] != "scenario" and r["id"] not in {x["id"] for x in full["risks"][:10 + scenarios]}:
+                failures.append(f"listing: {r['id']} is listed but is not among the highest of the full register")
+        table = read_table(tmp / "top.csv")
+        for row in table:
+            if row["eigen vermelding"] and (row["opgenomen"] == "ja") != (row["eigen vermelding"] in top_ids):
+                failures.append(f"listing: row {row['object']} says opgenomen={row['opgenomen']} for "
+                                f"{row['eigen vermelding']}")
+        # The gate sees every entry: the lowest level fails on all of them.
+        proc = run(binary, "assess", MODEL, "--cache", CACHE, "-p", profile, "--format", "json", "-o",
+                   tmp / "gate.json", "--fail-on", "laag", expect=1)
+        want = f"{len(full['risks'])} open risks at or above that level"
+        if want not in proc.stderr or "not listed in the register" not in proc.stderr:
+            failures.append(f"listing: --fail-on laag says\n{proc.stderr}\nexpected '{want}' and the count not listed")
+
+    for failure in failures:
+        print(failure)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

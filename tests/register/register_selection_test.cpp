@@ -1,0 +1,81 @@
+#include <doctest/doctest.h>
+
+#include "register/register_selection.hpp"
+#include "register_fixture.hpp"
+
+using namespace knelpunt;
+
+namespace {
+
+risk_register::Risk entry(std::string id, int level, std::string kind = "knelpunt",
+                          std::vector<std::string> processes = {"drinkwater"}) {
+  risk_register::Risk risk;
+  risk.id = std::move(id);
+  risk.level = level;
+  risk.finding.kind = std::move(kind);
+  risk.vital_processes = std::move(processes);
+  return risk;
+}
+
+catalogs::ReferenceData reference() {
+  catalogs::ReferenceData data;
+  data.processes["drinkwater"] = {"drinkwater", "Drinkwatervoorziening", "Drinking water supply", "A", "Drinkwater",
+                                  "Drinking water"};
+  data.processes["elektriciteit.regionaal"] = {"elektriciteit.regionaal", "Regionale distributie elektriciteit",
+                                               "Regional distribution of electricity", "B", "Energie", "Energy"};
+  return data;
+}
+
+}  // namespace
+
+TEST_CASE("register selection: the highest entries up to max_entries, scenarios and tracked entries always") {
+  risk_register::Register reg;
+  reg.diagram = test::fixture_diagram();
+  // In register order: level highest first.
+  reg.risks.push_back(entry("KP-KNP-000001", 3));
+  reg.risks.push_back(entry("KP-CCP-000002", 2, "common-cause", {"drinkwater", "elektriciteit.regionaal"}));
+  reg.risks.push_back(entry("KP-CCP-000003", 2, "common-cause", {}));
+  reg.risks.push_back(entry("KP-KNP-000004", 1));
+  reg.risks.push_back(entry("KP-SCEN-000005", 0, "scenario"));
+  reg.risks.push_back(entry("KP-KNP-000006", 0));
+  reg.risks.back().tracking.matched = "KP-KNP-000006";
+
+  auto not_listed = risk_register::select_entries(reg, {1, 2}, reference());
+  // Room for 2, taken by the scenario and the tracked entry: they are listed
+  // although their level is below min_level, and nothing else is.
+  REQUIRE(reg.risks.size() == 2);
+  CHECK(reg.risks[0].id == "KP-SCEN-000005");
+  CHECK(reg.risks[1].id == "KP-KNP-000006");
+  CHECK(not_listed.size() == 4);
+  REQUIRE(reg.listing);
+  CHECK(reg.listing->not_listed == 4);
+  CHECK(reg.listing->not_listed_by_level == std::vector<std::size_t>{0, 1, 2, 1});
+  // The pair of two sectors counts in both; the entry of no process under "".
+  const auto& first = reg.listing->not_listed_by_sector;
+  REQUIRE(first.size() == 5);
+  CHECK((first[0].sector == "" && first[0].level == 2 && first[0].count == 1));
+  CHECK((first[1].sector == "Drinkwater" && first[1].level == 3 && first[1].count == 1));
+  CHECK((first[2].sector == "Drinkwater" && first[2].level == 2 && first[2].count == 1));
+  CHECK((first[3].sector == "Drinkwater" && first[3].level == 1 && first[3].count == 1));
+  CHECK((first[4].sector == "Energie" && first[4].level == 2 && first[4].count == 1));
+
+  risk_register::Register again;
+  again.diagram = test::fixture_diagram();
+  for (auto& risk : not_listed) again.risks.push_back(std::move(risk));
+  again.risks.push_back(entry("KP-KNP-000007", 0, "knelpunt", {}));
+  auto left = risk_register::select_entries(again, {1, 3}, reference());
+  REQUIRE(again.risks.size() == 3);
+  CHECK(again.risks[0].id == "KP-KNP-000001");
+  CHECK(again.risks[1].id == "KP-CCP-000002");
+  CHECK(again.risks[2].id == "KP-CCP-000003");
+  // KP-KNP-000004 (level 1) is past max_entries, KP-KNP-000007 below min_level.
+  REQUIRE(left.size() == 2);
+  CHECK(left[0].id == "KP-KNP-000004");
+  CHECK(left[1].id == "KP-KNP-000007");
+  // Per sector and level, sorted by sector (none first), level highest first.
+  const auto& rows = again.listing->not_listed_by_sector;
+  REQUIRE(rows.size() == 2);
+  CHECK((rows[0].sector == "" && rows[0].sector_en == "" && rows[0].level == 0 && rows[0].count == 1));
+  CHECK((rows[1].sector == "Drinkwater" && rows[1].sector_en == "Drinking water" && rows[1].level == 1 &&
+         rows[1].count == 1));
+}
