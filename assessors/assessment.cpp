@@ -35,14 +35,16 @@ std::vector<ConfiguredAssessor> configure_assessors(const AssessmentProfile& pro
 std::vector<Finding> run_assessors(const std::vector<ConfiguredAssessor>& assessors, const AssessmentInput& input) {
   std::vector<Finding> findings;
   for (const auto& configured : assessors) {
-    const ImpactEstimator impact(input.model, input.graph, input.reference, configured.horizon);
+    const ImpactEstimator impact(input.model, input.graph, input.reference, configured.horizon, input.max_chain_steps);
     const AssessmentContext context{input.model, input.graph, input.reference, impact, configured.horizon,
                                     std::max(1u, input.threads), input.kev, input.epss};
     auto found = configured.assessor->assess(context);
     for (auto& finding : found) {
-      // Impact and timeline were computed from the whole chain; only the evidence is cut.
+      // Impact and timeline were computed from the whole chain; only the
+      // evidence is cut. The estimator cuts the chains it builds; this cuts
+      // any an assessor built otherwise.
       if (input.max_chain_steps && finding.chain.size() > *input.max_chain_steps) {
-        finding.chain_omitted = finding.chain.size() - *input.max_chain_steps;
+        finding.chain_omitted += finding.chain.size() - *input.max_chain_steps;
         finding.chain.resize(*input.max_chain_steps);
         finding.chain.shrink_to_fit();
       }

@@ -70,6 +70,7 @@ class CascadeReachAssessor : public Assessor {
                                             counted(r.reach, Phrase::assets_one, Phrase::assets_many), horizon));
       finding.affected = std::move(outcome.affected);
       finding.chain = std::move(outcome.chain);
+      finding.chain_omitted = outcome.chain_omitted;
       finding.impact = std::move(outcome.impact);
       finding.likelihood = structural_likelihood({r.asset}, context);
       finding.measures = structural_measures({r.asset}, context);

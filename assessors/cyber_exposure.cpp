@@ -119,6 +119,7 @@ class CyberExposureAssessor : public Assessor {
                    local_hours(context.horizon), counted(others, Phrase::other_assets_one, Phrase::other_assets_many));
     finding.affected = std::move(outcome.affected);
     finding.chain = std::move(outcome.chain);
+    finding.chain_omitted = outcome.chain_omitted;
     finding.timeline = std::move(outcome.timeline);
     finding.impact = std::move(outcome.impact);
     finding.likelihood = cyber_likelihood(asset, facts, context.reference.scoring);

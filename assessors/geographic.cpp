@@ -158,6 +158,7 @@ class GeographicAssessor : public Assessor {
     auto outcome = context.impact.outcome(seeds);
     finding.affected = std::move(outcome.affected);
     finding.chain = std::move(outcome.chain);
+    finding.chain_omitted = outcome.chain_omitted;
     finding.timeline = std::move(outcome.timeline);
     finding.impact = std::move(outcome.impact);
     finding.likelihood = threat_likelihood(context);
@@ -197,6 +198,7 @@ class GeographicAssessor : public Assessor {
       finding.evidence.push_back(local_text(Phrase::zone_members, zone, fmt::join(member_ids, ", ")));
       finding.affected = std::move(outcome.affected);
       finding.chain = std::move(outcome.chain);
+      finding.chain_omitted = outcome.chain_omitted;
       finding.timeline = std::move(outcome.timeline);
       finding.impact = std::move(outcome.impact);
       finding.likelihood = threat_likelihood(context);

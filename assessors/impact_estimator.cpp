@@ -14,8 +14,14 @@
 namespace knelpunt::assessors {
 
 ImpactEstimator::ImpactEstimator(const model::Model& model, const model::DependencyGraph& graph,
-                                 const catalogs::ReferenceData& reference, model::Hours horizon)
-    : model_(model), graph_(graph), reference_(reference), horizon_(horizon), people_(model) {
+                                 const catalogs::ReferenceData& reference, model::Hours horizon,
+                                 std::optional<std::size_t> max_chain_steps)
+    : model_(model),
+      graph_(graph),
+      reference_(reference),
+      horizon_(horizon),
+      max_chain_steps_(max_chain_steps),
+      people_(model) {
   if (engine::has_recovery(model)) {
     recovery_ = engine::recovery_times(model);
     restart_ = engine::restart_times(model);
@@ -215,18 +221,27 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds) con
   engine::AffectedPeopleCounter people_now(people_);
   std::size_t count = 0;
   std::vector<bool> ever_down(graph_.asset_count(), false);
+  // Affected assets as indices first: index order is id order, and sorting
+  // integers instead of strings matters when a region has tens of thousands
+  // of findings.
+  std::vector<model::AssetIndex> affected;
+  const std::size_t chain_steps = max_chain_steps_.value_or(failed.size());
   for (auto a : failed) {
     const auto& outage = outages.of[a];
-    ChainStep step{graph_.id(a), outage.first, outage.via == model::kNoIndex ? "" : graph_.id(outage.via), std::nullopt,
-                   std::nullopt};
-    if (restores()) {
-      step.down_h = outage.down;
-      step.back_h = outage.back;
+    if (out.chain.size() < chain_steps) {
+      ChainStep step{graph_.id(a), outage.first, outage.via == model::kNoIndex ? "" : graph_.id(outage.via),
+                     std::nullopt, std::nullopt};
+      if (restores()) {
+        step.down_h = outage.down;
+        step.back_h = outage.back;
+      }
+      out.chain.push_back(std::move(step));
+    } else {
+      ++out.chain_omitted;
     }
-    out.chain.push_back(std::move(step));
     ever_down[a] = true;
     if (restores()) {
-      if (!graph_.is_virtual(a) && !outage.initial) out.affected.push_back(graph_.id(a));
+      if (!graph_.is_virtual(a) && !outage.initial) affected.push_back(a);
       continue;
     }
     // Without restoration the timeline grows with the chain.
@@ -235,12 +250,14 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds) con
     const double people = people_now.people().people;
     if (graph_.is_virtual(a) && people == people_before) continue;
     if (!graph_.is_virtual(a)) {
-      if (!outage.initial) out.affected.push_back(graph_.id(a));
+      if (!outage.initial) affected.push_back(a);
       ++count;
     }
     set_timeline_point(out.timeline, outage.first, count, people);
   }
-  std::sort(out.affected.begin(), out.affected.end());
+  std::sort(affected.begin(), affected.end());
+  out.affected.reserve(affected.size());
+  for (auto a : affected) out.affected.push_back(graph_.id(a));
   const auto everyone = count_people(people_, {}, ever_down, outages.spans, horizon_, false);
   out.people_served = everyone.value;
   out.people_hours = count_people(people_, {}, ever_down, outages.spans, horizon_, true).value;

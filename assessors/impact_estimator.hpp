@@ -32,6 +32,8 @@ namespace knelpunt::assessors {
 struct CascadeOutcome {
   std::vector<std::string> affected;   ///< non-virtual assets that failed, initial ones excluded, sorted by id
   std::vector<ChainStep> chain;        ///< every failed asset (virtual ones included), by time then id
+  /// Steps left out of `chain` by the estimator's max_chain_steps (the latest ones).
+  std::size_t chain_omitted = 0;
   std::vector<TimelinePoint> timeline; ///< one point per distinct failure time
   std::vector<CriterionImpact> impact; ///< estimated criteria, in catalogue order
   /// People-hours without service within the horizon: each area once per service and hour (decision 013).
@@ -46,8 +48,12 @@ struct CascadeOutcome {
 class ImpactEstimator {
  public:
   /// `horizon` must be finite: people-hours count outage up to it.
+  /// `max_chain_steps` (the profile's limits.chain_steps): each outcome's
+  /// chain keeps its first this many steps and counts the rest, so that a
+  /// region's tens of thousands of findings never hold their full chains.
   ImpactEstimator(const model::Model& model, const model::DependencyGraph& graph,
-                  const catalogs::ReferenceData& reference, model::Hours horizon);
+                  const catalogs::ReferenceData& reference, model::Hours horizon,
+                  std::optional<std::size_t> max_chain_steps = std::nullopt);
 
   /// Runs the cascade of `seeds` up to the horizon and describes it. Initial
   /// failures count for impact like any other failed asset.
@@ -63,6 +69,7 @@ class ImpactEstimator {
   const model::DependencyGraph& graph_;
   const catalogs::ReferenceData& reference_;
   model::Hours horizon_;
+  std::optional<std::size_t> max_chain_steps_;
   engine::PeopleServed people_;  ///< areas and who supplies them, for counting people once
   std::vector<std::optional<model::Hours>> recovery_;  ///< per asset; empty when no asset has one
   std::vector<std::optional<model::Hours>> restart_;   ///< per asset when recovery_ is not empty

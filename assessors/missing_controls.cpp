@@ -117,6 +117,7 @@ class MissingControlsAssessor : public Assessor {
         counted(others, Phrase::other_assets_one, Phrase::other_assets_many));
     finding.affected = std::move(outcome.affected);
     finding.chain = std::move(outcome.chain);
+    finding.chain_omitted = outcome.chain_omitted;
     finding.impact = std::move(outcome.impact);
 
     finding.likelihood = cyber_likelihood(asset, CyberFeedFacts{}, context.reference.scoring);

@@ -74,6 +74,7 @@ class ScenarioAssessor : public Assessor {
     }
     finding.affected = std::move(outcome.affected);
     finding.chain = std::move(outcome.chain);
+    finding.chain_omitted = outcome.chain_omitted;
     finding.timeline = std::move(outcome.timeline);
     finding.impact = std::move(outcome.impact);
 

@@ -110,6 +110,7 @@ class SinglePointAssessor : public Assessor {
           local_text(Phrase::restored_in_time, fmt::format("{}", fmt::join(restored_ids, ", ")), horizon));
     finding.affected = std::move(outcome.affected);
     finding.chain = std::move(outcome.chain);
+    finding.chain_omitted = outcome.chain_omitted;
     finding.impact = std::move(outcome.impact);
     finding.likelihood = structural_likelihood(set, context);
     finding.measures = structural_measures(set, context);

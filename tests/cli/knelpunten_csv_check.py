@@ -73,8 +73,8 @@ def main():
                                 f"in the table and {len(risk['affected'])} in entry {risk['id']}")
 
         profile = tmp / "top10.yaml"
-        profile.write_text((ROOT / "profiles" / "default.yaml").read_text(encoding="utf-8") +
-                           "register:\n  max_entries: 10\n", encoding="utf-8")
+        profile.write_text((ROOT / "profiles" / "default.yaml").read_text(encoding="utf-8")
+                           .replace("max_entries: 300", "max_entries: 10"), encoding="utf-8")
         run(binary, "assess", MODEL, "--cache", CACHE, "-q", "-p", profile, "--format", "json", "-o",
             tmp / "top.json", "--knelpunten-csv", tmp / "top.csv")
         top = json.load(open(tmp / "top.json", encoding="utf-8"))
