@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""The Dutch register is written in Dutch: no English words in its prose.
+"""Dutch output is written in Dutch: no English words in its prose.
 
 Usage: python3 dutch_words_check.py [PATH_TO_KNELPUNT]   (the binary is not used)
 
 Scans the golden outputs (tests/cli/<command>/<case>/expected.out) of the
-commands that write a register (COMMANDS) in Dutch, that is every case whose
+commands that write for readers (COMMANDS: the register, and the analyses
+whatif, reach, merge, cutsets and compare) in Dutch, that is every case whose
 `cmd` has no `--lang en`:
 
   Markdown, CSV, text  every line, without `backtick code` and without the
@@ -13,7 +14,7 @@ commands that write a register (COMMANDS) in Dutch, that is every case whose
   JSON                 the prose fields (PROSE_KEYS); ids stay as they are
 
 `diff` is not scanned: it quotes the titles of the registers it is given.
-`compare` renders its own texts in cli/ and is not scanned yet.
+Error messages (stderr) are not scanned: they stay English (decision 016).
 
 and fails when a word of ENGLISH_WORDS, a duration in the compact notation
 (72h, 1h30m), a wrong Dutch form of WRONG_DUTCH or a number of five or more
@@ -31,7 +32,7 @@ import pathlib
 import re
 import sys
 
-COMMANDS = {"assess", "merge"}
+COMMANDS = {"assess", "merge", "whatif", "reach", "cutsets", "compare"}
 
 ENGLISH_WORDS = {
     "people", "people-hours", "hours", "hour", "single-point", "spof", "common-cause", "cascade-reach",
