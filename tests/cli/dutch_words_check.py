@@ -42,6 +42,9 @@ ENGLISH_WORDS = {
     "far-reaching", "common", "cause", "people-served", "served", "down", "back", "weight", "missing",
     "network", "baseline", "unknown", "days", "euros", "hectares", "square-kilometre-days", "expert-score",
     "clamped", "threat", "likelihood", "steps", "catalogue", "year", "years", "independent",
+    # the analyses (whatif, reach, cutsets, compare)
+    "initial", "suppliers", "lost", "virtual", "population", "probability", "order", "sets", "cost", "removed",
+    "reduced", "raised", "added", "stay", "inf", "any", "bounds",
     # not "default": it is the id of the shipped profile
 }
 
@@ -50,6 +53,11 @@ WRONG_DUTCH = [
     (re.compile(r"\b1 vitale object\b"), "'1 vitale object' (expected '1 vitaal object')"),
     (re.compile(r"\bVer reikende\b", re.IGNORECASE), "'Ver reikende' (expected 'Verreikende')"),
     (re.compile(r"Gemeenschappelijke oorzaak"), "'Gemeenschappelijke oorzaak' (the pairs are critical pairs, not a common cause)"),
+    (re.compile(r"(?<![\d.,])0 (?:andere |vitale |virtuele |uitgevallen )?(?:objecten|gebieden|maatregelen|verzamelingen)\b"),
+     "'0 ... objecten' (expected 'geen ... objecten')"),
+    (re.compile(r"(?<![\d.,])1 (?:andere |vitale |virtuele |uitgevallen )?(?:objecten|gebieden|maatregelen|verzamelingen)\b"),
+     "a plural after 1 (expected '1 object', '1 vitaal object')"),
+    (re.compile(r"\bbinnen onbeperkt\b"), "'binnen onbeperkt' (expected 'zonder tijdsgrens')"),
 ]
 
 DURATION = re.compile(r"(?<![\w-])t?\+?\d+(?:\.\d+)?h(?:\d+m)?(?![\w-])|(?<![\w-])\d+m(?![\w-])")
@@ -136,17 +144,23 @@ def scan(cli_dir):
 
 
 def self_test():
-    sample = "Soort: spof; 1 vitale object; 918 people-hours binnen 72h; 12345 inwoners; `people` mag"
+    sample = ("Soort: spof; 1 vitale object; 918 people-hours binnen 72h; 12345 inwoners; `people` mag; treft 0 vitale "
+              "objecten; 1 objecten vallen uit binnen onbeperkt; T+2h  pomp-1  Pomp 1  initial failure")
     found = problems_in_text(sample)
     expected = ["English word 'spof'", "English word 'people-hours'", "duration '72h' (expected '72 uur', '3 dagen')",
                 "number '12345' without the thousands dot (expected e.g. 1.234)",
-                "'1 vitale object' (expected '1 vitaal object')"]
+                "'1 vitale object' (expected '1 vitaal object')",
+                "'0 ... objecten' (expected 'geen ... objecten')",
+                "a plural after 1 (expected '1 object', '1 vitaal object')",
+                "'binnen onbeperkt' (expected 'zonder tijdsgrens')",
+                "duration '2h' (expected '72 uur', '3 dagen')", "English word 'initial'"]
     missing = [e for e in expected if e not in found]
     if missing or any("'people'" in f for f in found):
         print(f"self-test failed: found {found}, expected {expected} and nothing about `people` in backticks")
         return False
     if problems_in_text("Enkelvoudig faalpunt: Gemaal (gemaal-kilweg) treft 1 vitaal object binnen 3 dagen; 12.345 "
-                        "inwoners; KP-SPOF-841eb9; bio.12.6"):
+                        "inwoners; KP-SPOF-841eb9; bio.12.6; treft geen vitale objecten; 10 objecten vallen uit "
+                        "zonder tijdsgrens; T+2 uur  pomp-1  Pomp 1  beginuitval"):
         print("self-test failed: correct Dutch was flagged")
         return False
     return True
