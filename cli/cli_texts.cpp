@@ -42,6 +42,7 @@ constexpr std::array kTexts{
     Entry{CliText::initial_at, "{} (t+{})", "{}@{}"},
     Entry{CliText::virtual_marker, "[virtueel] ", "[virtual] "},
     Entry{CliText::initial_failure, "beginuitval", "initial failure"},
+    Entry{CliText::via, "via {}", "via {}"},
     Entry{CliText::suppliers_lost, "{} van {} leveranciers uitgevallen", "{} of {} suppliers lost"},
     Entry{CliText::buffer, "buffer {}", "buffer {}"},
     Entry{CliText::back, "terug", "back"},

@@ -43,6 +43,7 @@ enum class CliText {
   initial_at,
   virtual_marker,
   initial_failure,
+  via,
   suppliers_lost,
   buffer,
   back,

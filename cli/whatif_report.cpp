@@ -84,7 +84,7 @@ std::string cause_text(const LoadedModel& loaded, model::AssetIndex a, model::Gr
   const auto& graph = *loaded.graph;
   const auto& group = graph.group(cause_group);
   const auto& dependency = loaded.model.assets[a].depends_on[group.position];
-  std::string cause = "via " + graph.id(cause_supplier);
+  std::string cause = cli_format(CliText::via, lang, graph.id(cause_supplier));
   std::string detail = dependency.kind;
   if (group.supplier_count > 1)
     detail += (detail.empty() ? "" : ", ") +
