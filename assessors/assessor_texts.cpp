@@ -16,6 +16,8 @@ struct Entry {
 // below keep the two in step and check that both languages take the same
 // number of arguments.
 constexpr std::array kTexts{
+    // A count of 0 before a plural noun: Dutch says "geen andere objecten".
+    Entry{Phrase::no_count, "geen", "0"},
     Entry{Phrase::other_assets_one, "{} ander object", "{} other asset"},
     Entry{Phrase::other_assets_many, "{} andere objecten", "{} other assets"},
     Entry{Phrase::vital_assets_one, "{} vitaal object", "{} vital asset"},
@@ -200,6 +202,7 @@ std::string_view phrase(Phrase key, std::string_view lang) {
 }
 
 LocalText counted(std::size_t count, Phrase one, Phrase many) {
+  if (count == 0) return local_text(many, local_text(Phrase::no_count));
   return local_text(by_count(count, one, many), count);
 }
 

@@ -22,6 +22,7 @@ namespace knelpunt::assessors {
 /// Every text an assessor writes.
 enum class Phrase {
   // Counted nouns, used as arguments of the sentences below.
+  no_count,
   other_assets_one,
   other_assets_many,
   vital_assets_one,
@@ -137,7 +138,9 @@ LocalText local_text(Phrase key, const Args&... args) {
           fmt::format(fmt::runtime(phrase(key, "en")), detail::in_language(args, true)...)};
 }
 
-/// `count` with the counted noun: local_text(by_count(count, one, many), count).
+/// `count` with the counted noun: local_text(by_count(count, one, many), count);
+/// a count of 0 is written with no_count ("geen andere objecten", not
+/// "0 andere objecten"; English keeps "0 other assets").
 LocalText counted(std::size_t count, Phrase one, Phrase many);
 
 /// The name of a criterion's unit (catalogs/scoring.yaml: people, people-hours,

@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/diagnostics_printer.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/language_option.hpp"
 #include "cli/measure_file_option.hpp"
 #include "cli/model_input.hpp"
 #include "cli/register_run.hpp"
@@ -47,7 +48,7 @@ class AssessCommand : public Command {
     command->add_option("-o,--output", output_, "Write the register to this file (atomically); default: stdout");
     command->add_option("--format", format_, "Register format (default: from the -o extension, else md)")
         ->check(CLI::IsMember(risk_register::register_format_ids()));
-    command->add_option("--lang", lang_, "Language of the register: nl (default) or en")->check(CLI::IsMember({"nl", "en"}));
+    add_language_option(command, lang_, "Language of the register: nl (default) or en");
     command->add_option("--tracking", tracking_path_, "Tracking file (default: tracking.yaml beside the model, if present)");
     command->add_flag("--seed-tracking", seed_tracking_,
                       "Write a new tracking file listing every risk as unchecked (only where none exists)");

@@ -13,6 +13,7 @@
 #include "cli/compare_report.hpp"
 #include "cli/diagnostics_printer.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/language_option.hpp"
 #include "cli/measure_file_option.hpp"
 #include "cli/model_input.hpp"
 #include "cli/register_run.hpp"
@@ -46,7 +47,7 @@ class CompareCommand : public Command {
     command->add_option("--threads", options_.threads, "Worker threads (default: all cores); the result does not depend on it");
     command->add_option("--format", format_, "Output format: text (default), json or md")
         ->check(CLI::IsMember({"text", "json", "md"}));
-    command->add_option("--lang", lang_, "Language: nl (default) or en")->check(CLI::IsMember({"nl", "en"}));
+    add_language_option(command, lang_, "Language: nl (default) or en");
     command->add_option("-o,--output", output_, "Write to this file (atomically) instead of stdout");
     command->add_flag("-q,--quiet", options_.quiet, "Print errors only");
     command->footer(

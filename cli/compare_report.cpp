@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/cli_texts.hpp"
 #include "model/duration.hpp"
 #include "model/text_format.hpp"
 
@@ -14,26 +15,33 @@ using risk_register::VariantComparison;
 
 namespace {
 
-/// Whole euro with Dutch grouping (1.234.567), in both languages as before.
-std::string money(double euro) { return model::format_grouped_integer(euro, "nl"); }
+/// Whole euro with the thousands grouping of `lang` (€ 1.234.567, € 1,234,567).
+std::string money(double euro, std::string_view lang) { return "€ " + model::format_grouped_integer(euro, lang); }
+
+/// A change with its sign (+0,250 / -2,332): the sign says which way the measure moves it.
+std::string signed_decimal(double value, int decimals, std::string_view lang) {
+  const std::string text = model::format_decimal(value, decimals, lang);
+  return text.front() == '-' ? text : "+" + text;
+}
 
 }  // namespace
 
 std::string render_compare_text(const std::vector<VariantComparison>& ranked, std::string_view lang) {
-  const bool nl = lang != "en";
   std::string out;
   for (std::size_t rank = 0; rank < ranked.size(); ++rank) {
     const auto& c = ranked[rank];
     out += fmt::format("{}. {}{}\n", rank + 1, c.variant, c.title.empty() ? "" : " — " + c.title);
-    out += fmt::format("   {}: {}\n", nl ? "kosten" : "cost", c.cost ? "€ " + money(*c.cost) : (nl ? "onbekend" : "unknown"));
-    out += fmt::format("   {}: {:.3f} → {:.3f} ({:+.3f}){}\n", nl ? "verwachte jaarlijkse impact" : "expected annual impact",
-                       c.base_expected_impact, c.variant_expected_impact, -c.reduction(),
-                       c.reduction_per_euro ? fmt::format("; {:.4f} {}", *c.reduction_per_euro * 1e6,
-                                                          nl ? "per miljoen euro" : "per million euro")
+    out += fmt::format("   {}: {}\n", cli_text(CliText::cost, lang),
+                       c.cost ? money(*c.cost, lang) : std::string(cli_text(CliText::unknown, lang)));
+    out += fmt::format("   {}: {} → {} ({}){}\n", cli_text(CliText::expected_annual_impact, lang),
+                       model::format_decimal(c.base_expected_impact, 3, lang),
+                       model::format_decimal(c.variant_expected_impact, 3, lang), signed_decimal(-c.reduction(), 3, lang),
+                       c.reduction_per_euro ? fmt::format("; {} {}", model::format_decimal(*c.reduction_per_euro * 1e6, 4, lang),
+                                                          cli_text(CliText::per_million_euro, lang))
                                             : std::string());
-    out += fmt::format("   {}: {} {}, {} {}, {} {}, {} {}\n", nl ? "risico's" : "risks", c.removed.size(),
-                       nl ? "weg" : "removed", c.reduced.size(), nl ? "lager" : "reduced", c.raised.size(),
-                       nl ? "hoger" : "raised", c.added.size(), nl ? "nieuw" : "added");
+    out += fmt::format("   {}: {}\n", cli_text(CliText::risks, lang),
+                       cli_format(CliText::risks_counts, lang, c.removed.size(), c.reduced.size(), c.raised.size(),
+                                  c.added.size()));
     for (const auto& r : c.removed) out += fmt::format("     - {} ({}) {}\n", r.id, r.old_level, r.title.in(lang));
     for (const auto& r : c.reduced)
       out += fmt::format("     ↓ {} ({} → {}) {}\n", r.id, r.old_level, r.new_level, r.title.in(lang));
@@ -42,16 +50,13 @@ std::string render_compare_text(const std::vector<VariantComparison>& ranked, st
     for (const auto& r : c.added) out += fmt::format("     + {} ({}) {}\n", r.id, r.new_level, r.title.in(lang));
     std::vector<std::string> points;
     for (std::size_t i = 0; i < c.base_people.at_h.size(); ++i)
-      points.push_back(fmt::format("t+{}: {:.0f} → {:.0f}", model::format_hours(c.base_people.at_h[i]),
-                                   c.base_people.people[i], c.variant_people.people[i]));
-    out += fmt::format("   {}: {}\n",
-                       nl ? "getroffen mensen (elk gebied één keer per scenario, opgeteld over de scenario's)"
-                          : "people affected (each area once per scenario, summed over the scenarios)",
-                       fmt::join(points, "; "));
-    out += fmt::format(
-        "   {}: {:.0f} → {:.0f}\n",
-        nl ? "mensuren zonder voorziening (idem)" : "people-hours without service (likewise)",
-        c.base_people.people_hours, c.variant_people.people_hours);
+      points.push_back(fmt::format("t+{}: {} → {}", model::format_duration(c.base_people.at_h[i], lang),
+                                   model::format_grouped_integer(c.base_people.people[i], lang),
+                                   model::format_grouped_integer(c.variant_people.people[i], lang)));
+    out += fmt::format("   {}: {}\n", cli_text(CliText::people_affected_summed, lang), fmt::join(points, "; "));
+    out += fmt::format("   {}: {} → {}\n", cli_text(CliText::people_hours_likewise, lang),
+                       model::format_grouped_integer(c.base_people.people_hours, lang),
+                       model::format_grouped_integer(c.variant_people.people_hours, lang));
   }
   return out;
 }
@@ -103,47 +108,46 @@ std::string render_compare_json(const std::vector<VariantComparison>& ranked, st
 
 std::string render_compare_markdown(const std::vector<VariantComparison>& ranked, std::string_view lang,
                                     const std::string& model_name) {
-  const bool nl = lang != "en";
-  std::string out = fmt::format("# {}: {}\n\n", nl ? "Maatregelen vergeleken" : "Measures compared", model::markdown_escape(model_name));
-  out += nl ? "| # | Maatregel | Kosten | Verwachte jaarlijkse impact | Per miljoen euro | Weg | Lager | Hoger | Nieuw |\n"
-            : "| # | Measure | Cost | Expected annual impact | Per million euro | Removed | Reduced | Raised | Added |\n";
+  std::string out = fmt::format("# {}: {}\n\n", cli_text(CliText::measures_compared, lang),
+                                model::markdown_escape(model_name));
+  out += fmt::format("{}\n", cli_text(CliText::compare_table_header, lang));
   out += "|---|---|---|---|---|---|---|---|---|\n";
   for (std::size_t rank = 0; rank < ranked.size(); ++rank) {
     const auto& c = ranked[rank];
-    out += fmt::format("| {} | {} | {} | {:.3f} → {:.3f} | {} | {} | {} | {} | {} |\n", rank + 1,
+    out += fmt::format("| {} | {} | {} | {} → {} | {} | {} | {} | {} | {} |\n", rank + 1,
                        model::markdown_escape(c.title.empty() ? c.variant : c.title + " (" + c.variant + ")"),
-                       c.cost ? "€ " + money(*c.cost) : "–", c.base_expected_impact, c.variant_expected_impact,
-                       c.reduction_per_euro ? fmt::format("{:.4f}", *c.reduction_per_euro * 1e6) : "–", c.removed.size(),
-                       c.reduced.size(), c.raised.size(), c.added.size());
+                       c.cost ? money(*c.cost, lang) : "–", model::format_decimal(c.base_expected_impact, 3, lang),
+                       model::format_decimal(c.variant_expected_impact, 3, lang),
+                       c.reduction_per_euro ? model::format_decimal(*c.reduction_per_euro * 1e6, 4, lang) : "–",
+                       c.removed.size(), c.reduced.size(), c.raised.size(), c.added.size());
   }
   for (const auto& c : ranked) {
     out += fmt::format("\n## {}\n\n", model::markdown_escape(c.title.empty() ? c.variant : c.title));
-    auto list = [&](const char* heading_nl, const char* heading_en, const std::vector<risk_register::RiskChange>& changes) {
+    auto list = [&](CliText heading, const std::vector<risk_register::RiskChange>& changes) {
       if (changes.empty()) return;
-      out += fmt::format("**{}**\n\n", nl ? heading_nl : heading_en);
+      out += fmt::format("**{}**\n\n", cli_text(heading, lang));
       for (const auto& r : changes)
         out += fmt::format("- {} ({}{}{}) {}\n", r.id, r.old_level.empty() ? "" : r.old_level,
                            !r.old_level.empty() && !r.new_level.empty() ? " → " : "", r.new_level,
                            model::markdown_escape(r.title.in(lang)));
       out += "\n";
     };
-    list("Risico's weg", "Risks removed", c.removed);
-    list("Risico's lager", "Risks reduced", c.reduced);
-    list("Risico's hoger", "Risks raised", c.raised);
-    list("Nieuwe risico's", "Risks added", c.added);
-    out += nl ? "| Tijd | Getroffen mensen nu | Met maatregel |\n" : "| Time | People affected now | With the measure |\n";
+    list(CliText::risks_removed, c.removed);
+    list(CliText::risks_reduced, c.reduced);
+    list(CliText::risks_raised, c.raised);
+    list(CliText::risks_added, c.added);
+    out += fmt::format("{}\n", cli_text(CliText::people_table_header, lang));
     out += "|---|---|---|\n";
     for (std::size_t i = 0; i < c.base_people.at_h.size(); ++i)
-      out += fmt::format("| t+{} | {:.0f} | {:.0f} |\n", model::format_hours(c.base_people.at_h[i]), c.base_people.people[i],
-                         c.variant_people.people[i]);
-    out += fmt::format("| {} | {:.0f} | {:.0f} |\n", nl ? "Mensuren zonder voorziening" : "People-hours without service",
-                       c.base_people.people_hours, c.variant_people.people_hours);
+      out += fmt::format("| t+{} | {} | {} |\n", model::format_duration(c.base_people.at_h[i], lang),
+                         model::format_grouped_integer(c.base_people.people[i], lang),
+                         model::format_grouped_integer(c.variant_people.people[i], lang));
+    out += fmt::format("| {} | {} | {} |\n", cli_text(CliText::people_hours_without_service, lang),
+                       model::format_grouped_integer(c.base_people.people_hours, lang),
+                       model::format_grouped_integer(c.variant_people.people_hours, lang));
     // Each scenario counts an area once (decision 013), but the same residents
     // appear in several scenarios: the sums rank measures, they do not count heads.
-    out += nl ? "\n_Mensen in getroffen gebieden, per scenario elk gebied één keer, opgeteld over de scenario's: "
-                "een maat om te vergelijken, geen telling van inwoners._\n"
-              : "\n_People in affected areas, each area once per scenario, summed over the scenarios: "
-                "a measure for comparing, not a head count._\n";
+    out += fmt::format("\n{}\n", cli_text(CliText::people_sum_note, lang));
   }
   return out;
 }

@@ -12,7 +12,7 @@ namespace knelpunt::cli {
 
 /// Per variant in rank order: cost, expected annual impact, risks removed,
 /// reduced, raised and added, and people affected over time; labels in
-/// `lang` ("nl" or "en").
+/// `lang` ("nl" or "en"), numbers and durations in its format (model/text_format.hpp).
 std::string render_compare_text(const std::vector<risk_register::VariantComparison>& ranked, std::string_view lang);
 
 /// `knelpunt-compare/1`: the same figures, one object per variant in rank order.

@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/cutsets_report.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/language_option.hpp"
 #include "cli/model_input.hpp"
 #include "engine/cut_sets.hpp"
 #include "engine/probability.hpp"
@@ -25,6 +26,7 @@ class CutSetsCommand : public Command {
     command->add_flag("--probability", probability_,
                       "Also the probability that the target fails (assets' p, independent) and importance measures");
     command->add_option("--format", format_, "Output format")->check(CLI::IsMember({"text", "json"}));
+    add_language_option(command, lang_);
     command->add_option("-o,--output", output_, "Write to this file (atomically) instead of stdout");
     command->add_flag("-q,--quiet", quiet_, "Print errors only (no warnings)");
     command->footer(
@@ -58,7 +60,7 @@ class CutSetsCommand : public Command {
     }
     const CutSetsQuery query{*target, target_, max_order_, *horizon};
     const std::string text = format_ == "json" ? render_cutsets_json(*loaded, query, cut_sets, probability)
-                                               : render_cutsets_text(*loaded, query, cut_sets, probability);
+                                               : render_cutsets_text(*loaded, query, cut_sets, probability, lang_);
     return write_output(text, output_) ? kExitOk : kExitInternal;
   }
 
@@ -69,6 +71,7 @@ class CutSetsCommand : public Command {
   std::string horizon_text_;
   bool probability_ = false;
   std::string format_ = "text";
+  std::string lang_ = "nl";
   std::string output_;
   bool quiet_ = false;
 };

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/cli_texts.hpp"
 #include "model/text_format.hpp"
 
 namespace knelpunt::cli {
@@ -44,22 +45,21 @@ Json importance_json(const model::DependencyGraph& graph, const engine::Probabil
 }
 
 std::string probability_text(const model::DependencyGraph& graph, const std::string& target_id,
-                             const engine::ProbabilityResult& probability) {
-  std::string out;
+                             const engine::ProbabilityResult& probability, std::string_view lang) {
+  auto number = [&](double value) { return model::format_significant(value, 6, lang); };
+  std::string out = "\n";
   if (probability.method == engine::ProbabilityMethod::exact) {
-    out += fmt::format("\nProbability that {} fails: {:.6g} (exact, BDD)\n", target_id, probability.value);
+    out += cli_format(CliText::probability_exact, lang, target_id, number(probability.value));
   } else {
-    out += fmt::format(
-        "\nProbability that {} fails: at most {:.6g} (bounds from the cut sets: min-cut upper bound {:.6g}, "
-        "rare-event {:.6g}; the BDD was too large)\n",
-        target_id, probability.value, *probability.min_cut_upper_bound, *probability.rare_event);
+    out += cli_format(CliText::probability_bounds, lang, target_id, number(probability.value),
+                      number(*probability.min_cut_upper_bound), number(*probability.rare_event));
   }
+  out += "\n";
   if (probability.importance.empty()) return out;
-  out += fmt::format("\n{:<24} {:>12} {:>12} {:>12} {:>12} {:>12}\n", "asset", "birnbaum", "criticality",
-                     "fussell-v.", "raw", "rrw");
-  auto cell = [](double value) {
-    return std::isfinite(value) ? fmt::format("{:12.6g}", value) : fmt::format("{:>12}", "-");
-  };
+  // Birnbaum and Fussell-Vesely are names, RAW and RRW abbreviations: the same in both languages.
+  out += fmt::format("\n{:<24} {:>12} {:>12} {:>12} {:>12} {:>12}\n", cli_text(CliText::column_asset, lang),
+                     "birnbaum", cli_text(CliText::column_criticality, lang), "fussell-v.", "raw", "rrw");
+  auto cell = [&](double value) { return fmt::format("{:>12}", std::isfinite(value) ? number(value) : "-"); };
   for (const auto& row : probability.importance)
     out += fmt::format("{:<24} {} {} {} {} {}\n", graph.id(row.asset), cell(row.birnbaum), cell(row.criticality),
                        cell(row.fussell_vesely), cell(row.raw), cell(row.rrw));
@@ -94,17 +94,22 @@ std::string render_cutsets_json(const LoadedModel& loaded, const CutSetsQuery& q
 }
 
 std::string render_cutsets_text(const LoadedModel& loaded, const CutSetsQuery& query, const engine::CutSets& cut_sets,
-                                const std::optional<engine::ProbabilityResult>& probability) {
+                                const std::optional<engine::ProbabilityResult>& probability, std::string_view lang) {
   const auto& graph = *loaded.graph;
   const auto& asset = loaded.model.assets[query.target];
-  std::string out = fmt::format("Minimal cut sets of {}{} within horizon {}, order ≤ {}: {} set{}\n", asset.id,
-                                asset.name.empty() ? std::string() : " (" + asset.name + ")",
-                                model::format_hours(query.horizon),
-                                query.max_order == 0 ? std::string("any") : std::to_string(query.max_order),
-                                cut_sets.sets.size(), cut_sets.sets.size() == 1 ? "" : "s");
+  std::string out =
+      cli_format(CliText::cutsets_heading, lang, asset.id, asset.name.empty() ? std::string() : " (" + asset.name + ")",
+                 within(query.horizon, lang),
+                 query.max_order == 0 ? std::string(cli_text(CliText::any_order, lang))
+                                      : std::to_string(query.max_order),
+                 counted(cut_sets.sets.size(), CliText::cut_sets_one, CliText::cut_sets_many, lang)) +
+      "\n";
   for (const auto& [order, count] : cut_sets.by_order) {
-    const char* label = order == 1 ? " — single points of failure" : order == 2 ? " — common-cause pairs" : "";
-    out += fmt::format("\nOrder {} ({}){}:\n", order, count, label);
+    const std::string_view label = order == 1   ? cli_text(CliText::order_single_points, lang)
+                                   : order == 2 ? cli_text(CliText::order_pairs, lang)
+                                                : std::string_view();
+    out += "\n" + cli_format(CliText::order_heading, lang, order, model::format_grouped_integer(static_cast<double>(count), lang), label) +
+           "\n";
     for (const auto& set : cut_sets.sets) {
       if (set.size() != order) continue;
       std::string line;
@@ -112,7 +117,7 @@ std::string render_cutsets_text(const LoadedModel& loaded, const CutSetsQuery& q
       out += "  " + line + "\n";
     }
   }
-  if (probability) out += probability_text(graph, asset.id, *probability);
+  if (probability) out += probability_text(graph, asset.id, *probability, lang);
   return out;
 }
 

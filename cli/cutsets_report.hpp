@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "cli/model_input.hpp"
 #include "engine/cut_sets.hpp"
@@ -22,9 +23,10 @@ struct CutSetsQuery {
 };
 
 /// The sets by order (order 1: single points of failure, order 2:
-/// common-cause pairs), then the probability and the importance table.
+/// common-cause pairs), then the probability and the importance table; in
+/// `lang` ("nl" or "en"; numbers and durations in that language's format).
 std::string render_cutsets_text(const LoadedModel& loaded, const CutSetsQuery& query, const engine::CutSets& cut_sets,
-                                const std::optional<engine::ProbabilityResult>& probability);
+                                const std::optional<engine::ProbabilityResult>& probability, std::string_view lang);
 
 /// `knelpunt-cutsets/1`; an infinite horizon and importance values that are
 /// not finite are null.

@@ -11,6 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/language_option.hpp"
 #include "cli/model_input.hpp"
 #include "model/input_file.hpp"
 #include "register/register_diff.hpp"
@@ -57,8 +58,7 @@ class DiffCommand : public Command {
                         fmt::format("Output format: {} (md: a merge-request comment)",
                                     fmt::join(risk_register::diff_format_ids(), ", ")))
         ->check(CLI::IsMember(risk_register::diff_format_ids()));
-    command->add_option("--lang", lang_, "Language of the labels: nl (default) or en")
-        ->check(CLI::IsMember({"nl", "en"}));
+    add_language_option(command, lang_, "Language of the labels: nl (default) or en");
     command->add_option("-o,--output", output_, "Write to this file (atomically) instead of stdout");
     command->add_option("--fail-on-new", fail_on_new_,
                         "Exit 1 when an open risk at or above this level is new in NEW, or rose to it");

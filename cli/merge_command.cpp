@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/language_option.hpp"
 #include "cli/model_input.hpp"
 #include "cli/reach_report.hpp"
 #include "model/input_file.hpp"
@@ -23,6 +24,7 @@ class MergeCommand : public Command {
     command->add_option("--top", top_, "Show only the N assets that reach furthest (text default: 20; json default: all)")
         ->check(CLI::PositiveNumber);
     command->add_option("--format", format_, "Output format")->check(CLI::IsMember({"text", "json"}));
+    add_language_option(command, lang_);
     command->add_option("-o,--output", output_, "Write to this file (atomically) instead of stdout");
     command->footer(
         "The result is byte for byte what one machine prints for the same model and options.\n"
@@ -78,7 +80,7 @@ class MergeCommand : public Command {
         return kExitBadInput;
       }
     sort_reach_rows(merged.rows);
-    const std::string text = format_ == "json" ? render_reach_json(merged, top_) : render_reach_text(merged, top_);
+    const std::string text = format_ == "json" ? render_reach_json(merged, top_) : render_reach_text(merged, top_, lang_);
     return write_output(text, output_) ? kExitOk : kExitInternal;
   }
 
@@ -86,6 +88,7 @@ class MergeCommand : public Command {
   std::vector<std::string> parts_;
   std::size_t top_ = 0;
   std::string format_ = "text";
+  std::string lang_ = "nl";
   std::string output_;
 };
 

@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/language_option.hpp"
 #include "cli/model_input.hpp"
 #include "cli/reach_report.hpp"
 #include "engine/affected_people.hpp"
@@ -33,6 +34,7 @@ class ReachCommand : public Command {
     command->add_option("--threads", threads_, "Worker threads (default: all cores); the result does not depend on it")
         ->check(CLI::Range(1u, 1024u));
     command->add_option("--format", format_, "Output format")->check(CLI::IsMember({"text", "json"}));
+    add_language_option(command, lang_);
     command->add_option("--shard", shard_text_,
                         "Compute only shard I of N (0 <= I < N) of the assets and write a partial result "
                         "for 'knelpunt merge'");
@@ -94,7 +96,7 @@ class ReachCommand : public Command {
       const auto last = shard ? static_cast<model::AssetIndex>(n * (shard->index + 1) / shard->count)
                               : static_cast<model::AssetIndex>(n);
       ReachReport report;
-      report.region = model.region.name.empty() ? std::string("the model") : model.region.name;
+      report.region = model.region.name;
       report.horizon = horizon;
       for (const auto& r : engine::compute_reach_range(graph, population, horizon, threads, first, last)) {
         const auto& asset = model.assets[r.asset];
@@ -104,11 +106,11 @@ class ReachCommand : public Command {
       std::string text;
       if (shard) text = render_reach_shard(report, *shard, model::graph_digest(graph, population));
       else if (format_ == "json") text = render_reach_json(report, top_);
-      else text = render_reach_text(report, top_);
+      else text = render_reach_text(report, top_, lang_);
       return write_output(text, output_) ? kExitOk : kExitInternal;
     }
     const auto& subject = model.assets[rows.front().asset];
-    AssetReachReport report{model.region.name.empty() ? std::string("the model") : model.region.name, horizon,
+    AssetReachReport report{model.region.name, horizon,
                             ReachRow{subject.id, name_of(subject), rows.front().reach, rows.front().impact,
                                      subject.population()},
                             {}, 0, false};
@@ -122,7 +124,7 @@ class ReachCommand : public Command {
     report.people_affected = people.people;
     report.people_upper_bound = people.upper_bound;
     const std::string text =
-        format_ == "json" ? render_asset_reach_json(report) : render_asset_reach_text(report);
+        format_ == "json" ? render_asset_reach_json(report) : render_asset_reach_text(report, lang_);
     return write_output(text, output_) ? kExitOk : kExitInternal;
   }
 
@@ -142,6 +144,7 @@ class ReachCommand : public Command {
   std::string asset_;
   unsigned threads_ = 0;
   std::string format_ = "text";
+  std::string lang_ = "nl";
   std::string output_;
   bool quiet_ = false;
 };

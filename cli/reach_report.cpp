@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/cli_texts.hpp"
 #include "model/text_format.hpp"
 
 namespace knelpunt::cli {
@@ -17,28 +18,42 @@ void sort_reach_rows(std::vector<ReachRow>& rows) {
   });
 }
 
-std::string render_reach_text(const ReachReport& report, std::size_t top) {
+namespace {
+
+std::string region_or_model(const std::string& region, std::string_view lang) {
+  return region.empty() ? std::string(cli_text(CliText::the_model, lang)) : region;
+}
+
+}  // namespace
+
+std::string render_reach_text(const ReachReport& report, std::size_t top, std::string_view lang) {
   const auto& rows = report.rows;
   const std::size_t shown = std::min<std::size_t>(rows.size(), top > 0 ? top : 20);
-  std::string out = fmt::format("N-1 reach in {} within horizon {}: {} asset{}, the {} that reach furthest\n\n",
-                                report.region, model::format_hours(report.horizon), rows.size(),
-                                rows.size() == 1 ? "" : "s", shown);
-  std::size_t id_width = 5;
-  std::size_t name_width = 4;
+  std::string out = cli_format(CliText::reach_heading, lang, region_or_model(report.region, lang),
+                               within(report.horizon, lang),
+                               counted(rows.size(), CliText::assets_one, CliText::assets_many, lang),
+                               model::format_grouped_integer(static_cast<double>(shown), lang)) +
+                    "\n\n";
+  const auto asset_label = cli_text(CliText::column_asset, lang);
+  const auto name_label = cli_text(CliText::column_name, lang);
+  std::size_t id_width = asset_label.size();
+  std::size_t name_width = name_label.size();
   for (std::size_t i = 0; i < shown; ++i) {
     id_width = std::max(id_width, rows[i].asset.size());
     name_width = std::max(name_width, std::min<std::size_t>(40, rows[i].name.size()));
   }
-  out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>7}  {:>12}  {:>10}\n", "#", "asset", id_width, "name", name_width,
-                     "reach", "impact", "population");
+  out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>7}  {:>12}  {:>10}\n", "#", asset_label, id_width, name_label,
+                     name_width, cli_text(CliText::column_reach, lang), cli_text(CliText::column_impact, lang),
+                     cli_text(CliText::column_population, lang));
   for (std::size_t i = 0; i < shown; ++i) {
     std::string name = rows[i].name;
     if (name.size() > 40) name = name.substr(0, 39) + "~";
-    out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>7}  {:>12.0f}  {:>10.0f}\n", i + 1, rows[i].asset, id_width, name,
-                       name_width, rows[i].reach, rows[i].impact, rows[i].population);
+    out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>7}  {:>12}  {:>10}\n", i + 1, rows[i].asset, id_width, name,
+                       name_width, rows[i].reach, model::format_grouped_integer(rows[i].impact, lang),
+                       model::format_grouped_integer(rows[i].population, lang));
   }
-  out += "\nreach: other non-virtual assets that fail within the horizon when this one fails alone at T+0;\n"
-         "impact: the population those assets serve (summed, may overlap).\n";
+  out += "\n";
+  out += cli_text(CliText::reach_legend, lang);
   return out;
 }
 
@@ -130,13 +145,15 @@ std::optional<ReachShardFile> parse_reach_shard(const std::string& text, std::st
   }
 }
 
-std::string render_asset_reach_text(const AssetReachReport& report) {
+std::string render_asset_reach_text(const AssetReachReport& report, std::string_view lang) {
   const auto& row = report.row;
-  std::string out = fmt::format(
-      "N-1 reach of {} ({}) in {} within horizon {}: {} asset{} fail; people affected: {:.0f}, each counted once{}\n",
-      row.asset, row.name, report.region, model::format_hours(report.horizon), row.reach, row.reach == 1 ? "" : "s",
-      report.people_affected,
-      report.people_upper_bound ? " (an upper bound: assets without areas count their own population)" : "");
+  std::string out =
+      cli_format(row.reach == 1 ? CliText::reach_asset_heading_one : CliText::reach_asset_heading_many, lang,
+                 row.asset, row.name, region_or_model(report.region, lang), within(report.horizon, lang),
+                 counted(row.reach, CliText::assets_one, CliText::assets_many, lang),
+                 model::format_grouped_integer(report.people_affected, lang),
+                 report.people_upper_bound ? cli_text(CliText::upper_bound, lang) : std::string_view()) +
+      "\n";
   for (const auto& id : report.failed) out += fmt::format("  {}\n", id);
   return out;
 }

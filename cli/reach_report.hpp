@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -23,7 +24,7 @@ struct ReachRow {
 };
 
 struct ReachReport {
-  std::string region;  ///< display name of the region
+  std::string region;  ///< the region's name; empty: rendered as "het model" / "the model"
   model::Hours horizon = 72;
   std::vector<ReachRow> rows;  ///< any order; render sorts
 };
@@ -31,8 +32,9 @@ struct ReachReport {
 /// Sorts rows: reach descending, then impact descending, then id.
 void sort_reach_rows(std::vector<ReachRow>& rows);
 
-/// The text table of the `top` rows (0: 20).
-std::string render_reach_text(const ReachReport& report, std::size_t top);
+/// The text table of the `top` rows (0: 20), in `lang` ("nl" or "en"; numbers
+/// and durations in that language's format, model/text_format.hpp).
+std::string render_reach_text(const ReachReport& report, std::size_t top, std::string_view lang);
 /// `knelpunt-reach/1` with the `top` rows (0: all).
 std::string render_reach_json(const ReachReport& report, std::size_t top);
 
@@ -47,7 +49,8 @@ struct AssetReachReport {
   double people_affected = 0;
   bool people_upper_bound = false;
 };
-std::string render_asset_reach_text(const AssetReachReport& report);
+/// The one asset's line, then the ids of the assets that fail; in `lang`.
+std::string render_asset_reach_text(const AssetReachReport& report, std::string_view lang);
 /// `knelpunt-reach/1` with the one row, its `failed` ids and `people_affected`.
 std::string render_asset_reach_json(const AssetReachReport& report);
 

@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/language_option.hpp"
 #include "cli/measure_file_option.hpp"
 #include "cli/model_input.hpp"
 #include "cli/register_run.hpp"
@@ -33,6 +34,7 @@ class WhatifCommand : public Command {
                         "or --scenario-id is given");
     command->add_option("--horizon", horizon_text_, "Analysis horizon: a duration (72h, 3d) or inf; default: the model's");
     command->add_option("--format", format_, "Output format")->check(CLI::IsMember({"text", "json"}));
+    add_language_option(command, lang_);
     command->add_option("-o,--output", output_, "Write to this file (atomically) instead of stdout");
     command->add_flag("-q,--quiet", quiet_, "Print errors only (no warnings)");
     command->add_flag("-v,--verbose", verbose_, "Also list the assets that stay up");
@@ -82,12 +84,12 @@ class WhatifCommand : public Command {
                                                             engine::restart_times(loaded->model), *seeds, *horizon);
       const std::string text = format_ == "json"
                                    ? render_restoration_json(*loaded, *seeds, restoration, *horizon)
-                                   : render_restoration_text(*loaded, *seeds, restoration, *horizon, verbose_);
+                                   : render_restoration_text(*loaded, *seeds, restoration, *horizon, verbose_, lang_);
       return write_output(text, output_) ? kExitOk : kExitInternal;
     }
     const auto cascade = engine::propagate(graph, *seeds, *horizon);
     const std::string text = format_ == "json" ? render_cascade_json(*loaded, *seeds, cascade, *horizon)
-                                               : render_cascade_text(*loaded, *seeds, cascade, *horizon, verbose_);
+                                               : render_cascade_text(*loaded, *seeds, cascade, *horizon, verbose_, lang_);
     return write_output(text, output_) ? kExitOk : kExitInternal;
   }
 
@@ -146,6 +148,7 @@ class WhatifCommand : public Command {
   std::string variant_;
   std::string horizon_text_;
   std::string format_ = "text";
+  std::string lang_ = "nl";
   std::string output_;
   bool quiet_ = false;
   bool verbose_ = false;

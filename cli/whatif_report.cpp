@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/cli_texts.hpp"
 #include "model/text_format.hpp"
 
 namespace knelpunt::cli {
@@ -26,57 +27,71 @@ std::vector<engine::Seed> sorted_seeds(std::vector<engine::Seed> seeds) {
   return seeds;
 }
 
-/// "Cascade[ with restoration] in REGION within horizon H: initial ID@T, …" and a blank line.
-std::string heading(const LoadedModel& loaded, std::string_view what, const std::vector<engine::Seed>& seeds,
-                    model::Hours horizon) {
+/// "Cascade[ with restoration] in REGION within horizon H: initial ID@T, …"
+/// (Dutch: "Uitvalketen … binnen H: beginuitval ID (t+T), …") and a blank line.
+std::string heading(const LoadedModel& loaded, CliText what, const std::vector<engine::Seed>& seeds,
+                    model::Hours horizon, std::string_view lang) {
   std::string initial;
   for (const auto& seed : sorted_seeds(seeds)) {
     if (!initial.empty()) initial += ", ";
-    initial += loaded.graph->id(seed.asset) + "@" + model::format_hours(seed.at);
+    initial += cli_format(CliText::initial_at, lang, loaded.graph->id(seed.asset), model::format_duration(seed.at, lang));
   }
   const auto& region = loaded.model.region.name;
-  return fmt::format("{} in {} within horizon {}: initial {}\n\n", what,
-                     region.empty() ? std::string("the model") : region, model::format_hours(horizon), initial);
+  return cli_format(CliText::cascade_heading, lang, cli_text(what, lang),
+                    region.empty() ? cli_text(CliText::the_model, lang) : std::string_view(region),
+                    within(horizon, lang), initial) +
+         "\n\n";
 }
 
-/// The widths of the id and name columns for the assets on the timeline.
+/// The widths of the time, id and name columns for the events on the timeline.
 struct Columns {
+  std::size_t time_width = 8;
   std::size_t id_width = 5;
   std::size_t name_width = 4;
 };
 
-Columns columns_for(const LoadedModel& loaded, const std::vector<model::AssetIndex>& assets) {
+/// A name on the timeline: "[virtual] " before a virtual asset's name, cut to 40 characters.
+std::string timeline_name(const model::Asset& asset, std::string_view lang) {
+  std::string name = (asset.is_virtual ? std::string(cli_text(CliText::virtual_marker, lang)) : "") + name_of(asset);
+  if (name.size() > 40) name = name.substr(0, 39) + "~";
+  return name;
+}
+
+/// The columns that fit `assets` failing or returning at `times` (one time per asset, in step).
+Columns columns_for(const LoadedModel& loaded, const std::vector<model::AssetIndex>& assets,
+                    const std::vector<model::Hours>& times, std::string_view lang) {
   Columns columns;
   for (auto a : assets) {
     const auto& asset = loaded.model.assets[a];
     columns.id_width = std::max(columns.id_width, asset.id.size());
-    columns.name_width =
-        std::max(columns.name_width, std::min<std::size_t>(40, name_of(asset).size() + (asset.is_virtual ? 10 : 0)));
+    columns.name_width = std::max(columns.name_width, timeline_name(asset, lang).size());
   }
+  // Dutch durations ("1 uur 15 min") are wider than the compact English ones.
+  for (auto at : times) columns.time_width = std::max(columns.time_width, model::format_duration(at, lang).size());
   return columns;
 }
 
-std::string timeline_line(const model::Asset& asset, model::Hours at, const Columns& columns, const std::string& what) {
-  std::string name = (asset.is_virtual ? "[virtual] " : "") + name_of(asset);
-  if (name.size() > 40) name = name.substr(0, 39) + "~";
-  return fmt::format("T+{:<8} {:<{}}  {:<{}}  {}\n", model::format_hours(at), asset.id, columns.id_width, name,
-                     columns.name_width, what);
+std::string timeline_line(const model::Asset& asset, model::Hours at, const Columns& columns, const std::string& what,
+                          std::string_view lang) {
+  return fmt::format("T+{:<{}} {:<{}}  {:<{}}  {}\n", model::format_duration(at, lang), columns.time_width, asset.id,
+                     columns.id_width, timeline_name(asset, lang), columns.name_width, what);
 }
 
 /// "initial failure", or "via SUPPLIER (kind, k of n suppliers lost, buffer T)".
 std::string cause_text(const LoadedModel& loaded, model::AssetIndex a, model::GroupIndex cause_group,
-                       model::AssetIndex cause_supplier) {
-  if (cause_group == model::kNoIndex) return "initial failure";
+                       model::AssetIndex cause_supplier, std::string_view lang) {
+  if (cause_group == model::kNoIndex) return std::string(cli_text(CliText::initial_failure, lang));
   const auto& graph = *loaded.graph;
   const auto& group = graph.group(cause_group);
   const auto& dependency = loaded.model.assets[a].depends_on[group.position];
-  std::string cause = "via " + graph.id(cause_supplier);
+  std::string cause = cli_format(CliText::via, lang, graph.id(cause_supplier));
   std::string detail = dependency.kind;
   if (group.supplier_count > 1)
     detail += (detail.empty() ? "" : ", ") +
-              fmt::format("{} of {} suppliers lost", group.losses_to_fail(), group.supplier_count);
+              cli_format(CliText::suppliers_lost, lang, group.losses_to_fail(), group.supplier_count);
   if (group.time_to_impact > 0)
-    detail += (detail.empty() ? "" : ", ") + std::string("buffer ") + model::format_hours(group.time_to_impact);
+    detail += (detail.empty() ? "" : ", ") +
+              cli_format(CliText::buffer, lang, model::format_duration(group.time_to_impact, lang));
   if (!detail.empty()) cause += " (" + detail + ")";
   return cause;
 }
@@ -84,15 +99,16 @@ std::string cause_text(const LoadedModel& loaded, model::AssetIndex a, model::Gr
 /// What a "back" line says: the time it needed — its recovery after a seed
 /// (damage), its restart (when given) after a loss of supply. A seed while
 /// already down for lack of supply is shown as a restart; that case is rare.
-std::string back_text(const model::Asset& asset, const std::vector<engine::DownInterval>& down, model::Hours at) {
-  std::string what = "back";
+std::string back_text(const model::Asset& asset, const std::vector<engine::DownInterval>& down, model::Hours at,
+                      std::string_view lang) {
+  std::string what(cli_text(CliText::back, lang));
   bool seeded = false;
   for (const auto& interval : down)
     if (interval.end == at) seeded = interval.cause_group == model::kNoIndex;
   if (!seeded && asset.restart) {
-    if (*asset.restart > 0) what += " (restart " + model::format_hours(*asset.restart) + ")";
+    if (*asset.restart > 0) what += cli_format(CliText::restart, lang, model::format_duration(*asset.restart, lang));
   } else if (asset.recovery) {
-    what += " (recovery " + model::format_hours(*asset.recovery) + ")";
+    what += cli_format(CliText::recovery, lang, model::format_duration(*asset.recovery, lang));
   }
   return what;
 }
@@ -107,14 +123,15 @@ engine::AffectedPeople people_affected(const LoadedModel& loaded, const std::fun
 }
 
 std::string failed_summary(std::size_t real, std::size_t virtual_failed, model::Hours horizon,
-                           const engine::AffectedPeople& people) {
-  return fmt::format("\n{} asset{} fail within {} (and {} virtual); people affected: {} in {} area{} that lose a service, "
-                     "each counted once{}\n",
-                     real, real == 1 ? "" : "s", model::format_hours(horizon), virtual_failed,
-                     fmt::format("{:.0f}", people.people), people.areas, people.areas == 1 ? "" : "s",
-                     people.upper_bound ? " (an upper bound: assets without areas count their own population, which "
-                                          "may overlap)"
-                                        : "");
+                           const engine::AffectedPeople& people, std::string_view lang) {
+  return "\n" +
+         cli_format(real == 1 ? CliText::failed_summary_one : CliText::failed_summary_many, lang,
+                    counted(real, CliText::assets_one, CliText::assets_many, lang), within(horizon, lang, false),
+                    counted(virtual_failed, CliText::virtual_assets_one, CliText::virtual_assets_many, lang),
+                    model::format_grouped_integer(people.people, lang),
+                    counted(people.areas, CliText::areas_one, CliText::areas_many, lang),
+                    people.upper_bound ? cli_text(CliText::upper_bound_overlap, lang) : std::string_view()) +
+         "\n";
 }
 
 nlohmann::ordered_json people_json(const engine::AffectedPeople& people) {
@@ -122,8 +139,9 @@ nlohmann::ordered_json people_json(const engine::AffectedPeople& people) {
 }
 
 /// "\nStay up:\n" and the real assets for which `failed` is false.
-std::string stay_up(const model::DependencyGraph& graph, const std::function<bool(model::AssetIndex)>& failed) {
-  std::string out = "\nStay up:\n";
+std::string stay_up(const model::DependencyGraph& graph, const std::function<bool(model::AssetIndex)>& failed,
+                    std::string_view lang) {
+  std::string out = "\n" + std::string(cli_text(CliText::stay_up, lang)) + "\n";
   for (model::AssetIndex a = 0; a < graph.asset_count(); ++a)
     if (!failed(a) && !graph.is_virtual(a)) out += "  " + graph.id(a) + "\n";
   return out;
@@ -172,20 +190,23 @@ Json event_json(const LoadedModel& loaded, model::AssetIndex a, model::Hours at,
 }  // namespace
 
 std::string render_cascade_text(const LoadedModel& loaded, const std::vector<engine::Seed>& seeds,
-                                const engine::Cascade& cascade, model::Hours horizon, bool verbose) {
+                                const engine::Cascade& cascade, model::Hours horizon, bool verbose,
+                                std::string_view lang) {
   const auto& model = loaded.model;
-  std::string out = heading(loaded, "Cascade", seeds, horizon);
-  const Columns columns = columns_for(loaded, cascade.order);
+  std::string out = heading(loaded, CliText::cascade, seeds, horizon, lang);
+  std::vector<model::Hours> times;
+  for (auto a : cascade.order) times.push_back(cascade.failure_time[a]);
+  const Columns columns = columns_for(loaded, cascade.order, times, lang);
   std::size_t real = 0;
   for (auto a : cascade.order) {
     const auto& asset = model.assets[a];
     out += timeline_line(asset, cascade.failure_time[a], columns,
-                         cause_text(loaded, a, cascade.cause_group[a], cascade.cause_supplier[a]));
+                         cause_text(loaded, a, cascade.cause_group[a], cascade.cause_supplier[a], lang), lang);
     if (!asset.is_virtual) ++real;
   }
   out += failed_summary(real, cascade.order.size() - real, horizon,
-                        people_affected(loaded, [&](model::AssetIndex a) { return cascade.failed(a); }));
-  if (verbose) out += stay_up(*loaded.graph, [&](model::AssetIndex a) { return cascade.failed(a); });
+                        people_affected(loaded, [&](model::AssetIndex a) { return cascade.failed(a); }), lang);
+  if (verbose) out += stay_up(*loaded.graph, [&](model::AssetIndex a) { return cascade.failed(a); }, lang);
   return out;
 }
 
@@ -210,19 +231,24 @@ std::string render_cascade_json(const LoadedModel& loaded, const std::vector<eng
 }
 
 std::string render_restoration_text(const LoadedModel& loaded, const std::vector<engine::Seed>& seeds,
-                                    const engine::Restoration& restoration, model::Hours horizon, bool verbose) {
+                                    const engine::Restoration& restoration, model::Hours horizon, bool verbose,
+                                    std::string_view lang) {
   const auto& model = loaded.model;
   const auto& graph = *loaded.graph;
-  std::string out = heading(loaded, "Cascade with restoration", seeds, horizon);
+  std::string out = heading(loaded, CliText::cascade_with_restoration, seeds, horizon, lang);
   std::vector<model::AssetIndex> on_timeline;
-  for (const auto& event : restoration.events) on_timeline.push_back(event.asset);
-  const Columns columns = columns_for(loaded, on_timeline);
+  std::vector<model::Hours> times;
+  for (const auto& event : restoration.events) {
+    on_timeline.push_back(event.asset);
+    times.push_back(event.at);
+  }
+  const Columns columns = columns_for(loaded, on_timeline, times, lang);
   for (const auto& event : restoration.events) {
     const auto& asset = model.assets[event.asset];
     const std::string what = event.kind == engine::RestorationEvent::Kind::back
-                                 ? back_text(asset, restoration.down[event.asset], event.at)
-                                 : cause_text(loaded, event.asset, event.cause_group, event.cause_supplier);
-    out += timeline_line(asset, event.at, columns, what);
+                                 ? back_text(asset, restoration.down[event.asset], event.at, lang)
+                                 : cause_text(loaded, event.asset, event.cause_group, event.cause_supplier, lang);
+    out += timeline_line(asset, event.at, columns, what, lang);
   }
   std::size_t real = 0, virtual_failed = 0, returns = 0, still_down = 0;
   for (model::AssetIndex a = 0; a < graph.asset_count(); ++a) {
@@ -233,11 +259,15 @@ std::string render_restoration_text(const LoadedModel& loaded, const std::vector
     ++(graph.is_virtual(a) ? virtual_failed : real);
   }
   out += failed_summary(real, virtual_failed, horizon,
-                        people_affected(loaded, [&](model::AssetIndex a) { return !restoration.down[a].empty(); }));
-  out += fmt::format("{} return{} within {}; {} asset{} still down at {}\n", returns, returns == 1 ? "" : "s",
-                     model::format_hours(horizon), still_down, still_down == 1 ? "" : "s",
-                     model::format_hours(horizon));
-  if (verbose) out += stay_up(graph, [&](model::AssetIndex a) { return !restoration.down[a].empty(); });
+                        people_affected(loaded, [&](model::AssetIndex a) { return !restoration.down[a].empty(); }),
+                        lang);
+  out += cli_format(CliText::restoration_summary, lang,
+                    counted(returns, CliText::returns_one, CliText::returns_many, lang),
+                    model::format_duration(horizon, lang),
+                    counted(still_down, CliText::assets_one, CliText::assets_many, lang),
+                    model::format_duration(horizon, lang)) +
+         "\n";
+  if (verbose) out += stay_up(graph, [&](model::AssetIndex a) { return !restoration.down[a].empty(); }, lang);
   return out;
 }
 

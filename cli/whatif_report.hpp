@@ -4,6 +4,7 @@
 /// (docs/restoration.md) — the timeline with returns.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/model_input.hpp"
@@ -13,9 +14,11 @@
 namespace knelpunt::cli {
 
 /// The timeline: one line per failure in settling order (time, id, name,
-/// cause), a summary, and with `verbose` the real assets that stay up.
+/// cause), a summary, and with `verbose` the real assets that stay up; in
+/// `lang` ("nl" or "en"; numbers and durations in that language's format).
 std::string render_cascade_text(const LoadedModel& loaded, const std::vector<engine::Seed>& seeds,
-                                const engine::Cascade& cascade, model::Hours horizon, bool verbose);
+                                const engine::Cascade& cascade, model::Hours horizon, bool verbose,
+                                std::string_view lang);
 
 /// `knelpunt-cascade/1`: the initial failures, the events by time then id,
 /// and a summary; an infinite horizon is null.
@@ -24,9 +27,11 @@ std::string render_cascade_json(const LoadedModel& loaded, const std::vector<eng
 
 /// The timeline with returns: events in settling order, a "back" line per
 /// return (with the recovery or restart it took), a summary of returns and
-/// of what is still down at the horizon, and with `verbose` what stays up.
+/// of what is still down at the horizon, and with `verbose` what stays up;
+/// in `lang`.
 std::string render_restoration_text(const LoadedModel& loaded, const std::vector<engine::Seed>& seeds,
-                                    const engine::Restoration& restoration, model::Hours horizon, bool verbose);
+                                    const engine::Restoration& restoration, model::Hours horizon, bool verbose,
+                                    std::string_view lang);
 
 /// `knelpunt-cascade/1` as render_cascade_json, with one event per failure
 /// (an asset that fails again appears again) and a "restored" list of {id, t_h}.

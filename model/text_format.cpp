@@ -95,6 +95,14 @@ std::string format_decimal(double value, int decimals, std::string_view lang) {
   return (value < 0 && !zero ? "-" : "") + out;
 }
 
+std::string format_significant(double value, int digits, std::string_view lang) {
+  std::string text = fmt::format("{:.{}g}", value, digits < 1 ? 1 : digits);
+  if (lang != "en")
+    for (char& c : text)
+      if (c == '.') c = ',';
+  return text;
+}
+
 std::string format_duration(Hours hours, std::string_view lang, bool whole_days) {
   const bool english = lang == "en";
   if (whole_days && hours != kNever && hours >= 48 && std::fmod(hours, 24.0) == 0)

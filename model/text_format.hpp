@@ -43,6 +43,12 @@ std::string format_grouped_integer(double value, std::string_view lang);
 /// grouped: Dutch 1.234,5, English 1,234.5. Not finite: "∞", "-∞" or "?".
 std::string format_decimal(double value, int decimals, std::string_view lang);
 
+/// A number with `digits` significant digits in its shortest form (fmt's
+/// `.{digits}g`: 0.003995, 250.313, 1e-06), with the decimal sign of `lang`:
+/// Dutch 0,003995, English 0.003995. No thousands grouping: from 10^digits up
+/// the form is exponential. For probabilities and importance measures.
+std::string format_significant(double value, int digits, std::string_view lang);
+
 /// A duration for people, built on format_hours: English as format_hours
 /// (72h, 1h30m, 20m, inf); Dutch in words (72 uur, 1 uur 30 min, 20 min,
 /// onbeperkt). With `whole_days`, a whole number of days from two days up is

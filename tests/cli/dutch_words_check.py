@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""The Dutch register is written in Dutch: no English words in its prose.
+"""Dutch output is written in Dutch: no English words in its prose.
 
 Usage: python3 dutch_words_check.py [PATH_TO_KNELPUNT]   (the binary is not used)
 
 Scans the golden outputs (tests/cli/<command>/<case>/expected.out) of the
-commands that write a register (COMMANDS) in Dutch, that is every case whose
+commands that write for readers (COMMANDS: the register, and the analyses
+whatif, reach, merge, cutsets and compare) in Dutch, that is every case whose
 `cmd` has no `--lang en`:
 
   Markdown, CSV, text  every line, without `backtick code` and without the
@@ -13,7 +14,7 @@ commands that write a register (COMMANDS) in Dutch, that is every case whose
   JSON                 the prose fields (PROSE_KEYS); ids stay as they are
 
 `diff` is not scanned: it quotes the titles of the registers it is given.
-`compare` renders its own texts in cli/ and is not scanned yet.
+Error messages (stderr) are not scanned: they stay English (decision 016).
 
 and fails when a word of ENGLISH_WORDS, a duration in the compact notation
 (72h, 1h30m), a wrong Dutch form of WRONG_DUTCH or a number of five or more
@@ -31,7 +32,7 @@ import pathlib
 import re
 import sys
 
-COMMANDS = {"assess", "merge"}
+COMMANDS = {"assess", "merge", "whatif", "reach", "cutsets", "compare"}
 
 ENGLISH_WORDS = {
     "people", "people-hours", "hours", "hour", "single-point", "spof", "common-cause", "cascade-reach",
@@ -41,6 +42,9 @@ ENGLISH_WORDS = {
     "far-reaching", "common", "cause", "people-served", "served", "down", "back", "weight", "missing",
     "network", "baseline", "unknown", "days", "euros", "hectares", "square-kilometre-days", "expert-score",
     "clamped", "threat", "likelihood", "steps", "catalogue", "year", "years", "independent",
+    # the analyses (whatif, reach, cutsets, compare)
+    "initial", "suppliers", "lost", "virtual", "population", "probability", "order", "sets", "cost", "removed",
+    "reduced", "raised", "added", "stay", "inf", "any", "bounds",
     # not "default": it is the id of the shipped profile
 }
 
@@ -49,6 +53,11 @@ WRONG_DUTCH = [
     (re.compile(r"\b1 vitale object\b"), "'1 vitale object' (expected '1 vitaal object')"),
     (re.compile(r"\bVer reikende\b", re.IGNORECASE), "'Ver reikende' (expected 'Verreikende')"),
     (re.compile(r"Gemeenschappelijke oorzaak"), "'Gemeenschappelijke oorzaak' (the pairs are critical pairs, not a common cause)"),
+    (re.compile(r"(?<![\d.,])0 (?:andere |vitale |virtuele |uitgevallen )?(?:objecten|gebieden|maatregelen|verzamelingen)\b"),
+     "'0 ... objecten' (expected 'geen ... objecten')"),
+    (re.compile(r"(?<![\d.,])1 (?:andere |vitale |virtuele |uitgevallen )?(?:objecten|gebieden|maatregelen|verzamelingen)\b"),
+     "a plural after 1 (expected '1 object', '1 vitaal object')"),
+    (re.compile(r"\bbinnen onbeperkt\b"), "'binnen onbeperkt' (expected 'zonder tijdsgrens')"),
 ]
 
 DURATION = re.compile(r"(?<![\w-])t?\+?\d+(?:\.\d+)?h(?:\d+m)?(?![\w-])|(?<![\w-])\d+m(?![\w-])")
@@ -135,17 +144,23 @@ def scan(cli_dir):
 
 
 def self_test():
-    sample = "Soort: spof; 1 vitale object; 918 people-hours binnen 72h; 12345 inwoners; `people` mag"
+    sample = ("Soort: spof; 1 vitale object; 918 people-hours binnen 72h; 12345 inwoners; `people` mag; treft 0 vitale "
+              "objecten; 1 objecten vallen uit binnen onbeperkt; T+2h  pomp-1  Pomp 1  initial failure")
     found = problems_in_text(sample)
     expected = ["English word 'spof'", "English word 'people-hours'", "duration '72h' (expected '72 uur', '3 dagen')",
                 "number '12345' without the thousands dot (expected e.g. 1.234)",
-                "'1 vitale object' (expected '1 vitaal object')"]
+                "'1 vitale object' (expected '1 vitaal object')",
+                "'0 ... objecten' (expected 'geen ... objecten')",
+                "a plural after 1 (expected '1 object', '1 vitaal object')",
+                "'binnen onbeperkt' (expected 'zonder tijdsgrens')",
+                "duration '2h' (expected '72 uur', '3 dagen')", "English word 'initial'"]
     missing = [e for e in expected if e not in found]
     if missing or any("'people'" in f for f in found):
         print(f"self-test failed: found {found}, expected {expected} and nothing about `people` in backticks")
         return False
     if problems_in_text("Enkelvoudig faalpunt: Gemaal (gemaal-kilweg) treft 1 vitaal object binnen 3 dagen; 12.345 "
-                        "inwoners; KP-SPOF-841eb9; bio.12.6"):
+                        "inwoners; KP-SPOF-841eb9; bio.12.6; treft geen vitale objecten; 10 objecten vallen uit "
+                        "zonder tijdsgrens; T+2 uur  pomp-1  Pomp 1  beginuitval"):
         print("self-test failed: correct Dutch was flagged")
         return False
     return True

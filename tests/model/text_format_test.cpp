@@ -70,6 +70,15 @@ TEST_CASE("numbers per language: Dutch 1.234,5, English 1,234.5") {
   CHECK(format_decimal(std::nan(""), 1, "en") == "?");
 }
 
+TEST_CASE("significant digits per language: Dutch 0,003995, English 0.003995") {
+  using knelpunt::model::format_significant;
+  CHECK(format_significant(0.003995001999999999, 6, "nl") == "0,003995");
+  CHECK(format_significant(0.003995001999999999, 6, "en") == "0.003995");
+  CHECK(format_significant(250.31276580086822, 6, "nl") == "250,313");
+  CHECK(format_significant(1e-6, 6, "nl") == "1e-06");
+  CHECK(format_significant(2, 6, "nl") == "2");
+}
+
 TEST_CASE("durations per language: Dutch in words, English as format_hours") {
   CHECK(format_duration(72, "en") == "72h");
   CHECK(format_duration(72, "nl") == "72 uur");

@@ -1,0 +1,173 @@
+#include "cli/cli_texts.hpp"
+
+#include <array>
+
+#include "model/text_format.hpp"
+
+namespace knelpunt::cli {
+
+namespace {
+
+struct Entry {
+  CliText key;
+  std::string_view nl, en;
+};
+
+// In the order of the enum, so that the lookup is an index; the static_asserts
+// below keep the two in step and check that both languages take the same
+// number of arguments.
+constexpr std::array kTexts{
+    Entry{CliText::the_model, "het model", "the model"},
+    // A count of 0 before a plural noun: Dutch says "geen objecten".
+    Entry{CliText::no_count, "geen", "0"},
+    Entry{CliText::assets_one, "{} object", "{} asset"},
+    Entry{CliText::assets_many, "{} objecten", "{} assets"},
+    Entry{CliText::areas_one, "{} gebied", "{} area"},
+    Entry{CliText::areas_many, "{} gebieden", "{} areas"},
+    Entry{CliText::virtual_assets_one, "{} virtueel object", "{} virtual"},
+    Entry{CliText::virtual_assets_many, "{} virtuele objecten", "{} virtual"},
+    Entry{CliText::upper_bound_overlap,
+          " (een bovengrens: objecten zonder gebieden tellen hun eigen inwoners, die kunnen overlappen)",
+          " (an upper bound: assets without areas count their own population, which may overlap)"},
+    Entry{CliText::upper_bound, " (een bovengrens: objecten zonder gebieden tellen hun eigen inwoners)",
+          " (an upper bound: assets without areas count their own population)"},
+    // "binnen onbeperkt" is no Dutch: an unbounded horizon is "zonder tijdsgrens".
+    Entry{CliText::within_horizon, "binnen {}", "within horizon {}"},
+    Entry{CliText::within_horizon_unbounded, "zonder tijdsgrens", "within horizon inf"},
+    Entry{CliText::within, "binnen {}", "within {}"},
+    Entry{CliText::within_unbounded, "zonder tijdsgrens", "within inf"},
+    Entry{CliText::cascade, "Uitvalketen", "Cascade"},
+    Entry{CliText::cascade_with_restoration, "Uitvalketen met herstel", "Cascade with restoration"},
+    Entry{CliText::cascade_heading, "{} in {} {}: beginuitval {}", "{} in {} {}: initial {}"},
+    Entry{CliText::initial_at, "{} (t+{})", "{}@{}"},
+    Entry{CliText::virtual_marker, "[virtueel] ", "[virtual] "},
+    Entry{CliText::initial_failure, "beginuitval", "initial failure"},
+    Entry{CliText::via, "via {}", "via {}"},
+    Entry{CliText::suppliers_lost, "{} van {} leveranciers uitgevallen", "{} of {} suppliers lost"},
+    Entry{CliText::buffer, "buffer {}", "buffer {}"},
+    Entry{CliText::back, "terug", "back"},
+    Entry{CliText::restart, " (herstart {})", " (restart {})"},
+    Entry{CliText::recovery, " (herstel {})", " (recovery {})"},
+    Entry{CliText::failed_summary_one,
+          "{} valt uit {} (en {}); getroffen mensen: {} in {} die een voorziening verliezen, elk één keer "
+          "geteld{}",
+          "{} fails {} (and {}); people affected: {} in {} that lose a service, each counted once{}"},
+    Entry{CliText::failed_summary_many,
+          "{} vallen uit {} (en {}); getroffen mensen: {} in {} die een voorziening verliezen, elk één keer "
+          "geteld{}",
+          "{} fail {} (and {}); people affected: {} in {} that lose a service, each counted once{}"},
+    Entry{CliText::returns_one, "{} herstelmoment", "{} return"},
+    Entry{CliText::returns_many, "{} herstelmomenten", "{} returns"},
+    Entry{CliText::restoration_summary, "{} binnen {}; {} na {} nog uitgevallen", "{} within {}; {} still down at {}"},
+    Entry{CliText::stay_up, "Blijven in bedrijf:", "Stay up:"},
+    Entry{CliText::reach_heading, "N-1-bereik in {} {}: {}, de {} met het grootste bereik",
+          "N-1 reach in {} {}: {}, the {} that reach furthest"},
+    Entry{CliText::reach_asset_heading_one,
+          "N-1-bereik van {} ({}) in {} {}: {} valt uit; getroffen mensen: {}, elk één keer geteld{}",
+          "N-1 reach of {} ({}) in {} {}: {} fails; people affected: {}, each counted once{}"},
+    Entry{CliText::reach_asset_heading_many,
+          "N-1-bereik van {} ({}) in {} {}: {} vallen uit; getroffen mensen: {}, elk één keer geteld{}",
+          "N-1 reach of {} ({}) in {} {}: {} fail; people affected: {}, each counted once{}"},
+    Entry{CliText::column_asset, "object", "asset"},
+    Entry{CliText::column_name, "naam", "name"},
+    Entry{CliText::column_reach, "bereik", "reach"},
+    Entry{CliText::column_impact, "impact", "impact"},
+    Entry{CliText::column_population, "inwoners", "population"},
+    Entry{CliText::reach_legend,
+          "bereik: andere niet-virtuele objecten die binnen de horizon uitvallen als alleen dit object uitvalt op "
+          "T+0;\nimpact: de inwoners die die objecten bedienen (opgeteld, kan overlappen).\n",
+          "reach: other non-virtual assets that fail within the horizon when this one fails alone at T+0;\n"
+          "impact: the population those assets serve (summed, may overlap).\n"},
+    Entry{CliText::cutsets_heading, "Minimale snedeverzamelingen van {}{} {}, orde ≤ {}: {}",
+          "Minimal cut sets of {}{} {}, order ≤ {}: {}"},
+    Entry{CliText::cut_sets_one, "{} verzameling", "{} set"},
+    Entry{CliText::cut_sets_many, "{} verzamelingen", "{} sets"},
+    Entry{CliText::any_order, "onbeperkt", "any"},
+    Entry{CliText::order_heading, "Orde {} ({}){}:", "Order {} ({}){}:"},
+    Entry{CliText::order_single_points, " — enkelvoudige faalpunten", " — single points of failure"},
+    Entry{CliText::order_pairs, " — kritieke paren", " — common-cause pairs"},
+    Entry{CliText::probability_exact, "Kans dat {} uitvalt: {} (exact, BDD)", "Probability that {} fails: {} (exact, BDD)"},
+    Entry{CliText::probability_bounds,
+          "Kans dat {} uitvalt: hoogstens {} (grenzen uit de snedeverzamelingen: bovengrens uit de minimale sneden "
+          "{}, benadering voor zeldzame gebeurtenissen {}; het BDD was te groot)",
+          "Probability that {} fails: at most {} (bounds from the cut sets: min-cut upper bound {}, rare-event {}; "
+          "the BDD was too large)"},
+    Entry{CliText::column_criticality, "kritiekheid", "criticality"},
+    Entry{CliText::cost, "kosten", "cost"},
+    Entry{CliText::unknown, "onbekend", "unknown"},
+    Entry{CliText::expected_annual_impact, "verwachte jaarlijkse impact", "expected annual impact"},
+    Entry{CliText::per_million_euro, "per miljoen euro", "per million euro"},
+    Entry{CliText::risks, "risico's", "risks"},
+    Entry{CliText::risks_counts, "{} weg, {} lager, {} hoger, {} nieuw", "{} removed, {} reduced, {} raised, {} added"},
+    Entry{CliText::people_affected_summed,
+          "getroffen mensen (elk gebied één keer per scenario, opgeteld over de scenario's)",
+          "people affected (each area once per scenario, summed over the scenarios)"},
+    Entry{CliText::people_hours_likewise, "mensuren zonder voorziening (idem)",
+          "people-hours without service (likewise)"},
+    Entry{CliText::measures_compared, "Maatregelen vergeleken", "Measures compared"},
+    Entry{CliText::compare_table_header,
+          "| # | Maatregel | Kosten | Verwachte jaarlijkse impact | Per miljoen euro | Weg | Lager | Hoger | Nieuw |",
+          "| # | Measure | Cost | Expected annual impact | Per million euro | Removed | Reduced | Raised | Added |"},
+    Entry{CliText::risks_removed, "Risico's weg", "Risks removed"},
+    Entry{CliText::risks_reduced, "Risico's lager", "Risks reduced"},
+    Entry{CliText::risks_raised, "Risico's hoger", "Risks raised"},
+    Entry{CliText::risks_added, "Nieuwe risico's", "Risks added"},
+    Entry{CliText::people_table_header, "| Tijd | Getroffen mensen nu | Met maatregel |",
+          "| Time | People affected now | With the measure |"},
+    Entry{CliText::people_hours_without_service, "Mensuren zonder voorziening", "People-hours without service"},
+    Entry{CliText::people_sum_note,
+          "_Mensen in getroffen gebieden, per scenario elk gebied één keer, opgeteld over de scenario's: een maat om "
+          "te vergelijken, geen telling van inwoners._",
+          "_People in affected areas, each area once per scenario, summed over the scenarios: a measure for "
+          "comparing, not a head count._"},
+};
+static_assert(kTexts.size() == static_cast<std::size_t>(CliText::people_sum_note) + 1,
+              "every CliText needs exactly one entry in kTexts");
+
+constexpr bool in_enum_order() {
+  for (std::size_t i = 0; i < kTexts.size(); ++i)
+    if (static_cast<std::size_t>(kTexts[i].key) != i) return false;
+  return true;
+}
+static_assert(in_enum_order(), "kTexts must list the texts in the order of the enum");
+
+/// The number of replacement fields (`{…}`, not the escaped `{{`).
+constexpr std::size_t field_count(std::string_view text) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '{') continue;
+    if (i + 1 < text.size() && text[i + 1] == '{') {
+      ++i;
+      continue;
+    }
+    ++count;
+  }
+  return count;
+}
+
+constexpr bool same_fields_in_both_languages() {
+  for (const auto& entry : kTexts)
+    if (field_count(entry.nl) != field_count(entry.en)) return false;
+  return true;
+}
+static_assert(same_fields_in_both_languages(), "both languages of a text must take the same arguments");
+
+}  // namespace
+
+std::string_view cli_text(CliText key, std::string_view lang) {
+  const auto& entry = kTexts[static_cast<std::size_t>(key)];
+  return lang == "en" ? entry.en : entry.nl;
+}
+
+std::string within(model::Hours horizon, std::string_view lang, bool say_horizon) {
+  if (horizon == model::kNever)
+    return std::string(cli_text(say_horizon ? CliText::within_horizon_unbounded : CliText::within_unbounded, lang));
+  return cli_format(say_horizon ? CliText::within_horizon : CliText::within, lang, model::format_duration(horizon, lang));
+}
+
+std::string counted(std::size_t count, CliText one, CliText many, std::string_view lang) {
+  if (count == 0) return cli_format(many, lang, cli_text(CliText::no_count, lang));
+  return cli_format(count == 1 ? one : many, lang, model::format_grouped_integer(static_cast<double>(count), lang));
+}
+
+}  // namespace knelpunt::cli
