@@ -1,7 +1,7 @@
 #pragma once
-/// The register's counts (per level, per assessor, per tracking status) that
-/// the JSON summary and the Markdown summary both show, counted once here so
-/// that the two never disagree.
+/// The register's counts (per level, per assessor, per tracking status, and
+/// per sector and per operator by level) that the JSON summary and the
+/// Markdown summary show, counted once here so that they never disagree.
 
 #include <cstddef>
 #include <string>
@@ -13,6 +13,24 @@
 
 namespace knelpunt::risk_register {
 
+/// One row of a table by level: the entries of one sector or one operator.
+struct LevelRow {
+  /// The sector's or operator's name; empty for the entries that have none
+  /// (no vital process, or no operator in the model).
+  assessors::LocalText name;
+  std::vector<std::size_t> by_level;  ///< lowest level first, as RegisterSummary::by_level
+  std::size_t total = 0;              ///< the entries of the row, each once (the sum of by_level)
+};
+
+/// Entries per level for each of the sectors (or operators) they touch. An
+/// entry that touches two counts in both rows, so the rows add up to more
+/// than the register's entries; `multiple` says by how many entries.
+struct LevelTable {
+  /// Sorted by Dutch name (the same order in both languages), the row
+  /// without a name last; only rows with entries.
+  std::vector<LevelRow> rows;
+  std::size_t multiple = 0;  ///< entries counted in more than one row
+};
 
 struct RegisterSummary {
   /// Risks per level of the diagram, lowest level first (same length as `levels`).
@@ -29,9 +47,16 @@ struct RegisterSummary {
   /// impact class are in `without_impact_class` instead.
   std::size_t cells[5][5] = {};
   std::size_t without_impact_class = 0;
+  /// Per sector: the sectors of the entry's vital processes
+  /// (Register::process_sectors; a process the catalogue does not know
+  /// counts as no sector). Empty when the register has no process sectors.
+  LevelTable by_sector;
+  /// Per operator (Risk::operators).
+  LevelTable by_operator;
 };
 
-/// Counts the risks of `reg`. A risk whose level is outside the diagram is counted nowhere by level.
+/// Counts the risks of `reg`. A risk whose level is outside the diagram is
+/// counted nowhere by level, by sector or by operator.
 RegisterSummary summarize(const Register& reg);
 
 }  // namespace knelpunt::risk_register

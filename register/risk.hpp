@@ -43,6 +43,16 @@ struct Risk {
   /// The ids the entry's findings had as separate entries before they were
   /// merged into one knelpunt, sorted; empty for an entry not merged.
   std::vector<std::string> replaces;
+  /// The evidence lines (indices into finding.evidence, ascending) a reader
+  /// needs first: a knelpunt's analysis titles. Empty: the first lines are.
+  std::vector<std::size_t> key_evidence = {};
+};
+
+/// A vital process and the sector the vital-process catalogue puts it in,
+/// so that the register can count its entries per sector.
+struct ProcessSector {
+  std::string process;
+  assessors::LocalText sector;
 };
 
 /// The feed a register was assessed with (from the cache), for its header.
@@ -105,6 +115,8 @@ struct Register {
   /// (highest first), then id.
   std::vector<Risk> risks;
   std::vector<UnmatchedTracking> unmatched_tracking;
+  /// Every process of the vital-process catalogue with its sector, sorted by process id.
+  std::vector<ProcessSector> process_sectors = {};
 };
 
 }  // namespace knelpunt::risk_register
