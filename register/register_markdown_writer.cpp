@@ -521,7 +521,8 @@ void write_appendix_entry(std::string& out, const Register& reg, const Risk& ris
   if (finding.kind == "knelpunt" || kind_name(finding.kind, lang) != assessor_name(finding.assessor, lang))
     origin += fmt::format(" · {}: {}", label(Label::kind, lang), markdown_escape(kind_name(finding.kind, lang)));
   if (!risk.replaces.empty()) origin += fmt::format(" · {}: {}", label(Label::replaces, lang), escaped_list(risk.replaces));
-  origin += fmt::format(" · {}: {}", label(Label::assets, lang), escaped_list(finding.assets));
+  // A zone's entry has no assets of its own: its subject names the zone.
+  if (!finding.assets.empty()) origin += fmt::format(" · {}: {}", label(Label::assets, lang), escaped_list(finding.assets));
   const std::pair<Label, const std::string*> keys[] = {
       {Label::scenario, &finding.scenario}, {Label::threat, &finding.threat}, {Label::subject, &finding.subject}};
   for (const auto& [key, value] : keys)

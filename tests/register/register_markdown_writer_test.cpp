@@ -179,6 +179,10 @@ TEST_CASE("register markdown: each risk in a few lines a board reads, the rest u
   CHECK(contains(tail, "### KP-REACH-77aa01\n- **Analyse:** verreikende uitval · objecten: gas\\_station-1\n"
                        "- **Getroffen objecten (3):** a, b, c\n"));
   CHECK(contains(tail, "· onderwerp: zone-west\n"));
+  auto zone = knelpunt::test::fixture_register();
+  zone.risks[3].finding.assets.clear();
+  CHECK(contains(register_to_markdown(zone, "nl"), "- **Analyse:** geografische concentratie · soort: co-located · "
+                                                    "onderwerp: zone-west\n"));
   // Sections and appendix entries in the register's order.
   CHECK(md.find("### KP-SCEN-a1b2c3") < md.find("### KP-SPOF-3f2a9c"));
   CHECK(md.find("### KP-SPOF-3f2a9c") < md.find("### KP-REACH-77aa01"));
