@@ -178,7 +178,12 @@ void write_summary(std::string& out, const Register& reg, const RegisterSummary&
       if (!assessors.empty()) assessors += ", ";
       assessors += fmt::format("{} {}", markdown_escape(assessor_name(assessor, lang)), n);
     }
-    out += fmt::format("{}: {}.\n\n", label(Label::per_assessor, lang), assessors);
+    // The counts add up to more than the entries when a knelpunt holds several analyses: say so.
+    std::size_t counted_entries = 0;
+    for (const auto& entry : summary.by_assessor) counted_entries += entry.second;
+    out += fmt::format("{}: {}{}.\n\n", label(Label::per_assessor, lang), assessors,
+                       counted_entries > reg.risks.size() ? fmt::format(" ({})", label(Label::per_assessor_note, lang))
+                                                          : std::string());
   }
   std::string statuses;
   for (const auto& [status, n] : summary.by_status) {

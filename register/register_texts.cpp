@@ -204,8 +204,10 @@ constexpr std::array kTexts{
     Entry{Label::line_many, "regels", "lines"},
     Entry{Label::chain_cut_why, "alle in het JSON-register", "all of them in the JSON register"},
     Entry{Label::impact_basis, "grondslag van de impact", "basis of the impact"},
+    Entry{Label::per_assessor_note, "een knelpunt dat door meer analyses is gevonden, telt bij elk daarvan mee",
+          "a bottleneck that several analyses found counts for each of them"},
 };
-static_assert(kTexts.size() == static_cast<std::size_t>(Label::impact_basis) + 1,
+static_assert(kTexts.size() == static_cast<std::size_t>(Label::per_assessor_note) + 1,
               "every Label needs exactly one entry in kTexts");
 
 constexpr bool in_enum_order() {

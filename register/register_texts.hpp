@@ -165,6 +165,7 @@ enum class Label {
   line_many,
   chain_cut_why,
   impact_basis,
+  per_assessor_note,
 };
 
 /// The label in `lang` ("en": English; anything else: Dutch).

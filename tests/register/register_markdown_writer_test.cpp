@@ -87,6 +87,13 @@ TEST_CASE("register markdown: title, header fields and summary in Dutch") {
   CHECK(contains(md, "Per analyse: enkelvoudig faalpunt 1, verreikende uitval 1, geografische concentratie 1, scenario 1, "
                      "cyberblootstelling 0.\n"));
   CHECK(contains(md, "Opvolging: 3 niet beoordeeld, 1 in behandeling.\n"));
+  // One analysis per entry: the counts add up to the entries, no note.
+  CHECK_FALSE(contains(md, "telt bij elk daarvan mee"));
+  auto knelpunt = knelpunt::test::fixture_register();
+  knelpunt.risks[1].analyses = {"single-point", "cascade-reach"};
+  CHECK(contains(register_to_markdown(knelpunt, "nl"),
+                 "Per analyse: enkelvoudig faalpunt 1, verreikende uitval 2, geografische concentratie 1, scenario 1, "
+                 "cyberblootstelling 0 (een knelpunt dat door meer analyses is gevonden, telt bij elk daarvan mee).\n"));
   CHECK(contains(md, "- KP-OLD-\\* (tracking.yaml:12:3)\n"));
   CHECK(md.back() == '\n');
   CHECK(md[md.size() - 2] != '\n');
