@@ -129,7 +129,7 @@ class AssessCommand : public Command {
     // Every entry is computed; the register lists those the profile selects
     // and counts the rest (decision 020). The CSV of every asset and the
     // --fail-on gate see all of them.
-    const auto not_listed = risk_register::select_entries(reg, prepared.selection, loaded->reference);
+    const auto not_listed = risk_register::select_entries(reg, prepared.selection);
     if (!knelpunten_csv_.empty()) {
       const auto table = risk_register::write_asset_table(
           reg, not_listed, {loaded->model, *loaded->graph, loaded->reference, assessors::resolve_horizon(loaded->model.region, &prepared.profile).hours,

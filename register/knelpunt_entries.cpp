@@ -97,9 +97,10 @@ assessors::Likelihood governing_likelihood(const std::vector<const assessors::Fi
   return result;
 }
 
-/// One finding for `asset` from its parts (sorted by kind rank, at least one).
+/// One finding for `asset` from its parts (sorted by kind rank, at least one);
+/// `headlines` gets the indices of the evidence lines that are the parts' titles.
 assessors::Finding merge_parts(const model::Model& model, const std::string& asset,
-                               std::vector<const assessors::Finding*> parts) {
+                               std::vector<const assessors::Finding*> parts, std::vector<std::size_t>& headlines) {
   const auto& own = *parts.front();  // the asset's own failure cascade
   assessors::Finding merged;
   merged.assessor = "knelpunt";
@@ -120,6 +121,7 @@ assessors::Finding merge_parts(const model::Model& model, const std::string& ass
   std::set<std::string> measures;
   std::map<std::string, assessors::CveEvidence> cves;
   for (const auto* part : parts) {
+    headlines.push_back(merged.evidence.size());
     merged.evidence.push_back(part->title);
     for (const auto& line : part->evidence)
       if (std::find(merged.evidence.begin(), merged.evidence.end(), line) == merged.evidence.end())
@@ -150,6 +152,7 @@ KnelpuntFindings merge_knelpunten(std::vector<assessors::Finding> findings, cons
     if (!(is_asset_kind(finding.kind) && finding.assets.size() == 1)) {
       result.analyses.push_back({finding.assessor});
       result.replaces.emplace_back();
+      result.headlines.emplace_back();
       result.findings.push_back(std::move(finding));
       continue;
     }
@@ -166,7 +169,9 @@ KnelpuntFindings merge_knelpunten(std::vector<assessors::Finding> findings, cons
     for (auto j : by_asset[asset]) replaced.push_back(old_ids[j]);
     std::sort(replaced.begin(), replaced.end());
     replaced.erase(std::unique(replaced.begin(), replaced.end()), replaced.end());
-    result.findings.push_back(merge_parts(model, asset, std::move(parts)));
+    std::vector<std::size_t> headlines;
+    result.findings.push_back(merge_parts(model, asset, std::move(parts), headlines));
+    result.headlines.push_back(std::move(headlines));
     result.analyses.push_back(std::move(analyses));
     result.replaces.push_back(std::move(replaced));
   }

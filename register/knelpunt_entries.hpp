@@ -36,6 +36,9 @@ struct KnelpuntFindings {
   std::vector<assessors::Finding> findings;
   std::vector<std::vector<std::string>> analyses;  ///< per finding: assessors, in the findings' order, unique
   std::vector<std::vector<std::string>> replaces;  ///< per finding: ids of the parts (empty when not merged), sorted
+  /// Per finding: the indices of its evidence lines that are its parts' titles
+  /// (one per analysis: what each found, in a line); empty when not merged.
+  std::vector<std::vector<std::size_t>> headlines;
 };
 
 /// Merges the asset findings per asset (kind "knelpunt", assessor

@@ -115,6 +115,8 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
   reg.feeds = settings.feeds;
   reg.assessors = settings.assessors;
   reg.horizons = settings.horizons;
+  for (const auto& [id, process] : reference.processes)  // a map: sorted by id
+    reg.process_sectors.push_back({id, {process.sector, process.sector_en.empty() ? process.sector : process.sector_en}});
 
   auto merged = merge_knelpunten(std::move(findings), model);
   const auto ids = assign_risk_ids(merged.findings);
@@ -126,6 +128,7 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
     risk.finding = std::move(merged.findings[i]);
     risk.analyses = std::move(merged.analyses[i]);
     risk.replaces = std::move(merged.replaces[i]);
+    risk.key_evidence = std::move(merged.headlines[i]);
     std::set<std::string> processes, operators;
     const auto& subjects = risk.finding.assets.empty() ? risk.finding.affected : risk.finding.assets;
     for (const auto& id : subjects) {

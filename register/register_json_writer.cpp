@@ -68,7 +68,21 @@ Json method_json(const Register& reg, std::string_view lang) {
   return method;
 }
 
-Json summary_json(const Register& reg) {
+/// A table by level as {"rows": [{<name_key>: name or null, "by_level": {…}, "total": n}], "in_more_than_one_row": n}.
+Json level_table_json(const Register& reg, const LevelTable& table, const char* name_key, std::string_view lang) {
+  Json rows = Json::array();
+  for (const auto& row : table.rows) {
+    Json by_level = Json::object();
+    for (std::size_t l = 0; l < reg.diagram.levels.size() && l < row.by_level.size(); ++l)
+      by_level[reg.diagram.levels[l].id] = row.by_level[l];
+    rows.push_back(Json{{name_key, row.name.nl.empty() ? Json(nullptr) : Json(in_language(row.name, lang))},
+                        {"by_level", std::move(by_level)},
+                        {"total", row.total}});
+  }
+  return Json{{"rows", std::move(rows)}, {"in_more_than_one_row", table.multiple}};
+}
+
+Json summary_json(const Register& reg, std::string_view lang) {
   const RegisterSummary summary = summarize(reg);
   Json out;
   out["risks"] = reg.risks.size();
@@ -81,6 +95,8 @@ Json summary_json(const Register& reg) {
   Json by_status = Json::object();
   for (const auto& [status, count] : summary.by_status) by_status[status] = count;
   out["by_status"] = std::move(by_status);
+  out["by_sector"] = level_table_json(reg, summary.by_sector, "sector", lang);
+  out["by_operator"] = level_table_json(reg, summary.by_operator, "operator", lang);
   return out;
 }
 
@@ -92,17 +108,12 @@ Json listing_json(const Register& reg, std::string_view lang) {
   Json by_level = Json::object();
   for (std::size_t l = 0; l < reg.diagram.levels.size(); ++l)
     by_level[reg.diagram.levels[l].id] = listing.not_listed_by_level.at(l);
-  Json by_sector = Json::array();
-  for (const auto& row : listing.not_listed_by_sector)
-    by_sector.push_back(Json{{"sector", text_or_null(lang == "en" ? row.sector_en : row.sector)},
-                             {"level", reg.diagram.levels.at(static_cast<std::size_t>(row.level)).id},
-                             {"count", row.count}});
   return Json{{"min_level", reg.diagram.levels.at(static_cast<std::size_t>(listing.min_level)).id},
               {"max_entries", listing.max_entries},
               {"listed", reg.risks.size()},
               {"not_listed", listing.not_listed},
               {"not_listed_by_level", std::move(by_level)},
-              {"not_listed_by_sector", std::move(by_sector)}};
+              {"not_listed_by_sector", level_table_json(reg, listing.not_listed_by_sector, "sector", lang)}};
 }
 
 Json risk_json(const Register& reg, const Risk& risk, std::string_view lang) {
@@ -244,7 +255,7 @@ std::string register_to_json(const Register& reg, std::string_view lang) {
   for (const auto& h : reg.horizons)
     out["horizons"].push_back(
         Json{{"assessor", h.assessor}, {"horizon_h", json_hours(h.horizon_h)}, {"source", h.source}});
-  out["summary"] = summary_json(reg);
+  out["summary"] = summary_json(reg, lang);
   out["listing"] = listing_json(reg, lang);
   out["risks"] = Json::array();
   out["unmatched_tracking"] = Json::array();

@@ -109,34 +109,42 @@ std::string impact_letter(const Risk& risk) {
   return risk.impact_class ? std::string(1, catalogs::class_letter(*risk.impact_class)) : "–";
 }
 
-/// Entries per operator and level, so that each partner finds its own share.
-/// An entry that names two operators counts for both.
-void write_per_operator(std::string& out, const Register& reg, std::string_view lang) {
-  std::map<std::string, std::vector<std::size_t>> counts;
+/// "1 risico" / "14 risico's" / "1 stap" …: a count with the singular or plural label.
+std::string counted(std::size_t n, Label one, Label many, std::string_view lang) {
+  return fmt::format("{} {}", format_number(static_cast<double>(n), lang), label(n == 1 ? one : many, lang));
+}
+
+/// A table of entries per level, highest level first, and a total; then how
+/// an entry in two rows is counted, with the figures, so that nobody adds
+/// the rows up to the register's size.
+/// `entries`: how many entries the table counts (each once), which the
+/// rows add up to when no entry is in two rows.
+void write_level_table(std::string& out, const Register& reg, const LevelTable& table, std::size_t entries,
+                       Label heading, Label row_label, Label no_name, Label rule, std::string_view lang) {
+  if (table.rows.empty()) return;
   const std::size_t levels = reg.diagram.levels.size();
-  for (const auto& risk : reg.risks) {
-    if (risk.level < 0 || static_cast<std::size_t>(risk.level) >= levels) continue;
-    std::vector<std::string> operators = risk.operators;
-    if (operators.empty()) operators.emplace_back(label(Label::no_operator, lang));
-    for (const auto& name : operators) {
-      auto& row = counts[name];
-      row.resize(levels, 0);
-      ++row[static_cast<std::size_t>(risk.level)];
-    }
-  }
-  if (counts.empty()) return;
-  out += fmt::format("### {}\n\n| {} |", label(Label::per_operator, lang), capitalized(label(Label::operator_name, lang)));
+  out += fmt::format("### {}\n\n| {} |", label(heading, lang), capitalized(label(row_label, lang)));
   for (std::size_t l = levels; l-- > 0;)
     out += fmt::format(" {} |", markdown_escape(level_name(reg.diagram, static_cast<int>(l), lang)));
-  out += "\n|---|";
-  for (std::size_t l = 0; l < levels; ++l) out += "---|";
+  out += fmt::format(" {} |\n|---|", label(Label::total, lang));
+  for (std::size_t l = 0; l <= levels; ++l) out += "---|";
   out += "\n";
-  for (const auto& [name, row] : counts) {
+  std::size_t sum = 0;
+  for (const auto& row : table.rows) {
+    const std::string name = row.name.nl.empty() ? std::string(label(no_name, lang)) : in_language(row.name, lang);
     out += fmt::format("| {} |", markdown_escape(name));
-    for (std::size_t l = levels; l-- > 0;) out += fmt::format(" {} |", row[l]);
-    out += "\n";
+    for (std::size_t l = levels; l-- > 0;) out += fmt::format(" {} |", l < row.by_level.size() ? row.by_level[l] : 0);
+    out += fmt::format(" {} |\n", row.total);
+    sum += row.total;
   }
-  out += "\n";
+  out += fmt::format("\n{}. ", label(rule, lang));
+  if (table.multiple == 0)
+    out += fmt::format("{}.\n\n", label(Label::in_rows_none, lang));
+  else
+    out += fmt::format("{} {} {} {} {}.\n\n", counted(table.multiple, Label::risk_one, Label::risk_many, lang),
+                       label(table.multiple == 1 ? Label::in_rows_one : Label::in_rows_many, lang),
+                       format_number(static_cast<double>(sum), lang), label(Label::instead_of, lang),
+                       format_number(static_cast<double>(entries), lang));
 }
 
 /// The ten highest entries in one sentence each, so that the board sees on
@@ -170,30 +178,9 @@ void write_not_listed(std::string& out, const Register& reg, std::string_view la
                      label(Label::not_listed_max_entries, lang),
                      model::format_grouped_integer(static_cast<double>(listing.max_entries), lang),
                      label(listing.max_entries == 1 ? Label::risk_one : Label::risk_many, lang));
-  out += fmt::format("{}:\n\n| {} |", label(Label::not_listed_per_sector, lang), capitalized(label(Label::sector, lang)));
-  const auto levels = reg.diagram.levels.size();
-  for (std::size_t l = levels; l-- > 0;)
-    out += fmt::format(" {} |", markdown_escape(level_name(reg.diagram, static_cast<int>(l), lang)));
-  out += fmt::format(" {} |\n|---|", capitalized(label(Label::total, lang)));
-  for (std::size_t l = 0; l <= levels; ++l) out += "---:|";
-  out += "\n";
-  // Rows come sorted by sector; one table row per sector.
-  for (std::size_t i = 0; i < listing.not_listed_by_sector.size();) {
-    const auto& sector = listing.not_listed_by_sector[i];
-    std::vector<std::size_t> per_level(levels, 0);
-    std::size_t total = 0;
-    for (; i < listing.not_listed_by_sector.size() && listing.not_listed_by_sector[i].sector == sector.sector; ++i) {
-      per_level.at(static_cast<std::size_t>(listing.not_listed_by_sector[i].level)) += listing.not_listed_by_sector[i].count;
-      total += listing.not_listed_by_sector[i].count;
-    }
-    const std::string name = sector.sector.empty() ? std::string(label(Label::no_vital_process, lang))
-                                                   : in_language(sector.sector, sector.sector_en, lang);
-    out += fmt::format("| {} |", markdown_escape(name));
-    for (std::size_t l = levels; l-- > 0;)
-      out += fmt::format(" {} |", model::format_grouped_integer(static_cast<double>(per_level[l]), lang));
-    out += fmt::format(" {} |\n", model::format_grouped_integer(static_cast<double>(total), lang));
-  }
-  out += fmt::format("\n{}\n\n", label(Label::not_listed_full_table, lang));
+  write_level_table(out, reg, listing.not_listed_by_sector, listing.not_listed, Label::not_listed_per_sector, Label::sector,
+                    Label::no_sector, Label::sector_rule, lang);
+  out += fmt::format("{}\n\n", label(Label::not_listed_full_table, lang));
 }
 
 void write_summary(std::string& out, const Register& reg, const RegisterSummary& summary, std::string_view lang) {
@@ -212,7 +199,12 @@ void write_summary(std::string& out, const Register& reg, const RegisterSummary&
       if (!assessors.empty()) assessors += ", ";
       assessors += fmt::format("{} {}", markdown_escape(assessor_name(assessor, lang)), n);
     }
-    out += fmt::format("{}: {}.\n\n", label(Label::per_assessor, lang), assessors);
+    // The counts add up to more than the entries when a knelpunt holds several analyses: say so.
+    std::size_t counted_entries = 0;
+    for (const auto& entry : summary.by_assessor) counted_entries += entry.second;
+    out += fmt::format("{}: {}{}.\n\n", label(Label::per_assessor, lang), assessors,
+                       counted_entries > reg.risks.size() ? fmt::format(" ({})", label(Label::per_assessor_note, lang))
+                                                          : std::string());
   }
   std::string statuses;
   for (const auto& [status, n] : summary.by_status) {
@@ -222,7 +214,12 @@ void write_summary(std::string& out, const Register& reg, const RegisterSummary&
   }
   if (!statuses.empty()) out += fmt::format("{}: {}.\n\n", label(Label::tracking, lang), statuses);
   write_highest(out, reg, lang);
-  write_per_operator(out, reg, lang);
+  std::size_t scored = 0;  // the entries the tables count: those whose level is in the diagram
+  for (auto n : summary.by_level) scored += n;
+  write_level_table(out, reg, summary.by_sector, scored, Label::per_sector, Label::sector, Label::no_sector, Label::sector_rule,
+                    lang);
+  write_level_table(out, reg, summary.by_operator, scored, Label::per_operator, Label::operator_name, Label::no_operator,
+                    Label::operator_rule, lang);
   write_not_listed(out, reg, lang);
 
   if (!reg.unmatched_tracking.empty()) {
@@ -291,13 +288,30 @@ std::string with_details(const std::string& asset, const std::string& details) {
   return details.empty() ? asset : fmt::format("{} ({})", asset, details);
 }
 
-/// The chain, one line per instant: the assets that fail then, each with the
-/// supplier it failed through; an outage that all of them share is said once.
+/// The most instants of a chain the appendix shows; the rest is counted, and
+/// the JSON register has every step.
+constexpr std::size_t kChainInstants = 4;
+/// The evidence lines an entry shows when it has no key lines of its own.
+constexpr std::size_t kKeyEvidenceLines = 2;
+
+/// Whether the appendix shows less of the chain than the assessment found.
+bool chain_shortened(const assessors::Finding& finding) {
+  if (finding.chain_omitted > 0) return true;
+  std::size_t instants = 0;
+  for (std::size_t i = 0; i < finding.chain.size(); ++i)
+    if (i == 0 || finding.chain[i].t_h != finding.chain[i - 1].t_h) ++instants;
+  return instants > kChainInstants;
+}
+
+/// The chain as nested list items, one per instant: the assets that fail
+/// then, each with the supplier it failed through; an outage that all of
+/// them share is said once. At most kChainInstants instants.
 void write_chain(std::string& out, const assessors::Finding& finding, std::string_view lang) {
   if (finding.chain.empty()) return;
-  out += fmt::format("#### {}\n\n", label(Label::chain, lang));
+  out += fmt::format("- **{}:**\n", label(Label::chain, lang));
   const auto& chain = finding.chain;
-  for (std::size_t begin = 0; begin < chain.size();) {
+  std::size_t begin = 0;
+  for (std::size_t instants = 0; begin < chain.size() && instants < kChainInstants; ++instants) {
     std::size_t end = begin + 1;
     while (end < chain.size() && chain[end].t_h == chain[begin].t_h) ++end;
     bool shared_outage = true;
@@ -308,11 +322,11 @@ void write_chain(std::string& out, const assessors::Finding& finding, std::strin
       assets.push_back(with_details(markdown_escape(chain[i].asset), chain_step_details(chain[i], lang, !shared_outage)));
     const std::size_t n = end - begin;
     if (n == 1)
-      out += fmt::format("- t+{}: {}", format_duration(chain[begin].t_h, lang),
+      out += fmt::format("  - t+{}: {}", format_duration(chain[begin].t_h, lang),
                          with_details(markdown_escape(chain[begin].asset) + " " + std::string(label(Label::fails, lang)),
                                       chain_step_details(chain[begin], lang, false)));
     else
-      out += fmt::format("- t+{}: {} {} {}: {}", format_duration(chain[begin].t_h, lang), n, label(Label::assets, lang),
+      out += fmt::format("  - t+{}: {} {} {}: {}", format_duration(chain[begin].t_h, lang), n, label(Label::assets, lang),
                          label(Label::fail_many, lang), fmt::join(assets, ", "));
     const auto& first = chain[begin];
     if (shared_outage && first.down_h)
@@ -322,17 +336,20 @@ void write_chain(std::string& out, const assessors::Finding& finding, std::strin
     out += "\n";
     begin = end;
   }
+  if (const std::size_t rest = chain.size() - begin; rest > 0)
+    out += fmt::format("  - … {} {} {} ({})\n", label(Label::chain_omitted_lead, lang), rest,
+                       label(rest == 1 ? Label::chain_step_one : Label::chain_step_many, lang),
+                       label(Label::chain_cut_why, lang));
   if (finding.chain_omitted > 0)
     out += fmt::format(
-        "- … {} {} {} ({})\n", label(Label::chain_omitted_lead, lang), finding.chain_omitted,
+        "  - … {} {} {} ({})\n", label(Label::chain_omitted_lead, lang), finding.chain_omitted,
         label(finding.chain_omitted == 1 ? Label::chain_step_one : Label::chain_step_many, lang),
         label(Label::chain_omitted_why, lang));
-  out += "\n";
 }
 
 void write_cves(std::string& out, const assessors::Finding& finding, std::string_view lang) {
   if (finding.cves.empty()) return;
-  out += fmt::format("#### {}\n\n", label(Label::cves, lang));
+  out += fmt::format("- **{}:**\n", label(Label::cves, lang));
   for (const auto& cve : finding.cves) {
     std::vector<std::string> parts;
     std::string product = cve.vendor_project;
@@ -349,11 +366,10 @@ void write_cves(std::string& out, const assessors::Finding& finding, std::string
       parts.push_back(fmt::format("{}: {}", label(Label::required_action, lang), markdown_escape(cve.required_action)));
     if (!cve.due_date.empty())
       parts.push_back(fmt::format("{} {}", label(Label::due_date, lang), markdown_escape(cve.due_date)));
-    out += "- " + markdown_escape(cve.cve, true);
+    out += "  - " + markdown_escape(cve.cve, true);
     for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? ": " : "; ") + parts[i];
     out += "\n";
   }
-  out += "\n";
 }
 
 /// People affected over time on one line: "t+18 uur — mensen (…): 249.000, objecten buiten werking: 17; …".
@@ -364,43 +380,53 @@ void write_timeline(std::string& out, const assessors::Finding& finding, std::st
     points.push_back(fmt::format("t+{} — {}: {}, {}: {}", format_duration(point.t_h, lang), label(Label::people, lang),
                                  format_number(point.people, lang), label(Label::assets_failed, lang),
                                  format_number(static_cast<double>(point.assets_failed), lang)));
-  out += fmt::format("#### {}\n\n{}\n\n", label(Label::timeline, lang), fmt::join(points, "; "));
+  field(out, Label::timeline, lang, fmt::format("{}", fmt::join(points, "; ")));
 }
 
+/// A criterion's value with its unit ("21.060.000 mensuren"); "–" when the
+/// class was stated, not estimated (value 0, the contract).
+std::string criterion_value(const Register& reg, const assessors::CriterionImpact& c, std::string_view lang) {
+  if (c.value == 0) return "–";
+  std::string unit;
+  for (const auto& criterion : reg.criteria)
+    if (criterion.id == c.criterion) unit = criterion.unit;
+  // Large estimates (people, people-hours, euro) are shown whole: their
+  // fractions come from minute buffers and tell a reader nothing. JSON keeps them.
+  const double shown = std::abs(c.value) >= 100 ? std::round(c.value) : c.value;
+  return unit.empty() ? format_number(shown, lang)
+                      : fmt::format("{} {}", format_number(shown, lang),
+                                    markdown_escape(assessors::unit_text(unit).in(lang)));
+}
+
+/// The impact on one line: the total class and score, then each criterion's
+/// class and value ("E (catastrofaal), impactscore 135: 2.3 E 21.060.000 mensuren, …").
 void write_impact(std::string& out, const Register& reg, const Risk& risk, std::string_view lang) {
-  out += fmt::format("#### {}\n\n", label(Label::impact_per_criterion, lang));
-  const auto& impact = risk.finding.impact;
-  if (!impact.empty()) {
-    out += fmt::format("| {} | {} | {} | {} |\n|---|---|---|---|\n", capitalized(label(Label::criterion, lang)),
-                       capitalized(label(Label::impact_class, lang)), capitalized(label(Label::value, lang)),
-                       capitalized(label(Label::basis, lang)));
-    for (const auto& c : impact) {
-      std::string unit;
-      for (const auto& criterion : reg.criteria)
-        if (criterion.id == c.criterion) unit = criterion.unit;
-      // The contract: value 0 means the class was stated, not estimated.
-      // Large estimates (people, people-hours, euro) are shown whole: their
-      // fractions come from minute buffers and tell a reader nothing. JSON keeps them.
-      const double shown = std::abs(c.value) >= 100 ? std::round(c.value) : c.value;
-      const std::string value = c.value == 0 ? "–"
-                                             : (unit.empty() ? format_number(shown, lang)
-                                                             : fmt::format("{} {}", format_number(shown, lang),
-                                                                           markdown_escape(assessors::unit_text(unit).in(lang))));
-      std::string name = criterion_name(reg, c.criterion, lang);
-      out += fmt::format("| {}{} | {} | {} | {} |\n", markdown_escape(c.criterion),
-                         name.empty() ? std::string() : " " + markdown_escape(name),
-                         class_with_name(catalogs::class_letter(c.impact_class), impact_class_name(reg, c.impact_class, lang)),
-                         value, markdown_escape(in_language(c.basis, lang)));
-    }
-    out += "\n";
-  }
+  std::vector<std::string> criteria;
+  for (const auto& c : risk.finding.impact)
+    criteria.push_back(fmt::format("{} {} {}", markdown_escape(c.criterion), catalogs::class_letter(c.impact_class),
+                                   criterion_value(reg, c, lang)));
+  std::string line;
   if (risk.impact_class)
-    out += fmt::format("**{}:** {} {}, {} {}.\n\n", capitalized(label(Label::total, lang)), label(Label::impact_score, lang),
-                       format_number(risk.impact_score, lang), label(Label::impact_class, lang),
-                       class_with_name(catalogs::class_letter(*risk.impact_class),
-                                       impact_class_name(reg, *risk.impact_class, lang)));
+    line = fmt::format("{}, {} {}", class_with_name(catalogs::class_letter(*risk.impact_class),
+                                                   impact_class_name(reg, *risk.impact_class, lang)),
+                       label(Label::impact_score, lang), format_number(risk.impact_score, lang));
   else
-    out += fmt::format("**{}:** {}.\n\n", capitalized(label(Label::total, lang)), label(Label::no_impact, lang));
+    line = fmt::format("{} ({})", label(Label::no_impact, lang), label(Label::not_in_diagram, lang));
+  if (!criteria.empty()) line += fmt::format(": {}", fmt::join(criteria, ", "));
+  field(out, Label::impact, lang, line);
+}
+
+/// How each criterion's value was found, on one line (the classes and
+/// values are in the entry).
+void write_impact_basis(std::string& out, const Register& reg, const Risk& risk, std::string_view lang) {
+  if (risk.finding.impact.empty()) return;
+  std::vector<std::string> bases;
+  for (const auto& c : risk.finding.impact) {
+    const std::string name = criterion_name(reg, c.criterion, lang);
+    bases.push_back(fmt::format("{}{}: {}", markdown_escape(c.criterion), name.empty() ? std::string() : " " + markdown_escape(name),
+                                markdown_escape(in_language(c.basis, lang))));
+  }
+  out += fmt::format("- **{}:** {}\n", capitalized(label(Label::impact_basis, lang)), fmt::join(bases, " · "));
 }
 
 /// The tracking on one line: the status, then whatever people recorded.
@@ -423,16 +449,57 @@ void write_measures(std::string& out, const Risk& risk, std::string_view lang) {
     const auto& name = in_language(measure.name, lang);
     measures.push_back(markdown_escape(measure.id, true) + (name.empty() ? std::string() : " (" + markdown_escape(name) + ")"));
   }
-  out += fmt::format("#### {}\n\n{}.\n\n", capitalized(label(Label::measures, lang)),
-                     measures.empty() ? capitalized(label(Label::none, lang)) : fmt::format("{}", fmt::join(measures, "; ")));
+  field(out, Label::measures, lang,
+        measures.empty() ? std::string(label(Label::none, lang)) : fmt::format("{}", fmt::join(measures, "; ")));
 }
 
+/// Which evidence lines an entry shows: its key lines (a knelpunt's analysis
+/// titles), else its first kKeyEvidenceLines. The others go to the appendix.
+std::vector<bool> key_evidence_lines(const Risk& risk) {
+  std::vector<bool> key(risk.finding.evidence.size(), false);
+  if (risk.key_evidence.empty())
+    for (std::size_t i = 0; i < key.size() && i < kKeyEvidenceLines; ++i) key[i] = true;
+  for (auto i : risk.key_evidence)
+    if (i < key.size()) key[i] = true;
+  return key;
+}
+
+/// The appendix anchor of an entry: its id's heading there, as renderers
+/// make anchors of headings (lower case; ids hold only letters, digits, '-').
+std::string appendix_anchor(const std::string& id) {
+  std::string anchor;
+  for (char c : id)
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-')
+      anchor += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return anchor;
+}
+
+/// "[keten (12 stappen), 54 getroffen objecten, verdere onderbouwing (9 regels)](#kp-knp-7c8a3f)":
+/// what the appendix holds for the entry, linked.
+void write_appendix_link(std::string& out, const Risk& risk, std::size_t further_lines, std::string_view lang) {
+  const auto& finding = risk.finding;
+  std::vector<std::string> parts;
+  if (!finding.chain.empty())
+    parts.push_back(fmt::format("{} ({})", label(Label::chain_short, lang),
+                                counted(finding.chain.size() + finding.chain_omitted, Label::step_one, Label::step_many, lang)));
+  parts.push_back(counted(finding.affected.size(), Label::affected_one, Label::affected_many, lang));
+  if (further_lines > 0)
+    parts.push_back(fmt::format("{} ({})", label(Label::further_evidence, lang),
+                                counted(further_lines, Label::line_one, Label::line_many, lang)));
+  if (!finding.timeline.empty()) {
+    std::string timeline(label(Label::timeline, lang));  // a heading elsewhere: lower case in a sentence
+    timeline[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(timeline[0])));
+    parts.push_back(std::move(timeline));
+  }
+  field(out, Label::appendix, lang,
+        fmt::format("[{}](#{})", fmt::join(parts, ", "), appendix_anchor(risk.id)));
+}
+
+/// An entry as a board reads it: what it is, how high, why, whose, the key
+/// evidence, the measures and the tracking; the rest is in the appendix.
 void write_risk(std::string& out, const Register& reg, const Risk& risk, std::string_view lang) {
   const auto& finding = risk.finding;
   out += fmt::format("### {}: {}\n\n", markdown_escape(risk.id), markdown_escape(in_language(finding.title, lang)));
-  if (const auto& description = in_language(finding.description, lang); !description.empty())
-    out += markdown_escape(description, true) + "\n\n";
-
   field(out, Label::level, lang,
         fmt::format("{} ({} {}, {} {})", markdown_escape(level_name(reg.diagram, risk.level, lang)),
                     label(Label::likelihood, lang), catalogs::class_letter(risk.likelihood), label(Label::impact, lang),
@@ -441,40 +508,70 @@ void write_risk(std::string& out, const Register& reg, const Risk& risk, std::st
   if (const auto& rationale = in_language(finding.likelihood.rationale, lang); !rationale.empty())
     likelihood += ": " + markdown_escape(rationale);
   field(out, Label::likelihood, lang, likelihood);
+  write_impact(out, reg, risk, lang);
+  field(out, Label::operator_name, lang,
+        fmt::format("{} · {}: {}",
+                    risk.operators.empty() ? std::string(label(Label::no_operator, lang)) : escaped_list(risk.operators),
+                    label(Label::vital_processes, lang),
+                    risk.vital_processes.empty() ? std::string(label(Label::none, lang)) : escaped_list(risk.vital_processes)));
+  const auto key = key_evidence_lines(risk);
+  const auto further = static_cast<std::size_t>(std::count(key.begin(), key.end(), false));
+  if (further + 1 == key.size()) {
+    for (std::size_t i = 0; i < key.size(); ++i)
+      if (key[i]) field(out, Label::evidence, lang, markdown_escape(in_language(finding.evidence[i], lang)));
+  } else if (further < key.size()) {
+    out += fmt::format("- **{}:**\n", label(Label::evidence, lang));
+    for (std::size_t i = 0; i < key.size(); ++i)
+      if (key[i]) out += "  - " + markdown_escape(in_language(finding.evidence[i], lang), true) + "\n";
+  }
+  write_measures(out, risk, lang);
   write_tracking(out, risk.tracking, lang);
+  write_appendix_link(out, risk, further, lang);
+  out += "\n";
+}
+
+/// An entry's appendix: under its id, everything the entry leaves out.
+void write_appendix_entry(std::string& out, const Register& reg, const Risk& risk, std::string_view lang) {
+  const auto& finding = risk.finding;
+  // A reference section: the list follows its heading directly.
+  out += fmt::format("### {}\n", markdown_escape(risk.id));
+  if (const auto& description = in_language(finding.description, lang); !description.empty())
+    field(out, Label::description, lang, markdown_escape(description));
+  std::string origin;
   if (finding.kind == "knelpunt") {
     std::vector<std::string> names;
     for (const auto& analysis : risk.analyses) names.emplace_back(assessor_name(analysis, lang));
-    field(out, Label::analyses, lang, escaped_list(names));
+    origin = fmt::format("**{}:** {}", capitalized(label(Label::analyses, lang)), escaped_list(names));
   } else {
-    field(out, Label::assessor, lang, markdown_escape(assessor_name(finding.assessor, lang)));
+    origin = fmt::format("**{}:** {}", capitalized(label(Label::assessor, lang)),
+                         markdown_escape(assessor_name(finding.assessor, lang)));
   }
-  field(out, Label::kind, lang, markdown_escape(kind_name(finding.kind, lang)));
-  if (!risk.replaces.empty()) field(out, Label::replaces, lang, escaped_list(risk.replaces));
-  field(out, Label::assets, lang, escaped_list(finding.assets));
-  field(out, Label::vital_processes, lang,
-        risk.vital_processes.empty() ? std::string(label(Label::none, lang)) : escaped_list(risk.vital_processes));
-  if (!risk.operators.empty()) field(out, Label::operator_name, lang, escaped_list(risk.operators));
-  if (!finding.scenario.empty()) field(out, Label::scenario, lang, markdown_escape(finding.scenario));
-  if (!finding.threat.empty()) field(out, Label::threat, lang, markdown_escape(finding.threat));
-  if (!finding.subject.empty()) field(out, Label::subject, lang, markdown_escape(finding.subject));
-  if (!finding.affected.empty())
+  // The kind, unless its name is the analysis's own (a single point found by single-point).
+  if (finding.kind == "knelpunt" || kind_name(finding.kind, lang) != assessor_name(finding.assessor, lang))
+    origin += fmt::format(" · {}: {}", label(Label::kind, lang), markdown_escape(kind_name(finding.kind, lang)));
+  if (!risk.replaces.empty()) origin += fmt::format(" · {}: {}", label(Label::replaces, lang), escaped_list(risk.replaces));
+  // A zone's entry has no assets of its own: its subject names the zone.
+  if (!finding.assets.empty()) origin += fmt::format(" · {}: {}", label(Label::assets, lang), escaped_list(finding.assets));
+  const std::pair<Label, const std::string*> keys[] = {
+      {Label::scenario, &finding.scenario}, {Label::threat, &finding.threat}, {Label::subject, &finding.subject}};
+  for (const auto& [key, value] : keys)
+    if (!value->empty()) origin += fmt::format(" · {}: {}", label(key, lang), markdown_escape(*value));
+  out += "- " + origin + "\n";
+  write_chain(out, finding, lang);
+  // A whole chain names every asset that fails; a shortened or absent one does not.
+  if (!finding.affected.empty() && (finding.chain.empty() || chain_shortened(finding)))
     out += fmt::format("- **{} ({}):** {}\n", capitalized(label(Label::affected, lang)), finding.affected.size(),
                        escaped_list(finding.affected));
-  out += "\n";
-
-  write_chain(out, finding, lang);
-  if (!finding.evidence.empty()) {
-    out += fmt::format("#### {}\n\n", label(Label::evidence, lang));
-    for (const auto& text : finding.evidence) out += "- " + markdown_escape(in_language(text, lang), true) + "\n";
-    out += "\n";
+  const auto key = key_evidence_lines(risk);
+  if (std::find(key.begin(), key.end(), false) != key.end()) {
+    out += fmt::format("- **{}:**\n", capitalized(label(Label::further_evidence, lang)));
+    for (std::size_t i = 0; i < key.size(); ++i)
+      if (!key[i]) out += "  - " + markdown_escape(in_language(finding.evidence[i], lang), true) + "\n";
   }
   write_cves(out, finding, lang);
   write_timeline(out, finding, lang);
-  write_impact(out, reg, risk, lang);
-  if (const auto& explanation = in_language(risk.score_explanation, lang); !explanation.empty())
-    out += fmt::format("#### {}\n\n{}\n\n", label(Label::score_explanation, lang), markdown_escape(explanation, true));
-  write_measures(out, risk, lang);
+  write_impact_basis(out, reg, risk, lang);
+  out += "\n";
 }
 
 }  // namespace
@@ -501,8 +598,11 @@ std::string register_to_markdown(const Register& reg, std::string_view lang) {
   write_diagram(out, reg, summary, lang);
   write_overview(out, reg, lang);
   if (!reg.risks.empty()) {
-    out += fmt::format("## {}\n\n", label(Label::risks, lang));
+    out += fmt::format("## {}\n\n{}.\n\n", label(Label::risks, lang), label(Label::level_rule, lang));
     for (const auto& risk : reg.risks) write_risk(out, reg, risk, lang);
+    out += fmt::format("## {}\n\n{}.\n\n", label(Label::appendix_title, lang),
+                       fmt::format(fmt::runtime(label(Label::appendix_intro, lang)), kChainInstants));
+    for (const auto& risk : reg.risks) write_appendix_entry(out, reg, risk, lang);
   }
   // One trailing newline, whatever the last block left.
   while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();

@@ -9,7 +9,6 @@
 #include <cstddef>
 #include <vector>
 
-#include "catalogs/reference_data.hpp"
 #include "register/risk.hpp"
 
 namespace knelpunt::risk_register {
@@ -25,7 +24,6 @@ struct RegisterSelection {
 /// made stays in view), then the other entries at or above `min_level` in
 /// register order while fewer than `max_entries` are listed. Scenarios and
 /// tracked entries are listed even beyond `max_entries`.
-std::vector<Risk> select_entries(Register& reg, const RegisterSelection& selection,
-                                 const catalogs::ReferenceData& reference);
+std::vector<Risk> select_entries(Register& reg, const RegisterSelection& selection);
 
 }  // namespace knelpunt::risk_register

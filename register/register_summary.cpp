@@ -1,6 +1,8 @@
 #include "register/register_summary.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 namespace knelpunt::risk_register {
 
@@ -21,6 +23,43 @@ void sort_tail(std::vector<std::pair<std::string, std::size_t>>& counts, std::si
   std::sort(counts.begin() + static_cast<std::ptrdiff_t>(fixed), counts.end());
 }
 
+/// Builds a table by level from each entry's row names (its sectors, its
+/// operators); an entry with no name counts in the row without one.
+class LevelTableBuilder {
+ public:
+  explicit LevelTableBuilder(std::size_t levels) : levels_(levels) {}
+
+  void add(int level, const std::set<std::pair<std::string, std::string>>& names) {
+    static const std::pair<std::string, std::string> kNone;
+    const auto& keys = names.empty() ? std::set<std::pair<std::string, std::string>>{kNone} : names;
+    if (keys.size() > 1) ++multiple_;
+    for (const auto& key : keys) {
+      auto& row = rows_[key];
+      row.resize(levels_, 0);
+      ++row[static_cast<std::size_t>(level)];
+    }
+  }
+
+  LevelTable table() const {
+    LevelTable table;
+    table.multiple = multiple_;
+    for (const auto& [key, counts] : rows_) {
+      LevelRow row{{key.first, key.second}, counts, 0};
+      for (auto n : counts) row.total += n;
+      table.rows.push_back(std::move(row));
+    }
+    // The map sorts by (nl, en), so the row without a name ("") comes first: move it last.
+    if (!table.rows.empty() && table.rows.front().name.nl.empty())
+      std::rotate(table.rows.begin(), table.rows.begin() + 1, table.rows.end());
+    return table;
+  }
+
+ private:
+  std::size_t levels_;
+  std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> rows_;
+  std::size_t multiple_ = 0;
+};
+
 }  // namespace
 
 RegisterSummary summarize(const Register& reg) {
@@ -33,10 +72,21 @@ RegisterSummary summarize(const Register& reg) {
   const std::size_t fixed_assessors = summary.by_assessor.size();
   for (auto status : kTrackingStatuses) summary.by_status.emplace_back(std::string(status), 0);
   const std::size_t fixed_statuses = summary.by_status.size();
+  LevelTableBuilder sectors(summary.by_level.size()), operators(summary.by_level.size());
+  std::map<std::string, const ProcessSector*, std::less<>> sector_of;
+  for (const auto& process : reg.process_sectors) sector_of[process.process] = &process;
 
   for (const auto& risk : reg.risks) {
-    if (risk.level >= 0 && static_cast<std::size_t>(risk.level) < summary.by_level.size())
+    if (risk.level >= 0 && static_cast<std::size_t>(risk.level) < summary.by_level.size()) {
       ++summary.by_level[static_cast<std::size_t>(risk.level)];
+      std::set<std::pair<std::string, std::string>> risk_sectors, risk_operators;
+      for (const auto& process : risk.vital_processes)
+        if (auto it = sector_of.find(process); it != sector_of.end() && !it->second->sector.nl.empty())
+          risk_sectors.emplace(it->second->sector.nl, it->second->sector.en);
+      for (const auto& name : risk.operators) risk_operators.emplace(name, name);
+      sectors.add(risk.level, risk_sectors);
+      operators.add(risk.level, risk_operators);
+    }
     // A knelpunt entry counts for every analysis that found something about it.
     if (risk.analyses.empty()) count(summary.by_assessor, risk.finding.assessor);
     for (const auto& analysis : risk.analyses) count(summary.by_assessor, analysis);
@@ -49,6 +99,8 @@ RegisterSummary summarize(const Register& reg) {
   }
   sort_tail(summary.by_assessor, fixed_assessors);
   sort_tail(summary.by_status, fixed_statuses);
+  if (!reg.process_sectors.empty()) summary.by_sector = sectors.table();
+  summary.by_operator = operators.table();
   return summary;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
-/// The register's counts (per level, per assessor, per tracking status) that
-/// the JSON summary and the Markdown summary both show, counted once here so
-/// that the two never disagree.
+/// The register's counts (per level, per assessor, per tracking status, and
+/// per sector and per operator by level) that the JSON summary and the
+/// Markdown summary show, counted once here so that they never disagree.
 
 #include <cstddef>
 #include <string>
@@ -12,7 +12,6 @@
 #include "register/tracking.hpp"
 
 namespace knelpunt::risk_register {
-
 
 struct RegisterSummary {
   /// Risks per level of the diagram, lowest level first (same length as `levels`).
@@ -29,9 +28,16 @@ struct RegisterSummary {
   /// impact class are in `without_impact_class` instead.
   std::size_t cells[5][5] = {};
   std::size_t without_impact_class = 0;
+  /// Per sector: the sectors of the entry's vital processes
+  /// (Register::process_sectors; a process the catalogue does not know
+  /// counts as no sector). Empty when the register has no process sectors.
+  LevelTable by_sector;
+  /// Per operator (Risk::operators).
+  LevelTable by_operator;
 };
 
-/// Counts the risks of `reg`. A risk whose level is outside the diagram is counted nowhere by level.
+/// Counts the risks of `reg`. A risk whose level is outside the diagram is
+/// counted nowhere by level, by sector or by operator.
 RegisterSummary summarize(const Register& reg);
 
 }  // namespace knelpunt::risk_register

@@ -155,19 +155,66 @@ constexpr std::array kTexts{
     Entry{Label::operator_name, "beheerder", "operator"},
     Entry{Label::per_operator, "Per beheerder", "Per operator"},
     Entry{Label::no_operator, "(geen beheerder in het model)", "(no operator in the model)"},
+    Entry{Label::sector, "sector", "sector"},
+    Entry{Label::per_sector, "Per sector", "Per sector"},
+    Entry{Label::no_sector, "(geen vitaal proces)", "(no vital process)"},
+    Entry{Label::sector_rule,
+          "Een risico telt één keer mee in elke sector die het raakt: de sectoren van de vitale processen van zijn "
+          "objecten (volgens de catalogus vital-processes)",
+          "A risk counts once in every sector it touches: the sectors of its assets' vital processes (by the "
+          "vital-processes catalogue)"},
+    Entry{Label::operator_rule, "Een risico telt één keer mee bij elke beheerder van zijn objecten",
+          "A risk counts once for every operator of its assets"},
+    Entry{Label::in_rows_one, "staat daardoor in meer dan één rij, dus de kolom totaal telt op tot",
+          "is therefore in more than one row, so the total column adds up to"},
+    Entry{Label::in_rows_many, "staan daardoor in meer dan één rij, dus de kolom totaal telt op tot",
+          "are therefore in more than one row, so the total column adds up to"},
+    Entry{Label::in_rows_none, "Geen risico staat in meer dan één rij", "No risk is in more than one row"},
+    Entry{Label::instead_of, "in plaats van", "instead of"},
+    Entry{Label::level_rule,
+          "Het risiconiveau is de cel van kans en impactklasse in het risicodiagram. De impactklasse volgt uit de "
+          "impactscore: de gewogen som van de klassen per criterium (catalogus scoring). Per risico staat hieronder "
+          "wat een bestuurder nodig heeft om het te wegen; de bijlage geeft per risico de keten, de getroffen "
+          "objecten en de verdere onderbouwing",
+          "The risk level is the cell of likelihood and impact class in the risk diagram. The impact class follows "
+          "from the impact score: the weighted sum of the classes per criterion (scoring catalogue). Each risk "
+          "below gives what a board needs to weigh it; the appendix gives each risk's chain, affected assets and "
+          "further evidence"},
+    Entry{Label::appendix_title, "Bijlage: tijdlijnen en ketens", "Appendix: timelines and chains"},
+    // {} is the number of instants of a chain the appendix shows.
+    Entry{Label::appendix_intro,
+          "Per risico, onder zijn id: de beschrijving, de analyses, de keten van oorzaak en gevolg (de eerste {} "
+          "momenten; een hele keten noemt elk object dat uitvalt, na een ingekorte keten volgt de lijst van "
+          "getroffen objecten), de verdere onderbouwing, de kwetsbaarheden, de getroffen mensen in de tijd en de "
+          "grondslag van de impact. Het JSON-register bevat alles, ook de stappen die deze bijlage van een keten "
+          "weglaat, en per risico de berekening van de score",
+          "Per risk, under its id: the description, the analyses, the chain of cause and effect (its first {} "
+          "instants; a whole chain names every asset that fails, a shortened one is followed by the list of "
+          "affected assets), the further evidence, the vulnerabilities, the people affected over time and the "
+          "basis of the impact. The JSON register holds everything, the steps this appendix leaves out of a chain "
+          "and each risk's score calculation included"},
+    Entry{Label::appendix, "bijlage", "appendix"},
+    Entry{Label::chain_short, "keten", "chain"},
+    Entry{Label::step_one, "stap", "step"},
+    Entry{Label::step_many, "stappen", "steps"},
+    Entry{Label::affected_one, "getroffen object", "affected asset"},
+    Entry{Label::affected_many, "getroffen objecten", "affected assets"},
+    Entry{Label::further_evidence, "verdere onderbouwing", "further evidence"},
+    Entry{Label::line_one, "regel", "line"},
+    Entry{Label::line_many, "regels", "lines"},
+    Entry{Label::chain_cut_why, "alle in het JSON-register", "all of them in the JSON register"},
+    Entry{Label::impact_basis, "grondslag van de impact", "basis of the impact"},
+    Entry{Label::per_assessor_note, "een knelpunt dat door meer analyses is gevonden, telt bij elk daarvan mee",
+          "a bottleneck that several analyses found counts for each of them"},
     Entry{Label::not_listed, "Niet opgenomen", "Not listed"},
     Entry{Label::not_listed_computed, "zijn berekend maar staan niet in dit register",
           "were computed but are not listed in this register"},
     Entry{Label::not_listed_rule, "het profiel neemt op", "the profile lists"},
     Entry{Label::not_listed_min_level, "vanaf niveau", "from level"},
     Entry{Label::not_listed_max_entries, "hoogstens", "at most"},
-    Entry{Label::not_listed_per_sector,
-          "Per sector en niveau (een vermelding van twee sectoren telt in beide mee)",
-          "Per sector and level (an entry of two sectors counts in both)"},
+    Entry{Label::not_listed_per_sector, "Niet opgenomen, per sector", "Not listed, per sector"},
     Entry{Label::not_listed_full_table, "De cijfers van elk object: `knelpunt assess --knelpunten-csv BESTAND`.",
           "Every asset's figures: `knelpunt assess --knelpunten-csv FILE`."},
-    Entry{Label::no_vital_process, "(geen vitaal proces)", "(no vital process)"},
-    Entry{Label::sector, "sector", "sector"},
     Entry{Label::asset_column, "object", "asset"},
     Entry{Label::name, "naam", "name"},
     Entry{Label::asset_type, "type", "type"},

@@ -43,6 +43,16 @@ struct Risk {
   /// The ids the entry's findings had as separate entries before they were
   /// merged into one knelpunt, sorted; empty for an entry not merged.
   std::vector<std::string> replaces;
+  /// The evidence lines (indices into finding.evidence, ascending) a reader
+  /// needs first: a knelpunt's analysis titles. Empty: the first lines are.
+  std::vector<std::size_t> key_evidence = {};
+};
+
+/// A vital process and the sector the vital-process catalogue puts it in,
+/// so that the register can count its entries per sector.
+struct ProcessSector {
+  std::string process;
+  assessors::LocalText sector;
 };
 
 /// The feed a register was assessed with (from the cache), for its header.
@@ -84,12 +94,23 @@ struct UnmatchedTracking {
   std::string now_in = {};
 };
 
-/// Entries of one sector at one level that the register does not list.
-struct SectorLevelCount {
-  std::string sector;     ///< the vital process's sector (Dutch, as the catalogue names it); "" for none
-  std::string sector_en;  ///< its English name; "" for none
-  int level = 0;          ///< index into the diagram's levels
-  std::size_t count = 0;
+/// One row of a table by level: the entries of one sector or one operator.
+struct LevelRow {
+  /// The sector's or operator's name; empty for the entries that have none
+  /// (no vital process, or no operator in the model).
+  assessors::LocalText name;
+  std::vector<std::size_t> by_level;  ///< lowest level first, as RegisterSummary::by_level
+  std::size_t total = 0;              ///< the entries of the row, each once (the sum of by_level)
+};
+
+/// Entries per level for each of the sectors (or operators) they touch. An
+/// entry that touches two counts in both rows, so the rows add up to more
+/// than the register's entries; `multiple` says by how many entries.
+struct LevelTable {
+  /// Sorted by Dutch name (the same order in both languages), the row
+  /// without a name last; only rows with entries.
+  std::vector<LevelRow> rows;
+  std::size_t multiple = 0;  ///< entries counted in more than one row
 };
 
 /// Which entries the register lists (the profile's `register:` section) and
@@ -98,9 +119,9 @@ struct RegisterListing {
   int min_level = 0;            ///< the lowest level listed
   std::size_t max_entries = 0;  ///< at most this many entries listed
   std::size_t not_listed = 0;   ///< entries computed but not listed
-  /// The entries not listed per sector and level, sorted by sector then level
-  /// (highest first); an entry of two sectors counts once in each.
-  std::vector<SectorLevelCount> not_listed_by_sector;
+  /// The entries not listed per sector and level, counted as the summary
+  /// counts the listed ones (register_summary.hpp).
+  LevelTable not_listed_by_sector;
   /// The entries not listed per level (index = level); each entry once.
   std::vector<std::size_t> not_listed_by_level;
 };
@@ -128,6 +149,8 @@ struct Register {
   std::vector<UnmatchedTracking> unmatched_tracking;
   /// Set when select_entries chose what to list; none: no selection was made (a merged register).
   std::optional<RegisterListing> listing;
+  /// Every process of the vital-process catalogue with its sector, sorted by process id.
+  std::vector<ProcessSector> process_sectors = {};
 };
 
 }  // namespace knelpunt::risk_register

@@ -65,6 +65,9 @@ TEST_CASE("knelpunt entries: the findings about one asset become one entry with 
         std::vector<std::string>{"single-point", "cascade-reach", "cyber-exposure", "missing-controls"});
   // Each part's title is evidence; a fact the parts share appears once.
   CHECK(scada.evidence.size() == 5);
+  // The parts' titles are the entry's key lines, the one shared fact is not.
+  CHECK(merged.headlines[0] == std::vector<std::size_t>{0, 2, 3, 4});
+  CHECK(scada.evidence[2].nl == "reach scada");
   CHECK(scada.measures.size() == 4);
   std::vector<std::string> replaced{old_ids[0], old_ids[2], old_ids[4], old_ids[5]};
   std::sort(replaced.begin(), replaced.end());
@@ -75,6 +78,8 @@ TEST_CASE("knelpunt entries: the findings about one asset become one entry with 
   CHECK(merged.replaces[1] == std::vector<std::string>{old_ids[1]});
   CHECK(merged.findings[2].kind == "common-cause");
   CHECK(merged.replaces[2].empty());
+  CHECK(merged.headlines[1] == std::vector<std::size_t>{0});
+  CHECK(merged.headlines[2].empty());
   CHECK(risk_register::risk_id(merged.findings[0]).rfind("KP-KNP-", 0) == 0);
 }
 

@@ -167,6 +167,9 @@ inline risk_register::Register fixture_register() {
   reg.assessors = {"single-point", "cascade-reach", "geographic", "scenario", "cyber-exposure"};
   reg.risks = {fixture_scenario_risk(), fixture_spof_risk(), fixture_reach_risk(), fixture_geo_risk()};
   reg.unmatched_tracking = {{"KP-OLD-*", "tracking.yaml:12:3"}};
+  reg.process_sectors = {{"drinkwater", {"Drinkwater", "Drinking water"}},
+                         {"elektriciteit.regionaal", {"Energie", "Energy"}},
+                         {"zorg.acuut", {"Zorg", "Health care"}}};
   return reg;
 }
 

@@ -200,10 +200,37 @@ TEST_CASE("register JSON: the schema in docs/ requires exactly what the writer w
   CHECK(required(schema["$defs"]["risk"]) == sorted_keys(json["risks"][0]));
   CHECK(required(schema["$defs"]["tracking"]) == sorted_keys(json["risks"][0]["tracking"]));
   CHECK(required(schema["properties"]["summary"]) == sorted_keys(json["summary"]));
+  const auto& summary = schema["properties"]["summary"]["properties"];
+  for (const auto* table : {"by_sector", "by_operator"}) {
+    CHECK(required(summary[table]) == sorted_keys(json["summary"][table]));
+    REQUIRE_FALSE(json["summary"][table]["rows"].empty());
+    CHECK(required(summary[table]["properties"]["rows"]["items"]) == sorted_keys(json["summary"][table]["rows"][0]));
+  }
   CHECK(required(schema["properties"]["method"]) == sorted_keys(json["method"]));
   CHECK(required(schema["properties"]["tool"]) == sorted_keys(json["tool"]));
   REQUIRE_FALSE(json["feeds"].empty());
   CHECK(required(schema["properties"]["feeds"]["items"]) == sorted_keys(json["feeds"][0]));
+}
+
+TEST_CASE("register JSON: the summary's tables per sector and operator, as the Markdown shows them") {
+  auto reg = knelpunt::test::fixture_register();
+  reg.risks[1].operators = {"Netbeheerder", "Ziekenhuis"};
+  const Json en = written(reg, "en");
+  const auto& sectors = en["summary"]["by_sector"];
+  REQUIRE(sectors["rows"].size() == 4);
+  CHECK(sectors["rows"][0] == Json{{"sector", "Drinking water"},
+                                   {"by_level", {{"laag", 0}, {"midden", 0}, {"hoog", 0}, {"zeer-hoog", 1}}},
+                                   {"total", 1}});
+  CHECK(sectors["rows"][3]["sector"].is_null());
+  CHECK(sectors["rows"][3]["total"] == 2);
+  CHECK(sectors["in_more_than_one_row"] == 1);
+  CHECK(written(reg, "nl")["summary"]["by_sector"]["rows"][0]["sector"] == "Drinkwater");
+  const auto& operators = en["summary"]["by_operator"];
+  REQUIRE(operators["rows"].size() == 3);
+  CHECK(operators["rows"][0]["operator"] == "Netbeheerder");
+  CHECK(operators["rows"][2]["operator"].is_null());
+  CHECK(operators["rows"][2]["by_level"]["laag"] == 1);
+  CHECK(operators["in_more_than_one_row"] == 1);
 }
 
 TEST_CASE("register JSON: the tool version, catalogue versions and feed version, as the schema requires them") {

@@ -87,6 +87,13 @@ TEST_CASE("register markdown: title, header fields and summary in Dutch") {
   CHECK(contains(md, "Per analyse: enkelvoudig faalpunt 1, verreikende uitval 1, geografische concentratie 1, scenario 1, "
                      "cyberblootstelling 0.\n"));
   CHECK(contains(md, "Opvolging: 3 niet beoordeeld, 1 in behandeling.\n"));
+  // One analysis per entry: the counts add up to the entries, no note.
+  CHECK_FALSE(contains(md, "telt bij elk daarvan mee"));
+  auto knelpunt = knelpunt::test::fixture_register();
+  knelpunt.risks[1].analyses = {"single-point", "cascade-reach"};
+  CHECK(contains(register_to_markdown(knelpunt, "nl"),
+                 "Per analyse: enkelvoudig faalpunt 1, verreikende uitval 2, geografische concentratie 1, scenario 1, "
+                 "cyberblootstelling 0 (een knelpunt dat door meer analyses is gevonden, telt bij elk daarvan mee).\n"));
   CHECK(contains(md, "- KP-OLD-\\* (tracking.yaml:12:3)\n"));
   CHECK(md.back() == '\n');
   CHECK(md[md.size() - 2] != '\n');
@@ -131,35 +138,133 @@ TEST_CASE("register markdown: register table, one row per risk, never broken by 
   CHECK_FALSE(contains(md, "<b>"));
 }
 
-TEST_CASE("register markdown: one section per risk with chain, evidence, CVEs, impact, measures, tracking") {
+TEST_CASE("register markdown: each risk in a few lines a board reads, the rest under its id in the appendix") {
   const std::string md = register_to_markdown(knelpunt::test::fixture_register(), "nl");
-  CHECK(contains(md, "### KP-SCEN-a1b2c3: Ransomware bij pompstation"));
-  CHECK(contains(md, "\n\nEerste regel. Tweede regel met \\*nadruk\\* en \\[link\\](http://x).\n\n"));
-  CHECK(contains(md, "- **Risiconiveau:** zeer hoog (kans E, impact D)\n"));
-  CHECK(contains(md, "- **Kans:** E (zeer waarschijnlijk): Internet-exposed, KEV met ransomware\n"));
-  CHECK(contains(md, "- **Getroffen objecten (3):** asz-dordrecht, hs-merwedehaven, wb-pomp-oost\n"));
-  CHECK(contains(md, "#### Keten van oorzaak en gevolg\n\n- t+0 uur: wb-pomp-oost valt uit\n"
-                     "- t+4 uur: hs-merwedehaven valt uit (via wb-pomp-oost)\n"
-                     "- t+42 uur en 20 minuten: asz-dordrecht valt uit (via hs-merwedehaven)\n"));
-  CHECK(contains(md, "- Back-up staat op hetzelfde netwerk; geen segmentatie\n"));
-  CHECK(contains(md, "- CVE-2023-1234: Acme Pump\\|Controller; gebruikt bij ransomware; EPSS 0,97 (percentiel 0,999); "
-                     "vereiste actie: Apply updates per vendor instructions.; uiterlijk 2024-01-31\n"));
-  CHECK(contains(md, "t+4 uur — mensen (elk gebied één keer): 45.000,5, objecten buiten werking: 2"));
-  CHECK(contains(md, "| 2.3 Lichamelijk lijden (gebrek aan primaire levensbehoeften) | D (zeer ernstig) | "
-                     "2.000.000 mensuren | 2000000 mensuren zonder drinkwater |\n"));
-  CHECK(contains(md, "**Totaal:** impactscore 40,5, klasse D (zeer ernstig).\n"));
-  CHECK(contains(md, "#### Toelichting op de score\n\nKans E, impact D: zeer hoog.\n"));
-  CHECK(contains(md, "#### Maatregelen\n\nbio-12.3 (Offline back-ups).\n"));
-  // The tracking on one line among the fields, right after the likelihood.
-  CHECK(contains(md, "- **Opvolging:** in behandeling · eigenaar: Team OT; Evides · "
-                     "toelichting: Back-ups worden getest zie memo \\<b\\>12\\</b\\>"));
-  CHECK(contains(md, " · gecontroleerd door: J. de Vries"));
-  CHECK(contains(md, "**Totaal:** geen criterium gescoord.\n"));
-  CHECK(contains(md, "- **Onderwerp:** zone-west\n"));
-  // Sections in the register's order.
+  const auto appendix = md.find("## Bijlage: tijdlijnen en ketens\n");
+  REQUIRE(appendix != std::string::npos);
+  const std::string entries = md.substr(0, appendix), tail = md.substr(appendix);
+  CHECK(contains(entries, "### KP-SCEN-a1b2c3: Ransomware bij pompstation \"Oost\" \\| drinkwater; "
+                          "\\<script\\>alert(1)\\</script\\>\n\n"
+                          "- **Risiconiveau:** zeer hoog (kans E, impact D)\n"
+                          "- **Kans:** E (zeer waarschijnlijk): Internet-exposed, KEV met ransomware\n"
+                          "- **Impact:** D (zeer ernstig), impactscore 40,5: 2.3 D 2.000.000 mensuren, 5.1 C 5.000.000 mensuren\n"
+                          "- **Beheerder:** (geen beheerder in het model) · vitale processen: drinkwater\n"
+                          "- **Onderbouwing:** Back-up staat op hetzelfde netwerk; geen segmentatie\n"
+                          "- **Maatregelen:** bio-12.3 (Offline back-ups)\n"
+                          "- **Opvolging:** in behandeling · eigenaar: Team OT; Evides · "
+                          "toelichting: Back-ups worden getest zie memo \\<b\\>12\\</b\\> · datum: 2025-03-01 · "
+                          "gecontroleerd door: J. de Vries · opvolgingsregel: KP-SCEN-a1b2c3\n"
+                          "- **Bijlage:** [keten (3 stappen), 3 getroffen objecten, getroffen mensen in de tijd]"
+                          "(#kp-scen-a1b2c3)\n\n"));
+  CHECK(contains(entries, "- **Impact:** geen criterium gescoord (zonder impactklasse, en daarom niet in het diagram)\n"));
+  CHECK(contains(entries, "- **Maatregelen:** geen\n"));
+  // The long parts are in the appendix only, under the entry's id (the link's anchor).
+  for (const auto* detail : {"Keten van oorzaak en gevolg", "Eerste regel", "CVE-2023-1234", "45.000,5", "Grondslag",
+                             "2000000 mensuren zonder drinkwater"}) {
+    CHECK_MESSAGE(!contains(entries, detail), detail);
+    CHECK_MESSAGE(contains(tail, detail), detail);
+  }
+  CHECK(contains(tail, "### KP-SCEN-a1b2c3\n"
+                       "- **Beschrijving:** Eerste regel. Tweede regel met \\*nadruk\\* en \\[link\\](http://x).\n"
+                       "- **Analyse:** scenario · soort: scenario-cascade · objecten: wb-pomp-oost · "
+                       "scenario: ransomware-drinkwater · dreiging: ransomware\n"
+                       "- **Keten van oorzaak en gevolg:**\n"
+                       "  - t+0 uur: wb-pomp-oost valt uit\n"
+                       "  - t+4 uur: hs-merwedehaven valt uit (via wb-pomp-oost)\n"
+                       "  - t+42 uur en 20 minuten: asz-dordrecht valt uit (via hs-merwedehaven)\n"
+                       "- **Bekende misbruikte kwetsbaarheden:**\n"
+                       "  - CVE-2023-1234: Acme Pump\\|Controller; gebruikt bij ransomware; EPSS 0,97 (percentiel 0,999); "
+                       "vereiste actie: Apply updates per vendor instructions.; uiterlijk 2024-01-31\n"
+                       "- **Getroffen mensen in de tijd:** t+0 uur — mensen (elk gebied één keer): 12.000, objecten buiten "
+                       "werking: 1; t+4 uur — mensen (elk gebied één keer): 45.000,5, objecten buiten werking: 2\n"
+                       "- **Grondslag van de impact:** 2.3 Lichamelijk lijden (gebrek aan primaire levensbehoeften): "
+                       "2000000 mensuren zonder drinkwater · 5.1 Verstoring van het dagelijks leven: 5000000 mensuren "
+                       "verstoring\n\n"));
+  // A whole chain names every asset that fails: no list of them besides it.
+  CHECK_FALSE(contains(tail, "Getroffen objecten (3):** asz-dordrecht"));
+  // Without a chain the affected assets are listed; the kind is left out where it repeats the analysis.
+  CHECK(contains(tail, "### KP-REACH-77aa01\n- **Analyse:** verreikende uitval · objecten: gas\\_station-1\n"
+                       "- **Getroffen objecten (3):** a, b, c\n"));
+  CHECK(contains(tail, "· onderwerp: zone-west\n"));
+  auto zone = knelpunt::test::fixture_register();
+  zone.risks[3].finding.assets.clear();
+  CHECK(contains(register_to_markdown(zone, "nl"), "- **Analyse:** geografische concentratie · soort: co-located · "
+                                                    "onderwerp: zone-west\n"));
+  // Sections and appendix entries in the register's order.
   CHECK(md.find("### KP-SCEN-a1b2c3") < md.find("### KP-SPOF-3f2a9c"));
   CHECK(md.find("### KP-SPOF-3f2a9c") < md.find("### KP-REACH-77aa01"));
   CHECK(md.find("### KP-REACH-77aa01") < md.find("### KP-GEO-0b0b0b"));
+  CHECK(tail.find("### KP-SCEN-a1b2c3\n") < tail.find("### KP-GEO-0b0b0b\n"));
+}
+
+TEST_CASE("register markdown: a knelpunt shows each analysis's title, its other evidence lines are in the appendix") {
+  auto reg = knelpunt::test::fixture_register();
+  auto& risk = reg.risks[1];
+  risk.finding.evidence = {{"Enkelvoudig faalpunt: hs — treft 3", "Single point: hs — 3"},
+                           {"snedeverzameling van a, b", "cut set of a, b"},
+                           {"Cyberblootstelling: hs — vpn", "Cyber exposure: hs — vpn"},
+                           {"product acme 1.0", "product acme 1.0"}};
+  risk.key_evidence = {0, 2};
+  const std::string md = register_to_markdown(reg, "nl");
+  const auto appendix = md.find("## Bijlage: tijdlijnen en ketens\n");
+  REQUIRE(appendix != std::string::npos);
+  CHECK(contains(md.substr(0, appendix), "- **Onderbouwing:**\n  - Enkelvoudig faalpunt: hs — treft 3\n"
+                                         "  - Cyberblootstelling: hs — vpn\n- **Maatregelen:**"));
+  CHECK(contains(md.substr(0, appendix), "verdere onderbouwing (2 regels)](#kp-spof-3f2a9c)\n"));
+  CHECK(contains(md.substr(appendix), "- **Verdere onderbouwing:**\n  - snedeverzameling van a, b\n"
+                                      "  - product acme 1.0\n"));
+  CHECK_FALSE(contains(md.substr(appendix), "Cyberblootstelling: hs"));
+
+  SUBCASE("without key lines the first two are shown") {
+    risk.key_evidence.clear();
+    const std::string plain = register_to_markdown(reg, "en");
+    CHECK(contains(plain, "- **Evidence:**\n  - Single point: hs — 3\n  - cut set of a, b\n"));
+    CHECK(contains(plain, "further evidence (2 lines)](#kp-spof-3f2a9c)"));
+  }
+}
+
+TEST_CASE("register markdown: a long chain is cut in the appendix, with the steps left and the affected assets") {
+  auto reg = knelpunt::test::fixture_register();
+  auto& f = reg.risks[0].finding;
+  f.chain.clear();
+  for (int t = 0; t < 7; ++t) f.chain.push_back({"x" + std::to_string(t), static_cast<double>(t), t ? "x0" : ""});
+  f.chain.push_back({"y6", 6, "x0"});
+  const std::string md = register_to_markdown(reg, "nl");
+  CHECK(contains(md, "[keten (8 stappen), 3 getroffen objecten"));
+  CHECK(contains(md, "  - t+3 uur: x3 valt uit (via x0)\n  - … en nog 4 stappen (alle in het JSON-register)\n"
+                     "- **Getroffen objecten (3):** asz-dordrecht, hs-merwedehaven, wb-pomp-oost\n"));
+  CHECK_FALSE(contains(md, "t+4 uur: x4"));
+  f.chain.resize(5);
+  CHECK(contains(register_to_markdown(reg, "en"), "  - … and 1 more step (all of them in the JSON register)\n"));
+}
+
+TEST_CASE("register markdown: per sector and per operator, by level with a total, and how a risk in two rows counts") {
+  auto reg = knelpunt::test::fixture_register();
+  reg.risks[0].operators = {"Waterbedrijf"};
+  reg.risks[1].operators = {"Netbeheerder", "Ziekenhuis"};
+  const std::string md = register_to_markdown(reg, "nl");
+  CHECK(contains(md, "### Per sector\n\n| Sector | zeer hoog | hoog | midden | laag | totaal |\n|---|---|---|---|---|---|\n"
+                     "| Drinkwater | 1 | 0 | 0 | 0 | 1 |\n| Energie | 0 | 1 | 0 | 0 | 1 |\n| Zorg | 0 | 1 | 0 | 0 | 1 |\n"
+                     "| (geen vitaal proces) | 0 | 0 | 1 | 1 | 2 |\n\n"
+                     "Een risico telt één keer mee in elke sector die het raakt: de sectoren van de vitale processen "
+                     "van zijn objecten (volgens de catalogus vital-processes). 1 risico staat daardoor in meer dan één "
+                     "rij, dus de kolom totaal telt op tot 5 in plaats van 4.\n\n### Per beheerder\n"));
+  CHECK(contains(md, "| Netbeheerder | 0 | 1 | 0 | 0 | 1 |\n| Waterbedrijf | 1 | 0 | 0 | 0 | 1 |\n"
+                     "| Ziekenhuis | 0 | 1 | 0 | 0 | 1 |\n| (geen beheerder in het model) | 0 | 0 | 1 | 1 | 2 |\n"));
+  CHECK(md.find("### De hoogste risico's") < md.find("### Per sector"));
+  const std::string en = register_to_markdown(reg, "en");
+  CHECK(contains(en, "| Sector | very high | high | medium | low | total |\n"));
+  CHECK(contains(en, "| Drinking water | 1 | 0 | 0 | 0 | 1 |\n"));
+  CHECK(contains(en, "1 risk is therefore in more than one row, so the total column adds up to 5 instead of 4.\n"));
+
+  SUBCASE("no risk in two rows, and no sector table without the catalogue's sectors") {
+    reg.risks[1].operators = {"Netbeheerder"};
+    reg.process_sectors.clear();
+    const std::string plain = register_to_markdown(reg, "nl");
+    CHECK(contains(plain, "Een risico telt één keer mee bij elke beheerder van zijn objecten. Geen risico staat in meer "
+                          "dan één rij.\n"));
+    CHECK_FALSE(contains(plain, "### Per sector"));
+  }
 }
 
 TEST_CASE("register markdown: English") {
@@ -167,10 +272,13 @@ TEST_CASE("register markdown: English") {
   CHECK(md.rfind("# Risk register Dordrecht\n", 0) == 0);
   CHECK(contains(md, "The register holds 4 risks: 1 very high, 1 high, 1 medium, 1 low.\n"));
   CHECK(contains(md, "Tracking: 3 unchecked, 1 in treatment.\n"));
-  CHECK(contains(md, "- t+4h: hs-merwedehaven fails (via wb-pomp-oost)\n"));
+  CHECK(contains(md, "  - t+4h: hs-merwedehaven fails (via wb-pomp-oost)\n"));
   CHECK(contains(md, "| Likelihood / impact | A (limited) |"));
   CHECK(contains(md, "EPSS 0.97 (percentile 0.999)"));
-  CHECK(contains(md, "**Total:** impact score 40.5, class D (very serious).\n"));
+  CHECK(contains(md, "- **Impact:** D (very serious), impact score 40.5: 2.3 D 2000000 people-hours, 5.1 C 5000000 "
+                     "people-hours\n"));
+  CHECK(contains(md, "## Appendix: timelines and chains\n"));
+  CHECK(contains(md, "- **Appendix:** [chain (3 steps), 3 affected assets, people affected over time](#kp-scen-a1b2c3)\n"));
   CHECK(contains(md, "### KP-GEO-0b0b0b: \\# Twee objecten in zone-west\n"));  // no English title: Dutch
   CHECK_FALSE(contains(md, "Risicoregister"));
 }

@@ -17,13 +17,10 @@ risk_register::Risk entry(std::string id, int level, std::string kind = "knelpun
   return risk;
 }
 
-catalogs::ReferenceData reference() {
-  catalogs::ReferenceData data;
-  data.processes["drinkwater"] = {"drinkwater", "Drinkwatervoorziening", "Drinking water supply", "A", "Drinkwater",
-                                  "Drinking water"};
-  data.processes["elektriciteit.regionaal"] = {"elektriciteit.regionaal", "Regionale distributie elektriciteit",
-                                               "Regional distribution of electricity", "B", "Energie", "Energy"};
-  return data;
+/// The process → sector table the builder gives a register.
+void add_sectors(risk_register::Register& reg) {
+  reg.process_sectors = {{"drinkwater", {"Drinkwater", "Drinking water"}},
+                         {"elektriciteit.regionaal", {"Energie", "Energy"}}};
 }
 
 }  // namespace
@@ -31,6 +28,7 @@ catalogs::ReferenceData reference() {
 TEST_CASE("register selection: the highest entries up to max_entries, scenarios and tracked entries always") {
   risk_register::Register reg;
   reg.diagram = test::fixture_diagram();
+  add_sectors(reg);
   // In register order: level highest first.
   reg.risks.push_back(entry("KP-KNP-000001", 3));
   reg.risks.push_back(entry("KP-CCP-000002", 2, "common-cause", {"drinkwater", "elektriciteit.regionaal"}));
@@ -40,7 +38,7 @@ TEST_CASE("register selection: the highest entries up to max_entries, scenarios 
   reg.risks.push_back(entry("KP-KNP-000006", 0));
   reg.risks.back().tracking.matched = "KP-KNP-000006";
 
-  auto not_listed = risk_register::select_entries(reg, {1, 2}, reference());
+  auto not_listed = risk_register::select_entries(reg, {1, 2});
   // Room for 2, taken by the scenario and the tracked entry: they are listed
   // although their level is below min_level, and nothing else is.
   REQUIRE(reg.risks.size() == 2);
@@ -50,20 +48,24 @@ TEST_CASE("register selection: the highest entries up to max_entries, scenarios 
   REQUIRE(reg.listing);
   CHECK(reg.listing->not_listed == 4);
   CHECK(reg.listing->not_listed_by_level == std::vector<std::size_t>{0, 1, 2, 1});
-  // The pair of two sectors counts in both; the entry of no process under "".
+  // The pair of two sectors counts in both; the entry of no process in the last row.
   const auto& first = reg.listing->not_listed_by_sector;
-  REQUIRE(first.size() == 5);
-  CHECK((first[0].sector == "" && first[0].level == 2 && first[0].count == 1));
-  CHECK((first[1].sector == "Drinkwater" && first[1].level == 3 && first[1].count == 1));
-  CHECK((first[2].sector == "Drinkwater" && first[2].level == 2 && first[2].count == 1));
-  CHECK((first[3].sector == "Drinkwater" && first[3].level == 1 && first[3].count == 1));
-  CHECK((first[4].sector == "Energie" && first[4].level == 2 && first[4].count == 1));
+  REQUIRE(first.rows.size() == 3);
+  CHECK(first.rows[0].name.nl == "Drinkwater");
+  CHECK(first.rows[0].by_level == std::vector<std::size_t>{0, 1, 1, 1});
+  CHECK(first.rows[0].total == 3);
+  CHECK(first.rows[1].name.en == "Energy");
+  CHECK(first.rows[1].by_level == std::vector<std::size_t>{0, 0, 1, 0});
+  CHECK(first.rows[2].name.nl.empty());
+  CHECK(first.rows[2].total == 1);
+  CHECK(first.multiple == 1);
 
   risk_register::Register again;
   again.diagram = test::fixture_diagram();
+  add_sectors(again);
   for (auto& risk : not_listed) again.risks.push_back(std::move(risk));
   again.risks.push_back(entry("KP-KNP-000007", 0, "knelpunt", {}));
-  auto left = risk_register::select_entries(again, {1, 3}, reference());
+  auto left = risk_register::select_entries(again, {1, 3});
   REQUIRE(again.risks.size() == 3);
   CHECK(again.risks[0].id == "KP-KNP-000001");
   CHECK(again.risks[1].id == "KP-CCP-000002");
@@ -72,10 +74,9 @@ TEST_CASE("register selection: the highest entries up to max_entries, scenarios 
   REQUIRE(left.size() == 2);
   CHECK(left[0].id == "KP-KNP-000004");
   CHECK(left[1].id == "KP-KNP-000007");
-  // Per sector and level, sorted by sector (none first), level highest first.
-  const auto& rows = again.listing->not_listed_by_sector;
+  // Per sector: Drinkwater (KP-KNP-000004), then the row without a process (KP-KNP-000007).
+  const auto& rows = again.listing->not_listed_by_sector.rows;
   REQUIRE(rows.size() == 2);
-  CHECK((rows[0].sector == "" && rows[0].sector_en == "" && rows[0].level == 0 && rows[0].count == 1));
-  CHECK((rows[1].sector == "Drinkwater" && rows[1].sector_en == "Drinking water" && rows[1].level == 1 &&
-         rows[1].count == 1));
+  CHECK((rows[0].name.nl == "Drinkwater" && rows[0].by_level == std::vector<std::size_t>{0, 1, 0, 0}));
+  CHECK((rows[1].name.nl.empty() && rows[1].by_level == std::vector<std::size_t>{1, 0, 0, 0}));
 }
