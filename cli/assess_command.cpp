@@ -101,7 +101,9 @@ class AssessCommand : public Command {
                                tracking_file.string());
       return kExitBadInput;
     }
-    auto tracking = read_tracking(tracking_file, diagnostics);
+    std::vector<std::string> criteria;  // the ids a tracking file's impact_expert may name
+    for (const auto& criterion : loaded->reference.scoring.criteria) criteria.push_back(criterion.id);
+    auto tracking = read_tracking(tracking_file, diagnostics, criteria);
     diagnostics.sort();
     print_diagnostics(diagnostics, quiet_);
     if (diagnostics.has_errors()) {
@@ -175,10 +177,10 @@ class AssessCommand : public Command {
 
   /// Tracking is read-only; the default file is optional, an explicit one
   /// is not. Nothing is read when seeding a new one.
-  std::optional<risk_register::TrackingFile> read_tracking(const fs::path& tracking_file,
-                                                           model::Diagnostics& diagnostics) const {
+  std::optional<risk_register::TrackingFile> read_tracking(const fs::path& tracking_file, model::Diagnostics& diagnostics,
+                                                           const std::vector<std::string>& criteria) const {
     if (seed_tracking_ || (tracking_path_.empty() && !exists(tracking_file))) return std::nullopt;
-    return risk_register::read_tracking_file(tracking_file, diagnostics);
+    return risk_register::read_tracking_file(tracking_file, diagnostics, criteria);
   }
 
   void warn_unmatched_tracking(const risk_register::Register& reg) const {

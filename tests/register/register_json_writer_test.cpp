@@ -65,7 +65,7 @@ TEST_CASE("register JSON: model, method and feeds") {
   CHECK(json["method"]["likelihood_classes"][4]["below"].is_null());
   CHECK(json["method"]["likelihood_classes"][2]["name"] == "mogelijk");
   CHECK(json["method"]["criteria"][2] == Json{{"id", "5.1"}, {"name", "Verstoring van het dagelijks leven"},
-                                               {"weight", 1.5}, {"unit", "people-hours"}});
+                                               {"weight", 1.5}, {"unit", "people-hours"}, {"rule", "expert-judgement"}});
   CHECK(json["feeds"][1] == Json{{"feed", "epss"},
                                  {"present", false},
                                  {"feed_date", nullptr},
