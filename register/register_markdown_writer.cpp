@@ -343,7 +343,8 @@ void write_impact(std::string& out, const Register& reg, const Risk& risk, std::
       // The contract: value 0 means the class was stated, not estimated.
       // Large estimates (people, people-hours, euro) are shown whole: their
       // fractions come from minute buffers and tell a reader nothing. JSON keeps them.
-      const double shown = std::abs(c.value) >= 100 ? std::round(c.value) : c.value;
+      // Small ones (a few victims from a proxy) keep one decimal, as their basis does.
+      const double shown = std::abs(c.value) >= 100 ? std::round(c.value) : std::round(c.value * 10) / 10;
       const std::string value = c.value == 0 ? "–"
                                              : (unit.empty() ? format_number(shown, lang)
                                                              : fmt::format("{} {}", format_number(shown, lang),
