@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "assessors/impact_estimator.hpp"
 
 namespace knelpunt::assessors {
@@ -16,6 +18,11 @@ std::vector<ConfiguredAssessor> configure_assessors(const AssessmentProfile& pro
                                                     const catalogs::ReferenceData& reference,
                                                     model::Diagnostics& diagnostics) {
   std::vector<ConfiguredAssessor> configured;
+  for (const auto& set : profile.process_horizons)
+    if (!reference.process(set.process))
+      diagnostics.error(set.where, fmt::format("'horizons' names '{}', which the vital-processes catalogue does not have; "
+                                               "expected a vital process id such as waterkering",
+                                               set.process));
   std::vector<model::SourceLocation> blamed;  // one error per place an infinite horizon is written
   for (auto& assessor : make_builtin_assessors()) {
     const AssessorSettings* settings = profile.find(assessor->name());
@@ -27,7 +34,7 @@ std::vector<ConfiguredAssessor> configure_assessors(const AssessmentProfile& pro
       blamed.push_back(horizon.where);
       require_finite_horizon(horizon, "people-hours of outage need an end", diagnostics);
     }
-    configured.push_back({std::move(assessor), horizon.hours, horizon.source});
+    configured.push_back({std::move(assessor), horizon.hours, horizon.source, profile.process_horizons});
   }
   return configured;
 }
@@ -35,7 +42,8 @@ std::vector<ConfiguredAssessor> configure_assessors(const AssessmentProfile& pro
 std::vector<Finding> run_assessors(const std::vector<ConfiguredAssessor>& assessors, const AssessmentInput& input) {
   std::vector<Finding> findings;
   for (const auto& configured : assessors) {
-    const ImpactEstimator impact(input.model, input.graph, input.reference, configured.horizon, input.max_chain_steps);
+    const ImpactEstimator impact(input.model, input.graph, input.reference, configured.horizon,
+                                 configured.process_horizons, input.max_chain_steps);
     const AssessmentContext context{input.model, input.graph, input.reference, impact, configured.horizon,
                                     std::max(1u, input.threads), input.kev, input.epss};
     auto found = configured.assessor->assess(context);

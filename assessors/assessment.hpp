@@ -18,12 +18,16 @@ struct ConfiguredAssessor {
   std::unique_ptr<Assessor> assessor;
   model::Hours horizon = 72;  ///< finite (configure_assessors refuses an infinite one)
   HorizonSource horizon_source = HorizonSource::model;
+  /// The profile's `horizons:` per vital process, for the impact of cascades
+  /// that start at an asset of such a process (horizon_resolution.hpp).
+  std::vector<ProcessHorizon> process_horizons = {};
 };
 
 /// The assessors of `profile`, configured, in registry order. Each one's
 /// horizon follows resolve_horizon (its own, the profile's, else `region`'s);
 /// an infinite one is an error at the place it was written, reported once per
-/// place. Options are checked against the effective catalogues `reference`.
+/// place. Options are checked against the effective catalogues `reference`,
+/// and the processes of the profile's `horizons:` against its vital processes.
 std::vector<ConfiguredAssessor> configure_assessors(const AssessmentProfile& profile, const model::Region& region,
                                                     const catalogs::ReferenceData& reference,
                                                     model::Diagnostics& diagnostics);

@@ -1,5 +1,7 @@
 #include "assessors/assessment_profile.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "model/suggest.hpp"
@@ -107,7 +109,7 @@ AssessmentProfile read_assessment_profile(const std::filesystem::path& file, con
   profile.name = file.filename().string();
   const auto opened = model::open_versioned_yaml_file(
       file, {"the profile", "a readable YAML file", model::kMaxYamlFileBytes}, "the profile",
-      {"profile", "horizon", "assessors", "scoring", "limits", "register"}, {"profile", 1}, diagnostics);
+      {"profile", "horizon", "horizons", "assessors", "scoring", "limits", "register"}, {"profile", 1}, diagnostics);
   if (!opened.is_mapping) return profile;
   const auto& document = opened.document;
   model::YamlFields fields(document, diagnostics);
@@ -116,6 +118,14 @@ AssessmentProfile read_assessment_profile(const std::filesystem::path& file, con
   if (auto node = document.find(root, "horizon"); node != model::kNoYamlNode) {
     profile.horizon = read_horizon(fields, node);
     profile.horizon_where = fields.where(node);
+  }
+  if (auto node = document.find(root, "horizons"); node != model::kNoYamlNode && fields.expect_mapping(node, "'horizons'")) {
+    for (const auto& [key, value] : fields.entries(node)) {
+      auto hours = read_horizon(fields, value);
+      if (hours) profile.process_horizons.push_back({document.node(key).value, *hours, fields.where(value)});
+    }
+    std::sort(profile.process_horizons.begin(), profile.process_horizons.end(),
+              [](const auto& a, const auto& b) { return a.process < b.process; });
   }
   read_scoring_and_limits(document, fields, root, profile);
   read_register_selection(document, fields, root, profile);

@@ -3,6 +3,8 @@
 /// options, the horizon, and the risk diagram of the scoring catalogue.
 ///   profile: 1
 ///   horizon: 72h                 # optional; default: the model's region.horizon
+///   horizons:                    # optional: the impact horizon of a cascade that starts at
+///     waterkering: 7d            # an asset of this vital process (horizon_resolution.hpp)
 ///   assessors:
 ///     single-point: {max_order: 2}
 ///     cascade-reach: {horizon: 72h, top: 20}   # `horizon` is accepted by every assessor
@@ -28,6 +30,13 @@
 
 namespace knelpunt::assessors {
 
+/// A horizon set for one vital process (`horizons:` in the profile).
+struct ProcessHorizon {
+  std::string process;  ///< an id of catalogs/vital-processes.yaml
+  model::Hours hours = 72;
+  model::SourceLocation where = {};
+};
+
 struct AssessorSettings {
   std::string name;
   catalogs::Json options = catalogs::Json::object();  ///< without `horizon`
@@ -43,6 +52,7 @@ struct AssessmentProfile {
   std::string name;  ///< the file name, e.g. "default.yaml"
   std::optional<model::Hours> horizon;
   model::SourceLocation horizon_where;      ///< where `horizon` is written
+  std::vector<ProcessHorizon> process_horizons;  ///< `horizons:`, sorted by process
   std::vector<AssessorSettings> assessors;  ///< in the file's order
   std::string risk_diagram = "nvp-5x5";
   /// `limits.chain_steps`: at most this many chain steps per finding (the

@@ -29,6 +29,7 @@ constexpr std::array kTexts{
     Entry{Phrase::controls_one, "{} maatregel", "{} control"},
     Entry{Phrase::controls_many, "{} maatregelen", "{} controls"},
     Entry{Phrase::list_and, " en ", " and "},
+    Entry{Phrase::list_or, "{} of {}", "{} or {}"},  // the last two of a list
     Entry{Phrase::unit_people, "mensen", "people"},
     Entry{Phrase::unit_people_hours, "mensuren", "people-hours"},
     Entry{Phrase::unit_euros, "euro", "euros"},
@@ -55,6 +56,19 @@ constexpr std::array kTexts{
     Entry{Phrase::counted_assets, "som van {} van {}{}", "sum of {} of {}{}"},
     Entry{Phrase::upper_bound_note, "; bovengrens: objecten zonder gebieden tellen hun eigen inwoners, die kunnen overlappen",
           "; an upper bound: assets without areas count their own population, which may overlap"},
+    // service_outage criteria (1.1, 2.1, 2.2, 3.1): per area and service, the time without it × a rate.
+    Entry{Phrase::counted_service_people, "inwoners van {} zonder {} × tarief per mensuur ({})",
+          "residents of {} without {} × rate per person-hour ({})"},
+    Entry{Phrase::counted_service_surface, "oppervlakte (km²) van {} zonder {}", "surface (km²) of {} without {}"},
+    Entry{Phrase::per_day_note, " / 24 uur per dag", " / 24 hours per day"},
+    Entry{Phrase::unknown_surface_note, "; {} zonder oppervlakte (area_km2) tellen als 0",
+          "; {} without a surface (area_km2) count as 0"},
+    Entry{Phrase::impact_basis_service, "{} × {}{} = {} {}; klasse {} vanaf {}{}", "{} × {}{} = {} {}; class {} from {}{}"},
+    Entry{Phrase::vital_process_floor,
+          "geen schatting haalt klasse A, maar de cascade treft een vitaal proces ({}): {} (klasse {}, ondergrens uit de "
+          "scoringscatalogus)",
+          "no estimate reaches class A, but the cascade takes down a vital process ({}): {} (class {}, floor from the "
+          "scoring catalogue)"},
     Entry{Phrase::structural_unknown_p, "geen faalkans (p) bekend voor {}; standaardklasse {} uit de scoringscatalogus",
           "no failure probability (p) known for {}; default class {} from the scoring catalogue"},
     Entry{Phrase::failure_probability, "{} p={}", "{} p={}"},

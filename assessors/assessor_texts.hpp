@@ -35,6 +35,7 @@ enum class Phrase {
   controls_many,
   // Shared.
   list_and,
+  list_or,
   unit_people,
   unit_people_hours,
   unit_euros,
@@ -55,6 +56,12 @@ enum class Phrase {
   counted_areas_per_service,
   counted_assets,
   upper_bound_note,
+  counted_service_people,
+  counted_service_surface,
+  per_day_note,
+  unknown_surface_note,
+  impact_basis_service,
+  vital_process_floor,
   // Likelihood rules.
   structural_unknown_p,
   failure_probability,

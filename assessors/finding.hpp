@@ -56,12 +56,19 @@ struct TimelinePoint {
   double people = 0;
 };
 
+/// Where a criterion's class comes from: a rule of the scoring catalogue
+/// (`estimate`), the catalogue's floor for a vital process when no rule
+/// reaches class A (`floor`), or an analyst's class from the tracking file
+/// (`expert`, register/tracking.hpp).
+enum class ImpactSource { estimate, floor, expert };
+
 /// The impact on one criterion of the Regionaal Risicoprofiel.
 struct CriterionImpact {
   std::string criterion;           ///< "2.3"
   catalogs::ClassIndex impact_class = 0;
   double value = 0;                ///< in the criterion's unit; 0 when stated, not estimated
   LocalText basis;                 ///< how the value was found
+  ImpactSource source = ImpactSource::estimate;
 };
 
 struct Likelihood {

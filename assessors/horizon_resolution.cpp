@@ -22,6 +22,16 @@ EffectiveHorizon resolve_horizon(const model::Region& region, const AssessmentPr
   return {region.horizon, HorizonSource::model, region.horizon_where};
 }
 
+model::Hours cascade_horizon(const EffectiveHorizon& horizon, std::span<const ProcessHorizon> process_horizons,
+                             std::span<const std::string> processes) {
+  if (horizon.source == HorizonSource::command_line) return horizon.hours;
+  std::optional<model::Hours> own;
+  for (const auto& process : processes)
+    for (const auto& set : process_horizons)
+      if (set.process == process && (!own || set.hours > *own)) own = set.hours;
+  return own.value_or(horizon.hours);
+}
+
 bool require_finite_horizon(const EffectiveHorizon& horizon, std::string_view purpose, model::Diagnostics& diagnostics) {
   if (horizon.hours != model::kNever) return true;
   switch (horizon.source) {

@@ -9,9 +9,19 @@
 /// sets, whatif without restoration) and refused where outage hours are
 /// counted (assess, compare, whatif with restoration): the refusal names
 /// the place where the infinite horizon was written.
+///
+/// The impact of a cascade (impact_estimator.hpp) has one more rule: when
+/// the profile sets a horizon for the vital process of an asset the cascade
+/// starts from (`horizons: {waterkering: 7d}`), that horizon counts the
+/// cascade's impact instead of the one above (the longest, when its initial
+/// assets belong to several such processes). Flood defence fails over days,
+/// not within 72 hours. A command-line --horizon still wins.
 
 #include <optional>
+#include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "assessors/assessment_profile.hpp"
 #include "model/diagnostic.hpp"
@@ -40,6 +50,13 @@ struct EffectiveHorizon {
 EffectiveHorizon resolve_horizon(const model::Region& region, const AssessmentProfile* profile = nullptr,
                                  const AssessorSettings* assessor = nullptr,
                                  std::optional<model::Hours> command_line = std::nullopt);
+
+/// The horizon of a cascade's impact: `horizon` (the assessor's, as
+/// resolve_horizon gave it) unless `processes` — the vital processes of the
+/// cascade's initial assets — include one of `process_horizons`; then the
+/// longest of those. A horizon from the command line is never replaced.
+model::Hours cascade_horizon(const EffectiveHorizon& horizon, std::span<const ProcessHorizon> process_horizons,
+                             std::span<const std::string> processes);
 
 /// When `horizon` is infinite, adds one error at the place it was written
 /// saying that `purpose` needs an end (e.g. "people-hours of outage need an

@@ -15,12 +15,14 @@ namespace knelpunt::assessors {
 
 ImpactEstimator::ImpactEstimator(const model::Model& model, const model::DependencyGraph& graph,
                                  const catalogs::ReferenceData& reference, model::Hours horizon,
-                                 std::optional<std::size_t> max_chain_steps)
+                                 std::vector<ProcessHorizon> process_horizons, std::optional<std::size_t> max_chain_steps)
     : model_(model),
       graph_(graph),
       reference_(reference),
       horizon_(horizon),
+      process_horizons_(std::move(process_horizons)),
       max_chain_steps_(max_chain_steps),
+      service_outage_(model),
       people_(model) {
   if (engine::has_recovery(model)) {
     recovery_ = engine::recovery_times(model);
@@ -69,6 +71,44 @@ LocalText impact_basis(const catalogs::ImpactCriterion& criterion, const Counted
   const LocalText hours =
       local_text(restores ? Phrase::hours_down_restored : Phrase::hours_down_permanent, local_hours(horizon));
   return local_text(Phrase::impact_basis_people_hours, what, hours, value, unit, letter, limit, bound);
+}
+
+/// A criterion's value as the basis writes it: one decimal below 100 (a
+/// handful of victims), whole numbers above.
+LocalText basis_value(double value) {
+  return value < 100 ? local_number(std::round(value * 10) / 10) : local_whole(std::round(value));
+}
+
+/// The basis of a service_outage criterion in both languages.
+LocalText service_outage_basis(const catalogs::ImpactCriterion& criterion, const ServiceOutageValue& found,
+                               catalogs::ClassIndex impact_class, model::Hours horizon, bool restores) {
+  const auto& estimate = *criterion.estimate;
+  std::vector<std::string> services;
+  std::vector<LocalText> rates;
+  for (const auto& [service, rate] : estimate.rates) {
+    services.push_back(service);
+    const LocalText number = local_number(rate);
+    rates.push_back({service + " " + number.nl, service + " " + number.en});
+  }
+  const LocalText areas = counted(found.areas, Phrase::areas_one, Phrase::areas_many);
+  // "gas, power of water": commas, the last two joined by "of".
+  const std::string last = services.empty() ? std::string() : services.back();
+  if (!services.empty()) services.pop_back();
+  const LocalText head{fmt::format("{}", fmt::join(services, ", ")), fmt::format("{}", fmt::join(services, ", "))};
+  const LocalText service_list =
+      services.empty() ? LocalText{last, last} : local_text(Phrase::list_or, head, last);
+  const bool by_surface = estimate.basis == catalogs::ImpactEstimate::Basis::area_km2;
+  const LocalText what = by_surface ? local_text(Phrase::counted_service_surface, areas, service_list)
+                                    : local_text(Phrase::counted_service_people, areas, service_list, joined(rates, ", "));
+  const LocalText hours =
+      local_text(restores ? Phrase::hours_down_restored : Phrase::hours_down_permanent, local_hours(horizon));
+  const LocalText per_day = estimate.hours_per_unit == 24 ? local_text(Phrase::per_day_note) : LocalText{};
+  const LocalText unknown =
+      found.areas_unknown > 0
+          ? local_text(Phrase::unknown_surface_note, counted(found.areas_unknown, Phrase::areas_one, Phrase::areas_many))
+          : LocalText{};
+  return local_text(Phrase::impact_basis_service, what, hours, per_day, basis_value(found.value), unit_text(criterion.unit),
+                    catalogs::class_letter(impact_class), local_whole(std::round(criterion.limits[impact_class])), unknown);
 }
 
 /// How one asset fared in a run: its first failure and what caused it, and
@@ -209,10 +249,18 @@ CountedValue criterion_value(const catalogs::ImpactEstimate& estimate, const mod
 
 }  // namespace
 
+model::Hours ImpactEstimator::horizon_of(std::span<const engine::Seed> seeds) const {
+  if (process_horizons_.empty()) return horizon_;
+  std::vector<std::string> processes;
+  for (const auto& seed : seeds) processes.push_back(model_.assets[seed.asset].process);
+  return cascade_horizon({horizon_, HorizonSource::assessor, {}}, process_horizons_, processes);
+}
+
 CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds) const {
   CascadeOutcome out;
-  Outages outages = restores() ? restored_outages(graph_, recovery_, restart_, seeds, horizon_, people_)
-                               : permanent_outages(graph_, seeds, horizon_);
+  const model::Hours horizon = horizon_of(seeds);
+  Outages outages = restores() ? restored_outages(graph_, recovery_, restart_, seeds, horizon, people_)
+                               : permanent_outages(graph_, seeds, horizon);
   out.timeline = std::move(outages.timeline);
   auto& failed = outages.failed;
   // Chain: by first failure, then id (asset index order is id order).
@@ -258,21 +306,49 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds) con
   std::sort(affected.begin(), affected.end());
   out.affected.reserve(affected.size());
   for (auto a : affected) out.affected.push_back(graph_.id(a));
-  const auto everyone = count_people(people_, {}, ever_down, outages.spans, horizon_, false);
+  const auto everyone = count_people(people_, {}, ever_down, outages.spans, horizon, false);
   out.people_served = everyone.value;
-  out.people_hours = count_people(people_, {}, ever_down, outages.spans, horizon_, true).value;
+  out.people_hours = count_people(people_, {}, ever_down, outages.spans, horizon, true).value;
   out.people_upper_bound = everyone.upper_bound;
 
   for (const auto& criterion : reference_.scoring.criteria) {
     if (!criterion.estimate) continue;
+    if (criterion.estimate->measure == catalogs::ImpactEstimate::Measure::service_outage) {
+      const auto found = service_outage_.value(*criterion.estimate, outages.spans, horizon);
+      if (auto impact_class = criterion.classify(found.value))
+        out.impact.push_back({criterion.id, *impact_class, found.value,
+                              service_outage_basis(criterion, found, *impact_class, horizon, restores()),
+                              ImpactSource::estimate});
+      continue;
+    }
     const CountedValue found =
-        criterion_value(*criterion.estimate, model_, graph_, people_, outages, ever_down, horizon_);
+        criterion_value(*criterion.estimate, model_, graph_, people_, outages, ever_down, horizon);
     auto impact_class = criterion.classify(found.value);
     if (!impact_class) continue;
-    out.impact.push_back(
-        {criterion.id, *impact_class, found.value, impact_basis(criterion, found, *impact_class, horizon_, restores())});
+    out.impact.push_back({criterion.id, *impact_class, found.value,
+                          impact_basis(criterion, found, *impact_class, horizon, restores()), ImpactSource::estimate});
   }
+  if (out.impact.empty()) add_floor(out, outages.failed);
   return out;
+}
+
+void ImpactEstimator::add_floor(CascadeOutcome& out, std::span<const model::AssetIndex> failed) const {
+  const auto& floor = reference_.scoring.vital_process_floor;
+  if (!floor) return;
+  std::vector<std::string> processes;
+  for (auto a : failed) {
+    const auto& process = model_.assets[a].process;
+    if (graph_.is_virtual(a) || process.empty() || !reference_.process(process)) continue;
+    if (std::find(processes.begin(), processes.end(), process) == processes.end()) processes.push_back(process);
+  }
+  if (processes.empty()) return;
+  std::sort(processes.begin(), processes.end());
+  out.impact.push_back({floor->criterion, floor->impact_class, 0,
+                        local_text(Phrase::vital_process_floor, fmt::join(processes, ", "),
+                                   LocalText{floor->rationale, floor->rationale_en.empty() ? floor->rationale
+                                                                                           : floor->rationale_en},
+                                   catalogs::class_letter(floor->impact_class)),
+                        ImpactSource::floor});
 }
 
 }  // namespace knelpunt::assessors

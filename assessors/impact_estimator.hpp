@@ -20,6 +20,8 @@
 #include <vector>
 
 #include "assessors/finding.hpp"
+#include "assessors/horizon_resolution.hpp"
+#include "assessors/service_outage.hpp"
 #include "catalogs/reference_data.hpp"
 #include "engine/affected_people.hpp"
 #include "engine/cascade.hpp"
@@ -48,28 +50,42 @@ struct CascadeOutcome {
 class ImpactEstimator {
  public:
   /// `horizon` must be finite: people-hours count outage up to it.
+  /// `process_horizons` (the profile's `horizons:`) replace it for cascades
+  /// that start at an asset of such a process (cascade_horizon).
   /// `max_chain_steps` (the profile's limits.chain_steps): each outcome's
   /// chain keeps its first this many steps and counts the rest, so that a
   /// region's tens of thousands of findings never hold their full chains.
   ImpactEstimator(const model::Model& model, const model::DependencyGraph& graph,
                   const catalogs::ReferenceData& reference, model::Hours horizon,
+                  std::vector<ProcessHorizon> process_horizons = {},
                   std::optional<std::size_t> max_chain_steps = std::nullopt);
 
-  /// Runs the cascade of `seeds` up to the horizon and describes it. Initial
-  /// failures count for impact like any other failed asset.
+  /// Runs the cascade of `seeds` up to its horizon (horizon_of) and
+  /// describes it. Initial failures count for impact like any other failed
+  /// asset. Criteria with an `estimate` are estimated; when none reaches
+  /// class A and the cascade takes down an asset of a vital process, the
+  /// catalogue's `vital_process_floor` gives the class (source `floor`).
   CascadeOutcome outcome(std::span<const engine::Seed> seeds) const;
 
+  /// The default horizon (the assessor's).
   model::Hours horizon() const { return horizon_; }
+  /// The horizon of the cascade of `seeds`: the default, or a process's own (cascade_horizon).
+  model::Hours horizon_of(std::span<const engine::Seed> seeds) const;
 
   /// True when outages end (some asset of the model has a `recovery`).
   bool restores() const { return !recovery_.empty(); }
 
  private:
+  /// Adds the catalogue's vital_process_floor when an asset of a vital process is among `failed`.
+  void add_floor(CascadeOutcome& out, std::span<const model::AssetIndex> failed) const;
+
   const model::Model& model_;
   const model::DependencyGraph& graph_;
   const catalogs::ReferenceData& reference_;
   model::Hours horizon_;
+  std::vector<ProcessHorizon> process_horizons_;
   std::optional<std::size_t> max_chain_steps_;
+  ServiceOutage service_outage_;  ///< who supplies which service to which area, for service_outage criteria
   engine::PeopleServed people_;  ///< areas and who supplies them, for counting people once
   std::vector<std::optional<model::Hours>> recovery_;  ///< per asset; empty when no asset has one
   std::vector<std::optional<model::Hours>> restart_;   ///< per asset when recovery_ is not empty

@@ -96,6 +96,48 @@ void read_classes(const Catalog& catalog, CatalogJsonReader& reader, ScoringMeth
   }
 }
 
+ImpactEstimate read_estimate(const Json& estimate, const model::SourceLocation& where, const std::string& what,
+                             CatalogJsonReader& reader) {
+  ImpactEstimate e;
+  const std::string measure = reader.text(estimate, "measure", where, what + " estimate");
+  if (measure == "people")
+    e.measure = ImpactEstimate::Measure::people;
+  else if (measure == "people_hours")
+    e.measure = ImpactEstimate::Measure::people_hours;
+  else if (measure == "service_outage")
+    e.measure = ImpactEstimate::Measure::service_outage;
+  else
+    reader.error(where, fmt::format("{} estimates by '{}'; expected measure people, people_hours or service_outage", what,
+                                    measure));
+  if (auto serve = reader.text(estimate, "serve", where, what + " estimate", false); !serve.empty()) e.serve = serve;
+  e.processes = reader.strings(estimate, "processes", where, what + " estimate");
+  e.source = reader.text(estimate, "source", where, what + " estimate", e.measure == ImpactEstimate::Measure::service_outage);
+  if (e.measure != ImpactEstimate::Measure::service_outage) return e;
+  const std::string basis = reader.text(estimate, "basis", where, what + " estimate", false);
+  if (basis == "area_km2")
+    e.basis = ImpactEstimate::Basis::area_km2;
+  else if (!basis.empty() && basis != "population")
+    reader.error(where, fmt::format("{} estimate has basis '{}'; expected population or area_km2", what, basis));
+  const std::string per = reader.text(estimate, "per", where, what + " estimate", false);
+  if (per == "day")
+    e.hours_per_unit = 24;
+  else if (!per.empty() && per != "hour")
+    reader.error(where, fmt::format("{} estimate has per '{}'; expected hour or day", what, per));
+  const Json* rates = reader.member(estimate, "rates", where, what + " estimate");
+  if (rates && (!rates->is_object() || rates->empty()))
+    reader.error(where, fmt::format("'rates' of {} estimate is {}; expected a mapping of services to numbers", what,
+                                    rates->dump()));
+  else if (rates)
+    for (const auto& [service, rate] : rates->items()) {
+      if (!rate.is_number() || rate.get<double>() < 0)
+        reader.error(where, fmt::format("rate of service '{}' of {} estimate is {}; expected a number ≥ 0", service, what,
+                                        rate.dump()));
+      else
+        e.rates[service] = rate.get<double>();
+    }
+  return e;
+}
+
 void read_criteria(const Catalog& catalog, CatalogJsonReader& reader, ScoringMethod& method) {
   for (const auto& entry : catalog.entries) {
     const Json& f = entry.fields;
@@ -110,24 +152,46 @@ void read_criteria(const Catalog& catalog, CatalogJsonReader& reader, ScoringMet
     criterion.weight = reader.number(f, "weight", entry.where, what).value_or(1);
     if (criterion.weight < 0) reader.error(entry.where, what + " has a negative weight; expected 0 or more");
     if (auto limits = reader.class_limits(f, "limits", entry.where, what)) criterion.limits = *limits;
-    if (const Json* estimate = reader.member(f, "estimate", entry.where, what, false)) {
-      ImpactEstimate e;
-      const std::string measure = reader.text(*estimate, "measure", entry.where, what + " estimate");
-      if (measure == "people")
-        e.measure = ImpactEstimate::Measure::people;
-      else if (measure == "people_hours")
-        e.measure = ImpactEstimate::Measure::people_hours;
-      else
-        reader.error(entry.where, fmt::format("{} estimates by '{}'; expected measure people or people_hours", what, measure));
-      if (auto serve = reader.text(*estimate, "serve", entry.where, what + " estimate", false); !serve.empty())
-        e.serve = serve;
-      e.processes = reader.strings(*estimate, "processes", entry.where, what + " estimate");
-      criterion.estimate = std::move(e);
-    }
+    if (const Json* estimate = reader.member(f, "estimate", entry.where, what, false))
+      criterion.estimate = read_estimate(*estimate, entry.where, what, reader);
+    if (const Json* expert = reader.member(f, "expert", entry.where, what, false))
+      criterion.expert = ExpertJudgement{reader.text(*expert, "reason", entry.where, what + " expert"),
+                                         reader.text(*expert, "reason_en", entry.where, what + " expert", false)};
+    // Never silently blank: a criterion is estimated by a rule or left to an
+    // analyst. One with neither (a model's override written before version 3)
+    // is left to an analyst, and the register says so.
+    if (criterion.estimate && criterion.expert)
+      reader.error(entry.where, what + " has both 'estimate' and 'expert'; expected one: a rule, or 'expert' (not "
+                                       "determined from the model, with a reason)");
+    if (!criterion.estimate && !criterion.expert)
+      criterion.expert = ExpertJudgement{"de catalogus geeft geen schattingsregel",
+                                         "the catalogue gives no estimation rule"};
     method.criteria.push_back(std::move(criterion));
   }
   if (method.criteria.empty())
     reader.error(catalog.where, "the scoring catalogue has no criteria; expected the impact criteria as its entries");
+}
+
+/// The optional `vital_process_floor`: it must name a criterion the catalogue estimates and a class.
+void read_floor(const Catalog& catalog, CatalogJsonReader& reader, ScoringMethod& method) {
+  const auto where = catalog.where_of("vital_process_floor");
+  const Json* floor = reader.member(catalog.extra, "vital_process_floor", where, "the scoring catalogue", false);
+  if (!floor) return;
+  VitalProcessFloor out;
+  out.criterion = reader.text(*floor, "criterion", where, "'vital_process_floor'");
+  const std::string letter = reader.text(*floor, "class", where, "'vital_process_floor'");
+  if (auto c = parse_class(letter))
+    out.impact_class = *c;
+  else
+    reader.error(where, fmt::format("'class' of 'vital_process_floor' is '{}'; expected a class A–E", letter));
+  out.rationale = reader.text(*floor, "rationale", where, "'vital_process_floor'");
+  out.rationale_en = reader.text(*floor, "rationale_en", where, "'vital_process_floor'", false);
+  const auto* criterion = method.criterion(out.criterion);
+  if (!criterion || !criterion->estimate)
+    reader.error(where, fmt::format("'vital_process_floor' names criterion '{}'; expected a criterion of this catalogue "
+                                    "with an 'estimate'",
+                                    out.criterion));
+  method.vital_process_floor = std::move(out);
 }
 
 void read_likelihood(const Catalog& catalog, CatalogJsonReader& reader, ScoringMethod& method) {
@@ -244,6 +308,7 @@ ScoringMethod read_scoring_method(const Catalog& scoring, model::Diagnostics& di
   read_classes(scoring, reader, method);
   read_criteria(scoring, reader, method);
   read_aggregation(scoring, reader, method);
+  read_floor(scoring, reader, method);
   read_likelihood(scoring, reader, method);
   read_diagrams(scoring, reader, method);
   // Callers index classes and likelihood classes by ClassIndex: keep five of each.

@@ -30,12 +30,31 @@ struct ImpactClass {
   double value = 0;  ///< score of the class in the weighted sum
 };
 
-/// How knelpunt estimates a criterion from a cascade, when it can.
+/// How knelpunt estimates a criterion from a cascade, when it can
+/// (docs/catalogs.md, "Scoring"). `people` and `people_hours` count people
+/// or people-hours of the `serve` basis; `service_outage` sums, over the
+/// model's areas and the services in `rates`, the area's basis (residents,
+/// or km² of surface) × the time it lacks that service within the horizon
+/// (in hours, or days with `per: day`) × the service's rate: euros per
+/// person-hour for costs, victims per person-hour for a proxy, 1 for a plain
+/// measure. The catalogue states the rates' source (`source`).
 struct ImpactEstimate {
-  enum class Measure { people, people_hours };
+  enum class Measure { people, people_hours, service_outage };
+  enum class Basis { population, area_km2 };
   Measure measure = Measure::people;
   std::string serve = "population";  ///< the `serves` key summed over failed non-virtual assets
   std::vector<std::string> processes;  ///< only failed assets of these processes count; empty = all
+  Basis basis = Basis::population;      ///< service_outage: what an area counts
+  double hours_per_unit = 1;            ///< service_outage: 1 (`per: hour`) or 24 (`per: day`)
+  std::map<std::string, double, std::less<>> rates;  ///< service_outage: service → factor, sorted by service
+  std::string source;                   ///< where the rates come from, or that they are knelpunt defaults
+};
+
+/// A criterion knelpunt does not estimate from a model: an analyst scores
+/// it (the tracking file's `impact_expert`), and until then the register
+/// shows it as "niet bepaald (expertoordeel)" with this reason.
+struct ExpertJudgement {
+  std::string reason, reason_en;  ///< why the model cannot give it
 };
 
 struct ImpactCriterion {
@@ -43,6 +62,9 @@ struct ImpactCriterion {
   std::string name, name_en, interest, interest_en, unit;
   double weight = 1;
   std::optional<ImpactEstimate> estimate;
+  /// Exactly one of `estimate` and `expert` is set: a criterion with neither
+  /// in the catalogue is read as expert judgement ("no estimation rule").
+  std::optional<ExpertJudgement> expert;
   std::array<double, kClassCount> limits{};  ///< lower limit of each class in `unit`, increasing
 
   /// The class of `value`: the highest class whose lower limit ≤ value;
@@ -69,6 +91,16 @@ struct RiskDiagram {
   std::optional<int> level_index(std::string_view id) const;
 };
 
+/// The lowest impact of a cascade that takes down an asset of a vital
+/// process when no estimate reaches class A (`vital_process_floor` in the
+/// catalogue): no knelpunt of a vital process is left without an impact
+/// class. A knelpunt default with its rationale, never an official figure.
+struct VitalProcessFloor {
+  std::string criterion;        ///< e.g. "3.1"
+  ClassIndex impact_class = 0;  ///< e.g. A
+  std::string rationale, rationale_en;
+};
+
 struct ScoringMethod {
   std::vector<ImpactClass> classes;         ///< A … E
   std::vector<ImpactCriterion> criteria;    ///< in catalogue order
@@ -79,6 +111,7 @@ struct ScoringMethod {
   ClassIndex cyber_base_likelihood = 1;           ///< where cyber-exposure findings start
   std::map<std::string, int, std::less<>> likelihood_steps;  ///< condition → classes up (+) or down (−)
   std::vector<RiskDiagram> risk_diagrams;
+  std::optional<VitalProcessFloor> vital_process_floor;
 
   /// The criterion with this id, or nullptr.
   const ImpactCriterion* criterion(std::string_view id) const;

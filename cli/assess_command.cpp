@@ -108,7 +108,9 @@ class AssessCommand : public Command {
                                tracking_file.string());
       return kExitBadInput;
     }
-    auto tracking = read_tracking(tracking_file, diagnostics);
+    std::vector<std::string> criteria;  // the ids a tracking file's impact_expert may name
+    for (const auto& criterion : loaded->reference.scoring.criteria) criteria.push_back(criterion.id);
+    auto tracking = read_tracking(tracking_file, diagnostics, criteria);
     diagnostics.sort();
     print_diagnostics(diagnostics, quiet_);
     if (diagnostics.has_errors()) {
@@ -133,7 +135,7 @@ class AssessCommand : public Command {
     if (!knelpunten_csv_.empty()) {
       const auto table = risk_register::write_asset_table(
           reg, not_listed, {loaded->model, *loaded->graph, loaded->reference, assessors::resolve_horizon(loaded->model.region, &prepared.profile).hours,
-                            engine::default_thread_count(threads_)},
+                            prepared.profile.process_horizons, engine::default_thread_count(threads_)},
           {csv_separator_[0], csv_bom_}, lang_);
       if (!write_output(table, knelpunten_csv_)) return kExitInternal;
     }
@@ -193,10 +195,10 @@ class AssessCommand : public Command {
 
   /// Tracking is read-only; the default file is optional, an explicit one
   /// is not. Nothing is read when seeding a new one.
-  std::optional<risk_register::TrackingFile> read_tracking(const fs::path& tracking_file,
-                                                           model::Diagnostics& diagnostics) const {
+  std::optional<risk_register::TrackingFile> read_tracking(const fs::path& tracking_file, model::Diagnostics& diagnostics,
+                                                           const std::vector<std::string>& criteria) const {
     if (seed_tracking_ || (tracking_path_.empty() && !exists(tracking_file))) return std::nullopt;
-    return risk_register::read_tracking_file(tracking_file, diagnostics);
+    return risk_register::read_tracking_file(tracking_file, diagnostics, criteria);
   }
 
   void warn_unmatched_tracking(const risk_register::Register& reg) const {

@@ -49,7 +49,7 @@ std::string write_asset_table(const Register& listed, const std::vector<Risk>& n
   note_entries(not_listed, false, appearances);
 
   // Every asset's own failure, as single-point's entries compute it.
-  const assessors::ImpactEstimator impact(model, input.graph, input.reference, input.horizon);
+  const assessors::ImpactEstimator impact(model, input.graph, input.reference, input.horizon, input.process_horizons);
   std::vector<OwnFailure> own(model.assets.size());
   engine::parallel_for(model.assets.size(), input.threads, [&](std::size_t a) {
     if (model.assets[a].is_virtual) return;

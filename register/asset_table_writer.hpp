@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "assessors/horizon_resolution.hpp"
 #include "catalogs/reference_data.hpp"
 #include "model/dependency_graph.hpp"
 #include "model/model.hpp"
@@ -24,6 +25,9 @@ struct AssetTableInput {
   const model::DependencyGraph& graph;
   const catalogs::ReferenceData& reference;
   model::Hours horizon = 72;  ///< the register's horizon; finite
+  /// The profile's horizons per vital process: an asset of such a process
+  /// fails for that long, as in its knelpunt entry.
+  std::vector<assessors::ProcessHorizon> process_horizons = {};
   unsigned threads = 1;       ///< the cascades run in parallel; the bytes do not depend on it
 };
 

@@ -53,6 +53,50 @@ void make_titles_unique(std::vector<Risk>& risks) {
   }
 }
 
+/// Review order: level (highest first), likelihood, impact score, then id.
+void sort_for_review(std::vector<Risk>& risks) {
+  std::sort(risks.begin(), risks.end(), [](const Risk& a, const Risk& b) {
+    if (a.level != b.level) return a.level > b.level;
+    if (a.likelihood != b.likelihood) return a.likelihood > b.likelihood;
+    if (a.impact_score != b.impact_score) return a.impact_score > b.impact_score;
+    return a.id < b.id;
+  });
+}
+
+/// The tracking's `impact_expert` classes into the finding's impact, in
+/// catalogue order, each marked as expert judgement with the rationale; an
+/// estimate of the same criterion is replaced and named in the basis.
+/// Returns false when the tracking sets none.
+bool apply_expert_impact(Risk& risk, const catalogs::ScoringMethod& scoring) {
+  const auto& tracking = risk.tracking;
+  if (tracking.impact_expert.empty()) return false;
+  std::vector<assessors::CriterionImpact> impact;
+  for (const auto& criterion : scoring.criteria) {
+    const auto estimated = std::find_if(risk.finding.impact.begin(), risk.finding.impact.end(),
+                                        [&](const auto& c) { return c.criterion == criterion.id; });
+    const auto expert = tracking.impact_expert.find(criterion.id);
+    if (expert == tracking.impact_expert.end()) {
+      if (estimated != risk.finding.impact.end()) impact.push_back(*estimated);
+      continue;
+    }
+    const char letter = catalogs::class_letter(expert->second);
+    std::string replaced_nl, replaced_en;
+    if (estimated != risk.finding.impact.end() && estimated->source != assessors::ImpactSource::expert) {
+      const char was = catalogs::class_letter(estimated->impact_class);
+      replaced_nl = fmt::format("; {} {}", label(Label::expert_replaces, "nl"), was);
+      replaced_en = fmt::format("; {} {}", label(Label::expert_replaces, "en"), was);
+    }
+    impact.push_back({criterion.id, expert->second, 0,
+                      {fmt::format("{} {} ({}): {}{}", label(Label::expert_judgement, "nl"), letter, tracking.matched,
+                                   tracking.impact_rationale, replaced_nl),
+                       fmt::format("{} {} ({}): {}{}", label(Label::expert_judgement, "en"), letter, tracking.matched,
+                                   tracking.impact_rationale, replaced_en)},
+                      assessors::ImpactSource::expert});
+  }
+  risk.finding.impact = std::move(impact);
+  return true;
+}
+
 }  // namespace
 
 void score_risk(Risk& risk, const catalogs::ScoringMethod& scoring, const catalogs::RiskDiagram& diagram) {
@@ -66,6 +110,9 @@ void score_risk(Risk& risk, const catalogs::ScoringMethod& scoring, const catalo
       terms.push_back(fmt::format("{} {}: {} × {}", impact.criterion, catalogs::class_letter(impact.impact_class),
                                   criterion->weight, scoring.classes[impact.impact_class].value));
   }
+  risk.impact_open.clear();
+  for (const auto& criterion : scoring.criteria)
+    if (criterion.expert && !classes.contains(criterion.id)) risk.impact_open.push_back(criterion.id);
   risk.impact_score = scoring.total_score(classes);
   risk.impact_class = terms.empty() ? std::nullopt : scoring.total_class(risk.impact_score);
   const char likelihood = catalogs::class_letter(risk.likelihood);
@@ -150,14 +197,17 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
   }
   name_knelpunten_of_scenarios(reg.risks);
   make_titles_unique(reg.risks);
-  std::sort(reg.risks.begin(), reg.risks.end(), [](const Risk& a, const Risk& b) {
-    if (a.level != b.level) return a.level > b.level;
-    if (a.likelihood != b.likelihood) return a.likelihood > b.likelihood;
-    if (a.impact_score != b.impact_score) return a.impact_score > b.impact_score;
-    return a.id < b.id;
-  });
+  sort_for_review(reg.risks);
   if (tracking) {
     reg.unmatched_tracking = apply_tracking(*tracking, reg.risks);
+    // An analyst's classes change the score, hence the order.
+    bool rescored = false;
+    for (auto& risk : reg.risks)
+      if (apply_expert_impact(risk, reference.scoring)) {
+        score_risk(risk, reference.scoring, *diagram);
+        rescored = true;
+      }
+    if (rescored) sort_for_review(reg.risks);
     // A key naming an id that is now part of a knelpunt entry: say which.
     for (auto& unmatched : reg.unmatched_tracking)
       for (const auto& risk : reg.risks)

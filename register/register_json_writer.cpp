@@ -63,8 +63,17 @@ Json method_json(const Register& reg, std::string_view lang) {
         Json{{"id", c.id}, {"name", in_language(c.name, c.name_en, lang)}, {"value", c.value}});
   method["criteria"] = Json::array();
   for (const auto& c : reg.criteria)
-    method["criteria"].push_back(
-        Json{{"id", c.id}, {"name", in_language(c.name, c.name_en, lang)}, {"weight", c.weight}, {"unit", c.unit}});
+    method["criteria"].push_back(Json{{"id", c.id},
+                                      {"name", in_language(c.name, c.name_en, lang)},
+                                      {"weight", c.weight},
+                                      {"unit", c.unit},
+                                      {"rule", c.estimate ? "estimate" : "expert-judgement"}});
+  // Whose class limits these are: knelpunt's defaults, unless the model overrides the scoring catalogue.
+  for (const auto& catalog : reg.catalogs)
+    if (catalog.id == "scoring")
+      method["class_limits"] = !catalog.defaults    ? "catalogue"
+                               : catalog.overridden ? "knelpunt-defaults-with-model-overrides"
+                                                    : "knelpunt-defaults";
   return method;
 }
 
@@ -179,8 +188,13 @@ Json risk_json(const Register& reg, const Risk& risk, std::string_view lang) {
     item["class"] = class_id(c.impact_class);
     item["value"] = c.value;
     item["basis"] = text_or_null(in_language(c.basis, lang));
+    item["source"] = c.source == assessors::ImpactSource::expert ? "expert"
+                     : c.source == assessors::ImpactSource::floor ? "floor"
+                                                                 : "estimate";
     impact["criteria"].push_back(std::move(item));
   }
+  // Criteria left to an analyst that nobody has scored: "niet bepaald (expertoordeel)".
+  impact["not_determined"] = string_array(risk.impact_open);
   impact["score"] = risk.impact_score;
   impact["class"] = risk.impact_class ? Json(class_id(*risk.impact_class)) : Json(nullptr);
   out["impact"] = std::move(impact);

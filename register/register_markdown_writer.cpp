@@ -54,20 +54,25 @@ void field(std::string& out, Label key, std::string_view lang, std::string_view 
 }
 
 /// "- **Catalogi:** vital-processes v2, …, scoring v2 (aangepast door het model)", and
-/// below the list, unless the model overrides the scoring catalogue, that
-/// its class limits are knelpunt defaults (docs/decisions/014-register-metadata.md).
+/// below the list that the class limits are knelpunt defaults, or, when the
+/// model overrides the scoring catalogue, that those it does not override
+/// are (docs/decisions/014-register-metadata.md, 017-defensible-scores.md).
 void write_catalog_versions(std::string& out, const Register& reg, std::string_view lang) {
   if (reg.catalogs.empty()) return;
   std::string versions;
-  bool scoring_defaults = false;
+  bool scoring_defaults = false, scoring_overridden = false;
   for (const auto& catalog : reg.catalogs) {
     if (!versions.empty()) versions += ", ";
     versions += fmt::format("{} v{}", markdown_escape(catalog.id), catalog.version);
     if (catalog.overridden) versions += fmt::format(" ({})", label(Label::catalog_overridden, lang));
-    if (catalog.id == "scoring") scoring_defaults = catalog.defaults && !catalog.overridden;
+    if (catalog.id == "scoring") {
+      scoring_defaults = catalog.defaults && !catalog.overridden;
+      scoring_overridden = catalog.defaults && catalog.overridden;
+    }
   }
   field(out, Label::catalogs, lang, versions);
   if (scoring_defaults) out += fmt::format("\n{}\n", label(Label::scoring_defaults_note, lang));
+  if (scoring_overridden) out += fmt::format("\n{}\n", label(Label::scoring_overridden_note, lang));
 }
 
 void write_header(std::string& out, const Register& reg, std::string_view lang) {
@@ -392,7 +397,8 @@ std::string criterion_value(const Register& reg, const assessors::CriterionImpac
     if (criterion.id == c.criterion) unit = criterion.unit;
   // Large estimates (people, people-hours, euro) are shown whole: their
   // fractions come from minute buffers and tell a reader nothing. JSON keeps them.
-  const double shown = std::abs(c.value) >= 100 ? std::round(c.value) : c.value;
+  // Small ones (a few victims from a proxy) keep one decimal, as their basis does.
+  const double shown = std::abs(c.value) >= 100 ? std::round(c.value) : std::round(c.value * 10) / 10;
   return unit.empty() ? format_number(shown, lang)
                       : fmt::format("{} {}", format_number(shown, lang),
                                     markdown_escape(assessors::unit_text(unit).in(lang)));
@@ -414,6 +420,11 @@ void write_impact(std::string& out, const Register& reg, const Risk& risk, std::
     line = fmt::format("{} ({})", label(Label::no_impact, lang), label(Label::not_in_diagram, lang));
   if (!criteria.empty()) line += fmt::format(": {}", fmt::join(criteria, ", "));
   field(out, Label::impact, lang, line);
+  // Criteria left to an analyst are named, never left out silently.
+  if (!risk.impact_open.empty())
+    field(out, Label::not_determined, lang,
+          fmt::format("{} — {}", markdown_escape(fmt::format("{}", fmt::join(risk.impact_open, ", "))),
+                      label(Label::not_determined_hint, lang)));
 }
 
 /// How each criterion's value was found, on one line (the classes and

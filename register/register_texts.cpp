@@ -61,12 +61,12 @@ constexpr std::array kTexts{
     Entry{Label::catalogs, "catalogi", "catalogues"},
     Entry{Label::catalog_overridden, "aangepast door het model", "overridden by the model"},
     Entry{Label::scoring_defaults_note,
-          "De klassegrenzen van impact en kans zijn standaardwaarden van knelpunt, geen officiële cijfers "
-          "(catalogs/scoring.yaml, [knelpunt defaults]). Toets ze aan de Handreiking Regionaal Risicoprofiel "
+          "De klassegrenzen van impact en kans en de schattingsregels per criterium zijn standaardwaarden van knelpunt, "
+          "geen officiële cijfers (catalogs/scoring.yaml, [knelpunt defaults]). Toets ze aan de Handreiking Regionaal Risicoprofiel "
           "voordat het register als formeel risicoprofiel dient, en leg afwijkende grenzen vast in het model "
           "(`catalogs: scoring:`).",
-          "The impact and likelihood class limits are knelpunt defaults, not official figures "
-          "(catalogs/scoring.yaml, [knelpunt defaults]). Check them against the Handreiking Regionaal "
+          "The impact and likelihood class limits and the estimation rules per criterion are knelpunt defaults, "
+          "not official figures (catalogs/scoring.yaml, [knelpunt defaults]). Check them against the Handreiking Regionaal "
           "Risicoprofiel before the register serves as a formal risk profile, and record other limits in "
           "the model (`catalogs: scoring:`)."},
     Entry{Label::unmatched_tracking, "Opvolgingsregels zonder risico",
@@ -108,6 +108,17 @@ constexpr std::array kTexts{
     Entry{Label::total, "totaal", "total"},
     Entry{Label::score, "score", "score"},
     Entry{Label::no_impact, "geen criterium gescoord", "no criterion scored"},
+    Entry{Label::not_determined, "niet bepaald (expertoordeel)", "not determined (expert judgement)"},
+    Entry{Label::not_determined_hint, "in te vullen in het opvolgingsbestand (impact_expert, impact_rationale)",
+          "to fill in the tracking file (impact_expert, impact_rationale)"},
+    Entry{Label::expert_judgement, "expertoordeel, klasse", "expert judgement, class"},
+    Entry{Label::expert_replaces, "vervangt de schatting, klasse", "replaces the estimate, class"},
+    Entry{Label::scoring_overridden_note,
+          "Het model past de scoringscatalogus aan (`catalogs: scoring:`); de klassegrenzen en schattingsregels die het "
+          "model niet aanpast, zijn standaardwaarden van knelpunt, geen officiële cijfers (catalogs/scoring.yaml, "
+          "[knelpunt defaults]).",
+          "The model overrides the scoring catalogue (`catalogs: scoring:`); the class limits and estimation rules it "
+          "does not override are knelpunt defaults, not official figures (catalogs/scoring.yaml, [knelpunt defaults])."},
     Entry{Label::score_explanation, "Toelichting op de score", "How the score was found"},
     Entry{Label::none, "geen", "none"},
     Entry{Label::diff_title, "Wijzigingen in het risicoregister", "Changes in the risk register"},

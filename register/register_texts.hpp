@@ -96,6 +96,11 @@ enum class Label {
   total,
   score,
   no_impact,
+  not_determined,
+  not_determined_hint,
+  expert_judgement,
+  expert_replaces,
+  scoring_overridden_note,
   score_explanation,
   none,
   // Register diff.

@@ -3,6 +3,7 @@
 /// catalogue's risk diagram, with a stable id and the tracking fields people
 /// set. Built by register_builder.hpp; written by the register_*_writer files.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,11 @@ struct Tracking {
   std::string status = "unchecked";  ///< unchecked | in-treatment | accepted | mitigated | false-positive
   std::string owner, justification, date, checked_by;
   std::string matched;  ///< the tracking key (an id or a wildcard pattern) that applied; empty when none
+  /// `impact_expert`: an analyst's class per criterion id. It fills a
+  /// criterion knelpunt does not determine, or replaces an estimate; the
+  /// register marks it as expert judgement (source `expert`).
+  std::map<std::string, catalogs::ClassIndex, std::less<>> impact_expert = {};
+  std::string impact_rationale = {};  ///< why; required with impact_expert
 };
 
 /// A suggested measure from catalogs/controls.yaml.
@@ -34,6 +40,10 @@ struct Risk {
   double impact_score = 0;                   ///< Σ weight × class value
   std::optional<catalogs::ClassIndex> impact_class;  ///< total; none when no criterion scored
   int level = 0;                              ///< index into the diagram's levels
+  /// Criteria the catalogue leaves to expert judgement that no analyst has
+  /// scored for this entry (tracking `impact_expert`), in catalogue order:
+  /// shown as "niet bepaald (expertoordeel)", never left out silently.
+  std::vector<std::string> impact_open;
   assessors::LocalText score_explanation;     ///< how likelihood, impact and level were found
   std::vector<Measure> measures;
   Tracking tracking;

@@ -31,7 +31,42 @@ bool is_pattern(std::string_view key) { return key.find_first_of("*?") != std::s
 
 }  // namespace
 
-TrackingFile read_tracking_file(const std::filesystem::path& file, model::Diagnostics& diagnostics) {
+namespace {
+
+/// `impact_expert: {"2.1": C}`: an analyst's class per criterion, with a
+/// rationale; criterion ids are checked against `criteria` when given.
+void read_impact_expert(const model::YamlDocument& document, model::YamlFields& fields, model::YamlNodeId value,
+                        const std::vector<std::string>& criteria, TrackingEntry& entry) {
+  const auto node = document.find(value, "impact_expert");
+  if (node == model::kNoYamlNode || !fields.expect_mapping(node, "'impact_expert'")) return;
+  const std::vector<std::string_view> known(criteria.begin(), criteria.end());
+  for (const auto& [criterion_node, class_node] : fields.entries(node)) {
+    const std::string& criterion = document.node(criterion_node).value;
+    if (!criteria.empty() && std::find(criteria.begin(), criteria.end(), criterion) == criteria.end()) {
+      fields.error(criterion_node,
+                   fmt::format("'impact_expert' names criterion '{}'{}, which the scoring catalogue does not have; "
+                               "expected one of {}",
+                               criterion, model::did_you_mean(criterion, known), fmt::join(criteria, ", ")));
+      continue;
+    }
+    const auto letter = fields.string(class_node, fmt::format("the class of criterion '{}'", criterion));
+    if (!letter) continue;
+    if (auto impact_class = catalogs::parse_class(*letter))
+      entry.tracking.impact_expert[criterion] = *impact_class;
+    else
+      fields.error(class_node, fmt::format("the expert class of criterion '{}' is '{}'; expected a class A–E", criterion,
+                                           *letter));
+  }
+  if (!entry.tracking.impact_expert.empty() && entry.tracking.impact_rationale.empty())
+    fields.error(node, fmt::format("'{}' sets impact_expert without impact_rationale; expected the analyst's reasons, "
+                                   "which the register shows",
+                                   entry.key));
+}
+
+}  // namespace
+
+TrackingFile read_tracking_file(const std::filesystem::path& file, model::Diagnostics& diagnostics,
+                                const std::vector<std::string>& criteria) {
   TrackingFile tracking;
   tracking.path = file.string();
   const auto opened = model::open_versioned_yaml_file(
@@ -50,7 +85,8 @@ TrackingFile read_tracking_file(const std::filesystem::path& file, model::Diagno
     entry.key = document.node(key).value;
     entry.where = fields.where(key);
     if (!fields.expect_mapping(value, fmt::format("the tracking of '{}'", entry.key))) continue;
-    fields.check_keys(value, "a tracking entry", {"status", "owner", "justification", "date", "checked_by"});
+    fields.check_keys(value, "a tracking entry",
+                      {"status", "owner", "justification", "date", "checked_by", "impact_expert", "impact_rationale"});
     auto text = [&](std::string_view name, std::string& out) {
       if (auto node = document.find(value, name); node != model::kNoYamlNode)
         if (auto s = fields.string(node, fmt::format("'{}'", name))) out = *s;
@@ -60,6 +96,8 @@ TrackingFile read_tracking_file(const std::filesystem::path& file, model::Diagno
     text("justification", entry.tracking.justification);
     text("date", entry.tracking.date);
     text("checked_by", entry.tracking.checked_by);
+    text("impact_rationale", entry.tracking.impact_rationale);
+    read_impact_expert(document, fields, value, criteria, entry);
     if (std::find(statuses.begin(), statuses.end(), entry.tracking.status) == statuses.end())
       fields.error(document.find(value, "status"),
                    fmt::format("unknown status '{}'{}; expected one of {}", entry.tracking.status,

@@ -6,6 +6,7 @@
 ///   risks:
 ///     KP-SPOF-3f2a9c: {status: accepted, owner: Netbeheerder, justification: …, date: 2026-11-01, checked_by: …}
 ///     "KP-CTRL-*":    {status: in-treatment, owner: CISO gemeente}
+///     KP-KNP-6661bb:  {impact_expert: {"2.1": B, "5.2": C}, impact_rationale: …}
 /// A key is a risk id or a pattern with `*` (any text) and `?` (one
 /// character). An exact id wins over patterns; among patterns the one with
 /// the most literal characters wins, then the alphabetically first — so the
@@ -36,7 +37,9 @@ struct TrackingFile {
 };
 
 /// Reads a tracking file; problems are diagnostics with file:line:col.
-TrackingFile read_tracking_file(const std::filesystem::path& file, model::Diagnostics& diagnostics);
+/// `criteria`, when not empty, are the criterion ids `impact_expert` may name.
+TrackingFile read_tracking_file(const std::filesystem::path& file, model::Diagnostics& diagnostics,
+                                const std::vector<std::string>& criteria = {});
 
 /// True when `pattern` (with * and ?) matches `id` entirely.
 bool tracking_key_matches(std::string_view pattern, std::string_view id);

@@ -1,10 +1,14 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "assessors/impact_estimator.hpp"
 #include "assessor_fixture.hpp"
 
 using namespace knelpunt;
 using knelpunt::test::load_test_model;
+using knelpunt::test::messages;
 
 namespace {
 
@@ -131,4 +135,103 @@ TEST_CASE("people are counted once per area, people-hours once per area and serv
   CHECK(with_clinic.people_upper_bound);
   for (const auto& impact : with_clinic.impact)
     if (impact.criterion == "5.3") CHECK(impact.basis.en.find("an upper bound") != std::string::npos);
+}
+
+namespace {
+
+const assessors::CriterionImpact* criterion_of(const assessors::CascadeOutcome& outcome, const std::string& id) {
+  for (const auto& impact : outcome.impact)
+    if (impact.criterion == id) return &impact;
+  return nullptr;
+}
+
+engine::Seed seed_of(const test::TestModel& m, const char* id) {
+  return {static_cast<model::AssetIndex>(*m.model.find(id)), 0};
+}
+
+}  // namespace
+
+TEST_CASE("service_outage criteria: area × time without the service × the catalogue's rate") {
+  auto m = load_test_model("impact-scores.yaml");
+  const assessors::ImpactEstimator estimator(m->model, *m->graph, m->reference, 72);
+  const auto feed = seed_of(*m, "feed");
+  const auto outcome = estimator.outcome({&feed, 1});
+  // 3.1: stad lacks power for 72 h: 10 000 × 72 × 6 euros = 4 320 000, class A.
+  const auto* costs = criterion_of(outcome, "3.1");
+  REQUIRE(costs);
+  CHECK(costs->value == doctest::Approx(4320000));
+  CHECK(costs->impact_class == 0);
+  CHECK(costs->source == assessors::ImpactSource::estimate);
+  CHECK(costs->basis.nl.find("inwoners van 1 gebied zonder ") != std::string::npos);
+  // 1.1: polder and dorp lack flood protection from 36 h: 3 km² × 36 h / 24 =
+  // 4.5 km²-days (dorp has no area_km2 and counts 0), class A.
+  const auto* territory = criterion_of(outcome, "1.1");
+  REQUIRE(territory);
+  CHECK(territory->value == doctest::Approx(4.5));
+  CHECK(territory->basis.nl.find("1 gebied zonder oppervlakte (area_km2) tellen als 0") != std::string::npos);
+  CHECK(territory->basis.en.find("4.5 square-kilometre-days; class A from 1") != std::string::npos);
+  // 2.1 and 2.2: 12 000 residents × 68 h without acute care = 816 000 person-hours;
+  // × 2.1e-7 = 0.17 deaths and × 8.3e-7 = 0.68 seriously injured: both below class A.
+  CHECK_FALSE(criterion_of(outcome, "2.1"));
+  CHECK_FALSE(criterion_of(outcome, "2.2"));
+}
+
+TEST_CASE("a process's own horizon counts the impact of cascades that start at its assets") {
+  auto m = load_test_model("impact-scores.yaml");
+  const assessors::ImpactEstimator plain(m->model, *m->graph, m->reference, 72);
+  const assessors::ImpactEstimator flood(m->model, *m->graph, m->reference, 72,
+                                         {{"waterkering", 168, {}}});
+  const auto pump = seed_of(*m, "pump");
+  const auto feed = seed_of(*m, "feed");
+  CHECK(plain.horizon_of({&pump, 1}) == 72);
+  CHECK(flood.horizon_of({&pump, 1}) == 168);
+  CHECK(flood.horizon_of({&feed, 1}) == 72);  // feed has no process with a horizon of its own
+  // dry-feet fails at 24 h: 3 km² × 48 h / 24 = 6 (class A) within 72 h, × 144 h / 24 = 18 (class B) within a week.
+  CHECK(criterion_of(plain.outcome({&pump, 1}), "1.1")->value == doctest::Approx(6));
+  const auto week = flood.outcome({&pump, 1});
+  CHECK(criterion_of(week, "1.1")->value == doctest::Approx(18));
+  CHECK(criterion_of(week, "1.1")->impact_class == 1);
+  // The command line's horizon is never replaced.
+  const assessors::ProcessHorizon sets[] = {{"waterkering", 168, {}}};
+  const std::string processes[] = {"waterkering"};
+  CHECK(assessors::cascade_horizon({24, assessors::HorizonSource::command_line, {}}, sets, processes) == 24);
+  CHECK(assessors::cascade_horizon({72, assessors::HorizonSource::profile, {}}, sets, processes) == 168);
+}
+
+TEST_CASE("a cascade that reaches no criterion but takes down a vital process gets the catalogue's floor") {
+  auto m = load_test_model("impact-scores.yaml");
+  const assessors::ImpactEstimator estimator(m->model, *m->graph, m->reference, 72);
+  const auto gate = seed_of(*m, "gate");
+  const auto outcome = estimator.outcome({&gate, 1});
+  REQUIRE(outcome.impact.size() == 1);
+  CHECK(outcome.impact[0].criterion == "3.1");
+  CHECK(outcome.impact[0].impact_class == 0);
+  CHECK(outcome.impact[0].source == assessors::ImpactSource::floor);
+  CHECK(outcome.impact[0].basis.nl.find("vitaal proces (waterkering)") != std::string::npos);
+  // No vital process: no floor, no class.
+  const auto shed = seed_of(*m, "shed");
+  CHECK(estimator.outcome({&shed, 1}).impact.empty());
+}
+
+TEST_CASE("profile horizons: per vital process, checked against the catalogue") {
+  const auto read = [](const std::string& text, model::Diagnostics& diagnostics) {
+    const auto file = std::filesystem::temp_directory_path() / "knelpunt-profile-horizons.yaml";
+    std::ofstream(file) << text;
+    return assessors::read_assessment_profile(file, assessors::builtin_assessor_names(), diagnostics);
+  };
+  auto m = load_test_model("impact-scores.yaml");
+  model::Diagnostics ok;
+  const auto profile = read("profile: 1\nhorizons: {waterkering: 7d, drinkwater: 96h}\nassessors: {scenario: {}}\n", ok);
+  REQUIRE_FALSE(ok.has_errors());
+  REQUIRE(profile.process_horizons.size() == 2);
+  CHECK(profile.process_horizons[0].process == "drinkwater");
+  CHECK(profile.process_horizons[1].hours == 168);
+  const auto configured = assessors::configure_assessors(profile, m->model.region, m->reference, ok);
+  CHECK_FALSE(ok.has_errors());
+  CHECK(configured.at(0).process_horizons.size() == 2);
+  model::Diagnostics unknown;
+  const auto bad = read("profile: 1\nhorizons: {waterbeheer: 7d}\nassessors: {scenario: {}}\n", unknown);
+  assessors::configure_assessors(bad, m->model.region, m->reference, unknown);
+  CHECK(messages(unknown).find("'horizons' names 'waterbeheer', which the vital-processes catalogue does not have") !=
+        std::string::npos);
 }

@@ -217,3 +217,51 @@ catalogs:
                   "kev-product, kev-ransomware") != std::string::npos);
   CHECK(diagnostics.items().size() == 1);
 }
+
+TEST_CASE("every shipped criterion has an estimation rule or is left to expert judgement, never blank") {
+  model::Diagnostics diagnostics;
+  const auto set = catalogs::load_catalog_set(kCatalogDir, diagnostics);
+  const auto data = catalogs::read_reference_data(set, diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  std::vector<std::string> estimated, expert;
+  for (const auto& c : data.scoring.criteria) {
+    CAPTURE(c.id);
+    CHECK(c.estimate.has_value() != c.expert.has_value());
+    (c.estimate ? estimated : expert).push_back(c.id);
+    if (c.estimate && c.estimate->measure == catalogs::ImpactEstimate::Measure::service_outage)
+      CHECK_FALSE(c.estimate->source.empty());  // the rates say where they come from
+  }
+  CHECK(estimated == std::vector<std::string>{"1.1", "2.1", "2.2", "2.3", "3.1", "5.1", "5.3"});
+  CHECK(expert == std::vector<std::string>{"4.1", "5.2", "6.1"});
+  const auto& costs = *data.scoring.criterion("3.1")->estimate;
+  CHECK(costs.rates.at("power") == 6);
+  const auto& territory = *data.scoring.criterion("1.1")->estimate;
+  CHECK(territory.basis == catalogs::ImpactEstimate::Basis::area_km2);
+  CHECK(territory.hours_per_unit == 24);
+  REQUIRE(data.scoring.vital_process_floor);
+  CHECK(data.scoring.vital_process_floor->criterion == "3.1");
+  CHECK(data.scoring.vital_process_floor->impact_class == 0);
+}
+
+TEST_CASE("a criterion with both a rule and expert judgement is an error, with neither it is left to an analyst") {
+  model::Diagnostics diagnostics;
+  auto set = catalogs::load_catalog_set(kCatalogDir, diagnostics);
+  const auto file = write_model("estimate-and-expert", R"(knelpunt: 1
+catalogs:
+  scoring:
+    - id: "4.1"
+      name: Milieu
+      limits: {A: 10, B: 100, C: 1000, D: 10000, E: 100000}
+      expert: {reason: geen data}
+      estimate: {measure: service_outage, rates: {sewage: -1}, source: ons}
+    - {id: "6.1", name: Erfgoed, limits: {A: 1, B: 2, C: 3, D: 4, E: 5}}
+)");
+  catalogs::apply_model_overrides(set, file, "model.yaml", diagnostics);
+  const auto data = catalogs::read_reference_data(set, diagnostics);
+  const std::string text = messages(diagnostics);
+  CHECK(text.find("criterion '4.1' has both 'estimate' and 'expert'") != std::string::npos);
+  CHECK(text.find("rate of service 'sewage' of criterion '4.1' estimate is -1; expected a number ≥ 0") !=
+        std::string::npos);
+  REQUIRE(data.scoring.criterion("6.1"));
+  CHECK(data.scoring.criterion("6.1")->expert.has_value());
+}

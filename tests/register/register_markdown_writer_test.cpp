@@ -307,19 +307,23 @@ TEST_CASE("register markdown: the header names the tool, the catalogue versions 
   const std::string md = register_to_markdown(reg, "nl");
   CHECK(contains(md, "- **Programma:** knelpunt 9.8.7\n"));
   CHECK(contains(md, "- **Catalogi:** threats v2 (aangepast door het model), scoring v2\n"));
-  CHECK(contains(md, "\nDe klassegrenzen van impact en kans zijn standaardwaarden van knelpunt, geen officiële cijfers"));
+  CHECK(contains(md, "\nDe klassegrenzen van impact en kans en de schattingsregels per criterium zijn standaardwaarden "
+                     "van knelpunt, geen officiële cijfers"));
   const std::string en = register_to_markdown(reg, "en");
   CHECK(contains(en, "- **Tool:** knelpunt 9.8.7\n"));
   CHECK(contains(en, "- **Catalogues:** threats v2 (overridden by the model), scoring v2\n"));
-  CHECK(contains(en, "\nThe impact and likelihood class limits are knelpunt defaults, not official figures"));
+  CHECK(contains(en, "\nThe impact and likelihood class limits and the estimation rules per criterion are knelpunt "
+                     "defaults, not official figures"));
   // The note sits in the header, before the summary.
   CHECK(md.find("standaardwaarden van knelpunt") < md.find("## Samenvatting"));
 
-  SUBCASE("a model that overrides the scoring catalogue has made its own limits: no note") {
+  SUBCASE("a model that overrides the scoring catalogue: what it does not override are still knelpunt defaults") {
     reg.catalogs[1].overridden = true;
     const std::string overridden = register_to_markdown(reg, "nl");
     CHECK(contains(overridden, "scoring v2 (aangepast door het model)\n"));
-    CHECK_FALSE(contains(overridden, "standaardwaarden van knelpunt"));
+    CHECK_FALSE(contains(overridden, "De klassegrenzen van impact en kans en de schattingsregels"));
+    CHECK(contains(overridden, "\nHet model past de scoringscatalogus aan (`catalogs: scoring:`); de klassegrenzen en "
+                               "schattingsregels die het model niet aanpast, zijn standaardwaarden van knelpunt"));
   }
   SUBCASE("a scoring catalogue that is not marked as defaults: no note") {
     reg.catalogs[1].defaults = false;
