@@ -1,6 +1,7 @@
 #include "register/register_markdown_writer.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <cctype>
 #include <cmath>
 
@@ -406,7 +407,10 @@ std::string criterion_value(const Register& reg, const assessors::CriterionImpac
 
 /// The impact on one line: the total class and score, then each criterion's
 /// class and value ("E (catastrofaal), impactscore 135: 2.3 E 21.060.000 mensuren, …").
-void write_impact(std::string& out, const Register& reg, const Risk& risk, std::string_view lang) {
+/// `open_everywhere`: criteria no entry has a class for, said once above the
+/// entries; an entry names only its other open criteria.
+void write_impact(std::string& out, const Register& reg, const Risk& risk, const std::vector<std::string>& open_everywhere,
+                  std::string_view lang) {
   std::vector<std::string> criteria;
   for (const auto& c : risk.finding.impact)
     criteria.push_back(fmt::format("{} {} {}", markdown_escape(c.criterion), catalogs::class_letter(c.impact_class),
@@ -421,10 +425,27 @@ void write_impact(std::string& out, const Register& reg, const Risk& risk, std::
   if (!criteria.empty()) line += fmt::format(": {}", fmt::join(criteria, ", "));
   field(out, Label::impact, lang, line);
   // Criteria left to an analyst are named, never left out silently.
-  if (!risk.impact_open.empty())
+  std::vector<std::string> open;
+  for (const auto& id : risk.impact_open)
+    if (!std::binary_search(open_everywhere.begin(), open_everywhere.end(), id)) open.push_back(id);
+  if (!open.empty())
     field(out, Label::not_determined, lang,
-          fmt::format("{} — {}", markdown_escape(fmt::format("{}", fmt::join(risk.impact_open, ", "))),
+          fmt::format("{} — {}", markdown_escape(fmt::format("{}", fmt::join(open, ", "))),
                       label(Label::not_determined_hint, lang)));
+}
+
+/// The criteria open (not determined) in every entry, sorted.
+std::vector<std::string> open_in_every_entry(const Register& reg) {
+  if (reg.risks.empty()) return {};
+  std::vector<std::string> open = reg.risks.front().impact_open;
+  std::sort(open.begin(), open.end());
+  for (const auto& risk : reg.risks) {
+    std::vector<std::string> mine = risk.impact_open, both;
+    std::sort(mine.begin(), mine.end());
+    std::set_intersection(open.begin(), open.end(), mine.begin(), mine.end(), std::back_inserter(both));
+    open = std::move(both);
+  }
+  return open;
 }
 
 /// How each criterion's value was found, on one line (the classes and
@@ -508,7 +529,8 @@ void write_appendix_link(std::string& out, const Risk& risk, std::size_t further
 
 /// An entry as a board reads it: what it is, how high, why, whose, the key
 /// evidence, the measures and the tracking; the rest is in the appendix.
-void write_risk(std::string& out, const Register& reg, const Risk& risk, std::string_view lang) {
+void write_risk(std::string& out, const Register& reg, const Risk& risk, const std::vector<std::string>& open_everywhere,
+                std::string_view lang) {
   const auto& finding = risk.finding;
   out += fmt::format("### {}: {}\n\n", markdown_escape(risk.id), markdown_escape(in_language(finding.title, lang)));
   field(out, Label::level, lang,
@@ -519,7 +541,7 @@ void write_risk(std::string& out, const Register& reg, const Risk& risk, std::st
   if (const auto& rationale = in_language(finding.likelihood.rationale, lang); !rationale.empty())
     likelihood += ": " + markdown_escape(rationale);
   field(out, Label::likelihood, lang, likelihood);
-  write_impact(out, reg, risk, lang);
+  write_impact(out, reg, risk, open_everywhere, lang);
   field(out, Label::operator_name, lang,
         fmt::format("{} · {}: {}",
                     risk.operators.empty() ? std::string(label(Label::no_operator, lang)) : escaped_list(risk.operators),
@@ -610,7 +632,13 @@ std::string register_to_markdown(const Register& reg, std::string_view lang) {
   write_overview(out, reg, lang);
   if (!reg.risks.empty()) {
     out += fmt::format("## {}\n\n{}.\n\n", label(Label::risks, lang), label(Label::level_rule, lang));
-    for (const auto& risk : reg.risks) write_risk(out, reg, risk, lang);
+    const auto open_everywhere = open_in_every_entry(reg);
+    if (!open_everywhere.empty())
+      out += fmt::format("**{}** {}: {} — {}.\n\n", capitalized(label(Label::not_determined, lang)),
+                         label(Label::in_every_entry, lang),
+                         markdown_escape(fmt::format("{}", fmt::join(open_everywhere, ", "))),
+                         label(Label::not_determined_hint, lang));
+    for (const auto& risk : reg.risks) write_risk(out, reg, risk, open_everywhere, lang);
     out += fmt::format("## {}\n\n{}.\n\n", label(Label::appendix_title, lang),
                        fmt::format(fmt::runtime(label(Label::appendix_intro, lang)), kChainInstants));
     for (const auto& risk : reg.risks) write_appendix_entry(out, reg, risk, lang);

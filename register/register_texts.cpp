@@ -237,8 +237,9 @@ constexpr std::array kTexts{
     Entry{Label::failing_assets, "uitgevallen objecten bij eigen uitval", "assets failing when it fails"},
     Entry{Label::people_hours, "mensuren", "people-hours"},
     Entry{Label::other_entries, "andere vermeldingen", "other entries"},
+    Entry{Label::in_every_entry, "bij elk risico hieronder", "in every risk below"},
 };
-static_assert(kTexts.size() == static_cast<std::size_t>(Label::other_entries) + 1,
+static_assert(kTexts.size() == static_cast<std::size_t>(Label::in_every_entry) + 1,
               "every Label needs exactly one entry in kTexts");
 
 constexpr bool in_enum_order() {

@@ -191,6 +191,7 @@ enum class Label {
   failing_assets,
   people_hours,
   other_entries,
+  in_every_entry,
 };
 
 /// The label in `lang` ("en": English; anything else: Dutch).
