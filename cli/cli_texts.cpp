@@ -60,6 +60,8 @@ constexpr std::array kTexts{
     Entry{CliText::returns_many, "{} herstelmomenten", "{} returns"},
     Entry{CliText::restoration_summary, "{} binnen {}; {} na {} nog uitgevallen", "{} within {}; {} still down at {}"},
     Entry{CliText::stay_up, "Blijven in bedrijf:", "Stay up:"},
+    Entry{CliText::affected_as_register, "Getroffen objecten zonder de beginuitval, zoals het register ze telt: {}",
+          "Affected assets without the initial failures, as the register counts them: {}"},
     Entry{CliText::reach_heading, "N-1-bereik in {} {}: {}, de {} met het grootste bereik",
           "N-1 reach in {} {}: {}, the {} that reach furthest"},
     Entry{CliText::reach_asset_heading_one,

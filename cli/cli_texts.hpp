@@ -55,6 +55,7 @@ enum class CliText {
   returns_many,
   restoration_summary,
   stay_up,
+  affected_as_register,
   // reach.
   reach_heading,
   reach_asset_heading_one,

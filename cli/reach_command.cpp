@@ -3,6 +3,8 @@
 /// population they serve (docs/reach.md).
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -13,6 +15,7 @@
 #include "cli/language_option.hpp"
 #include "cli/model_input.hpp"
 #include "cli/reach_report.hpp"
+#include "assessors/impact_estimator.hpp"
 #include "engine/affected_people.hpp"
 #include "engine/parallel_for.hpp"
 #include "engine/reach.hpp"
@@ -76,6 +79,7 @@ class ReachCommand : public Command {
         return kExitBadInput;
       }
     }
+    std::optional<engine::AffectedPeople> outcome_people;
     if (!asset_.empty()) {
       auto index = find_asset_or_report(*loaded, asset_, "--asset");
       if (!index) return kExitBadInput;
@@ -85,7 +89,23 @@ class ReachCommand : public Command {
                                  asset_);
         return kExitBadInput;
       }
-      failed = engine::reach_set(graph, *index, horizon);
+      // The assets that fail and the people, counted as the register and
+      // whatif count them: the asset's own cascade within the horizon, with
+      // repairs when the model has recovery times (assessors/impact_estimator.hpp).
+      // An infinite horizon has no such cascade (outage hours have no end):
+      // there the plain reach set is the answer.
+      if (std::isinf(horizon)) {
+        failed = engine::reach_set(graph, *index, horizon);
+      } else {
+        const assessors::ImpactEstimator estimator(model, graph, loaded->reference, horizon);
+        const engine::Seed seed{*index, 0};
+        const auto outcome = estimator.outcome({&seed, 1});
+        // People from the cascade itself: virtual assets (a network that
+        // supplies areas) count there too, as in the register and whatif.
+        outcome_people = engine::AffectedPeople{outcome.people_served, 0, outcome.people_upper_bound};
+        failed.clear();
+        for (const auto& id : outcome.affected) failed.push_back(static_cast<model::AssetIndex>(*model.find(id)));
+      }
       double impact = 0;
       for (auto a : failed) impact += population[a];
       rows.push_back(Row{*index, static_cast<std::uint32_t>(failed.size()), impact});
@@ -120,7 +140,7 @@ class ReachCommand : public Command {
       report.failed.push_back(model.assets[a].id);  // ascending index = ascending id
       down[a] = true;
     }
-    const auto people = engine::affected_people(engine::PeopleServed(model), down);
+    const auto people = outcome_people ? *outcome_people : engine::affected_people(engine::PeopleServed(model), down);
     report.people_affected = people.people;
     report.people_upper_bound = people.upper_bound;
     const std::string text =

@@ -134,6 +134,24 @@ std::string failed_summary(std::size_t real, std::size_t virtual_failed, model::
          "\n";
 }
 
+/// The register's "affected": non-virtual assets that fail, initial failures
+/// excluded (docs/register.md), so that whatif, reach and the register give
+/// one number.
+std::size_t affected_count(const LoadedModel& loaded, const std::vector<engine::Seed>& seeds,
+                           const std::function<bool(model::AssetIndex)>& down) {
+  std::vector<bool> initial(loaded.graph->asset_count(), false);
+  for (const auto& seed : seeds) initial[seed.asset] = true;
+  std::size_t count = 0;
+  for (model::AssetIndex a = 0; a < loaded.graph->asset_count(); ++a)
+    if (down(a) && !initial[a] && !loaded.graph->is_virtual(a)) ++count;
+  return count;
+}
+
+std::string affected_line(std::size_t affected, std::string_view lang) {
+  return cli_format(CliText::affected_as_register, lang, model::format_grouped_integer(static_cast<double>(affected), lang)) +
+         "\n";
+}
+
 nlohmann::ordered_json people_json(const engine::AffectedPeople& people) {
   return {{"people", people.people}, {"areas", people.areas}, {"upper_bound", people.upper_bound}};
 }
@@ -206,6 +224,7 @@ std::string render_cascade_text(const LoadedModel& loaded, const std::vector<eng
   }
   out += failed_summary(real, cascade.order.size() - real, horizon,
                         people_affected(loaded, [&](model::AssetIndex a) { return cascade.failed(a); }), lang);
+  out += affected_line(affected_count(loaded, seeds, [&](model::AssetIndex a) { return cascade.failed(a); }), lang);
   if (verbose) out += stay_up(*loaded.graph, [&](model::AssetIndex a) { return cascade.failed(a); }, lang);
   return out;
 }
@@ -224,6 +243,7 @@ std::string render_cascade_json(const LoadedModel& loaded, const std::vector<eng
   }
   out["events"] = std::move(events);
   out["summary"] = {{"failed", cascade.order.size()},
+                    {"affected", affected_count(loaded, seeds, [&](model::AssetIndex a) { return cascade.failed(a); })},
                     {"people_affected", people_json(people_affected(loaded, [&](model::AssetIndex a) {
                        return cascade.failed(a);
                      }))}};
@@ -261,6 +281,8 @@ std::string render_restoration_text(const LoadedModel& loaded, const std::vector
   out += failed_summary(real, virtual_failed, horizon,
                         people_affected(loaded, [&](model::AssetIndex a) { return !restoration.down[a].empty(); }),
                         lang);
+  out += affected_line(
+      affected_count(loaded, seeds, [&](model::AssetIndex a) { return !restoration.down[a].empty(); }), lang);
   out += cli_format(CliText::restoration_summary, lang,
                     counted(returns, CliText::returns_one, CliText::returns_many, lang),
                     model::format_duration(horizon, lang),
@@ -299,6 +321,8 @@ std::string render_restoration_json(const LoadedModel& loaded, const std::vector
   for (const auto& [at, a] : returned) restored.push_back({{"id", graph.id(a)}, {"t_h", at}});
   out["restored"] = std::move(restored);
   out["summary"] = {{"failed", failed_assets},
+                    {"affected", affected_count(loaded, seeds,
+                                                [&](model::AssetIndex a) { return !restoration.down[a].empty(); })},
                     {"people_affected", people_json(people_affected(loaded, [&](model::AssetIndex a) {
                        return !restoration.down[a].empty();
                      }))}};

@@ -11,6 +11,10 @@ temporary directory, removed at the end.
             sorted), and for every knelpunt entry of one asset its row names
             that entry, its level, and as many failing assets as the entry's
             affected list: one number per thing
+  counts    for every knelpunt entry of one asset, `reach --asset` and
+            `whatif --fail` on that asset (with the entry's horizon: 7 days for
+            waterkering, as the default profile says) name as many affected
+            assets as the entry, and the same people: one number per thing
   listing   a profile with register.max_entries 10 lists 10 entries (plus
             scenarios), counts the rest in `listing` per level so that listed +
             not listed equals the full register, marks the rest "nee" in the
@@ -71,6 +75,22 @@ def main():
             if int(row["uitgevallen objecten bij eigen uitval"]) != len(risk["affected"]):
                 failures.append(f"table: {row['object']} fails {row['uitgevallen objecten bij eigen uitval']} assets "
                                 f"in the table and {len(risk['affected'])} in entry {risk['id']}")
+
+        for risk in knelpunten:
+            asset = risk["assets"][0]
+            horizon = ["--horizon", "7d"] if "waterkering" in risk["vital_processes"] else []
+            reach = json.loads(run(binary, "reach", MODEL, "--asset", asset, "--format", "json", *horizon).stdout)
+            whatif = json.loads(run(binary, "whatif", MODEL, "--fail", asset, "--format", "json", *horizon).stdout)
+            row = reach["assets"][0]
+            counts = (len(risk["affected"]), row["reach"], len(row["failed"]), whatif["summary"]["affected"])
+            if len(set(counts)) != 1:
+                failures.append(f"counts: {asset}: register {counts[0]}, reach {counts[1]} (list {counts[2]}), "
+                                f"whatif {counts[3]} affected assets; expected one number")
+            if row["people_affected"] != whatif["summary"]["people_affected"]["people"]:
+                failures.append(f"counts: {asset}: reach says {row['people_affected']} people, whatif "
+                                f"{whatif['summary']['people_affected']['people']}")
+            if row["failed"] != sorted(risk["affected"]):
+                failures.append(f"counts: {asset}: reach and the register list different assets")
 
         profile = tmp / "top10.yaml"
         profile.write_text((ROOT / "profiles" / "default.yaml").read_text(encoding="utf-8")
