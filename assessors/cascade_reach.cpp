@@ -54,7 +54,9 @@ class CascadeReachAssessor : public Assessor {
       finding.kind = "reach";
       finding.assets = {asset.id};
       const std::string label = asset_label(asset);
-      const LocalText horizon = local_hours(context.horizon);
+      // The ranking's horizon (evidence) and the entry's own cascade's
+      // horizon, which a vital process may lengthen (profile `horizons:`).
+      const LocalText ranking_horizon = local_hours(context.horizon);
       // One number for "what fails": the non-virtual assets of this entry's own
       // cascade (restoration included), the same set as `affected`. The N-1
       // reach that ranks the assets is counted without restoration and is
@@ -62,12 +64,13 @@ class CascadeReachAssessor : public Assessor {
       const engine::Seed seed{r.asset, 0};
       auto outcome = context.impact.outcome(std::span<const engine::Seed>(&seed, 1));
       const std::size_t failing = outcome.affected.size();
+      const LocalText horizon = local_hours(context.impact.horizon_of(std::span<const engine::Seed>(&seed, 1)));
       finding.title =
           local_text(by_count(failing, Phrase::reach_title_one, Phrase::reach_title_many), label, failing, horizon);
       finding.description = local_text(by_count(failing, Phrase::reach_description_one, Phrase::reach_description_many),
                                        label, horizon, counted(failing, Phrase::other_assets_one, Phrase::other_assets_many));
       finding.evidence.push_back(local_text(Phrase::reach_evidence, rank + 1,
-                                            counted(r.reach, Phrase::assets_one, Phrase::assets_many), horizon));
+                                            counted(r.reach, Phrase::assets_one, Phrase::assets_many), ranking_horizon));
       finding.affected = std::move(outcome.affected);
       finding.chain = std::move(outcome.chain);
       finding.chain_omitted = outcome.chain_omitted;

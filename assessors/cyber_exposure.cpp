@@ -116,7 +116,8 @@ class CyberExposureAssessor : public Assessor {
     const std::size_t others = outcome.affected.size();
     finding.description =
         local_text(by_count(others, Phrase::exposure_description_one, Phrase::exposure_description_many), label,
-                   local_hours(context.horizon), counted(others, Phrase::other_assets_one, Phrase::other_assets_many));
+                   local_hours(context.impact.horizon_of({&seed, 1})),
+                   counted(others, Phrase::other_assets_one, Phrase::other_assets_many));
     finding.affected = std::move(outcome.affected);
     finding.chain = std::move(outcome.chain);
     finding.chain_omitted = outcome.chain_omitted;

@@ -113,7 +113,8 @@ class MissingControlsAssessor : public Assessor {
     const std::size_t others = outcome.affected.size();
     finding.description = local_text(
         by_count(others, Phrase::missing_controls_description_one, Phrase::missing_controls_description_many), label,
-        counted(missing.size(), Phrase::controls_one, Phrase::controls_many), local_hours(context.horizon),
+        counted(missing.size(), Phrase::controls_one, Phrase::controls_many),
+        local_hours(context.impact.horizon_of({&seed, 1})),
         counted(others, Phrase::other_assets_one, Phrase::other_assets_many));
     finding.affected = std::move(outcome.affected);
     finding.chain = std::move(outcome.chain);

@@ -126,6 +126,9 @@ risk_register::Register run_register(const LoadedModel& loaded, const PreparedAs
     settings.horizons.push_back(
         {std::string(c.assessor->name()), c.horizon, std::string(assessors::horizon_source_name(c.horizon_source))});
   }
+  // The horizons per vital process the assessors applied (all get the same).
+  if (!prepared.configured.empty())
+    for (const auto& h : prepared.configured.front().process_horizons) settings.process_horizons.emplace_back(h.process, h.hours);
   return risk_register::build_register(std::move(findings), loaded.model, loaded.reference, settings, tracking);
 }
 

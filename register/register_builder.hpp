@@ -26,6 +26,7 @@ struct RegisterSettings {
   std::vector<FeedInfo> feeds;
   std::vector<std::string> assessors;
   std::vector<AssessorHorizon> horizons;  ///< per assessor, in the order of `assessors`
+  std::vector<std::pair<std::string, double>> process_horizons = {};  ///< the profile's `horizons:`, by process
 };
 
 /// Builds the register. Findings with the same identity are merged (the

@@ -109,6 +109,14 @@ Json summary_json(const Register& reg, std::string_view lang) {
   return out;
 }
 
+/// The profile's horizons per vital process, sorted by process.
+Json process_horizons_json(const Register& reg) {
+  Json out = Json::array();
+  for (const auto& [process, hours] : reg.process_horizons)
+    out.push_back(Json{{"process", process}, {"horizon_h", json_hours(hours)}});
+  return out;
+}
+
 /// What the register lists and what it leaves out (register_selection.hpp);
 /// null when no selection was made (a merged register).
 Json listing_json(const Register& reg, std::string_view lang) {
@@ -247,7 +255,8 @@ std::string register_to_json(const Register& reg, std::string_view lang) {
   out["model"] = Json{{"name", reg.model_name},
                       {"authority", text_or_null(reg.authority)},
                       {"digest", text_or_null(reg.model_digest)},
-                      {"horizon_h", json_hours(reg.horizon_h)}};
+                      {"horizon_h", json_hours(reg.horizon_h)},
+                      {"process_horizons", process_horizons_json(reg)}};
   out["method"] = method_json(reg, lang);
   out["catalogs"] = Json::array();
   for (const auto& catalog : reg.catalogs)

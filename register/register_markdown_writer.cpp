@@ -86,6 +86,10 @@ void write_header(std::string& out, const Register& reg, std::string_view lang) 
     if (h.horizon_h != reg.horizon_h)
       horizon += fmt::format("; {}: {}", markdown_escape(assessor_name(h.assessor, lang)),
                              format_duration(h.horizon_h, lang));
+  // Cascades that start at an asset of these processes count longer.
+  for (const auto& [process, hours] : reg.process_horizons)
+    horizon += fmt::format("; {} {}: {}", label(Label::cascades_of, lang), markdown_escape(process),
+                           format_duration(hours, lang));
   field(out, Label::horizon, lang, horizon);
   field(out, Label::profile, lang, markdown_escape(reg.profile));
   field(out, Label::risk_diagram, lang,

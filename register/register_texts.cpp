@@ -238,8 +238,9 @@ constexpr std::array kTexts{
     Entry{Label::people_hours, "mensuren", "people-hours"},
     Entry{Label::other_entries, "andere vermeldingen", "other entries"},
     Entry{Label::in_every_entry, "bij elk risico hieronder", "in every risk below"},
+    Entry{Label::cascades_of, "uitval die begint bij", "cascades that start at"},
 };
-static_assert(kTexts.size() == static_cast<std::size_t>(Label::in_every_entry) + 1,
+static_assert(kTexts.size() == static_cast<std::size_t>(Label::cascades_of) + 1,
               "every Label needs exactly one entry in kTexts");
 
 constexpr bool in_enum_order() {

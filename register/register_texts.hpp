@@ -192,6 +192,7 @@ enum class Label {
   people_hours,
   other_entries,
   in_every_entry,
+  cascades_of,
 };
 
 /// The label in `lang` ("en": English; anything else: Dutch).

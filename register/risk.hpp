@@ -153,6 +153,9 @@ struct Register {
   std::vector<FeedInfo> feeds;
   std::vector<std::string> assessors;  ///< that ran, in order
   std::vector<AssessorHorizon> horizons;  ///< the horizon each assessor used, in the same order
+  /// The profile's `horizons:`: vital process → the horizon of cascades
+  /// that start at one of its assets, sorted by process.
+  std::vector<std::pair<std::string, double>> process_horizons = {};
   /// Sorted: level (highest first), likelihood (highest first), impact score
   /// (highest first), then id.
   std::vector<Risk> risks;
