@@ -3,6 +3,7 @@
 #include <array>
 
 #include "model/text_format.hpp"
+#include "model/text_table.hpp"
 
 namespace knelpunt::cli {
 
@@ -126,33 +127,8 @@ constexpr std::array kTexts{
 static_assert(kTexts.size() == static_cast<std::size_t>(CliText::people_sum_note) + 1,
               "every CliText needs exactly one entry in kTexts");
 
-constexpr bool in_enum_order() {
-  for (std::size_t i = 0; i < kTexts.size(); ++i)
-    if (static_cast<std::size_t>(kTexts[i].key) != i) return false;
-  return true;
-}
-static_assert(in_enum_order(), "kTexts must list the texts in the order of the enum");
-
-/// The number of replacement fields (`{…}`, not the escaped `{{`).
-constexpr std::size_t field_count(std::string_view text) {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '{') continue;
-    if (i + 1 < text.size() && text[i + 1] == '{') {
-      ++i;
-      continue;
-    }
-    ++count;
-  }
-  return count;
-}
-
-constexpr bool same_fields_in_both_languages() {
-  for (const auto& entry : kTexts)
-    if (field_count(entry.nl) != field_count(entry.en)) return false;
-  return true;
-}
-static_assert(same_fields_in_both_languages(), "both languages of a text must take the same arguments");
+static_assert(model::keys_in_enum_order(kTexts), "kTexts must list the texts in the order of the enum");
+static_assert(model::same_fields_in_both_languages(kTexts), "both languages of a text must take the same arguments");
 
 }  // namespace
 

@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <utility>
 
+#include "model/text_table.hpp"
+
 namespace knelpunt::risk_register {
 
 namespace {
@@ -243,12 +245,8 @@ constexpr std::array kTexts{
 static_assert(kTexts.size() == static_cast<std::size_t>(Label::cascades_of) + 1,
               "every Label needs exactly one entry in kTexts");
 
-constexpr bool in_enum_order() {
-  for (std::size_t i = 0; i < kTexts.size(); ++i)
-    if (static_cast<std::size_t>(kTexts[i].key) != i) return false;
-  return true;
-}
-static_assert(in_enum_order(), "kTexts must list the labels in the order of the enum");
+static_assert(model::keys_in_enum_order(kTexts), "kTexts must list the labels in the order of the enum");
+static_assert(model::same_fields_in_both_languages(kTexts), "both languages of a label must take the same arguments");
 
 }  // namespace
 
