@@ -14,7 +14,6 @@
 #include "cli/measure_file_option.hpp"
 #include "cli/model_input.hpp"
 #include "cli/register_run.hpp"
-#include "assessors/horizon_resolution.hpp"
 #include "engine/parallel_for.hpp"
 #include "model/suggest.hpp"
 #include "register/asset_table_writer.hpp"
@@ -133,10 +132,11 @@ class AssessCommand : public Command {
     // --fail-on gate see all of them.
     const auto not_listed = risk_register::select_entries(reg, prepared.selection);
     if (!knelpunten_csv_.empty()) {
-      const auto table = risk_register::write_asset_table(
-          reg, not_listed, {loaded->model, *loaded->graph, loaded->reference, assessors::resolve_horizon(loaded->model.region, &prepared.profile).hours,
-                            prepared.profile.process_horizons, engine::default_thread_count(threads_)},
-          {csv_separator_[0], csv_bom_}, lang_);
+      // The register's own horizon (run_register resolved it), not resolved again here.
+      const risk_register::AssetTableInput input{loaded->model,    *loaded->graph,
+                                                 loaded->reference, reg.horizon_h,
+                                                 prepared.profile.process_horizons, engine::default_thread_count(threads_)};
+      const auto table = risk_register::write_asset_table(reg, not_listed, input, {csv_separator_[0], csv_bom_}, lang_);
       if (!write_output(table, knelpunten_csv_)) return kExitInternal;
     }
     warn_unmatched_tracking(reg);
