@@ -1,6 +1,7 @@
 #include "assessors/assessment.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -39,27 +40,64 @@ std::vector<ConfiguredAssessor> configure_assessors(const AssessmentProfile& pro
   return configured;
 }
 
-std::vector<Finding> run_assessors(const std::vector<ConfiguredAssessor>& assessors, const AssessmentInput& input) {
+/// One configured assessor with the estimator and context its findings were made with.
+struct Assessment::Configured {
+  Configured(const ConfiguredAssessor& configured, const AssessmentInput& input)
+      : assessor(*configured.assessor),
+        impact(input.model, input.graph, input.reference, configured.horizon, configured.process_horizons,
+               input.max_chain_steps),
+        context{input.model, input.graph, input.reference, impact, configured.horizon,
+                std::max(1u, input.threads), input.kev, input.epss} {}
+  const Assessor& assessor;
+  const ImpactEstimator impact;
+  AssessmentContext context;
+};
+
+Assessment::Assessment(const std::vector<ConfiguredAssessor>& assessors, const AssessmentInput& input)
+    : input_(input) {
+  for (const auto& configured : assessors) configured_.push_back(std::make_unique<Configured>(configured, input));
+}
+
+Assessment::~Assessment() = default;
+
+void Assessment::cut_chain(Finding& finding) const {
+  // Impact and timeline were computed from the whole chain; only the
+  // evidence is cut. The estimator cuts the chains it builds; this cuts
+  // any an assessor built otherwise.
+  if (input_.max_chain_steps && finding.chain.size() > *input_.max_chain_steps) {
+    finding.chain_omitted += finding.chain.size() - *input_.max_chain_steps;
+    finding.chain.resize(*input_.max_chain_steps);
+    finding.chain.shrink_to_fit();
+  }
+}
+
+std::vector<Finding> Assessment::run(bool in_brief) const {
   std::vector<Finding> findings;
-  for (const auto& configured : assessors) {
-    const ImpactEstimator impact(input.model, input.graph, input.reference, configured.horizon,
-                                 configured.process_horizons, input.max_chain_steps);
-    const AssessmentContext context{input.model, input.graph, input.reference, impact, configured.horizon,
-                                    std::max(1u, input.threads), input.kev, input.epss};
-    auto found = configured.assessor->assess(context);
+  for (const auto& configured : configured_) {
+    AssessmentContext context = configured->context;
+    context.in_brief = in_brief;
+    auto found = configured->assessor.assess(context);
     for (auto& finding : found) {
-      // Impact and timeline were computed from the whole chain; only the
-      // evidence is cut. The estimator cuts the chains it builds; this cuts
-      // any an assessor built otherwise.
-      if (input.max_chain_steps && finding.chain.size() > *input.max_chain_steps) {
-        finding.chain_omitted += finding.chain.size() - *input.max_chain_steps;
-        finding.chain.resize(*input.max_chain_steps);
-        finding.chain.shrink_to_fit();
-      }
+      cut_chain(finding);
       findings.push_back(std::move(finding));
     }
   }
   return findings;
+}
+
+void Assessment::detail(Finding& finding) const {
+  if (!finding.brief) return;
+  for (const auto& configured : configured_)
+    if (configured->assessor.name() == finding.assessor) {
+      configured->assessor.detail(finding, configured->context);
+      cut_chain(finding);
+      return;
+    }
+  throw std::logic_error("a finding in brief from assessor '" + finding.assessor + "', which this assessment did not run");
+}
+
+std::vector<Finding> run_assessors(const std::vector<ConfiguredAssessor>& assessors, const AssessmentInput& input) {
+  return Assessment(assessors, input).run(false);
 }
 
 }  // namespace knelpunt::assessors

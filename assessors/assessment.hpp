@@ -48,7 +48,38 @@ struct AssessmentInput {
   std::optional<std::size_t> max_chain_steps = std::nullopt;
 };
 
-/// The findings of every configured assessor, in registry order.
+class ImpactEstimator;
+
+/// One run of the configured assessors that can give findings in brief and
+/// detail them afterwards (decision 021): at region scale the analyses find
+/// tens of thousands of knelpunten, the register lists a few hundred, and
+/// the evidence of the rest (affected assets, chains, timelines) is the
+/// bulk of the time and memory. `assessors` and everything `input` refers
+/// to must outlive the Assessment.
+class Assessment {
+ public:
+  Assessment(const std::vector<ConfiguredAssessor>& assessors, const AssessmentInput& input);
+  ~Assessment();
+  Assessment(const Assessment&) = delete;
+  Assessment& operator=(const Assessment&) = delete;
+
+  /// The findings of every configured assessor, in registry order; with
+  /// `in_brief`, some may be in brief (Finding::brief).
+  std::vector<Finding> run(bool in_brief) const;
+  /// Fills in a finding of this run given in brief (nothing for one in
+  /// full): afterwards it equals the finding run(false) gives. Safe to call
+  /// for several findings at once from different threads.
+  void detail(Finding& finding) const;
+
+ private:
+  struct Configured;
+  /// Cuts an assessor's chain to the profile's limits.chain_steps.
+  void cut_chain(Finding& finding) const;
+  AssessmentInput input_;
+  std::vector<std::unique_ptr<Configured>> configured_;
+};
+
+/// The findings of every configured assessor, in registry order, in full.
 std::vector<Finding> run_assessors(const std::vector<ConfiguredAssessor>& assessors, const AssessmentInput& input);
 
 }  // namespace knelpunt::assessors

@@ -26,6 +26,9 @@ struct AssessmentContext {
   unsigned threads = 1;           ///< ≥ 1; results must not depend on it
   const catalogs::KevCatalog* kev = nullptr;    ///< the cached KEV catalogue, or nullptr
   const catalogs::EpssScores* epss = nullptr;   ///< the cached EPSS scores, or nullptr
+  /// The caller details only the findings it shows (Assessment::detail), so
+  /// an assessor may give the rest in brief (Finding::brief, decision 021).
+  bool in_brief = false;
 
   /// Non-virtual assets that are "vital": their process is of category A or
   /// B, or they serve people (serves.population > 0). Sorted by index.

@@ -27,6 +27,13 @@ class Assessor {
   /// The findings on the model. Deterministic: the same model and options
   /// give the same findings in the same order, whatever context.threads is.
   virtual std::vector<Finding> assess(const AssessmentContext& context) const = 0;
+  /// Fills in a finding this assessor gave in brief (Finding::brief) with
+  /// the same context, so that it equals the finding assess() gives without
+  /// `in_brief`. Only assessors that brief override it (decision 021).
+  virtual void detail(Finding& finding, const AssessmentContext& context) const {
+    (void)context;
+    finding.brief = false;
+  }
 };
 
 /// Every built-in assessor, unconfigured, in the order the register lists them.

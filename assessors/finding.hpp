@@ -31,6 +31,7 @@ struct ChainStep {
   std::string via;
   std::optional<double> down_h = std::nullopt;  ///< total time down within the horizon (restoration only)
   std::optional<double> back_h = std::nullopt;  ///< end of its last outage, when it ends within the horizon (restoration only)
+  friend bool operator==(const ChainStep&, const ChainStep&) = default;
 };
 
 /// A known exploited vulnerability (CISA KEV) of a product an asset runs.
@@ -42,6 +43,7 @@ struct CveEvidence {
   bool known_ransomware = false;       ///< knownRansomwareCampaignUse = Known
   std::optional<double> epss;          ///< EPSS score when the cache has one
   std::optional<double> epss_percentile;
+  friend bool operator==(const CveEvidence&, const CveEvidence&) = default;
 };
 
 /// People affected at a moment of a cascade (for scenario timelines): the
@@ -54,6 +56,7 @@ struct TimelinePoint {
   /// People in areas lacking a service at t_h, each area once
   /// (engine/affected_people.hpp; an asset without areas counts its own population).
   double people = 0;
+  friend bool operator==(const TimelinePoint&, const TimelinePoint&) = default;
 };
 
 /// Where a criterion's class comes from: a rule of the scoring catalogue
@@ -69,11 +72,13 @@ struct CriterionImpact {
   double value = 0;                ///< in the criterion's unit; 0 when stated, not estimated
   LocalText basis;                 ///< how the value was found
   ImpactSource source = ImpactSource::estimate;
+  friend bool operator==(const CriterionImpact&, const CriterionImpact&) = default;
 };
 
 struct Likelihood {
   catalogs::ClassIndex likelihood_class = 2;
   LocalText rationale;  ///< which rule and which inputs gave the class
+  friend bool operator==(const Likelihood&, const Likelihood&) = default;
 };
 
 /// A finding. Its identity — (assessor, kind, sorted assets, scenario, subject) — must
@@ -97,6 +102,12 @@ struct Finding {
   Likelihood likelihood;
   std::vector<CriterionImpact> impact; ///< scored criteria, in catalogue order; unscored ones absent
   std::vector<std::string> measures;   ///< control ids (catalogs/controls.yaml), sorted, unique
+  /// True for a finding given in brief (decision 021): its identity, title,
+  /// description, likelihood, impact and measures are final, but `affected`,
+  /// `chain` and `timeline` are empty until Assessment::detail fills them
+  /// in. Assessors brief only when AssessmentContext::in_brief allows it.
+  bool brief = false;
+  friend bool operator==(const Finding&, const Finding&) = default;
 };
 
 }  // namespace knelpunt::assessors

@@ -13,6 +13,10 @@
 
 namespace knelpunt::assessors {
 
+namespace {
+std::vector<bool> counted_assets(const model::Model& model, const catalogs::ImpactEstimate& estimate);
+}  // namespace
+
 ImpactEstimator::ImpactEstimator(const model::Model& model, const model::DependencyGraph& graph,
                                  const catalogs::ReferenceData& reference, model::Hours horizon,
                                  std::vector<ProcessHorizon> process_horizons, std::optional<std::size_t> max_chain_steps)
@@ -28,6 +32,38 @@ ImpactEstimator::ImpactEstimator(const model::Model& model, const model::Depende
     recovery_ = engine::recovery_times(model);
     restart_ = engine::restart_times(model);
   }
+  for (const auto& criterion : reference_.scoring.criteria)
+    criterion_counts_.push_back(criterion.estimate ? counted_assets(model, *criterion.estimate) : std::vector<bool>{});
+}
+
+ImpactEstimator::~ImpactEstimator() = default;
+
+struct ImpactEstimator::Workspace {
+  explicit Workspace(const ImpactEstimator& estimator) : runner(estimator.graph_), everyone(estimator.people_) {
+    for (const auto& counts : estimator.criterion_counts_)
+      per_criterion.push_back(std::make_unique<engine::AffectedPeopleCounter>(estimator.people_, counts));
+  }
+  engine::CascadeRunner runner;
+  engine::AffectedPeopleCounter everyone;  ///< every asset counts
+  /// Per criterion of the catalogue, with its criterion_counts_.
+  std::vector<std::unique_ptr<engine::AffectedPeopleCounter>> per_criterion;
+};
+
+std::unique_ptr<ImpactEstimator::Workspace> ImpactEstimator::acquire() const {
+  {
+    const std::lock_guard lock(pool_mutex_);
+    if (!pool_.empty()) {
+      auto workspace = std::move(pool_.back());
+      pool_.pop_back();
+      return workspace;
+    }
+  }
+  return std::make_unique<Workspace>(*this);
+}
+
+void ImpactEstimator::release(std::unique_ptr<Workspace> workspace) const {
+  const std::lock_guard lock(pool_mutex_);
+  pool_.push_back(std::move(workspace));
 }
 
 std::string other_assets_nl(std::size_t count) {
@@ -133,19 +169,26 @@ std::vector<bool> counted_assets(const model::Model& model, const catalogs::Impa
 }
 
 /// Decision 013: people (each area once) or people-hours (each area once
-/// per service and hour) for a criterion on `serve: population`.
+/// per service and hour) for a criterion on `serve: population`, counted on
+/// `counter` (which carries the criterion's assets that count) for the
+/// assets `failed` (virtual ones included) and their down spans.
 struct PeopleCount {
   double value = 0;
   std::size_t areas = 0;
   bool upper_bound = false;
 };
-PeopleCount count_people(const engine::PeopleServed& served, const std::vector<bool>& counts,
-                         const std::vector<bool>& ever_down, std::span<const engine::DownSpan> spans,
-                         model::Hours horizon, bool hours) {
-  const auto people = engine::affected_people(served, ever_down, counts);
-  if (!hours) return {people.people, people.areas, people.upper_bound};
-  const auto people_hours = engine::people_hours(served, spans, horizon, counts);
-  return {people_hours.people_hours, people.areas, people_hours.upper_bound};
+/// People and people-hours of one run for one set of assets that count.
+struct PeopleCounts {
+  engine::AffectedPeople people;
+  engine::PeopleHours hours;
+  PeopleCount as(bool hours_measure) const {
+    return hours_measure ? PeopleCount{hours.people_hours, people.areas, hours.upper_bound}
+                         : PeopleCount{people.people, people.areas, people.upper_bound};
+  }
+};
+PeopleCounts count_people(engine::AffectedPeopleCounter& counter, std::span<const model::AssetIndex> failed,
+                          std::span<const engine::DownSpan> spans, model::Hours horizon) {
+  return {engine::affected_people(counter, failed), engine::people_hours(counter, spans, horizon)};
 }
 
 }  // namespace
@@ -160,27 +203,28 @@ void set_timeline_point(std::vector<TimelinePoint>& timeline, model::Hours at, s
     timeline.push_back({at, down, people});
 }
 
-/// Every asset's outage in one run, the assets that failed (index order),
-/// their down spans for people-hours (virtual aggregates may supply areas)
-/// and, with restoration, the timeline of what is down.
+/// Every asset's outage in one run: the assets that failed (index order)
+/// with their outages, their down spans for people-hours (virtual
+/// aggregates may supply areas) and, with restoration, the timeline of what
+/// is down. Only failed assets are held, so a run costs what it touches.
 struct Outages {
-  std::vector<Outage> of;
   std::vector<model::AssetIndex> failed;
+  std::vector<Outage> of;  ///< of[i] is the outage of failed[i]
   std::vector<engine::DownSpan> spans;
   std::vector<TimelinePoint> timeline;  ///< filled here with restoration only
 };
 
 /// Without recovery: an asset that fails at t is down until the horizon.
-Outages permanent_outages(const model::DependencyGraph& graph, std::span<const engine::Seed> seeds,
-                          model::Hours horizon) {
+Outages permanent_outages(engine::CascadeRunner& runner, std::span<const engine::Seed> seeds, model::Hours horizon) {
   Outages out;
-  out.of.resize(graph.asset_count());
-  const auto cascade = engine::propagate(graph, seeds, horizon);
-  for (model::AssetIndex a = 0; a < graph.asset_count(); ++a) {
-    const auto at = cascade.failure_time[a];
-    if (at == model::kNever || at > horizon) continue;
-    out.of[a] = {at, cascade.cause_supplier[a], cascade.cause_group[a] == model::kNoIndex, horizon - at, std::nullopt};
-    out.failed.push_back(a);
+  runner.run(seeds, horizon);
+  out.failed.assign(runner.failed().begin(), runner.failed().end());
+  std::sort(out.failed.begin(), out.failed.end());
+  out.of.reserve(out.failed.size());
+  out.spans.reserve(out.failed.size());
+  for (auto a : out.failed) {
+    const auto at = runner.failure_time(a);
+    out.of.push_back({at, runner.cause_supplier(a), runner.cause_group(a) == model::kNoIndex, horizon - at, std::nullopt});
     out.spans.push_back({a, at, model::kNever});
   }
   return out;
@@ -189,24 +233,23 @@ Outages permanent_outages(const model::DependencyGraph& graph, std::span<const e
 /// With recovery: outages end as repairs and restarts complete
 /// (docs/restoration.md). The timeline follows every change of a
 /// non-virtual asset or of the people affected: one point per instant, with
-/// the state after everything that happens then.
+/// the state after everything that happens then. `people_now` must have
+/// nothing down; it has nothing down again on return.
 Outages restored_outages(const model::DependencyGraph& graph, const std::vector<std::optional<model::Hours>>& recovery,
                          const std::vector<std::optional<model::Hours>>& restart, std::span<const engine::Seed> seeds,
-                         model::Hours horizon, const engine::PeopleServed& served) {
+                         model::Hours horizon, engine::AffectedPeopleCounter& people_now) {
   Outages out;
-  out.of.resize(graph.asset_count());
   const auto restoration = engine::simulate_restoration(graph, recovery, restart, seeds, horizon);
   for (model::AssetIndex a = 0; a < graph.asset_count(); ++a) {
     const auto& intervals = restoration.down[a];
     if (intervals.empty()) continue;
-    auto& outage = out.of[a];
-    outage = {intervals.front().start, intervals.front().cause_supplier,
-              intervals.front().cause_group == model::kNoIndex, restoration.downtime(a, horizon), std::nullopt};
+    Outage outage{intervals.front().start, intervals.front().cause_supplier,
+                  intervals.front().cause_group == model::kNoIndex, restoration.downtime(a, horizon), std::nullopt};
     if (intervals.back().end != model::kNever) outage.back = intervals.back().end;
     out.failed.push_back(a);
+    out.of.push_back(outage);
     for (const auto& interval : intervals) out.spans.push_back({a, interval.start, interval.end});
   }
-  engine::AffectedPeopleCounter people_now(served);
   std::size_t down_now = 0;
   for (const auto& event : restoration.events) {
     const bool fails = event.kind == engine::RestorationEvent::Kind::fails;
@@ -217,23 +260,27 @@ Outages restored_outages(const model::DependencyGraph& graph, const std::vector<
     if (real) down_now = fails ? down_now + 1 : down_now - 1;
     if (real || people != people_before) set_timeline_point(out.timeline, event.at, down_now, people);
   }
+  people_now.reset();
   return out;
 }
 
 /// The value of one criterion: people of areas counted once for a criterion
-/// on `serve: population` (decision 013), else a sum over the failed assets
-/// of their `serves` base (× hours down for people-hours).
+/// on `serve: population` (decision 013: `everyone` when every asset counts,
+/// else counted on `counter`, which carries the criterion's assets that
+/// count), else a sum over the failed assets of their `serves` base (× hours
+/// down for people-hours).
 CountedValue criterion_value(const catalogs::ImpactEstimate& estimate, const model::Model& model,
-                             const model::DependencyGraph& graph, const engine::PeopleServed& served,
-                             const Outages& outages, const std::vector<bool>& ever_down, model::Hours horizon) {
+                             const model::DependencyGraph& graph, engine::AffectedPeopleCounter& counter,
+                             const PeopleCounts& everyone, const Outages& outages, model::Hours horizon) {
   const bool hours_measure = estimate.measure == catalogs::ImpactEstimate::Measure::people_hours;
   if (estimate.serve == "population") {
-    const auto people =
-        count_people(served, counted_assets(model, estimate), ever_down, outages.spans, horizon, hours_measure);
+    const auto people = (estimate.processes.empty() ? everyone : count_people(counter, outages.failed, outages.spans, horizon))
+                            .as(hours_measure);
     return {people.value, people.areas, true, people.upper_bound};
   }
   CountedValue found;
-  for (auto a : outages.failed) {
+  for (std::size_t i = 0; i < outages.failed.size(); ++i) {
+    const auto a = outages.failed[i];
     if (graph.is_virtual(a)) continue;
     const auto& asset = model.assets[a];
     if (!estimate.processes.empty() &&
@@ -242,9 +289,59 @@ CountedValue criterion_value(const catalogs::ImpactEstimate& estimate, const mod
     auto base = asset.serves.find(estimate.serve);
     if (base == asset.serves.end() || base->second <= 0) continue;
     ++found.counted;
-    found.value += hours_measure ? base->second * outages.of[a].down : base->second;
+    found.value += hours_measure ? base->second * outages.of[i].down : base->second;
   }
   return found;
+}
+
+/// The chain (by first failure, then id), the affected assets and, without
+/// restoration, the timeline (which grows with the chain) of one run.
+/// `people_now` must have nothing down; it has nothing down again on return.
+void describe_chain(const model::DependencyGraph& graph, bool restores, std::optional<std::size_t> max_chain_steps,
+                    const Outages& outages, CascadeOutcome& out, engine::AffectedPeopleCounter& people_now) {
+  std::vector<std::size_t> by_time(outages.failed.size());
+  for (std::size_t i = 0; i < by_time.size(); ++i) by_time[i] = i;
+  std::stable_sort(by_time.begin(), by_time.end(),
+                   [&](auto i, auto j) { return outages.of[i].first < outages.of[j].first; });
+  std::size_t count = 0;
+  // Affected assets as indices first: index order is id order, and sorting
+  // integers instead of strings matters when a region has tens of thousands
+  // of findings.
+  std::vector<model::AssetIndex> affected;
+  const std::size_t chain_steps = max_chain_steps.value_or(by_time.size());
+  for (auto i : by_time) {
+    const auto a = outages.failed[i];
+    const auto& outage = outages.of[i];
+    if (out.chain.size() < chain_steps) {
+      ChainStep step{graph.id(a), outage.first, outage.via == model::kNoIndex ? "" : graph.id(outage.via),
+                     std::nullopt, std::nullopt};
+      if (restores) {
+        step.down_h = outage.down;
+        step.back_h = outage.back;
+      }
+      out.chain.push_back(std::move(step));
+    } else {
+      ++out.chain_omitted;
+    }
+    if (restores) {
+      if (!graph.is_virtual(a) && !outage.initial) affected.push_back(a);
+      continue;
+    }
+    // Without restoration the timeline grows with the chain.
+    const double people_before = people_now.people().people;
+    people_now.set_down(a, true);
+    const double people = people_now.people().people;
+    if (graph.is_virtual(a) && people == people_before) continue;
+    if (!graph.is_virtual(a)) {
+      if (!outage.initial) affected.push_back(a);
+      ++count;
+    }
+    set_timeline_point(out.timeline, outage.first, count, people);
+  }
+  people_now.reset();
+  std::sort(affected.begin(), affected.end());
+  out.affected.reserve(affected.size());
+  for (auto a : affected) out.affected.push_back(graph.id(a));
 }
 
 }  // namespace
@@ -256,62 +353,25 @@ model::Hours ImpactEstimator::horizon_of(std::span<const engine::Seed> seeds) co
   return cascade_horizon({horizon_, HorizonSource::assessor, {}}, process_horizons_, processes);
 }
 
-CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds) const {
+CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds, OutcomeDetail detail) const {
+  auto workspace = acquire();
   CascadeOutcome out;
   const model::Hours horizon = horizon_of(seeds);
-  Outages outages = restores() ? restored_outages(graph_, recovery_, restart_, seeds, horizon, people_)
-                               : permanent_outages(graph_, seeds, horizon);
-  out.timeline = std::move(outages.timeline);
-  auto& failed = outages.failed;
-  // Chain: by first failure, then id (asset index order is id order).
-  std::stable_sort(failed.begin(), failed.end(),
-                   [&](auto a, auto b) { return outages.of[a].first < outages.of[b].first; });
-  engine::AffectedPeopleCounter people_now(people_);
-  std::size_t count = 0;
-  std::vector<bool> ever_down(graph_.asset_count(), false);
-  // Affected assets as indices first: index order is id order, and sorting
-  // integers instead of strings matters when a region has tens of thousands
-  // of findings.
-  std::vector<model::AssetIndex> affected;
-  const std::size_t chain_steps = max_chain_steps_.value_or(failed.size());
-  for (auto a : failed) {
-    const auto& outage = outages.of[a];
-    if (out.chain.size() < chain_steps) {
-      ChainStep step{graph_.id(a), outage.first, outage.via == model::kNoIndex ? "" : graph_.id(outage.via),
-                     std::nullopt, std::nullopt};
-      if (restores()) {
-        step.down_h = outage.down;
-        step.back_h = outage.back;
-      }
-      out.chain.push_back(std::move(step));
-    } else {
-      ++out.chain_omitted;
-    }
-    ever_down[a] = true;
-    if (restores()) {
-      if (!graph_.is_virtual(a) && !outage.initial) affected.push_back(a);
-      continue;
-    }
-    // Without restoration the timeline grows with the chain.
-    const double people_before = people_now.people().people;
-    people_now.set_down(a, true);
-    const double people = people_now.people().people;
-    if (graph_.is_virtual(a) && people == people_before) continue;
-    if (!graph_.is_virtual(a)) {
-      if (!outage.initial) affected.push_back(a);
-      ++count;
-    }
-    set_timeline_point(out.timeline, outage.first, count, people);
+  auto& people_now = workspace->everyone;
+  Outages outages = restores() ? restored_outages(graph_, recovery_, restart_, seeds, horizon, people_now)
+                               : permanent_outages(workspace->runner, seeds, horizon);
+  if (detail == OutcomeDetail::full) {
+    out.timeline = std::move(outages.timeline);
+    describe_chain(graph_, restores(), max_chain_steps_, outages, out, people_now);
   }
-  std::sort(affected.begin(), affected.end());
-  out.affected.reserve(affected.size());
-  for (auto a : affected) out.affected.push_back(graph_.id(a));
-  const auto everyone = count_people(people_, {}, ever_down, outages.spans, horizon, false);
-  out.people_served = everyone.value;
-  out.people_hours = count_people(people_, {}, ever_down, outages.spans, horizon, true).value;
-  out.people_upper_bound = everyone.upper_bound;
+  const auto everyone = count_people(people_now, outages.failed, outages.spans, horizon);
+  out.people_served = everyone.people.people;
+  out.people_hours = everyone.hours.people_hours;
+  out.people_upper_bound = everyone.people.upper_bound;
 
-  for (const auto& criterion : reference_.scoring.criteria) {
+  const auto& criteria = reference_.scoring.criteria;
+  for (std::size_t c = 0; c < criteria.size(); ++c) {
+    const auto& criterion = criteria[c];
     if (!criterion.estimate) continue;
     if (criterion.estimate->measure == catalogs::ImpactEstimate::Measure::service_outage) {
       const auto found = service_outage_.value(*criterion.estimate, outages.spans, horizon);
@@ -322,13 +382,15 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds) con
       continue;
     }
     const CountedValue found =
-        criterion_value(*criterion.estimate, model_, graph_, people_, outages, ever_down, horizon);
+        criterion_value(*criterion.estimate, model_, graph_, *workspace->per_criterion[c], everyone, outages, horizon);
     auto impact_class = criterion.classify(found.value);
     if (!impact_class) continue;
     out.impact.push_back({criterion.id, *impact_class, found.value,
                           impact_basis(criterion, found, *impact_class, horizon, restores()), ImpactSource::estimate});
   }
   if (out.impact.empty()) add_floor(out, outages.failed);
+  out.failed = std::move(outages.failed);
+  release(std::move(workspace));
   return out;
 }
 

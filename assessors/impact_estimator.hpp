@@ -14,6 +14,8 @@
 /// time it is actually down: repairs shorten the people-hours of criteria
 /// such as 2.3 and 5.1, and the timeline falls as service returns.
 
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -45,6 +47,14 @@ struct CascadeOutcome {
   /// True when a count above includes an asset's own `serves.population`
   /// (an asset without areas): it may count some residents twice.
   bool people_upper_bound = false;
+  /// Every asset that failed (virtual and initial ones included), in index order.
+  std::vector<model::AssetIndex> failed;
+};
+
+/// How much of a CascadeOutcome to build.
+enum class OutcomeDetail {
+  full,   ///< everything
+  brief,  ///< the figures (impact, people, `failed`); `affected`, `chain` and `timeline` stay empty
 };
 
 class ImpactEstimator {
@@ -59,13 +69,20 @@ class ImpactEstimator {
                   const catalogs::ReferenceData& reference, model::Hours horizon,
                   std::vector<ProcessHorizon> process_horizons = {},
                   std::optional<std::size_t> max_chain_steps = std::nullopt);
+  ~ImpactEstimator();
+  ImpactEstimator(const ImpactEstimator&) = delete;
+  ImpactEstimator& operator=(const ImpactEstimator&) = delete;
 
   /// Runs the cascade of `seeds` up to its horizon (horizon_of) and
-  /// describes it. Initial failures count for impact like any other failed
+  /// describes it. Safe to call from several threads at once; each call
+  /// costs O(what the cascade touches), not O(assets), so that a region's
+  /// tens of thousands of findings stay cheap (docs/performance.md). Initial failures count for impact like any other failed
   /// asset. Criteria with an `estimate` are estimated; when none reaches
   /// class A and the cascade takes down an asset of a vital process, the
   /// catalogue's `vital_process_floor` gives the class (source `floor`).
-  CascadeOutcome outcome(std::span<const engine::Seed> seeds) const;
+  /// `brief` skips the evidence that only a listed entry shows (decision
+  /// 021); the figures are the same as in `full`.
+  CascadeOutcome outcome(std::span<const engine::Seed> seeds, OutcomeDetail detail = OutcomeDetail::full) const;
 
   /// The default horizon (the assessor's).
   model::Hours horizon() const { return horizon_; }
@@ -79,6 +96,14 @@ class ImpactEstimator {
   /// Adds the catalogue's vital_process_floor when an asset of a vital process is among `failed`.
   void add_floor(CascadeOutcome& out, std::span<const model::AssetIndex> failed) const;
 
+  /// Working memory of one outcome() call, reused across calls: a cascade
+  /// runner and people counters that reset only what a run touched.
+  struct Workspace;
+  /// A workspace from the pool, or a new one when all are in use.
+  std::unique_ptr<Workspace> acquire() const;
+  /// Returns a workspace (with nothing down) to the pool.
+  void release(std::unique_ptr<Workspace> workspace) const;
+
   const model::Model& model_;
   const model::DependencyGraph& graph_;
   const catalogs::ReferenceData& reference_;
@@ -89,6 +114,10 @@ class ImpactEstimator {
   engine::PeopleServed people_;  ///< areas and who supplies them, for counting people once
   std::vector<std::optional<model::Hours>> recovery_;  ///< per asset; empty when no asset has one
   std::vector<std::optional<model::Hours>> restart_;   ///< per asset when recovery_ is not empty
+  /// Per criterion of the catalogue: which assets count for it (empty: all).
+  std::vector<std::vector<bool>> criterion_counts_;
+  mutable std::mutex pool_mutex_;
+  mutable std::vector<std::unique_ptr<Workspace>> pool_;
 };
 
 }  // namespace knelpunt::assessors

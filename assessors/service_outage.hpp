@@ -11,6 +11,7 @@
 /// count here. No I/O.
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <utility>
@@ -41,8 +42,10 @@ class ServiceOutage {
 
  private:
   const model::Model& model_;
-  /// Per asset: (service, area index) pairs it supplies.
-  std::vector<std::vector<std::pair<std::string, std::size_t>>> supplies_;
+  /// The services the model names, sorted; assets refer to them by index.
+  std::vector<std::string> services_;
+  /// Per asset: (service index, area index) pairs it supplies.
+  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> supplies_;
 };
 
 }  // namespace knelpunt::assessors

@@ -7,7 +7,9 @@
 /// Options: max_order (1–3, default 2); min_vital (default 1): only cut
 /// sets that take down at least this many vital assets become findings — at
 /// region scale the order-2 sets of every vital asset run into the tens of
-/// thousands, most of them taking down one asset.
+/// thousands, most of them taking down one asset. Those (order 2 and up) are
+/// given in brief when the context allows it (decision 021): their figures
+/// in full, their affected assets and chain on request (detail).
 
 #include <map>
 
@@ -84,12 +86,13 @@ class SinglePointAssessor : public Assessor {
     // (restoration included), so the title, the description and `affected`
     // tell one story. A vital asset the cut set reaches only without
     // restoration (its buffer outlasts the repair) is named as such.
-    auto outcome = context.impact.outcome(seeds);
+    const bool brief = context.in_brief && set.size() > 1;
+    auto outcome = context.impact.outcome(seeds, brief ? OutcomeDetail::brief : OutcomeDetail::full);
     std::vector<std::string> hit_ids, restored_ids;
     for (auto t : hit) {
       const auto& id = context.model.assets[t].id;
-      const bool fails = std::binary_search(outcome.affected.begin(), outcome.affected.end(), id) ||
-                         std::find(set.begin(), set.end(), t) != set.end();
+      // `failed` holds the cut set's own assets too (they fail at 0).
+      const bool fails = std::binary_search(outcome.failed.begin(), outcome.failed.end(), t);
       (fails ? hit_ids : restored_ids).push_back(id);
     }
     const LocalText horizon = local_hours(context.horizon);
@@ -108,13 +111,28 @@ class SinglePointAssessor : public Assessor {
     if (!restored_ids.empty())
       finding.evidence.push_back(
           local_text(Phrase::restored_in_time, fmt::format("{}", fmt::join(restored_ids, ", ")), horizon));
-    finding.affected = std::move(outcome.affected);
-    finding.chain = std::move(outcome.chain);
-    finding.chain_omitted = outcome.chain_omitted;
+    fill_cascade(finding, outcome);
+    finding.brief = brief;
     finding.impact = std::move(outcome.impact);
     finding.likelihood = structural_likelihood(set, context);
     finding.measures = structural_measures(set, context);
     return finding;
+  }
+
+  /// The evidence of a finding given in brief: its cut set's cascade, in full.
+  void detail(Finding& finding, const AssessmentContext& context) const override {
+    std::vector<engine::Seed> seeds;
+    for (const auto& id : finding.assets)
+      if (const auto index = context.model.find(id)) seeds.push_back({static_cast<model::AssetIndex>(*index), 0});
+    std::sort(seeds.begin(), seeds.end(), [](const auto& a, const auto& b) { return a.asset < b.asset; });
+    fill_cascade(finding, context.impact.outcome(seeds));
+    finding.brief = false;
+  }
+
+  static void fill_cascade(Finding& finding, CascadeOutcome outcome) {
+    finding.affected = std::move(outcome.affected);
+    finding.chain = std::move(outcome.chain);
+    finding.chain_omitted = outcome.chain_omitted;
   }
 
   std::uint32_t max_order_ = 2;

@@ -11,11 +11,15 @@ std::vector<std::string> structural_measures(const std::vector<model::AssetIndex
       measures.push_back(id);
   };
   add("redundant-feed");
-  for (auto a : assets)
+  // A substation supplies thousands of groups at region scale: stop at the first power one.
+  auto supplies_power = [&](model::AssetIndex a) {
     for (auto g : context.graph.groups_supplied_by(a)) {
       const auto& graph_group = context.graph.group(g);
-      if (context.model.assets[graph_group.asset].depends_on[graph_group.position].kind == "power") add("emergency-power");
+      if (context.model.assets[graph_group.asset].depends_on[graph_group.position].kind == "power") return true;
     }
+    return false;
+  };
+  if (std::any_of(assets.begin(), assets.end(), supplies_power)) add("emergency-power");
   std::sort(measures.begin(), measures.end());
   return measures;
 }

@@ -117,7 +117,8 @@ class AssessCommand : public Command {
       print_nothing_written(diagnostics, files_with_errors(diagnostics));
       return kExitBadInput;
     }
-    auto reg = run_register(*loaded, prepared, options, tracking ? &*tracking : nullptr);
+    auto run = run_register_in_brief(*loaded, prepared, options, tracking ? &*tracking : nullptr);
+    auto& reg = run.reg;
     if (!operators_.empty()) {
       const auto unknown = risk_register::keep_operators(reg, operators_);
       if (!unknown.empty()) {
@@ -131,6 +132,8 @@ class AssessCommand : public Command {
     // and counts the rest (decision 020). The CSV of every asset and the
     // --fail-on gate see all of them.
     const auto not_listed = risk_register::select_entries(reg, prepared.selection);
+    // Only the listed entries are written, so only they need their evidence.
+    run.detail_entries(threads_);
     if (!knelpunten_csv_.empty()) {
       // The register's own horizon (run_register resolved it), not resolved again here.
       const risk_register::AssetTableInput input{loaded->model,    *loaded->graph,

@@ -98,8 +98,8 @@ PreparedAssessment prepare_assessment(const LoadedModel& loaded, const RegisterR
   return prepared;
 }
 
-risk_register::Register run_register(const LoadedModel& loaded, const PreparedAssessment& prepared,
-                                     const RegisterRunOptions& options, const risk_register::TrackingFile* tracking) {
+RegisterRun run_register_in_brief(const LoadedModel& loaded, const PreparedAssessment& prepared,
+                                  const RegisterRunOptions& options, const risk_register::TrackingFile* tracking) {
   const unsigned threads = engine::default_thread_count(options.threads);
   const assessors::AssessmentInput input{loaded.model,
                                          *loaded.graph,
@@ -108,7 +108,9 @@ risk_register::Register run_register(const LoadedModel& loaded, const PreparedAs
                                          prepared.kev.feed ? &*prepared.kev.feed : nullptr,
                                          prepared.epss.feed ? &*prepared.epss.feed : nullptr,
                                          prepared.profile.max_chain_steps};
-  auto findings = assessors::run_assessors(prepared.configured, input);
+  RegisterRun run;
+  run.assessment = std::make_unique<assessors::Assessment>(prepared.configured, input);
+  auto findings = run.assessment->run(true);
   risk_register::RegisterSettings settings;
   settings.tool_version = kVersion;
   settings.date = options.date;
@@ -129,7 +131,20 @@ risk_register::Register run_register(const LoadedModel& loaded, const PreparedAs
   // The horizons per vital process the assessors applied (all get the same).
   if (!prepared.configured.empty())
     for (const auto& h : prepared.configured.front().process_horizons) settings.process_horizons.emplace_back(h.process, h.hours);
-  return risk_register::build_register(std::move(findings), loaded.model, loaded.reference, settings, tracking);
+  run.reg = risk_register::build_register(std::move(findings), loaded.model, loaded.reference, settings, tracking);
+  return run;
+}
+
+void RegisterRun::detail_entries(unsigned threads) {
+  engine::parallel_for(reg.risks.size(), engine::default_thread_count(threads),
+                       [&](std::size_t i) { assessment->detail(reg.risks[i].finding); });
+}
+
+risk_register::Register run_register(const LoadedModel& loaded, const PreparedAssessment& prepared,
+                                     const RegisterRunOptions& options, const risk_register::TrackingFile* tracking) {
+  auto run = run_register_in_brief(loaded, prepared, options, tracking);
+  run.detail_entries(options.threads);
+  return std::move(run.reg);
 }
 
 std::optional<LoadedModel> with_variant(const LoadedModel& loaded, const model::MeasureFile& file,

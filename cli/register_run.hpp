@@ -47,8 +47,21 @@ struct PreparedAssessment {
 PreparedAssessment prepare_assessment(const LoadedModel& loaded, const RegisterRunOptions& options,
                                       model::Diagnostics& diagnostics);
 
+/// A register whose entries may be in brief (decision 021), with the
+/// assessment that details them.
+struct RegisterRun {
+  std::unique_ptr<assessors::Assessment> assessment;
+  risk_register::Register reg;
+  /// Fills in the entries of `reg` given in brief: call it once `reg` keeps
+  /// only the entries that will be written (select_entries).
+  void detail_entries(unsigned threads);
+};
 /// Runs the prepared assessors on `loaded` and builds the register (tracking
-/// applied when given). `prepared` must have been made without errors.
+/// applied when given), with some entries in brief. `loaded` and `prepared`
+/// must outlive the result; `prepared` must have been made without errors.
+RegisterRun run_register_in_brief(const LoadedModel& loaded, const PreparedAssessment& prepared,
+                                  const RegisterRunOptions& options, const risk_register::TrackingFile* tracking);
+/// As run_register_in_brief, with every entry in full.
 risk_register::Register run_register(const LoadedModel& loaded, const PreparedAssessment& prepared,
                                      const RegisterRunOptions& options, const risk_register::TrackingFile* tracking);
 

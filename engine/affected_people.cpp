@@ -55,6 +55,7 @@ AffectedPeopleCounter::AffectedPeopleCounter(const PeopleServed& served, std::ve
 void AffectedPeopleCounter::set_down(model::AssetIndex asset, bool down) {
   if (down_[asset] == down) return;
   down_[asset] = down;
+  if (down) set_down_.push_back(asset);
   if (!counts_.empty() && !counts_[asset]) return;
   for (auto i = served_.asset_begin_[asset]; i < served_.asset_begin_[asset + 1]; ++i) {
     const auto slot = served_.asset_slots_[i];
@@ -74,6 +75,15 @@ void AffectedPeopleCounter::set_down(model::AssetIndex asset, bool down) {
   }
 }
 
+void AffectedPeopleCounter::reset() {
+  for (auto asset : set_down_) set_down(asset, false);
+  set_down_.clear();
+  // Every pair and area is back at zero; the sums may keep a rounding residue
+  // of the additions and subtractions, which must not leak into the next run.
+  people_ = 0;
+  service_people_ = 0;
+}
+
 AffectedPeople affected_people(const PeopleServed& served, const std::vector<bool>& down,
                                const std::vector<bool>& counts) {
   AffectedPeopleCounter counter(served, counts);
@@ -82,8 +92,20 @@ AffectedPeople affected_people(const PeopleServed& served, const std::vector<boo
   return counter.people();
 }
 
+AffectedPeople affected_people(AffectedPeopleCounter& counter, std::span<const model::AssetIndex> down) {
+  for (auto asset : down) counter.set_down(asset, true);
+  const auto people = counter.people();
+  counter.reset();
+  return people;
+}
+
 PeopleHours people_hours(const PeopleServed& served, std::span<const DownSpan> spans, model::Hours horizon,
                          const std::vector<bool>& counts) {
+  AffectedPeopleCounter counter(served, counts);
+  return people_hours(counter, spans, horizon);
+}
+
+PeopleHours people_hours(AffectedPeopleCounter& counter, std::span<const DownSpan> spans, model::Hours horizon) {
   // Sweep the starts and ends in time order; between two instants people-hours
   // accrue at the rate of the pairs then lacking. The order of changes at one
   // instant does not matter: nothing accrues during an instant.
@@ -91,19 +113,21 @@ PeopleHours people_hours(const PeopleServed& served, std::span<const DownSpan> s
     model::Hours at;
     model::AssetIndex asset;
     bool down;
+    std::uint32_t position;  ///< in the order made: a total order without stable_sort's buffer
   };
   std::vector<Change> changes;
   changes.reserve(spans.size() * 2);
   for (const auto& span : spans) {
     if (span.start >= span.end || span.start > horizon) continue;
-    changes.push_back({span.start, span.asset, true});
-    if (span.end < horizon) changes.push_back({span.end, span.asset, false});
+    changes.push_back({span.start, span.asset, true, static_cast<std::uint32_t>(changes.size())});
+    if (span.end < horizon)
+      changes.push_back({span.end, span.asset, false, static_cast<std::uint32_t>(changes.size())});
   }
-  std::stable_sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) {
+  std::sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) {
     if (a.at != b.at) return a.at < b.at;
-    return a.down < b.down;  // returns first, so an asset's touching spans hand over cleanly
+    if (a.down != b.down) return a.down < b.down;  // returns first, so an asset's touching spans hand over cleanly
+    return a.position < b.position;
   });
-  AffectedPeopleCounter counter(served, counts);
   PeopleHours result;
   for (std::size_t i = 0; i < changes.size(); ++i) {
     counter.set_down(changes[i].asset, changes[i].down);
@@ -114,6 +138,7 @@ PeopleHours people_hours(const PeopleServed& served, std::span<const DownSpan> s
       result.upper_bound = result.upper_bound || counter.service_upper_bound();
     }
   }
+  counter.reset();
   return result;
 }
 

@@ -76,6 +76,9 @@ class AffectedPeopleCounter {
 
   /// Marks `asset` down or up; setting the state it already has changes nothing.
   void set_down(model::AssetIndex asset, bool down);
+  /// Brings every asset back up, in O(assets set down since the last reset)
+  /// rather than O(assets): one counter serves many cascades of a region.
+  void reset();
   /// People in areas now lacking at least one service, each area once.
   AffectedPeople people() const { return {people_, areas_, pseudo_areas_ > 0}; }
   /// Σ over (area, service) pairs now lacking of the area's population: the
@@ -88,6 +91,7 @@ class AffectedPeopleCounter {
   const PeopleServed& served_;
   std::vector<bool> counts_;
   std::vector<bool> down_;
+  std::vector<model::AssetIndex> set_down_;  ///< assets marked down since the last reset (may repeat)
   std::vector<std::uint32_t> slot_down_;  ///< down suppliers per pair
   std::vector<std::uint32_t> area_lost_;  ///< lacking pairs per area
   double people_ = 0;
@@ -100,6 +104,10 @@ class AffectedPeopleCounter {
 /// (`down` has one entry per asset); `counts` as for AffectedPeopleCounter.
 AffectedPeople affected_people(const PeopleServed& served, const std::vector<bool>& down,
                                const std::vector<bool>& counts = {});
+/// The people affected when exactly the assets `down` are down, counted on
+/// `counter` (with its `counts`), which must have nothing down and has
+/// nothing down again on return: O(down), not O(assets).
+AffectedPeople affected_people(AffectedPeopleCounter& counter, std::span<const model::AssetIndex> down);
 
 /// One period an asset is down: [start, end); `end` may be model::kNever.
 struct DownSpan {
@@ -118,5 +126,8 @@ struct PeopleHours {
 };
 PeopleHours people_hours(const PeopleServed& served, std::span<const DownSpan> spans, model::Hours horizon,
                          const std::vector<bool>& counts = {});
+/// As above, counted on `counter` (with its `counts`), which must have
+/// nothing down and has nothing down again on return.
+PeopleHours people_hours(AffectedPeopleCounter& counter, std::span<const DownSpan> spans, model::Hours horizon);
 
 }  // namespace knelpunt::engine

@@ -196,3 +196,42 @@ TEST_CASE("assessment: the register section of a profile sets min_level and max_
   read("profile: 1\nregister: {entries: 5}\nassessors: {scenario: {}}\n", unknown);
   CHECK(unknown.has_errors());
 }
+
+TEST_CASE("assessment: findings given in brief and then detailed equal the findings given in full") {
+  // Dordrecht with the shipped profile: its critical pairs are given in
+  // brief (decision 021), and restoration is on (assets have `recovery`).
+  const std::string source(KNELPUNT_SOURCE_DIR);
+  const auto m = load_test_model("../../../examples/dordrecht/model.yaml");
+  model::Diagnostics diagnostics;
+  const auto profile = assessors::read_assessment_profile(source + "/profiles/default.yaml",
+                                                          assessors::builtin_assessor_names(), diagnostics);
+  const auto configured = assessors::configure_assessors(profile, m->model.region, m->reference, diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  const assessors::AssessmentInput input{m->model,  *m->graph, m->reference, 2, nullptr, nullptr,
+                                         profile.max_chain_steps};
+  const assessors::Assessment assessment(configured, input);
+  const auto full = assessment.run(false);
+  auto brief = assessment.run(true);
+  REQUIRE(brief.size() == full.size());
+  std::size_t given_in_brief = 0;
+  for (std::size_t i = 0; i < full.size(); ++i) {
+    CAPTURE(full[i].title.nl);
+    CHECK_FALSE(full[i].brief);
+    if (!brief[i].brief) {
+      CHECK(brief[i] == full[i]);
+      continue;
+    }
+    ++given_in_brief;
+    // In brief: the figures and texts already final, the cascade's evidence not yet there.
+    CHECK(brief[i].kind == "common-cause");
+    CHECK(brief[i].affected.empty());
+    CHECK(brief[i].chain.empty());
+    CHECK(brief[i].title == full[i].title);
+    CHECK(brief[i].description == full[i].description);
+    CHECK(brief[i].impact == full[i].impact);
+    CHECK(brief[i].likelihood == full[i].likelihood);
+    assessment.detail(brief[i]);
+    CHECK(brief[i] == full[i]);
+  }
+  CHECK(given_in_brief >= 40);  // Dordrecht's critical pairs
+}
