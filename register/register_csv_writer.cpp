@@ -21,6 +21,26 @@ std::string joined(const std::vector<std::string>& items, std::string_view glue)
   return out;
 }
 
+/// One criterion's cell: its class, marked when an analyst or the vital
+/// process floor gave it; else why there is none (decision 017: a score is
+/// never blank without a reason).
+std::string criterion_cell(const Risk& risk, const catalogs::ImpactCriterion& criterion, std::string_view lang) {
+  const auto& impact = risk.finding.impact;
+  const auto scored = std::find_if(impact.begin(), impact.end(),
+                                   [&](const assessors::CriterionImpact& c) { return c.criterion == criterion.id; });
+  if (scored != impact.end()) {
+    const std::string letter(1, catalogs::class_letter(scored->impact_class));
+    switch (scored->source) {
+      case assessors::ImpactSource::expert: return fmt::format(fmt::runtime(label(Label::cell_expert_class, lang)), letter);
+      case assessors::ImpactSource::floor: return fmt::format(fmt::runtime(label(Label::cell_floor_class, lang)), letter);
+      case assessors::ImpactSource::estimate: return letter;
+    }
+  }
+  if (std::find(risk.impact_open.begin(), risk.impact_open.end(), criterion.id) != risk.impact_open.end())
+    return std::string(label(Label::not_determined, lang));
+  return std::string(label(criterion.estimate ? Label::cell_below_class_a : Label::cell_no_rule, lang));
+}
+
 }  // namespace
 
 std::string register_to_csv(const Register& reg, std::string_view lang, const CsvOptions& options) {
@@ -40,7 +60,8 @@ std::string register_to_csv(const Register& reg, std::string_view lang, const Cs
     row.text(risk.id);
     row.text(level_name(reg.diagram, risk.level, lang));
     row.text(std::string(1, catalogs::class_letter(risk.likelihood)));
-    row.text(risk.impact_class ? std::string(1, catalogs::class_letter(*risk.impact_class)) : std::string());
+    row.text(risk.impact_class ? std::string(1, catalogs::class_letter(*risk.impact_class))
+                               : std::string(label(Label::no_impact, lang)));
     row.number(risk.impact_score);
     row.text(in_language(finding.title, lang));
     // Names for the people who read the spreadsheet (JSON keeps the ids); a
@@ -54,12 +75,7 @@ std::string register_to_csv(const Register& reg, std::string_view lang, const Cs
     row.text(joined(risk.vital_processes, " | "));
     row.text(joined(risk.operators, " | "));
     row.text(finding.scenario);
-    for (const auto& criterion : reg.criteria) {
-      auto scored = std::find_if(finding.impact.begin(), finding.impact.end(),
-                                 [&](const assessors::CriterionImpact& c) { return c.criterion == criterion.id; });
-      row.text(scored == finding.impact.end() ? std::string()
-                                              : std::string(1, catalogs::class_letter(scored->impact_class)));
-    }
+    for (const auto& criterion : reg.criteria) row.text(criterion_cell(risk, criterion, lang));
     std::vector<std::string> measure_ids;
     for (const auto& measure : risk.measures) measure_ids.push_back(measure.id);
     row.text(joined(measure_ids, " | "));

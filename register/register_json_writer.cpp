@@ -80,13 +80,13 @@ Json method_json(const Register& reg, std::string_view lang) {
 /// A table by level as {"rows": [{<name_key>: name or null, "by_level": {…}, "total": n}], "in_more_than_one_row": n}.
 Json level_table_json(const Register& reg, const LevelTable& table, const char* name_key, std::string_view lang) {
   Json rows = Json::array();
-  for (const auto& row : table.rows) {
+  for (const auto* row : rows_by_name(table, lang)) {
     Json by_level = Json::object();
-    for (std::size_t l = 0; l < reg.diagram.levels.size() && l < row.by_level.size(); ++l)
-      by_level[reg.diagram.levels[l].id] = row.by_level[l];
-    rows.push_back(Json{{name_key, row.name.nl.empty() ? Json(nullptr) : Json(in_language(row.name, lang))},
+    for (std::size_t l = 0; l < reg.diagram.levels.size() && l < row->by_level.size(); ++l)
+      by_level[reg.diagram.levels[l].id] = row->by_level[l];
+    rows.push_back(Json{{name_key, row->name.nl.empty() ? Json(nullptr) : Json(in_language(row->name, lang))},
                         {"by_level", std::move(by_level)},
-                        {"total", row.total}});
+                        {"total", row->total}});
   }
   return Json{{"rows", std::move(rows)}, {"in_more_than_one_row", table.multiple}};
 }

@@ -140,12 +140,12 @@ void write_level_table(std::string& out, const Register& reg, const LevelTable& 
   for (std::size_t l = 0; l <= levels; ++l) out += "---|";
   out += "\n";
   std::size_t sum = 0;
-  for (const auto& row : table.rows) {
-    const std::string name = row.name.nl.empty() ? std::string(label(no_name, lang)) : in_language(row.name, lang);
+  for (const auto* row : rows_by_name(table, lang)) {
+    const std::string name = row->name.nl.empty() ? std::string(label(no_name, lang)) : in_language(row->name, lang);
     out += fmt::format("| {} |", markdown_escape(name));
-    for (std::size_t l = levels; l-- > 0;) out += fmt::format(" {} |", l < row.by_level.size() ? row.by_level[l] : 0);
-    out += fmt::format(" {} |\n", row.total);
-    sum += row.total;
+    for (std::size_t l = levels; l-- > 0;) out += fmt::format(" {} |", l < row->by_level.size() ? row->by_level[l] : 0);
+    out += fmt::format(" {} |\n", row->total);
+    sum += row->total;
   }
   out += fmt::format("\n{}. ", label(rule, lang));
   if (table.multiple == 0)

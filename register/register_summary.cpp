@@ -104,4 +104,15 @@ RegisterSummary summarize(const Register& reg) {
   return summary;
 }
 
+std::vector<const LevelRow*> rows_by_name(const LevelTable& table, std::string_view lang) {
+  std::vector<const LevelRow*> rows;
+  for (const auto& row : table.rows) rows.push_back(&row);
+  std::stable_sort(rows.begin(), rows.end(), [&](const LevelRow* a, const LevelRow* b) {
+    const bool a_named = !a->name.nl.empty(), b_named = !b->name.nl.empty();
+    if (a_named != b_named) return a_named;
+    return a->name.in(lang) < b->name.in(lang);
+  });
+  return rows;
+}
+
 }  // namespace knelpunt::risk_register

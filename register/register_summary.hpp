@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -39,5 +40,10 @@ struct RegisterSummary {
 /// Counts the risks of `reg`. A risk whose level is outside the diagram is
 /// counted nowhere by level, by sector or by operator.
 RegisterSummary summarize(const Register& reg);
+
+/// The rows of `table` in the order a reader of `lang` looks them up: by
+/// their name in that language (a Dutch and an English sector name sort
+/// differently), the row without a name last.
+std::vector<const LevelRow*> rows_by_name(const LevelTable& table, std::string_view lang);
 
 }  // namespace knelpunt::risk_register

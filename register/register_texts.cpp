@@ -115,6 +115,11 @@ constexpr std::array kTexts{
           "to fill in the tracking file (impact_expert, impact_rationale)"},
     Entry{Label::expert_judgement, "expertoordeel, klasse", "expert judgement, class"},
     Entry{Label::expert_replaces, "vervangt de schatting, klasse", "replaces the estimate, class"},
+    // One criterion's cell in a spreadsheet row: never blank without saying why.
+    Entry{Label::cell_expert_class, "{} (expertoordeel)", "{} (expert judgement)"},
+    Entry{Label::cell_floor_class, "{} (ondergrens vitaal proces)", "{} (vital process floor)"},
+    Entry{Label::cell_below_class_a, "onder A", "below A"},
+    Entry{Label::cell_no_rule, "geen schattingsregel", "no estimation rule"},
     Entry{Label::scoring_overridden_note,
           "Het model past de scoringscatalogus aan (`catalogs: scoring:`); de klassegrenzen en schattingsregels die het "
           "model niet aanpast, zijn standaardwaarden van knelpunt, geen officiële cijfers (catalogs/scoring.yaml, "

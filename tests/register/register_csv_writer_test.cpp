@@ -92,7 +92,7 @@ TEST_CASE("register CSV: fields per risk") {
   CHECK(scenario[column(h, "impactscore")] == "40.5");
   CHECK(scenario[column(h, "analyses")] == "scenario");
   CHECK(scenario[column(h, "scenario")] == "ransomware-drinkwater");
-  CHECK(scenario[column(h, "impact 2.1")] == "");
+  CHECK(scenario[column(h, "impact 2.1")] == "geen schattingsregel");  // the fixture's criteria have no rule
   CHECK(scenario[column(h, "impact 2.3")] == "D");
   CHECK(scenario[column(h, "impact 5.1")] == "C");
   CHECK(scenario[column(h, "maatregelen")] == "bio-12.3");
@@ -101,7 +101,7 @@ TEST_CASE("register CSV: fields per risk") {
   CHECK(scenario[column(h, "gecontroleerd door")] == "J. de Vries");
   CHECK(rows[2][column(h, "vitale processen")] == "elektriciteit.regionaal | zorg.acuut");
   CHECK(rows[4][column(h, "objecten")] == "hs-a | hs-b");
-  CHECK(rows[4][column(h, "impact")] == "");
+  CHECK(rows[4][column(h, "impact")] == "geen criterium gescoord");
   CHECK(rows[4][column(h, "status")] == "niet beoordeeld");
   CHECK(rows[4][column(h, "analyses")] == "geografische concentratie");
 }
@@ -132,4 +132,30 @@ TEST_CASE("register CSV: a formula-like model string is defused") {
 TEST_CASE("register CSV: same register, same bytes") {
   const auto reg = knelpunt::test::fixture_register();
   CHECK(register_to_csv(reg, "nl", CsvOptions{}) == register_to_csv(reg, "nl", CsvOptions{}));
+}
+
+TEST_CASE("register CSV: a criterion's cell says where its class came from, or why it has none") {
+  auto reg = knelpunt::test::fixture_register();
+  reg.criteria[0].expert = knelpunt::catalogs::ExpertJudgement{};    // 2.1: left to an analyst
+  reg.criteria[1].estimate = knelpunt::catalogs::ImpactEstimate{};   // 2.3: estimated by a rule
+  reg.criteria[2].estimate = knelpunt::catalogs::ImpactEstimate{};   // 5.1: estimated by a rule
+  auto& risk = reg.risks[1];
+  risk.impact_open = {"2.1"};
+  risk.finding.impact = {{"2.3", 3, 0, {}, knelpunt::assessors::ImpactSource::expert},
+                         {"5.1", 0, 0, {}, knelpunt::assessors::ImpactSource::floor}};
+  auto& other = reg.risks[2];
+  other.impact_open = {};
+  other.finding.impact = {{"2.1", 2, 0, {}, knelpunt::assessors::ImpactSource::expert}};
+  for (const auto* lang : {"nl", "en"}) {
+    CAPTURE(lang);
+    const bool nl = std::string_view(lang) == "nl";
+    const auto rows = parse_csv(register_to_csv(reg, lang, CsvOptions{}), ',');
+    const auto& h = rows[0];
+    const std::string impact = "impact ";
+    CHECK(rows[2][column(h, impact + "2.1")] == (nl ? "niet bepaald (expertoordeel)" : "not determined (expert judgement)"));
+    CHECK(rows[2][column(h, impact + "2.3")] == (nl ? "D (expertoordeel)" : "D (expert judgement)"));
+    CHECK(rows[2][column(h, impact + "5.1")] == (nl ? "A (ondergrens vitaal proces)" : "A (vital process floor)"));
+    CHECK(rows[3][column(h, impact + "2.1")] == (nl ? "C (expertoordeel)" : "C (expert judgement)"));
+    CHECK(rows[3][column(h, impact + "2.3")] == (nl ? "onder A" : "below A"));  // a rule, and it stayed below class A
+  }
 }
