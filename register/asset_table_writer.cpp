@@ -54,8 +54,11 @@ std::string write_asset_table(const Register& listed, const std::vector<Risk>& n
   engine::parallel_for(model.assets.size(), input.threads, [&](std::size_t a) {
     if (model.assets[a].is_virtual) return;
     const engine::Seed seed{static_cast<model::AssetIndex>(a), 0};
-    const auto outcome = impact.outcome({&seed, 1});
-    own[a] = {outcome.affected.size(), outcome.people_served, outcome.people_hours};
+    // The figures only: `affected` is the failed non-virtual assets other than the asset itself.
+    const auto outcome = impact.outcome({&seed, 1}, assessors::OutcomeDetail::brief);
+    const auto failing = static_cast<std::size_t>(std::count_if(
+        outcome.failed.begin(), outcome.failed.end(), [&](auto f) { return f != a && !input.graph.is_virtual(f); }));
+    own[a] = {failing, outcome.people_served, outcome.people_hours};
   });
 
   std::vector<std::size_t> by_id(model.assets.size());
@@ -86,9 +89,13 @@ std::string write_asset_table(const Register& listed, const std::vector<Risk>& n
       row.text(label(appearance.listed ? Label::yes : Label::no, lang));
       row.text(level_name(listed.diagram, risk->level, lang));
       row.text(std::string(1, catalogs::class_letter(risk->likelihood)));
-      row.text(risk->impact_class ? std::string(1, catalogs::class_letter(*risk->impact_class)) : std::string());
+      row.text(risk->impact_class ? std::string(1, catalogs::class_letter(*risk->impact_class))
+                                  : std::string(label(Label::no_impact, lang)));
     } else {
-      for (int empty = 0; empty < 5; ++empty) row.text("");
+      // No entry of its own: said in the entry column, so the empty scores have their reason.
+      row.text(label(Label::none, lang));
+      row.text(label(Label::no, lang));
+      for (int empty = 0; empty < 3; ++empty) row.text("");
     }
     if (asset.is_virtual) {
       for (int empty = 0; empty < 3; ++empty) row.text("");

@@ -61,6 +61,13 @@ def main():
         for asset in {a for r in full["risks"] for a in r["assets"]} | {a for r in full["risks"] for a in r["affected"]}:
             if asset not in by_id:
                 failures.append(f"table: asset {asset} of the register has no row")
+        for row in rows:
+            # An asset without an entry of its own says so; its scores are empty for that reason.
+            if not row["eigen vermelding"] or not row["opgenomen"]:
+                failures.append(f"table: row {row['object']} leaves its entry or listing blank; expected 'geen'/'nee'")
+            if row["eigen vermelding"] == "geen" and (row["opgenomen"] != "nee" or row["risiconiveau"]):
+                failures.append(f"table: row {row['object']} has no entry but says {row['opgenomen']}/"
+                                f"{row['risiconiveau']}")
         knelpunten = [r for r in full["risks"] if r["kind"] == "knelpunt" and len(r["assets"]) == 1]
         if len(knelpunten) < 10:
             failures.append(f"table: only {len(knelpunten)} knelpunt entries in Dordrecht; expected dozens")
