@@ -57,13 +57,18 @@ class SharedWork {
 }  // namespace
 
 void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& body) {
+  parallel_for(n, threads, body, [](std::function<void()> work) { return std::thread(std::move(work)); });
+}
+
+void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& body,
+                  const ThreadStarter& start) {
   if (n == 0) return;
   SharedWork work(n, body);
   const std::size_t helpers = std::min<std::size_t>(std::max(threads, 1u), n) - 1;
   std::vector<std::thread> pool;
   pool.reserve(helpers);
   try {
-    for (std::size_t t = 0; t < helpers; ++t) pool.emplace_back([&work] { work.drain(); });
+    for (std::size_t t = 0; t < helpers; ++t) pool.push_back(start([&work] { work.drain(); }));
   } catch (const std::system_error&) {
     // No more threads to be had: the ones started and this one do it all.
   }

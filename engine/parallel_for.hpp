@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <thread>
 
 namespace knelpunt::engine {
 
@@ -25,5 +26,14 @@ unsigned default_thread_count(unsigned requested);
 /// When a thread cannot be started (std::system_error), the work runs on the
 /// threads already started, at least the caller's, instead of failing.
 void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& body);
+
+/// Starts one helper thread running `work`; may throw std::system_error, as
+/// std::thread's constructor does when the system gives no more threads.
+using ThreadStarter = std::function<std::thread(std::function<void()> work)>;
+
+/// parallel_for with helper threads started by `start` (tests use it to
+/// refuse threads and check the fallback).
+void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& body,
+                  const ThreadStarter& start);
 
 }  // namespace knelpunt::engine

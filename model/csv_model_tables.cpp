@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <initializer_list>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -43,6 +46,24 @@ std::array<int, N> map_columns(const CsvTable& table, const std::array<std::stri
   return index;
 }
 
+/// True when the header has every column of `required` (indices into
+/// `known`); else one error at the header that names the missing columns and
+/// every required one.
+template <std::size_t N>
+bool has_required_columns(const std::array<int, N>& index, const std::array<std::string_view, N>& known,
+                          std::initializer_list<std::size_t> required, const std::string& file_name,
+                          Diagnostics& diagnostics) {
+  std::vector<std::string> missing, all;
+  for (auto r : required) {
+    all.emplace_back(known[r]);
+    if (index[r] < 0) missing.push_back(fmt::format("'{}'", known[r]));
+  }
+  if (missing.empty()) return true;
+  diagnostics.error({file_name, 1, 0}, fmt::format("the header lacks {}; expected at least the columns {}",
+                                                   fmt::join(missing, ", "), fmt::join(all, ",")));
+  return false;
+}
+
 std::vector<std::string> split_list(std::string_view text) {
   std::vector<std::string> out;
   while (!text.empty()) {
@@ -65,10 +86,7 @@ void read_asset_table(const CsvTable& table, const std::string& file_name, std::
   static constexpr std::array<std::string_view, 11> known = {
       "id", "name", "type", "process", "operator", "virtual", "p", "lat", "lon", "zones", "population"};
   const auto col = map_columns(table, known, file_name, diagnostics);
-  if (col[id] < 0) {
-    diagnostics.error({file_name, 1, 0}, "the header has no 'id' column; expected at least 'id'");
-    return;
-  }
+  if (!has_required_columns(col, known, {id}, file_name, diagnostics)) return;
   auto cell = [&](std::size_t row, Column c) -> std::string_view {
     return col[c] < 0 ? std::string_view() : table.field(row, static_cast<std::size_t>(col[c]));
   };
@@ -124,10 +142,7 @@ void read_dependency_table(const CsvTable& table, const std::string& file_name,
   enum Column { asset, kind, from, need, type, time_to_impact };
   static constexpr std::array<std::string_view, 6> known = {"asset", "kind", "from", "need", "type", "time_to_impact"};
   const auto col = map_columns(table, known, file_name, diagnostics);
-  if (col[asset] < 0 || col[from] < 0) {
-    diagnostics.error({file_name, 1, 0}, "the header lacks 'asset' or 'from'; expected at least asset,from");
-    return;
-  }
+  if (!has_required_columns(col, known, {asset, from}, file_name, diagnostics)) return;
   auto cell = [&](std::size_t row, Column c) -> std::string_view {
     return col[c] < 0 ? std::string_view() : table.field(row, static_cast<std::size_t>(col[c]));
   };
@@ -198,10 +213,7 @@ void read_area_table(const CsvTable& table, const std::string& file_name, std::v
   enum Column { id, name, population, cbs, lat, lon, area_km2 };
   static constexpr std::array<std::string_view, 7> known = {"id", "name", "population", "cbs", "lat", "lon", "area_km2"};
   const auto col = map_columns(table, known, file_name, diagnostics);
-  if (col[id] < 0 || col[population] < 0) {
-    diagnostics.error({file_name, 1, 0}, "the header lacks 'id' or 'population'; expected at least id,population");
-    return;
-  }
+  if (!has_required_columns(col, known, {id, population}, file_name, diagnostics)) return;
   auto cell = [&](std::size_t row, Column c) -> std::string_view {
     return col[c] < 0 ? std::string_view() : table.field(row, static_cast<std::size_t>(col[c]));
   };
@@ -246,10 +258,7 @@ void read_supply_table(const CsvTable& table, const std::string& file_name, std:
   enum Column { asset, service, areas };
   static constexpr std::array<std::string_view, 3> known = {"asset", "service", "areas"};
   const auto col = map_columns(table, known, file_name, diagnostics);
-  if (col[asset] < 0 || col[service] < 0 || col[areas] < 0) {
-    diagnostics.error({file_name, 1, 0}, "the header lacks 'asset', 'service' or 'areas'; expected asset,service,areas");
-    return;
-  }
+  if (!has_required_columns(col, known, {asset, service, areas}, file_name, diagnostics)) return;
   auto cell = [&](std::size_t row, Column c) { return table.field(row, static_cast<std::size_t>(col[c])); };
   for (std::size_t row = 0; row < table.row_count(); ++row) {
     const SourceLocation where{file_name, table.line(row), 0};

@@ -7,11 +7,14 @@
 #include <nlohmann/json.hpp>
 
 #include "model/suggest.hpp"
+#include "model/text_format.hpp"
 #include "register/register_markdown_writer.hpp"
 #include "register/register_texts.hpp"
 #include "register/tracking.hpp"
 
 namespace knelpunt::risk_register {
+
+using model::markdown_escape;
 
 namespace {
 

@@ -133,6 +133,84 @@ Json listing_json(const Register& reg, std::string_view lang) {
               {"not_listed_by_sector", level_table_json(reg, listing.not_listed_by_sector, "sector", lang)}};
 }
 
+Json chain_json(const assessors::Finding& finding) {
+  Json chain = Json::array();
+  for (const auto& step : finding.chain) {
+    Json entry{{"asset", step.asset}, {"t_h", json_hours(step.t_h)}, {"via", text_or_null(step.via)}};
+    // Only on models with recovery (docs/restoration.md): absent, not null, elsewhere.
+    if (step.down_h) entry["down_h"] = json_hours(*step.down_h);
+    if (step.back_h) entry["back_h"] = json_hours(*step.back_h);
+    chain.push_back(std::move(entry));
+  }
+  return chain;
+}
+
+Json cves_json(const assessors::Finding& finding) {
+  Json cves = Json::array();
+  for (const auto& cve : finding.cves) {
+    Json item;
+    item["cve"] = cve.cve;
+    item["vendor_project"] = text_or_null(cve.vendor_project);
+    item["product"] = text_or_null(cve.product);
+    item["required_action"] = text_or_null(cve.required_action);
+    item["due_date"] = text_or_null(cve.due_date);
+    item["known_ransomware"] = cve.known_ransomware;
+    item["epss"] = cve.epss ? Json(*cve.epss) : Json(nullptr);
+    item["epss_percentile"] = cve.epss_percentile ? Json(*cve.epss_percentile) : Json(nullptr);
+    cves.push_back(std::move(item));
+  }
+  return cves;
+}
+
+Json timeline_json(const assessors::Finding& finding) {
+  Json timeline = Json::array();
+  for (const auto& point : finding.timeline)
+    timeline.push_back(Json{{"t_h", json_hours(point.t_h)}, {"assets_failed", point.assets_failed}, {"people", point.people}});
+  return timeline;
+}
+
+Json likelihood_json(const Register& reg, const Risk& risk, std::string_view lang) {
+  Json likelihood;
+  likelihood["class"] = class_id(risk.likelihood);
+  likelihood["name"] = likelihood_name(reg, risk.likelihood, lang);
+  likelihood["rationale"] = text_or_null(in_language(risk.finding.likelihood.rationale, lang));
+  return likelihood;
+}
+
+Json impact_json(const Register& reg, const Risk& risk, std::string_view lang) {
+  Json impact;
+  impact["criteria"] = Json::array();
+  for (const auto& c : risk.finding.impact) {
+    Json item;
+    item["criterion"] = c.criterion;
+    item["name"] = criterion_name(reg, c.criterion, lang);
+    item["class"] = class_id(c.impact_class);
+    item["value"] = c.value;
+    item["basis"] = text_or_null(in_language(c.basis, lang));
+    item["source"] = c.source == assessors::ImpactSource::expert ? "expert"
+                     : c.source == assessors::ImpactSource::floor ? "floor"
+                                                                 : "estimate";
+    impact["criteria"].push_back(std::move(item));
+  }
+  // Criteria left to an analyst that nobody has scored: "niet bepaald (expertoordeel)".
+  impact["not_determined"] = string_array(risk.impact_open);
+  impact["score"] = risk.impact_score;
+  impact["class"] = risk.impact_class ? Json(class_id(*risk.impact_class)) : Json(nullptr);
+  return impact;
+}
+
+Json tracking_json(const Tracking& t) {
+  Json tracking;
+  tracking["status"] = t.status;
+  tracking["owner"] = text_or_null(t.owner);
+  tracking["justification"] = text_or_null(t.justification);
+  tracking["date"] = text_or_null(t.date);
+  tracking["checked_by"] = text_or_null(t.checked_by);
+  tracking["matched"] = text_or_null(t.matched);
+  return tracking;
+}
+
+/// One risk. The key order is part of the written bytes (the goldens hold it).
 Json risk_json(const Register& reg, const Risk& risk, std::string_view lang) {
   const auto& finding = risk.finding;
   Json out;
@@ -150,63 +228,15 @@ Json risk_json(const Register& reg, const Risk& risk, std::string_view lang) {
   out["threat"] = text_or_null(finding.threat);
   out["subject"] = text_or_null(finding.subject);
   out["affected"] = string_array(finding.affected);
-
-  out["chain"] = Json::array();
-  for (const auto& step : finding.chain) {
-    Json entry{{"asset", step.asset}, {"t_h", json_hours(step.t_h)}, {"via", text_or_null(step.via)}};
-    // Only on models with recovery (docs/restoration.md): absent, not null, elsewhere.
-    if (step.down_h) entry["down_h"] = json_hours(*step.down_h);
-    if (step.back_h) entry["back_h"] = json_hours(*step.back_h);
-    out["chain"].push_back(std::move(entry));
-  }
+  out["chain"] = chain_json(finding);
   // Only when the profile's limits.chain_steps cut the chain: absent, not 0, elsewhere.
   if (finding.chain_omitted > 0) out["chain_omitted"] = finding.chain_omitted;
   out["evidence"] = Json::array();
   for (const auto& text : finding.evidence) out["evidence"].push_back(in_language(text, lang));
-  out["cves"] = Json::array();
-  for (const auto& cve : finding.cves) {
-    Json item;
-    item["cve"] = cve.cve;
-    item["vendor_project"] = text_or_null(cve.vendor_project);
-    item["product"] = text_or_null(cve.product);
-    item["required_action"] = text_or_null(cve.required_action);
-    item["due_date"] = text_or_null(cve.due_date);
-    item["known_ransomware"] = cve.known_ransomware;
-    item["epss"] = cve.epss ? Json(*cve.epss) : Json(nullptr);
-    item["epss_percentile"] = cve.epss_percentile ? Json(*cve.epss_percentile) : Json(nullptr);
-    out["cves"].push_back(std::move(item));
-  }
-  out["timeline"] = Json::array();
-  for (const auto& point : finding.timeline)
-    out["timeline"].push_back(
-        Json{{"t_h", json_hours(point.t_h)}, {"assets_failed", point.assets_failed}, {"people", point.people}});
-
-  Json likelihood;
-  likelihood["class"] = class_id(risk.likelihood);
-  likelihood["name"] = likelihood_name(reg, risk.likelihood, lang);
-  likelihood["rationale"] = text_or_null(in_language(finding.likelihood.rationale, lang));
-  out["likelihood"] = std::move(likelihood);
-
-  Json impact;
-  impact["criteria"] = Json::array();
-  for (const auto& c : finding.impact) {
-    Json item;
-    item["criterion"] = c.criterion;
-    item["name"] = criterion_name(reg, c.criterion, lang);
-    item["class"] = class_id(c.impact_class);
-    item["value"] = c.value;
-    item["basis"] = text_or_null(in_language(c.basis, lang));
-    item["source"] = c.source == assessors::ImpactSource::expert ? "expert"
-                     : c.source == assessors::ImpactSource::floor ? "floor"
-                                                                 : "estimate";
-    impact["criteria"].push_back(std::move(item));
-  }
-  // Criteria left to an analyst that nobody has scored: "niet bepaald (expertoordeel)".
-  impact["not_determined"] = string_array(risk.impact_open);
-  impact["score"] = risk.impact_score;
-  impact["class"] = risk.impact_class ? Json(class_id(*risk.impact_class)) : Json(nullptr);
-  out["impact"] = std::move(impact);
-
+  out["cves"] = cves_json(finding);
+  out["timeline"] = timeline_json(finding);
+  out["likelihood"] = likelihood_json(reg, risk, lang);
+  out["impact"] = impact_json(reg, risk, lang);
   out["level"] = Json{{"id", level_id(reg.diagram, risk.level)}, {"name", level_name(reg.diagram, risk.level, lang)}};
   out["cell"] = Json{{"likelihood", class_id(risk.likelihood)},
                      {"impact", risk.impact_class ? Json(class_id(*risk.impact_class)) : Json(nullptr)}};
@@ -214,16 +244,7 @@ Json risk_json(const Register& reg, const Risk& risk, std::string_view lang) {
   out["measures"] = Json::array();
   for (const auto& measure : risk.measures)
     out["measures"].push_back(Json{{"id", measure.id}, {"name", in_language(measure.name, lang)}});
-
-  const auto& t = risk.tracking;
-  Json tracking;
-  tracking["status"] = t.status;
-  tracking["owner"] = text_or_null(t.owner);
-  tracking["justification"] = text_or_null(t.justification);
-  tracking["date"] = text_or_null(t.date);
-  tracking["checked_by"] = text_or_null(t.checked_by);
-  tracking["matched"] = text_or_null(t.matched);
-  out["tracking"] = std::move(tracking);
+  out["tracking"] = tracking_json(risk.tracking);
   return out;
 }
 

@@ -17,6 +17,8 @@
 
 namespace knelpunt::risk_register {
 
+using model::markdown_escape;
+
 namespace {
 
 /// Labels are lower case so that they fit in sentences; headings and list

@@ -15,10 +15,6 @@ namespace knelpunt::risk_register {
 /// Same register, same bytes.
 std::string register_to_markdown(const Register& reg, std::string_view lang);
 
-/// Markdown escaping has one home, model/text_format.hpp; the register's
-/// writers and the diff use it under this name.
-using model::markdown_escape;
-
 /// Hours as people read them: 0h, 4h, 42h20m (rounded to the minute); "∞" when infinite.
 std::string format_hours(double hours);
 

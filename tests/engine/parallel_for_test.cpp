@@ -5,6 +5,7 @@
 #include <atomic>
 #include <stdexcept>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -61,6 +62,22 @@ TEST_CASE(
     }
     CHECK(caught == "index 17");
     for (std::size_t i = 0; i < runs.size(); ++i) CHECK(runs[i].load() == 1);
+  }
+}
+
+TEST_CASE("parallel_for still runs every index when the system gives fewer threads than asked") {
+  for (int granted : {0, 1, 2}) {
+    CAPTURE(granted);
+    int started = 0;
+    const knelpunt::engine::ThreadStarter start = [&](std::function<void()> work) {
+      if (started == granted) throw std::system_error(std::make_error_code(std::errc::resource_unavailable_try_again));
+      ++started;
+      return std::thread(std::move(work));
+    };
+    std::vector<std::atomic<int>> runs(50);
+    parallel_for(runs.size(), 8, [&](std::size_t i) { ++runs[i]; }, start);
+    CHECK(started == granted);
+    for (std::size_t i = 0; i < runs.size(); ++i) CHECK(runs[i] == 1);
   }
 }
 

@@ -146,3 +146,30 @@ assets:
   CHECK(text.find("a supply of asset 'station' lacks 'service' or 'areas'") != std::string::npos);
   CHECK(text.find("'areas' of a supply of asset 'station' is empty") != std::string::npos);
 }
+
+TEST_CASE("a table without a column it needs names the missing columns and the ones it needs") {
+  const char* model = R"(knelpunt: 1
+region: {name: Test}
+tables: {assets: assets.csv, areas: areas.csv, supplies: supplies.csv, dependencies: dependencies.csv}
+)";
+  const auto dir = write_model("columns", {{"model.yaml", model},
+                                           {"assets.csv", "name\nStation\n"},
+                                           {"areas.csv", "id,name\nwest,West\n"},
+                                           {"supplies.csv", "asset,areas\nstation,west\n"},
+                                           {"dependencies.csv", "kind,need\npower,1\n"}});
+  auto result = load_model(dir);
+  CHECK_FALSE(result.model);
+  const std::string text = messages(result.diagnostics);
+  INFO(text);
+  CHECK(text.find((dir / "assets.csv").string() + ":1: error: the header lacks 'id'; expected at least the columns id") !=
+        std::string::npos);
+  CHECK(text.find((dir / "areas.csv").string() +
+                  ":1: error: the header lacks 'population'; expected at least the columns id,population") !=
+        std::string::npos);
+  CHECK(text.find((dir / "supplies.csv").string() +
+                  ":1: error: the header lacks 'service'; expected at least the columns asset,service,areas") !=
+        std::string::npos);
+  CHECK(text.find((dir / "dependencies.csv").string() +
+                  ":1: error: the header lacks 'asset', 'from'; expected at least the columns asset,from") !=
+        std::string::npos);
+}

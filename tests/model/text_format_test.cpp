@@ -35,6 +35,8 @@ TEST_CASE("Markdown escaping at the start of a line: no list") {
   CHECK(markdown_escape("12. item") == "12. item");
   CHECK(markdown_escape("a-b", true) == "a-b");
   CHECK(markdown_escape("2024", true) == "2024");
+  CHECK(markdown_escape("2.3 criterion", true) == "2\\.3 criterion");  // a criterion id that starts a line
+  CHECK(markdown_escape("2.3 criterion") == "2.3 criterion");
 }
 
 TEST_CASE("CSV fields: RFC 4180 quoting and no formulas") {

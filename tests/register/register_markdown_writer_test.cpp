@@ -9,7 +9,6 @@
 
 using knelpunt::risk_register::format_hours;
 using knelpunt::risk_register::format_number;
-using knelpunt::risk_register::markdown_escape;
 using knelpunt::risk_register::register_to_markdown;
 
 namespace {
@@ -37,27 +36,6 @@ std::size_t unescaped_pipes(std::string_view line) {
 bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
-
-TEST_CASE("markdown escape: table breakers, emphasis, links and HTML") {
-  CHECK(markdown_escape("a|b") == "a\\|b");
-  CHECK(markdown_escape("<script>x</script>") == "\\<script\\>x\\</script\\>");
-  CHECK(markdown_escape("*x* _y_ `z` [l](u) #h") == "\\*x\\* \\_y\\_ \\`z\\` \\[l\\](u) \\#h");
-  CHECK(markdown_escape("back\\slash|") == "back\\\\slash\\|");
-  CHECK(markdown_escape("a & b ~~c~~") == "a \\& b \\~\\~c\\~\\~");
-  CHECK(markdown_escape("line\nbreak\r\nand\rmore") == "line break and more");
-  CHECK(markdown_escape("plain text, 2.3; \"quoted\"") == "plain text, 2.3; \"quoted\"");
-}
-
-TEST_CASE("markdown escape: list markers only where the text starts a line") {
-  CHECK(markdown_escape("- item", true) == "\\- item");
-  CHECK(markdown_escape("+ item", true) == "\\+ item");
-  CHECK(markdown_escape("12. item", true) == "12\\. item");
-  CHECK(markdown_escape("3) item", true) == "3\\) item");
-  CHECK(markdown_escape("2.3 criterion", true) == "2\\.3 criterion");
-  CHECK(markdown_escape("- item") == "- item");
-  CHECK(markdown_escape("2.3 criterion") == "2.3 criterion");
-  CHECK(markdown_escape("a-b", true) == "a-b");
-}
 
 TEST_CASE("hours as people read them") {
   CHECK(format_hours(0) == "0h");
