@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/diagnostics_printer.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/language_option.hpp"
 #include "cli/model_input.hpp"
@@ -41,9 +42,9 @@ std::optional<risk_register::RegisterDocument> read_or_report(const std::string&
     return std::nullopt;
   }
   auto result = risk_register::read_register_document(*input.text, path);
-  for (const auto& problem : result.problems) std::cerr << "knelpunt: error: " << describe(problem) << "\n";
-  if (result.problems.size() >= risk_register::kMaxDocumentProblems)
-    std::cerr << fmt::format("knelpunt: error: {}: stopped after {} problems\n", path, result.problems.size());
+  print_diagnostics(result.problems, false);
+  if (result.problems.items().size() >= risk_register::kMaxDocumentProblems)
+    std::cerr << fmt::format("knelpunt: error: {}: stopped after {} problems\n", path, result.problems.items().size());
   return std::move(result.document);
 }
 

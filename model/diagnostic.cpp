@@ -10,6 +10,8 @@ std::string SourceLocation::to_string() const {
   if (line > 0) {
     out += ':' + std::to_string(line);
     if (column > 0) out += ':' + std::to_string(column);
+  } else if (!pointer.empty()) {
+    out += '#' + pointer;  // a JSON pointer as a URI fragment (RFC 6901, section 6)
   }
   return out;
 }

@@ -14,8 +14,12 @@ struct SourceLocation {
   std::string file;
   std::uint32_t line = 0;
   std::uint32_t column = 0;
+  /// For a JSON input checked after parsing, where no line is known any more
+  /// (the JSON library keeps no positions): the JSON pointer (RFC 6901) of
+  /// the value, e.g. "/risks/3/level"; "" otherwise.
+  std::string pointer = {};
 
-  /// "file:line:col", "file:line" or "file", whichever is known.
+  /// "file:line:col", "file:line", "file#pointer" or "file", whichever is known.
   std::string to_string() const;
   friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
 };

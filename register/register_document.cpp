@@ -71,12 +71,12 @@ std::string type_name(const Json& value) {
 /// one run reports every problem (up to the cap).
 class Checker {
  public:
-  explicit Checker(const std::string& file, std::vector<DocumentProblem>& problems)
-      : file_(file), problems_(problems) {}
+  explicit Checker(const std::string& file, model::Diagnostics& problems) : file_(file), problems_(problems) {}
 
+  /// What is wrong with the value at `pointer` ("" for the whole document).
   void problem(std::string pointer, std::string what, std::string expected) {
-    if (problems_.size() >= kMaxDocumentProblems) return;
-    problems_.push_back(DocumentProblem{file_, std::move(pointer), std::move(what), std::move(expected)});
+    if (problems_.items().size() >= kMaxDocumentProblems) return;
+    problems_.error({file_, 0, 0, std::move(pointer)}, fmt::format("{}; expected {}", what, expected));
   }
 
   /// The member `key` of `object`, or nullptr after reporting it missing.
@@ -161,7 +161,7 @@ class Checker {
 
  private:
   const std::string& file_;
-  std::vector<DocumentProblem>& problems_;
+  model::Diagnostics& problems_;
 };
 
 std::vector<RegisterLevel> read_levels(const Json& root, Checker& check) {
@@ -237,22 +237,13 @@ RegisterEntry read_risk(const Json& item, const std::string& pointer, const std:
 
 }  // namespace
 
-std::string describe(const DocumentProblem& problem) {
-  std::string where = problem.file;
-  if (problem.line > 0) where += fmt::format(":{}:{}", problem.line, problem.column);
-  else if (!problem.pointer.empty()) where += ": " + problem.pointer;
-  std::string out = fmt::format("{}: {}", where, problem.what);
-  if (!problem.expected.empty()) out += "; expected " + problem.expected;
-  return out;
-}
-
 RegisterDocumentResult read_register_document(std::string_view json_text, const std::string& file_name) {
   RegisterDocumentResult result;
   const std::string expected_register = "a register written by `knelpunt assess --format json`";
   if (const auto at = too_deep_at(json_text, kMaxDepth); at != std::string_view::npos) {
     const auto [line, column] = line_column(json_text, at);
-    result.problems.push_back(DocumentProblem{file_name, "", fmt::format("nested more than {} deep", kMaxDepth),
-                                              expected_register, line, column});
+    result.problems.error({file_name, static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)},
+                          fmt::format("nested more than {} deep; expected {}", kMaxDepth, expected_register));
     return result;
   }
   Json root;
@@ -265,13 +256,12 @@ RegisterDocumentResult read_register_document(std::string_view json_text, const 
     // nlohmann's message starts "[json.exception.parse_error.101] parse error at line 1, column 2: ";
     // the location is ours to give, so keep only the reason.
     if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
-    result.problems.push_back(
-        DocumentProblem{file_name, "", "not valid JSON (" + what + ")", expected_register, line, column});
+    result.problems.error({file_name, static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)},
+                          fmt::format("not valid JSON ({}); expected {}", what, expected_register));
     return result;
   }
 
-  std::vector<DocumentProblem>& problems = result.problems;
-  Checker check(file_name, problems);
+  Checker check(file_name, result.problems);
   if (!root.is_object()) {
     check.problem("", fmt::format("the document is {}", type_name(root)),
                   "a JSON object with \"format\": \"knelpunt-register/1\"");
@@ -301,7 +291,7 @@ RegisterDocumentResult read_register_document(std::string_view json_text, const 
   document.levels = read_levels(root, check);
   if (const Json* risks = check.array_member(root, "", "risks", "risks")) {
     std::set<std::string, std::less<>> seen;
-    for (std::size_t i = 0; i < risks->size() && problems.size() < kMaxDocumentProblems; ++i) {
+    for (std::size_t i = 0; i < risks->size() && result.problems.items().size() < kMaxDocumentProblems; ++i) {
       const std::string pointer = fmt::format("/risks/{}", i);
       const Json& item = (*risks)[i];
       if (!item.is_object()) {
@@ -314,7 +304,7 @@ RegisterDocumentResult read_register_document(std::string_view json_text, const 
       document.risks.push_back(std::move(entry));
     }
   }
-  if (problems.empty()) result.document = std::move(document);
+  if (!result.problems.has_errors()) result.document = std::move(document);
   return result;
 }
 

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/diagnostic.hpp"
+
 namespace knelpunt::risk_register {
 
 /// One risk level of the document's risk diagram.
@@ -40,23 +42,12 @@ struct RegisterDocument {
   std::vector<RegisterEntry> risks;   ///< in file order; ids unique
 };
 
-/// What is wrong where: `file`, the JSON pointer of the value (RFC 6901; ""
-/// is the whole document), or for a syntax error the line and column.
-struct DocumentProblem {
-  std::string file;
-  std::string pointer;
-  std::string what;
-  std::string expected;
-  std::size_t line = 0, column = 0;  ///< 1-based; 0 when the problem is not a syntax error
-};
-
-/// "FILE: /risks/3/level/id: what; expected …" ("FILE:LINE:COL: …" for a
-/// syntax error, "FILE: …" for the whole document).
-std::string describe(const DocumentProblem& problem);
-
 struct RegisterDocumentResult {
   std::optional<RegisterDocument> document;  ///< set only when there are no problems
-  std::vector<DocumentProblem> problems;     ///< at most kMaxDocumentProblems
+  /// What is wrong where (at most kMaxDocumentProblems), each an error:
+  /// located by line:col for a syntax error, else by the JSON pointer of the
+  /// value (`reg.json#/risks/3/level/id`), the document as a whole by the file.
+  model::Diagnostics problems;
 };
 
 /// Reading stops collecting after this many problems.

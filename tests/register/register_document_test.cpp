@@ -5,7 +5,6 @@
 #include "register/register_fixture.hpp"
 #include "register/register_json_writer.hpp"
 
-using knelpunt::risk_register::describe;
 using knelpunt::risk_register::read_register_document;
 using knelpunt::risk_register::register_to_json;
 
@@ -24,18 +23,21 @@ std::string edited(Edit edit) {
 }
 
 /// The only problem of reading `text`; fails the test when there is not exactly one.
-knelpunt::risk_register::DocumentProblem only_problem(const std::string& text) {
+knelpunt::model::Diagnostic only_problem(const std::string& text) {
   auto result = read_register_document(text, "reg.json");
   CHECK_FALSE(result.document.has_value());
-  REQUIRE(result.problems.size() == 1);
-  return result.problems[0];
+  REQUIRE(result.problems.items().size() == 1);
+  CHECK(result.problems.items()[0].severity == knelpunt::model::Severity::error);
+  return result.problems.items()[0];
 }
+
+bool starts_with(const std::string& text, std::string_view head) { return text.rfind(head, 0) == 0; }
 
 }  // namespace
 
 TEST_CASE("register document: what the JSON writer writes reads back") {
   auto result = read_register_document(fixture_json(), "old.json");
-  REQUIRE(result.problems.empty());
+  REQUIRE(result.problems.items().empty());
   REQUIRE(result.document.has_value());
   const auto& doc = *result.document;
   CHECK(doc.file == "old.json");
@@ -74,75 +76,76 @@ TEST_CASE("register document: what the JSON writer writes reads back") {
 
 TEST_CASE("register document: not JSON gives the line and column") {
   const auto problem = only_problem("{\n  \"format\": \"knelpunt-register/1\",\n  \"risks\": [,]\n}\n");
-  CHECK(problem.line == 3);
-  CHECK(problem.column == 13);
-  CHECK(problem.what.rfind("not valid JSON", 0) == 0);
-  CHECK(describe(problem).rfind("reg.json:3:13: not valid JSON", 0) == 0);
-  CHECK(describe(problem).find("; expected a register written by") != std::string::npos);
-  CHECK(only_problem("").what.rfind("not valid JSON", 0) == 0);
-  CHECK(only_problem("\xff\xfe binary").what.rfind("not valid JSON", 0) == 0);
+  CHECK(problem.where.line == 3);
+  CHECK(problem.where.column == 13);
+  CHECK(starts_with(problem.message, "not valid JSON"));
+  CHECK(starts_with(problem.to_string(), "reg.json:3:13: error: not valid JSON"));
+  CHECK(problem.message.find("; expected a register written by") != std::string::npos);
+  CHECK(starts_with(only_problem("").message, "not valid JSON"));
+  CHECK(starts_with(only_problem("\xff\xfe binary").message, "not valid JSON"));
 }
 
 TEST_CASE("register document: deep nesting is refused before parsing") {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   const auto problem = only_problem(deep);
-  CHECK(problem.what.find("nested more than") != std::string::npos);
-  CHECK(problem.line == 1);
+  CHECK(problem.message.find("nested more than") != std::string::npos);
+  CHECK(problem.where.line == 1);
   // Brackets inside strings do not count.
   const std::string in_string = "{\"format\": \"" + std::string(1000, '[') + "\"}";
-  CHECK(only_problem(in_string).pointer == "/format");
+  CHECK(only_problem(in_string).where.pointer == "/format");
 }
 
 TEST_CASE("register document: another kind of JSON is not a register") {
   auto array = only_problem("[1, 2]");
-  CHECK(array.pointer.empty());
-  CHECK(describe(array) == "reg.json: the document is an array; expected a JSON object with \"format\": \"knelpunt-register/1\"");
+  CHECK(array.where.pointer.empty());
+  CHECK(array.to_string() ==
+        "reg.json: error: the document is an array; expected a JSON object with \"format\": \"knelpunt-register/1\"");
   auto missing = only_problem(R"({"format_version": 1})");
-  CHECK(describe(missing) ==
-        "reg.json: /format: missing: this is not a knelpunt register; expected \"format\": \"knelpunt-register/1\"");
+  CHECK(missing.to_string() == "reg.json#/format: error: missing: this is not a knelpunt register; expected "
+                               "\"format\": \"knelpunt-register/1\"");
   auto cascade = only_problem(R"({"format": "knelpunt-cascade/1", "events": []})");
-  CHECK(describe(cascade) == "reg.json: /format: is \"knelpunt-cascade/1\"; expected \"knelpunt-register/1\"");
+  CHECK(cascade.to_string() == "reg.json#/format: error: is \"knelpunt-cascade/1\"; expected \"knelpunt-register/1\"");
   auto number = only_problem(R"({"format": 1})");
-  CHECK(number.what == "is a number");
+  CHECK(starts_with(number.message, "is a number;"));
 }
 
 TEST_CASE("register document: each bad field is named by its JSON pointer") {
   auto level = only_problem(edited([](auto& j) { j["risks"][2]["level"]["id"] = "extreem"; }));
-  CHECK(level.pointer == "/risks/2/level/id");
-  CHECK(level.expected == "one of laag, midden, hoog, zeer-hoog");
+  CHECK(level.where.pointer == "/risks/2/level/id");
+  CHECK(level.message.find("; expected one of laag, midden, hoog, zeer-hoog") != std::string::npos);
 
   auto likelihood = only_problem(edited([](auto& j) { j["risks"][0]["likelihood"]["class"] = "F"; }));
-  CHECK(describe(likelihood) == "reg.json: /risks/0/likelihood/class: is \"F\"; expected a class letter A–E");
+  CHECK(likelihood.to_string() == "reg.json#/risks/0/likelihood/class: error: is \"F\"; expected a class letter A–E");
 
   auto impact = only_problem(edited([](auto& j) { j["risks"][1]["impact"]["class"] = 3; }));
-  CHECK(impact.pointer == "/risks/1/impact/class");
-  CHECK(impact.expected == "a class letter A–E or null");
+  CHECK(impact.where.pointer == "/risks/1/impact/class");
+  CHECK(impact.message == "is a number; expected a class letter A–E or null");
 
   auto id = only_problem(edited([](auto& j) { j["risks"][1].erase("id"); }));
-  CHECK(describe(id) == "reg.json: /risks/1/id: missing; expected a non-empty string");
+  CHECK(id.to_string() == "reg.json#/risks/1/id: error: missing; expected a non-empty string");
 
   auto empty_id = only_problem(edited([](auto& j) { j["risks"][1]["id"] = ""; }));
-  CHECK(empty_id.what == "is empty");
+  CHECK(empty_id.message == "is empty; expected a non-empty string");
 
   auto duplicate = only_problem(edited([](auto& j) { j["risks"][2]["id"] = "KP-SCEN-a1b2c3"; }));
-  CHECK(duplicate.pointer == "/risks/2/id");
-  CHECK(duplicate.what == "repeats risk id 'KP-SCEN-a1b2c3'");
+  CHECK(duplicate.where.pointer == "/risks/2/id");
+  CHECK(starts_with(duplicate.message, "repeats risk id 'KP-SCEN-a1b2c3';"));
 
   auto assets = only_problem(edited([](auto& j) { j["risks"][0]["assets"][0] = 7; }));
-  CHECK(assets.pointer == "/risks/0/assets/0");
+  CHECK(assets.where.pointer == "/risks/0/assets/0");
 
   auto risks = only_problem(edited([](auto& j) { j["risks"] = "none"; }));
-  CHECK(describe(risks) == "reg.json: /risks: is a string; expected an array of risks");
+  CHECK(risks.to_string() == "reg.json#/risks: error: is a string; expected an array of risks");
 
   auto status = only_problem(edited([](auto& j) { j["risks"][3]["tracking"].erase("status"); }));
-  CHECK(status.pointer == "/risks/3/tracking/status");
+  CHECK(status.where.pointer == "/risks/3/tracking/status");
 
   auto levels = only_problem(edited([](auto& j) { j["method"]["risk_diagram"].erase("levels"); }));
-  CHECK(levels.pointer == "/method/risk_diagram/levels");
+  CHECK(levels.where.pointer == "/method/risk_diagram/levels");
 
   auto measure = only_problem(edited([](auto& j) { j["risks"][0]["measures"][0] = "bio-12.3"; }));
-  CHECK(measure.pointer == "/risks/0/measures/0");
-  CHECK(measure.expected == "an object {id, name}");
+  CHECK(measure.where.pointer == "/risks/0/measures/0");
+  CHECK(measure.message.find("; expected an object {id, name}") != std::string::npos);
 }
 
 TEST_CASE("register document: all problems are reported, up to the cap") {
@@ -151,15 +154,15 @@ TEST_CASE("register document: all problems are reported, up to the cap") {
                                       j["risks"][3]["level"] = "laag";
                                     }),
                                     "reg.json");
-  REQUIRE(two.problems.size() == 2);
-  CHECK(two.problems[0].pointer == "/risks/0/kind");
-  CHECK(two.problems[1].pointer == "/risks/3/level");
+  REQUIRE(two.problems.items().size() == 2);
+  CHECK(two.problems.items()[0].where.pointer == "/risks/0/kind");
+  CHECK(two.problems.items()[1].where.pointer == "/risks/3/level");
 
   auto many = read_register_document(edited([](auto& j) {
                                        for (int i = 0; i < 50; ++i) j["risks"].push_back(i);
                                      }),
                                      "reg.json");
-  CHECK(many.problems.size() == knelpunt::risk_register::kMaxDocumentProblems);
+  CHECK(many.problems.items().size() == knelpunt::risk_register::kMaxDocumentProblems);
   CHECK_FALSE(many.document.has_value());
 }
 
