@@ -7,12 +7,14 @@
 
 #include <fmt/format.h>
 
+#include "cli/assess_report.hpp"
 #include "cli/commands.hpp"
 #include "cli/diagnostics_printer.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/language_option.hpp"
 #include "cli/measure_file_option.hpp"
 #include "cli/model_input.hpp"
+#include "model/text_format.hpp"
 #include "cli/register_run.hpp"
 #include "engine/parallel_for.hpp"
 #include "model/suggest.hpp"
@@ -28,15 +30,6 @@ namespace knelpunt::cli {
 namespace fs = std::filesystem;
 
 namespace {
-
-/// A model text on one terminal line: control characters (line breaks, ANSI
-/// escapes) become spaces, so a title cannot forge lines in a CI log.
-std::string one_line(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
-  return out;
-}
 
 class AssessCommand : public Command {
  public:
@@ -82,7 +75,7 @@ class AssessCommand : public Command {
     if (!date_.empty() && !risk_register::is_calendar_date(date_)) {
       std::cerr << fmt::format("knelpunt: --date '{}' is not a calendar date; expected YYYY-MM-DD, a day that "
                                "exists (e.g. 2026-12-01)\n",
-                               one_line(date_));
+                               model::one_line(date_));
       return kExitBadInput;
     }
     auto loaded = load_model_or_report(model_path_, quiet_);
@@ -142,7 +135,7 @@ class AssessCommand : public Command {
       const auto table = risk_register::write_asset_table(reg, not_listed, input, {csv_separator_[0], csv_bom_}, lang_);
       if (!write_output(table, knelpunten_csv_)) return kExitInternal;
     }
-    warn_unmatched_tracking(reg);
+    if (!quiet_) std::cerr << render_unmatched_tracking(reg);
     if (seed_tracking_) {
       if (!write_output(risk_register::seed_tracking_file(reg.risks), tracking_file.string())) return kExitInternal;
       if (!quiet_)
@@ -204,74 +197,11 @@ class AssessCommand : public Command {
     return risk_register::read_tracking_file(tracking_file, diagnostics, criteria);
   }
 
-  void warn_unmatched_tracking(const risk_register::Register& reg) const {
-    if (quiet_) return;
-    for (const auto& unmatched : reg.unmatched_tracking) {
-      if (!unmatched.now_in.empty())
-        std::cerr << fmt::format("{}: warning: tracking entry '{}' names a risk that is now part of knelpunt entry {}; "
-                                 "expected that id (move the entry's decision to {} after review)\n",
-                                 unmatched.where, unmatched.key, unmatched.now_in, unmatched.now_in);
-      else if (unmatched.shadowed_by.empty())
-        std::cerr << fmt::format("{}: warning: tracking entry '{}' matches no risk of this register; expected a current "
-                                 "risk id or pattern (the risk may be resolved or its id changed)\n",
-                                 unmatched.where, unmatched.key);
-      else
-        std::cerr << fmt::format("{}: warning: tracking entry '{}' applies to no risk: every risk it matches follows a "
-                                 "more specific entry ({}); expected an entry that decides some risk (remove it, or "
-                                 "narrow the others)\n",
-                                 unmatched.where, unmatched.key, fmt::join(unmatched.shadowed_by, ", "));
-    }
-  }
-
-  /// Prints the count per level (unless quiet) and, with --fail-on, the open
-  /// risks at or above that level; returns the exit code.
+  /// Prints the closing lines and returns the exit code (assess_report.hpp).
   int summarize(const risk_register::Register& reg, std::optional<int> fail_level) const {
-    std::vector<std::size_t> per_level(reg.diagram.levels.size(), 0);
-    std::vector<const risk_register::Risk*> failing;  // in register order: highest level first
-    for (const auto& risk : reg.risks) {
-      ++per_level[static_cast<std::size_t>(risk.level)];
-      if (fail_level && risk.level >= *fail_level && risk_register::counts_for_fail_on(risk.tracking.status))
-        failing.push_back(&risk);
-    }
-    // Entries not listed have no tracking record (select_entries lists every
-    // tracked one), so each is open: the gate counts them too.
-    std::size_t failing_not_listed = 0;
-    if (fail_level && reg.listing)
-      for (std::size_t l = static_cast<std::size_t>(*fail_level); l < reg.listing->not_listed_by_level.size(); ++l)
-        failing_not_listed += reg.listing->not_listed_by_level[l];
-    if (!quiet_) {
-      std::vector<std::string> counts;
-      for (std::size_t l = reg.diagram.levels.size(); l-- > 0;)
-        counts.push_back(
-            fmt::format("{} {}", per_level[l], risk_register::level_name(reg.diagram, static_cast<int>(l), lang_)));
-      std::cerr << fmt::format("knelpunt: {} risk{} ({}){}\n", reg.risks.size(), reg.risks.size() == 1 ? "" : "s",
-                               fmt::join(counts, ", "),
-                               output_.empty() || output_ == "-" ? "" : "; written to " + output_);
-      if (reg.listing && reg.listing->not_listed > 0)
-        std::cerr << fmt::format("knelpunt: {} more computed but not listed (profile register: min_level {}, "
-                                 "max_entries {}); counted per sector and level in the register{}\n",
-                                 reg.listing->not_listed,
-                                 reg.diagram.levels.at(static_cast<std::size_t>(reg.listing->min_level)).id,
-                                 reg.listing->max_entries,
-                                 knelpunten_csv_.empty() ? "; --knelpunten-csv FILE lists every asset"
-                                                         : ", every asset in " + knelpunten_csv_);
-    }
-    if (!failing.empty() || failing_not_listed > 0) {
-      // The ids a CI log must show: which risks to treat, accept or mark false-positive in the tracking file.
-      std::cerr << fmt::format("knelpunt: --fail-on {}: {} open risk{} at or above that level (not accepted, "
-                               "mitigated or false-positive in the tracking file):\n",
-                               fail_on_, failing.size() + failing_not_listed,
-                               failing.size() + failing_not_listed == 1 ? "" : "s");
-      for (const auto* risk : failing)
-        std::cerr << fmt::format("  {}  {}  {}\n", risk->id, risk_register::level_name(reg.diagram, risk->level, lang_),
-                                 one_line(risk_register::in_language(risk->finding.title, lang_)));
-      if (failing_not_listed > 0)
-        std::cerr << fmt::format("  and {} open risk{} at or above that level not listed in the register (raise "
-                                 "register.max_entries in the profile, or see --knelpunten-csv)\n",
-                                 failing_not_listed, failing_not_listed == 1 ? "" : "s");
-      return kExitThreshold;
-    }
-    return kExitOk;
+    const auto summary = render_assess_summary(reg, {fail_level, fail_on_, lang_, output_, knelpunten_csv_, quiet_});
+    std::cerr << summary.text;
+    return summary.threshold_reached ? kExitThreshold : kExitOk;
   }
 
   std::string model_path_, profile_path_, output_, format_, lang_ = "nl", tracking_path_, fail_on_, cache_dir_;

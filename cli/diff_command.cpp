@@ -14,6 +14,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/language_option.hpp"
 #include "cli/model_input.hpp"
+#include "model/text_format.hpp"
 #include "model/input_file.hpp"
 #include "register/register_diff.hpp"
 #include "register/register_document.hpp"
@@ -23,14 +24,7 @@ namespace knelpunt::cli {
 
 namespace {
 
-/// A register text on one terminal line: control characters (line breaks,
-/// ANSI escapes) become spaces, so a title cannot forge lines in a CI log.
-std::string one_line(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
-  return out;
-}
+using model::one_line;
 
 /// Reads and checks one register file; prints every problem and returns
 /// nothing when it cannot be used.

@@ -122,4 +122,11 @@ std::string format_duration(Hours hours, std::string_view lang, bool whole_days)
   return out;
 }
 
+std::string one_line(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  return out;
+}
+
 }  // namespace knelpunt::model

@@ -35,6 +35,10 @@ std::string markdown_escape(std::string_view text, bool starts_line = false);
 /// gets a leading apostrophe first (OWASP "CSV injection").
 std::string csv_field(std::string_view text, char separator);
 
+/// `text` on one terminal line: control characters (line breaks, ANSI
+/// escapes) become spaces, so a model text cannot forge lines in a CI log.
+std::string one_line(std::string_view text);
+
 /// A whole number (rounded) with thousands grouped: Dutch 1.234.567, English
 /// 1,234,567; `lang` other than "en" is Dutch.
 std::string format_grouped_integer(double value, std::string_view lang);

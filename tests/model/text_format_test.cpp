@@ -96,3 +96,8 @@ TEST_CASE("durations per language: Dutch in words, English as format_hours") {
   CHECK(format_duration(30, "nl", true) == "30 uur");
   CHECK(format_duration(kNever, "nl", true) == "onbeperkt");
 }
+
+TEST_CASE("one terminal line: line breaks and escapes become spaces, other text stays") {
+  CHECK(knelpunt::model::one_line("a\nb\r\x1b[31mc\x7f") == "a b  [31mc ");
+  CHECK(knelpunt::model::one_line("Zwijndrecht — één") == "Zwijndrecht — één");
+}
