@@ -168,22 +168,17 @@ std::vector<bool> counted_assets(const model::Model& model, const catalogs::Impa
   return counts;
 }
 
-/// Decision 013: people (each area once) or people-hours (each area once
-/// per service and hour) for a criterion on `serve: population`, counted on
-/// `counter` (which carries the criterion's assets that count) for the
-/// assets `failed` (virtual ones included) and their down spans.
-struct PeopleCount {
-  double value = 0;
-  std::size_t areas = 0;
-  bool upper_bound = false;
-};
-/// People and people-hours of one run for one set of assets that count.
+/// Decision 013: people (each area once) and people-hours (each area once
+/// per service and hour) of one run, counted on `counter` (which carries the
+/// assets that count) for the assets `failed` (virtual ones included) and
+/// their down spans.
 struct PeopleCounts {
   engine::AffectedPeople people;
   engine::PeopleHours hours;
-  PeopleCount as(bool hours_measure) const {
-    return hours_measure ? PeopleCount{hours.people_hours, people.areas, hours.upper_bound}
-                         : PeopleCount{people.people, people.areas, people.upper_bound};
+  /// The value of a criterion on `serve: population`: people, or people-hours.
+  CountedValue as(bool hours_measure) const {
+    return hours_measure ? CountedValue{hours.people_hours, people.areas, true, hours.upper_bound}
+                         : CountedValue{people.people, people.areas, true, people.upper_bound};
   }
 };
 PeopleCounts count_people(engine::AffectedPeopleCounter& counter, std::span<const model::AssetIndex> failed,
@@ -264,28 +259,23 @@ Outages restored_outages(const model::DependencyGraph& graph, const std::vector<
   return out;
 }
 
-/// The value of one criterion: people of areas counted once for a criterion
-/// on `serve: population` (decision 013: `everyone` when every asset counts,
-/// else counted on `counter`, which carries the criterion's assets that
-/// count), else a sum over the failed assets of their `serves` base (× hours
-/// down for people-hours).
+/// The value of one criterion whose assets that count are `counts` (empty:
+/// all): people of areas counted once for a criterion on `serve:
+/// population` (decision 013: `everyone` when every asset counts, else
+/// counted on `counter`, which carries `counts`), else a sum over the failed
+/// assets that count of their `serves` base (× hours down for people-hours).
 CountedValue criterion_value(const catalogs::ImpactEstimate& estimate, const model::Model& model,
                              const model::DependencyGraph& graph, engine::AffectedPeopleCounter& counter,
-                             const PeopleCounts& everyone, const Outages& outages, model::Hours horizon) {
+                             const std::vector<bool>& counts, const PeopleCounts& everyone, const Outages& outages,
+                             model::Hours horizon) {
   const bool hours_measure = estimate.measure == catalogs::ImpactEstimate::Measure::people_hours;
-  if (estimate.serve == "population") {
-    const auto people = (estimate.processes.empty() ? everyone : count_people(counter, outages.failed, outages.spans, horizon))
-                            .as(hours_measure);
-    return {people.value, people.areas, true, people.upper_bound};
-  }
+  if (estimate.serve == "population")
+    return (counts.empty() ? everyone : count_people(counter, outages.failed, outages.spans, horizon)).as(hours_measure);
   CountedValue found;
   for (std::size_t i = 0; i < outages.failed.size(); ++i) {
     const auto a = outages.failed[i];
-    if (graph.is_virtual(a)) continue;
+    if (graph.is_virtual(a) || (!counts.empty() && !counts[a])) continue;
     const auto& asset = model.assets[a];
-    if (!estimate.processes.empty() &&
-        std::find(estimate.processes.begin(), estimate.processes.end(), asset.process) == estimate.processes.end())
-      continue;
     auto base = asset.serves.find(estimate.serve);
     if (base == asset.serves.end() || base->second <= 0) continue;
     ++found.counted;
@@ -360,6 +350,8 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds, Out
   auto& people_now = workspace->everyone;
   Outages outages = restores() ? restored_outages(graph_, recovery_, restart_, seeds, horizon, people_now)
                                : permanent_outages(workspace->runner, seeds, horizon);
+  for (std::size_t i = 0; i < outages.failed.size(); ++i)
+    if (!graph_.is_virtual(outages.failed[i]) && !outages.of[i].initial) ++out.affected_count;
   if (detail == OutcomeDetail::full) {
     out.timeline = std::move(outages.timeline);
     describe_chain(graph_, restores(), max_chain_steps_, outages, out, people_now);
@@ -382,7 +374,8 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds, Out
       continue;
     }
     const CountedValue found =
-        criterion_value(*criterion.estimate, model_, graph_, *workspace->per_criterion[c], everyone, outages, horizon);
+        criterion_value(*criterion.estimate, model_, graph_, *workspace->per_criterion[c], criterion_counts_[c], everyone,
+                        outages, horizon);
     auto impact_class = criterion.classify(found.value);
     if (!impact_class) continue;
     out.impact.push_back({criterion.id, *impact_class, found.value,

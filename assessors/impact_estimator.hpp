@@ -49,12 +49,15 @@ struct CascadeOutcome {
   bool people_upper_bound = false;
   /// Every asset that failed (virtual and initial ones included), in index order.
   std::vector<model::AssetIndex> failed;
+  /// The number of assets in `affected`, in brief too: the one count of
+  /// "affected" (non-virtual, initial ones excluded) that every output uses.
+  std::size_t affected_count = 0;
 };
 
 /// How much of a CascadeOutcome to build.
 enum class OutcomeDetail {
   full,   ///< everything
-  brief,  ///< the figures (impact, people, `failed`); `affected`, `chain` and `timeline` stay empty
+  brief,  ///< the figures (impact, people, `failed`, `affected_count`); `affected`, `chain` and `timeline` stay empty
 };
 
 class ImpactEstimator {

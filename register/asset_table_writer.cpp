@@ -54,11 +54,8 @@ std::string write_asset_table(const Register& listed, const std::vector<Risk>& n
   engine::parallel_for(model.assets.size(), input.threads, [&](std::size_t a) {
     if (model.assets[a].is_virtual) return;
     const engine::Seed seed{static_cast<model::AssetIndex>(a), 0};
-    // The figures only: `affected` is the failed non-virtual assets other than the asset itself.
-    const auto outcome = impact.outcome({&seed, 1}, assessors::OutcomeDetail::brief);
-    const auto failing = static_cast<std::size_t>(std::count_if(
-        outcome.failed.begin(), outcome.failed.end(), [&](auto f) { return f != a && !input.graph.is_virtual(f); }));
-    own[a] = {failing, outcome.people_served, outcome.people_hours};
+    const auto outcome = impact.outcome({&seed, 1}, assessors::OutcomeDetail::brief);  // the figures only
+    own[a] = {outcome.affected_count, outcome.people_served, outcome.people_hours};
   });
 
   std::vector<std::size_t> by_id(model.assets.size());
@@ -89,8 +86,7 @@ std::string write_asset_table(const Register& listed, const std::vector<Risk>& n
       row.text(label(appearance.listed ? Label::yes : Label::no, lang));
       row.text(level_name(listed.diagram, risk->level, lang));
       row.text(std::string(1, catalogs::class_letter(risk->likelihood)));
-      row.text(risk->impact_class ? std::string(1, catalogs::class_letter(*risk->impact_class))
-                                  : std::string(label(Label::no_impact, lang)));
+      row.text(impact_class_cell(*risk, lang));
     } else {
       // No entry of its own: said in the entry column, so the empty scores have their reason.
       row.text(label(Label::none, lang));

@@ -60,8 +60,7 @@ std::string register_to_csv(const Register& reg, std::string_view lang, const Cs
     row.text(risk.id);
     row.text(level_name(reg.diagram, risk.level, lang));
     row.text(std::string(1, catalogs::class_letter(risk.likelihood)));
-    row.text(risk.impact_class ? std::string(1, catalogs::class_letter(*risk.impact_class))
-                               : std::string(label(Label::no_impact, lang)));
+    row.text(impact_class_cell(risk, lang));
     row.number(risk.impact_score);
     row.text(in_language(finding.title, lang));
     // Names for the people who read the spreadsheet (JSON keeps the ids); a

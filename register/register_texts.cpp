@@ -332,4 +332,9 @@ std::string criterion_name(const Register& reg, std::string_view id, std::string
   return "";
 }
 
+std::string impact_class_cell(const Risk& risk, std::string_view lang) {
+  return risk.impact_class ? std::string(1, catalogs::class_letter(*risk.impact_class))
+                           : std::string(label(Label::no_impact, lang));
+}
+
 }  // namespace knelpunt::risk_register

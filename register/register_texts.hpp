@@ -225,6 +225,10 @@ const std::string& in_language(const std::string& nl, const std::string& en, std
 std::string level_id(const catalogs::RiskDiagram& diagram, int level);
 /// The name of level `level` in `lang`; "?" when out of range.
 std::string level_name(const catalogs::RiskDiagram& diagram, int level, std::string_view lang);
+
+/// A risk's total impact class for a spreadsheet cell: its letter, or why it
+/// has none ("geen criterium gescoord").
+std::string impact_class_cell(const Risk& risk, std::string_view lang);
 /// The name of likelihood class `index` in `lang`; "" when the register has no such class.
 std::string likelihood_name(const Register& reg, catalogs::ClassIndex index, std::string_view lang);
 /// The name of impact class `index` in `lang`; "" when the register has no such class.

@@ -235,3 +235,26 @@ TEST_CASE("profile horizons: per vital process, checked against the catalogue") 
   CHECK(messages(unknown).find("'horizons' names 'waterbeheer', which the vital-processes catalogue does not have") !=
         std::string::npos);
 }
+
+TEST_CASE("a brief outcome has the figures of the full one, and the same count of affected assets") {
+  for (const char* file : {"impact-restoration.yaml", "impact-areas.yaml", "impact-scores.yaml"}) {
+    CAPTURE(file);
+    auto m = load_test_model(file);
+    const assessors::ImpactEstimator estimator(m->model, *m->graph, m->reference, 48);
+    for (model::AssetIndex a = 0; a < m->graph->asset_count(); ++a) {
+      CAPTURE(m->model.assets[a].id);
+      const engine::Seed seed{a, 0};
+      const auto full = estimator.outcome({&seed, 1});
+      const auto brief = estimator.outcome({&seed, 1}, assessors::OutcomeDetail::brief);
+      CHECK(full.affected_count == full.affected.size());
+      CHECK(brief.affected_count == full.affected_count);
+      CHECK(brief.failed == full.failed);
+      CHECK(brief.people_served == full.people_served);
+      CHECK(brief.people_hours == full.people_hours);
+      CHECK(brief.impact == full.impact);
+      CHECK(brief.affected.empty());
+      CHECK(brief.chain.empty());
+      CHECK(brief.timeline.empty());
+    }
+  }
+}
