@@ -213,14 +213,16 @@ struct Outages {
 Outages permanent_outages(engine::CascadeRunner& runner, std::span<const engine::Seed> seeds, model::Hours horizon) {
   Outages out;
   runner.run(seeds, horizon);
+  // The spans in settling order (nondecreasing time), so that the people-hours
+  // sweep finds its changes already in time order.
+  out.spans.reserve(runner.failed().size());
+  for (auto a : runner.failed()) out.spans.push_back({a, runner.failure_time(a), model::kNever});
   out.failed.assign(runner.failed().begin(), runner.failed().end());
   std::sort(out.failed.begin(), out.failed.end());
   out.of.reserve(out.failed.size());
-  out.spans.reserve(out.failed.size());
   for (auto a : out.failed) {
     const auto at = runner.failure_time(a);
     out.of.push_back({at, runner.cause_supplier(a), runner.cause_group(a) == model::kNoIndex, horizon - at, std::nullopt});
-    out.spans.push_back({a, at, model::kNever});
   }
   return out;
 }

@@ -131,6 +131,7 @@ RegisterRun run_register_in_brief(const LoadedModel& loaded, const PreparedAsses
   // The horizons per vital process the assessors applied (all get the same).
   if (!prepared.configured.empty())
     for (const auto& h : prepared.configured.front().process_horizons) settings.process_horizons.emplace_back(h.process, h.hours);
+  settings.threads = threads;
   run.reg = risk_register::build_register(std::move(findings), loaded.model, loaded.reference, settings, tracking);
   return run;
 }

@@ -123,11 +123,14 @@ PeopleHours people_hours(AffectedPeopleCounter& counter, std::span<const DownSpa
     if (span.end < horizon)
       changes.push_back({span.end, span.asset, false, static_cast<std::uint32_t>(changes.size())});
   }
-  std::sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) {
+  const auto in_time_order = [](const Change& a, const Change& b) {
     if (a.at != b.at) return a.at < b.at;
     if (a.down != b.down) return a.down < b.down;  // returns first, so an asset's touching spans hand over cleanly
     return a.position < b.position;
-  });
+  };
+  // A cascade without restoration gives its spans in settling order: sorted already.
+  if (!std::is_sorted(changes.begin(), changes.end(), in_time_order))
+    std::sort(changes.begin(), changes.end(), in_time_order);
   PeopleHours result;
   for (std::size_t i = 0; i < changes.size(); ++i) {
     counter.set_down(changes[i].asset, changes[i].down);

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/parallel_for.hpp"
 #include "register/knelpunt_entries.hpp"
 #include "register/register_texts.hpp"
 #include "register/risk_id.hpp"
@@ -54,13 +55,24 @@ void make_titles_unique(std::vector<Risk>& risks) {
 }
 
 /// Review order: level (highest first), likelihood, impact score, then id.
+/// Sorts positions rather than entries: a Risk is large, and at region scale
+/// (tens of thousands of entries) moving them through a sort costs more than
+/// the comparisons; each entry is moved once into its place.
 void sort_for_review(std::vector<Risk>& risks) {
-  std::sort(risks.begin(), risks.end(), [](const Risk& a, const Risk& b) {
+  std::vector<std::size_t> order(risks.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+    const Risk& a = risks[i];
+    const Risk& b = risks[j];
     if (a.level != b.level) return a.level > b.level;
     if (a.likelihood != b.likelihood) return a.likelihood > b.likelihood;
     if (a.impact_score != b.impact_score) return a.impact_score > b.impact_score;
     return a.id < b.id;
   });
+  std::vector<Risk> sorted;
+  sorted.reserve(risks.size());
+  for (auto i : order) sorted.push_back(std::move(risks[i]));
+  risks = std::move(sorted);
 }
 
 /// The tracking's `impact_expert` classes into the finding's impact, in
@@ -168,10 +180,19 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
 
   auto merged = merge_knelpunten(std::move(findings), model);
   const auto ids = assign_risk_ids(merged.findings);
-  std::set<std::string> seen;
-  for (std::size_t i = 0; i < merged.findings.size(); ++i) {
-    if (!seen.insert(ids[i]).second) continue;  // same identity as an earlier finding
-    Risk risk;
+  // Findings with the identity of an earlier one are dropped; the rest are
+  // scored independently, each into its own slot, so in parallel (at region
+  // scale there are tens of thousands).
+  std::vector<std::size_t> kept;
+  {
+    std::set<std::string_view> seen;
+    for (std::size_t i = 0; i < merged.findings.size(); ++i)
+      if (seen.insert(ids[i]).second) kept.push_back(i);
+  }
+  reg.risks.resize(kept.size());
+  engine::parallel_for(kept.size(), settings.threads, [&](std::size_t k) {
+    const std::size_t i = kept[k];
+    Risk& risk = reg.risks[k];
     risk.id = ids[i];
     risk.finding = std::move(merged.findings[i]);
     risk.analyses = std::move(merged.analyses[i]);
@@ -194,8 +215,7 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
       if (const auto* control = reference.control(measure))
         risk.measures.push_back({control->id, {control->name, control->name_en.empty() ? control->name : control->name_en}});
     score_risk(risk, reference.scoring, *diagram);
-    reg.risks.push_back(std::move(risk));
-  }
+  });
   name_knelpunten_of_scenarios(reg.risks);
   make_titles_unique(reg.risks);
   sort_for_review(reg.risks);

@@ -27,6 +27,9 @@ struct RegisterSettings {
   std::vector<std::string> assessors;
   std::vector<AssessorHorizon> horizons;  ///< per assessor, in the order of `assessors`
   std::vector<std::pair<std::string, double>> process_horizons = {};  ///< the profile's `horizons:`, by process
+  /// Threads for scoring the entries (engine/parallel_for.hpp); the register
+  /// is the same whatever the count.
+  unsigned threads = 1;
 };
 
 /// Builds the register. Findings with the same identity are merged (the

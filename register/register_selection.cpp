@@ -2,6 +2,8 @@
 
 #include "register/register_summary.hpp"
 
+#include <algorithm>
+
 namespace knelpunt::risk_register {
 
 namespace {
@@ -11,9 +13,10 @@ bool always_listed(const Risk& risk) { return risk.finding.kind == "scenario" ||
 }  // namespace
 
 std::vector<Risk> select_entries(Register& reg, const RegisterSelection& selection) {
-  std::size_t room = selection.max_entries;
+  std::size_t always = 0;
   for (const auto& risk : reg.risks)
-    if (always_listed(risk)) room = room > 0 ? room - 1 : 0;
+    if (always_listed(risk)) ++always;
+  std::size_t room = selection.max_entries > always ? selection.max_entries - always : 0;
 
   std::vector<Risk> listed;
   // What is left out, in a register of its own so that it is counted exactly
@@ -21,6 +24,9 @@ std::vector<Risk> select_entries(Register& reg, const RegisterSelection& selecti
   Register left_out;
   left_out.diagram = reg.diagram;
   left_out.process_sectors = reg.process_sectors;
+  // Reserved, so that each entry (large) is moved once.
+  listed.reserve(std::min(reg.risks.size(), always + room));
+  left_out.risks.reserve(reg.risks.size() - always);
   for (auto& risk : reg.risks) {
     if (always_listed(risk)) {
       listed.push_back(std::move(risk));
