@@ -363,6 +363,9 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds, Out
   out.people_hours = everyone.hours.people_hours;
   out.people_upper_bound = everyone.people.upper_bound;
 
+  // The basis texts are for a listed entry's reader; at region scale most
+  // entries are counted only (decision 021).
+  const bool brief = detail == OutcomeDetail::brief;
   const auto& criteria = reference_.scoring.criteria;
   for (std::size_t c = 0; c < criteria.size(); ++c) {
     const auto& criterion = criteria[c];
@@ -371,7 +374,8 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds, Out
       const auto found = service_outage_.value(*criterion.estimate, outages.spans, horizon);
       if (auto impact_class = criterion.classify(found.value))
         out.impact.push_back({criterion.id, *impact_class, found.value,
-                              service_outage_basis(criterion, found, *impact_class, horizon, restores()),
+                              brief ? LocalText{}
+                                    : service_outage_basis(criterion, found, *impact_class, horizon, restores()),
                               ImpactSource::estimate});
       continue;
     }
@@ -381,7 +385,8 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds, Out
     auto impact_class = criterion.classify(found.value);
     if (!impact_class) continue;
     out.impact.push_back({criterion.id, *impact_class, found.value,
-                          impact_basis(criterion, found, *impact_class, horizon, restores()), ImpactSource::estimate});
+                          brief ? LocalText{} : impact_basis(criterion, found, *impact_class, horizon, restores()),
+                          ImpactSource::estimate});
   }
   if (out.impact.empty()) add_floor(out, outages.failed);
   out.failed = std::move(outages.failed);

@@ -57,7 +57,10 @@ struct CascadeOutcome {
 /// How much of a CascadeOutcome to build.
 enum class OutcomeDetail {
   full,   ///< everything
-  brief,  ///< the figures (impact, people, `failed`, `affected_count`); `affected`, `chain` and `timeline` stay empty
+  /// the figures (impact classes and values, people, `failed`,
+  /// `affected_count`); `affected`, `chain`, `timeline` and the estimated
+  /// impacts' `basis` texts stay empty
+  brief,
 };
 
 class ImpactEstimator {

@@ -125,7 +125,16 @@ class SinglePointAssessor : public Assessor {
     for (const auto& id : finding.assets)
       if (const auto index = context.model.find(id)) seeds.push_back({static_cast<model::AssetIndex>(*index), 0});
     std::sort(seeds.begin(), seeds.end(), [](const auto& a, const auto& b) { return a.asset < b.asset; });
-    fill_cascade(finding, context.impact.outcome(seeds));
+    auto outcome = context.impact.outcome(seeds);
+    // The estimates' basis texts, by criterion (the classes are the brief
+    // ones'); an analyst's class (tracking) keeps its own text.
+    for (auto& impact : finding.impact) {
+      if (impact.source != ImpactSource::estimate) continue;
+      const auto full = std::find_if(outcome.impact.begin(), outcome.impact.end(),
+                                     [&](const auto& c) { return c.criterion == impact.criterion; });
+      if (full != outcome.impact.end()) impact.basis = std::move(full->basis);
+    }
+    fill_cascade(finding, std::move(outcome));
     finding.brief = false;
   }
 

@@ -132,13 +132,19 @@ RegisterRun run_register_in_brief(const LoadedModel& loaded, const PreparedAsses
   if (!prepared.configured.empty())
     for (const auto& h : prepared.configured.front().process_horizons) settings.process_horizons.emplace_back(h.process, h.hours);
   settings.threads = threads;
+  run.scoring = &loaded.reference.scoring;
   run.reg = risk_register::build_register(std::move(findings), loaded.model, loaded.reference, settings, tracking);
   return run;
 }
 
 void RegisterRun::detail_entries(unsigned threads) {
-  engine::parallel_for(reg.risks.size(), engine::default_thread_count(threads),
-                       [&](std::size_t i) { assessment->detail(reg.risks[i].finding); });
+  engine::parallel_for(reg.risks.size(), engine::default_thread_count(threads), [&](std::size_t i) {
+    auto& risk = reg.risks[i];
+    if (!risk.finding.brief) return;
+    assessment->detail(risk.finding);
+    // An entry in brief was scored without its explanation (score_risk).
+    risk_register::score_risk(risk, *scoring, reg.diagram);
+  });
 }
 
 risk_register::Register run_register(const LoadedModel& loaded, const PreparedAssessment& prepared,

@@ -52,8 +52,11 @@ PreparedAssessment prepare_assessment(const LoadedModel& loaded, const RegisterR
 struct RegisterRun {
   std::unique_ptr<assessors::Assessment> assessment;
   risk_register::Register reg;
-  /// Fills in the entries of `reg` given in brief: call it once `reg` keeps
-  /// only the entries that will be written (select_entries).
+  /// The scoring method `reg` was scored with (the loaded model's).
+  const catalogs::ScoringMethod* scoring = nullptr;
+  /// Fills in the entries of `reg` given in brief, with their score
+  /// explanations: call it once `reg` keeps only the entries that will be
+  /// written (select_entries).
   void detail_entries(unsigned threads);
 };
 /// Runs the prepared assessors on `loaded` and builds the register (tracking

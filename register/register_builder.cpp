@@ -116,9 +116,13 @@ void score_risk(Risk& risk, const catalogs::ScoringMethod& scoring, const catalo
   risk.likelihood = finding.likelihood.likelihood_class;
   std::map<std::string, catalogs::ClassIndex, std::less<>> classes;
   std::vector<std::string> terms;
+  bool scored = false;  // some criterion of the catalogue has a class
   for (const auto& impact : finding.impact) {
     classes[impact.criterion] = impact.impact_class;
-    if (const auto* criterion = scoring.criterion(impact.criterion))
+    const auto* criterion = scoring.criterion(impact.criterion);
+    scored = scored || criterion;
+    // An entry in brief is explained once detailed (decision 021).
+    if (criterion && !finding.brief)
       terms.push_back(fmt::format("{} {}: {} × {}", impact.criterion, catalogs::class_letter(impact.impact_class),
                                   criterion->weight, scoring.classes[impact.impact_class].value));
   }
@@ -126,10 +130,11 @@ void score_risk(Risk& risk, const catalogs::ScoringMethod& scoring, const catalo
   for (const auto& criterion : scoring.criteria)
     if (criterion.expert && !classes.contains(criterion.id)) risk.impact_open.push_back(criterion.id);
   risk.impact_score = scoring.total_score(classes);
-  risk.impact_class = terms.empty() ? std::nullopt : scoring.total_class(risk.impact_score);
+  risk.impact_class = scored ? scoring.total_class(risk.impact_score) : std::nullopt;
   const char likelihood = catalogs::class_letter(risk.likelihood);
   if (risk.impact_class) {
     risk.level = diagram.cells[risk.likelihood][*risk.impact_class];
+    if (finding.brief) return;
     const char impact = catalogs::class_letter(*risk.impact_class);
     const auto& level = diagram.levels[static_cast<std::size_t>(risk.level)];
     risk.score_explanation = {
@@ -142,6 +147,7 @@ void score_risk(Risk& risk, const catalogs::ScoringMethod& scoring, const catalo
   } else {
     // No criterion reached class A: the risk has no impact class and sits at the lowest level.
     risk.level = 0;
+    if (finding.brief) return;
     const auto& level = diagram.levels.front();
     risk.score_explanation = {
         fmt::format("kans {} ({}); geen impactcriterium bereikt klasse A → laagste niveau {}", likelihood,

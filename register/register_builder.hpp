@@ -39,6 +39,7 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
                         const TrackingFile* tracking);
 
 /// Scores one finding into `risk` (likelihood, impact total, level, explanation).
+/// A finding in brief gets no explanation: score it again once detailed.
 void score_risk(Risk& risk, const catalogs::ScoringMethod& scoring, const catalogs::RiskDiagram& diagram);
 
 }  // namespace knelpunt::risk_register
