@@ -1,6 +1,7 @@
 #include "assessors/impact_estimator.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -116,23 +117,38 @@ LocalText basis_value(double value) {
 }
 
 /// The basis of a service_outage criterion in both languages.
-LocalText service_outage_basis(const catalogs::ImpactCriterion& criterion, const ServiceOutageValue& found,
-                               catalogs::ClassIndex impact_class, model::Hours horizon, bool restores) {
+/// A service as prose names it: the resource kind's name in each language,
+/// lower-cased ("elektriciteit", "acute care"), else its id.
+LocalText service_name(const catalogs::ReferenceData& reference, const std::string& service) {
+  const auto* kind = reference.resource_kind(service);
+  auto lowered = [&](std::string name) {
+    if (name.empty()) return service;
+    // The catalogue's names start with a capital (ASCII in both languages).
+    if (name.size() > 1 && std::isupper(static_cast<unsigned char>(name[0])) &&
+        !std::isupper(static_cast<unsigned char>(name[1])))
+      name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+    return name;
+  };
+  if (!kind) return {service, service};
+  return {lowered(kind->name), lowered(kind->name_en.empty() ? kind->name : kind->name_en)};
+}
+
+LocalText service_outage_basis(const catalogs::ReferenceData& reference, const catalogs::ImpactCriterion& criterion,
+                               const ServiceOutageValue& found, catalogs::ClassIndex impact_class, model::Hours horizon,
+                               bool restores) {
   const auto& estimate = *criterion.estimate;
-  std::vector<std::string> services;
+  std::vector<LocalText> services;
   std::vector<LocalText> rates;
   for (const auto& [service, rate] : estimate.rates) {
-    services.push_back(service);
-    const LocalText number = local_number(rate);
-    rates.push_back({service + " " + number.nl, service + " " + number.en});
+    services.push_back(service_name(reference, service));
+    const LocalText number = local_rate(rate);
+    rates.push_back({services.back().nl + " " + number.nl, services.back().en + " " + number.en});
   }
   const LocalText areas = counted(found.areas, Phrase::areas_one, Phrase::areas_many);
-  // "gas, power of water": commas, the last two joined by "of".
-  const std::string last = services.empty() ? std::string() : services.back();
+  // "gas, elektriciteit of drinkwater": commas, the last two joined by "of".
+  const LocalText last = services.empty() ? LocalText{} : services.back();
   if (!services.empty()) services.pop_back();
-  const LocalText head{fmt::format("{}", fmt::join(services, ", ")), fmt::format("{}", fmt::join(services, ", "))};
-  const LocalText service_list =
-      services.empty() ? LocalText{last, last} : local_text(Phrase::list_or, head, last);
+  const LocalText service_list = services.empty() ? last : local_text(Phrase::list_or, joined(services, ", "), last);
   const bool by_surface = estimate.basis == catalogs::ImpactEstimate::Basis::area_km2;
   const LocalText what = by_surface ? local_text(Phrase::counted_service_surface, areas, service_list)
                                     : local_text(Phrase::counted_service_people, areas, service_list, joined(rates, ", "));
@@ -375,7 +391,8 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds, Out
       if (auto impact_class = criterion.classify(found.value))
         out.impact.push_back({criterion.id, *impact_class, found.value,
                               brief ? LocalText{}
-                                    : service_outage_basis(criterion, found, *impact_class, horizon, restores()),
+                                    : service_outage_basis(reference_, criterion, found, *impact_class, horizon,
+                                                           restores()),
                               ImpactSource::estimate});
       continue;
     }

@@ -1,5 +1,6 @@
 #include "assessors/local_format.hpp"
 
+#include <array>
 #include <cctype>
 #include <cmath>
 
@@ -60,6 +61,22 @@ LocalText local_whole(double value) {
 LocalText local_number(double value) {
   const std::string english = fmt::format("{}", value);
   return {dutch_number(english), english};
+}
+
+LocalText local_rate(double value) {
+  if (!(value > 0) || value >= 0.001 || !std::isfinite(value)) return local_number(value);
+  int exponent = static_cast<int>(std::floor(std::log10(value)));
+  double mantissa = std::round(value / std::pow(10.0, exponent) * 10) / 10;
+  if (mantissa >= 10) {  // 9,96 rounds up to 10,0
+    mantissa /= 10;
+    ++exponent;
+  }
+  // Superscript digits and minus (UTF-8).
+  static constexpr std::array<std::string_view, 10> kDigits{"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+  std::string power = exponent < 0 ? "⁻" : "";
+  for (char c : std::to_string(std::abs(exponent))) power += kDigits[static_cast<std::size_t>(c - '0')];
+  const std::string english = fmt::format("{} × 10{}", mantissa, power);
+  return {dutch_number(fmt::format("{}", mantissa)) + fmt::format(" × 10{}", power), english};
 }
 
 LocalText local_probability(double value) {

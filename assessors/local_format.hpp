@@ -39,4 +39,8 @@ LocalText local_number(double value);
 /// A number with fmt's `.4g` (probabilities) in both languages.
 LocalText local_probability(double value);
 
+/// A rate as a reader writes it: below 0.001 as "2,1 × 10⁻⁷" / "2.1 × 10⁻⁷"
+/// (two significant digits at most), else as local_number.
+LocalText local_rate(double value);
+
 }  // namespace knelpunt::assessors

@@ -25,6 +25,7 @@ const VitalProcess* ReferenceData::process(std::string_view id) const { return l
 const Threat* ReferenceData::threat(std::string_view id) const { return lookup(threats, id); }
 const Control* ReferenceData::control(std::string_view id) const { return lookup(controls, id); }
 const Baseline* ReferenceData::baseline(std::string_view id) const { return lookup(baselines, id); }
+const ResourceKind* ReferenceData::resource_kind(std::string_view id) const { return lookup(resource_kinds, id); }
 
 namespace {
 
@@ -40,6 +41,14 @@ void read_processes(const Catalog& catalog, CatalogJsonReader& reader, Reference
     if (process.category != "A" && process.category != "B" && process.category != "regional")
       reader.error(entry.where, fmt::format("{} has category '{}'; expected A, B or regional", what, process.category));
     data.processes[entry.id] = std::move(process);
+  }
+}
+
+void read_resource_kinds(const Catalog& catalog, CatalogJsonReader& reader, ReferenceData& data) {
+  for (const auto& entry : catalog.entries) {
+    const std::string what = "resource kind '" + entry.id + "'";
+    data.resource_kinds[entry.id] = {entry.id, reader.text(entry.fields, "name", entry.where, what, false),
+                                     reader.text(entry.fields, "name_en", entry.where, what, false)};
   }
 }
 
@@ -248,6 +257,7 @@ ReferenceData read_reference_data(const CatalogSet& set, model::Diagnostics& dia
     }
   read_processes(*set.find("vital-processes"), reader, data);
   read_asset_types(*set.find("asset-types"), reader, data);
+  read_resource_kinds(*set.find("resource-kinds"), reader, data);
   read_threats(*set.find("threats"), reader, data);
   read_controls(*set.find("controls"), reader, data);
   data.scoring = read_scoring_method(*set.find("scoring"), diagnostics);

@@ -27,6 +27,12 @@ struct AssetType {
   std::vector<std::string> needs;         ///< resource kinds it typically depends on
 };
 
+/// A resource kind (resource-kinds catalogue): what one asset takes from
+/// another, and the services areas get (docs/model.md).
+struct ResourceKind {
+  std::string id, name, name_en;
+};
+
 struct AttackTechnique {
   std::string id;      ///< "T1486", "T0866"
   std::string matrix;  ///< "enterprise" | "ics"
@@ -75,6 +81,7 @@ using ById = std::map<std::string, T, std::less<>>;
 struct ReferenceData {
   ById<VitalProcess> processes;
   ById<AssetType> asset_types;
+  ById<ResourceKind> resource_kinds;
   ById<Threat> threats;
   ById<Control> controls;
   ById<Baseline> baselines;
@@ -85,6 +92,7 @@ struct ReferenceData {
   const Threat* threat(std::string_view id) const;
   const Control* control(std::string_view id) const;
   const Baseline* baseline(std::string_view id) const;
+  const ResourceKind* resource_kind(std::string_view id) const;
 };
 
 /// Builds the typed views, checking field types and cross references
