@@ -114,6 +114,9 @@ def temp_names(binary, work, model):
               f"temp-name: reach -o {target.name} ended with status {status}")
         check(target.is_file() and target.read_text().startswith("{"), f"temp-name: {target.name} not written")
         planted = work / f".~{target.name}.{pid}"
+        if not os.path.lexists(planted):
+            failures.append(f"temp-name: the planted {planted.name} was replaced")
+            continue
         check(planted.is_symlink() or stat.S_ISFIFO(planted.lstat().st_mode),
               f"temp-name: the planted {planted.name} was replaced")
         planted.unlink()
@@ -283,15 +286,14 @@ def main():
         work = pathlib.Path(scratch)
         model = work / "model"
         shutil.copytree(SMALL_TOWN, model)
-        temp_names(binary, work, model)
-        targets(binary, work, model)
-        inputs(binary, work, model)
-        modes(binary, work, model)
-        failed_writes(binary, work, model)
-        seed(binary, work, model)
-        model_argument(binary)
-        ranges(binary, model)
-        threads(binary)
+        for section in (lambda: temp_names(binary, work, model), lambda: targets(binary, work, model),
+                        lambda: inputs(binary, work, model), lambda: modes(binary, work, model),
+                        lambda: failed_writes(binary, work, model), lambda: seed(binary, work, model),
+                        lambda: model_argument(binary), lambda: ranges(binary, model), lambda: threads(binary)):
+            try:
+                section()
+            except (OSError, subprocess.SubprocessError) as error:
+                failures.append(f"{error!r}")
     if failures:
         print("\n".join(failures))
         return 1
