@@ -14,6 +14,7 @@
 #include "cli/language_option.hpp"
 #include "cli/measure_file_option.hpp"
 #include "cli/model_input.hpp"
+#include "cli/option_ranges.hpp"
 #include "model/text_format.hpp"
 #include "cli/register_run.hpp"
 #include "engine/parallel_for.hpp"
@@ -45,7 +46,8 @@ class AssessCommand : public Command {
     command->add_flag("--seed-tracking", seed_tracking_,
                       "Write a new tracking file listing every risk as unchecked (only where none exists)");
     command->add_option("--fail-on", fail_on_, "Exit 1 when a risk at or above this level is not accepted/mitigated");
-    command->add_option("--threads", threads_, "Worker threads (default: all cores); the register does not depend on it");
+    command->add_option("--threads", threads_, "Worker threads (default: all cores); the register does not depend on it")
+        ->check(CLI::Range(kMinThreads, kMaxThreads));
     command->add_option("--cache", cache_dir_, "Feed cache directory (default: $XDG_CACHE_HOME/knelpunt or ~/.cache/knelpunt)");
     command->add_option("--csv-separator", csv_separator_, "CSV separator: , (default) or ; (Dutch Excel)")
         ->check(CLI::IsMember({",", ";"}));
@@ -125,6 +127,11 @@ class AssessCommand : public Command {
     // and counts the rest (decision 020). The CSV of every asset and the
     // --fail-on gate see all of them.
     const auto not_listed = risk_register::select_entries(reg, prepared.selection);
+    // Every file this run read; no output may replace one of them.
+    auto inputs = protected_inputs(*loaded);
+    if (!measures_.file().empty()) inputs.add(measures_.file());
+    add_assessment_inputs(inputs, prepared);
+    if (!seed_tracking_) inputs.add(tracking_file);
     // Only the listed entries are written, so only they need their evidence.
     run.detail_entries(threads_);
     if (!knelpunten_csv_.empty()) {
@@ -133,18 +140,25 @@ class AssessCommand : public Command {
                                                  loaded->reference, reg.horizon_h,
                                                  prepared.profile.process_horizons, engine::default_thread_count(threads_)};
       const auto table = risk_register::write_asset_table(reg, not_listed, input, {csv_separator_[0], csv_bom_}, lang_);
-      if (!write_output(table, knelpunten_csv_)) return kExitInternal;
+      if (const int written = write_output(table, knelpunten_csv_, inputs); written != kExitOk) return written;
+      inputs.add(knelpunten_csv_, "written by this run (--knelpunten-csv)");
     }
     if (!quiet_) std::cerr << render_unmatched_tracking(reg);
     if (seed_tracking_) {
-      if (!write_output(risk_register::seed_tracking_file(reg.risks), tracking_file.string())) return kExitInternal;
+      // Created, never replaced: a tracking file made while this run was busy is kept (exit 2).
+      if (const int written = write_output(risk_register::seed_tracking_file(reg.risks), tracking_file.string(), inputs,
+                                           model::OutputMode::create_only);
+          written != kExitOk)
+        return written;
+      inputs.add(tracking_file, "written by this run (--seed-tracking)");
       if (!quiet_)
         std::cerr << fmt::format("knelpunt: wrote {} with {} risk{}, all unchecked\n", tracking_file.string(),
                                  reg.risks.size(), reg.risks.size() == 1 ? "" : "s");
     }
     const risk_register::WriteOptions write_options{lang_, {csv_separator_[0], csv_bom_}};
     const std::string content = risk_register::find_output_format(*format)->write_register(reg, write_options);
-    if (!(seed_tracking_ && output_.empty()) && !write_output(content, output_)) return kExitInternal;
+    if (!(seed_tracking_ && output_.empty()))
+      if (const int written = write_output(content, output_, inputs); written != kExitOk) return written;
     return summarize(reg, fail_level);
   }
 

@@ -34,11 +34,11 @@ class CatalogCommand : public Command {
         "  knelpunt catalog show scoring --model examples/dordrecht   (with the model's overrides)\n"
         "  knelpunt catalog fetch kev");
     list_ = command->add_subcommand("list", "List the catalogues: name, version, entries, source");
-    list_->add_option("--model", model_path_, "Apply this model's `catalogs:` overrides");
+    list_->add_option("--model", model_path_, "Apply this model's `catalogs:` overrides")->check(non_empty_model_path());
     list_->add_option("--format", format_, "Output format")->check(CLI::IsMember({"text", "json"}));
     show_ = command->add_subcommand("show", "Print one catalogue: its source and every entry");
     show_->add_option("name", name_, "Catalogue name (see catalog list)")->required();
-    show_->add_option("--model", model_path_, "Apply this model's `catalogs:` overrides");
+    show_->add_option("--model", model_path_, "Apply this model's `catalogs:` overrides")->check(non_empty_model_path());
     show_->add_option("--format", format_, "Output format")->check(CLI::IsMember({"text", "json"}));
     attach_catalog_fetch(command, fetch_options_);
     fetch_ = command->get_subcommand("fetch");

@@ -16,6 +16,7 @@
 #include "cli/language_option.hpp"
 #include "cli/measure_file_option.hpp"
 #include "cli/model_input.hpp"
+#include "cli/option_ranges.hpp"
 #include "cli/register_run.hpp"
 #include "model/suggest.hpp"
 #include "register/variant_comparison.hpp"
@@ -44,7 +45,8 @@ class CompareCommand : public Command {
     command->add_option("--variant", variants_, "Compare only these variants (repeatable); default: all");
     command->add_option("-p,--profile", options_.profile_path, "Assessment profile (default: profiles/default.yaml)");
     command->add_option("--cache", options_.cache_dir, "Feed cache directory (default: $XDG_CACHE_HOME/knelpunt)");
-    command->add_option("--threads", options_.threads, "Worker threads (default: all cores); the result does not depend on it");
+    command->add_option("--threads", options_.threads, "Worker threads (default: all cores); the result does not depend on it")
+        ->check(CLI::Range(kMinThreads, kMaxThreads));
     command->add_option("--format", format_, "Output format: text (default), json or md")
         ->check(CLI::IsMember({"text", "json", "md"}));
     add_language_option(command, lang_, "Language: nl (default) or en");
@@ -114,7 +116,10 @@ class CompareCommand : public Command {
     const std::string content = format_ == "json" ? render_compare_json(comparisons, lang_, name)
                                 : format_ == "md" ? render_compare_markdown(comparisons, lang_, name)
                                                   : render_compare_text(comparisons, lang_);
-    return write_output(content, output_) ? kExitOk : kExitInternal;
+    auto inputs = protected_inputs(*loaded);
+    inputs.add(measures_.file());
+    add_assessment_inputs(inputs, prepared);
+    return write_output(content, output_, inputs);
   }
 
  private:

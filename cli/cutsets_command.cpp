@@ -7,6 +7,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/language_option.hpp"
 #include "cli/model_input.hpp"
+#include "cli/option_ranges.hpp"
 #include "engine/cut_sets.hpp"
 #include "engine/probability.hpp"
 
@@ -20,7 +21,8 @@ class CutSetsCommand : public Command {
     auto* command = app.add_subcommand("cutsets", "Minimal cut sets of an asset: which failures together make it fail");
     add_model_argument(command, model_path_);
     command->add_option("--target", target_, "The asset whose failure is analysed")->required();
-    command->add_option("--max-order", max_order_, "Largest cut set size (default 2; 0 = no limit)");
+    command->add_option("--max-order", max_order_, "Largest cut set size (default 2; 0 = no limit)")
+        ->check(CLI::Range(std::uint32_t{0}, kMaxCutSetOrder));
     command->add_option("--horizon", horizon_text_,
                         "Analysis horizon: a duration (72h, 3d) or inf; default: the model's");
     command->add_flag("--probability", probability_,
@@ -61,7 +63,7 @@ class CutSetsCommand : public Command {
     const CutSetsQuery query{*target, target_, max_order_, *horizon};
     const std::string text = format_ == "json" ? render_cutsets_json(*loaded, query, cut_sets, probability)
                                                : render_cutsets_text(*loaded, query, cut_sets, probability, lang_);
-    return write_output(text, output_) ? kExitOk : kExitInternal;
+    return write_output(text, output_, protected_inputs(*loaded));
   }
 
  private:

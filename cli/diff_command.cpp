@@ -84,7 +84,10 @@ class DiffCommand : public Command {
     }
     // --format was checked against the same table (register/register_formats.hpp).
     const std::string text = risk_register::find_output_format(format_)->write_diff(diff, lang_);
-    if (!write_output(text, output_)) return kExitInternal;
+    model::ProtectedFiles inputs;
+    inputs.add(old_path_);
+    inputs.add(new_path_);
+    if (const int written = write_output(text, output_, inputs); written != kExitOk) return written;
     if (gate && gate->failed()) {
       print_gate(*gate);
       return kExitThreshold;

@@ -6,6 +6,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/graph_report.hpp"
 #include "cli/model_input.hpp"
+#include "cli/option_ranges.hpp"
 
 namespace knelpunt::cli {
 
@@ -18,7 +19,8 @@ class GraphCommand : public Command {
     add_model_argument(command, model_path_);
     command->add_option("--format", format_, "Output format")->check(CLI::IsMember({"dot", "json"}));
     command->add_option("--focus", focus_, "Only this asset, what it depends on and what depends on it");
-    command->add_option("--depth", depth_, "With --focus: how many steps up and down (default: all)");
+    command->add_option("--depth", depth_, "With --focus: how many steps up and down (default: all)")
+        ->check(CLI::Range(0, kMaxGraphDepth));
     command->add_option("-o,--output", output_, "Write to this file (atomically) instead of stdout");
     command->add_flag("-q,--quiet", quiet_, "Print errors only (no warnings)");
     command->footer(
@@ -52,7 +54,7 @@ class GraphCommand : public Command {
     }
     const std::string text =
         format_ == "json" ? render_graph_json(*loaded, selection) : render_graph_dot(*loaded, selection);
-    return write_output(text, output_) ? kExitOk : kExitInternal;
+    return write_output(text, output_, protected_inputs(*loaded));
   }
 
  private:

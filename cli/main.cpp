@@ -1,14 +1,18 @@
 #include <algorithm>
 #include <exception>
 #include <iostream>
+#include <new>
 
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/version.hpp"
 #include "model/suggest.hpp"
+#include "model/temporary_file_cleanup.hpp"
 
 int main(int argc, char** argv) {
   using namespace knelpunt::cli;
+  // Before any thread starts: an interrupted run removes its temporary files.
+  knelpunt::model::install_temporary_file_cleanup();
   CLI::App app{
       "knelpunt: bottlenecks and cyber risk of vital infrastructure.\n"
       "Models assets and their dependencies, computes what fails, when and through what.",
@@ -42,6 +46,9 @@ int main(int argc, char** argv) {
   try {
     for (auto& [sub, command] : attached)
       if (sub->parsed()) return command->run();
+  } catch (const std::bad_alloc&) {
+    std::cerr << "knelpunt: out of memory; expected more memory for this model (see ulimit -v) or fewer --threads\n";
+    return kExitInternal;
   } catch (const std::exception& error) {
     std::cerr << "knelpunt: internal error: " << error.what() << "\n";
     return kExitInternal;

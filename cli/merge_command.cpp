@@ -9,6 +9,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/language_option.hpp"
 #include "cli/model_input.hpp"
+#include "cli/option_ranges.hpp"
 #include "cli/reach_report.hpp"
 #include "model/input_file.hpp"
 
@@ -22,7 +23,7 @@ class MergeCommand : public Command {
     auto* command = app.add_subcommand("merge", "Combine partial results written with --shard I/N");
     command->add_option("parts", parts_, "The shard files, all N of them, in any order")->required();
     command->add_option("--top", top_, "Show only the N assets that reach furthest (text default: 20; json default: all)")
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Range(std::size_t{1}, kMaxTop));
     command->add_option("--format", format_, "Output format")->check(CLI::IsMember({"text", "json"}));
     add_language_option(command, lang_);
     command->add_option("-o,--output", output_, "Write to this file (atomically) instead of stdout");
@@ -81,7 +82,9 @@ class MergeCommand : public Command {
       }
     sort_reach_rows(merged.rows);
     const std::string text = format_ == "json" ? render_reach_json(merged, top_) : render_reach_text(merged, top_, lang_);
-    return write_output(text, output_) ? kExitOk : kExitInternal;
+    model::ProtectedFiles inputs;
+    for (const auto& path : parts_) inputs.add(path);
+    return write_output(text, output_, inputs);
   }
 
  private:

@@ -4,7 +4,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <system_error>
 #include <unistd.h>
@@ -12,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "cli/diagnostics_printer.hpp"
+#include "cli/exit_codes.hpp"
 #include "model/model_loader.hpp"
 #include "model/suggest.hpp"
 
@@ -31,9 +31,21 @@ fs::path data_dir() {
   return fs::path(KNELPUNT_DATA_DIR);
 }
 
+CLI::Validator non_empty_model_path() {
+  return CLI::Validator(
+      [](const std::string& value) {
+        return value.empty() ? std::string("the model path is empty; expected a model directory (holding model.yaml) "
+                                           "or model file, or no argument for the shipped example")
+                             : std::string();
+      },
+      "");
+}
+
 void add_model_argument(CLI::App* command, std::string& model_path) {
-  command->add_option("model", model_path,
-                      "Model directory (holding model.yaml) or model file; default: the shipped Dordrecht example");
+  command
+      ->add_option("model", model_path,
+                   "Model directory (holding model.yaml) or model file; default: the shipped Dordrecht example")
+      ->check(non_empty_model_path());
 }
 
 fs::path model_path_or_default(const std::string& model_path) {
@@ -110,33 +122,31 @@ std::optional<model::AssetIndex> find_asset_or_report(const LoadedModel& loaded,
   return std::nullopt;
 }
 
-bool write_output(const std::string& content, const std::string& path) {
+model::ProtectedFiles protected_inputs(const LoadedModel& loaded) {
+  model::ProtectedFiles inputs;
+  const fs::path root(loaded.model.root);
+  for (const auto& file : loaded.model.files) inputs.add(root / file);
+  for (const auto& catalog : loaded.catalogs.catalogs) inputs.add(catalog.where.file);
+  return inputs;
+}
+
+int write_output(const std::string& content, const std::string& path, const model::ProtectedFiles& inputs,
+                 model::OutputMode mode) {
   if (path.empty() || path == "-") {
     std::cout << content;
     std::cout.flush();
-    return static_cast<bool>(std::cout);
+    if (std::cout) return kExitOk;
+    std::cerr << "knelpunt: cannot write to stdout; expected an open standard output\n";
+    return kExitInternal;
   }
-  const fs::path target(path);
-  const fs::path temporary = target.parent_path() / (".~" + target.filename().string() + "." + std::to_string(::getpid()));
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << content;
-    out.flush();
-    if (!out) {
-      std::error_code ignored;
-      fs::remove(temporary, ignored);
-      std::cerr << "knelpunt: cannot write " << path << "; expected a writable location\n";
-      return false;
-    }
+  const auto result = model::write_output_file(path, content, {&inputs, mode, {}});
+  switch (result.status) {
+    case model::OutputStatus::written: return kExitOk;
+    case model::OutputStatus::refused: std::cerr << "knelpunt: " << result.message << "\n"; return kExitBadInput;
+    case model::OutputStatus::failed: break;
   }
-  std::error_code ec;
-  fs::rename(temporary, target, ec);
-  if (ec) {
-    fs::remove(temporary, ec);
-    std::cerr << "knelpunt: cannot write " << path << ": " << ec.message() << "\n";
-    return false;
-  }
-  return true;
+  std::cerr << "knelpunt: " << result.message << "\n";
+  return kExitInternal;
 }
 
 }  // namespace knelpunt::cli

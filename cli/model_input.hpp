@@ -15,6 +15,7 @@
 #include "model/dependency_graph.hpp"
 #include "model/model_loader.hpp"
 #include "model/model.hpp"
+#include "model/output_file.hpp"
 
 namespace knelpunt::cli {
 
@@ -24,8 +25,13 @@ namespace knelpunt::cli {
 /// else the directory configured at build time (the source tree).
 std::filesystem::path data_dir();
 
-/// Adds the optional positional MODEL argument to `command`.
+/// Adds the optional positional MODEL argument to `command`. Left out, it is
+/// the shipped Dordrecht example; given as "" it is refused (exit 2), so an
+/// unset shell variable never silently assesses the example.
 void add_model_argument(CLI::App* command, std::string& model_path);
+
+/// A CLI11 check for an option naming a model: refuses an empty value.
+CLI::Validator non_empty_model_path();
 
 /// A loaded model with its graph and its effective catalogues (shipped plus
 /// the model's `catalogs:` overrides). The graph refers to nothing in the
@@ -71,8 +77,18 @@ std::optional<model::AssetIndex> find_asset_or_report(const LoadedModel& loaded,
                                                       const std::string& id,
                                                       const std::string& option_name);
 
-/// Writes `content` to `path` atomically (temporary file + rename), or to
-/// stdout when `path` is empty or "-". Returns false (after printing why) on failure.
-bool write_output(const std::string& content, const std::string& path);
+/// The files `loaded` was read from (model.yaml, includes, CSV tables) and the
+/// catalogues it was checked against: an output must not be one of them.
+/// Commands add their other inputs (profile, measure file, tracking file, …).
+model::ProtectedFiles protected_inputs(const LoadedModel& loaded);
+
+/// Writes `content` to stdout when `path` is empty or "-", else to the file
+/// `path` by the output rules of model/output_file.hpp (temporary file
+/// created exclusively, fsync, rename; the target's mode kept; never one of
+/// `inputs`, never a FIFO, device, directory or symbolic link). Returns
+/// kExitOk, or after printing why kExitBadInput (a target refused) or
+/// kExitInternal (the system failed the write).
+int write_output(const std::string& content, const std::string& path, const model::ProtectedFiles& inputs,
+                 model::OutputMode mode = model::OutputMode::replace);
 
 }  // namespace knelpunt::cli

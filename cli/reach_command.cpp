@@ -14,6 +14,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/language_option.hpp"
 #include "cli/model_input.hpp"
+#include "cli/option_ranges.hpp"
 #include "cli/reach_report.hpp"
 #include "assessors/impact_estimator.hpp"
 #include "engine/affected_people.hpp"
@@ -32,10 +33,10 @@ class ReachCommand : public Command {
     add_model_argument(command, model_path_);
     command->add_option("--horizon", horizon_text_, "Analysis horizon: a duration (72h, 3d) or inf; default: the model's");
     command->add_option("--top", top_, "Show only the N assets that reach furthest (text default: 20; json default: all)")
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Range(std::size_t{1}, kMaxTop));
     command->add_option("--asset", asset_, "Report this asset only, with the list of assets that fail");
     command->add_option("--threads", threads_, "Worker threads (default: all cores); the result does not depend on it")
-        ->check(CLI::Range(1u, 1024u));
+        ->check(CLI::Range(kMinThreads, kMaxThreads));
     command->add_option("--format", format_, "Output format")->check(CLI::IsMember({"text", "json"}));
     add_language_option(command, lang_);
     command->add_option("--shard", shard_text_,
@@ -127,7 +128,7 @@ class ReachCommand : public Command {
       if (shard) text = render_reach_shard(report, *shard, model::graph_digest(graph, population));
       else if (format_ == "json") text = render_reach_json(report, top_);
       else text = render_reach_text(report, top_, lang_);
-      return write_output(text, output_) ? kExitOk : kExitInternal;
+      return write_output(text, output_, protected_inputs(*loaded));
     }
     const auto& subject = model.assets[rows.front().asset];
     AssetReachReport report{model.region.name, horizon,
@@ -145,7 +146,7 @@ class ReachCommand : public Command {
     report.people_upper_bound = people.upper_bound;
     const std::string text =
         format_ == "json" ? render_asset_reach_json(report) : render_asset_reach_text(report, lang_);
-    return write_output(text, output_) ? kExitOk : kExitInternal;
+    return write_output(text, output_, protected_inputs(*loaded));
   }
 
  private:

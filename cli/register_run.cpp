@@ -91,11 +91,17 @@ PreparedAssessment prepare_assessment(const LoadedModel& loaded, const RegisterR
   if (diagnostics.has_errors()) return prepared;
 
   const fs::path cache_dir = options.cache_dir.empty() ? catalogs::default_cache_dir() : fs::path(options.cache_dir);
+  prepared.cache_dir = cache_dir;
   prepared.kev = catalogs::load_cached_kev(cache_dir);
   prepared.epss = catalogs::load_cached_epss(cache_dir);
   prepared.feeds.push_back(report_feed("kev", prepared.kev, cache_dir, options.quiet));
   prepared.feeds.push_back(report_feed("epss", prepared.epss, cache_dir, options.quiet));
   return prepared;
+}
+
+void add_assessment_inputs(model::ProtectedFiles& inputs, const PreparedAssessment& prepared) {
+  if (!prepared.profile_file.empty()) inputs.add(prepared.profile_file);
+  if (!prepared.cache_dir.empty()) inputs.add_files_in(prepared.cache_dir);
 }
 
 RegisterRun run_register_in_brief(const LoadedModel& loaded, const PreparedAssessment& prepared,

@@ -31,6 +31,7 @@ struct RegisterRunOptions {
 /// A profile with its assessors configured and the feeds read.
 struct PreparedAssessment {
   std::filesystem::path profile_file;
+  std::filesystem::path cache_dir;  ///< where the feeds were read from
   assessors::AssessmentProfile profile;
   std::vector<assessors::ConfiguredAssessor> configured;
   const catalogs::RiskDiagram* diagram = nullptr;  ///< into the reference data of the model it was prepared for
@@ -46,6 +47,9 @@ struct PreparedAssessment {
 /// caches, printing their age or why they are unusable (unless quiet).
 PreparedAssessment prepare_assessment(const LoadedModel& loaded, const RegisterRunOptions& options,
                                       model::Diagnostics& diagnostics);
+
+/// Adds the files `prepared` read (the profile, the feed cache) to `inputs`.
+void add_assessment_inputs(model::ProtectedFiles& inputs, const PreparedAssessment& prepared);
 
 /// A register whose entries may be in brief (decision 021), with the
 /// assessment that details them.

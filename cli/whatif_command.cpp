@@ -48,6 +48,13 @@ class WhatifCommand : public Command {
     return command;
   }
 
+  /// The files this run read: an output must not replace one of them.
+  model::ProtectedFiles inputs_of(const LoadedModel& loaded) const {
+    auto inputs = protected_inputs(loaded);
+    if (!measures_.file().empty()) inputs.add(measures_.file());
+    return inputs;
+  }
+
   int run() override {
     if (!measures_.check_deprecated_or_report(quiet_)) return kExitBadInput;
     auto loaded = load_model_or_report(model_path_, quiet_);
@@ -85,12 +92,12 @@ class WhatifCommand : public Command {
       const std::string text = format_ == "json"
                                    ? render_restoration_json(*loaded, *seeds, restoration, *horizon)
                                    : render_restoration_text(*loaded, *seeds, restoration, *horizon, verbose_, lang_);
-      return write_output(text, output_) ? kExitOk : kExitInternal;
+      return write_output(text, output_, inputs_of(*loaded));
     }
     const auto cascade = engine::propagate(graph, *seeds, *horizon);
     const std::string text = format_ == "json" ? render_cascade_json(*loaded, *seeds, cascade, *horizon)
                                                : render_cascade_text(*loaded, *seeds, cascade, *horizon, verbose_, lang_);
-    return write_output(text, output_) ? kExitOk : kExitInternal;
+    return write_output(text, output_, inputs_of(*loaded));
   }
 
  private:

@@ -69,8 +69,11 @@ void parallel_for(std::size_t n, unsigned threads, const std::function<void(std:
   pool.reserve(helpers);
   try {
     for (std::size_t t = 0; t < helpers; ++t) pool.push_back(start([&work] { work.drain(); }));
-  } catch (const std::system_error&) {
-    // No more threads to be had: the ones started and this one do it all.
+  } catch (...) {
+    // No more threads to be had — std::system_error from pthread_create, or
+    // std::bad_alloc for the thread's state under an address-space limit:
+    // the ones started and this one do it all. Letting it escape would
+    // destroy joinable threads in `pool`, which is std::terminate.
   }
   work.drain();
   for (auto& thread : pool) thread.join();

@@ -23,12 +23,14 @@ unsigned default_thread_count(unsigned requested);
 /// Exceptions: every index still runs when a body throws; afterwards the
 /// exception of the lowest index that threw is rethrown in the caller (the
 /// lowest, so that which error a run reports does not depend on threads).
-/// When a thread cannot be started (std::system_error), the work runs on the
-/// threads already started, at least the caller's, instead of failing.
+/// When a thread cannot be started (std::system_error, or std::bad_alloc under
+/// an address-space limit), the work runs on the threads already started, at
+/// least the caller's, instead of failing.
 void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& body);
 
-/// Starts one helper thread running `work`; may throw std::system_error, as
-/// std::thread's constructor does when the system gives no more threads.
+/// Starts one helper thread running `work`; may throw std::system_error or
+/// std::bad_alloc, as std::thread's constructor does when the system gives
+/// no more threads or memory for one.
 using ThreadStarter = std::function<std::thread(std::function<void()> work)>;
 
 /// parallel_for with helper threads started by `start` (tests use it to

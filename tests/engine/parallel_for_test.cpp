@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <new>
 #include <stdexcept>
 #include <string>
 #include <system_error>
@@ -79,6 +80,19 @@ TEST_CASE("parallel_for still runs every index when the system gives fewer threa
     CHECK(started == granted);
     for (std::size_t i = 0; i < runs.size(); ++i) CHECK(runs[i] == 1);
   }
+}
+
+TEST_CASE("parallel_for falls back when starting a thread runs out of memory (bad_alloc), never terminates") {
+  int started = 0;
+  const knelpunt::engine::ThreadStarter start = [&](std::function<void()> work) {
+    if (started == 2) throw std::bad_alloc();
+    ++started;
+    return std::thread(std::move(work));
+  };
+  std::vector<std::atomic<int>> runs(40);
+  parallel_for(runs.size(), 400, [&](std::size_t i) { ++runs[i]; }, start);
+  CHECK(started == 2);
+  for (std::size_t i = 0; i < runs.size(); ++i) CHECK(runs[i] == 1);
 }
 
 TEST_CASE("default_thread_count: a request is kept, 0 asks the machine, never 0") {

@@ -1,0 +1,196 @@
+#include "model/output_file.hpp"
+
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+using namespace knelpunt::model;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// A fresh directory under the system's temporary directory, removed afterwards.
+struct TemporaryDirectory {
+  fs::path path;
+  TemporaryDirectory() {
+    static std::atomic<int> counter{0};
+    path = fs::temp_directory_path() / ("knelpunt-output-file-test-" + std::to_string(::getpid()) +
+                                        "-" + std::to_string(counter++));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TemporaryDirectory() {
+    std::error_code ignored;
+    fs::remove_all(path, ignored);
+  }
+};
+
+void write(const fs::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+/// The names in `dir`, so that a test can see no temporary file is left.
+std::size_t entries(const fs::path& dir) {
+  return static_cast<std::size_t>(
+      std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
+}
+
+mode_t mode_of(const fs::path& path) {
+  struct stat status {};
+  REQUIRE(::stat(path.c_str(), &status) == 0);
+  return status.st_mode & 07777;
+}
+
+}  // namespace
+
+TEST_CASE("a new output is written whole, with 0666 minus the umask, and no temporary file stays") {
+  TemporaryDirectory dir;
+  const mode_t mask = ::umask(022);
+  const auto result = write_output_file(dir.path / "reg.md", "# register\n");
+  ::umask(mask);
+  REQUIRE(result.status == OutputStatus::written);
+  CHECK(read(dir.path / "reg.md") == "# register\n");
+  CHECK(mode_of(dir.path / "reg.md") == (0666 & ~mask));
+  CHECK(entries(dir.path) == 1);
+}
+
+TEST_CASE("a replaced output keeps its mode: a 0600 register stays 0600") {
+  TemporaryDirectory dir;
+  write(dir.path / "reg.json", "old");
+  ::chmod((dir.path / "reg.json").c_str(), 0600);
+  REQUIRE(write_output_file(dir.path / "reg.json", "new").status == OutputStatus::written);
+  CHECK(read(dir.path / "reg.json") == "new");
+  CHECK(mode_of(dir.path / "reg.json") == 0600);
+  CHECK(entries(dir.path) == 1);
+}
+
+TEST_CASE("a symbolic link planted under the temporary name is neither followed nor replaced") {
+  TemporaryDirectory dir;
+  write(dir.path / "victim", "precious");
+  fs::create_symlink(dir.path / "victim", dir.path / "taken-0");
+  fs::create_symlink(dir.path / "missing",
+                     dir.path / "taken-1");  // dangling: O_EXCL refuses it too
+  OutputFileOptions options;
+  options.temporary_name = [](int attempt) { return "taken-" + std::to_string(attempt); };
+  REQUIRE(write_output_file(dir.path / "reg.json", "register", options).status ==
+          OutputStatus::written);
+  CHECK(read(dir.path / "victim") == "precious");
+  CHECK(fs::is_symlink(dir.path / "taken-0"));
+  CHECK(fs::is_symlink(dir.path / "taken-1"));
+  CHECK_FALSE(fs::exists(dir.path / "missing"));
+  CHECK(read(dir.path / "reg.json") == "register");
+}
+
+TEST_CASE("when every temporary name is taken, the write fails and the target is unchanged") {
+  TemporaryDirectory dir;
+  write(dir.path / "reg.json", "old");
+  write(dir.path / "taken", "");
+  OutputFileOptions options;
+  options.temporary_name = [](int) { return std::string("taken"); };
+  const auto result = write_output_file(dir.path / "reg.json", "new", options);
+  CHECK(result.status == OutputStatus::failed);
+  CHECK(read(dir.path / "reg.json") == "old");
+}
+
+TEST_CASE("a target that is not a regular file is refused and left as it is") {
+  TemporaryDirectory dir;
+  SUBCASE("a FIFO: nothing blocks, the FIFO stays") {
+    REQUIRE(::mkfifo((dir.path / "fifo").c_str(), 0600) == 0);
+    const auto result = write_output_file(dir.path / "fifo", "x");
+    CHECK(result.status == OutputStatus::refused);
+    CHECK(result.message.find("a FIFO") != std::string::npos);
+    CHECK(fs::is_fifo(dir.path / "fifo"));
+  }
+  SUBCASE("a directory") {
+    fs::create_directory(dir.path / "sub");
+    const auto result = write_output_file(dir.path / "sub", "x");
+    CHECK(result.status == OutputStatus::refused);
+    CHECK(result.message.find("a directory") != std::string::npos);
+  }
+  SUBCASE("a symbolic link, even to a character device") {
+    fs::create_symlink("/dev/null", dir.path / "null");
+    const auto result = write_output_file(dir.path / "null", "x");
+    CHECK(result.status == OutputStatus::refused);
+    CHECK(result.message.find("symbolic link") != std::string::npos);
+    CHECK(fs::is_symlink(dir.path / "null"));
+  }
+  CHECK(entries(dir.path) == 1);
+}
+
+TEST_CASE("an output that is one of the run's inputs is refused, under any name") {
+  TemporaryDirectory dir;
+  write(dir.path / "model.yaml", "model: 1\n");
+  fs::create_directory(dir.path / "out");
+  ProtectedFiles inputs;
+  inputs.add(dir.path / "model.yaml");
+  inputs.add(dir.path / "does-not-exist.yaml");  // ignored: nothing to protect
+  CHECK(inputs.size() == 1);
+  OutputFileOptions options;
+  options.inputs = &inputs;
+  SUBCASE("the same path") {
+    const auto result = write_output_file(dir.path / "model.yaml", "x", options);
+    CHECK(result.status == OutputStatus::refused);
+    CHECK(result.message.find("an input of this run") != std::string::npos);
+  }
+  SUBCASE("another path to it") {
+    CHECK(write_output_file(dir.path / "out" / ".." / "model.yaml", "x", options).status ==
+          OutputStatus::refused);
+  }
+  SUBCASE("a hard link to it") {
+    fs::create_hard_link(dir.path / "model.yaml", dir.path / "out" / "copy.yaml");
+    CHECK(write_output_file(dir.path / "out" / "copy.yaml", "x", options).status ==
+          OutputStatus::refused);
+  }
+  CHECK(read(dir.path / "model.yaml") == "model: 1\n");
+  CHECK(entries(dir.path / "out") <= 1);
+}
+
+TEST_CASE("create-only never replaces a file, and creates one that does not exist") {
+  TemporaryDirectory dir;
+  OutputFileOptions options;
+  options.mode = OutputMode::create_only;
+  REQUIRE(write_output_file(dir.path / "tracking.yaml", "first", options).status ==
+          OutputStatus::written);
+  const auto again = write_output_file(dir.path / "tracking.yaml", "second", options);
+  CHECK(again.status == OutputStatus::refused);
+  CHECK(read(dir.path / "tracking.yaml") == "first");
+  CHECK(entries(dir.path) == 1);
+}
+
+TEST_CASE("a target in a directory that does not exist is refused, and nothing is created") {
+  TemporaryDirectory dir;
+  const auto result = write_output_file(dir.path / "no-such-dir" / "reg.md", "x");
+  CHECK(result.status == OutputStatus::refused);
+  CHECK(result.message.find("does not exist") != std::string::npos);
+  CHECK(entries(dir.path) == 0);
+}
+
+TEST_CASE("create-only keeps a file created while the output was being written") {
+  TemporaryDirectory dir;
+  const fs::path target = dir.path / "tracking.yaml";
+  OutputFileOptions options;
+  options.mode = OutputMode::create_only;
+  // The seam runs after the target was found missing and before the temporary
+  // file exists: the moment another run could create the target.
+  options.temporary_name = [&](int) {
+    write(target, "made meanwhile");
+    return std::string(".~tracking.yaml.test.tmp");
+  };
+  const auto result = write_output_file(target, "seeded", options);
+  CHECK(result.status == OutputStatus::refused);
+  CHECK(result.message.find("created while") != std::string::npos);
+  CHECK(read(target) == "made meanwhile");
+  CHECK(entries(dir.path) == 1);
+}
