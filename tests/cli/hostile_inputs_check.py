@@ -15,8 +15,8 @@ reserved or took more than that fails here rather than passing by luck.
   fetch-kev     the same two as downloads: `catalog fetch kev` refuses them
                 with exit 3 (invalid download, docs/feeds.md) and a clear message
   epss-trailing a cached epss.csv.gz with bytes after its gzip stream: a warning
-  epss-blank    a cached EPSS of 100 MiB of blank lines: assess runs (it reserved
-                16 bytes per line, 1.6 GiB, and stopped with bad_alloc)
+  epss-blank    a cached EPSS of 72 MiB of blank lines: assess runs (it reserved
+                16 bytes per line, 1.1 GiB, and stopped with bad_alloc)
   diff-1e400    a register with a number beyond a double: exit 2, located
   diff-dir      a directory given to diff: exit 2
   shard-count   shards claiming 60 million and 4e9 parts: exit 2, nothing allocated per part
@@ -138,7 +138,7 @@ def main():
         result = run(binary, ["assess", str(MODEL), "--cache", str(cache), "-o", out], temp, limit)
         expect("epss-trailing", result, 0, "7 bytes of trailing data after its gzip stream", "assessing without it")
 
-        blank = b"cve,epss,percentile\n" + b"\n" * (100 << 20) + b"CVE-2024-3400,0.9,0.99\n"
+        blank = b"cve,epss,percentile\n" + b"\n" * (72 << 20) + b"CVE-2024-3400,0.9,0.99\n"
         cache = make_cache(temp / "epss-blank", "epss", gzip.compress(blank, 6))
         result = run(binary, ["assess", str(MODEL), "--cache", str(cache), "-o", out], temp, limit)
         expect("epss-blank", result, 0, "epss cache in")
