@@ -36,10 +36,14 @@ std::string gunzip(std::string_view compressed, std::uint64_t max_bytes, std::st
              " bytes; expected a CSV of a few tens of megabytes";
     out.append(chunk.data(), produced);
     if (status == Z_STREAM_END) {
-      // gzip allows several members back to back; anything else after the
-      // first is trailing garbage, which gzip(1) also ignores with a warning.
+      // gzip allows several members back to back; anything else after a
+      // member is refused: gzip(1) only warns about it, but a feed with bytes
+      // its checksum does not cover is altered or corrupt (docs/feeds.md).
       const std::string_view rest(reinterpret_cast<const char*>(stream.next_in), stream.avail_in);
-      if (!is_gzip(rest)) return {};
+      if (rest.empty()) return {};
+      if (!is_gzip(rest))
+        return "the EPSS download has " + std::to_string(rest.size()) +
+               " bytes of trailing data after its gzip stream; expected the .csv.gz to end with its gzip trailer";
       if (inflateReset(&stream) != Z_OK) return "zlib could not continue with the next gzip member";
       continue;
     }
@@ -124,7 +128,8 @@ EpssParseResult parse_epss_scores(std::string_view body, std::uint64_t max_uncom
 
   EpssScores scores;
   auto& rows = scores.rows_;
-  rows.reserve(std::count(text.begin(), text.end(), '\n') + 1);
+  // No reserve from the line count: blank lines would reserve a row each
+  // (docs/security.md); the vector grows with the rows actually read.
   bool header_seen = false;
   std::size_t line_number = 0;
   while (!text.empty()) {

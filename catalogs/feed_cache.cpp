@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 
+#include "model/bounded_json.hpp"
 #include "model/input_file.hpp"
 
 namespace knelpunt::catalogs {
@@ -93,8 +94,15 @@ std::string metadata_json(const FeedMetadata& metadata) {
 
 /// The metadata in `text`, or nothing when it is not ours or incomplete.
 std::optional<FeedMetadata> parse_metadata(const std::string& text) {
-  const auto document = nlohmann::json::parse(text, nullptr, false);
-  if (!document.is_object() || document.value("format", std::string()) != kMetadataFormat) return std::nullopt;
+  // Bounded like every JSON input (docs/security.md): a broken cache is a warning, never a crash.
+  const auto parsed = model::parse_bounded_json(text);
+  if (!parsed.value) return std::nullopt;
+  const auto& document = *parsed.value;
+  if (!document.is_object()) return std::nullopt;
+  // Not value("format", …): that throws when "format" is there but not text.
+  const auto format = document.find("format");
+  if (format == document.end() || !format->is_string() || format->get_ref<const std::string&>() != kMetadataFormat)
+    return std::nullopt;
   const auto string_of = [&](const char* name) -> std::optional<std::string> {
     const auto it = document.find(name);
     if (it == document.end() || !it->is_string()) return std::nullopt;

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/bounded_json.hpp"
+
 namespace knelpunt::catalogs {
 
 namespace {
@@ -24,18 +26,30 @@ std::string lower(std::string_view text) {
   return out;
 }
 
+/// A value named for a message: short scalars as written, anything else by
+/// its type (never dumped whole: it may be large or deeply nested).
+std::string describe(const json& value) {
+  if (value.is_number()) return value.dump();
+  if (value.is_string()) {
+    const auto& text = value.get_ref<const std::string&>();
+    return "the text \"" + text.substr(0, 40) + (text.size() > 40 ? "…" : "") + "\"";
+  }
+  if (value.is_array()) return "an array";
+  if (value.is_object()) return "an object";
+  return value.type_name();  // null, boolean
+}
+
 KevParseResult failure(std::string message) { return KevParseResult{std::nullopt, std::move(message)}; }
 
 }  // namespace
 
 KevParseResult parse_kev_catalog(std::string_view json_text) {
-  json document;
-  try {
-    document = json::parse(json_text.begin(), json_text.end());
-  } catch (const json::parse_error& error) {
-    return failure(std::string("the KEV feed is not valid JSON (") + error.what() +
+  // Bounded: a hostile cache or download must not exhaust the stack or memory (docs/security.md).
+  auto parsed = model::parse_bounded_json(json_text);
+  if (!parsed.value)
+    return failure("the KEV feed is not valid JSON (" + model::json_location_prefix(parsed) + parsed.error +
                    "); expected the JSON document CISA publishes");
-  }
+  const json document = std::move(*parsed.value);
   if (!document.is_object())
     return failure("the KEV feed is not a JSON object; expected an object with 'vulnerabilities'");
   const auto vulnerabilities = document.find("vulnerabilities");
@@ -75,7 +89,10 @@ KevParseResult parse_kev_catalog(std::string_view json_text) {
   }
 
   if (const auto count = document.find("count"); count != document.end()) {
-    if (!count->is_number_unsigned() || count->get<std::uint64_t>() != catalog.entries.size())
+    if (!count->is_number_unsigned())
+      return failure(std::string("the KEV feed's 'count' is ") + describe(*count) +
+                     "; expected a whole number, the number of vulnerabilities listed");
+    if (count->get<std::uint64_t>() != catalog.entries.size())
       return failure("the KEV feed says 'count: " + count->dump() + "' but lists " +
                      std::to_string(catalog.entries.size()) +
                      " vulnerabilities; expected them to agree (a truncated or altered download?)");

@@ -110,41 +110,6 @@ std::string render_reach_shard(const ReachReport& report, const Shard& shard, co
   return out.dump(2) + "\n";
 }
 
-std::optional<ReachShardFile> parse_reach_shard(const std::string& text, std::string& error) {
-  try {
-    const auto json = nlohmann::json::parse(text);
-    if (!json.is_object() || json.value("format", "") != "knelpunt-reach-shard/1") {
-      error = "not a reach shard; expected JSON with \"format\": \"knelpunt-reach-shard/1\" (from knelpunt reach --shard I/N)";
-      return std::nullopt;
-    }
-    ReachShardFile file;
-    const auto& shard = json.at("shard");
-    file.shard.index = shard.at(0).get<std::uint32_t>();
-    file.shard.count = shard.at(1).get<std::uint32_t>();
-    if (file.shard.count == 0 || file.shard.index >= file.shard.count) {
-      error = "shard index out of range; expected [I, N] with 0 <= I < N";
-      return std::nullopt;
-    }
-    file.digest = json.at("model_digest").get<std::string>();
-    file.report.region = json.at("region").get<std::string>();
-    const auto& horizon = json.at("horizon_h");
-    file.report.horizon = horizon.is_null() ? model::kNever : horizon.get<double>();
-    for (const auto& entry : json.at("assets")) {
-      ReachRow row;
-      row.asset = entry.at("asset").get<std::string>();
-      row.name = entry.at("name").get<std::string>();
-      row.reach = entry.at("reach").get<std::uint32_t>();
-      row.impact = entry.at("impact").get<double>();
-      row.population = entry.at("population").get<double>();
-      file.report.rows.push_back(std::move(row));
-    }
-    return file;
-  } catch (const std::exception& e) {
-    error = std::string("malformed reach shard (") + e.what() + "); expected the output of knelpunt reach --shard I/N";
-    return std::nullopt;
-  }
-}
-
 std::string render_asset_reach_text(const AssetReachReport& report, std::string_view lang) {
   const auto& row = report.row;
   std::string out =

@@ -64,14 +64,4 @@ std::optional<Shard> parse_shard(const std::string& text);
 /// `knelpunt-reach-shard/1`: the rows of one shard, with what merge checks.
 std::string render_reach_shard(const ReachReport& report, const Shard& shard, const std::string& digest);
 
-/// One parsed shard file.
-struct ReachShardFile {
-  ReachReport report;
-  Shard shard;
-  std::string digest;
-};
-/// Reads a shard file's JSON; on a problem, returns nothing and sets `error`
-/// to what is wrong and what was expected.
-std::optional<ReachShardFile> parse_reach_shard(const std::string& text, std::string& error);
-
 }  // namespace knelpunt::cli

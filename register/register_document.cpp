@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "model/bounded_json.hpp"
+
 namespace knelpunt::risk_register {
 
 namespace {
@@ -13,45 +15,6 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr std::string_view kFormat = "knelpunt-register/1";
-// A register nests about six deep; far deeper input is hostile or broken, and
-// nlohmann's recursive parser would exhaust the stack on it.
-constexpr std::size_t kMaxDepth = 256;
-
-/// Depth of the deepest [ or { outside strings, stopping early past `limit`.
-/// Returns the byte offset where the limit was passed, or npos.
-std::size_t too_deep_at(std::string_view text, std::size_t limit) {
-  std::size_t depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-      continue;
-    }
-    if (c == '"') in_string = true;
-    else if (c == '[' || c == '{') {
-      if (++depth > limit) return i;
-    } else if ((c == ']' || c == '}') && depth > 0)
-      --depth;
-  }
-  return std::string_view::npos;
-}
-
-/// 1-based line and column of byte `offset` (columns count bytes).
-std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return {line, column};
-}
 
 std::string type_name(const Json& value) {
   switch (value.type()) {
@@ -240,26 +203,15 @@ RegisterEntry read_risk(const Json& item, const std::string& pointer, const std:
 RegisterDocumentResult read_register_document(std::string_view json_text, const std::string& file_name) {
   RegisterDocumentResult result;
   const std::string expected_register = "a register written by `knelpunt assess --format json`";
-  if (const auto at = too_deep_at(json_text, kMaxDepth); at != std::string_view::npos) {
-    const auto [line, column] = line_column(json_text, at);
-    result.problems.error({file_name, static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)},
-                          fmt::format("nested more than {} deep; expected {}", kMaxDepth, expected_register));
+  // Bounded depth and finite numbers (docs/security.md): a register nests
+  // about six deep, and a hostile file must not exhaust the stack or memory.
+  auto parsed = model::parse_bounded_json(json_text);
+  if (!parsed.value) {
+    result.problems.error({file_name, static_cast<std::uint32_t>(parsed.line), static_cast<std::uint32_t>(parsed.column)},
+                          fmt::format("not valid JSON ({}); expected {}", parsed.error, expected_register));
     return result;
   }
-  Json root;
-  try {
-    root = Json::parse(json_text.begin(), json_text.end());
-  } catch (const Json::parse_error& error) {
-    // error.byte is 1-based: the position of the offending character.
-    const auto [line, column] = line_column(json_text, error.byte > 0 ? error.byte - 1 : 0);
-    std::string what = error.what();
-    // nlohmann's message starts "[json.exception.parse_error.101] parse error at line 1, column 2: ";
-    // the location is ours to give, so keep only the reason.
-    if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
-    result.problems.error({file_name, static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)},
-                          fmt::format("not valid JSON ({}); expected {}", what, expected_register));
-    return result;
-  }
+  const Json root = std::move(*parsed.value);
 
   Checker check(file_name, result.problems);
   if (!root.is_object()) {

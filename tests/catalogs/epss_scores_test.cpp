@@ -105,3 +105,12 @@ TEST_CASE("a feed of 300,000 rows reads in one pass") {
   REQUIRE(last);
   CHECK(last->epss == doctest::Approx(0.99999).epsilon(1e-6));
 }
+
+TEST_CASE("trailing data after the gzip stream is refused (#18)") {
+  const auto gz = fixture_gz();
+  CHECK(mentions(error_of(gz + "GARBAGE"), "7 bytes of trailing data after its gzip stream"));
+  CHECK(mentions(error_of(gz + std::string(1, '\0')), "1 bytes of trailing data"));
+  // A second gzip member is gzip, not trailing data: it is inflated and read
+  // on (its comment line, now below the header, is then not a row).
+  CHECK(mentions(error_of(gz + gz), "EPSS line 10 has 2 fields"));
+}

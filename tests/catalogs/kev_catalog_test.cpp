@@ -114,3 +114,25 @@ TEST_CASE("entries for a model product: vendor equal, product contained either w
   CHECK(ids("", "fortigate").empty());
   CHECK(ids("palo alto", "pan-os").empty());  // the vendor must be equal, not merely contained
 }
+
+TEST_CASE("a KEV feed nested a million deep is refused with its line and column, not a crash (#18)") {
+  const std::string deep = std::string(1'000'000, '[') + std::string(1'000'000, ']');
+  const auto parsed = parse_kev_catalog(R"({"count": )" + deep + R"(, "vulnerabilities": []})");
+  REQUIRE_FALSE(parsed.catalog);
+  CHECK(parsed.error.find("line 1, column 74: nested more than 64 deep") != std::string::npos);
+  CHECK(parsed.error.find("expected the JSON document CISA publishes") != std::string::npos);
+  // Deep but within the limit: read, then refused for what `count` is, named by type only.
+  const auto nested = parse_kev_catalog(one_entry_feed(
+      R"({"cveID": "CVE-2024-0001", "vendorProject": "V", "product": "P"})", "[[[1, 2, 3]]]"));
+  REQUIRE_FALSE(nested.catalog);
+  CHECK(nested.error == "the KEV feed's 'count' is an array; expected a whole number, the number of vulnerabilities listed");
+}
+
+TEST_CASE("a KEV count of 1e400 is refused as out of range, not an internal error (#18)") {
+  const auto parsed = parse_kev_catalog(R"({"count": 1e400, "vulnerabilities": []})");
+  REQUIRE_FALSE(parsed.catalog);
+  CHECK(parsed.error.find("number out of range: '1e400'") != std::string::npos);
+  const auto negative = parse_kev_catalog(R"({"count": -1, "vulnerabilities": []})");
+  REQUIRE_FALSE(negative.catalog);
+  CHECK(negative.error.find("'count' is -1; expected a whole number") != std::string::npos);
+}

@@ -1,0 +1,163 @@
+#include "cli/reach_shard_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+#include "model/bounded_json.hpp"
+
+namespace knelpunt::cli {
+
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr std::string_view kExpectedShard = "the output of knelpunt reach --shard I/N";
+
+/// A short description of a value for a message: numbers and short text as
+/// written, anything else by its type (never dumped whole).
+std::string describe(const Json& value) {
+  if (value.is_number()) return value.dump();
+  if (value.is_string()) {
+    const auto& text = value.get_ref<const std::string&>();
+    return fmt::format("\"{}{}\"", text.substr(0, 40), text.size() > 40 ? "…" : "");
+  }
+  if (value.is_array()) return "an array";
+  if (value.is_object()) return "an object";
+  return value.type_name();
+}
+
+/// Collects the first problem; every accessor returns an empty value after one.
+class ShardChecker {
+ public:
+  explicit ShardChecker(std::string& error) : error_(error) {}
+
+  bool failed() const { return !error_.empty(); }
+
+  void problem(const std::string& pointer, const std::string& what, std::string_view expected) {
+    if (error_.empty())
+      error_ = fmt::format("{} {}; expected {}", pointer.empty() ? "the document" : pointer, what,
+                           expected);
+  }
+
+  const Json* member(const Json& object, const std::string& pointer, const char* key) {
+    const auto it = object.find(key);
+    if (it == object.end()) {
+      problem(pointer + "/" + key, "is missing", kExpectedShard);
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  std::string text(const Json& object, const std::string& pointer, const char* key,
+                   bool non_empty) {
+    const Json* value = member(object, pointer, key);
+    if (!value) return {};
+    if (!value->is_string() || (non_empty && value->get_ref<const std::string&>().empty())) {
+      problem(pointer + "/" + key,
+              "is " + (value->is_string() ? std::string("empty") : describe(*value)),
+              non_empty ? "a non-empty string" : "a string");
+      return {};
+    }
+    return value->get<std::string>();
+  }
+
+  /// A whole number in [minimum, maximum]; integers written as 3.0 are not whole numbers here.
+  std::uint64_t whole(const Json& value, const std::string& pointer, std::uint64_t minimum,
+                      std::uint64_t maximum, std::string_view expected) {
+    if (!value.is_number_unsigned() || value.get<std::uint64_t>() < minimum ||
+        value.get<std::uint64_t>() > maximum) {
+      problem(pointer, "is " + describe(value), expected);
+      return minimum;
+    }
+    return value.get<std::uint64_t>();
+  }
+
+  /// A finite number >= 0.
+  double non_negative(const Json& object, const std::string& pointer, const char* key) {
+    const Json* value = member(object, pointer, key);
+    if (!value) return 0;
+    if (!value->is_number() || !std::isfinite(value->get<double>()) || value->get<double>() < 0) {
+      problem(pointer + "/" + key, "is " + describe(*value), "a number of at least 0");
+      return 0;
+    }
+    return value->get<double>();
+  }
+
+ private:
+  std::string& error_;
+};
+
+}  // namespace
+
+std::optional<ReachShardFile> parse_reach_shard(std::string_view text, std::string& error) {
+  error.clear();
+  auto parsed = model::parse_bounded_json(text);
+  if (!parsed.value) {
+    error = fmt::format("malformed reach shard ({}{}); expected {}",
+                        model::json_location_prefix(parsed), parsed.error, kExpectedShard);
+    return std::nullopt;
+  }
+  const Json& json = *parsed.value;
+  const auto format = json.is_object() ? json.find("format") : json.end();
+  if (!json.is_object() || format == json.end() || !format->is_string() ||
+      format->get_ref<const std::string&>() != "knelpunt-reach-shard/1") {
+    error =
+        "not a reach shard; expected JSON with \"format\": \"knelpunt-reach-shard/1\" (from "
+        "knelpunt reach --shard I/N)";
+    return std::nullopt;
+  }
+  ShardChecker check(error);
+  ReachShardFile file;
+  constexpr std::uint64_t kMaxCount = std::numeric_limits<std::uint32_t>::max();
+  if (const Json* shard = check.member(json, "", "shard")) {
+    if (!shard->is_array() || shard->size() != 2) {
+      check.problem("/shard", "is " + describe(*shard), "[I, N], shard I of N with 0 <= I < N");
+    } else {
+      file.shard.count = static_cast<std::uint32_t>(
+          check.whole((*shard)[1], "/shard/1", 1, kMaxCount,
+                      fmt::format("a shard count N from 1 to {}", kMaxCount)));
+      if (!check.failed())
+        file.shard.index = static_cast<std::uint32_t>(
+            check.whole((*shard)[0], "/shard/0", 0, file.shard.count - 1,
+                        fmt::format("a shard index I with 0 <= I < N = {}", file.shard.count)));
+    }
+  }
+  file.digest = check.text(json, "", "model_digest", true);
+  file.report.region = check.text(json, "", "region", false);
+  if (const Json* horizon = check.member(json, "", "horizon_h")) {
+    if (horizon->is_null())
+      file.report.horizon = model::kNever;
+    else
+      file.report.horizon = check.non_negative(json, "", "horizon_h");
+  }
+  if (const Json* assets = check.member(json, "", "assets")) {
+    if (!assets->is_array())
+      check.problem("/assets", "is " + describe(*assets), "an array of assets");
+    for (std::size_t i = 0; !check.failed() && assets->is_array() && i < assets->size(); ++i) {
+      const Json& entry = (*assets)[i];
+      const std::string pointer = fmt::format("/assets/{}", i);
+      if (!entry.is_object()) {
+        check.problem(pointer, "is " + describe(entry),
+                      "an object {asset, name, reach, impact, population}");
+        break;
+      }
+      ReachRow row;
+      row.asset = check.text(entry, pointer, "asset", true);
+      row.name = check.text(entry, pointer, "name", false);
+      if (const Json* reach = check.member(entry, pointer, "reach"))
+        row.reach = static_cast<std::uint32_t>(
+            check.whole(*reach, pointer + "/reach", 0, kMaxCount,
+                        fmt::format("a whole number of assets from 0 to {}", kMaxCount)));
+      row.impact = check.non_negative(entry, pointer, "impact");
+      row.population = check.non_negative(entry, pointer, "population");
+      file.report.rows.push_back(std::move(row));
+    }
+  }
+  if (check.failed()) return std::nullopt;
+  return file;
+}
+
+}  // namespace knelpunt::cli
