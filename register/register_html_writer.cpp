@@ -91,9 +91,13 @@ std::string joined(const std::vector<std::string>& items, std::string_view separ
   return out;
 }
 
+/// A count as the language writes it: Dutch 1.234, English 1,234.
+std::string grouped(std::size_t n, std::string_view lang) {
+  return model::format_grouped_integer(static_cast<double>(n), lang);
+}
+
 std::string counted(std::size_t n, Label one, Label many, std::string_view lang) {
-  return fmt::format("{} {}", model::format_grouped_integer(static_cast<double>(n), lang),
-                     label(n == 1 ? one : many, lang));
+  return fmt::format("{} {}", grouped(n, lang), label(n == 1 ? one : many, lang));
 }
 
 /// A level as a badge: its name on its fill, so that it reads without colour too.
@@ -348,7 +352,8 @@ void write_diagram_svg(std::string& out, const Register& reg, const RegisterSumm
           kCellH, level_fill(level, levels));
       out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10.5\" fill=\"{}\">{} ({})</text>",
                          x + 5, y + 15, level_ink(level, levels),
-                         esc(level_name(reg.diagram, level, lang)), summary.cells[l][i]);
+                         esc(level_name(reg.diagram, level, lang)),
+                         grouped(summary.cells[l][i], lang));
       const bool overflow = entries.size() > kDotsPerCell;
       const std::size_t dots = overflow ? kDotsPerCell - 1 : entries.size();
       for (std::size_t k = 0; k < dots; ++k) {
@@ -372,7 +377,8 @@ void write_diagram_svg(std::string& out, const Register& reg, const RegisterSumm
             x + 5 + static_cast<int>(dots % kDotsPerRow) * kDotStep,
             y + kDotTop + 3 + static_cast<int>(dots / kDotsPerRow) * kDotStep,
             level_ink(level, levels),
-            fmt::format(fmt::runtime(label(Label::diagram_more, lang)), entries.size() - dots));
+            fmt::format(fmt::runtime(label(Label::diagram_more, lang)),
+                        grouped(entries.size() - dots, lang)));
       out += "</g>\n";
     }
   }
@@ -426,7 +432,7 @@ void write_board(std::string& out, const Register& reg, const RegisterSummary& s
   for (const auto& [status, n] : summary.by_status) {
     if (n == 0) continue;
     if (!statuses.empty()) statuses += ", ";
-    statuses += fmt::format("{} {}", n, esc(status_label(status, lang)));
+    statuses += fmt::format("{} {}", grouped(n, lang), esc(status_label(status, lang)));
   }
   if (!statuses.empty())
     out += fmt::format("<p>{}: {}.</p>\n", label(Label::tracking, lang), statuses);
@@ -478,9 +484,9 @@ void write_level_table(std::string& out, const Register& reg, const LevelTable& 
         row->name.nl.empty() ? std::string(label(no_name, lang)) : in_language(row->name, lang);
     out += fmt::format("<tr><th scope=\"row\">{}</th>", esc(name));
     for (std::size_t l = levels; l-- > 0;)
-      out +=
-          fmt::format("<td class=\"num\">{}</td>", l < row->by_level.size() ? row->by_level[l] : 0);
-    out += fmt::format("<td class=\"num\">{}</td></tr>\n", row->total);
+      out += fmt::format("<td class=\"num\">{}</td>",
+                         grouped(l < row->by_level.size() ? row->by_level[l] : 0, lang));
+    out += fmt::format("<td class=\"num\">{}</td></tr>\n", grouped(row->total, lang));
     sum += row->total;
   }
   out += fmt::format("</tbody></table>\n<p class=\"note\">{}. ", label(rule, lang));
