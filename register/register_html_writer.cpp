@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include "model/text_format.hpp"
 #include "register/register_entry_parts.hpp"
@@ -133,6 +134,7 @@ code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em;background
 .top{padding-left:1.6rem;margin:.3rem 0;font-size:.86rem;line-height:1.35}.top li{margin:.2rem 0}
 .level{display:inline-block;padding:0 .45em;border-radius:3px;border:1px solid #888;white-space:nowrap;font-weight:600}
 svg.diagram{width:100%;height:auto;max-width:760px}
+svg.timeline{display:block;max-width:100%;height:auto;margin:.4rem 0}
 svg.diagram text{font-family:inherit}
 .legend{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center;font-size:.85rem;margin:.3rem 0;padding:0;list-style:none}
 .legend li{display:flex;gap:.3rem;align-items:center}
@@ -151,8 +153,8 @@ th[aria-sort=ascending] button::after{content:" \25B2"}th[aria-sort=descending] 
 #register-table td:nth-child(2){white-space:nowrap}
 #register-table td:nth-child(4){min-width:18rem;width:38%}
 .entry{border-top:1px solid var(--rule);padding-top:.2rem}
-.entry dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .8rem;margin:.3rem 0}
-.entry dt{font-weight:600}.entry dd{margin:0}
+.entry dl,dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .8rem;margin:.3rem 0}
+.entry dt,.facts dt{font-weight:600}.entry dd,.facts dd{margin:0}
 .entry ul{margin:0;padding-left:1.2rem}
 .back{font-size:.8rem}
 .appendix section{border-top:1px solid var(--rule)}
@@ -713,12 +715,63 @@ void write_entry(std::string& out, const Register& reg, const Risk& risk, std::s
       appendix_anchor(risk), label(Label::appendix, lang), label(Label::back_to_overview, lang));
 }
 
+/// People affected over time as a step chart (inline SVG): the state after
+/// each moment of the timeline holds until the next one. The figures are
+/// the timeline's own; the table below gives them as numbers.
+void write_timeline_chart(std::string& out, const std::vector<assessors::TimelinePoint>& timeline,
+                          std::string_view lang) {
+  constexpr double kLeft = 86, kRight = 12, kTop = 10, kBottom = 34, kWidth = 560, kHeight = 170;
+  double t_max = 0, people_max = 0;
+  for (const auto& point : timeline) {
+    if (std::isfinite(point.t_h)) t_max = std::max(t_max, point.t_h);
+    people_max = std::max(people_max, point.people);
+  }
+  if (people_max <= 0) return;
+  // Room after the last moment, so that its level shows.
+  const double t_end = t_max > 0 ? t_max * 1.1 : 1;
+  const double plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
+  auto x = [&](double t) { return kLeft + plot_w * std::min(t, t_end) / t_end; };
+  auto y = [&](double people) { return kTop + plot_h * (1 - people / people_max); };
+  std::string path = fmt::format("M{:.1f} {:.1f}", x(0), y(0));
+  for (const auto& point : timeline) {
+    if (!std::isfinite(point.t_h)) continue;
+    path += fmt::format(" H{:.1f} V{:.1f}", x(point.t_h), y(point.people));
+  }
+  path += fmt::format(" H{:.1f}", x(t_end));
+  const std::string title = std::string(label(Label::timeline, lang));
+  out += fmt::format(
+      "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" "
+      "width=\"{}\" height=\"{}\" "
+      "role=\"img\" aria-label=\"{}\"><title>{}</title>\n",
+      kWidth, kHeight, kWidth, kHeight, esc(title), esc(title));
+  // Axes: people from 0 to the highest count, time from 0 past the last moment.
+  out += fmt::format(
+      "<path d=\"M{0:.1f} {1:.1f} V{2:.1f} H{3:.1f}\" fill=\"none\" stroke=\"#555\"/>"
+      "<text x=\"{4:.1f}\" y=\"{5:.1f}\" text-anchor=\"end\" font-size=\"11\">{6}</text>"
+      "<text x=\"{4:.1f}\" y=\"{7:.1f}\" text-anchor=\"end\" font-size=\"11\">0</text>\n",
+      kLeft, kTop, kTop + plot_h, kLeft + plot_w, kLeft - 6, kTop + 10,
+      grouped(static_cast<std::size_t>(people_max), lang), kTop + plot_h);
+  out += fmt::format(
+      "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\">t+0</text>"
+      "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\" font-size=\"11\">t+{}</text>"
+      "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"11\">{}</text>\n",
+      kLeft, kHeight - kBottom + 16, x(t_max), kHeight - kBottom + 16,
+      register_duration(t_max, lang), kLeft + plot_w / 2, kHeight - 4,
+      esc(capitalized(label(Label::time, lang))));
+  out += fmt::format(
+      "<text x=\"12\" y=\"{0:.1f}\" text-anchor=\"middle\" font-size=\"11\" transform=\"rotate(-90 "
+      "12 {0:.1f})\">{1}</text>\n",
+      kTop + plot_h / 2, esc(capitalized(label(Label::people_short, lang))));
+  out += fmt::format(
+      "<path d=\"{}\" fill=\"none\" stroke=\"#b30000\" stroke-width=\"2\"/>\n</svg>\n", path);
+}
+
 /// An entry's appendix: description, analyses, chain, affected assets,
 /// further evidence, vulnerabilities, the timeline as a table, the basis.
 void write_appendix_entry(std::string& out, const Register& reg, const Risk& risk,
                           std::string_view lang) {
   const auto& finding = risk.finding;
-  out += fmt::format("<section id=\"{}\">\n<h3><a href=\"#{}\">{}</a></h3>\n<dl class=\"entry\">\n",
+  out += fmt::format("<section id=\"{}\">\n<h3><a href=\"#{}\">{}</a></h3>\n<dl class=\"facts\">\n",
                      appendix_anchor(risk), entry_anchor(risk), esc(risk.id));
   if (const auto& description = in_language(finding.description, lang); !description.empty())
     dl_item(out, Label::description, lang, esc(description));
@@ -770,6 +823,7 @@ void write_appendix_entry(std::string& out, const Register& reg, const Risk& ris
   }
   out += "</dl>\n";
   if (!finding.timeline.empty()) {
+    write_timeline_chart(out, finding.timeline, lang);
     out += fmt::format(
         "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" "
         "class=\"num\">{}</th>"

@@ -269,8 +269,10 @@ constexpr std::array kTexts{
     Entry{Label::no_filter_match, "Geen risico past bij deze filters.", "No risk matches these filters."},
     Entry{Label::per_sector_and_operator, "Per sector en per beheerder", "Per sector and per operator"},
     Entry{Label::page_footer_feeds, "kwetsbaarheidsbronnen", "feeds"},
+    // The axis of the timeline chart (the table's column says how they are counted).
+    Entry{Label::people_short, "mensen", "people"},
 };
-static_assert(kTexts.size() == static_cast<std::size_t>(Label::page_footer_feeds) + 1,
+static_assert(kTexts.size() == static_cast<std::size_t>(Label::people_short) + 1,
               "every Label needs exactly one entry in kTexts");
 
 static_assert(model::keys_in_enum_order(kTexts), "kTexts must list the labels in the order of the enum");

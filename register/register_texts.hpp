@@ -213,6 +213,7 @@ enum class Label {
   no_filter_match,
   per_sector_and_operator,
   page_footer_feeds,
+  people_short,
 };
 
 /// The label in `lang` ("en": English; anything else: Dutch).

@@ -13,7 +13,8 @@ temporary directory, removed at the end.
               has its section (id=…), its appendix (id=a-…) and one row of the
               register table, in register order; every link to '#x' has an
               element with id x; every entry with an impact class has a dot in
-              the diagram linked to it
+              the diagram linked to it; every entry with people affected over
+              time has its timeline chart
   counts      the counts per level, the status counts and the diagram's cells
               are the JSON register's (one number per thing)
   offline     no external URL: every href/src/action is '#…' (or data:), no
@@ -210,6 +211,10 @@ class Checker:
         self.check("entries: every entry with an impact class has a dot in the diagram",
                    set(placed) <= dots and dots <= set(placed), sorted(set(placed) ^ dots)[:5])
 
+        charted = [risk["id"] for risk in reg["risks"] if any(p["people"] > 0 for p in risk["timeline"] or [])]
+        charts = [path for t, a, path in report.tags if t == "svg" and a.get("class") == "timeline"]
+        self.check("entries: a timeline chart for every entry with people affected over time",
+                   len(charts) == len(charted) and len(charted) > 0, f"{len(charts)} charts, {len(charted)} timelines")
         level_text = re.findall(r'<li data-level="([^"]+)"[^>]*>([\d.]+) ', text)
         counted = {level: int(n.replace(".", "")) for level, n in level_text}
         self.check("counts: per level as the JSON summary", counted == reg["summary"]["by_level"],
