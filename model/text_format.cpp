@@ -30,6 +30,37 @@ nlohmann::ordered_json json_number_or_null(double value) {
 
 nlohmann::ordered_json json_hours(Hours hours) { return json_number_or_null(hours); }
 
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: {
+        const auto byte = static_cast<unsigned char>(c);
+        out += (byte < 0x20 && c != '\t' && c != '\n') || byte == 0x7f ? ' ' : c;
+      }
+    }
+  }
+  return out;
+}
+
+std::string css_string(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80 || std::isalnum(byte) || c == ' ')
+      out += c;
+    else
+      out += fmt::format("\\{:x} ", byte);
+  }
+  return out + "\"";
+}
+
 std::string markdown_escape(std::string_view text, bool starts_line) {
   std::string out;
   out.reserve(text.size());

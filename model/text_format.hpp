@@ -29,6 +29,20 @@ nlohmann::ordered_json json_hours(Hours hours);
 /// so that the text cannot open a (nested) list.
 std::string markdown_escape(std::string_view text, bool starts_line = false);
 
+/// `text` made safe as HTML text or as a quoted attribute value (the one
+/// HTML escape, docs/report.md): & < > " ' become character references, and
+/// control characters other than tab and line feed (which HTML forbids or a
+/// reader cannot see) become spaces. Nothing in the result can open a tag,
+/// close an attribute or start a character reference of the model's own.
+std::string html_escape(std::string_view text);
+
+/// `text` as a double-quoted CSS string (for `content:` in a style sheet):
+/// every ASCII character other than a letter, a digit or a space is written
+/// as a hexadecimal escape ("\\3c "), so that no quote, backslash, line
+/// break or `</style>` of the model's can end the string or the sheet.
+/// Non-ASCII UTF-8 is kept as it is.
+std::string css_string(std::string_view text);
+
 /// One CSV field (RFC 4180): quoted when it holds `separator`, a quote or a
 /// line break, with the quotes inside doubled. Text that a spreadsheet would
 /// take for a formula (starting with = + - @, a tab or a carriage return)

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <filesystem>
 
+#include "register/register_html_writer.hpp"
 #include "register/register_json_writer.hpp"
 #include "register/register_markdown_writer.hpp"
 
@@ -25,6 +26,8 @@ const std::vector<OutputFormat>& table() {
       {"md", {".md", ".markdown"}, "Markdown for people (a register, or a merge-request comment)",
        [](const Register& reg, const WriteOptions& o) { return register_to_markdown(reg, o.lang); },
        &diff_to_markdown},
+      {"html", {".html", ".htm"}, "one self-contained HTML report for the board (inline SVG, no external loads)",
+       [](const Register& reg, const WriteOptions& o) { return register_to_html(reg, o.lang); }, nullptr},
   };
   return formats;
 }

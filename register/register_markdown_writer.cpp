@@ -12,6 +12,7 @@
 #include "assessors/assessor_texts.hpp"
 #include "assessors/local_format.hpp"
 #include "model/text_format.hpp"
+#include "register/register_entry_parts.hpp"
 #include "register/register_summary.hpp"
 #include "register/register_texts.hpp"
 
@@ -27,11 +28,6 @@ std::string capitalized(std::string_view text) {
   std::string out(text);
   if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
   return out;
-}
-
-/// A duration: English as format_hours, Dutch in words (assessors/local_format.hpp).
-std::string format_duration(double hours, std::string_view lang) {
-  return lang == "en" ? format_hours(hours) : assessors::dutch_hours(hours);
 }
 
 std::string escaped_list(const std::vector<std::string>& items) {
@@ -83,15 +79,15 @@ void write_header(std::string& out, const Register& reg, std::string_view lang) 
   if (!reg.date.empty()) field(out, Label::date, lang, markdown_escape(reg.date));
   if (!reg.authority.empty()) field(out, Label::authority, lang, markdown_escape(reg.authority));
   // Assessors whose own horizon differs from the register's are named with it.
-  std::string horizon = format_duration(reg.horizon_h, lang);
+  std::string horizon = register_duration(reg.horizon_h, lang);
   for (const auto& h : reg.horizons)
     if (h.horizon_h != reg.horizon_h)
       horizon += fmt::format("; {}: {}", markdown_escape(assessor_name(h.assessor, lang)),
-                             format_duration(h.horizon_h, lang));
+                             register_duration(h.horizon_h, lang));
   // Cascades that start at an asset of these processes count longer.
   for (const auto& [process, hours] : reg.process_horizons)
     horizon += fmt::format("; {} {}: {}", label(Label::cascades_of, lang), markdown_escape(process),
-                           format_duration(hours, lang));
+                           register_duration(hours, lang));
   field(out, Label::horizon, lang, horizon);
   field(out, Label::profile, lang, markdown_escape(reg.profile));
   field(out, Label::risk_diagram, lang,
@@ -284,104 +280,20 @@ void write_overview(std::string& out, const Register& reg, std::string_view lang
   out += "\n";
 }
 
-/// One chain step's cause and, when `with_outage`, its outage: "via x, uit gedurende 2 uur".
-std::string chain_step_details(const assessors::ChainStep& step, std::string_view lang, bool with_outage) {
-  std::vector<std::string> details;
-  if (!step.via.empty()) details.push_back(fmt::format("{} {}", label(Label::via, lang), markdown_escape(step.via)));
-  if (with_outage && step.down_h)
-    details.push_back(fmt::format("{} {}", label(Label::down_for, lang), format_duration(*step.down_h, lang)));
-  if (with_outage && step.back_h)
-    details.push_back(fmt::format("{} t+{}", label(Label::back_at, lang), format_duration(*step.back_h, lang)));
-  return fmt::format("{}", fmt::join(details, ", "));
-}
+std::string md_escape(std::string_view text) { return markdown_escape(text); }
 
-/// "asset (details)", or the asset alone.
-std::string with_details(const std::string& asset, const std::string& details) {
-  return details.empty() ? asset : fmt::format("{} ({})", asset, details);
-}
-
-/// The most instants of a chain the appendix shows; the rest is counted, and
-/// the JSON register has every step.
-constexpr std::size_t kChainInstants = 4;
-/// The evidence lines an entry shows when it has no key lines of its own.
-constexpr std::size_t kKeyEvidenceLines = 2;
-
-/// Whether the appendix shows less of the chain than the assessment found.
-bool chain_shortened(const assessors::Finding& finding) {
-  if (finding.chain_omitted > 0) return true;
-  std::size_t instants = 0;
-  for (std::size_t i = 0; i < finding.chain.size(); ++i)
-    if (i == 0 || finding.chain[i].t_h != finding.chain[i - 1].t_h) ++instants;
-  return instants > kChainInstants;
-}
-
-/// The chain as nested list items, one per instant: the assets that fail
-/// then, each with the supplier it failed through; an outage that all of
-/// them share is said once. At most kChainInstants instants.
+/// The chain as nested list items, one per instant (register_entry_parts.hpp).
 void write_chain(std::string& out, const assessors::Finding& finding, std::string_view lang) {
   if (finding.chain.empty()) return;
   out += fmt::format("- **{}:**\n", label(Label::chain, lang));
-  const auto& chain = finding.chain;
-  std::size_t begin = 0;
-  for (std::size_t instants = 0; begin < chain.size() && instants < kChainInstants; ++instants) {
-    std::size_t end = begin + 1;
-    while (end < chain.size() && chain[end].t_h == chain[begin].t_h) ++end;
-    bool shared_outage = true;
-    for (std::size_t i = begin; i < end; ++i)
-      shared_outage = shared_outage && chain[i].down_h == chain[begin].down_h && chain[i].back_h == chain[begin].back_h;
-    std::vector<std::string> assets;
-    for (std::size_t i = begin; i < end; ++i)
-      assets.push_back(with_details(markdown_escape(chain[i].asset), chain_step_details(chain[i], lang, !shared_outage)));
-    const std::size_t n = end - begin;
-    if (n == 1)
-      out += fmt::format("  - t+{}: {}", format_duration(chain[begin].t_h, lang),
-                         with_details(markdown_escape(chain[begin].asset) + " " + std::string(label(Label::fails, lang)),
-                                      chain_step_details(chain[begin], lang, false)));
-    else
-      out += fmt::format("  - t+{}: {} {} {}: {}", format_duration(chain[begin].t_h, lang), n, label(Label::assets, lang),
-                         label(Label::fail_many, lang), fmt::join(assets, ", "));
-    const auto& first = chain[begin];
-    if (shared_outage && first.down_h)
-      out += fmt::format("; {} {}", label(Label::down_for, lang), format_duration(*first.down_h, lang));
-    if (shared_outage && first.back_h)
-      out += fmt::format(", {} t+{}", label(Label::back_at, lang), format_duration(*first.back_h, lang));
-    out += "\n";
-    begin = end;
-  }
-  if (const std::size_t rest = chain.size() - begin; rest > 0)
-    out += fmt::format("  - … {} {} {} ({})\n", label(Label::chain_omitted_lead, lang), rest,
-                       label(rest == 1 ? Label::chain_step_one : Label::chain_step_many, lang),
-                       label(Label::chain_cut_why, lang));
-  if (finding.chain_omitted > 0)
-    out += fmt::format(
-        "  - … {} {} {} ({})\n", label(Label::chain_omitted_lead, lang), finding.chain_omitted,
-        label(finding.chain_omitted == 1 ? Label::chain_step_one : Label::chain_step_many, lang),
-        label(Label::chain_omitted_why, lang));
+  for (const auto& line : chain_lines(finding, lang, &md_escape)) out += "  - " + line + "\n";
 }
 
 void write_cves(std::string& out, const assessors::Finding& finding, std::string_view lang) {
   if (finding.cves.empty()) return;
   out += fmt::format("- **{}:**\n", label(Label::cves, lang));
-  for (const auto& cve : finding.cves) {
-    std::vector<std::string> parts;
-    std::string product = cve.vendor_project;
-    if (!cve.product.empty()) product += (product.empty() ? "" : " ") + cve.product;
-    if (!product.empty()) parts.push_back(markdown_escape(product));
-    if (cve.known_ransomware) parts.emplace_back(label(Label::known_ransomware, lang));
-    if (cve.epss) {
-      std::string epss = fmt::format("EPSS {}", format_number(*cve.epss, lang));
-      if (cve.epss_percentile)
-        epss += fmt::format(" ({} {})", label(Label::percentile, lang), format_number(*cve.epss_percentile, lang));
-      parts.push_back(std::move(epss));
-    }
-    if (!cve.required_action.empty())
-      parts.push_back(fmt::format("{}: {}", label(Label::required_action, lang), markdown_escape(cve.required_action)));
-    if (!cve.due_date.empty())
-      parts.push_back(fmt::format("{} {}", label(Label::due_date, lang), markdown_escape(cve.due_date)));
-    out += "  - " + markdown_escape(cve.cve, true);
-    for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? ": " : "; ") + parts[i];
-    out += "\n";
-  }
+  for (const auto& cve : finding.cves)
+    out += "  - " + markdown_escape(cve.cve, true) + cve_details(cve, lang, &md_escape) + "\n";
 }
 
 /// People affected over time on one line: "t+18 uur — mensen (…): 249.000, objecten buiten werking: 17; …".
@@ -389,26 +301,10 @@ void write_timeline(std::string& out, const assessors::Finding& finding, std::st
   if (finding.timeline.empty()) return;
   std::vector<std::string> points;
   for (const auto& point : finding.timeline)
-    points.push_back(fmt::format("t+{} — {}: {}, {}: {}", format_duration(point.t_h, lang), label(Label::people, lang),
+    points.push_back(fmt::format("t+{} — {}: {}, {}: {}", register_duration(point.t_h, lang), label(Label::people, lang),
                                  format_number(point.people, lang), label(Label::assets_failed, lang),
                                  format_number(static_cast<double>(point.assets_failed), lang)));
   field(out, Label::timeline, lang, fmt::format("{}", fmt::join(points, "; ")));
-}
-
-/// A criterion's value with its unit ("21.060.000 mensuren"); "–" when the
-/// class was stated, not estimated (value 0, the contract).
-std::string criterion_value(const Register& reg, const assessors::CriterionImpact& c, std::string_view lang) {
-  if (c.value == 0) return "–";
-  std::string unit;
-  for (const auto& criterion : reg.criteria)
-    if (criterion.id == c.criterion) unit = criterion.unit;
-  // Large estimates (people, people-hours, euro) are shown whole: their
-  // fractions come from minute buffers and tell a reader nothing. JSON keeps them.
-  // Small ones (a few victims from a proxy) keep one decimal, as their basis does.
-  const double shown = std::abs(c.value) >= 100 ? std::round(c.value) : std::round(c.value * 10) / 10;
-  return unit.empty() ? format_number(shown, lang)
-                      : fmt::format("{} {}", format_number(shown, lang),
-                                    markdown_escape(assessors::unit_text(unit).in(lang)));
 }
 
 /// The impact on one line: the total class and score, then each criterion's
@@ -420,7 +316,7 @@ void write_impact(std::string& out, const Register& reg, const Risk& risk, const
   std::vector<std::string> criteria;
   for (const auto& c : risk.finding.impact)
     criteria.push_back(fmt::format("{} {} {}", markdown_escape(c.criterion), catalogs::class_letter(c.impact_class),
-                                   criterion_value(reg, c, lang)));
+                                   criterion_value(reg, c, lang, &md_escape)));
   std::string line;
   if (risk.impact_class)
     line = fmt::format("{}, {} {}", class_with_name(catalogs::class_letter(*risk.impact_class),
@@ -438,20 +334,6 @@ void write_impact(std::string& out, const Register& reg, const Risk& risk, const
     field(out, Label::not_determined, lang,
           fmt::format("{} — {}", markdown_escape(fmt::format("{}", fmt::join(open, ", "))),
                       label(Label::not_determined_hint, lang)));
-}
-
-/// The criteria open (not determined) in every entry, sorted.
-std::vector<std::string> open_in_every_entry(const Register& reg) {
-  if (reg.risks.empty()) return {};
-  std::vector<std::string> open = reg.risks.front().impact_open;
-  std::sort(open.begin(), open.end());
-  for (const auto& risk : reg.risks) {
-    std::vector<std::string> mine = risk.impact_open, both;
-    std::sort(mine.begin(), mine.end());
-    std::set_intersection(open.begin(), open.end(), mine.begin(), mine.end(), std::back_inserter(both));
-    open = std::move(both);
-  }
-  return open;
 }
 
 /// How each criterion's value was found, on one line (the classes and
@@ -489,17 +371,6 @@ void write_measures(std::string& out, const Risk& risk, std::string_view lang) {
   }
   field(out, Label::measures, lang,
         measures.empty() ? std::string(label(Label::none, lang)) : fmt::format("{}", fmt::join(measures, "; ")));
-}
-
-/// Which evidence lines an entry shows: its key lines (a knelpunt's analysis
-/// titles), else its first kKeyEvidenceLines. The others go to the appendix.
-std::vector<bool> key_evidence_lines(const Risk& risk) {
-  std::vector<bool> key(risk.finding.evidence.size(), false);
-  if (risk.key_evidence.empty())
-    for (std::size_t i = 0; i < key.size() && i < kKeyEvidenceLines; ++i) key[i] = true;
-  for (auto i : risk.key_evidence)
-    if (i < key.size()) key[i] = true;
-  return key;
 }
 
 /// The appendix anchor of an entry: its id's heading there, as renderers

@@ -62,6 +62,19 @@ class LevelTableBuilder {
 
 }  // namespace
 
+std::vector<assessors::LocalText> risk_sectors(const Register& reg, const Risk& risk) {
+  std::set<std::pair<std::string, std::string>> names;
+  for (const auto& process : risk.vital_processes) {
+    auto it = std::find_if(reg.process_sectors.begin(), reg.process_sectors.end(),
+                           [&](const ProcessSector& p) { return p.process == process; });
+    if (it != reg.process_sectors.end() && !it->sector.nl.empty())
+      names.emplace(it->sector.nl, it->sector.en);
+  }
+  std::vector<assessors::LocalText> sectors;
+  for (const auto& [nl, en] : names) sectors.push_back({nl, en});
+  return sectors;
+}
+
 RegisterSummary summarize(const Register& reg) {
   RegisterSummary summary;
   summary.by_level.assign(reg.diagram.levels.size(), 0);
@@ -73,18 +86,14 @@ RegisterSummary summarize(const Register& reg) {
   for (auto status : kTrackingStatuses) summary.by_status.emplace_back(std::string(status), 0);
   const std::size_t fixed_statuses = summary.by_status.size();
   LevelTableBuilder sectors(summary.by_level.size()), operators(summary.by_level.size());
-  std::map<std::string, const ProcessSector*, std::less<>> sector_of;
-  for (const auto& process : reg.process_sectors) sector_of[process.process] = &process;
 
   for (const auto& risk : reg.risks) {
     if (risk.level >= 0 && static_cast<std::size_t>(risk.level) < summary.by_level.size()) {
       ++summary.by_level[static_cast<std::size_t>(risk.level)];
-      std::set<std::pair<std::string, std::string>> risk_sectors, risk_operators;
-      for (const auto& process : risk.vital_processes)
-        if (auto it = sector_of.find(process); it != sector_of.end() && !it->second->sector.nl.empty())
-          risk_sectors.emplace(it->second->sector.nl, it->second->sector.en);
+      std::set<std::pair<std::string, std::string>> sectors_of_risk, risk_operators;
+      for (const auto& sector : risk_sectors(reg, risk)) sectors_of_risk.emplace(sector.nl, sector.en);
       for (const auto& name : risk.operators) risk_operators.emplace(name, name);
-      sectors.add(risk.level, risk_sectors);
+      sectors.add(risk.level, sectors_of_risk);
       operators.add(risk.level, risk_operators);
     }
     // A knelpunt entry counts for every analysis that found something about it.

@@ -37,6 +37,12 @@ struct RegisterSummary {
   LevelTable by_operator;
 };
 
+/// The sectors of `risk`'s vital processes (Register::process_sectors; a
+/// process the catalogue does not know has none), each once, sorted by
+/// (Dutch, English) name; empty when it has none. The per-sector table
+/// counts an entry in exactly these rows.
+std::vector<assessors::LocalText> risk_sectors(const Register& reg, const Risk& risk);
+
 /// Counts the risks of `reg`. A risk whose level is outside the diagram is
 /// counted nowhere by level, by sector or by operator.
 RegisterSummary summarize(const Register& reg);

@@ -246,8 +246,33 @@ constexpr std::array kTexts{
     Entry{Label::other_entries, "andere vermeldingen", "other entries"},
     Entry{Label::in_every_entry, "bij elk risico hieronder", "in every risk below"},
     Entry{Label::cascades_of, "uitval die begint bij", "cascades that start at"},
+    Entry{Label::report_contents, "Inhoud", "Contents"},
+    Entry{Label::levels_heading, "Risico's per niveau", "Risks per level"},
+    Entry{Label::diagram_dots,
+          "Elke stip is een risico, genummerd in de volgorde van het register; een stip leidt naar het risico",
+          "Each dot is a risk, numbered in register order; a dot leads to the risk"},
+    // {} is the number of risks of a cell that have no dot of their own.
+    Entry{Label::diagram_more, "nog {}", "{} more"},
+    Entry{Label::legend, "Legenda", "Legend"},
+    Entry{Label::colour_note,
+          "De kleuren lopen van licht (laag) naar donker (hoog), zodat ze ook bij kleurenblindheid te onderscheiden zijn; "
+          "elk vak noemt zijn niveau",
+          "The colours run from light (low) to dark (high), distinguishable without colour vision; each cell names "
+          "its level"},
+    Entry{Label::filter_all, "alle", "all"},
+    Entry{Label::filter_search, "zoeken", "search"},
+    // The numbers of risks shown and in the table.
+    Entry{Label::filter_shown, "{} van {} risico's getoond", "{} of {} risks shown"},
+    Entry{Label::sort_hint, "Klik op een kolomkop om de tabel te sorteren.", "Click a column heading to sort the table."},
+    Entry{Label::rank, "nr.", "no."},
+    Entry{Label::back_to_overview, "terug naar het overzicht", "back to the overview"},
+    Entry{Label::no_filter_match, "Geen risico past bij deze filters.", "No risk matches these filters."},
+    Entry{Label::per_sector_and_operator, "Per sector en per beheerder", "Per sector and per operator"},
+    Entry{Label::page_footer_feeds, "kwetsbaarheidsbronnen", "feeds"},
+    // The axis of the timeline chart (the table's column says how they are counted).
+    Entry{Label::people_short, "mensen", "people"},
 };
-static_assert(kTexts.size() == static_cast<std::size_t>(Label::cascades_of) + 1,
+static_assert(kTexts.size() == static_cast<std::size_t>(Label::people_short) + 1,
               "every Label needs exactly one entry in kTexts");
 
 static_assert(model::keys_in_enum_order(kTexts), "kTexts must list the labels in the order of the enum");

@@ -197,6 +197,23 @@ enum class Label {
   other_entries,
   in_every_entry,
   cascades_of,
+  // The HTML report (register_html_writer.hpp).
+  report_contents,
+  levels_heading,
+  diagram_dots,
+  diagram_more,
+  legend,
+  colour_note,
+  filter_all,
+  filter_search,
+  filter_shown,
+  sort_hint,
+  rank,
+  back_to_overview,
+  no_filter_match,
+  per_sector_and_operator,
+  page_footer_feeds,
+  people_short,
 };
 
 /// The label in `lang` ("en": English; anything else: Dutch).

@@ -3,7 +3,8 @@
 set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config python3 python3-yaml ca-certificates
           libyaml-cpp-dev libcli11-dev libfmt-dev doctest-dev libboost-dev libboost-graph-dev
-          nlohmann-json3-dev libcurl4-openssl-dev zlib1g-dev)
+          nlohmann-json3-dev libcurl4-openssl-dev zlib1g-dev
+          chromium-headless-shell)  # tests only: the HTML report in headless Chromium (decision 025)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

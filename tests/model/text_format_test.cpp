@@ -39,6 +39,21 @@ TEST_CASE("Markdown escaping at the start of a line: no list") {
   CHECK(markdown_escape("2.3 criterion") == "2.3 criterion");
 }
 
+TEST_CASE("HTML escaping: no tag, no attribute break, no character reference, no control character") {
+  CHECK(html_escape("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;");
+  CHECK(html_escape("a\"b'c&amp;") == "a&quot;b&#39;c&amp;amp;");
+  CHECK(html_escape(std::string_view("x\0y\rz\x1b[1m\x7f", 10)) == "x y z [1m ");
+  CHECK(html_escape("tab\tline\n") == "tab\tline\n");
+  CHECK(html_escape("Coöperatie — 1.234,5 €") == "Coöperatie — 1.234,5 €");
+  CHECK(html_escape("") == "");
+}
+
+TEST_CASE("CSS strings: nothing ends the string or the style sheet") {
+  CHECK(css_string("Dordrecht 2026") == "\"Dordrecht 2026\"");
+  CHECK(css_string("a\"b\\</style>") == "\"a\\22 b\\5c \\3c \\2f style\\3e \"");
+  CHECK(css_string("é\n") == "\"é\\a \"");
+}
+
 TEST_CASE("CSV fields: RFC 4180 quoting and no formulas") {
   CHECK(csv_field("plain", ',') == "plain");
   CHECK(csv_field("a,b", ',') == "\"a,b\"");

@@ -4,13 +4,14 @@
 
 #include "register/register_fixture.hpp"
 #include "register/register_formats.hpp"
+#include "register/register_html_writer.hpp"
 #include "register/register_json_writer.hpp"
 #include "register/register_markdown_writer.hpp"
 
 using namespace knelpunt::risk_register;
 
 TEST_CASE("format table: assess and diff take their choices from it, in table order") {
-  CHECK(register_format_ids() == std::vector<std::string>{"json", "csv", "md"});
+  CHECK(register_format_ids() == std::vector<std::string>{"json", "csv", "md", "html"});
   CHECK(diff_format_ids() == std::vector<std::string>{"text", "json", "md"});
   std::set<std::string_view> ids;
   for (const auto& format : output_formats()) {
@@ -37,9 +38,10 @@ TEST_CASE("format table: -o extension detection") {
   // An extension no register writer takes is not silently Markdown.
   CHECK_FALSE(register_format_for_output("register.xlsx").has_value());
   CHECK_FALSE(register_format_for_output("register.pdf").has_value());
-  CHECK_FALSE(register_format_for_output("register.html").has_value());
+  CHECK(register_format_for_output("report.html") == "html");
+  CHECK(register_format_for_output("REPORT.HTM") == "html");
   CHECK_FALSE(register_format_for_output("register.txt").has_value());  // text is a diff format only
-  CHECK(register_extensions_text() == "'.json' (json), '.csv' (csv), '.md' or '.markdown' (md)");
+  CHECK(register_extensions_text() == "'.json' (json), '.csv' (csv), '.md' or '.markdown' (md), '.html' or '.htm' (html)");
 }
 
 TEST_CASE("format table: each line dispatches to its own writer, with the options") {
@@ -49,6 +51,8 @@ TEST_CASE("format table: each line dispatches to its own writer, with the option
   CHECK(find_output_format("md")->write_register(reg, options) == register_to_markdown(reg, "en"));
   CHECK(find_output_format("csv")->write_register(reg, options) == register_to_csv(reg, "en", CsvOptions{';', true}));
   CHECK(find_output_format("csv")->write_register(reg, options) != register_to_csv(reg, "en", CsvOptions{}));
+  CHECK(find_output_format("html")->write_register(reg, options) == register_to_html(reg, "en"));
+  CHECK((find_output_format("html")->write_diff == nullptr));
   const RegisterDiff diff;
   CHECK(find_output_format("text")->write_diff(diff, "nl") == diff_to_text(diff, "nl"));
   CHECK(find_output_format("json")->write_diff(diff, "en") == diff_to_json(diff, "en"));

@@ -57,6 +57,22 @@ TEST_CASE("register summary: per sector by level, an entry once in every sector 
   }
 }
 
+TEST_CASE("risk sectors: the sectors an entry counts in, each once, sorted; none for an unknown process") {
+  auto reg = knelpunt::test::fixture_register();
+  // The spof entry: elektriciteit.regionaal and zorg.acuut.
+  auto sectors = risk_sectors(reg, reg.risks[1]);
+  REQUIRE(sectors.size() == 2);
+  CHECK(sectors[0].nl == "Energie");
+  CHECK(sectors[1].nl == "Zorg");
+  CHECK(sectors[1].en == "Health care");
+  reg.process_sectors.push_back({"gas.regionaal", {"Energie", "Energy"}});
+  reg.risks[1].vital_processes = {"gas.regionaal", "elektriciteit.regionaal", "onbekend"};
+  sectors = risk_sectors(reg, reg.risks[1]);
+  REQUIRE(sectors.size() == 1);
+  CHECK(sectors[0].en == "Energy");
+  CHECK(risk_sectors(reg, reg.risks[3]).empty());  // no vital process
+}
+
 TEST_CASE("register summary: per operator by level, sorted by name, an entry of two operators in both rows") {
   auto reg = knelpunt::test::fixture_register();
   reg.risks[0].operators = {"Waterbedrijf"};

@@ -1,0 +1,165 @@
+#include "register/register_entry_parts.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+
+#include "assessors/assessor_texts.hpp"
+#include "assessors/local_format.hpp"
+#include "register/register_markdown_writer.hpp"
+#include "register/register_texts.hpp"
+
+namespace knelpunt::risk_register {
+
+namespace {
+
+/// One chain step's cause and, when `with_outage`, its outage: "via x, uit gedurende 2 uur".
+std::string chain_step_details(const assessors::ChainStep& step, std::string_view lang,
+                               bool with_outage, Escape escape) {
+  std::vector<std::string> details;
+  if (!step.via.empty())
+    details.push_back(fmt::format("{} {}", label(Label::via, lang), escape(step.via)));
+  if (with_outage && step.down_h)
+    details.push_back(
+        fmt::format("{} {}", label(Label::down_for, lang), register_duration(*step.down_h, lang)));
+  if (with_outage && step.back_h)
+    details.push_back(
+        fmt::format("{} t+{}", label(Label::back_at, lang), register_duration(*step.back_h, lang)));
+  return fmt::format("{}", fmt::join(details, ", "));
+}
+
+/// "asset (details)", or the asset alone.
+std::string with_details(const std::string& asset, const std::string& details) {
+  return details.empty() ? asset : fmt::format("{} ({})", asset, details);
+}
+
+}  // namespace
+
+std::string register_duration(double hours, std::string_view lang) {
+  return lang == "en" ? format_hours(hours) : assessors::dutch_hours(hours);
+}
+
+bool chain_shortened(const assessors::Finding& finding) {
+  if (finding.chain_omitted > 0) return true;
+  std::size_t instants = 0;
+  for (std::size_t i = 0; i < finding.chain.size(); ++i)
+    if (i == 0 || finding.chain[i].t_h != finding.chain[i - 1].t_h) ++instants;
+  return instants > kChainInstants;
+}
+
+std::vector<bool> key_evidence_lines(const Risk& risk) {
+  std::vector<bool> key(risk.finding.evidence.size(), false);
+  if (risk.key_evidence.empty())
+    for (std::size_t i = 0; i < key.size() && i < kKeyEvidenceLines; ++i) key[i] = true;
+  for (auto i : risk.key_evidence)
+    if (i < key.size()) key[i] = true;
+  return key;
+}
+
+std::vector<std::string> open_in_every_entry(const Register& reg) {
+  if (reg.risks.empty()) return {};
+  std::vector<std::string> open = reg.risks.front().impact_open;
+  std::sort(open.begin(), open.end());
+  for (const auto& risk : reg.risks) {
+    std::vector<std::string> mine = risk.impact_open, both;
+    std::sort(mine.begin(), mine.end());
+    std::set_intersection(open.begin(), open.end(), mine.begin(), mine.end(),
+                          std::back_inserter(both));
+    open = std::move(both);
+  }
+  return open;
+}
+
+std::string criterion_value(const Register& reg, const assessors::CriterionImpact& c,
+                            std::string_view lang, Escape escape) {
+  if (c.value == 0) return "–";
+  std::string unit;
+  for (const auto& criterion : reg.criteria)
+    if (criterion.id == c.criterion) unit = criterion.unit;
+  // Large estimates (people, people-hours, euro) are shown whole: their
+  // fractions come from minute buffers and tell a reader nothing. JSON keeps them.
+  // Small ones (a few victims from a proxy) keep one decimal, as their basis does.
+  const double shown =
+      std::abs(c.value) >= 100 ? std::round(c.value) : std::round(c.value * 10) / 10;
+  return unit.empty() ? format_number(shown, lang)
+                      : fmt::format("{} {}", format_number(shown, lang),
+                                    escape(assessors::unit_text(unit).in(lang)));
+}
+
+std::vector<std::string> chain_lines(const assessors::Finding& finding, std::string_view lang,
+                                     Escape escape) {
+  std::vector<std::string> lines;
+  const auto& chain = finding.chain;
+  std::size_t begin = 0;
+  for (std::size_t instants = 0; begin < chain.size() && instants < kChainInstants; ++instants) {
+    std::size_t end = begin + 1;
+    while (end < chain.size() && chain[end].t_h == chain[begin].t_h) ++end;
+    // An outage that all assets of the instant share is said once.
+    bool shared_outage = true;
+    for (std::size_t i = begin; i < end; ++i)
+      shared_outage = shared_outage && chain[i].down_h == chain[begin].down_h &&
+                      chain[i].back_h == chain[begin].back_h;
+    std::vector<std::string> assets;
+    for (std::size_t i = begin; i < end; ++i)
+      assets.push_back(with_details(escape(chain[i].asset),
+                                    chain_step_details(chain[i], lang, !shared_outage, escape)));
+    const std::size_t n = end - begin;
+    std::string line;
+    if (n == 1)
+      line = fmt::format(
+          "t+{}: {}", register_duration(chain[begin].t_h, lang),
+          with_details(escape(chain[begin].asset) + " " + std::string(label(Label::fails, lang)),
+                       chain_step_details(chain[begin], lang, false, escape)));
+    else
+      line = fmt::format("t+{}: {} {} {}: {}", register_duration(chain[begin].t_h, lang), n,
+                         label(Label::assets, lang), label(Label::fail_many, lang),
+                         fmt::join(assets, ", "));
+    const auto& first = chain[begin];
+    if (shared_outage && first.down_h)
+      line += fmt::format("; {} {}", label(Label::down_for, lang),
+                          register_duration(*first.down_h, lang));
+    if (shared_outage && first.back_h)
+      line += fmt::format(", {} t+{}", label(Label::back_at, lang),
+                          register_duration(*first.back_h, lang));
+    lines.push_back(std::move(line));
+    begin = end;
+  }
+  if (const std::size_t rest = chain.size() - begin; rest > 0)
+    lines.push_back(
+        fmt::format("… {} {} {} ({})", label(Label::chain_omitted_lead, lang), rest,
+                    label(rest == 1 ? Label::chain_step_one : Label::chain_step_many, lang),
+                    label(Label::chain_cut_why, lang)));
+  if (finding.chain_omitted > 0)
+    lines.push_back(fmt::format(
+        "… {} {} {} ({})", label(Label::chain_omitted_lead, lang), finding.chain_omitted,
+        label(finding.chain_omitted == 1 ? Label::chain_step_one : Label::chain_step_many, lang),
+        label(Label::chain_omitted_why, lang)));
+  return lines;
+}
+
+std::string cve_details(const assessors::CveEvidence& cve, std::string_view lang, Escape escape) {
+  std::vector<std::string> parts;
+  std::string product = cve.vendor_project;
+  if (!cve.product.empty()) product += (product.empty() ? "" : " ") + cve.product;
+  if (!product.empty()) parts.push_back(escape(product));
+  if (cve.known_ransomware) parts.emplace_back(label(Label::known_ransomware, lang));
+  if (cve.epss) {
+    std::string epss = fmt::format("EPSS {}", format_number(*cve.epss, lang));
+    if (cve.epss_percentile)
+      epss += fmt::format(" ({} {})", label(Label::percentile, lang),
+                          format_number(*cve.epss_percentile, lang));
+    parts.push_back(std::move(epss));
+  }
+  if (!cve.required_action.empty())
+    parts.push_back(
+        fmt::format("{}: {}", label(Label::required_action, lang), escape(cve.required_action)));
+  if (!cve.due_date.empty())
+    parts.push_back(fmt::format("{} {}", label(Label::due_date, lang), escape(cve.due_date)));
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? ": " : "; ") + parts[i];
+  return out;
+}
+
+}  // namespace knelpunt::risk_register

@@ -1,0 +1,60 @@
+#pragma once
+/// What the Markdown and the HTML register say about an entry, decided once
+/// for both (docs/register.md, docs/report.md): which evidence lines a
+/// reader sees first, how much of a chain is shown, a criterion's shown
+/// value, the criteria open in every entry, and the chain and vulnerability
+/// lines. Text from the model goes through the writer's `Escape`, so each
+/// writer keeps its own escaping and the figures stay the same.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "register/risk.hpp"
+
+namespace knelpunt::risk_register {
+
+/// A writer's escaping of one piece of model text (Markdown or HTML).
+using Escape = std::string (*)(std::string_view text);
+
+/// The most instants of a chain a register shows; the rest is counted, and
+/// the JSON register has every step.
+constexpr std::size_t kChainInstants = 4;
+/// The evidence lines an entry shows when it has no key lines of its own.
+constexpr std::size_t kKeyEvidenceLines = 2;
+
+/// A duration as the register writes it: English as format_hours (72h),
+/// Dutch in words (assessors/local_format.hpp: "3 dagen").
+std::string register_duration(double hours, std::string_view lang);
+
+/// Whether a register shows less of the chain than the assessment found.
+bool chain_shortened(const assessors::Finding& finding);
+
+/// Which evidence lines an entry shows (true): its key lines (a knelpunt's
+/// analysis titles), else its first kKeyEvidenceLines. The others go to
+/// the appendix.
+std::vector<bool> key_evidence_lines(const Risk& risk);
+
+/// The criteria open (not determined) in every entry, sorted: said once
+/// above the entries, so that an entry names only its other open criteria.
+std::vector<std::string> open_in_every_entry(const Register& reg);
+
+/// A criterion's value with its unit ("21.060.000 mensuren"); "–" when the
+/// class was stated, not estimated (value 0). Large estimates are whole,
+/// values below 100 keep one decimal.
+std::string criterion_value(const Register& reg, const assessors::CriterionImpact& c,
+                            std::string_view lang, Escape escape);
+
+/// The chain of cause and effect, one line per instant (at most
+/// kChainInstants): "t+2 uur: x valt uit (via y)" or "t+4 uur: 3 objecten
+/// vallen uit: a, b (via x), c; uit gedurende 2 uur"; then a line per part
+/// left out ("… en nog 5 stappen (…)"). Empty for a finding without a chain.
+std::vector<std::string> chain_lines(const assessors::Finding& finding, std::string_view lang,
+                                     Escape escape);
+
+/// What a register says about a known exploited vulnerability after its id:
+/// ": Fortinet FortiOS; gebruikt bij ransomware; EPSS 0,9 (…); …", or "".
+std::string cve_details(const assessors::CveEvidence& cve, std::string_view lang, Escape escape);
+
+}  // namespace knelpunt::risk_register
