@@ -208,7 +208,12 @@ class AssessCommand : public Command {
   std::optional<risk_register::TrackingFile> read_tracking(const fs::path& tracking_file, model::Diagnostics& diagnostics,
                                                            const std::vector<std::string>& criteria) const {
     if (seed_tracking_ || (tracking_path_.empty() && !exists(tracking_file))) return std::nullopt;
-    return risk_register::read_tracking_file(tracking_file, diagnostics, criteria);
+    // The tracking.yaml found beside a model must not lead out of the model
+    // directory; a file named with --tracking is the user's own choice.
+    fs::path confine_to;
+    if (tracking_path_.empty())
+      confine_to = tracking_file.has_parent_path() ? tracking_file.parent_path() : fs::path(".");
+    return risk_register::read_tracking_file(tracking_file, diagnostics, criteria, confine_to);
   }
 
   /// Prints the closing lines and returns the exit code (assess_report.hpp).

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "model/utf8.hpp"
+
 namespace knelpunt::model {
 
 int CsvTable::column(std::string_view name) const {
@@ -120,6 +122,15 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file_name, Di
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (text.find('\0') != std::string_view::npos) {
     diagnostics.error({file_name, 0, 0}, "file contains a NUL byte; expected a UTF-8 CSV text file");
+    return table;
+  }
+  if (const auto bad = find_invalid_utf8(text)) {
+    // Lines count from the file's start (after the BOM, which is valid UTF-8).
+    const auto [line, column] = line_column_of(text, *bad);
+    diagnostics.error({file_name, line, 0},
+                      fmt::format("invalid UTF-8 (byte {} of the line); expected a UTF-8 text file "
+                                  "(save the table as CSV UTF-8)",
+                                  column));
     return table;
   }
   table.storage_.reserve(text.size());

@@ -1,8 +1,9 @@
 #pragma once
 /// RFC 4180 CSV, read in one pass over a buffer (bulk inventories run to
-/// millions of rows; see docs/decisions/003-own-csv-reader.md). UTF-8, a
-/// leading BOM is skipped, CRLF or LF, quoted fields with "" escapes and
-/// embedded newlines. The first row is the header.
+/// millions of rows; see docs/decisions/003-own-csv-reader.md). UTF-8 (a
+/// leading BOM is skipped; invalid UTF-8 is an error at its line), CRLF or
+/// LF, quoted fields with "" escapes and embedded newlines. The first row is
+/// the header.
 
 #include <cstdint>
 #include <string>

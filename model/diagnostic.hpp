@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace knelpunt::model {
@@ -36,7 +37,18 @@ struct Diagnostic {
   std::string to_string() const;
 };
 
-/// An ordered collection of diagnostics. Loaders keep going after an error so
+/// The most characters of one quoted token of an input that a message shows.
+inline constexpr std::size_t kMaxQuotedCharacters = 80;
+
+/// `message` with every quoted token ('…', as messages quote what they found
+/// in an input) cut to kMaxQuotedCharacters UTF-8 characters and marked "…",
+/// so that no message echoes more of a file than the start of the offending
+/// token (docs/security.md). A quote opens after a non-word character and
+/// closes before one, so the apostrophe of "asset's" is not a quote.
+std::string cut_quoted_tokens(std::string_view message);
+
+/// An ordered collection of diagnostics. Every message is passed through
+/// cut_quoted_tokens when it is added. Loaders keep going after an error so
 /// that a user sees all problems of a run at once.
 class Diagnostics {
  public:

@@ -30,6 +30,7 @@ struct DependencyGroup {
   DependencyType type = DependencyType::physical;
   Hours time_to_impact = 0;
   SourceLocation where;
+  SourceLocation kind_where;  ///< where `kind` is written (its CSV row), for errors about it; else `where`
 };
 
 struct GeoLocation {

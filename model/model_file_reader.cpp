@@ -410,7 +410,10 @@ class FileReader {
     fields_.check_keys(node, "a dependency", {"kind", "from", "need", "type", "time_to_impact"});
     DependencyGroup group;
     group.where = fields_.where(node);
-    if (auto v = doc_.find(node, "kind"); v != kNoYamlNode) group.kind = fields_.string(v, "'kind'").value_or("");
+    if (auto v = doc_.find(node, "kind"); v != kNoYamlNode) {
+      group.kind = fields_.string(v, "'kind'").value_or("");
+      group.kind_where = fields_.where(v);
+    }
     const YamlNodeId from = doc_.find(node, "from");
     if (from == kNoYamlNode) {
       fields_.error(node, fmt::format("a dependency of {} has no 'from'; expected 'from: [supplier-id, …]'", what));

@@ -46,7 +46,7 @@ class Loader {
                              : "file not found; expected a model directory (with model.yaml) or a model file");
       return finish(std::move(result));
     }
-    read_yaml(entry_, true, {});
+    read_yaml_files(entry_);
     for (auto& fragment : fragments_) {
       for (auto& asset : fragment.assets) model.assets.push_back(std::move(asset));
       for (auto& scenario : fragment.scenarios) model.scenarios.push_back(std::move(scenario));
@@ -99,17 +99,39 @@ class Loader {
     return relative.generic_string();
   }
 
-  void read_yaml(const std::string& relative, bool entry, const SourceLocation& included_at) {
+  /// Reads `entry` and every file it includes, depth first in the order
+  /// written (a file's tables before its includes). Iterative, with a stack
+  /// of pending includes, so a chain of includes of any length cannot
+  /// overflow the call stack.
+  void read_yaml_files(const std::string& entry) {
+    struct Pending {
+      std::string relative;
+      SourceLocation included_at;
+    };
+    std::vector<Pending> pending{{entry, {}}};
+    bool is_entry = true;
+    while (!pending.empty()) {
+      Pending next = std::move(pending.back());
+      pending.pop_back();
+      auto includes = read_yaml(next.relative, is_entry, next.included_at);
+      is_entry = false;
+      for (auto include = includes.rbegin(); include != includes.rend(); ++include)
+        if (auto path = resolve(*include, next.relative, "include")) pending.push_back({*path, include->where});
+    }
+  }
+
+  /// Reads one YAML file of the model and its tables; returns its includes.
+  std::vector<PathReference> read_yaml(const std::string& relative, bool entry, const SourceLocation& included_at) {
     if (!files_.insert(relative).second) {
       diagnostics_.error(included_at, fmt::format("'{}' is included more than once; expected each file once",
                                                   relative));
-      return;
+      return {};
     }
     const std::string shown = display(relative);
     auto text = read_file(relative, {"the file", "a readable YAML file", kMaxYamlFileBytes});
-    if (!text) return;
+    if (!text) return {};
     auto document = YamlDocument::parse(*text, shown, diagnostics_);
-    if (document.root() == kNoYamlNode) return;
+    if (document.root() == kNoYamlNode) return {};
     auto fragment = read_model_file(document, entry, diagnostics_);
     if (entry) region_ = fragment.region;
     auto includes = fragment.includes;
@@ -119,19 +141,27 @@ class Loader {
     auto supplies_table = fragment.supplies_table;
     fragments_.push_back(std::move(fragment));
     if (assets_table)
-      if (auto path = resolve(*assets_table, relative, "table")) read_asset_csv(*path);
+      if (auto path = resolve(*assets_table, relative, "table")) read_asset_csv(*path, assets_table->where);
     if (dependencies_table)
-      if (auto path = resolve(*dependencies_table, relative, "table")) read_dependency_csv(*path);
+      if (auto path = resolve(*dependencies_table, relative, "table"))
+        read_dependency_csv(*path, dependencies_table->where);
     if (areas_table)
-      if (auto path = resolve(*areas_table, relative, "table")) read_area_csv(*path);
+      if (auto path = resolve(*areas_table, relative, "table")) read_area_csv(*path, areas_table->where);
     if (supplies_table)
-      if (auto path = resolve(*supplies_table, relative, "table")) read_supply_csv(*path);
-    for (const auto& include : includes)
-      if (auto path = resolve(include, relative, "include")) read_yaml(*path, false, include.where);
+      if (auto path = resolve(*supplies_table, relative, "table")) read_supply_csv(*path, supplies_table->where);
+    return includes;
   }
 
-  std::optional<CsvTable> read_csv(const std::string& relative) {
-    if (!files_.insert(relative).second) return std::nullopt;
+  /// A table's text parsed as CSV; nothing when it cannot be read, or when
+  /// the file is already part of the model (another table, a YAML file of
+  /// the model, model.yaml itself), which is reported at `named_at`.
+  std::optional<CsvTable> read_csv(const std::string& relative, const SourceLocation& named_at) {
+    if (!files_.insert(relative).second) {
+      diagnostics_.error(named_at, fmt::format("table '{}' is already a file of this model (another table, an "
+                                               "include or model.yaml); expected each table to be its own CSV file",
+                                               relative));
+      return std::nullopt;
+    }
     auto text = read_file(relative, {"the file", "a readable CSV file", kMaxCsvTableBytes});
     if (!text) return std::nullopt;
     return CsvTable::parse(*text, display(relative), diagnostics_);
@@ -148,30 +178,30 @@ class Loader {
     return std::move(input.text);
   }
 
-  void read_asset_csv(const std::string& relative) {
-    auto table = read_csv(relative);
+  void read_asset_csv(const std::string& relative, const SourceLocation& named_at) {
+    auto table = read_csv(relative, named_at);
     if (!table) return;
     ModelFragment fragment;
     read_asset_table(*table, display(relative), fragment.assets, diagnostics_);
     fragments_.push_back(std::move(fragment));
   }
 
-  void read_area_csv(const std::string& relative) {
-    auto table = read_csv(relative);
+  void read_area_csv(const std::string& relative, const SourceLocation& named_at) {
+    auto table = read_csv(relative, named_at);
     if (!table) return;
     ModelFragment fragment;
     read_area_table(*table, display(relative), fragment.areas, diagnostics_);
     fragments_.push_back(std::move(fragment));
   }
 
-  void read_supply_csv(const std::string& relative) {
-    auto table = read_csv(relative);
+  void read_supply_csv(const std::string& relative, const SourceLocation& named_at) {
+    auto table = read_csv(relative, named_at);
     if (!table) return;
     read_supply_table(*table, display(relative), table_supplies_, diagnostics_);
   }
 
-  void read_dependency_csv(const std::string& relative) {
-    auto table = read_csv(relative);
+  void read_dependency_csv(const std::string& relative, const SourceLocation& named_at) {
+    auto table = read_csv(relative, named_at);
     if (!table) return;
     read_dependency_table(*table, display(relative), table_dependencies_, diagnostics_);
   }

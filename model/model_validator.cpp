@@ -163,7 +163,14 @@ class Validator {
                                                   "virtual assets never fail by themselves",
                                                   asset.id));
     for (const auto& group : asset.depends_on) {
-      if (catalogs_) check_catalog(catalogs_->resource_kinds, group.kind, group.where, "resource kind", "resource-kinds.yaml");
+      if (catalogs_)
+        check_catalog(catalogs_->resource_kinds, group.kind, group.kind_where.file.empty() ? group.where : group.kind_where,
+                      "resource kind", "resource-kinds.yaml");
+      // The readers refuse this in a model file; a measure variant's
+      // add_supplier reaches the model only through here.
+      if (std::find(group.from.begin(), group.from.end(), asset.id) != group.from.end())
+        diagnostics_.error(group.where, fmt::format("asset '{}' depends on itself; expected other assets as suppliers",
+                                                    asset.id));
       for (const auto& supplier : group.from)
         if (!model_.find(supplier))
           diagnostics_.error(group.where, fmt::format("asset '{}' depends on unknown asset '{}'{}; expected the id "

@@ -11,6 +11,8 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include "model/utf8.hpp"
+
 namespace knelpunt::model {
 
 std::string_view describe(YamlKind kind) {
@@ -36,58 +38,12 @@ YamlNodeId YamlDocument::find(YamlNodeId map, std::string_view key) const {
   return kNoYamlNode;
 }
 
-namespace {
-
-bool valid_utf8(std::string_view text, std::size_t& bad_offset) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned char c = s[i];
-    std::size_t extra = 0;
-    if (c < 0x80) {
-      extra = 0;
-    } else if ((c & 0xE0) == 0xC0 && c >= 0xC2) {
-      extra = 1;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2;
-    } else if ((c & 0xF8) == 0xF0 && c <= 0xF4) {
-      extra = 3;
-    } else {
-      bad_offset = i;
-      return false;
-    }
-    for (std::size_t k = 1; k <= extra; ++k) {
-      if (i + k >= n || (s[i + k] & 0xC0) != 0x80) {
-        bad_offset = i;
-        return false;
-      }
-    }
-    i += extra + 1;
-  }
-  return true;
-}
-
-std::pair<std::uint32_t, std::uint32_t> line_column_of(std::string_view text, std::size_t offset) {
-  std::uint32_t line = 1, column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return {line, column};
-}
-
-}  // namespace
 
 /// Builds the flat tree from yaml-cpp events.
 class YamlDocumentBuilder : public YAML::EventHandler {
  public:
-  YamlDocumentBuilder(YamlDocument& document, Diagnostics& diagnostics)
-      : document_(document), diagnostics_(diagnostics) {}
+  YamlDocumentBuilder(YamlDocument& document, Diagnostics& diagnostics, std::uint64_t max_alias_nodes)
+      : document_(document), diagnostics_(diagnostics), max_alias_nodes_(max_alias_nodes) {}
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -105,6 +61,16 @@ class YamlDocumentBuilder : public YAML::EventHandler {
       YamlNode node;
       attach(mark, std::move(node), 0, false);
       return;
+    }
+    // Only aliases expand a document beyond its own nodes: each reference
+    // adds what a naive walk of its target would visit. Nodes written out
+    // count nothing here; their number is bounded by the file's size.
+    alias_expansion_ = std::min<std::uint64_t>(alias_expansion_ + expanded_[it->second], max_alias_nodes_ + 1);
+    if (alias_expansion_ > max_alias_nodes_ && !bomb_reported_) {
+      bomb_reported_ = true;
+      error(mark, fmt::format("aliases up to here expand to more than {} nodes (an alias bomb?); expected "
+                              "aliases that reuse small blocks",
+                              max_alias_nodes_));
     }
     attach_existing(it->second);
   }
@@ -188,22 +154,12 @@ class YamlDocumentBuilder : public YAML::EventHandler {
     const YamlNodeId id = open_.back();
     open_.pop_back();
     complete_[id] = true;
-    // Expanded size: what a naive walk would visit. Shared alias targets count
-    // once per reference, which is exactly what makes a bomb visible.
+    // Expanded size: what a naive walk of this node would visit, shared alias
+    // targets once per reference (saturating, so it cannot overflow).
     std::uint64_t total = 1;
     for (YamlNodeId child : document_.nodes_[id].children)
-      total = std::min<std::uint64_t>(total + expanded_[child], YamlDocument::kMaxExpandedNodes + 1);
+      total = std::min<std::uint64_t>(total + expanded_[child], max_alias_nodes_ + 1);
     expanded_[id] = total;
-    if (total > YamlDocument::kMaxExpandedNodes && !bomb_reported_) {
-      bomb_reported_ = true;
-      failed_ = true;
-      const auto& node = document_.nodes_[id];
-      diagnostics_.error(
-          {document_.file_, node.line, node.column},
-          fmt::format("aliases here expand to more than {} nodes (an alias bomb?); expected "
-                      "aliases that reuse small blocks",
-                      YamlDocument::kMaxExpandedNodes));
-    }
   }
 
   void check_mapping(YamlNodeId id) {
@@ -236,16 +192,18 @@ class YamlDocumentBuilder : public YAML::EventHandler {
 
   YamlDocument& document_;
   Diagnostics& diagnostics_;
+  std::uint64_t max_alias_nodes_;
   std::vector<YamlNodeId> open_;
   std::vector<bool> complete_;
   std::vector<std::uint64_t> expanded_;
   std::unordered_map<YAML::anchor_t, YamlNodeId> anchors_;
+  std::uint64_t alias_expansion_ = 0;  ///< nodes added by aliases so far
   bool failed_ = false;
   bool bomb_reported_ = false;
 };
 
 YamlDocument YamlDocument::parse(std::string_view text, const std::string& file_name,
-                                 Diagnostics& diagnostics) {
+                                 Diagnostics& diagnostics, std::uint64_t max_alias_nodes) {
   YamlDocument document;
   document.file_ = file_name;
   if (text.size() > kMaxBytes) {
@@ -261,9 +219,8 @@ YamlDocument YamlDocument::parse(std::string_view text, const std::string& file_
                       "file contains a NUL byte; expected a UTF-8 text file");
     return document;
   }
-  std::size_t bad = 0;
-  if (!valid_utf8(text, bad)) {
-    auto [line, column] = line_column_of(text, bad);
+  if (const auto bad = find_invalid_utf8(text)) {
+    auto [line, column] = line_column_of(text, *bad);
     diagnostics.error({file_name, line, column}, "invalid UTF-8; expected a UTF-8 text file");
     return document;
   }
@@ -273,7 +230,7 @@ YamlDocument YamlDocument::parse(std::string_view text, const std::string& file_
   }
   bool syntax_failed = false;
   std::istringstream stream{std::string(text)};
-  YamlDocumentBuilder builder(document, diagnostics);
+  YamlDocumentBuilder builder(document, diagnostics, max_alias_nodes);
   try {
     YAML::Parser parser(stream);
     if (!parser.HandleNextDocument(builder)) {
@@ -281,7 +238,7 @@ YamlDocument YamlDocument::parse(std::string_view text, const std::string& file_
     } else {
       YamlDocument rest;
       Diagnostics ignored;
-      YamlDocumentBuilder second(rest, ignored);
+      YamlDocumentBuilder second(rest, ignored, max_alias_nodes);
       if (parser.HandleNextDocument(second))
         diagnostics.error({file_name, rest.nodes_.empty() ? 0u : rest.nodes_.front().line, 0},
                           "a second YAML document ('---'); expected one document per file");

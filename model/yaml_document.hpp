@@ -4,7 +4,10 @@
 /// hostile input can do:
 /// - duplicate mapping keys are reported (yaml-cpp keeps them silently);
 /// - aliases are shared by reference, never copied, and a document whose
-///   aliases would expand past a limit (an "alias bomb") is refused;
+///   aliases would expand past a limit (an "alias bomb") is refused: the
+///   limit counts the nodes that aliases add (each reference counts its
+///   target's expanded size), never the nodes written out, so a large file
+///   without aliases is bounded by its size alone;
 /// - nesting depth is bounded (yaml-cpp's own guard, plus ours);
 /// - empty, non-UTF-8 and binary files are refused with a clear message.
 
@@ -37,8 +40,10 @@ class YamlDocument {
  public:
   /// Parses one YAML document. On errors, `diagnostics` gets them and the
   /// document is empty (root() == kNoYamlNode).
+  /// `max_alias_nodes`: the most nodes aliases may add (kMaxExpandedNodes;
+  /// tests pass less).
   static YamlDocument parse(std::string_view text, const std::string& file_name,
-                            Diagnostics& diagnostics);
+                            Diagnostics& diagnostics, std::uint64_t max_alias_nodes = kMaxExpandedNodes);
 
   YamlNodeId root() const { return root_; }
   const YamlNode& node(YamlNodeId id) const { return nodes_[id]; }
@@ -55,7 +60,9 @@ class YamlDocument {
 
   /// Limits for hostile input.
   static constexpr std::size_t kMaxBytes = 64u << 20;
+  /// The most nodes that aliases may add to a document (docs/security.md).
   static constexpr std::uint64_t kMaxExpandedNodes = 2'000'000;
+  /// The deepest nesting of lists and mappings (docs/security.md).
   static constexpr std::size_t kMaxDepth = 256;
 
  private:

@@ -9,12 +9,15 @@
 #include "model/versioned_yaml_file.hpp"
 #include "model/yaml_document.hpp"
 #include "model/yaml_fields.hpp"
+#include "register/calendar_date.hpp"
 
 namespace knelpunt::risk_register {
 
 namespace {
 
-bool valid_date(std::string_view text) {
+/// YYYY-MM-DD with a month 01–12 and a day 01–31; whether the day exists
+/// in that month is is_calendar_date's.
+bool has_date_shape(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (text[i] < '0' || text[i] > '9') return false;
@@ -65,10 +68,33 @@ void read_impact_expert(const model::YamlDocument& document, model::YamlFields& 
 
 }  // namespace
 
+namespace {
+
+/// True when `file`, symbolic links resolved, lies inside `directory`.
+bool stays_inside(const std::filesystem::path& file, const std::filesystem::path& directory) {
+  std::error_code ec;
+  const auto root = std::filesystem::weakly_canonical(std::filesystem::absolute(directory, ec), ec);
+  if (ec) return false;
+  const auto resolved = std::filesystem::weakly_canonical(std::filesystem::absolute(file, ec), ec);
+  if (ec) return false;
+  const auto [root_end, _] = std::mismatch(root.begin(), root.end(), resolved.begin(), resolved.end());
+  return root_end == root.end();
+}
+
+}  // namespace
+
 TrackingFile read_tracking_file(const std::filesystem::path& file, model::Diagnostics& diagnostics,
-                                const std::vector<std::string>& criteria) {
+                                const std::vector<std::string>& criteria, const std::filesystem::path& confine_to) {
   TrackingFile tracking;
   tracking.path = file.string();
+  if (!confine_to.empty() && !stays_inside(file, confine_to)) {
+    diagnostics.error({file.string(), 0, 0},
+                      fmt::format("the tracking file leads out of the model directory {} (a symbolic link to a file "
+                                  "elsewhere), so it is not read; expected a tracking.yaml inside the model directory, "
+                                  "or pass the file with --tracking",
+                                  confine_to.string()));
+    return tracking;
+  }
   const auto opened = model::open_versioned_yaml_file(
       file, {"the tracking file", "a readable YAML file", model::kMaxYamlFileBytes}, "the tracking file",
       {"tracking", "risks"}, {"tracking", 1}, diagnostics);
@@ -102,9 +128,14 @@ TrackingFile read_tracking_file(const std::filesystem::path& file, model::Diagno
       fields.error(document.find(value, "status"),
                    fmt::format("unknown status '{}'{}; expected one of {}", entry.tracking.status,
                                model::did_you_mean(entry.tracking.status, statuses), fmt::join(statuses, ", ")));
-    if (!entry.tracking.date.empty() && !valid_date(entry.tracking.date))
+    if (!entry.tracking.date.empty() && !has_date_shape(entry.tracking.date))
       fields.error(document.find(value, "date"),
                    fmt::format("date '{}' is malformed; expected YYYY-MM-DD", entry.tracking.date));
+    else if (!entry.tracking.date.empty() && !is_calendar_date(entry.tracking.date))
+      fields.error(document.find(value, "date"),
+                   fmt::format("date '{}' is not a day of the calendar; expected YYYY-MM-DD naming a day that "
+                               "exists (2026-02-28, not 2026-02-30)",
+                               entry.tracking.date));
     if ((entry.tracking.status == "accepted" || entry.tracking.status == "false-positive") &&
         entry.tracking.justification.empty())
       diagnostics.warning(entry.where, fmt::format("'{}' is {} without a justification; expected one for review",

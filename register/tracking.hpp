@@ -38,8 +38,12 @@ struct TrackingFile {
 
 /// Reads a tracking file; problems are diagnostics with file:line:col.
 /// `criteria`, when not empty, are the criterion ids `impact_expert` may name.
+/// `confine_to`, when not empty, is the directory the file must stay in once
+/// symbolic links are resolved (the model directory, for the tracking.yaml
+/// found beside a model): a file that leads out of it is refused unread.
 TrackingFile read_tracking_file(const std::filesystem::path& file, model::Diagnostics& diagnostics,
-                                const std::vector<std::string>& criteria = {});
+                                const std::vector<std::string>& criteria = {},
+                                const std::filesystem::path& confine_to = {});
 
 /// True when `pattern` (with * and ?) matches `id` entirely.
 bool tracking_key_matches(std::string_view pattern, std::string_view id);

@@ -35,3 +35,18 @@ TEST_CASE("an empty CSV file is an error") {
   CsvTable::parse("", "t.csv", diagnostics);
   CHECK(diagnostics.has_errors());
 }
+
+TEST_CASE("invalid UTF-8 in a CSV table is an error at its line") {
+  for (const std::string& bad : {std::string("\xff\xfe"), std::string("\xc0\xaf"), std::string("\xed\xa0\x80"),
+                                std::string("caf\xe9")}) {
+    Diagnostics diagnostics;
+    auto table = CsvTable::parse("id,name\nx1,ok\nx2,na" + bad + "me\n", "t.csv", diagnostics);
+    REQUIRE(diagnostics.error_count() == 1);
+    CHECK(diagnostics.items()[0].where.to_string() == "t.csv:3");
+    CHECK(diagnostics.items()[0].message.find("invalid UTF-8") != std::string::npos);
+    CHECK(table.row_count() == 0);
+  }
+  Diagnostics valid;
+  CsvTable::parse("id,name\nx1,Zwijndrecht \xe2\x80\x94 caf\xc3\xa9 \xf0\x9f\x8c\x8a\n", "t.csv", valid);
+  CHECK_FALSE(valid.has_errors());
+}

@@ -1,6 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "catalogs/catalog_set.hpp"
 #include "model/dependency_graph.hpp"
@@ -66,4 +72,92 @@ TEST_CASE("a missing model names the path") {
   CHECK_FALSE(result.model);
   REQUIRE(result.diagnostics.has_errors());
   CHECK(result.diagnostics.items()[0].where.file.find("knelpunt-model") != std::string::npos);
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+/// A fresh model directory under the temporary directory, with `files` (name, text).
+fs::path write_model(const std::string& name, const std::vector<std::pair<std::string, std::string>>& files) {
+  const fs::path dir = fs::temp_directory_path() / ("knelpunt-loader-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const auto& [file, text] : files) std::ofstream(dir / file, std::ios::binary) << text;
+  return dir;
+}
+
+const std::string kHeader = "knelpunt: 1\nregion: {name: T, authority: T, horizon: 72h}\n";
+
+std::string messages(const Diagnostics& diagnostics) {
+  std::string text;
+  for (const auto& d : diagnostics.items()) text += d.to_string() + "\n";
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("a chain of 10 000 includes loads without exhausting the stack") {
+  constexpr int kChain = 10000;
+  std::vector<std::pair<std::string, std::string>> files;
+  files.emplace_back("model.yaml", kHeader + "include: [i1.yaml]\nassets:\n  - {id: a0}\n");
+  for (int i = 1; i <= kChain; ++i)
+    files.emplace_back("i" + std::to_string(i) + ".yaml",
+                       (i < kChain ? "include: [i" + std::to_string(i + 1) + ".yaml]\n" : std::string()) +
+                           "assets:\n  - {id: a" + std::to_string(i) + "}\n");
+  const auto dir = write_model("chain", files);
+  auto result = load_model(dir);
+  INFO(messages(result.diagnostics));
+  REQUIRE(result.model);
+  CHECK(result.model->assets.size() == kChain + 1);
+  CHECK(result.model->files.size() == kChain + 1);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("includes are read depth first in the order written, each once") {
+  const auto dir = write_model("order", {{"model.yaml", kHeader + "include: [b.yaml, c.yaml]\n"},
+                                         {"b.yaml", "include: [d.yaml]\nassets:\n  - {id: x, name: from-b}\n"},
+                                         {"c.yaml", "include: [d.yaml]\nassets:\n  - {id: x, name: from-c}\n"},
+                                         {"d.yaml", "assets:\n  - {id: y}\n"}});
+  auto result = load_model(dir);
+  const std::string text = messages(result.diagnostics);
+  INFO(text);
+  // b.yaml (and d.yaml under it) come before c.yaml: c.yaml's x is the duplicate.
+  CHECK(text.find("c.yaml:3:10: error: duplicate asset id 'x' (first defined at " + (dir / "b.yaml").string()) !=
+        std::string::npos);
+  CHECK(text.find("c.yaml:1:11: error: 'd.yaml' is included more than once") != std::string::npos);
+}
+
+TEST_CASE("a table named twice, or a table that is a YAML file of the model, is reported") {
+  const auto twice = write_model("table-twice", {{"model.yaml", kHeader + "tables:\n  assets: a.csv\n  areas: a.csv\n"},
+                                                 {"a.csv", "id,name\nx1,een\n"}});
+  auto result = load_model(twice);
+  std::string text = messages(result.diagnostics);
+  INFO(text);
+  CHECK_FALSE(result.model);
+  CHECK(text.find("model.yaml:5:10: error: table 'a.csv' is already a file of this model") != std::string::npos);
+
+  const auto self = write_model("table-self", {{"model.yaml", kHeader + "tables:\n  assets: model.yaml\nassets:\n  - {id: a}\n"}});
+  result = load_model(self);
+  text = messages(result.diagnostics);
+  INFO(text);
+  CHECK_FALSE(result.model);
+  CHECK(text.find("model.yaml:4:11: error: table 'model.yaml' is already a file of this model") != std::string::npos);
+  fs::remove_all(twice);
+  fs::remove_all(self);
+}
+
+TEST_CASE("an unknown resource kind is reported at its kind: line") {
+  Diagnostics catalog_diagnostics;
+  const auto catalogs = knelpunt::catalogs::load_catalog_set(std::string(KNELPUNT_SOURCE_DIR) + "/catalogs",
+                                                             catalog_diagnostics)
+                            .index();
+  const auto dir = write_model("kind", {{"model.yaml", kHeader + "assets:\n  - {id: a}\n  - id: b\n    depends_on:\n"
+                                                                 "      - from: [a]\n        kind: pwoer\n"}});
+  auto result = load_model(dir, &catalogs);
+  const std::string text = messages(result.diagnostics);
+  INFO(text);
+  CHECK(text.find("model.yaml:8:15: error: unknown resource kind 'pwoer' (did you mean 'power'?)") !=
+        std::string::npos);
+  fs::remove_all(dir);
 }

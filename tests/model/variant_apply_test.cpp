@@ -244,3 +244,20 @@ variants:
   CHECK(on_virtual->find("'restart' of 'pool' is given but the asset is virtual") !=
         std::string::npos);
 }
+
+TEST_CASE("a variant cannot make an asset its own supplier, as a model cannot") {
+  Fixture fixture;
+  const auto path = write_measures("self-supplier", R"(measures: 1
+variants:
+  - id: selfie
+    changes:
+      - add_supplier: {asset: ss-centrum, kind: power, supplier: ss-centrum}
+)");
+  Diagnostics diagnostics;
+  auto file = read_measure_file(path, diagnostics);
+  REQUIRE(file);
+  const auto refused = refusal(fixture, *file, "selfie");
+  REQUIRE(refused);
+  INFO(*refused);
+  CHECK(refused->find(path.string() + ":5:66: error: asset 'ss-centrum' depends on itself") != std::string::npos);
+}

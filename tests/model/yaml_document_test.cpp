@@ -57,6 +57,36 @@ TEST_CASE("an alias bomb is refused without expanding it") {
   CHECK(diagnostics.items()[0].message.find("alias bomb") != std::string::npos);
 }
 
+TEST_CASE("a large document without aliases is no alias bomb") {
+  // More nodes than the alias limit, all written out: only the file size bounds them.
+  constexpr std::uint64_t limit = 1000;
+  const std::size_t items = limit * 3;
+  std::string text = "l: [";
+  text.reserve(items * 2 + 8);
+  for (std::size_t i = 0; i < items; ++i) text += i ? ",x" : "x";
+  text += "]\n";
+  Diagnostics diagnostics;
+  auto document = YamlDocument::parse(text, "test.yaml", diagnostics, limit);
+  CHECK_FALSE(diagnostics.has_errors());
+  REQUIRE(document.root() != kNoYamlNode);
+  CHECK(document.node(document.find(document.root(), "l")).children.size() == items);
+}
+
+TEST_CASE("an alias that repeats a large block past the limit is refused at the alias") {
+  // One block of 600 nodes: written once and used once fits 1000, used twice does not.
+  constexpr std::uint64_t limit = 1000;
+  const std::size_t items = 599;
+  std::string text = "a: &big [";
+  for (std::size_t i = 0; i < items; ++i) text += i ? ",x" : "x";
+  text += "]\nb: *big\nc: *big\n";
+  Diagnostics diagnostics;
+  auto document = YamlDocument::parse(text, "test.yaml", diagnostics, limit);
+  REQUIRE(diagnostics.error_count() == 1);
+  CHECK(diagnostics.items()[0].where.line == 3);
+  CHECK(diagnostics.items()[0].message.find("alias bomb") != std::string::npos);
+  CHECK(document.root() == kNoYamlNode);
+}
+
 TEST_CASE("deep nesting, empty files, NUL bytes and bad UTF-8 are refused") {
   for (const std::string& text : {std::string(100000, '[') + std::string(100000, ']'), std::string("  \n\n"),
                                   std::string("a: 1\n\0b: 2\n", 11), std::string("a: caf\xe9\n"),

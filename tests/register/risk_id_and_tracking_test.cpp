@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -144,4 +146,46 @@ TEST_CASE("--fail-on ignores accepted, mitigated and false positives only") {
   CHECK_FALSE(counts_for_fail_on("accepted"));
   CHECK_FALSE(counts_for_fail_on("mitigated"));
   CHECK_FALSE(counts_for_fail_on("false-positive"));
+}
+
+TEST_CASE("a tracking date must name a day of the calendar") {
+  model::Diagnostics diagnostics;
+  read_tracking_file(write_file("dates", "tracking: 1\nrisks:\n"
+                                         "  KP-X-1: {status: unchecked, date: 2026-02-30}\n"
+                                         "  KP-X-2: {status: unchecked, date: 2027-02-29}\n"
+                                         "  KP-X-3: {status: unchecked, date: 2028-02-29}\n"),
+                     diagnostics);
+  std::string text;
+  for (const auto& d : diagnostics.items()) text += d.to_string() + "\n";
+  INFO(text);
+  CHECK(diagnostics.error_count() == 2);
+  CHECK(text.find(":3:37: error: date '2026-02-30' is not a day of the calendar") != std::string::npos);
+  CHECK(text.find(":4:37: error: date '2027-02-29' is not a day of the calendar") != std::string::npos);
+}
+
+TEST_CASE("a tracking file confined to the model directory is not followed out of it") {
+  namespace fs = std::filesystem;
+  const fs::path base = fs::temp_directory_path() / ("knelpunt-tracking-confined-" + std::to_string(::getpid()));
+  fs::remove_all(base);
+  fs::create_directories(base / "model");
+  const std::string secret = "SECRET-TOKEN-" + std::string(200, 'z');
+  std::ofstream(base / "secret.yaml") << "tracking: 1\nrisks:\n  KP-X-1: {status: " << secret << "}\n";
+  fs::create_symlink("../secret.yaml", base / "model" / "tracking.yaml");
+  model::Diagnostics diagnostics;
+  const auto file = read_tracking_file(base / "model" / "tracking.yaml", diagnostics, {}, base / "model");
+  REQUIRE(diagnostics.error_count() == 1);
+  CHECK(diagnostics.items()[0].message.find("leads out of the model directory") != std::string::npos);
+  CHECK(diagnostics.items()[0].message.find("SECRET") == std::string::npos);
+  CHECK(file.entries.empty());
+
+  // A link that stays inside the directory is read.
+  fs::rename(base / "secret.yaml", base / "model" / "kept.yaml");
+  fs::remove(base / "model" / "tracking.yaml");
+  fs::create_symlink("kept.yaml", base / "model" / "tracking.yaml");
+  model::Diagnostics inside;
+  read_tracking_file(base / "model" / "tracking.yaml", inside, {}, base / "model");
+  REQUIRE(inside.error_count() == 1);  // the unknown status, cut to 80 characters
+  CHECK(inside.items()[0].message.find("unknown status 'SECRET-TOKEN-") != std::string::npos);
+  CHECK(inside.items()[0].message.find(secret.substr(0, 81)) == std::string::npos);
+  fs::remove_all(base);
 }
