@@ -135,7 +135,8 @@ class GeographicAssessor : public Assessor {
     for (auto s : co_located_suppliers) finding.assets.push_back(context.model.assets[s].id);
     std::sort(finding.assets.begin(), finding.assets.end());
 
-    const std::string kind = written.kind.empty() ? std::string("-") : written.kind;
+    // The kind by its name in each language ("brandstof"), as the title is prose.
+    const LocalText kind = written.kind.empty() ? LocalText{"-", "-"} : resource_kind_name(context.reference, written.kind);
     const std::string label = asset_label(dependent);
     // Sorted: the order of a from: list has no meaning and must not change the text.
     std::vector<std::string> supplier_ids = written.from;

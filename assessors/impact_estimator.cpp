@@ -117,22 +117,6 @@ LocalText basis_value(double value) {
 }
 
 /// The basis of a service_outage criterion in both languages.
-/// A service as prose names it: the resource kind's name in each language,
-/// lower-cased ("elektriciteit", "acute care"), else its id.
-LocalText service_name(const catalogs::ReferenceData& reference, const std::string& service) {
-  const auto* kind = reference.resource_kind(service);
-  auto lowered = [&](std::string name) {
-    if (name.empty()) return service;
-    // The catalogue's names start with a capital (ASCII in both languages).
-    if (name.size() > 1 && std::isupper(static_cast<unsigned char>(name[0])) &&
-        !std::isupper(static_cast<unsigned char>(name[1])))
-      name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
-    return name;
-  };
-  if (!kind) return {service, service};
-  return {lowered(kind->name), lowered(kind->name_en.empty() ? kind->name : kind->name_en)};
-}
-
 LocalText service_outage_basis(const catalogs::ReferenceData& reference, const catalogs::ImpactCriterion& criterion,
                                const ServiceOutageValue& found, catalogs::ClassIndex impact_class, model::Hours horizon,
                                bool restores) {
@@ -140,7 +124,7 @@ LocalText service_outage_basis(const catalogs::ReferenceData& reference, const c
   std::vector<LocalText> services;
   std::vector<LocalText> rates;
   for (const auto& [service, rate] : estimate.rates) {
-    services.push_back(service_name(reference, service));
+    services.push_back(resource_kind_name(reference, service));
     const LocalText number = local_rate(rate);
     rates.push_back({services.back().nl + " " + number.nl, services.back().en + " " + number.en});
   }

@@ -84,4 +84,18 @@ LocalText local_probability(double value) {
   return {dutch_number(english), english};
 }
 
+LocalText resource_kind_name(const catalogs::ReferenceData& reference, const std::string& id) {
+  const auto* kind = reference.resource_kind(id);
+  auto lowered = [&](std::string name) {
+    if (name.empty()) return id;
+    // The catalogue's names start with a capital (ASCII in both languages).
+    if (name.size() > 1 && std::isupper(static_cast<unsigned char>(name[0])) &&
+        !std::isupper(static_cast<unsigned char>(name[1])))
+      name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+    return name;
+  };
+  if (!kind) return {id, id};
+  return {lowered(kind->name), lowered(kind->name_en.empty() ? kind->name : kind->name_en)};
+}
+
 }  // namespace knelpunt::assessors

@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "assessors/finding.hpp"
+#include "catalogs/reference_data.hpp"
 #include "model/duration.hpp"
 
 namespace knelpunt::assessors {
@@ -42,5 +43,10 @@ LocalText local_probability(double value);
 /// A rate as a reader writes it: below 0.001 as "2,1 × 10⁻⁷" / "2.1 × 10⁻⁷"
 /// (two significant digits at most), else as local_number.
 LocalText local_rate(double value);
+
+/// A resource kind or service as prose names it: the resource-kinds
+/// catalogue's name in each language with its first capital lowered
+/// ("elektriciteit", "acute care"), else the id itself.
+LocalText resource_kind_name(const catalogs::ReferenceData& reference, const std::string& id);
 
 }  // namespace knelpunt::assessors
