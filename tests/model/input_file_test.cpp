@@ -1,6 +1,8 @@
 #include "model/input_file.hpp"
 
 #include <doctest/doctest.h>
+
+#include "temporary_directory.hpp"
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -11,55 +13,37 @@
 
 using namespace knelpunt::model;
 namespace fs = std::filesystem;
+using knelpunt::testing::TemporaryDirectory;
+using knelpunt::testing::read_file;
+using knelpunt::testing::write_file;
 
 namespace {
-
-/// A fresh directory under the system's temporary directory, removed afterwards.
-struct TemporaryDirectory {
-  fs::path path;
-  TemporaryDirectory() {
-    static std::atomic<int> counter{0};
-    path = fs::temp_directory_path() / ("knelpunt-input-file-test-" + std::to_string(::getpid()) +
-                                        "-" + std::to_string(counter++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TemporaryDirectory() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-};
-
-void write(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-}
 
 const InputFileKind kProfile{"the profile", "a readable YAML file", 16};
 
 }  // namespace
 
 TEST_CASE("a regular file is read whole, byte for byte") {
-  TemporaryDirectory dir;
+  TemporaryDirectory dir("input-file-test");
   const std::string bytes("profile: 1\r\n\0x", 14);
-  write(dir.path / "p.yaml", bytes);
+  write_file(dir.path / "p.yaml", bytes);
   const auto input = read_input_file(dir.path / "p.yaml", kProfile);
   REQUIRE(input.text);
   CHECK(*input.text == bytes);
 }
 
 TEST_CASE("an empty file is read as empty text; judging it is the parser's job") {
-  TemporaryDirectory dir;
-  write(dir.path / "empty.yaml", "");
+  TemporaryDirectory dir("input-file-test");
+  write_file(dir.path / "empty.yaml", "");
   const auto input = read_input_file(dir.path / "empty.yaml", kProfile);
   REQUIRE(input.text);
   CHECK(input.text->empty());
 }
 
 TEST_CASE("a file of exactly the limit is read; one byte more is refused before reading") {
-  TemporaryDirectory dir;
-  write(dir.path / "at.yaml", std::string(16, 'a'));
-  write(dir.path / "over.yaml", std::string(17, 'a'));
+  TemporaryDirectory dir("input-file-test");
+  write_file(dir.path / "at.yaml", std::string(16, 'a'));
+  write_file(dir.path / "over.yaml", std::string(17, 'a'));
   CHECK(read_input_file(dir.path / "at.yaml", kProfile).text == std::string(16, 'a'));
   const auto over = read_input_file(dir.path / "over.yaml", kProfile);
   CHECK_FALSE(over.text);
@@ -71,7 +55,7 @@ TEST_CASE("a file of exactly the limit is read; one byte more is refused before 
 }
 
 TEST_CASE("a missing file is an error at the file with the system's reason") {
-  TemporaryDirectory dir;
+  TemporaryDirectory dir("input-file-test");
   const auto input = read_input_file(dir.path / "missing.yaml", kProfile);
   CHECK_FALSE(input.text);
   CHECK(input.problem.where.file == (dir.path / "missing.yaml").string());
@@ -83,7 +67,7 @@ TEST_CASE("a missing file is an error at the file with the system's reason") {
 }
 
 TEST_CASE("a directory is refused") {
-  TemporaryDirectory dir;
+  TemporaryDirectory dir("input-file-test");
   const auto input = read_input_file(dir.path, kProfile);
   CHECK_FALSE(input.text);
   CHECK(input.problem.message ==
@@ -91,7 +75,7 @@ TEST_CASE("a directory is refused") {
 }
 
 TEST_CASE("a FIFO is refused at once instead of waiting for a writer") {
-  TemporaryDirectory dir;
+  TemporaryDirectory dir("input-file-test");
   const fs::path fifo = dir.path / "pipe.yaml";
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   const auto input =

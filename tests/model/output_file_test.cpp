@@ -1,6 +1,8 @@
 #include "model/output_file.hpp"
 
 #include <doctest/doctest.h>
+
+#include "temporary_directory.hpp"
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -12,34 +14,11 @@
 
 using namespace knelpunt::model;
 namespace fs = std::filesystem;
+using knelpunt::testing::TemporaryDirectory;
+using knelpunt::testing::read_file;
+using knelpunt::testing::write_file;
 
 namespace {
-
-/// A fresh directory under the system's temporary directory, removed afterwards.
-struct TemporaryDirectory {
-  fs::path path;
-  TemporaryDirectory() {
-    static std::atomic<int> counter{0};
-    path = fs::temp_directory_path() / ("knelpunt-output-file-test-" + std::to_string(::getpid()) +
-                                        "-" + std::to_string(counter++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TemporaryDirectory() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-};
-
-void write(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-}
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
 
 /// The names in `dir`, so that a test can see no temporary file is left.
 std::size_t entries(const fs::path& dir) {
@@ -56,29 +35,29 @@ mode_t mode_of(const fs::path& path) {
 }  // namespace
 
 TEST_CASE("a new output is written whole, with 0666 minus the umask, and no temporary file stays") {
-  TemporaryDirectory dir;
+  TemporaryDirectory dir("output-file-test");
   const mode_t mask = ::umask(022);
   const auto result = write_output_file(dir.path / "reg.md", "# register\n");
   ::umask(mask);
   REQUIRE(result.status == OutputStatus::written);
-  CHECK(read(dir.path / "reg.md") == "# register\n");
+  CHECK(read_file(dir.path / "reg.md") == "# register\n");
   CHECK(mode_of(dir.path / "reg.md") == (0666 & ~mask));
   CHECK(entries(dir.path) == 1);
 }
 
 TEST_CASE("a replaced output keeps its mode: a 0600 register stays 0600") {
-  TemporaryDirectory dir;
-  write(dir.path / "reg.json", "old");
+  TemporaryDirectory dir("output-file-test");
+  write_file(dir.path / "reg.json", "old");
   ::chmod((dir.path / "reg.json").c_str(), 0600);
   REQUIRE(write_output_file(dir.path / "reg.json", "new").status == OutputStatus::written);
-  CHECK(read(dir.path / "reg.json") == "new");
+  CHECK(read_file(dir.path / "reg.json") == "new");
   CHECK(mode_of(dir.path / "reg.json") == 0600);
   CHECK(entries(dir.path) == 1);
 }
 
 TEST_CASE("a symbolic link planted under the temporary name is neither followed nor replaced") {
-  TemporaryDirectory dir;
-  write(dir.path / "victim", "precious");
+  TemporaryDirectory dir("output-file-test");
+  write_file(dir.path / "victim", "precious");
   fs::create_symlink(dir.path / "victim", dir.path / "taken-0");
   fs::create_symlink(dir.path / "missing",
                      dir.path / "taken-1");  // dangling: O_EXCL refuses it too
@@ -86,26 +65,26 @@ TEST_CASE("a symbolic link planted under the temporary name is neither followed 
   options.temporary_name = [](int attempt) { return "taken-" + std::to_string(attempt); };
   REQUIRE(write_output_file(dir.path / "reg.json", "register", options).status ==
           OutputStatus::written);
-  CHECK(read(dir.path / "victim") == "precious");
+  CHECK(read_file(dir.path / "victim") == "precious");
   CHECK(fs::is_symlink(dir.path / "taken-0"));
   CHECK(fs::is_symlink(dir.path / "taken-1"));
   CHECK_FALSE(fs::exists(dir.path / "missing"));
-  CHECK(read(dir.path / "reg.json") == "register");
+  CHECK(read_file(dir.path / "reg.json") == "register");
 }
 
 TEST_CASE("when every temporary name is taken, the write fails and the target is unchanged") {
-  TemporaryDirectory dir;
-  write(dir.path / "reg.json", "old");
-  write(dir.path / "taken", "");
+  TemporaryDirectory dir("output-file-test");
+  write_file(dir.path / "reg.json", "old");
+  write_file(dir.path / "taken", "");
   OutputFileOptions options;
   options.temporary_name = [](int) { return std::string("taken"); };
   const auto result = write_output_file(dir.path / "reg.json", "new", options);
   CHECK(result.status == OutputStatus::failed);
-  CHECK(read(dir.path / "reg.json") == "old");
+  CHECK(read_file(dir.path / "reg.json") == "old");
 }
 
 TEST_CASE("a target that is not a regular file is refused and left as it is") {
-  TemporaryDirectory dir;
+  TemporaryDirectory dir("output-file-test");
   SUBCASE("a FIFO: nothing blocks, the FIFO stays") {
     REQUIRE(::mkfifo((dir.path / "fifo").c_str(), 0600) == 0);
     const auto result = write_output_file(dir.path / "fifo", "x");
@@ -130,8 +109,8 @@ TEST_CASE("a target that is not a regular file is refused and left as it is") {
 }
 
 TEST_CASE("an output that is one of the run's inputs is refused, under any name") {
-  TemporaryDirectory dir;
-  write(dir.path / "model.yaml", "model: 1\n");
+  TemporaryDirectory dir("output-file-test");
+  write_file(dir.path / "model.yaml", "model: 1\n");
   fs::create_directory(dir.path / "out");
   ProtectedFiles inputs;
   inputs.add(dir.path / "model.yaml");
@@ -153,24 +132,24 @@ TEST_CASE("an output that is one of the run's inputs is refused, under any name"
     CHECK(write_output_file(dir.path / "out" / "copy.yaml", "x", options).status ==
           OutputStatus::refused);
   }
-  CHECK(read(dir.path / "model.yaml") == "model: 1\n");
+  CHECK(read_file(dir.path / "model.yaml") == "model: 1\n");
   CHECK(entries(dir.path / "out") <= 1);
 }
 
 TEST_CASE("create-only never replaces a file, and creates one that does not exist") {
-  TemporaryDirectory dir;
+  TemporaryDirectory dir("output-file-test");
   OutputFileOptions options;
   options.mode = OutputMode::create_only;
   REQUIRE(write_output_file(dir.path / "tracking.yaml", "first", options).status ==
           OutputStatus::written);
   const auto again = write_output_file(dir.path / "tracking.yaml", "second", options);
   CHECK(again.status == OutputStatus::refused);
-  CHECK(read(dir.path / "tracking.yaml") == "first");
+  CHECK(read_file(dir.path / "tracking.yaml") == "first");
   CHECK(entries(dir.path) == 1);
 }
 
 TEST_CASE("a target in a directory that does not exist is refused, and nothing is created") {
-  TemporaryDirectory dir;
+  TemporaryDirectory dir("output-file-test");
   const auto result = write_output_file(dir.path / "no-such-dir" / "reg.md", "x");
   CHECK(result.status == OutputStatus::refused);
   CHECK(result.message.find("does not exist") != std::string::npos);
@@ -178,19 +157,19 @@ TEST_CASE("a target in a directory that does not exist is refused, and nothing i
 }
 
 TEST_CASE("create-only keeps a file created while the output was being written") {
-  TemporaryDirectory dir;
+  TemporaryDirectory dir("output-file-test");
   const fs::path target = dir.path / "tracking.yaml";
   OutputFileOptions options;
   options.mode = OutputMode::create_only;
   // The seam runs after the target was found missing and before the temporary
   // file exists: the moment another run could create the target.
   options.temporary_name = [&](int) {
-    write(target, "made meanwhile");
+    write_file(target, "made meanwhile");
     return std::string(".~tracking.yaml.test.tmp");
   };
   const auto result = write_output_file(target, "seeded", options);
   CHECK(result.status == OutputStatus::refused);
   CHECK(result.message.find("created while") != std::string::npos);
-  CHECK(read(target) == "made meanwhile");
+  CHECK(read_file(target) == "made meanwhile");
   CHECK(entries(dir.path) == 1);
 }
