@@ -139,6 +139,22 @@ std::vector<std::string> chain_lines(const assessors::Finding& finding, std::str
   return lines;
 }
 
+std::string feeds_line(const Register& reg, std::string_view lang, Escape escape) {
+  std::string feeds;
+  for (const auto& feed : reg.feeds) {
+    if (!feeds.empty()) feeds += "; ";
+    feeds += escape(feed.feed);
+    if (!feed.present) {
+      feeds += fmt::format(" {}", label(Label::feed_absent, lang));
+      continue;
+    }
+    if (!feed.feed_date.empty()) feeds += " " + escape(feed.feed_date);
+    feeds += fmt::format(" ({} {})", format_number(static_cast<double>(feed.entries), lang),
+                         label(Label::feed_entries, lang));
+  }
+  return feeds;
+}
+
 std::string cve_details(const assessors::CveEvidence& cve, std::string_view lang, Escape escape) {
   std::vector<std::string> parts;
   std::string product = cve.vendor_project;

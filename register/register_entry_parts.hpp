@@ -57,4 +57,8 @@ std::vector<std::string> chain_lines(const assessors::Finding& finding, std::str
 /// ": Fortinet FortiOS; gebruikt bij ransomware; EPSS 0,9 (…); …", or "".
 std::string cve_details(const assessors::CveEvidence& cve, std::string_view lang, Escape escape);
 
+/// The header's feeds line: "kev DATE (N vermeldingen); epss …", a feed the
+/// run had no cache of named as absent; model and feed text through `escape`.
+std::string feeds_line(const Register& reg, std::string_view lang, Escape escape);
+
 }  // namespace knelpunt::risk_register

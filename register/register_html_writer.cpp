@@ -233,21 +233,7 @@ void write_meta(std::string& out, const Register& reg, std::string_view lang) {
   item(Label::risk_diagram, esc(in_language(reg.diagram.name, reg.diagram.name_en, lang)));
   if (!reg.model_digest.empty())
     item(Label::model_digest, "<code>" + esc(reg.model_digest) + "</code>");
-  if (!reg.feeds.empty()) {
-    std::string feeds;
-    for (const auto& feed : reg.feeds) {
-      if (!feeds.empty()) feeds += "; ";
-      feeds += esc(feed.feed);
-      if (!feed.present) {
-        feeds += fmt::format(" {}", label(Label::feed_absent, lang));
-        continue;
-      }
-      if (!feed.feed_date.empty()) feeds += " " + esc(feed.feed_date);
-      feeds += fmt::format(" ({} {})", format_number(static_cast<double>(feed.entries), lang),
-                           label(Label::feed_entries, lang));
-    }
-    item(Label::feeds, feeds);
-  }
+  if (!reg.feeds.empty()) item(Label::feeds, feeds_line(reg, lang, &esc));
   if (!reg.tool_version.empty()) item(Label::tool, "knelpunt " + esc(reg.tool_version));
   bool scoring_defaults = false, scoring_overridden = false;
   if (!reg.catalogs.empty()) {

@@ -22,6 +22,8 @@ using model::markdown_escape;
 
 namespace {
 
+std::string md_escape(std::string_view text) { return markdown_escape(text); }
+
 /// Labels are lower case so that they fit in sentences; headings and list
 /// labels start with a capital. All labels start with an ASCII letter.
 std::string capitalized(std::string_view text) {
@@ -93,21 +95,7 @@ void write_header(std::string& out, const Register& reg, std::string_view lang) 
   field(out, Label::risk_diagram, lang,
         markdown_escape(in_language(reg.diagram.name, reg.diagram.name_en, lang)));
   if (!reg.model_digest.empty()) field(out, Label::model_digest, lang, markdown_escape(reg.model_digest));
-  if (!reg.feeds.empty()) {
-    std::string feeds;
-    for (const auto& feed : reg.feeds) {
-      if (!feeds.empty()) feeds += "; ";
-      feeds += markdown_escape(feed.feed);
-      if (!feed.present) {
-        feeds += fmt::format(" {}", label(Label::feed_absent, lang));
-        continue;
-      }
-      if (!feed.feed_date.empty()) feeds += " " + markdown_escape(feed.feed_date);
-      feeds += fmt::format(" ({} {})", format_number(static_cast<double>(feed.entries), lang),
-                           label(Label::feed_entries, lang));
-    }
-    field(out, Label::feeds, lang, feeds);
-  }
+  if (!reg.feeds.empty()) field(out, Label::feeds, lang, feeds_line(reg, lang, &md_escape));
   if (!reg.tool_version.empty()) field(out, Label::tool, lang, "knelpunt " + markdown_escape(reg.tool_version));
   write_catalog_versions(out, reg, lang);
   out += "\n";
@@ -279,8 +267,6 @@ void write_overview(std::string& out, const Register& reg, std::string_view lang
                        markdown_escape(status_label(risk.tracking.status, lang)));
   out += "\n";
 }
-
-std::string md_escape(std::string_view text) { return markdown_escape(text); }
 
 /// The chain as nested list items, one per instant (register_entry_parts.hpp).
 void write_chain(std::string& out, const assessors::Finding& finding, std::string_view lang) {
