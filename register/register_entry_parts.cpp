@@ -139,6 +139,13 @@ std::vector<std::string> chain_lines(const assessors::Finding& finding, std::str
   return lines;
 }
 
+std::string feed_day(const std::string& feed_date) {
+  const bool dated = feed_date.size() >= 10 && feed_date[4] == '-' && feed_date[7] == '-' &&
+                     std::all_of(feed_date.begin(), feed_date.begin() + 10,
+                                 [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+  return dated ? feed_date.substr(0, 10) : feed_date;
+}
+
 std::string feeds_line(const Register& reg, std::string_view lang, Escape escape) {
   std::string feeds;
   for (const auto& feed : reg.feeds) {
@@ -148,7 +155,7 @@ std::string feeds_line(const Register& reg, std::string_view lang, Escape escape
       feeds += fmt::format(" {}", label(Label::feed_absent, lang));
       continue;
     }
-    if (!feed.feed_date.empty()) feeds += " " + escape(feed.feed_date);
+    if (!feed.feed_date.empty()) feeds += " " + escape(feed_day(feed.feed_date));
     feeds += fmt::format(" ({} {})", format_number(static_cast<double>(feed.entries), lang),
                          label(Label::feed_entries, lang));
   }

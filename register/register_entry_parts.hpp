@@ -57,7 +57,12 @@ std::vector<std::string> chain_lines(const assessors::Finding& finding, std::str
 /// ": Fortinet FortiOS; gebruikt bij ransomware; EPSS 0,9 (…); …", or "".
 std::string cve_details(const assessors::CveEvidence& cve, std::string_view lang, Escape escape);
 
-/// The header's feeds line: "kev DATE (N vermeldingen); epss …", a feed the
+/// The day a feed was published as a reader wants it: "2026-11-20" for the
+/// feed's "2026-11-20T15:01:44.1234Z" (the JSON keeps the full stamp); a
+/// date that does not start with YYYY-MM-DD is kept as it is.
+std::string feed_day(const std::string& feed_date);
+
+/// The header's feeds line: "kev DAY (N vermeldingen); epss …", a feed the
 /// run had no cache of named as absent; model and feed text through `escape`.
 std::string feeds_line(const Register& reg, std::string_view lang, Escape escape);
 

@@ -183,7 +183,7 @@ std::string page_footer_rule(const Register& reg, std::string_view lang) {
   std::string feeds;
   for (const auto& feed : reg.feeds)
     if (feed.present && !feed.feed_date.empty())
-      feeds += (feeds.empty() ? "" : ", ") + feed.feed + " " + feed.feed_date.substr(0, 10);
+      feeds += (feeds.empty() ? "" : ", ") + feed.feed + " " + feed_day(feed.feed_date);
   if (!feeds.empty())
     footer += fmt::format(" · {} {}", label(Label::page_footer_feeds, lang), feeds);
   return fmt::format("@page{{@bottom-left{{content:{};font-size:8pt;color:#555}}}}\n",

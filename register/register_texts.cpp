@@ -64,7 +64,7 @@ constexpr std::array kTexts{
     Entry{Label::catalog_overridden, "aangepast door het model", "overridden by the model"},
     Entry{Label::scoring_defaults_note,
           "De klassegrenzen van impact en kans en de schattingsregels per criterium zijn standaardwaarden van knelpunt, "
-          "geen officiële cijfers (catalogs/scoring.yaml, [knelpunt defaults]). Toets ze aan de Handreiking Regionaal Risicoprofiel "
+          "geen officiële cijfers (catalogs/scoring.yaml). Toets ze aan de Handreiking Regionaal Risicoprofiel "
           "voordat het register als formeel risicoprofiel dient, en leg afwijkende grenzen vast in het model "
           "(`catalogs: scoring:`).",
           "The impact and likelihood class limits and the estimation rules per criterion are knelpunt defaults, "
@@ -122,8 +122,7 @@ constexpr std::array kTexts{
     Entry{Label::cell_no_rule, "geen schattingsregel", "no estimation rule"},
     Entry{Label::scoring_overridden_note,
           "Het model past de scoringscatalogus aan (`catalogs: scoring:`); de klassegrenzen en schattingsregels die het "
-          "model niet aanpast, zijn standaardwaarden van knelpunt, geen officiële cijfers (catalogs/scoring.yaml, "
-          "[knelpunt defaults]).",
+          "model niet aanpast, zijn standaardwaarden van knelpunt, geen officiële cijfers (catalogs/scoring.yaml).",
           "The model overrides the scoring catalogue (`catalogs: scoring:`); the class limits and estimation rules it "
           "does not override are knelpunt defaults, not official figures (catalogs/scoring.yaml, [knelpunt defaults])."},
     Entry{Label::score_explanation, "Toelichting op de score", "How the score was found"},

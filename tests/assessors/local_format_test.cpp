@@ -38,3 +38,16 @@ TEST_CASE("Dutch numbers: a dot between thousands from four digits on, a decimal
   CHECK(assessors::local_number(0.5).nl == "0,5");
   CHECK(assessors::local_probability(0.00123456).nl == "0,001235");
 }
+
+TEST_CASE("Rates below one in a thousand: two significant digits times a power of ten") {
+  CHECK(assessors::local_rate(2.1e-7).nl == "2,1 × 10⁻⁷");
+  CHECK(assessors::local_rate(2.1e-7).en == "2.1 × 10⁻⁷");
+  CHECK(assessors::local_rate(2.14e-5).nl == "2,1 × 10⁻⁵");
+  // A mantissa that rounds up to ten moves to the next power.
+  CHECK(assessors::local_rate(9.96e-7).nl == "1 × 10⁻⁶");
+  CHECK(assessors::local_rate(9.94e-7).nl == "9,9 × 10⁻⁷");
+  // From one in a thousand on, an ordinary number.
+  CHECK(assessors::local_rate(0.001).nl == "0,001");
+  CHECK(assessors::local_rate(0.25).nl == "0,25");
+  CHECK(assessors::local_rate(0).nl == "0");
+}
