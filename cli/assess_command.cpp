@@ -3,6 +3,7 @@
 /// (Markdown, JSON or CSV), with tracking applied, and — with --fail-on —
 /// exits 1 when an open risk reaches a level.
 
+#include <algorithm>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -16,6 +17,7 @@
 #include "cli/model_input.hpp"
 #include "cli/option_ranges.hpp"
 #include "model/text_format.hpp"
+#include "cli/register_input.hpp"
 #include "cli/register_run.hpp"
 #include "engine/parallel_for.hpp"
 #include "model/suggest.hpp"
@@ -58,6 +60,9 @@ class AssessCommand : public Command {
                         "Only the entries of assets this operator runs (a partner's view); repeatable");
     command->add_option("--date", date_,
                         "Date the register (YYYY-MM-DD) in its header and JSON; without it the register carries no date");
+    command->add_option("--previous", previous_,
+                        "Show what changed since this earlier register (JSON, from assess --format json) in the "
+                        "Markdown and HTML register");
     command->add_option("--knelpunten-csv", knelpunten_csv_,
                         "Also write every asset's figures (its own failure, its entry and level, listed or not) to "
                         "this CSV file, for analysts");
@@ -66,6 +71,7 @@ class AssessCommand : public Command {
         "Examples:\n  knelpunt assess examples/dordrecht -o register.md\n"
         "  knelpunt assess examples/dordrecht --measures examples/dordrecht/measures.yaml --variant noodstroom-gemaal-kilweg\n"
         "  knelpunt assess examples/dordrecht --format json -o register.json --fail-on hoog\n"
+        "  knelpunt assess examples/dordrecht --previous last-month.json -o report.html\n"
         "Exit: 0 written, 1 --fail-on level reached by an open risk, 2 bad input, 3 internal error");
     return command;
   }
@@ -79,6 +85,12 @@ class AssessCommand : public Command {
                                "exists (e.g. 2026-12-01)\n",
                                model::one_line(date_));
       return kExitBadInput;
+    }
+    // The previous register first: a wrong file should not cost a whole assessment.
+    std::optional<risk_register::RegisterDocument> previous;
+    if (!previous_.empty()) {
+      previous = read_register_or_report(previous_);
+      if (!previous) return kExitBadInput;
     }
     auto loaded = load_model_or_report(model_path_, quiet_);
     if (!loaded) return kExitBadInput;
@@ -114,6 +126,13 @@ class AssessCommand : public Command {
     }
     auto run = run_register_in_brief(*loaded, prepared, options, tracking ? &*tracking : nullptr);
     auto& reg = run.reg;
+    // Every entry this run computed (before --operator and the listing keep
+    // some), so that the changes can tell "no longer listed" from "resolved".
+    std::vector<risk_register::ComputedRisk> computed;
+    if (previous) {
+      computed.reserve(reg.risks.size());
+      for (const auto& risk : reg.risks) computed.push_back({risk.id, risk.level, risk.replaces});
+    }
     if (!operators_.empty()) {
       const auto unknown = risk_register::keep_operators(reg, operators_);
       if (!unknown.empty()) {
@@ -132,8 +151,10 @@ class AssessCommand : public Command {
     if (!measures_.file().empty()) inputs.add(measures_.file());
     add_assessment_inputs(inputs, prepared);
     if (!seed_tracking_) inputs.add(tracking_file);
+    if (previous) inputs.add(previous_, "read by this run (--previous)");
     // Only the listed entries are written, so only they need their evidence.
     run.detail_entries(threads_);
+    if (previous) reg.changes = risk_register::changes_since(*previous, reg, computed_not_listed(computed, reg), lang_);
     if (!knelpunten_csv_.empty()) {
       // The register's own horizon (run_register resolved it), not resolved again here.
       const risk_register::AssetTableInput input{loaded->model,    *loaded->graph,
@@ -163,6 +184,20 @@ class AssessCommand : public Command {
   }
 
  private:
+  /// The entries of `computed` that `reg` does not list, sorted by id.
+  static std::vector<risk_register::ComputedRisk> computed_not_listed(std::vector<risk_register::ComputedRisk> computed,
+                                                                      const risk_register::Register& reg) {
+    std::vector<std::string_view> listed;
+    listed.reserve(reg.risks.size());
+    for (const auto& risk : reg.risks) listed.push_back(risk.id);
+    std::sort(listed.begin(), listed.end());
+    std::erase_if(computed, [&](const risk_register::ComputedRisk& risk) {
+      return std::binary_search(listed.begin(), listed.end(), std::string_view(risk.id));
+    });
+    std::sort(computed.begin(), computed.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    return computed;
+  }
+
   /// --format, else the format of the -o extension (no extension or no file:
   /// Markdown); nothing (after printing why) for an extension no writer takes.
   std::optional<std::string> format_or_report() const {
@@ -225,7 +260,7 @@ class AssessCommand : public Command {
 
   std::string model_path_, profile_path_, output_, format_, lang_ = "nl", tracking_path_, fail_on_, cache_dir_;
   MeasureFileOption measures_;
-  std::string variant_, date_, knelpunten_csv_;
+  std::string variant_, date_, knelpunten_csv_, previous_;
   std::vector<std::string> operators_;
   std::string csv_separator_ = ",";
   bool csv_bom_ = false, seed_tracking_ = false, quiet_ = false;

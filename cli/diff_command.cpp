@@ -14,6 +14,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/language_option.hpp"
 #include "cli/model_input.hpp"
+#include "cli/register_input.hpp"
 #include "model/text_format.hpp"
 #include "model/input_file.hpp"
 #include "register/register_diff.hpp"
@@ -25,22 +26,6 @@ namespace knelpunt::cli {
 namespace {
 
 using model::one_line;
-
-/// Reads and checks one register file; prints every problem and returns
-/// nothing when it cannot be used.
-std::optional<risk_register::RegisterDocument> read_or_report(const std::string& path) {
-  const auto input = model::read_input_file(
-      path, {"", "a register written by `knelpunt assess --format json`", model::kMaxRegisterFileBytes});
-  if (!input.text) {
-    std::cerr << fmt::format("knelpunt: error: {}: {}\n", path, input.problem.message);
-    return std::nullopt;
-  }
-  auto result = risk_register::read_register_document(*input.text, path);
-  print_diagnostics(result.problems, false);
-  if (result.problems.items().size() >= risk_register::kMaxDocumentProblems)
-    std::cerr << fmt::format("knelpunt: error: {}: stopped after {} problems\n", path, result.problems.items().size());
-  return std::move(result.document);
-}
 
 class DiffCommand : public Command {
  public:
@@ -69,8 +54,8 @@ class DiffCommand : public Command {
 
   int run() override {
     // Read both before giving up, so that one run reports the problems of both files.
-    auto old_register = read_or_report(old_path_);
-    auto new_register = read_or_report(new_path_);
+    auto old_register = read_register_or_report(old_path_);
+    auto new_register = read_register_or_report(new_path_);
     if (!old_register || !new_register) return kExitBadInput;
     const auto diff = risk_register::diff_registers(*old_register, *new_register);
     std::optional<risk_register::DiffGate> gate;

@@ -53,16 +53,6 @@ std::vector<FieldChange> changed_fields(const RegisterEntry& o, const RegisterEn
   return changes;
 }
 
-Label field_label(std::string_view field) {
-  if (field == "level") return Label::level;
-  if (field == "likelihood") return Label::likelihood;
-  if (field == "impact") return Label::impact;
-  if (field == "title") return Label::title;
-  if (field == "assets") return Label::assets;
-  if (field == "affected") return Label::affected_count;
-  if (field == "measures") return Label::measures;
-  return Label::status;
-}
 
 /// A register text for a terminal: control characters (line breaks, ANSI
 /// escapes) become spaces, so that a model string cannot forge lines or
@@ -134,6 +124,20 @@ Json field_json(std::string_view field, const RegisterEntry& e) {
 }
 
 }  // namespace
+
+std::string_view field_name(std::string_view field, std::string_view lang) {
+  auto field_label = [](std::string_view f) {
+    if (f == "level") return Label::level;
+    if (f == "likelihood") return Label::likelihood;
+    if (f == "impact") return Label::impact;
+    if (f == "title") return Label::title;
+    if (f == "assets") return Label::assets;
+    if (f == "affected") return Label::affected_count;
+    if (f == "measures") return Label::measures;
+    return Label::status;
+  };
+  return label(field_label(field), lang);
+}
 
 RegisterDiff diff_registers(const RegisterDocument& old_register, const RegisterDocument& new_register) {
   RegisterDiff diff;
@@ -239,7 +243,7 @@ std::string diff_to_text(const RegisterDiff& diff, std::string_view lang) {
                                                   arrow(c.level_direction));
       out += fmt::format("  {}  {}  {}\n", plain(c.new_entry.id), plain(level), plain(c.new_entry.title));
       for (const auto& change : c.changes)
-        out += fmt::format("    {}: {} → {}\n", label(field_label(change.field), lang),
+        out += fmt::format("    {}: {} → {}\n", field_name(change.field, lang),
                            plain(old_shown(change, c, lang)), plain(new_shown(change, c, lang)));
     }
   }
@@ -314,7 +318,7 @@ std::string diff_to_markdown(const RegisterDiff& diff, std::string_view lang) {
       for (const auto& change : c.changes) {
         if (change.field == "level") continue;  // already in the level column
         if (!changes.empty()) changes += "; ";
-        changes += fmt::format("{}: {} → {}", label(field_label(change.field), lang),
+        changes += fmt::format("{}: {} → {}", field_name(change.field, lang),
                                markdown_escape(old_shown(change, c, lang)), markdown_escape(new_shown(change, c, lang)));
       }
       out += fmt::format("| {} | {} | {} | {} |\n", markdown_escape(c.new_entry.id), level,

@@ -44,6 +44,9 @@ struct RegisterDiff {
   bool empty() const { return added.empty() && resolved.empty() && changed.empty(); }
 };
 
+/// The name of a compared field for people in `lang` ("kans", "aantal getroffen objecten").
+std::string_view field_name(std::string_view field, std::string_view lang);
+
 /// Compares level, likelihood, impact class, title, assets, number of
 /// affected assets, measures and tracking status of every risk id in both.
 RegisterDiff diff_registers(const RegisterDocument& old_register, const RegisterDocument& new_register);

@@ -238,6 +238,7 @@ RegisterDocumentResult read_register_document(std::string_view json_text, const 
   document.file = file_name;
   document.lang = check.optional_string_member(root, "", "lang");
   if (document.lang.empty()) document.lang = "nl";
+  document.date = check.optional_string_member(root, "", "date");
   if (auto model = root.find("model"); model != root.end() && model->is_object())
     document.model_name = check.optional_string_member(*model, "/model", "name");
   document.levels = read_levels(root, check);

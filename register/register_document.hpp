@@ -38,6 +38,7 @@ struct RegisterDocument {
   std::string file;        ///< as given to the reader
   std::string lang;        ///< "nl" or "en"; "nl" when the file does not say
   std::string model_name;  ///< "" when the file does not say
+  std::string date;        ///< the register's `date` (assess --date), or "" when it has none
   std::vector<RegisterLevel> levels;  ///< lowest first
   std::vector<RegisterEntry> risks;   ///< in file order; ids unique
 };

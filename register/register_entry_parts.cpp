@@ -162,6 +162,63 @@ std::string feeds_line(const Register& reg, std::string_view lang, Escape escape
   return feeds;
 }
 
+std::string changes_headline(const RegisterChanges& changes, std::string_view lang) {
+  const std::size_t other = changes.changed.size() - changes.raised - changes.lowered;
+  return fmt::format(fmt::runtime(label(Label::since_previous_headline, lang)),
+                     fmt::arg("added", changes.added.size()), fmt::arg("raised", changes.raised),
+                     fmt::arg("lowered", changes.lowered), fmt::arg("other", other), fmt::arg("merged", changes.merged.size()),
+                     fmt::arg("resolved", changes.resolved.size()), fmt::arg("not_listed", changes.not_listed.size()),
+                     fmt::arg("unchanged", changes.unchanged));
+}
+
+std::string previous_register_line(const RegisterChanges& changes, std::string_view lang, Escape escape) {
+  std::vector<std::string> facts;
+  if (!changes.model_name.empty()) facts.push_back(escape(changes.model_name));
+  if (!changes.date.empty()) facts.push_back(escape(changes.date));
+  facts.push_back(fmt::format("{} {}", format_number(static_cast<double>(changes.previous_count), lang),
+                              label(changes.previous_count == 1 ? Label::risk_one : Label::risk_many, lang)));
+  return fmt::format("{} ({})", escape(changes.file), fmt::join(facts, ", "));
+}
+
+std::string change_details(const ChangedRisk& changed, const Register& reg, std::string_view lang, Escape escape) {
+  std::vector<std::string> parts;
+  for (const auto& change : changed.changes) {
+    // The new title stands beside the changes; the old one is enough.
+    if (change.field == "title") {
+      parts.push_back(fmt::format("{}: {}", label(Label::previous_title, lang), escape(change.old_value)));
+      continue;
+    }
+    // A list says what came and what went, not both whole lists.
+    if (change.field == "assets" || change.field == "measures") {
+      const bool assets = change.field == "assets";
+      auto sorted = [](std::vector<std::string> items) {
+        std::sort(items.begin(), items.end());
+        return items;
+      };
+      const auto before = sorted(assets ? changed.old_entry.assets : changed.old_entry.measures);
+      const auto after = sorted(assets ? changed.new_entry.assets : changed.new_entry.measures);
+      std::vector<std::string> came, went;
+      std::set_difference(after.begin(), after.end(), before.begin(), before.end(), std::back_inserter(came));
+      std::set_difference(before.begin(), before.end(), after.begin(), after.end(), std::back_inserter(went));
+      std::string text = fmt::format("{}:", field_name(change.field, lang));
+      if (!came.empty()) text += fmt::format(" + {}", escape(fmt::format("{}", fmt::join(came, ", "))));
+      if (!went.empty()) text += fmt::format("{} − {}", came.empty() ? "" : ";", escape(fmt::format("{}", fmt::join(went, ", "))));
+      parts.push_back(std::move(text));
+      continue;
+    }
+    parts.push_back(fmt::format("{}: {} → {}", field_name(change.field, lang),
+                                escape(changed_field_value(change, true, changed, reg, lang)),
+                                escape(changed_field_value(change, false, changed, reg, lang))));
+  }
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+std::string current_title(const Register& reg, const RegisterEntry& entry, std::string_view lang) {
+  for (const auto& risk : reg.risks)
+    if (risk.id == entry.id) return in_language(risk.finding.title, lang);
+  return entry.title;
+}
+
 std::string cve_details(const assessors::CveEvidence& cve, std::string_view lang, Escape escape) {
   std::vector<std::string> parts;
   std::string product = cve.vendor_project;

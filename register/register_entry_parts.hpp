@@ -66,4 +66,20 @@ std::string feed_day(const std::string& feed_date);
 /// run had no cache of named as absent; model and feed text through `escape`.
 std::string feeds_line(const Register& reg, std::string_view lang, Escape escape);
 
+/// What the changes since the previous register come to, in one line:
+/// "2 nieuw, 1 hoger, 0 lager, 3 anders gewijzigd, 1 vervallen, 4 niet meer
+/// vermeld, 280 ongewijzigd" (register_changes.hpp).
+std::string changes_headline(const RegisterChanges& changes, std::string_view lang);
+
+/// The previous register: "OLD.json (Dordrecht, 2026-11-01, 280 risico's)".
+std::string previous_register_line(const RegisterChanges& changes, std::string_view lang, Escape escape);
+
+/// What changed in a risk in both registers: "kans: C → D; impact: B → C",
+/// levels by name, statuses by label, ids and titles through `escape`.
+std::string change_details(const ChangedRisk& changed, const Register& reg, std::string_view lang, Escape escape);
+
+/// A risk's title in `lang` as this register has it, for an entry of the
+/// changes that this register lists; the title the document gave it else.
+std::string current_title(const Register& reg, const RegisterEntry& entry, std::string_view lang);
+
 }  // namespace knelpunt::risk_register

@@ -142,6 +142,7 @@ svg.diagram text{font-family:inherit}
 table{border-collapse:collapse;width:100%;font-size:.88rem}
 th,td{border-bottom:1px solid var(--rule);padding:.25rem .4rem;text-align:left;vertical-align:top}
 th{background:var(--band)}
+table.changes td:first-child{white-space:nowrap}
 td.num,th.num{text-align:right}
 table.levels{width:auto;min-width:28rem}
 th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;color:inherit}
@@ -424,6 +425,9 @@ void write_board(std::string& out, const Register& reg, const RegisterSummary& s
   }
   if (!statuses.empty())
     out += fmt::format("<p>{}: {}.</p>\n", label(Label::tracking, lang), statuses);
+  if (reg.changes)
+    out += fmt::format("<p class=\"changes\"><a href=\"#wijzigingen\">{}</a>: {}.</p>\n",
+                       label(Label::since_previous, lang), changes_headline(*reg.changes, lang));
   write_highest(out, reg, lang);
   out += "</div>\n<div>\n";
   out += fmt::format("<h2 id=\"diagram\">{}</h2>\n", label(Label::risk_diagram, lang));
@@ -440,12 +444,13 @@ void write_board(std::string& out, const Register& reg, const RegisterSummary& s
 void write_contents(std::string& out, const Register& reg, std::string_view lang) {
   out += fmt::format("<nav class=\"contents\" aria-label=\"{0}\"><strong>{0}:</strong> ",
                      label(Label::report_contents, lang));
-  out += fmt::format(
-      "<a href=\"#samenvatting\">{}</a> · <a href=\"#diagram\">{}</a> · <a "
-      "href=\"#per-sector\">{}</a> · "
-      "<a href=\"#overzicht\">{}</a>",
-      label(Label::summary, lang), label(Label::risk_diagram, lang),
-      label(Label::per_sector_and_operator, lang), label(Label::overview, lang));
+  // In the order of the sections.
+  out += fmt::format("<a href=\"#samenvatting\">{}</a> · <a href=\"#diagram\">{}</a>",
+                     label(Label::summary, lang), label(Label::risk_diagram, lang));
+  if (reg.changes)
+    out += fmt::format(" · <a href=\"#wijzigingen\">{}</a>", label(Label::since_previous, lang));
+  out += fmt::format(" · <a href=\"#per-sector\">{}</a> · <a href=\"#overzicht\">{}</a>",
+                     label(Label::per_sector_and_operator, lang), label(Label::overview, lang));
   if (!reg.risks.empty())
     out += fmt::format(" · <a href=\"#risicos\">{}</a> · <a href=\"#bijlage\">{}</a>",
                        label(Label::risks, lang), label(Label::appendix_title, lang));
@@ -526,6 +531,72 @@ void write_tables(std::string& out, const Register& reg, const RegisterSummary& 
                                           : fmt::format(" → {} <code>{}</code>",
                                                         label(Label::now_in, lang), esc(u.now_in)));
     out += "</ul>\n";
+  }
+  out += "</section>\n";
+}
+
+/// What changed since the previous register (assess --previous), as the
+/// Markdown register has it: the line of counts, then a table per kind of
+/// change; entries this register lists link to their sections.
+void write_changes(std::string& out, const Register& reg, std::string_view lang) {
+  if (!reg.changes) return;
+  const auto& changes = *reg.changes;
+  out += fmt::format("<section class=\"part\" id=\"wijzigingen\">\n<h2>{}</h2>\n<p>{} {}: {}.</p>\n",
+                     label(Label::since_previous, lang), label(Label::compared_with, lang),
+                     previous_register_line(changes, lang, &esc), changes_headline(changes, lang));
+  if (changes.languages_differ)
+    out += fmt::format("<p class=\"note\">{}</p>\n", label(Label::previous_in_other_language, lang));
+  auto table_head = [&](Label name, std::size_t n, std::string_view intro, std::initializer_list<Label> columns) {
+    out += fmt::format("<h3>{} ({})</h3>\n", capitalized(label(name, lang)), grouped(n, lang));
+    if (!intro.empty()) out += fmt::format("<p class=\"note\">{}</p>\n", intro);
+    out += "<table class=\"changes\"><thead><tr>";
+    for (auto column : columns) out += fmt::format("<th scope=\"col\">{}</th>", capitalized(label(column, lang)));
+    out += "</tr></thead>\n<tbody>\n";
+  };
+  auto linked = [&](const RegisterEntry& entry) {
+    return fmt::format("<a href=\"#{}\">{}</a>", esc(entry.id), esc(entry.id));
+  };
+  if (!changes.added.empty()) {
+    table_head(Label::added, changes.added.size(), "", {Label::id, Label::level, Label::title});
+    for (const auto& entry : changes.added)
+      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", linked(entry),
+                         esc(level_shown(entry, reg, lang)), esc(current_title(reg, entry, lang)));
+    out += "</tbody></table>\n";
+  }
+  if (!changes.changed.empty()) {
+    table_head(Label::changed, changes.changed.size(), "", {Label::id, Label::level, Label::title, Label::what_changed});
+    for (const auto& changed : changes.changed)
+      out += fmt::format("<tr><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td></tr>\n", linked(changed.new_entry),
+                         esc(level_shown(changed.new_entry, reg, lang)),
+                         changed.level_direction > 0 ? " ↑" : changed.level_direction < 0 ? " ↓" : "",
+                         esc(current_title(reg, changed.new_entry, lang)), change_details(changed, reg, lang, &esc));
+    out += "</tbody></table>\n";
+  }
+  if (!changes.merged.empty()) {
+    table_head(Label::merged_into_knelpunt, changes.merged.size(), label(Label::merged_why, lang),
+               {Label::id, Label::previous_level, Label::title, Label::now_in});
+    for (const auto& entry : changes.merged)
+      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", esc(entry.previous.id),
+                         esc(level_shown(entry.previous, reg, lang)), esc(entry.previous.title),
+                         entry.listed ? fmt::format("<a href=\"#{0}\">{0}</a>", esc(entry.now_in)) : esc(entry.now_in));
+    out += "</tbody></table>\n";
+  }
+  if (!changes.resolved.empty()) {
+    table_head(Label::resolved, changes.resolved.size(), label(Label::resolved_why, lang),
+               {Label::id, Label::previous_level, Label::title});
+    for (const auto& entry : changes.resolved)
+      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", esc(entry.id),
+                         esc(level_shown(entry, reg, lang)), esc(entry.title));
+    out += "</tbody></table>\n";
+  }
+  if (!changes.not_listed.empty()) {
+    table_head(Label::no_longer_listed, changes.not_listed.size(), label(Label::no_longer_listed_why, lang),
+               {Label::id, Label::previous_level, Label::level_now, Label::title});
+    for (const auto& entry : changes.not_listed)
+      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", esc(entry.previous.id),
+                         esc(level_shown(entry.previous, reg, lang)), esc(entry.level_name),
+                         esc(entry.previous.title));
+    out += "</tbody></table>\n";
   }
   out += "</section>\n";
 }
@@ -836,6 +907,7 @@ std::string register_to_html(const Register& reg, std::string_view lang) {
   write_head(out, reg, lang);
   write_board(out, reg, summary, lang);
   write_contents(out, reg, lang);
+  write_changes(out, reg, lang);
   write_tables(out, reg, summary, lang);
   write_overview(out, reg, summary, lang);
   if (!reg.risks.empty()) {

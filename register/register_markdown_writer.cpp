@@ -179,6 +179,74 @@ void write_not_listed(std::string& out, const Register& reg, std::string_view la
   out += fmt::format("{}\n\n", label(Label::not_listed_full_table, lang));
 }
 
+/// What changed since the previous register (assess --previous): the line
+/// of counts, then a table per kind of change; the entries this register
+/// lists are linked by id, the others are named with their previous level.
+void write_changes(std::string& out, const Register& reg, std::string_view lang) {
+  if (!reg.changes) return;
+  const auto& changes = *reg.changes;
+  out += fmt::format("### {}\n\n{} {}: {}.\n\n", label(Label::since_previous, lang), label(Label::compared_with, lang),
+                     previous_register_line(changes, lang, &md_escape), changes_headline(changes, lang));
+  if (changes.languages_differ) out += fmt::format("{}\n\n", label(Label::previous_in_other_language, lang));
+  auto heading = [&](Label name, std::size_t n) {
+    out += fmt::format("**{} ({})**\n\n", capitalized(label(name, lang)), n);
+  };
+  if (!changes.added.empty()) {
+    heading(Label::added, changes.added.size());
+    out += fmt::format("| {} | {} | {} |\n|---|---|---|\n", capitalized(label(Label::id, lang)),
+                       capitalized(label(Label::level, lang)), capitalized(label(Label::title, lang)));
+    for (const auto& entry : changes.added)
+      out += fmt::format("| {} | {} | {} |\n", md_escape(entry.id), md_escape(level_shown(entry, reg, lang)),
+                         md_escape(current_title(reg, entry, lang)));
+    out += "\n";
+  }
+  if (!changes.changed.empty()) {
+    heading(Label::changed, changes.changed.size());
+    out += fmt::format("| {} | {} | {} | {} |\n|---|---|---|---|\n", capitalized(label(Label::id, lang)),
+                       capitalized(label(Label::level, lang)), capitalized(label(Label::title, lang)),
+                       capitalized(label(Label::what_changed, lang)));
+    for (const auto& changed : changes.changed)
+      out += fmt::format("| {} | {}{} | {} | {} |\n", md_escape(changed.new_entry.id),
+                         md_escape(level_shown(changed.new_entry, reg, lang)),
+                         changed.level_direction > 0 ? " ↑" : changed.level_direction < 0 ? " ↓" : "",
+                         md_escape(current_title(reg, changed.new_entry, lang)),
+                         change_details(changed, reg, lang, &md_escape));
+    out += "\n";
+  }
+  if (!changes.merged.empty()) {
+    heading(Label::merged_into_knelpunt, changes.merged.size());
+    out += fmt::format("{}\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n", label(Label::merged_why, lang),
+                       capitalized(label(Label::id, lang)), capitalized(label(Label::previous_level, lang)),
+                       capitalized(label(Label::title, lang)), capitalized(label(Label::now_in, lang)));
+    for (const auto& entry : changes.merged)
+      out += fmt::format("| {} | {} | {} | {} |\n", md_escape(entry.previous.id),
+                         md_escape(level_shown(entry.previous, reg, lang)), md_escape(entry.previous.title),
+                         md_escape(entry.now_in));
+    out += "\n";
+  }
+  if (!changes.resolved.empty()) {
+    heading(Label::resolved, changes.resolved.size());
+    out += fmt::format("{}\n\n| {} | {} | {} |\n|---|---|---|\n", label(Label::resolved_why, lang),
+                       capitalized(label(Label::id, lang)), capitalized(label(Label::previous_level, lang)),
+                       capitalized(label(Label::title, lang)));
+    for (const auto& entry : changes.resolved)
+      out += fmt::format("| {} | {} | {} |\n", md_escape(entry.id), md_escape(level_shown(entry, reg, lang)),
+                         md_escape(entry.title));
+    out += "\n";
+  }
+  if (!changes.not_listed.empty()) {
+    heading(Label::no_longer_listed, changes.not_listed.size());
+    out += fmt::format("{}\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n", label(Label::no_longer_listed_why, lang),
+                       capitalized(label(Label::id, lang)), capitalized(label(Label::previous_level, lang)),
+                       capitalized(label(Label::level_now, lang)), capitalized(label(Label::title, lang)));
+    for (const auto& entry : changes.not_listed)
+      out += fmt::format("| {} | {} | {} | {} |\n", md_escape(entry.previous.id),
+                         md_escape(level_shown(entry.previous, reg, lang)), md_escape(entry.level_name),
+                         md_escape(entry.previous.title));
+    out += "\n";
+  }
+}
+
 void write_summary(std::string& out, const Register& reg, const RegisterSummary& summary, std::string_view lang) {
   out += fmt::format("## {}\n\n", label(Label::summary, lang));
   // Highest level first: that is what a reader looks for.
@@ -210,6 +278,7 @@ void write_summary(std::string& out, const Register& reg, const RegisterSummary&
   }
   if (!statuses.empty()) out += fmt::format("{}: {}.\n\n", label(Label::tracking, lang), statuses);
   write_highest(out, reg, lang);
+  write_changes(out, reg, lang);
   std::size_t scored = 0;  // the entries the tables count: those whose level is in the diagram
   for (auto n : summary.by_level) scored += n;
   write_level_table(out, reg, summary.by_sector, scored, Label::per_sector, Label::sector, Label::no_sector, Label::sector_rule,

@@ -141,6 +141,34 @@ constexpr std::array kTexts{
           "vanzelf.",
           "Note: the registers are written in different languages, so titles differ anyway."},
     Entry{Label::affected_count, "aantal getroffen objecten", "number of affected assets"},
+    Entry{Label::since_previous, "Wijzigingen sinds het vorige register", "Changes since the previous register"},
+    Entry{Label::compared_with, "Vergeleken met", "Compared with"},
+    Entry{Label::since_previous_headline,
+          "{added} nieuw, {raised} hoger, {lowered} lager, {other} anders gewijzigd, {merged} opgegaan in een "
+          "knelpunt, {resolved} vervallen, {not_listed} niet meer vermeld, {unchanged} ongewijzigd",
+          "{added} added, {raised} raised, {lowered} lowered, {other} changed otherwise, {merged} merged into a "
+          "knelpunt, {resolved} resolved, {not_listed} no longer listed, {unchanged} unchanged"},
+    Entry{Label::no_longer_listed, "niet meer vermeld", "no longer listed"},
+    Entry{Label::merged_into_knelpunt, "opgegaan in een knelpunt", "merged into a knelpunt"},
+    Entry{Label::merged_why,
+          "Het vorige register noemde deze risico's elk apart; dit register brengt alle analyses van een object "
+          "samen in één knelpunt. Ze zijn niet opgelost: kijk bij het knelpunt.",
+          "The previous register listed these risks one by one; this register brings every analysis of an asset "
+          "together in one knelpunt. They are not solved: see the knelpunt."},
+    Entry{Label::no_longer_listed_why,
+          "Deze risico's worden nog steeds berekend, maar dit register vermeldt ze niet (onder het laagste vermelde "
+          "niveau, voorbij het grootste aantal vermeldingen of buiten de gekozen beheerders); ze zijn niet opgelost.",
+          "These risks are still computed, but this register does not list them (below the lowest level listed, "
+          "beyond the most entries, or outside the operators chosen); they are not solved."},
+    Entry{Label::resolved_why, "De analyses vinden deze risico's niet meer.",
+          "The analyses no longer find these risks."},
+    Entry{Label::previous_level, "vorig niveau", "previous level"},
+    Entry{Label::level_now, "niveau nu", "level now"},
+    Entry{Label::what_changed, "wat veranderde", "what changed"},
+    Entry{Label::previous_title, "vorige titel", "previous title"},
+    Entry{Label::previous_in_other_language,
+          "Het vorige register is in een andere taal geschreven; titels uit dat register staan in die taal.",
+          "The previous register is written in the other language; titles from that register are in that language."},
     Entry{Label::assessor_single_point, "enkelvoudig faalpunt", "single point of failure"},
     Entry{Label::assessor_cascade_reach, "verreikende uitval", "far-reaching loss"},
     Entry{Label::assessor_geographic, "geografische concentratie", "geographic concentration"},

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "assessors/finding.hpp"
+#include "register/register_changes.hpp"
 #include "catalogs/scoring_method.hpp"
 
 namespace knelpunt::risk_register {
@@ -164,6 +165,9 @@ struct Register {
   std::optional<RegisterListing> listing;
   /// Every process of the vital-process catalogue with its sector, sorted by process id.
   std::vector<ProcessSector> process_sectors = {};
+  /// What changed since the register given to `assess --previous`, or none
+  /// (register_changes.hpp); the Markdown and HTML registers show it.
+  std::optional<RegisterChanges> changes = std::nullopt;
 };
 
 }  // namespace knelpunt::risk_register

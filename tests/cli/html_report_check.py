@@ -29,6 +29,12 @@ temporary directory, removed at the end.
               "72 uur", numbers as 1.234
   english     `--lang en` gives <html lang="en"> with English headings and none
               of the Dutch ones
+  previous    `--previous OLD.json` with a variant of Dordrecht: the changes
+              section exists and is in the contents, its counts are those of
+              `knelpunt diff OLD NEW --format json` (added and changed the
+              same; merged + resolved + no longer listed = diff's resolved),
+              every entry it links to has its section, its text passes the
+              Dutch scan, and `-o OLD.json` onto the --previous file is refused
   hostile     a model whose names, operator, region and scenario title, and
               a tracking file whose key and owners hold markup (<script>,
               <img onerror>, quotes, '</style>') give a report with
@@ -266,6 +272,42 @@ class Checker:
         self.check("english: no Dutch label", not dutch, dutch)
         self.offline("english", text, report)
 
+    def previous(self):
+        old, new = self.tmp / "old.json", self.tmp / "new.json"
+        out = self.tmp / "changes.html"
+        variant = ("--measures", MODEL / "measures.yaml", "--variant", "noodstroom-gemaal-kilweg")
+        self.run("assess", MODEL, "--cache", CACHE, "-q", "--date", "2026-11-01", "-o", old)
+        self.run("assess", MODEL, "--cache", CACHE, "-q", *variant, "-o", new)
+        self.run("assess", MODEL, "--cache", CACHE, "-q", *variant, "--previous", old, "-o", out)
+        diff = json.loads(self.run("diff", old, new, "--format", "json").stdout)["summary"]
+        text = out.read_text(encoding="utf-8")
+        report = parse(text)
+        self.check("previous: the report parses", not report.problems, report.problems[:5])
+        self.check("previous: the changes section and its link in the contents",
+                   "wijzigingen" in report.ids and any(href == "#wijzigingen" for href, _ in report.links))
+        counts = re.search(r"(\d+) nieuw, (\d+) hoger, (\d+) lager, (\d+) anders gewijzigd, (\d+) opgegaan in een "
+                           r"knelpunt, (\d+) vervallen, (\d+) niet meer vermeld, (\d+) ongewijzigd", text)
+        self.check("previous: the headline has its counts", counts is not None)
+        if counts:
+            added, raised, lowered, other, merged, resolved, not_listed, unchanged = map(int, counts.groups())
+            self.check("previous: the counts are diff's",
+                       added == diff["added"] and raised + lowered + other == diff["changed"]
+                       and merged + resolved + not_listed == diff["resolved"] and unchanged == diff["unchanged"],
+                       f"{counts.group(0)} vs {diff}")
+            self.check("previous: the variant changes something", added + raised + lowered + other > 0)
+        present = set(report.ids)
+        dangling = sorted({href for href, _ in report.links if href[1:] not in present})
+        self.check("previous: every '#' link has its target", not dangling, dangling[:5])
+        section = re.search(r'<section class="part" id="wijzigingen">(.*?)</section>', text, re.S)
+        english = []
+        if section:
+            for node in parse(section.group(1)).text_outside_code:
+                english += [(node.strip()[:60], reason) for reason in problems_in_text(node)]
+        self.check("previous: the section passes the Dutch scan", section is not None and not english, english[:8])
+        proc = self.run("assess", MODEL, "--cache", CACHE, "-q", "--previous", old, "-o", old, expect=2)
+        self.check("previous: -o onto the --previous register is refused",
+                   "--previous" in proc.stderr.decode("utf-8", "replace"))
+
     def hostile(self):
         model = self.tmp / "hostile"
         model.mkdir()
@@ -340,6 +382,7 @@ def main():
         text = checker.dordrecht()
         checker.formats(text)
         checker.english()
+        checker.previous()
         checker.hostile()
     if checker.failures:
         sys.exit(f"{len(checker.failures)} check(s) failed: {', '.join(checker.failures)}")

@@ -1,0 +1,82 @@
+#include "register/register_changes.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "register/register_json_writer.hpp"
+#include "register/register_texts.hpp"
+#include "register/risk.hpp"
+
+namespace knelpunt::risk_register {
+
+namespace {
+
+bool by_level_then_id(const RegisterEntry& a, const RegisterEntry& b) {
+  if (a.level_rank != b.level_rank) return a.level_rank > b.level_rank;
+  return a.id < b.id;
+}
+
+}  // namespace
+
+RegisterChanges changes_since(const RegisterDocument& previous, const Register& reg,
+                              const std::vector<ComputedRisk>& computed_not_listed, std::string_view lang) {
+  // The register read back as `diff` would read it, so that both compare the
+  // same fields the same way. Written in the previous register's language,
+  // titles compare like with like (every title exists in both languages).
+  const std::string_view previous_lang = previous.lang == "en" ? "en" : "nl";
+  auto current = read_register_document(register_to_json(reg, previous_lang), "");
+  RegisterChanges changes;
+  changes.file = previous.file;
+  changes.date = previous.date;
+  changes.model_name = previous.model_name;
+  changes.previous_count = previous.risks.size();
+  changes.languages_differ = previous_lang != (lang == "en" ? "en" : "nl");
+  if (!current.document) return changes;  // our own JSON always reads back; nothing to compare otherwise
+  auto diff = diff_registers(previous, *current.document);
+  changes.added = std::move(diff.added);
+  changes.changed = std::move(diff.changed);
+  changes.unchanged = diff.unchanged;
+  for (const auto& changed : changes.changed) {
+    if (changed.level_direction > 0) ++changes.raised;
+    if (changed.level_direction < 0) ++changes.lowered;
+  }
+  // Which entry of this run holds each id it replaces.
+  std::map<std::string_view, std::pair<std::string_view, bool>> holder;
+  for (const auto& risk : reg.risks)
+    for (const auto& id : risk.replaces) holder.emplace(id, std::pair{std::string_view(risk.id), true});
+  for (const auto& risk : computed_not_listed)
+    for (const auto& id : risk.replaces) holder.emplace(id, std::pair{std::string_view(risk.id), false});
+  for (auto& entry : diff.resolved) {
+    if (auto held = holder.find(entry.id); held != holder.end()) {
+      changes.merged.push_back({std::move(entry), std::string(held->second.first), held->second.second});
+      continue;
+    }
+    auto computed = std::lower_bound(computed_not_listed.begin(), computed_not_listed.end(), entry.id,
+                                     [](const ComputedRisk& risk, const std::string& id) { return risk.id < id; });
+    if (computed != computed_not_listed.end() && computed->id == entry.id)
+      changes.not_listed.push_back({std::move(entry), level_name(reg.diagram, computed->level, lang)});
+    else
+      changes.resolved.push_back(std::move(entry));
+  }
+  std::sort(changes.resolved.begin(), changes.resolved.end(), by_level_then_id);
+  std::sort(changes.merged.begin(), changes.merged.end(),
+            [](const MergedRisk& a, const MergedRisk& b) { return by_level_then_id(a.previous, b.previous); });
+  std::sort(changes.not_listed.begin(), changes.not_listed.end(),
+            [](const NoLongerListed& a, const NoLongerListed& b) { return by_level_then_id(a.previous, b.previous); });
+  return changes;
+}
+
+std::string level_shown(const RegisterEntry& entry, const Register& reg, std::string_view lang) {
+  if (auto level = reg.diagram.level_index(entry.level)) return level_name(reg.diagram, *level, lang);
+  return entry.level_name.empty() ? entry.level : entry.level_name;
+}
+
+std::string changed_field_value(const FieldChange& change, bool old_value, const ChangedRisk& risk, const Register& reg,
+                                std::string_view lang) {
+  if (change.field == "level") return level_shown(old_value ? risk.old_entry : risk.new_entry, reg, lang);
+  const std::string& value = old_value ? change.old_value : change.new_value;
+  if (change.field == "status") return std::string(status_label(value, lang));
+  return value.empty() ? "–" : value;
+}
+
+}  // namespace knelpunt::risk_register
