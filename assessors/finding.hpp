@@ -56,6 +56,10 @@ struct TimelinePoint {
   /// People in areas lacking a service at t_h, each area once
   /// (engine/affected_people.hpp; an asset without areas counts its own population).
   double people = 0;
+  /// The services (the model's `supplies` services, sorted ids) lacking in
+  /// at least one area at t_h; an asset's own population without areas
+  /// names no service.
+  std::vector<std::string> services_lost = {};
   friend bool operator==(const TimelinePoint&, const TimelinePoint&) = default;
 };
 

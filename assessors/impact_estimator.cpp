@@ -190,12 +190,16 @@ PeopleCounts count_people(engine::AffectedPeopleCounter& counter, std::span<cons
 
 namespace {
 
-/// Adds the state after an instant to `timeline`, replacing the point of the same instant.
-void set_timeline_point(std::vector<TimelinePoint>& timeline, model::Hours at, std::size_t down, double people) {
+/// Adds the state after an instant to `timeline`, replacing the point of the
+/// same instant: the assets down, and the people and services `now` lacks.
+void set_timeline_point(std::vector<TimelinePoint>& timeline, model::Hours at, std::size_t down,
+                        const engine::AffectedPeopleCounter& now) {
+  TimelinePoint point{at, down, now.people().people, {}};
+  for (auto service : now.lost_services()) point.services_lost.push_back(now.served().service_id(service));
   if (!timeline.empty() && timeline.back().t_h == at)
-    timeline.back() = {at, down, people};
+    timeline.back() = std::move(point);
   else
-    timeline.push_back({at, down, people});
+    timeline.push_back(std::move(point));
 }
 
 /// Every asset's outage in one run: the assets that failed (index order)
@@ -250,12 +254,12 @@ Outages restored_outages(const model::DependencyGraph& graph, const std::vector<
   std::size_t down_now = 0;
   for (const auto& event : restoration.events) {
     const bool fails = event.kind == engine::RestorationEvent::Kind::fails;
-    const double people_before = people_now.people().people;
+    // Any (area, service) pair that changes moves service_people: people or services changed.
+    const double lacking_before = people_now.service_people();
     people_now.set_down(event.asset, fails);
-    const double people = people_now.people().people;
     const bool real = !graph.is_virtual(event.asset);
     if (real) down_now = fails ? down_now + 1 : down_now - 1;
-    if (real || people != people_before) set_timeline_point(out.timeline, event.at, down_now, people);
+    if (real || people_now.service_people() != lacking_before) set_timeline_point(out.timeline, event.at, down_now, people_now);
   }
   people_now.reset();
   return out;
@@ -320,15 +324,14 @@ void describe_chain(const model::DependencyGraph& graph, bool restores, std::opt
       continue;
     }
     // Without restoration the timeline grows with the chain.
-    const double people_before = people_now.people().people;
+    const double lacking_before = people_now.service_people();
     people_now.set_down(a, true);
-    const double people = people_now.people().people;
-    if (graph.is_virtual(a) && people == people_before) continue;
+    if (graph.is_virtual(a) && people_now.service_people() == lacking_before) continue;
     if (!graph.is_virtual(a)) {
       if (!outage.initial) affected.push_back(a);
       ++count;
     }
-    set_timeline_point(out.timeline, outage.first, count, people);
+    set_timeline_point(out.timeline, outage.first, count, people_now);
   }
   people_now.reset();
   std::sort(affected.begin(), affected.end());

@@ -15,6 +15,14 @@ PeopleServed::PeopleServed(const model::Model& model) {
   // One slot per (area, service) pair, shared by every asset that supplies
   // that service to that area: the pair is lost while any of them is down.
   std::map<std::pair<std::size_t, std::string_view>, std::uint32_t> slot_of;
+  // Services by id, so that their indices do not depend on the order of the model.
+  std::map<std::string_view, std::uint32_t> service_of;
+  for (const auto& asset : model.assets)
+    for (const auto& supply : asset.supplies) service_of.emplace(supply.service, 0);
+  for (auto& [service, index] : service_of) {
+    index = static_cast<std::uint32_t>(services_.size());
+    services_.emplace_back(service);
+  }
   std::vector<std::vector<std::uint32_t>> slots(model.assets.size());
   for (std::size_t a = 0; a < model.assets.size(); ++a) {
     const auto& asset = model.assets[a];
@@ -25,6 +33,7 @@ PeopleServed::PeopleServed(const model::Model& model) {
       population_.push_back(asset.population());
       slots[a].push_back(static_cast<std::uint32_t>(slot_area_.size()));
       slot_area_.push_back(area);
+      slot_service_.push_back(kNoService);
       continue;
     }
     for (const auto& supply : asset.supplies)
@@ -32,7 +41,10 @@ PeopleServed::PeopleServed(const model::Model& model) {
         const auto area = model.find_area(area_id);
         if (!area) continue;  // the validator reports unknown areas
         auto [it, added] = slot_of.try_emplace({*area, supply.service}, static_cast<std::uint32_t>(slot_area_.size()));
-        if (added) slot_area_.push_back(static_cast<std::uint32_t>(*area));
+        if (added) {
+          slot_area_.push_back(static_cast<std::uint32_t>(*area));
+          slot_service_.push_back(service_of.at(supply.service));
+        }
         slots[a].push_back(it->second);
       }
     std::sort(slots[a].begin(), slots[a].end());
@@ -50,7 +62,8 @@ AffectedPeopleCounter::AffectedPeopleCounter(const PeopleServed& served, std::ve
       counts_(std::move(counts)),
       down_(served.asset_count(), false),
       slot_down_(served.slot_area_.size(), 0),
-      area_lost_(served.area_count(), 0) {}
+      area_lost_(served.area_count(), 0),
+      service_lost_(served.service_count(), 0) {}
 
 void AffectedPeopleCounter::set_down(model::AssetIndex asset, bool down) {
   if (down_[asset] == down) return;
@@ -64,6 +77,8 @@ void AffectedPeopleCounter::set_down(model::AssetIndex asset, bool down) {
     // A pair changes state only on its first supplier down and its last one back.
     if (down ? slot_down_[slot]++ != 0 : --slot_down_[slot] != 0) continue;
     service_people_ += down ? population : -population;
+    if (const auto service = served_.slot_service_[slot]; service != PeopleServed::kNoService)
+      down ? ++service_lost_[service] : --service_lost_[service];
     if (down ? area_lost_[area]++ != 0 : --area_lost_[area] != 0) continue;
     people_ += down ? population : -population;
     if (down) ++areas_;
@@ -82,6 +97,13 @@ void AffectedPeopleCounter::reset() {
   // of the additions and subtractions, which must not leak into the next run.
   people_ = 0;
   service_people_ = 0;
+}
+
+std::vector<std::uint32_t> AffectedPeopleCounter::lost_services() const {
+  std::vector<std::uint32_t> lost;
+  for (std::uint32_t service = 0; service < service_lost_.size(); ++service)
+    if (service_lost_[service] > 0) lost.push_back(service);
+  return lost;
 }
 
 AffectedPeople affected_people(const PeopleServed& served, const std::vector<bool>& down,

@@ -23,6 +23,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "model/dependency_graph.hpp"
@@ -47,6 +48,10 @@ class PeopleServed {
   bool has_pseudo_areas() const { return real_areas_ < population_.size(); }
   /// Σ population of the model's areas (pseudo-areas excluded): the region's residents.
   double total_population() const { return total_; }
+  /// The services areas are supplied with (the `supplies` services of the
+  /// model), sorted by id; a pseudo-area's own service is not one of them.
+  std::size_t service_count() const { return services_.size(); }
+  const std::string& service_id(std::size_t service) const { return services_[service]; }
 
  private:
   friend class AffectedPeopleCounter;
@@ -54,6 +59,9 @@ class PeopleServed {
   std::size_t real_areas_ = 0;
   double total_ = 0;
   std::vector<std::uint32_t> slot_area_;    ///< per (area, service) pair: its area
+  std::vector<std::uint32_t> slot_service_;  ///< per pair: its service, or kNoService for a pseudo-area's
+  std::vector<std::string> services_;         ///< service ids, sorted
+  static constexpr std::uint32_t kNoService = 0xffffffff;
   std::vector<std::uint32_t> asset_begin_;  ///< CSR over asset_slots_, asset_count + 1 entries
   std::vector<std::uint32_t> asset_slots_;  ///< the pairs each asset supplies
 };
@@ -86,6 +94,10 @@ class AffectedPeopleCounter {
   double service_people() const { return service_people_; }
   /// True when a lacking pair belongs to a pseudo-area.
   bool service_upper_bound() const { return pseudo_areas_ > 0; }
+  /// The services (PeopleServed::service_id) now lacking in at least one
+  /// area, ascending; O(services).
+  std::vector<std::uint32_t> lost_services() const;
+  const PeopleServed& served() const { return served_; }
 
  private:
   const PeopleServed& served_;
@@ -94,6 +106,7 @@ class AffectedPeopleCounter {
   std::vector<model::AssetIndex> set_down_;  ///< assets marked down since the last reset (may repeat)
   std::vector<std::uint32_t> slot_down_;  ///< down suppliers per pair
   std::vector<std::uint32_t> area_lost_;  ///< lacking pairs per area
+  std::vector<std::uint32_t> service_lost_;  ///< lacking pairs per service
   double people_ = 0;
   double service_people_ = 0;
   std::size_t areas_ = 0;

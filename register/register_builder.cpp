@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "assessors/local_format.hpp"
 #include "engine/parallel_for.hpp"
 #include "register/knelpunt_entries.hpp"
 #include "register/register_texts.hpp"
@@ -183,6 +184,9 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
   reg.process_horizons = settings.process_horizons;
   for (const auto& [id, process] : reference.processes)  // a map: sorted by id
     reg.process_sectors.push_back({id, {process.sector, process.sector_en.empty() ? process.sector : process.sector_en}});
+
+  for (const auto& [id, kind] : reference.resource_kinds)  // a map: sorted by id
+    reg.service_names.emplace_back(id, assessors::resource_kind_name(reference, id));
 
   auto merged = merge_knelpunten(std::move(findings), model);
   const auto ids = assign_risk_ids(merged.findings);

@@ -139,6 +139,21 @@ std::vector<std::string> chain_lines(const assessors::Finding& finding, std::str
   return lines;
 }
 
+std::string service_name(const Register& reg, const std::string& id, std::string_view lang) {
+  auto named = std::lower_bound(reg.service_names.begin(), reg.service_names.end(), id,
+                                [](const auto& entry, const std::string& key) { return entry.first < key; });
+  if (named == reg.service_names.end() || named->first != id) return id;
+  return in_language(named->second, lang);
+}
+
+std::string services_text(const Register& reg, const assessors::TimelinePoint& point, std::string_view lang,
+                          Escape escape) {
+  if (point.services_lost.empty()) return "–";
+  std::vector<std::string> names;
+  for (const auto& id : point.services_lost) names.push_back(escape(service_name(reg, id, lang)));
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
 std::string feed_day(const std::string& feed_date) {
   const bool dated = feed_date.size() >= 10 && feed_date[4] == '-' && feed_date[7] == '-' &&
                      std::all_of(feed_date.begin(), feed_date.begin() + 10,

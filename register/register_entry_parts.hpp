@@ -57,6 +57,15 @@ std::vector<std::string> chain_lines(const assessors::Finding& finding, std::str
 /// ": Fortinet FortiOS; gebruikt bij ransomware; EPSS 0,9 (…); …", or "".
 std::string cve_details(const assessors::CveEvidence& cve, std::string_view lang, Escape escape);
 
+/// A service as the register names it in `lang` ("elektriciteit"); its id
+/// when the register has no name for it.
+std::string service_name(const Register& reg, const std::string& id, std::string_view lang);
+
+/// The services lost at a moment of a timeline, by name, joined by ", ";
+/// "–" when none.
+std::string services_text(const Register& reg, const assessors::TimelinePoint& point, std::string_view lang,
+                          Escape escape);
+
 /// The day a feed was published as a reader wants it: "2026-11-20" for the
 /// feed's "2026-11-20T15:01:44.1234Z" (the JSON keeps the full stamp); a
 /// date that does not start with YYYY-MM-DD is kept as it is.

@@ -134,7 +134,7 @@ code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em;background
 .top{padding-left:1.6rem;margin:.3rem 0;font-size:.86rem;line-height:1.35}.top li{margin:.2rem 0}
 .level{display:inline-block;padding:0 .45em;border-radius:3px;border:1px solid #888;white-space:nowrap;font-weight:600}
 svg.diagram{width:100%;height:auto;max-width:760px}
-svg.timeline{display:block;max-width:100%;height:auto;margin:.4rem 0}
+svg.timeline,svg.services{display:block;max-width:100%;height:auto;margin:.4rem 0}
 svg.diagram text{font-family:inherit}
 .legend{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center;font-size:.85rem;margin:.3rem 0;padding:0;list-style:none}
 .legend li{display:flex;gap:.3rem;align-items:center}
@@ -772,42 +772,50 @@ void write_entry(std::string& out, const Register& reg, const Risk& risk, std::s
       appendix_anchor(risk), label(Label::appendix, lang), label(Label::back_to_overview, lang));
 }
 
-/// People affected over time as a step chart (inline SVG): the state after
-/// each moment of the timeline holds until the next one. The figures are
-/// the timeline's own; the table below gives them as numbers.
-void write_timeline_chart(std::string& out, const std::vector<assessors::TimelinePoint>& timeline,
-                          std::string_view lang) {
+/// One quantity of a timeline over time as a step chart (inline SVG): the
+/// state after each moment holds until the next one. The figures are the
+/// timeline's own; the table below the charts gives them as numbers.
+struct StepChart {
+  std::string_view css_class;  ///< "timeline" (people) or "services"
+  Label title, axis;
+  std::string_view colour;     ///< from the Okabe–Ito palette where it is not the levels' red
+  double (*value)(const assessors::TimelinePoint&);
+};
+
+void write_step_chart(std::string& out, const std::vector<assessors::TimelinePoint>& timeline,
+                      const StepChart& chart, std::string_view lang) {
   constexpr double kLeft = 86, kRight = 12, kTop = 10, kBottom = 34, kWidth = 560, kHeight = 170;
-  double t_max = 0, people_max = 0;
+  double t_max = 0, value_max = 0;
   for (const auto& point : timeline) {
     if (std::isfinite(point.t_h)) t_max = std::max(t_max, point.t_h);
-    people_max = std::max(people_max, point.people);
+    value_max = std::max(value_max, chart.value(point));
   }
-  if (people_max <= 0) return;
+  // Nothing rises, or everything happens at t+0: the table says it all.
+  if (value_max <= 0 || t_max <= 0) return;
   // Room after the last moment, so that its level shows.
-  const double t_end = t_max > 0 ? t_max * 1.1 : 1;
+  const double t_end = t_max * 1.1;
   const double plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
   auto x = [&](double t) { return kLeft + plot_w * std::min(t, t_end) / t_end; };
-  auto y = [&](double people) { return kTop + plot_h * (1 - people / people_max); };
+  auto y = [&](double value) { return kTop + plot_h * (1 - value / value_max); };
   std::string path = fmt::format("M{:.1f} {:.1f}", x(0), y(0));
   for (const auto& point : timeline) {
     if (!std::isfinite(point.t_h)) continue;
-    path += fmt::format(" H{:.1f} V{:.1f}", x(point.t_h), y(point.people));
+    path += fmt::format(" H{:.1f} V{:.1f}", x(point.t_h), y(chart.value(point)));
   }
   path += fmt::format(" H{:.1f}", x(t_end));
-  const std::string title = std::string(label(Label::timeline, lang));
+  const std::string title = std::string(label(chart.title, lang));
   out += fmt::format(
-      "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" "
+      "<svg class=\"{}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" "
       "width=\"{}\" height=\"{}\" "
       "role=\"img\" aria-label=\"{}\"><title>{}</title>\n",
-      kWidth, kHeight, kWidth, kHeight, esc(title), esc(title));
-  // Axes: people from 0 to the highest count, time from 0 past the last moment.
+      chart.css_class, kWidth, kHeight, kWidth, kHeight, esc(title), esc(title));
+  // Axes: the value from 0 to its highest, time from 0 past the last moment.
   out += fmt::format(
       "<path d=\"M{0:.1f} {1:.1f} V{2:.1f} H{3:.1f}\" fill=\"none\" stroke=\"#555\"/>"
       "<text x=\"{4:.1f}\" y=\"{5:.1f}\" text-anchor=\"end\" font-size=\"11\">{6}</text>"
       "<text x=\"{4:.1f}\" y=\"{7:.1f}\" text-anchor=\"end\" font-size=\"11\">0</text>\n",
       kLeft, kTop, kTop + plot_h, kLeft + plot_w, kLeft - 6, kTop + 10,
-      grouped(static_cast<std::size_t>(people_max), lang), kTop + plot_h);
+      grouped(static_cast<std::size_t>(value_max), lang), kTop + plot_h);
   out += fmt::format(
       "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\">t+0</text>"
       "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\" font-size=\"11\">t+{}</text>"
@@ -818,10 +826,17 @@ void write_timeline_chart(std::string& out, const std::vector<assessors::Timelin
   out += fmt::format(
       "<text x=\"12\" y=\"{0:.1f}\" text-anchor=\"middle\" font-size=\"11\" transform=\"rotate(-90 "
       "12 {0:.1f})\">{1}</text>\n",
-      kTop + plot_h / 2, esc(capitalized(label(Label::people_short, lang))));
+      kTop + plot_h / 2, esc(capitalized(label(chart.axis, lang))));
   out += fmt::format(
-      "<path d=\"{}\" fill=\"none\" stroke=\"#b30000\" stroke-width=\"2\"/>\n</svg>\n", path);
+      "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>\n</svg>\n", path, chart.colour);
 }
+
+constexpr StepChart kPeopleChart{"timeline", Label::timeline, Label::people_short, "#b30000",
+                                 [](const assessors::TimelinePoint& p) { return p.people; }};
+constexpr StepChart kServicesChart{"services", Label::services_timeline, Label::services_short, "#0072B2",
+                                   [](const assessors::TimelinePoint& p) {
+                                     return static_cast<double>(p.services_lost.size());
+                                   }};
 
 /// An entry's appendix: description, analyses, chain, affected assets,
 /// further evidence, vulnerabilities, the timeline as a table, the basis.
@@ -880,18 +895,20 @@ void write_appendix_entry(std::string& out, const Register& reg, const Risk& ris
   }
   out += "</dl>\n";
   if (!finding.timeline.empty()) {
-    write_timeline_chart(out, finding.timeline, lang);
+    write_step_chart(out, finding.timeline, kPeopleChart, lang);
+    write_step_chart(out, finding.timeline, kServicesChart, lang);
     out += fmt::format(
         "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" "
         "class=\"num\">{}</th>"
-        "<th scope=\"col\" class=\"num\">{}</th></tr></thead><tbody>\n",
+        "<th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
         label(Label::timeline, lang), capitalized(label(Label::time, lang)),
-        capitalized(label(Label::people, lang)), capitalized(label(Label::assets_failed, lang)));
+        capitalized(label(Label::people, lang)), capitalized(label(Label::assets_failed, lang)),
+        capitalized(label(Label::services_lost, lang)));
     for (const auto& point : finding.timeline)
-      out +=
-          fmt::format("<tr><td>t+{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-                      register_duration(point.t_h, lang), format_number(point.people, lang),
-                      format_number(static_cast<double>(point.assets_failed), lang));
+      out += fmt::format(
+          "<tr><td>t+{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
+          register_duration(point.t_h, lang), format_number(point.people, lang),
+          format_number(static_cast<double>(point.assets_failed), lang), services_text(reg, point, lang, &esc));
     out += "</tbody></table>\n";
   }
   out += "</section>\n";

@@ -165,7 +165,10 @@ Json cves_json(const assessors::Finding& finding) {
 Json timeline_json(const assessors::Finding& finding) {
   Json timeline = Json::array();
   for (const auto& point : finding.timeline)
-    timeline.push_back(Json{{"t_h", json_hours(point.t_h)}, {"assets_failed", point.assets_failed}, {"people", point.people}});
+    timeline.push_back(Json{{"t_h", json_hours(point.t_h)},
+                            {"assets_failed", point.assets_failed},
+                            {"people", point.people},
+                            {"services_lost", point.services_lost}});
   return timeline;
 }
 

@@ -356,9 +356,12 @@ void write_timeline(std::string& out, const assessors::Finding& finding, std::st
   if (finding.timeline.empty()) return;
   std::vector<std::string> points;
   for (const auto& point : finding.timeline)
-    points.push_back(fmt::format("t+{} — {}: {}, {}: {}", register_duration(point.t_h, lang), label(Label::people, lang),
-                                 format_number(point.people, lang), label(Label::assets_failed, lang),
-                                 format_number(static_cast<double>(point.assets_failed), lang)));
+    points.push_back(fmt::format("t+{} — {}: {}, {}: {}, {}: {}", register_duration(point.t_h, lang),
+                                 label(Label::people, lang), format_number(point.people, lang),
+                                 label(Label::assets_failed, lang),
+                                 format_number(static_cast<double>(point.assets_failed), lang),
+                                 label(Label::services_lost, lang),
+                                 format_number(static_cast<double>(point.services_lost.size()), lang)));
   field(out, Label::timeline, lang, fmt::format("{}", fmt::join(points, "; ")));
 }
 

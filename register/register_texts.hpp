@@ -132,6 +132,9 @@ enum class Label {
   level_now,
   what_changed,
   previous_title,
+  services_timeline,
+  services_short,
+  services_lost,
   previous_in_other_language,
   // Names of the assessors and of the kinds of finding (the ids stay in JSON).
   assessor_single_point,

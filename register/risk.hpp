@@ -165,6 +165,9 @@ struct Register {
   std::optional<RegisterListing> listing;
   /// Every process of the vital-process catalogue with its sector, sorted by process id.
   std::vector<ProcessSector> process_sectors = {};
+  /// Every resource kind (service) of the catalogue by id, sorted, with its
+  /// name as prose writes it (assessors/local_format.hpp resource_kind_name).
+  std::vector<std::pair<std::string, assessors::LocalText>> service_names = {};
   /// What changed since the register given to `assess --previous`, or none
   /// (register_changes.hpp); the Markdown and HTML registers show it.
   std::optional<RegisterChanges> changes = std::nullopt;

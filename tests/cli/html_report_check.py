@@ -14,7 +14,9 @@ temporary directory, removed at the end.
               register table, in register order; every link to '#x' has an
               element with id x; every entry with an impact class has a dot in
               the diagram linked to it; every entry with people affected over
-              time has its timeline chart
+              time has its people chart, every entry with services lost
+              over time its services chart (an entry whose timeline ends at
+              t+0 has its table only)
   counts      the counts per level, the status counts and the diagram's cells
               are the JSON register's (one number per thing)
   offline     no external URL: every href/src/action is '#…' (or data:), no
@@ -217,10 +219,20 @@ class Checker:
         self.check("entries: every entry with an impact class has a dot in the diagram",
                    set(placed) <= dots and dots <= set(placed), sorted(set(placed) ^ dots)[:5])
 
-        charted = [risk["id"] for risk in reg["risks"] if any(p["people"] > 0 for p in risk["timeline"] or [])]
+        # A chart where something changes over time (a timeline that ends at t+0 is its table).
+        def over_time(risk):
+            return any(p["t_h"] is not None and p["t_h"] > 0 for p in risk["timeline"] or [])
+        charted = [risk["id"] for risk in reg["risks"]
+                   if over_time(risk) and any(p["people"] > 0 for p in risk["timeline"])]
         charts = [path for t, a, path in report.tags if t == "svg" and a.get("class") == "timeline"]
-        self.check("entries: a timeline chart for every entry with people affected over time",
+        self.check("entries: a people chart for every entry with people affected over time",
                    len(charts) == len(charted) and len(charted) > 0, f"{len(charts)} charts, {len(charted)} timelines")
+        served = [risk["id"] for risk in reg["risks"]
+                  if over_time(risk) and any(p["services_lost"] for p in risk["timeline"])]
+        service_charts = [path for t, a, path in report.tags if t == "svg" and a.get("class") == "services"]
+        self.check("entries: a services chart for every entry with services lost over time",
+                   len(service_charts) == len(served) and len(served) > 0,
+                   f"{len(service_charts)} charts, {len(served)} timelines")
         level_text = re.findall(r'<li data-level="([^"]+)"[^>]*>([\d.]+) ', text)
         counted = {level: int(n.replace(".", "")) for level, n in level_text}
         self.check("counts: per level as the JSON summary", counted == reg["summary"]["by_level"],
