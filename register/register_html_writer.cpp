@@ -574,10 +574,11 @@ void write_changes(std::string& out, const Register& reg, std::string_view lang)
   }
   if (!changes.merged.empty()) {
     table_head(Label::merged_into_knelpunt, changes.merged.size(), label(Label::merged_why, lang),
-               {Label::id, Label::previous_level, Label::title, Label::now_in});
+               {Label::id, Label::previous_level, Label::now_in});
+    // The knelpunt's own entry says what it is now; the old title is not repeated.
     for (const auto& entry : changes.merged)
-      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", esc(entry.previous.id),
-                         esc(level_shown(entry.previous, reg, lang)), esc(entry.previous.title),
+      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", esc(entry.previous.id),
+                         esc(level_shown(entry.previous, reg, lang)),
                          entry.listed ? fmt::format("<a href=\"#{0}\">{0}</a>", esc(entry.now_in)) : esc(entry.now_in));
     out += "</tbody></table>\n";
   }

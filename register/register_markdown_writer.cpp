@@ -215,13 +215,13 @@ void write_changes(std::string& out, const Register& reg, std::string_view lang)
   }
   if (!changes.merged.empty()) {
     heading(Label::merged_into_knelpunt, changes.merged.size());
-    out += fmt::format("{}\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n", label(Label::merged_why, lang),
+    // The knelpunt's own entry says what it is now; the old title is not repeated.
+    out += fmt::format("{}\n\n| {} | {} | {} |\n|---|---|---|\n", label(Label::merged_why, lang),
                        capitalized(label(Label::id, lang)), capitalized(label(Label::previous_level, lang)),
-                       capitalized(label(Label::title, lang)), capitalized(label(Label::now_in, lang)));
+                       capitalized(label(Label::now_in, lang)));
     for (const auto& entry : changes.merged)
-      out += fmt::format("| {} | {} | {} | {} |\n", md_escape(entry.previous.id),
-                         md_escape(level_shown(entry.previous, reg, lang)), md_escape(entry.previous.title),
-                         md_escape(entry.now_in));
+      out += fmt::format("| {} | {} | {} |\n", md_escape(entry.previous.id),
+                         md_escape(level_shown(entry.previous, reg, lang)), md_escape(entry.now_in));
     out += "\n";
   }
   if (!changes.resolved.empty()) {

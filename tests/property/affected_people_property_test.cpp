@@ -10,6 +10,8 @@
 ///   back again, ends at the same count;
 /// - people-hours over random down periods equal a reference that steps
 ///   through time on a grid and counts each (area, service) once;
+/// - the services lost equal a brute force (every service a down asset
+///   supplies to an area of the model), also after some assets come back;
 /// - one counter reused for many random runs (the impact estimator's
 ///   workspace) gives every run exactly what a fresh counter gives, and is
 ///   at rest after each.
@@ -140,6 +142,37 @@ TEST_CASE("affected people equal a brute-force union of the areas of down assets
     CHECK(counter.people().upper_bound == result.upper_bound);
   }
   CHECK(upper_bound_cases > 20);  // the pseudo-area branch is exercised
+}
+
+TEST_CASE("the services lost are those a down asset supplies to some area") {
+  for (std::uint32_t seed = 1; seed <= 300; ++seed) {
+    CAPTURE(seed);
+    std::mt19937 rng(seed);
+    const Model model = random_model(rng, seed % 2 == 0);
+    const PeopleServed served(model);
+    AffectedPeopleCounter counter(served);
+    std::vector<bool> down(model.assets.size());
+    for (AssetIndex a = 0; a < model.assets.size(); ++a) {
+      down[a] = std::bernoulli_distribution(0.4)(rng);
+      counter.set_down(a, down[a]);
+    }
+    // Some come back: the count follows them down and up.
+    for (AssetIndex a = 0; a < model.assets.size(); ++a)
+      if (down[a] && std::bernoulli_distribution(0.3)(rng)) {
+        down[a] = false;
+        counter.set_down(a, false);
+      }
+    std::set<std::string> expected;
+    for (AssetIndex a = 0; a < model.assets.size(); ++a)
+      if (down[a])
+        for (const auto& supply : model.assets[a].supplies)
+          if (!supply.areas.empty()) expected.insert(supply.service);
+    std::set<std::string> lost;
+    for (auto service : counter.lost_services()) lost.insert(served.service_id(service));
+    CHECK(lost == expected);
+    counter.reset();
+    CHECK(counter.lost_services().empty());
+  }
 }
 
 TEST_CASE("people-hours count each area once per service and hour") {

@@ -154,7 +154,8 @@ TEST_CASE("register markdown: each risk in a few lines a board reads, the rest u
                        "  - CVE-2023-1234: Acme Pump\\|Controller; gebruikt bij ransomware; EPSS 0,97 (percentiel 0,999); "
                        "vereiste actie: Apply updates per vendor instructions.; uiterlijk 2024-01-31\n"
                        "- **Getroffen mensen in de tijd:** t+0 uur — mensen (elk gebied één keer): 12.000, objecten buiten "
-                       "werking: 1; t+4 uur — mensen (elk gebied één keer): 45.000,5, objecten buiten werking: 2\n"
+                       "werking: 1, diensten uitgevallen: 0; t+4 uur — mensen (elk gebied één keer): 45.000,5, objecten "
+                       "buiten werking: 2, diensten uitgevallen: 0\n"
                        "- **Grondslag van de impact:** 2.3 Lichamelijk lijden (gebrek aan primaire levensbehoeften): "
                        "2000000 mensuren zonder drinkwater · 5.1 Verstoring van het dagelijks leven: 5000000 mensuren "
                        "verstoring\n\n"));
