@@ -86,15 +86,15 @@ LayoutPoint point(const pointf& p, double top) { return {p.x, top - p.y}; }
 std::string graph_view_to_dot(const GraphView& view) {
   std::string out = fmt::format("digraph {} {{\n", dot_string(view.title));
   out +=
-      "  graph [rankdir=LR, nodesep=0.08, ranksep=0.3, fontname=\"Helvetica\", fontsize=13, "
+      "  graph [rankdir=LR, nodesep=0.05, ranksep=0.2, fontname=\"Helvetica\", fontsize=13, "
       "labeljust=l, labelloc=t, margin=0];\n"
-      "  node [shape=box, fontname=\"Helvetica\", fontsize=10, margin=\"0.06,0.03\", height=0.3, "
+      "  node [shape=box, fontname=\"Helvetica\", fontsize=10, margin=\"0.04,0.02\", height=0.25, "
       "width=0.3, "
       "color=\"#555555\"];\n"
       "  edge [arrowsize=0.6, color=\"#555555\"];\n";
   for (std::size_t c = 0; c < view.clusters.size(); ++c) {
-    out += fmt::format("  subgraph \"cluster_{}\" {{\n    label={};\n    color=\"#BBBBBB\";\n", c,
-                       dot_string(view.clusters[c].label));
+    out += fmt::format("  subgraph \"{}_{}\" {{\n    label={};\n    color=\"#BBBBBB\";\n",
+                       "cluster", c, dot_string(view.clusters[c].label));
     for (const auto& node : view.nodes)
       if (node.cluster == c) out += fmt::format("    {};\n", node_statement(node));
     out += "  }\n";
@@ -102,6 +102,7 @@ std::string graph_view_to_dot(const GraphView& view) {
   for (const auto& edge : view.edges) {
     std::vector<std::string> attributes;
     if (edge.via_collapsed) attributes.emplace_back("style=dashed");
+    if (edge.geographic && !edge.on_path) attributes.emplace_back("color=\"#AAAAAA\"");
     if (edge.on_path) attributes.emplace_back("color=\"#0072B2\", penwidth=2.5");
     if (!edge.tooltip.empty()) attributes.push_back("tooltip=" + dot_string(edge.tooltip));
     out += fmt::format("  {} -> {}{};\n", dot_string(view.nodes[edge.from].name),

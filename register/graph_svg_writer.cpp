@@ -36,8 +36,8 @@ double text_width(std::string_view text, double size) {
 
 void write_edge(std::string& out, const GraphEdge& edge, const GraphLayout::Edge& path) {
   if (path.spline.empty()) return;
-  const std::string colour = edge.on_path ? "#0072B2" : "#555555";
-  const std::string width = edge.on_path ? "2.5" : "1";
+  const std::string colour = edge.on_path ? "#0072B2" : edge.geographic ? "#AAAAAA" : "#555555";
+  const std::string width = edge.on_path ? "2.5" : edge.geographic ? "0.8" : "1";
   std::string d = fmt::format("M{},{}", num(path.spline[0].x), num(path.spline[0].y));
   for (std::size_t i = 1; i + 2 < path.spline.size(); i += 3)
     d += fmt::format(" C{},{} {},{} {},{}", num(path.spline[i].x), num(path.spline[i].y),
@@ -131,6 +131,7 @@ double write_legend(std::string& out, const GraphView& view, const GraphSvgOptio
        std::string(label(Label::graph_legend_none, lang))},
       {"junction", "", std::string(label(Label::graph_legend_junction, lang))},
       {"via", "", std::string(label(Label::graph_legend_via, lang))},
+      {"geographic", "", std::string(label(Label::graph_legend_geographic, lang))},
   };
   if (options.show_marks) {
     items.push_back({"mark", "", std::string(label(Label::graph_legend_single_point, lang)),
@@ -167,7 +168,8 @@ double write_legend(std::string& out, const GraphView& view, const GraphSvgOptio
           num(x + 10), num(mid), num(x + 10), num(mid + 2.5));
     else
       out += fmt::format("<path d=\"M{},{} h20\" stroke=\"{}\" stroke-width=\"{}\"{}/>", num(x),
-                         num(mid), item.kind == "path" ? "#0072B2" : "#555555",
+                         num(mid),
+                         item.kind == "path" ? "#0072B2" : (item.kind == "geographic" ? "#AAAAAA" : "#555555"),
                          item.kind == "path" ? "2.5" : "1",
                          item.kind == "via" ? " stroke-dasharray=\"4 3\"" : "");
     out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", num(x + 26), num(mid + 3.5),

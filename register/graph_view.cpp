@@ -243,16 +243,17 @@ GraphView build_graph_view(const model::Model& model, const model::DependencyGra
   std::set<std::pair<model::AssetIndex, model::AssetIndex>> path(request.path_edges.begin(),
                                                                  request.path_edges.end());
   std::set<std::pair<std::size_t, std::size_t>> drawn;
-  auto add_edge = [&](std::size_t from, std::size_t to, bool via, bool on_path,
-                      std::string tooltip) {
+  auto add_edge = [&](std::size_t from, std::size_t to, bool via, bool on_path, std::string tooltip,
+                      bool geographic) {
     if (from == to || !drawn.insert({from, to}).second) return;
-    view.edges.push_back({from, to, via, on_path, std::move(tooltip)});
+    view.edges.push_back({from, to, via, on_path, geographic, std::move(tooltip)});
   };
   for (model::AssetIndex a = 0; a < n; ++a) {
     if (!shown[a] || flag(request.context, a)) continue;
     for (auto g : graph.groups_of(a)) {
       const auto& group = graph.group(g);
       const auto& dependency = model.assets[a].depends_on[group.position];
+      const bool geographic = dependency.type == model::DependencyType::geographic;
       std::string tooltip = dependency.kind;
       if (group.time_to_impact > 0)
         tooltip += (tooltip.empty() ? "" : " ") + std::string("+") +
@@ -275,7 +276,7 @@ GraphView build_graph_view(const model::Model& model, const model::DependencyGra
       const auto target = node_of[a];
       if (group.supplier_count == 1) {
         add_edge(node_of[suppliers[0].first], target, suppliers[0].second,
-                 path.count({suppliers[0].first, a}) > 0, tooltip);
+                 path.count({suppliers[0].first, a}) > 0, tooltip, geographic);
         continue;
       }
       GraphNode junction;
@@ -293,9 +294,9 @@ GraphView build_graph_view(const model::Model& model, const model::DependencyGra
       for (const auto& [s, via] : suppliers) {
         const bool on_path = path.count({s, a}) > 0;
         any_on_path = any_on_path || on_path;
-        add_edge(node_of[s], j, via, on_path, "");
+        add_edge(node_of[s], j, via, on_path, "", geographic);
       }
-      add_edge(j, target, false, any_on_path, tooltip);
+      add_edge(j, target, false, any_on_path, tooltip, geographic);
     }
   }
   std::sort(view.edges.begin(), view.edges.end(), [](const GraphEdge& x, const GraphEdge& y) {

@@ -63,6 +63,10 @@ struct GraphEdge {
   std::size_t from = 0, to = 0;  ///< node indices
   bool via_collapsed = false;    ///< stands for a path through collapsed assets
   bool on_path = false;          ///< part of a highlighted cascade path
+  /// A geographic dependency (flood protection and the like): drawn light,
+  /// since a dike ring feeds half the region and its edges would hide the
+  /// others (docs/graph.md).
+  bool geographic = false;
   std::string tooltip;           ///< resource kind and time to impact, e.g. "power +2h"
 };
 

@@ -254,6 +254,7 @@ constexpr std::array kTexts{
     Entry{Label::graph_legend_none, "geen vitaal proces", "no vital process"},
     Entry{Label::graph_legend_junction, "k/n: nodig van het aantal leveranciers", "k/n: needed of the suppliers"},
     Entry{Label::graph_legend_via, "via samengevouwen objecten", "through collapsed assets"},
+    Entry{Label::graph_legend_geographic, "geografisch (waterkering e.d.)", "geographic (flood protection etc.)"},
     Entry{Label::graph_legend_single_point, "knelpunt (enkelvoudig)", "knelpunt (single point)"},
     Entry{Label::graph_legend_pair, "knelpunt in een paar", "knelpunt in a pair"},
     Entry{Label::graph_legend_path, "uitvalketen van een scenario", "cascade path of a scenario"},

@@ -205,6 +205,7 @@ enum class Label {
   graph_legend_none,
   graph_legend_junction,
   graph_legend_via,
+  graph_legend_geographic,
   graph_legend_single_point,
   graph_legend_pair,
   graph_legend_path,
