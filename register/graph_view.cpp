@@ -254,10 +254,13 @@ GraphView build_graph_view(const model::Model& model, const model::DependencyGra
       const auto& group = graph.group(g);
       const auto& dependency = model.assets[a].depends_on[group.position];
       const bool geographic = dependency.type == model::DependencyType::geographic;
+      // "elektriciteit, na 8 uur": the resource kind by its name, the time to impact for people.
       std::string tooltip = dependency.kind;
+      if (const auto* kind = reference.resource_kind(dependency.kind))
+        tooltip = request.lang == "en" && !kind->name_en.empty() ? kind->name_en : kind->name;
       if (group.time_to_impact > 0)
-        tooltip += (tooltip.empty() ? "" : " ") + std::string("+") +
-                   model::format_hours(group.time_to_impact);
+        tooltip += (tooltip.empty() ? "" : ", ") + std::string(label(Label::graph_after, request.lang)) + " " +
+                   model::format_duration(group.time_to_impact, request.lang);
       // The drawn suppliers: shown ones as they are, collapsed ones by their representatives.
       std::vector<std::pair<model::AssetIndex, bool>> suppliers;  // (asset, via collapsed)
       for (auto s : graph.suppliers(g)) {

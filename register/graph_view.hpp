@@ -67,7 +67,7 @@ struct GraphEdge {
   /// since a dike ring feeds half the region and its edges would hide the
   /// others (docs/graph.md).
   bool geographic = false;
-  std::string tooltip;           ///< resource kind and time to impact, e.g. "power +2h"
+  std::string tooltip;  ///< resource kind and time to impact, e.g. "elektriciteit, na 2 uur"
 };
 
 /// A cluster: one sector.

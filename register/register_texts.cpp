@@ -261,6 +261,23 @@ constexpr std::array kTexts{
     Entry{Label::graph_other_sector, "overig", "other"},
     Entry{Label::graph_hidden, "{} objecten zonder getoonde leverancier niet getekend",
           "{} assets without a shown supplier not drawn"},
+    Entry{Label::graph_after, "na", "after"},
+    Entry{Label::graph_heading, "Afhankelijkheden van de vitale objecten", "Dependencies of the vital assets"},
+    Entry{Label::graph_intro,
+          "Elk vak is een object, gegroepeerd per sector en gekleurd naar de categorie van zijn vitale proces; een "
+          "pijl loopt van leverancier naar afnemer. Objecten zonder vitaal proces die geen knelpunt zijn, zijn "
+          "samengevouwen in het getoonde object waarvan ze afhangen",
+          "Each box is an asset, grouped by sector and coloured by the category of its vital process; an arrow runs "
+          "from supplier to dependent. Assets without a vital process that are no knelpunt are collapsed into the "
+          "shown asset they depend on"},
+    // {} the number of asset nodes shown, {} the vital assets of the model.
+    Entry{Label::graph_reduced,
+          "Het model is te groot voor één afbeelding: getoond zijn alleen de gemarkeerde knelpunten en hun directe "
+          "leveranciers en afnemers ({} objecten; het model heeft {} vitale objecten)",
+          "The model is too large for one picture: shown are only the highlighted knelpunten and their direct "
+          "suppliers and dependents ({} assets; the model has {} vital assets)"},
+    Entry{Label::graph_failed, "De afhankelijkheden konden niet worden getekend: {}",
+          "The dependencies could not be drawn: {}"},
     Entry{Label::report_contents, "Inhoud", "Contents"},
     Entry{Label::levels_heading, "Risico's per niveau", "Risks per level"},
     Entry{Label::diagram_dots,

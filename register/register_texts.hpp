@@ -211,6 +211,11 @@ enum class Label {
   graph_legend_path,
   graph_other_sector,
   graph_hidden,
+  graph_after,
+  graph_heading,
+  graph_intro,
+  graph_reduced,
+  graph_failed,
   // The HTML report (register_html_writer.hpp).
   report_contents,
   levels_heading,

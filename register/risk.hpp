@@ -4,6 +4,7 @@
 /// set. Built by register_builder.hpp; written by the register_*_writer files.
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -136,6 +137,8 @@ struct RegisterListing {
   std::vector<std::size_t> not_listed_by_level;
 };
 
+struct ReportGraph;
+
 struct Register {
   // The tool, the date asked for, the model and the method.
   std::string tool_version;  ///< knelpunt's version (CMake project VERSION)
@@ -164,6 +167,9 @@ struct Register {
   std::optional<RegisterListing> listing;
   /// Every process of the vital-process catalogue with its sector, sorted by process id.
   std::vector<ProcessSector> process_sectors = {};
+  /// The laid-out dependency graph for the HTML report (report_dependency_graph.hpp);
+  /// set only when an HTML report is written, none otherwise.
+  std::shared_ptr<const ReportGraph> dependency_graph = {};
 };
 
 }  // namespace knelpunt::risk_register
