@@ -272,10 +272,11 @@ constexpr std::array kTexts{
           "shown asset they depend on"},
     // {} the number of asset nodes shown, {} the vital assets of the model.
     Entry{Label::graph_reduced,
-          "Het model is te groot voor één afbeelding: getoond zijn alleen de gemarkeerde knelpunten en hun directe "
-          "leveranciers en afnemers ({} objecten; het model heeft {} vitale objecten)",
-          "The model is too large for one picture: shown are only the highlighted knelpunten and their direct "
-          "suppliers and dependents ({} assets; the model has {} vital assets)"},
+          "Het model is te groot voor één afbeelding: getoond zijn alleen de {} knelpunten waarvan de uitval de "
+          "meeste vitale objecten treft, zonder hun verbindingen via andere objecten (het model heeft {} vitale "
+          "objecten)",
+          "The model is too large for one picture: shown are only the {} knelpunten whose failure brings down the "
+          "most vital assets, without their links through other assets (the model has {} vital assets)"},
     Entry{Label::graph_failed, "De afhankelijkheden konden niet worden getekend: {}",
           "The dependencies could not be drawn: {}"},
     Entry{Label::report_contents, "Inhoud", "Contents"},
