@@ -11,6 +11,8 @@ view, --all, --vital-only and a --focus view:
   edges       as many edge groups as the collapsed JSON has edges
   same bytes  two runs give the same bytes
   no links    no href, no <script>, no http(s):// other than the SVG namespace
+  too large   a generated region of 600 assets: --format svg refuses it
+              (exit 2) and names --focus; --format json still lists it
   hostile     a model whose names and region hold markup, quotes and Graphviz
               escapes: the SVG parses, holds no element from the model and
               gives the names back as text
@@ -109,6 +111,19 @@ assets:
                        "<script>alert(1)</script>" in texts and "Onderstation" in texts, texts[:300])
 
 
+def too_large(check, tmp):
+    region = Path(tmp) / "region"
+    subprocess.run([sys.executable, str(HERE.parent.parent / "bench" / "generate_region.py"), "--assets", "600",
+                    "--out", str(region)], check=True, capture_output=True, timeout=120)
+    done = subprocess.run([check.binary, "graph", str(region), "--format", "svg", "-q"], capture_output=True, text=True,
+                          timeout=120)
+    check.check("too large: --format svg refuses with exit 2", done.returncode == 2 and not done.stdout,
+                f"exit {done.returncode}")
+    check.check("too large: the message names --focus", "--focus" in done.stderr, done.stderr[:300])
+    listed = json.loads(check.run(region, "--format", "json", "-q"))
+    check.check("too large: --format json lists it", len(listed["assets"]) > 500, len(listed["assets"]))
+
+
 def main():
     check = Check(sys.argv[1])
     check.view("small town, collapsed", SMALL)
@@ -119,6 +134,7 @@ def main():
     check.view("Dordrecht, --all", DORDRECHT, "--all")
     with tempfile.TemporaryDirectory() as tmp:
         check.hostile(tmp)
+        too_large(check, tmp)
     return 1 if check.failures else 0
 
 
