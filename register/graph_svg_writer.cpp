@@ -97,8 +97,8 @@ void write_node(std::string& out, const GraphView& view, const GraphNode& node,
   out += fmt::format("<g class=\"node{}\" data-asset=\"{}\">",
                      node.mark == NodeMark::none ? "" : " marked",
                      esc(view.nodes.empty() ? "" : node.name));
-  std::string title = node.name;
-  for (const auto& line : node.lines) title += (title == node.name ? " — " : " ") + line;
+  std::string title = node.title;
+  if (!node.folded.empty()) title += " " + node.lines.back();
   out += fmt::format("<title>{}</title>", esc(title));
   out += fmt::format(
       "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"4\" fill=\"{}\" stroke=\"{}\" "

@@ -225,6 +225,7 @@ GraphView build_graph_view(const model::Model& model, const model::DependencyGra
     node.asset = a;
     node.name = asset.id;
     node.lines = wrap_label(asset.name.empty() ? asset.id : asset.name, 22, 3);
+    node.title = asset.name.empty() ? asset.id : asset.id + " — " + asset.name;
     if (!folded[a].empty())
       node.lines.push_back(fmt::format(
           fmt::runtime(label(Label::graph_folded, request.lang)),

@@ -51,6 +51,7 @@ struct GraphNode {
   std::uint32_t need = 0, count = 0;  ///< junction: the group's rule
   std::string name;                   ///< dot node name: the asset id, "id#position" for a junction
   std::vector<std::string> lines;  ///< label lines (asset: its name wrapped, the collapsed count)
+  std::string title;  ///< asset: "id — name" in full, for the tooltip
   NodeCategory category = NodeCategory::none;
   NodeMark mark = NodeMark::none;
   bool is_virtual = false, context = false;

@@ -107,8 +107,11 @@ assets:
                        sorted(tags))
             texts = "".join(root.itertext())
             self.check("hostile: the region's name back as text", "</title><script>alert('region')</script>" in texts)
-            self.check("hostile: the names back as text (first line of each)",
-                       "<script>alert(1)</script>" in texts and "Onderstation" in texts, texts[:300])
+            titles = {g.get("data-asset"): g.find(SVG + "title").text for g in root.iter(SVG + "g")
+                      if "node" in g.get("class", "").split()}
+            self.check("hostile: each node's title gives its name back in full",
+                       titles.get("hs-a") == "hs-a — <script>alert(1)</script> \\N \\G \" & ]]>"
+                       and titles.get("ss-b") == "ss-b — Onderstation '</text><svg onload=alert(3)>", titles)
 
 
 def too_large(check, tmp):
