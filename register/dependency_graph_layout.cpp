@@ -14,6 +14,24 @@ extern "C" {
 extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define KNELPUNT_LEAK_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define KNELPUNT_LEAK_SANITIZER 1
+#endif
+#endif
+
+#if defined(KNELPUNT_LEAK_SANITIZER)
+// Graphviz 2.42's dot layout does not free all it allocates: about 370 KB
+// per layout of Dordrecht, per call, every block from its own allocator in
+// libgvc (gmalloc/grealloc); gvFreeLayout, agclose and gvFreeContext are all
+// called. LeakSanitizer (the CI's sanitizer build) would fail every test that
+// lays a graph out, so leaks whose stack is in libgvc are suppressed, and
+// only those (decision 026). Our own allocations are still checked.
+extern "C" const char* __lsan_default_suppressions() { return "leak:libgvc.so\n"; }
+#endif
+
 namespace knelpunt::risk_register {
 
 namespace {
