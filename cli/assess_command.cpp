@@ -25,6 +25,7 @@
 #include "register/calendar_date.hpp"
 #include "register/operator_view.hpp"
 #include "register/register_formats.hpp"
+#include "register/report_dependency_graph.hpp"
 #include "register/register_texts.hpp"
 #include "register/tracking.hpp"
 
@@ -124,6 +125,11 @@ class AssessCommand : public Command {
       print_nothing_written(diagnostics, files_with_errors(diagnostics));
       return kExitBadInput;
     }
+    // The HTML report's dependency graph is laid out before the assessment's
+    // threads run, so that Graphviz sees the same heap on every run (decision 026).
+    std::shared_ptr<risk_register::ReportGraph> report_graph;
+    if (*format == "html")
+      report_graph = risk_register::lay_out_report_graph(loaded->model, *loaded->graph, loaded->reference, lang_);
     auto run = run_register_in_brief(*loaded, prepared, options, tracking ? &*tracking : nullptr);
     auto& reg = run.reg;
     // Every entry this run computed (before --operator and the listing keep
@@ -175,6 +181,11 @@ class AssessCommand : public Command {
       if (!quiet_)
         std::cerr << fmt::format("knelpunt: wrote {} with {} risk{}, all unchecked\n", tracking_file.string(),
                                  reg.risks.size(), reg.risks.size() == 1 ? "" : "s");
+    }
+    // The HTML report's dependency graph, highlighted for the listed entries.
+    if (report_graph) {
+      risk_register::highlight_report_graph(*report_graph, loaded->model, reg);
+      reg.dependency_graph = std::move(report_graph);
     }
     const risk_register::WriteOptions write_options{lang_, {csv_separator_[0], csv_bom_}};
     const std::string content = risk_register::find_output_format(*format)->write_register(reg, write_options);

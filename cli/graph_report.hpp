@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/model_input.hpp"
+#include "register/graph_view.hpp"
 
 namespace knelpunt::cli {
 
@@ -18,13 +19,11 @@ struct GraphSelection {
   bool is_context(model::AssetIndex asset) const { return !context.empty() && context[asset]; }
 };
 
-/// DOT: one node per shown asset (virtual ones dashed, context ones gray),
-/// an edge per single-supplier group, and a junction node "need/n" per
-/// redundancy group.
-std::string render_graph_dot(const LoadedModel& loaded, const GraphSelection& selection);
-
 /// `knelpunt-graph/1`: the shown assets and the dependency groups of the
-/// assets that are not context.
-std::string render_graph_json(const LoadedModel& loaded, const GraphSelection& selection);
+/// assets that are not context. For a collapsed view (docs/graph.md) also
+/// `"collapsed": true`, per asset the ids `folded` into it, the `hidden`
+/// ids and the drawn `edges` (supplier → dependent, `via_collapsed`).
+std::string render_graph_json(const LoadedModel& loaded, const risk_register::GraphView& view,
+                              bool collapsed);
 
 }  // namespace knelpunt::cli

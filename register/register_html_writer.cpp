@@ -7,9 +7,11 @@
 #include <cmath>
 
 #include "model/text_format.hpp"
+#include "register/graph_svg_writer.hpp"
 #include "register/register_entry_parts.hpp"
 #include "register/register_markdown_writer.hpp"
 #include "register/register_summary.hpp"
+#include "register/report_dependency_graph.hpp"
 #include "register/register_texts.hpp"
 
 namespace knelpunt::risk_register {
@@ -439,6 +441,25 @@ void write_board(std::string& out, const Register& reg, const RegisterSummary& s
                     counted(summary.without_impact_class, Label::risk_one, Label::risk_many, lang),
                     label(Label::not_in_diagram, lang));
   out += "</div>\n</section>\n";
+}
+
+/// The dependency graph of the vital assets with the knelpunten highlighted
+/// (report_dependency_graph.hpp), when the register carries one.
+void write_dependency_graph(std::string& out, const Register& reg, std::string_view lang) {
+  if (!reg.dependency_graph) return;
+  const auto& figure = *reg.dependency_graph;
+  out += fmt::format("<section class=\"part\" id=\"afhankelijkheden\">\n<h2>{}</h2>\n<p class=\"note\">{}.</p>\n",
+                     label(Label::graph_heading, lang), label(Label::graph_intro, lang));
+  if (figure.reduced)
+    out += fmt::format("<p class=\"note\">{}.</p>\n",
+                       fmt::format(fmt::runtime(label(Label::graph_reduced, lang)),
+                                   grouped(figure.view.asset_nodes, lang), grouped(figure.vital_assets, lang)));
+  if (figure.layout)
+    out += graph_to_svg(figure.view, *figure.layout, {false, true, "depgraph"});
+  else
+    out += fmt::format("<p class=\"note\">{}.</p>\n",
+                       esc(fmt::format(fmt::runtime(label(Label::graph_failed, lang)), figure.error)));
+  out += "</section>\n";
 }
 
 void write_contents(std::string& out, const Register& reg, std::string_view lang) {
@@ -924,6 +945,7 @@ std::string register_to_html(const Register& reg, std::string_view lang) {
   std::string out;
   write_head(out, reg, lang);
   write_board(out, reg, summary, lang);
+  write_dependency_graph(out, reg, lang);
   write_contents(out, reg, lang);
   write_changes(out, reg, lang);
   write_tables(out, reg, summary, lang);

@@ -276,6 +276,39 @@ constexpr std::array kTexts{
     Entry{Label::other_entries, "andere vermeldingen", "other entries"},
     Entry{Label::in_every_entry, "bij elk risico hieronder", "in every risk below"},
     Entry{Label::cascades_of, "uitval die begint bij", "cascades that start at"},
+    // The dependency graph picture; {} is a count.
+    Entry{Label::graph_folded, "+{} samengevouwen", "+{} collapsed"},
+    Entry{Label::graph_legend_a, "vitaal proces, categorie A", "vital process, category A"},
+    Entry{Label::graph_legend_b, "vitaal proces, categorie B", "vital process, category B"},
+    Entry{Label::graph_legend_regional, "regionaal vitaal", "regionally vital"},
+    Entry{Label::graph_legend_none, "geen vitaal proces", "no vital process"},
+    Entry{Label::graph_legend_junction, "k/n: nodig van het aantal leveranciers", "k/n: needed of the suppliers"},
+    Entry{Label::graph_legend_via, "via samengevouwen objecten", "through collapsed assets"},
+    Entry{Label::graph_legend_geographic, "geografisch (waterkering e.d.)", "geographic (flood protection etc.)"},
+    Entry{Label::graph_legend_single_point, "knelpunt (enkelvoudig)", "knelpunt (single point)"},
+    Entry{Label::graph_legend_pair, "knelpunt in een paar", "knelpunt in a pair"},
+    Entry{Label::graph_legend_path, "uitvalketen van een scenario", "cascade path of a scenario"},
+    Entry{Label::graph_other_sector, "overig", "other"},
+    Entry{Label::graph_hidden, "{} objecten zonder getoonde leverancier niet getekend",
+          "{} assets without a shown supplier not drawn"},
+    Entry{Label::graph_after, "na", "after"},
+    Entry{Label::graph_heading, "Afhankelijkheden van de vitale objecten", "Dependencies of the vital assets"},
+    Entry{Label::graph_intro,
+          "Elk vak is een object, gegroepeerd per sector en gekleurd naar de categorie van zijn vitale proces; een "
+          "pijl loopt van leverancier naar afnemer. Objecten zonder vitaal proces die geen knelpunt zijn, zijn "
+          "samengevouwen in het getoonde object waarvan ze afhangen",
+          "Each box is an asset, grouped by sector and coloured by the category of its vital process; an arrow runs "
+          "from supplier to dependent. Assets without a vital process that are no knelpunt are collapsed into the "
+          "shown asset they depend on"},
+    // {} the number of asset nodes shown, {} the vital assets of the model.
+    Entry{Label::graph_reduced,
+          "Het model is te groot voor één afbeelding: getoond zijn alleen de {} knelpunten waarvan de uitval de "
+          "meeste vitale objecten treft, zonder hun verbindingen via andere objecten (het model heeft {} vitale "
+          "objecten)",
+          "The model is too large for one picture: shown are only the {} knelpunten whose failure brings down the "
+          "most vital assets, without their links through other assets (the model has {} vital assets)"},
+    Entry{Label::graph_failed, "De afhankelijkheden konden niet worden getekend: {}",
+          "The dependencies could not be drawn: {}"},
     Entry{Label::report_contents, "Inhoud", "Contents"},
     Entry{Label::levels_heading, "Risico's per niveau", "Risks per level"},
     Entry{Label::diagram_dots,

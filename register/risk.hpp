@@ -4,6 +4,7 @@
 /// set. Built by register_builder.hpp; written by the register_*_writer files.
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -137,6 +138,8 @@ struct RegisterListing {
   std::vector<std::size_t> not_listed_by_level;
 };
 
+struct ReportGraph;
+
 struct Register {
   // The tool, the date asked for, the model and the method.
   std::string tool_version;  ///< knelpunt's version (CMake project VERSION)
@@ -171,6 +174,9 @@ struct Register {
   /// What changed since the register given to `assess --previous`, or none
   /// (register_changes.hpp); the Markdown and HTML registers show it.
   std::optional<RegisterChanges> changes = std::nullopt;
+  /// The laid-out dependency graph for the HTML report (report_dependency_graph.hpp);
+  /// set only when an HTML report is written, none otherwise.
+  std::shared_ptr<const ReportGraph> dependency_graph = {};
 };
 
 }  // namespace knelpunt::risk_register
