@@ -43,8 +43,10 @@ class ZipArchive {
   /// The uncompressed bytes of entry `name`, checked against its CRC.
   ZipRead read(std::string_view name);
 
- private:
+  /// The archive's bytes as minizip's file (defined in zip_archive.cpp).
   struct Stream;
+
+ private:
   std::unique_ptr<Stream> stream_;
   void* zip_ = nullptr;
   std::string open_problem_;
