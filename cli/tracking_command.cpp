@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 
@@ -17,6 +18,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/model_input.hpp"
 #include "model/input_file.hpp"
+#include "model/text_format.hpp"
 #include "register/tracking.hpp"
 #include "register/tracking_workbook.hpp"
 
@@ -91,7 +93,7 @@ class TrackingImportCommand : public Command {
           output_);
       return kExitBadInput;
     }
-    if (report_diagnostics(diagnostics, quiet_, files_with_errors(diagnostics)))
+    if (report_diagnostics(diagnostics, quiet_, files_with_errors_of(diagnostics)))
       return kExitBadInput;
 
     model::Diagnostics differences;
@@ -131,6 +133,19 @@ class TrackingImportCommand : public Command {
   }
 
  private:
+  /// The files that hold errors, a workbook's sheet!cell locations cut to the file.
+  static std::string files_with_errors_of(const model::Diagnostics& diagnostics) {
+    std::vector<std::string> files;
+    for (const auto& d : diagnostics.items()) {
+      if (d.severity != model::Severity::error) continue;
+      std::string file = d.where.file;
+      if (const auto bang = file.find('!'); bang != std::string::npos) file.resize(bang);
+      if (std::find(files.begin(), files.end(), file) == files.end()) files.push_back(file);
+    }
+    std::sort(files.begin(), files.end());
+    return fmt::format("{}", fmt::join(files, ", "));
+  }
+
   static bool exists(const fs::path& path) {
     std::error_code ec;
     return fs::exists(fs::symlink_status(path, ec));
@@ -165,15 +180,18 @@ class TrackingImportCommand : public Command {
       for (const auto& field : kFields)
         if (before.*field.member != row.tracking.*field.member)
           changes.push_back(fmt::format("{} '{}' (was '{}')", field.name,
-                                        row.tracking.*field.member, before.*field.member));
+                                        model::one_line(row.tracking.*field.member),
+                                        model::one_line(before.*field.member)));
       if (changes.empty()) continue;
       ++changed_;
-      const auto from = before.matched.empty() ? std::string("no entry (unchecked)")
-                                               : fmt::format("entry '{}' at {}", before.matched,
-                                                             where_of(*existing, before.matched));
+      const auto from =
+          before.matched.empty()
+              ? fmt::format("{} (no entry there: unchecked)", existing->path)
+              : fmt::format("{} (entry '{}')", where_of(*existing, before.matched), before.matched);
       differences.warning(
-          row.where, fmt::format("{} differs from {} in {}: {}; the output takes the workbook's",
-                                 row.key, from, existing->path, fmt::join(changes, ", ")));
+          row.where, fmt::format("{} differs from {}: {}; the output takes the workbook's values "
+                                 "(right when the workbook is newer; else correct the workbook)",
+                                 row.key, from, fmt::join(changes, ", ")));
       auto [it, inserted] = result.try_emplace(row.key, row);
       if (!inserted) {
         // An exact entry: its fields replaced, its expert impact kept.

@@ -71,7 +71,7 @@ std::vector<TrackingEntry> read_tracking_workbook(std::string_view bytes,
   static_assert(true, "the register sheet has one name in both languages");
   auto read = read_xlsx_sheet(bytes, sheet_name);
   if (!read.sheet) {
-    diagnostics.error({file_name, 0, 0}, fmt::format("{} {}", file_name, read.problem));
+    diagnostics.error({file_name, 0, 0}, fmt::format("the workbook {}", read.problem));
     return {};
   }
   const auto& sheet = *read.sheet;
@@ -159,7 +159,7 @@ std::vector<TrackingEntry> read_tracking_workbook(std::string_view bytes,
           diagnostics.error(
               where(row, columns[c]),
               fmt::format("row {} has tracking but no id; expected the risk id in column {}", row,
-                          xlsx_cell_reference(header_row, columns[id_column])));
+                          xlsx_column_letters(columns[id_column])));
           break;
         }
       continue;

@@ -334,11 +334,15 @@ std::string part_path(std::string_view target) {
 
 }  // namespace
 
-std::string xlsx_cell_reference(std::uint32_t row, std::uint32_t column) {
+std::string xlsx_column_letters(std::uint32_t column) {
   std::string letters;
   for (std::uint32_t c = column; c > 0; c = (c - 1) / 26)
     letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
-  return letters + std::to_string(row);
+  return letters;
+}
+
+std::string xlsx_cell_reference(std::uint32_t row, std::uint32_t column) {
+  return xlsx_column_letters(column) + std::to_string(row);
 }
 
 std::optional<std::string> xlsx_date_from_serial(double serial, bool date1904) {

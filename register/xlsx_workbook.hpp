@@ -46,6 +46,8 @@ struct XlsxSheetRead {
 /// Reads sheet `name` of the workbook `bytes`.
 XlsxSheetRead read_xlsx_sheet(std::string_view bytes, std::string_view name);
 
+/// "F" for column 6.
+std::string xlsx_column_letters(std::uint32_t column);
 /// "F12" for row 12, column 6.
 std::string xlsx_cell_reference(std::uint32_t row, std::uint32_t column);
 
