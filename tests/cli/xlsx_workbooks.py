@@ -101,7 +101,7 @@ def edit_cells(xlsx, sheet_part, cells):
             new = f'<c r="{ref}" t="inlineStr"><is><t>{escape(value)}</t></is></c>'
         else:
             new = f'<c r="{ref}"><v>{value}</v></c>'
-        pattern = re.compile(rf'<c r="{ref}"(?: [^>]*)?(?:/>|>.*?</c>)', re.S)
+        pattern = re.compile(rf'<c r="{ref}"(?: [^>/]*)?(?:/>|>.*?</c>)', re.S)
         if pattern.search(xml):
             xml = pattern.sub(lambda _: new, xml, count=1)
         else:
