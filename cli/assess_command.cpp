@@ -1,7 +1,9 @@
 /// `knelpunt assess MODEL`: runs the assessors of a profile and writes the
 /// risk register (docs/register.md) in a format of register/register_formats.hpp
-/// (Markdown, JSON or CSV), with tracking applied, and — with --fail-on —
+/// (Markdown, JSON, CSV, HTML or an Excel workbook), with tracking applied, and — with --fail-on —
 /// exits 1 when an open risk reaches a level.
+
+#include <unistd.h>
 
 #include <algorithm>
 #include <iostream>
@@ -81,6 +83,13 @@ class AssessCommand : public Command {
     if (!measures_.check_deprecated_or_report(quiet_)) return kExitBadInput;
     const auto format = format_or_report();
     if (!format) return kExitBadInput;
+    if (risk_register::find_output_format(*format)->binary && (output_.empty() || output_ == "-") && !seed_tracking_ &&
+        ::isatty(STDOUT_FILENO)) {
+      std::cerr << fmt::format("knelpunt: --format {} writes a binary file, not text for a terminal; expected -o FILE "
+                               "(e.g. -o register.xlsx) or stdout redirected to a file\n",
+                               *format);
+      return kExitBadInput;
+    }
     if (!date_.empty() && !risk_register::is_calendar_date(date_)) {
       std::cerr << fmt::format("knelpunt: --date '{}' is not a calendar date; expected YYYY-MM-DD, a day that "
                                "exists (e.g. 2026-12-01)\n",
@@ -161,12 +170,17 @@ class AssessCommand : public Command {
     // Only the listed entries are written, so only they need their evidence.
     run.detail_entries(threads_);
     if (previous) reg.changes = risk_register::changes_since(*previous, reg, computed_not_listed(computed, reg), lang_);
-    if (!knelpunten_csv_.empty()) {
+    const auto* output_format = risk_register::find_output_format(*format);
+    std::optional<std::vector<risk_register::AssetRow>> asset_rows;
+    if (!knelpunten_csv_.empty() || output_format->shows_assets) {
       // The register's own horizon (run_register resolved it), not resolved again here.
       const risk_register::AssetTableInput input{loaded->model,    *loaded->graph,
                                                  loaded->reference, reg.horizon_h,
                                                  prepared.profile.process_horizons, engine::default_thread_count(threads_)};
-      const auto table = risk_register::write_asset_table(reg, not_listed, input, {csv_separator_[0], csv_bom_}, lang_);
+      asset_rows = risk_register::asset_table_rows(reg, not_listed, input);
+    }
+    if (!knelpunten_csv_.empty()) {
+      const auto table = risk_register::asset_table_csv(*asset_rows, reg, {csv_separator_[0], csv_bom_}, lang_);
       if (const int written = write_output(table, knelpunten_csv_, inputs); written != kExitOk) return written;
       inputs.add(knelpunten_csv_, "written by this run (--knelpunten-csv)");
     }
@@ -187,8 +201,9 @@ class AssessCommand : public Command {
       risk_register::highlight_report_graph(*report_graph, loaded->model, reg);
       reg.dependency_graph = std::move(report_graph);
     }
-    const risk_register::WriteOptions write_options{lang_, {csv_separator_[0], csv_bom_}};
-    const std::string content = risk_register::find_output_format(*format)->write_register(reg, write_options);
+    const risk_register::WriteOptions write_options{lang_, {csv_separator_[0], csv_bom_},
+                                                    asset_rows ? &*asset_rows : nullptr};
+    const std::string content = output_format->write_register(reg, write_options);
     if (!(seed_tracking_ && output_.empty()))
       if (const int written = write_output(content, output_, inputs); written != kExitOk) return written;
     return summarize(reg, fail_level);

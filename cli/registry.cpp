@@ -15,6 +15,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
   commands.push_back(make_catalog_command());
   commands.push_back(make_diff_command());
   commands.push_back(make_compare_command());
+  commands.push_back(make_tracking_command());
   return commands;
 }
 

@@ -41,8 +41,8 @@ void note_entries(const std::vector<Risk>& risks, bool listed, std::map<std::str
 
 }  // namespace
 
-std::string write_asset_table(const Register& listed, const std::vector<Risk>& not_listed,
-                              const AssetTableInput& input, const CsvOptions& options, std::string_view lang) {
+std::vector<AssetRow> asset_table_rows(const Register& listed, const std::vector<Risk>& not_listed,
+                                       const AssetTableInput& input) {
   const auto& model = input.model;
   std::map<std::string, Appearance> appearances;
   note_entries(listed.risks, true, appearances);
@@ -61,7 +61,36 @@ std::string write_asset_table(const Register& listed, const std::vector<Risk>& n
   std::vector<std::size_t> by_id(model.assets.size());
   for (std::size_t a = 0; a < by_id.size(); ++a) by_id[a] = a;
   std::sort(by_id.begin(), by_id.end(), [&](auto a, auto b) { return model.assets[a].id < model.assets[b].id; });
+  std::vector<AssetRow> rows;
+  rows.reserve(by_id.size());
+  for (const auto a : by_id) {
+    const auto& asset = model.assets[a];
+    AssetRow row;
+    row.asset = &asset;
+    if (const auto* process = input.reference.process(asset.process)) {
+      row.sector_nl = process->sector;
+      row.sector_en = process->sector_en;
+    }
+    if (const auto found = appearances.find(asset.id); found != appearances.end()) {
+      row.own = found->second.own;
+      row.listed = found->second.listed;
+      row.other_entries = found->second.others;
+    }
+    row.failing_assets = own[a].failing_assets;
+    row.people = own[a].people;
+    row.people_hours = own[a].people_hours;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
 
+std::string write_asset_table(const Register& listed, const std::vector<Risk>& not_listed,
+                              const AssetTableInput& input, const CsvOptions& options, std::string_view lang) {
+  return asset_table_csv(asset_table_rows(listed, not_listed, input), listed, options, lang);
+}
+
+std::string asset_table_csv(const std::vector<AssetRow>& rows, const Register& listed, const CsvOptions& options,
+                            std::string_view lang) {
   std::string out;
   if (options.bom) out += "\xEF\xBB\xBF";
   CsvRowWriter row(out, options.separator);
@@ -70,20 +99,17 @@ std::string write_asset_table(const Register& listed, const std::vector<Risk>& n
                     Label::impact, Label::failing_assets, Label::people, Label::people_hours, Label::other_entries})
     row.text(label(key, lang));
   row.end();
-  for (const auto a : by_id) {
-    const auto& asset = model.assets[a];
-    const auto* process = input.reference.process(asset.process);
-    const auto found = appearances.find(asset.id);
-    const Appearance appearance = found == appearances.end() ? Appearance{} : found->second;
+  for (const auto& asset_row : rows) {
+    const auto& asset = *asset_row.asset;
     row.text(asset.id);
     row.text(asset.name);
     row.text(asset.type);
-    row.text(process ? in_language(process->sector, process->sector_en, lang) : std::string());
+    row.text(in_language(asset_row.sector_nl, asset_row.sector_en, lang));
     row.text(asset.process);
     row.text(asset.operator_name);
-    if (const auto* risk = appearance.own) {
+    if (const auto* risk = asset_row.own) {
       row.text(risk->id);
-      row.text(label(appearance.listed ? Label::yes : Label::no, lang));
+      row.text(label(asset_row.listed ? Label::yes : Label::no, lang));
       row.text(level_name(listed.diagram, risk->level, lang));
       row.text(std::string(1, catalogs::class_letter(risk->likelihood)));
       row.text(impact_class_cell(*risk, lang));
@@ -96,11 +122,11 @@ std::string write_asset_table(const Register& listed, const std::vector<Risk>& n
     if (asset.is_virtual) {
       for (int empty = 0; empty < 3; ++empty) row.text("");
     } else {
-      row.number(static_cast<double>(own[a].failing_assets));
-      row.number(own[a].people);
-      row.number(own[a].people_hours);
+      row.number(static_cast<double>(asset_row.failing_assets));
+      row.number(asset_row.people);
+      row.number(asset_row.people_hours);
     }
-    row.number(static_cast<double>(appearance.others));
+    row.number(static_cast<double>(asset_row.other_entries));
     row.end();
   }
   return out;

@@ -31,6 +31,24 @@ struct AssetTableInput {
   unsigned threads = 1;       ///< the cascades run in parallel; the bytes do not depend on it
 };
 
+/// One asset's row: what the table says about it, in no language yet. The
+/// pointers point into the model and the registers the rows were made from.
+struct AssetRow {
+  const model::Asset* asset = nullptr;
+  std::string sector_nl, sector_en;  ///< its vital process's sector, or "" for none
+  const Risk* own = nullptr;         ///< its own entry (the knelpunt whose subject is the asset alone), or none
+  bool listed = false;               ///< `own` is listed in the register
+  std::size_t failing_assets = 0;    ///< non-virtual assets failing when it fails, itself excluded
+  double people = 0, people_hours = 0;
+  std::size_t other_entries = 0;     ///< entries (pairs, zones, groups, scenarios) that name it besides its own
+};
+
+/// Every asset's row, sorted by asset id (the figures of a virtual asset are 0:
+/// it never fails itself). `listed` are the register's entries, `not_listed`
+/// what select_entries left out.
+std::vector<AssetRow> asset_table_rows(const Register& listed, const std::vector<Risk>& not_listed,
+                                       const AssetTableInput& input);
+
 /// Columns: asset, name, type, sector, vital process, operator, own entry
 /// (the knelpunt entry whose subject is the asset alone), listed (yes/no),
 /// its level, likelihood and impact class, the assets failing when it fails
@@ -40,5 +58,8 @@ struct AssetTableInput {
 /// `not_listed` what select_entries left out.
 std::string write_asset_table(const Register& listed, const std::vector<Risk>& not_listed,
                               const AssetTableInput& input, const CsvOptions& options, std::string_view lang);
+/// The same table from rows made by asset_table_rows for `listed`.
+std::string asset_table_csv(const std::vector<AssetRow>& rows, const Register& listed, const CsvOptions& options,
+                            std::string_view lang);
 
 }  // namespace knelpunt::risk_register

@@ -7,6 +7,7 @@
 #include "register/register_html_writer.hpp"
 #include "register/register_json_writer.hpp"
 #include "register/register_markdown_writer.hpp"
+#include "register/register_xlsx_writer.hpp"
 
 namespace knelpunt::risk_register {
 
@@ -28,6 +29,11 @@ const std::vector<OutputFormat>& table() {
        &diff_to_markdown},
       {"html", {".html", ".htm"}, "one self-contained HTML report for the board (inline SVG, no external loads)",
        [](const Register& reg, const WriteOptions& o) { return register_to_html(reg, o.lang); }, nullptr},
+      {"xlsx", {".xlsx"},
+       "an Excel workbook: the register as a table with tracking columns to fill in (tracking import), the evidence "
+       "and the assets",
+       [](const Register& reg, const WriteOptions& o) { return register_to_xlsx(reg, o.lang, o.assets); }, nullptr,
+       true, true},
   };
   return formats;
 }

@@ -18,9 +18,14 @@ namespace knelpunt::risk_register {
 
 /// What a writer needs besides the register: the language ("nl" or "en")
 /// and the options only some formats use.
+struct AssetRow;
+
 struct WriteOptions {
   std::string_view lang = "nl";
   CsvOptions csv;
+  /// Every asset's row (asset_table_writer.hpp), for the formats that show
+  /// them (xlsx); null: none. `assess` computes them only for those formats.
+  const std::vector<AssetRow>* assets = nullptr;
 };
 
 using RegisterWriter = std::string (*)(const Register& reg, const WriteOptions& options);
@@ -32,6 +37,8 @@ struct OutputFormat {
   std::string_view description;
   RegisterWriter write_register = nullptr;  ///< nullptr: no register in this format
   DiffWriter write_diff = nullptr;          ///< nullptr: no diff in this format
+  bool binary = false;                      ///< bytes for a file, never for a terminal
+  bool shows_assets = false;                ///< the writer uses WriteOptions::assets
 };
 
 /// Every format, in the order --format lists them.

@@ -470,6 +470,8 @@ void write_contents(std::string& out, const Register& reg, std::string_view lang
                      label(Label::summary, lang), label(Label::risk_diagram, lang));
   if (reg.changes)
     out += fmt::format(" · <a href=\"#wijzigingen\">{}</a>", label(Label::since_previous, lang));
+  if (reg.dependency_graph)
+    out += fmt::format(" · <a href=\"#afhankelijkheden\">{}</a>", label(Label::graph_heading, lang));
   out += fmt::format(" · <a href=\"#per-sector\">{}</a> · <a href=\"#overzicht\">{}</a>",
                      label(Label::per_sector_and_operator, lang), label(Label::overview, lang));
   if (!reg.risks.empty())
@@ -945,9 +947,9 @@ std::string register_to_html(const Register& reg, std::string_view lang) {
   std::string out;
   write_head(out, reg, lang);
   write_board(out, reg, summary, lang);
-  write_dependency_graph(out, reg, lang);
   write_contents(out, reg, lang);
   write_changes(out, reg, lang);
+  write_dependency_graph(out, reg, lang);
   write_tables(out, reg, summary, lang);
   write_overview(out, reg, summary, lang);
   if (!reg.risks.empty()) {

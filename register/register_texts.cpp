@@ -334,8 +334,42 @@ constexpr std::array kTexts{
     Entry{Label::page_footer_feeds, "kwetsbaarheidsbronnen", "feeds"},
     // The axis of the timeline chart (the table's column says how they are counted).
     Entry{Label::people_short, "mensen", "people"},
+    Entry{Label::sheet_register, "Register", "Register"},
+    Entry{Label::sheet_impact, "Impact", "Impact"},
+    Entry{Label::sheet_chain, "Keten", "Chain"},
+    Entry{Label::sheet_evidence, "Onderbouwing", "Evidence"},
+    Entry{Label::sheet_vulnerabilities, "Kwetsbaarheden", "Vulnerabilities"},
+    Entry{Label::sheet_timeline, "Tijdlijn", "Timeline"},
+    Entry{Label::sheet_measures, "Maatregelen", "Measures"},
+    Entry{Label::sheet_assets, "Objecten", "Assets"},
+    Entry{Label::sheet_about, "Over dit register", "About this register"},
+    Entry{Label::step, "stap", "step"},
+    Entry{Label::hours_after_start, "uur na het begin", "hours after the start"},
+    Entry{Label::down_hours, "uren buiten werking", "hours down"},
+    Entry{Label::back_hours, "weer in werking na (uur)", "back after (hours)"},
+    Entry{Label::line_number, "regel", "line"},
+    Entry{Label::source, "bron", "source"},
+    Entry{Label::source_estimate, "schatting", "estimate"},
+    Entry{Label::source_floor, "ondergrens vitaal proces", "vital process floor"},
+    Entry{Label::source_expert, "expertoordeel", "expert judgement"},
+    Entry{Label::vendor, "leverancier", "vendor"},
+    Entry{Label::product, "product", "product"},
+    Entry{Label::epss, "EPSS-kans", "EPSS probability"},
+    Entry{Label::measure, "maatregel", "measure"},
+    Entry{Label::item, "gegeven", "item"},
+    Entry{Label::risk_diagram_id, "risicodiagram", "risk diagram"},
+    Entry{Label::listed_entries, "vermelde risico's", "listed risks"},
+    // {} is the command that reads the sheet back.
+    Entry{Label::tracking_fill_in,
+          "Vul op het blad Register de kolommen status (keuzelijst), eigenaar, toelichting, datum en gecontroleerd "
+          "door in, en lees ze in met: {}",
+          "Fill in the columns status (drop-down list), owner, justification, date and checked by on the Register "
+          "sheet, and read them back with: {}"},
+    Entry{Label::status_prompt, "Kies de status van dit risico.", "Choose the status of this risk."},
+    Entry{Label::status_refused, "Kies een status uit de lijst.", "Choose a status from the list."},
+    Entry{Label::date_prompt, "Een datum, bijvoorbeeld 1-11-2026.", "A date, for example 2026-11-01."},
 };
-static_assert(kTexts.size() == static_cast<std::size_t>(Label::people_short) + 1,
+static_assert(kTexts.size() == static_cast<std::size_t>(Label::date_prompt) + 1,
               "every Label needs exactly one entry in kTexts");
 
 static_assert(model::keys_in_enum_order(kTexts), "kTexts must list the labels in the order of the enum");

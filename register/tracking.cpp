@@ -105,7 +105,6 @@ TrackingFile read_tracking_file(const std::filesystem::path& file, model::Diagno
   const auto risks = document.find(root, "risks");
   if (risks == model::kNoYamlNode || document.node(risks).kind == model::YamlKind::null) return tracking;
   if (!fields.expect_mapping(risks, "'risks'")) return tracking;
-  const std::vector<std::string_view> statuses(std::begin(kTrackingStatuses), std::end(kTrackingStatuses));
   for (const auto& [key, value] : fields.entries(risks)) {
     TrackingEntry entry;
     entry.key = document.node(key).value;
@@ -124,27 +123,93 @@ TrackingFile read_tracking_file(const std::filesystem::path& file, model::Diagno
     text("checked_by", entry.tracking.checked_by);
     text("impact_rationale", entry.tracking.impact_rationale);
     read_impact_expert(document, fields, value, criteria, entry);
-    if (std::find(statuses.begin(), statuses.end(), entry.tracking.status) == statuses.end())
-      fields.error(document.find(value, "status"),
-                   fmt::format("unknown status '{}'{}; expected one of {}", entry.tracking.status,
-                               model::did_you_mean(entry.tracking.status, statuses), fmt::join(statuses, ", ")));
-    if (!entry.tracking.date.empty() && !has_date_shape(entry.tracking.date))
-      fields.error(document.find(value, "date"),
-                   fmt::format("date '{}' is malformed; expected YYYY-MM-DD", entry.tracking.date));
-    else if (!entry.tracking.date.empty() && !is_calendar_date(entry.tracking.date))
-      fields.error(document.find(value, "date"),
-                   fmt::format("date '{}' is not a day of the calendar; expected YYYY-MM-DD naming a day that "
-                               "exists (2026-02-28, not 2026-02-30)",
-                               entry.tracking.date));
-    if ((entry.tracking.status == "accepted" || entry.tracking.status == "false-positive") &&
-        entry.tracking.justification.empty())
-      diagnostics.warning(entry.where, fmt::format("'{}' is {} without a justification; expected one for review",
-                                                   entry.key, entry.tracking.status));
+    if (auto problem = tracking_status_problem(entry.tracking.status))
+      fields.error(document.find(value, "status"), *problem);
+    if (auto problem = tracking_date_problem(entry.tracking.date)) fields.error(document.find(value, "date"), *problem);
+    if (auto warning = tracking_justification_warning(entry.key, entry.tracking))
+      diagnostics.warning(entry.where, *warning);
     entry.tracking.matched = entry.key;
     tracking.entries.push_back(std::move(entry));
   }
   std::sort(tracking.entries.begin(), tracking.entries.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
   return tracking;
+}
+
+std::optional<std::string> tracking_status_problem(std::string_view status) {
+  const std::vector<std::string_view> statuses(std::begin(kTrackingStatuses), std::end(kTrackingStatuses));
+  if (std::find(statuses.begin(), statuses.end(), status) != statuses.end()) return std::nullopt;
+  return fmt::format("unknown status '{}'{}; expected one of {}", status, model::did_you_mean(status, statuses),
+                     fmt::join(statuses, ", "));
+}
+
+std::optional<std::string> tracking_date_problem(std::string_view date) {
+  if (date.empty()) return std::nullopt;
+  if (!has_date_shape(date)) return fmt::format("date '{}' is malformed; expected YYYY-MM-DD", date);
+  if (!is_calendar_date(date))
+    return fmt::format("date '{}' is not a day of the calendar; expected YYYY-MM-DD naming a day that exists "
+                       "(2026-02-28, not 2026-02-30)",
+                       date);
+  return std::nullopt;
+}
+
+std::optional<std::string> tracking_justification_warning(std::string_view key, const Tracking& tracking) {
+  if ((tracking.status == "accepted" || tracking.status == "false-positive") && tracking.justification.empty())
+    return fmt::format("'{}' is {} without a justification; expected one for review", key, tracking.status);
+  return std::nullopt;
+}
+
+namespace {
+
+/// A YAML double-quoted scalar: JSON's escapes, which YAML shares.
+std::string yaml_quoted(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (byte < 0x20 || byte == 0x7F) {
+      out += fmt::format("\\u{:04x}", byte);
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string tracking_file_text(const std::vector<TrackingEntry>& entries, std::string_view header) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < header.size()) {
+    const auto end = std::min(header.find('\n', start), header.size());
+    out += fmt::format("# {}\n", header.substr(start, end - start));
+    start = end + 1;
+  }
+  out += "tracking: 1\nrisks:\n";
+  if (entries.empty()) out.replace(out.size() - 1, 1, " {}\n");
+  for (const auto& entry : entries) {
+    const auto& t = entry.tracking;
+    out += fmt::format("  {}:\n", yaml_quoted(entry.key));
+    out += fmt::format("    status: {}\n", yaml_quoted(t.status));
+    for (const auto& [key, value] : {std::pair<std::string_view, const std::string&>{"owner", t.owner},
+                                     {"justification", t.justification},
+                                     {"date", t.date},
+                                     {"checked_by", t.checked_by},
+                                     {"impact_rationale", t.impact_rationale}})
+      if (!value.empty()) out += fmt::format("    {}: {}\n", key, yaml_quoted(value));
+    if (!t.impact_expert.empty()) {
+      out += "    impact_expert:\n";
+      for (const auto& [criterion, impact_class] : t.impact_expert)
+        out += fmt::format("      {}: {}\n", yaml_quoted(criterion), catalogs::class_letter(impact_class));
+    }
+  }
+  return out;
 }
 
 bool tracking_key_matches(std::string_view pattern, std::string_view id) {

@@ -13,6 +13,7 @@
 /// order of keys in the file changes nothing.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,21 @@ struct TrackingFile {
 TrackingFile read_tracking_file(const std::filesystem::path& file, model::Diagnostics& diagnostics,
                                 const std::vector<std::string>& criteria = {},
                                 const std::filesystem::path& confine_to = {});
+
+/// The checks every source of tracking makes (the YAML file, an Excel
+/// register read back by `tracking import`): each says what is wrong and what
+/// was expected, or nothing when the value is fine.
+/// A status that is not one of kTrackingStatuses.
+std::optional<std::string> tracking_status_problem(std::string_view status);
+/// A date that is not empty and not YYYY-MM-DD naming a day of the calendar.
+std::optional<std::string> tracking_date_problem(std::string_view date);
+/// A warning: `accepted` or `false-positive` without a justification.
+std::optional<std::string> tracking_justification_warning(std::string_view key, const Tracking& tracking);
+
+/// A tracking file holding `entries` (in their order) as read_tracking_file
+/// reads it back: `header` as comment lines, every key and text double-quoted
+/// (escapes for quotes, backslashes and control characters), empty fields left out.
+std::string tracking_file_text(const std::vector<TrackingEntry>& entries, std::string_view header);
 
 /// True when `pattern` (with * and ?) matches `id` entirely.
 bool tracking_key_matches(std::string_view pattern, std::string_view id);

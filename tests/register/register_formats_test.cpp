@@ -11,7 +11,7 @@
 using namespace knelpunt::risk_register;
 
 TEST_CASE("format table: assess and diff take their choices from it, in table order") {
-  CHECK(register_format_ids() == std::vector<std::string>{"json", "csv", "md", "html"});
+  CHECK(register_format_ids() == std::vector<std::string>{"json", "csv", "md", "html", "xlsx"});
   CHECK(diff_format_ids() == std::vector<std::string>{"text", "json", "md"});
   std::set<std::string_view> ids;
   for (const auto& format : output_formats()) {
@@ -22,7 +22,11 @@ TEST_CASE("format table: assess and diff take their choices from it, in table or
   REQUIRE(find_output_format("csv") != nullptr);
   CHECK((find_output_format("csv")->write_diff == nullptr));
   CHECK((find_output_format("text")->write_register == nullptr));
-  CHECK(find_output_format("xlsx") == nullptr);
+  REQUIRE(find_output_format("xlsx") != nullptr);
+  CHECK(find_output_format("xlsx")->binary);  // never for a terminal
+  CHECK(find_output_format("xlsx")->shows_assets);
+  CHECK_FALSE(find_output_format("md")->binary);
+  CHECK(find_output_format("ods") == nullptr);
 }
 
 TEST_CASE("format table: -o extension detection") {
@@ -36,12 +40,14 @@ TEST_CASE("format table: -o extension detection") {
   CHECK(register_format_for_output("dir.v2/register.JSON") == "json");
   CHECK(register_format_for_output("register.csv") == "csv");
   // An extension no register writer takes is not silently Markdown.
-  CHECK_FALSE(register_format_for_output("register.xlsx").has_value());
+  CHECK(register_format_for_output("register.xlsx") == "xlsx");
+  CHECK(register_format_for_output("Register.XLSX") == "xlsx");
+  CHECK_FALSE(register_format_for_output("register.xls").has_value());
   CHECK_FALSE(register_format_for_output("register.pdf").has_value());
   CHECK(register_format_for_output("report.html") == "html");
   CHECK(register_format_for_output("REPORT.HTM") == "html");
   CHECK_FALSE(register_format_for_output("register.txt").has_value());  // text is a diff format only
-  CHECK(register_extensions_text() == "'.json' (json), '.csv' (csv), '.md' or '.markdown' (md), '.html' or '.htm' (html)");
+  CHECK(register_extensions_text() == "'.json' (json), '.csv' (csv), '.md' or '.markdown' (md), '.html' or '.htm' (html), '.xlsx' (xlsx)");
 }
 
 TEST_CASE("format table: each line dispatches to its own writer, with the options") {
