@@ -11,6 +11,7 @@
 #include "register/register_entry_parts.hpp"
 #include "register/register_markdown_writer.hpp"
 #include "register/register_summary.hpp"
+#include "register/level_colours.hpp"
 #include "register/report_dependency_graph.hpp"
 #include "register/register_texts.hpp"
 
@@ -31,28 +32,6 @@ constexpr std::string_view kScript =
     R"JS((function(){var t=document.getElementById('register-table'),f=document.getElementById('filters');if(!t||!f)return;f.hidden=false;document.documentElement.setAttribute('data-script','on');var body=t.tBodies[0],rows=Array.prototype.slice.call(body.rows),sel=f.querySelectorAll('select'),q=f.querySelector('input'),out=document.getElementById('filter-count'),none=document.getElementById('filter-none'),text=out.getAttribute('data-text');function apply(){var n=0,s=q.value.toLowerCase();rows.forEach(function(r){var ok=!s||r.textContent.toLowerCase().indexOf(s)>=0;sel.forEach(function(c){if(c.value&&r.getAttribute('data-'+c.name).split('\t').indexOf(c.value)<0)ok=false;});r.hidden=!ok;if(ok)n++;});out.textContent=text.replace('{}',n).replace('{}',rows.length);none.hidden=n>0;}sel.forEach(function(c){c.addEventListener('change',apply);});q.addEventListener('input',apply);t.querySelectorAll('th button').forEach(function(b){b.addEventListener('click',function(){var th=b.parentNode,col=Array.prototype.indexOf.call(th.parentNode.children,th),num=th.hasAttribute('data-numeric'),asc=th.getAttribute('aria-sort')!=='ascending';t.querySelectorAll('th').forEach(function(h){h.removeAttribute('aria-sort');});th.setAttribute('aria-sort',asc?'ascending':'descending');rows.sort(function(x,y){var a=x.cells[col].getAttribute('data-sort')||x.cells[col].textContent,c=y.cells[col].getAttribute('data-sort')||y.cells[col].textContent,d=num?parseFloat(a)-parseFloat(c):a.localeCompare(c,document.documentElement.lang);return asc?d:-d;});rows.forEach(function(r){body.appendChild(r);});});});apply();})();)JS";
 constexpr std::string_view kScriptHash = "sha256-jkfnDt7bOdSUcW3F7JpDKKmtsj0/1AWzzUWHG0IE3JA=";
 
-/// Fills for the diagram's levels, lowest first: a sequential ramp from light
-/// to dark (ColorBrewer OrRd), told apart by lightness, so also by readers
-/// with a colour-vision deficiency; every cell names its level as well.
-constexpr std::string_view kLevelFills[] = {"#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"};
-constexpr std::size_t kFillCount = std::size(kLevelFills);
-
-/// The fill of level `level` of `levels` levels: spread over the ramp, so
-/// that the lowest is the lightest and the highest the darkest.
-std::string_view level_fill(int level, std::size_t levels) {
-  if (level < 0 || levels == 0) return "#ffffff";
-  if (levels == 1) return kLevelFills[kFillCount - 1];
-  const std::size_t i =
-      (static_cast<std::size_t>(level) * (kFillCount - 1) + (levels - 1) / 2) / (levels - 1);
-  return kLevelFills[std::min(i, kFillCount - 1)];
-}
-
-/// Dark text on the light fills, white on the two darkest.
-std::string_view level_ink(int level, std::size_t levels) {
-  const auto fill = level_fill(level, levels);
-  return fill == kLevelFills[kFillCount - 1] || fill == kLevelFills[kFillCount - 2] ? "#ffffff"
-                                                                                    : "#1a1a1a";
-}
 
 std::string capitalized(std::string_view text) {
   std::string out(text);
