@@ -134,12 +134,11 @@ class AssessCommand : public Command {
       print_nothing_written(diagnostics, files_with_errors(diagnostics));
       return kExitBadInput;
     }
-    // The HTML report's dependency graph stays out of the report for now:
-    // Graphviz 2.42 breaks layout ties by memory address, so the picture
-    // changed with the length of the paths on the command line, and the
-    // report must be the same bytes for the same model (decision 026,
-    // "Determinism"). Laying it out in a fresh process is the way back in.
+    // The HTML report's dependency graph: laid out from the model alone, its
+    // highlights added once the register is built (decision 026, "Determinism").
     std::shared_ptr<risk_register::ReportGraph> report_graph;
+    if (*format == "html")
+      report_graph = risk_register::lay_out_report_graph(loaded->model, *loaded->graph, loaded->reference, lang_);
     auto run = run_register_in_brief(*loaded, prepared, options, tracking ? &*tracking : nullptr);
     auto& reg = run.reg;
     // Every entry this run computed (before --operator and the listing keep

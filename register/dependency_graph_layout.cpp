@@ -90,6 +90,59 @@ int collect_graphviz_message(char* message) {
   return 0;
 }
 
+// Object ids by creation order, never by address (decision 026). cgraph's
+// default id discipline uses the address of a name's interned string as the
+// object's id, and orders subgraphs (our sector clusters) and node sets by
+// id, so dot's layout depended on the heap: on the paths on the command line,
+// on the allocator, on what ran before. This discipline refuses to map names
+// (`map` returns false for a name), so cgraph keeps names in its internal map
+// and asks for an anonymous id instead, which comes from a counter in the
+// graph's own state: the same DOT text gives the same ids in every process.
+struct SequentialIds {
+  IDTYPE next = 1;
+};
+
+void* open_sequential_ids(Agraph_t*, Agdisc_t*) { return new SequentialIds; }
+
+long map_sequential_id(void* state, int, char* name, IDTYPE* id, int create) {
+  if (name != nullptr || !create) return 0;  // names go to cgraph's internal map
+  auto* ids = static_cast<SequentialIds*>(state);
+  *id = ids->next;
+  ids->next += 2;  // odd, as cgraph's own anonymous ids: never a string's address
+  return 1;
+}
+
+long alloc_sequential_id(void*, int, IDTYPE) { return 0; }  // no caller-chosen ids
+void free_sequential_id(void*, int, IDTYPE) {}
+char* print_sequential_id(void*, int, IDTYPE) { return nullptr; }  // cgraph prints internal names
+void close_sequential_ids(void* state) { delete static_cast<SequentialIds*>(state); }
+void register_sequential_id(void*, int, void*) {}
+
+Agiddisc_t sequential_id_discipline = {open_sequential_ids,  map_sequential_id,    alloc_sequential_id,
+                                       free_sequential_id,   print_sequential_id,  close_sequential_ids,
+                                       register_sequential_id};
+
+/// Reads the DOT text from memory through cgraph's io discipline.
+struct DotText {
+  std::string_view text;
+  std::size_t offset = 0;
+};
+
+int read_dot_text(void* channel, char* buffer, int size) {
+  auto* dot = static_cast<DotText*>(channel);
+  // cgraph's lexer reads a line at a time, as from a file.
+  std::size_t count = 0;
+  while (dot->offset < dot->text.size() && count + 1 < static_cast<std::size_t>(size)) {
+    const char c = dot->text[dot->offset++];
+    buffer[count++] = c;
+    if (c == '\n') break;
+  }
+  buffer[count] = '\0';
+  return static_cast<int>(count);
+}
+
+Agiodisc_t dot_text_io = {read_dot_text, AgIoDisc.putstr, AgIoDisc.flush};
+
 struct ContextDeleter {
   void operator()(GVC_t* context) const { gvFreeContext(context); }
 };
@@ -155,7 +208,9 @@ GraphLayoutResult layout_graph_view(const GraphView& view) {
     result.error = "Graphviz could not create a context";
     return result;
   }
-  std::unique_ptr<Agraph_t, GraphDeleter> graph(agmemread(dot.c_str()));
+  DotText dot_text{dot};
+  Agdisc_t discipline = {&AgMemDisc, &sequential_id_discipline, &dot_text_io};
+  std::unique_ptr<Agraph_t, GraphDeleter> graph(agread(&dot_text, &discipline));
   if (!graph) {
     result.error = fmt::format("Graphviz could not read the graph: {}", messages);
     return result;

@@ -9,15 +9,6 @@
 
 namespace knelpunt::risk_register {
 
-namespace {
-
-bool by_level_then_id(const RegisterEntry& a, const RegisterEntry& b) {
-  if (a.level_rank != b.level_rank) return a.level_rank > b.level_rank;
-  return a.id < b.id;
-}
-
-}  // namespace
-
 RegisterChanges changes_since(const RegisterDocument& previous, const Register& reg,
                               const std::vector<ComputedRisk>& computed_not_listed, std::string_view lang) {
   // The register read back as `diff` would read it, so that both compare the

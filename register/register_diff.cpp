@@ -29,12 +29,6 @@ std::string joined(const std::vector<std::string>& items) {
   return out;
 }
 
-/// Highest level first, then id: the order a reviewer reads in.
-bool by_level_then_id(const RegisterEntry& a, const RegisterEntry& b) {
-  if (a.level_rank != b.level_rank) return a.level_rank > b.level_rank;
-  return a.id < b.id;
-}
-
 void compare(std::vector<FieldChange>& changes, const char* field, const std::string& old_value,
              const std::string& new_value) {
   if (old_value != new_value) changes.push_back(FieldChange{field, old_value, new_value});
@@ -66,7 +60,6 @@ std::string plain(std::string_view text) {
 
 std::string level_text(const RegisterEntry& entry) { return entry.level_name.empty() ? entry.level : entry.level_name; }
 
-std::string_view arrow(int direction) { return direction > 0 ? " ↑" : direction < 0 ? " ↓" : ""; }
 
 /// A field value for people: level names, status labels, "–" for nothing.
 std::string old_shown(const FieldChange& change, const ChangedRisk& risk, std::string_view lang) {
@@ -124,6 +117,13 @@ Json field_json(std::string_view field, const RegisterEntry& e) {
 }
 
 }  // namespace
+
+bool by_level_then_id(const RegisterEntry& a, const RegisterEntry& b) {
+  if (a.level_rank != b.level_rank) return a.level_rank > b.level_rank;
+  return a.id < b.id;
+}
+
+std::string_view level_arrow(int direction) { return direction > 0 ? " ↑" : direction < 0 ? " ↓" : ""; }
 
 std::string_view field_name(std::string_view field, std::string_view lang) {
   auto field_label = [](std::string_view f) {
@@ -240,7 +240,7 @@ std::string diff_to_text(const RegisterDiff& diff, std::string_view lang) {
       const std::string level = c.old_entry.level == c.new_entry.level
                                     ? level_text(c.new_entry)
                                     : fmt::format("{} → {}{}", level_text(c.old_entry), level_text(c.new_entry),
-                                                  arrow(c.level_direction));
+                                                  level_arrow(c.level_direction));
       out += fmt::format("  {}  {}  {}\n", plain(c.new_entry.id), plain(level), plain(c.new_entry.title));
       for (const auto& change : c.changes)
         out += fmt::format("    {}: {} → {}\n", field_name(change.field, lang),
@@ -313,7 +313,7 @@ std::string diff_to_markdown(const RegisterDiff& diff, std::string_view lang) {
       const std::string level = c.old_entry.level == c.new_entry.level
                                     ? markdown_escape(level_text(c.new_entry))
                                     : fmt::format("{} → {}{}", markdown_escape(level_text(c.old_entry)),
-                                                  markdown_escape(level_text(c.new_entry)), arrow(c.level_direction));
+                                                  markdown_escape(level_text(c.new_entry)), level_arrow(c.level_direction));
       std::string changes;
       for (const auto& change : c.changes) {
         if (change.field == "level") continue;  // already in the level column

@@ -44,6 +44,13 @@ struct RegisterDiff {
   bool empty() const { return added.empty() && resolved.empty() && changed.empty(); }
 };
 
+/// Highest level first, then id: the order a reviewer reads risks in, in
+/// `diff` and in an assessment's changes since the previous register.
+bool by_level_then_id(const RegisterEntry& a, const RegisterEntry& b);
+
+/// " ↑" for a level that rose (direction > 0), " ↓" for one that fell, "" otherwise.
+std::string_view level_arrow(int direction);
+
 /// The name of a compared field for people in `lang` ("kans", "aantal getroffen objecten").
 std::string_view field_name(std::string_view field, std::string_view lang);
 

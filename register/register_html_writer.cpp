@@ -570,7 +570,7 @@ void write_changes(std::string& out, const Register& reg, std::string_view lang)
     for (const auto& changed : changes.changed)
       out += fmt::format("<tr><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td></tr>\n", linked(changed.new_entry),
                          esc(level_shown(changed.new_entry, reg, lang)),
-                         changed.level_direction > 0 ? " ↑" : changed.level_direction < 0 ? " ↓" : "",
+                         level_arrow(changed.level_direction),
                          esc(current_title(reg, changed.new_entry, lang)), change_details(changed, reg, lang, &esc));
     out += "</tbody></table>\n";
   }

@@ -208,7 +208,7 @@ void write_changes(std::string& out, const Register& reg, std::string_view lang)
     for (const auto& changed : changes.changed)
       out += fmt::format("| {} | {}{} | {} | {} |\n", md_escape(changed.new_entry.id),
                          md_escape(level_shown(changed.new_entry, reg, lang)),
-                         changed.level_direction > 0 ? " ↑" : changed.level_direction < 0 ? " ↓" : "",
+                         level_arrow(changed.level_direction),
                          md_escape(current_title(reg, changed.new_entry, lang)),
                          change_details(changed, reg, lang, &md_escape));
     out += "\n";

@@ -6,10 +6,10 @@
 /// scenarios. A model too large for one picture gets its knelpunten that
 /// bring down the most vital assets only, and the report says so.
 ///
-/// Laid out in two steps: the picture before the assessment runs, the
-/// highlights once the register is built. Graphviz breaks some ties by
-/// memory address; before the multi-threaded assessment the heap is the
-/// same on every run, so the picture is too (decision 026).
+/// Laid out in two steps: the picture from the model alone, before the
+/// assessment runs, and the highlights (styles only) once the register is
+/// built. The layout is the same bytes on every run: Graphviz's object ids
+/// follow the DOT text, not memory addresses (decision 026, "Determinism").
 
 #include <cstddef>
 #include <memory>

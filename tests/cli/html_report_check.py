@@ -19,6 +19,9 @@ temporary directory, removed at the end.
               t+0 has its table only)
   counts      the counts per level, the status counts and the diagram's cells
               are the JSON register's (one number per thing)
+  graph       one dependency graph, whose asset nodes are those of
+              `knelpunt graph --format json` (the collapsed view), with every
+              asset of a single point or a common-cause pair marked
   offline     no external URL: every href/src/action is '#…' (or data:), no
               <link>, <img>, <iframe>, <object>, <embed>, no <script src>; the
               only 'http' in the file is the SVG namespace; the CSP meta tag
@@ -246,6 +249,7 @@ class Checker:
                  for t, a, _ in report.tags if t == "g" and "data-count" in a}
         self.check("counts: the diagram's cells as the JSON entries",
                    {k: v for k, v in shown.items() if v} == cells and len(shown) == 25, f"{shown} vs {cells}")
+        self.graph(text, reg)
         self.offline("offline", text, report)
         english = []
         for node in report.text_outside_code:
@@ -254,6 +258,20 @@ class Checker:
         self.check("parse: the date and the tool version in the header",
                    "2026-12-01" in text and f"knelpunt {reg['tool']['version']}" in text)
         return text
+
+    def graph(self, text, reg):
+        """The dependency graph: the collapsed view of `knelpunt graph`, its knelpunten marked."""
+        self.check("graph: one dependency graph", text.count('class="depgraph"') == 1, text.count('class="depgraph"'))
+        drawn = set(re.findall(r'<g class="node[^"]*" data-asset="([^"]+)"', text))
+        marked = set(re.findall(r'<g class="node marked" data-asset="([^"]+)"', text))
+        listed = json.loads(self.run("graph", MODEL, "--format", "json", "-q").stdout)
+        expected = {asset["id"] for asset in listed["assets"]}
+        self.check(f"graph: one node per asset of `graph --format json` ({len(expected)})", drawn == expected,
+                   f"only drawn {sorted(drawn - expected)[:5]}, only listed {sorted(expected - drawn)[:5]}")
+        structural = {asset for risk in reg["risks"] for asset in risk["assets"]
+                      if risk["kind"] == "common-cause" or "single-point" in (risk["analyses"] or [])}
+        self.check(f"graph: every single point and pair of the register marked ({len(structural)})",
+                   structural and structural & drawn <= marked, sorted((structural & drawn) - marked)[:5])
 
     def formats(self, dordrecht_html):
         stdout = self.run("assess", MODEL, "--cache", CACHE, "-q", "--date", "2026-12-01", "--format", "html").stdout
