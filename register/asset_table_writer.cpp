@@ -89,44 +89,57 @@ std::string write_asset_table(const Register& listed, const std::vector<Risk>& n
   return asset_table_csv(asset_table_rows(listed, not_listed, input), listed, options, lang);
 }
 
+std::vector<AssetCell> asset_cells(const AssetRow& row, const Register& reg, std::string_view lang) {
+  using Kind = AssetCell::Kind;
+  std::vector<AssetCell> cells;
+  cells.reserve(kAssetColumns.size());
+  const auto text = [&](std::string value) { cells.push_back({Kind::text, std::move(value)}); };
+  const auto empty = [&](int count) { cells.insert(cells.end(), count, AssetCell{}); };
+  const auto& asset = *row.asset;
+  text(asset.id);
+  text(asset.name);
+  text(asset.type);
+  text(std::string(in_language(row.sector_nl, row.sector_en, lang)));
+  text(asset.process);
+  text(asset.operator_name);
+  if (const auto* risk = row.own) {
+    text(risk->id);
+    text(std::string(label(row.listed ? Label::yes : Label::no, lang)));
+    cells.push_back({Kind::level, std::string(level_name(reg.diagram, risk->level, lang)), 0,
+                     static_cast<std::size_t>(risk->level)});
+    text(std::string(1, catalogs::class_letter(risk->likelihood)));
+    text(impact_class_cell(*risk, lang));
+  } else {
+    // No entry of its own: said in the entry column, so the empty scores have their reason.
+    text(std::string(label(Label::none, lang)));
+    text(std::string(label(Label::no, lang)));
+    empty(3);
+  }
+  if (asset.is_virtual) {
+    empty(3);  // a virtual asset never fails itself
+  } else {
+    cells.push_back({Kind::count, {}, static_cast<double>(row.failing_assets)});
+    cells.push_back({Kind::people, {}, row.people});
+    cells.push_back({Kind::people, {}, row.people_hours});
+  }
+  cells.push_back({Kind::count, {}, static_cast<double>(row.other_entries)});
+  return cells;
+}
+
 std::string asset_table_csv(const std::vector<AssetRow>& rows, const Register& listed, const CsvOptions& options,
                             std::string_view lang) {
   std::string out;
   if (options.bom) out += "\xEF\xBB\xBF";
   CsvRowWriter row(out, options.separator);
-  for (Label key : {Label::asset_column, Label::name, Label::asset_type, Label::sector, Label::vital_process,
-                    Label::operator_name, Label::own_entry, Label::listed, Label::level, Label::likelihood,
-                    Label::impact, Label::failing_assets, Label::people, Label::people_hours, Label::other_entries})
-    row.text(label(key, lang));
+  for (const auto& column : kAssetColumns) row.text(label(column.heading, lang));
   row.end();
   for (const auto& asset_row : rows) {
-    const auto& asset = *asset_row.asset;
-    row.text(asset.id);
-    row.text(asset.name);
-    row.text(asset.type);
-    row.text(in_language(asset_row.sector_nl, asset_row.sector_en, lang));
-    row.text(asset.process);
-    row.text(asset.operator_name);
-    if (const auto* risk = asset_row.own) {
-      row.text(risk->id);
-      row.text(label(asset_row.listed ? Label::yes : Label::no, lang));
-      row.text(level_name(listed.diagram, risk->level, lang));
-      row.text(std::string(1, catalogs::class_letter(risk->likelihood)));
-      row.text(impact_class_cell(*risk, lang));
-    } else {
-      // No entry of its own: said in the entry column, so the empty scores have their reason.
-      row.text(label(Label::none, lang));
-      row.text(label(Label::no, lang));
-      for (int empty = 0; empty < 3; ++empty) row.text("");
+    for (const auto& cell : asset_cells(asset_row, listed, lang)) {
+      if (cell.kind == AssetCell::Kind::count || cell.kind == AssetCell::Kind::people)
+        row.number(cell.value);
+      else
+        row.text(cell.text);
     }
-    if (asset.is_virtual) {
-      for (int empty = 0; empty < 3; ++empty) row.text("");
-    } else {
-      row.number(static_cast<double>(asset_row.failing_assets));
-      row.number(asset_row.people);
-      row.number(asset_row.people_hours);
-    }
-    row.number(static_cast<double>(asset_row.other_entries));
     row.end();
   }
   return out;

@@ -6,6 +6,7 @@
 /// the register or not. For analysts: the register lists a few hundred
 /// entries (register_selection.hpp); this table has them all.
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "model/dependency_graph.hpp"
 #include "model/model.hpp"
 #include "register/register_csv_writer.hpp"
+#include "register/register_texts.hpp"
 #include "register/risk.hpp"
 
 namespace knelpunt::risk_register {
@@ -48,6 +50,50 @@ struct AssetRow {
 /// what select_entries left out.
 std::vector<AssetRow> asset_table_rows(const Register& listed, const std::vector<Risk>& not_listed,
                                        const AssetTableInput& input);
+
+/// A column of the asset table: its heading and the width (in characters)
+/// a spreadsheet gives it.
+struct AssetColumn {
+  Label heading;
+  double width;
+};
+
+/// The asset table's columns in order, for every writer of the table (CSV,
+/// the workbook's asset sheet): one list, so that they cannot drift apart.
+inline constexpr std::array<AssetColumn, 15> kAssetColumns{{{Label::asset_column, 26},
+                                                            {Label::name, 34},
+                                                            {Label::asset_type, 16},
+                                                            {Label::sector, 18},
+                                                            {Label::vital_process, 18},
+                                                            {Label::operator_name, 20},
+                                                            {Label::own_entry, 17},
+                                                            {Label::listed, 8},
+                                                            {Label::level, 13},
+                                                            {Label::likelihood, 7},
+                                                            {Label::impact, 8},
+                                                            {Label::failing_assets, 12},
+                                                            {Label::people, 14},
+                                                            {Label::people_hours, 14},
+                                                            {Label::other_entries, 10}}};
+
+/// One cell of an asset row, in no file format yet.
+struct AssetCell {
+  enum class Kind {
+    text,    ///< `text`
+    level,   ///< `text` is the level's name, `level` its rank in the diagram (lowest = 0)
+    empty,   ///< no figure: the asset has no entry of its own, or is virtual
+    count,   ///< `value` counts assets or entries
+    people,  ///< `value` is people or people-hours
+  };
+  Kind kind = Kind::empty;
+  std::string text;
+  double value = 0;
+  std::size_t level = 0;
+};
+
+/// The cells of `row` in kAssetColumns order, texts in `lang`; `reg` gives
+/// the level names.
+std::vector<AssetCell> asset_cells(const AssetRow& row, const Register& reg, std::string_view lang);
 
 /// Columns: asset, name, type, sector, vital process, operator, own entry
 /// (the knelpunt entry whose subject is the asset alone), listed (yes/no),

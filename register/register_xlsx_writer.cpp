@@ -506,54 +506,21 @@ void write_asset_sheet(lxw_workbook* workbook, const Formats& f, const Register&
                        std::string_view lang, const std::vector<AssetRow>& rows) {
   Sheet sheet(workbook, f, label(Label::sheet_assets, lang));
   std::vector<std::pair<std::string, double>> columns;
-  for (auto [key, width] :
-       std::initializer_list<std::pair<Label, double>>{{Label::asset_column, 26},
-                                                       {Label::name, 34},
-                                                       {Label::asset_type, 16},
-                                                       {Label::sector, 18},
-                                                       {Label::vital_process, 18},
-                                                       {Label::operator_name, 20},
-                                                       {Label::own_entry, 17},
-                                                       {Label::listed, 8},
-                                                       {Label::level, 13},
-                                                       {Label::likelihood, 7},
-                                                       {Label::impact, 8},
-                                                       {Label::failing_assets, 12},
-                                                       {Label::people, 14},
-                                                       {Label::people_hours, 14},
-                                                       {Label::other_entries, 10}})
-    columns.emplace_back(with_lang(key, lang), width);
+  for (const auto& column : kAssetColumns) columns.emplace_back(with_lang(column.heading, lang), column.width);
   sheet.columns(columns);
   for (const auto& row : rows) {
     if (!sheet.next_row()) break;
-    const auto& asset = *row.asset;
-    sheet.text(asset.id);
-    sheet.text(asset.name);
-    sheet.text(asset.type);
-    sheet.text(in_language(row.sector_nl, row.sector_en, lang));
-    sheet.text(asset.process);
-    sheet.text(asset.operator_name);
-    if (const auto* risk = row.own) {
-      sheet.text(risk->id);
-      sheet.text(label(row.listed ? Label::yes : Label::no, lang));
-      const auto level = static_cast<std::size_t>(risk->level);
-      sheet.text(level_name(reg.diagram, risk->level, lang),
-                 level < f.levels.size() ? f.levels[level] : nullptr);
-      sheet.text(std::string(1, catalogs::class_letter(risk->likelihood)));
-      sheet.text(impact_class_cell(*risk, lang));
-    } else {
-      sheet.text(label(Label::none, lang));
-      sheet.text(label(Label::no, lang));
-      for (int empty = 0; empty < 3; ++empty) sheet.skip();
+    for (const auto& cell : asset_cells(row, reg, lang)) {
+      switch (cell.kind) {
+        case AssetCell::Kind::text: sheet.text(cell.text); break;
+        case AssetCell::Kind::level:
+          sheet.text(cell.text, cell.level < f.levels.size() ? f.levels[cell.level] : nullptr);
+          break;
+        case AssetCell::Kind::empty: sheet.skip(); break;
+        case AssetCell::Kind::count: sheet.count(static_cast<std::size_t>(cell.value)); break;
+        case AssetCell::Kind::people: sheet.number(cell.value, f.integer); break;
+      }
     }
-    if (asset.is_virtual) {
-      for (int empty = 0; empty < 3; ++empty) sheet.skip();
-    } else {
-      sheet.count(row.failing_assets);
-      sheet.number(row.people, f.integer);
-      sheet.number(row.people_hours, f.integer);
-    }
-    sheet.count(row.other_entries);
   }
   sheet.finish("Assets", 1);
 }
