@@ -40,4 +40,8 @@ shoot docs/images/report-board-en.png "file://$work/report-en.html" 1280,900
 printf '<!DOCTYPE html><body style="margin:0"><iframe src="report-nl.html#overzicht" style="width:1280px;height:900px;border:0"></iframe>' \
   > "$work/table.html"
 shoot docs/images/report-table.png "file://$work/table.html" 1280,900
+# The dependency graph of the vital assets, with the register's knelpunten marked.
+printf '<!DOCTYPE html><body style="margin:0"><iframe src="report-nl.html#afhankelijkheden" style="width:1280px;height:1400px;border:0"></iframe>' \
+  > "$work/graph.html"
+shoot docs/images/report-graph.png "file://$work/graph.html" 1280,1400
 ls -l docs/images/report-*.png
