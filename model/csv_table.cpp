@@ -122,6 +122,7 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file_name, Di
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (text.find('\0') != std::string_view::npos) {
     diagnostics.error({file_name, 0, 0}, "file contains a NUL byte; expected a UTF-8 CSV text file");
+    table.complete_ = false;
     return table;
   }
   if (const auto bad = find_invalid_utf8(text)) {
@@ -131,6 +132,7 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file_name, Di
                       fmt::format("invalid UTF-8 (byte {} of the line); expected a UTF-8 text file "
                                   "(save the table as CSV UTF-8)",
                                   column));
+    table.complete_ = false;
     return table;
   }
   table.storage_.reserve(text.size());
@@ -140,7 +142,10 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file_name, Di
   while (!reader.done()) {
     const std::uint32_t row_line = reader.line();
     const auto outcome = reader.read(row);
-    if (outcome == CsvRecordReader::Outcome::fatal) return table;
+    if (outcome == CsvRecordReader::Outcome::fatal) {
+      table.complete_ = false;
+      return table;
+    }
     const bool blank = row.size() == 1 && row[0].second == 0;
     if (blank) continue;
     if (!header_done) {

@@ -20,6 +20,12 @@ class CsvTable {
   /// header) and unterminated quotes are reported with file:line and skipped.
   static CsvTable parse(std::string_view text, const std::string& file_name, Diagnostics& diagnostics);
 
+  /// False when parsing stopped at an error that leaves nothing to trust
+  /// (a NUL byte, invalid UTF-8, an unrecoverable record): the error is
+  /// reported, and a caller checks no columns of what was read, so that
+  /// one fault gives one message.
+  bool complete() const { return complete_; }
+
   const std::vector<std::string>& header() const { return header_; }
   std::size_t row_count() const { return line_.size(); }
   std::size_t column_count() const { return header_.size(); }
@@ -38,6 +44,7 @@ class CsvTable {
   std::string storage_;  // unescaped field text, back to back
   std::vector<std::pair<std::uint32_t, std::uint32_t>> fields_;
   std::vector<std::uint32_t> line_;
+  bool complete_ = true;
 };
 
 }  // namespace knelpunt::model

@@ -164,7 +164,9 @@ class Loader {
     }
     auto text = read_file(relative, {"the file", "a readable CSV file", kMaxCsvTableBytes});
     if (!text) return std::nullopt;
-    return CsvTable::parse(*text, display(relative), diagnostics_);
+    auto table = CsvTable::parse(*text, display(relative), diagnostics_);
+    if (!table.complete()) return std::nullopt;  // reported; its columns would only add false errors
+    return table;
   }
 
   /// The text of a file of the model, or nothing after reporting why not

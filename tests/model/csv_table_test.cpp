@@ -45,8 +45,10 @@ TEST_CASE("invalid UTF-8 in a CSV table is an error at its line") {
     CHECK(diagnostics.items()[0].where.to_string() == "t.csv:3");
     CHECK(diagnostics.items()[0].message.find("invalid UTF-8") != std::string::npos);
     CHECK(table.row_count() == 0);
+    CHECK_FALSE(table.complete());
   }
   Diagnostics valid;
   CsvTable::parse("id,name\nx1,Zwijndrecht \xe2\x80\x94 caf\xc3\xa9 \xf0\x9f\x8c\x8a\n", "t.csv", valid);
   CHECK_FALSE(valid.has_errors());
+  CHECK(CsvTable::parse("id\nx\n", "t.csv", valid).complete());
 }

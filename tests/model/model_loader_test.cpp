@@ -147,6 +147,19 @@ TEST_CASE("a table named twice, or a table that is a YAML file of the model, is 
   fs::remove_all(self);
 }
 
+TEST_CASE("a table with invalid UTF-8 or a NUL byte gives one error, not a false one about its header") {
+  for (const std::string& body : {std::string("id,type\n\xff\xfe,x\n"), std::string("id,type\nx,y\0\n", 13)}) {
+    const auto dir = write_model("table-bytes", {{"model.yaml", kHeader + "tables:\n  assets: a.csv\n"}, {"a.csv", body}});
+    auto result = load_model(dir);
+    const std::string text = messages(result.diagnostics);
+    INFO(text);
+    CHECK_FALSE(result.model);
+    CHECK(result.diagnostics.error_count() == 1);
+    CHECK(text.find("header lacks") == std::string::npos);
+    fs::remove_all(dir);
+  }
+}
+
 TEST_CASE("an unknown resource kind is reported at its kind: line") {
   Diagnostics catalog_diagnostics;
   const auto catalogs = knelpunt::catalogs::load_catalog_set(std::string(KNELPUNT_SOURCE_DIR) + "/catalogs",
