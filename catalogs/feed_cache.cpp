@@ -16,6 +16,7 @@
 
 #include "model/bounded_json.hpp"
 #include "model/input_file.hpp"
+#include "model/output_file.hpp"
 
 namespace knelpunt::catalogs {
 
@@ -36,27 +37,6 @@ std::uint32_t crc32_of(std::string_view bytes) {
   return static_cast<std::uint32_t>(crc);
 }
 
-std::string system_error_text(int error) { return std::error_code(error, std::generic_category()).message(); }
-
-/// Writes `bytes` to a new file and flushes it to disk, so that a rename
-/// after it never exposes a file whose blocks are not yet written.
-std::string write_durably(const fs::path& path, std::string_view bytes) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return "cannot create " + path.string() + " (" + system_error_text(errno) + ")";
-  std::string error;
-  while (!bytes.empty() && error.empty()) {
-    const ssize_t written = ::write(fd, bytes.data(), bytes.size());
-    if (written < 0 && errno == EINTR) continue;
-    if (written <= 0)
-      error = "cannot write " + path.string() + " (" + system_error_text(written < 0 ? errno : ENOSPC) + ")";
-    else
-      bytes.remove_prefix(static_cast<std::size_t>(written));
-  }
-  if (error.empty() && ::fsync(fd) != 0) error = "cannot flush " + path.string() + " (" + system_error_text(errno) + ")";
-  if (::close(fd) != 0 && error.empty()) error = "cannot close " + path.string() + " (" + system_error_text(errno) + ")";
-  return error;
-}
-
 /// Makes the renames themselves durable. Best effort: some file systems
 /// refuse fsync on a directory, and the data files are already safe.
 void sync_directory(const fs::path& directory) {
@@ -64,10 +44,6 @@ void sync_directory(const fs::path& directory) {
   if (fd < 0) return;
   (void)::fsync(fd);
   ::close(fd);
-}
-
-fs::path temporary_for(const fs::path& target) {
-  return target.parent_path() / ("." + target.filename().string() + "." + std::to_string(::getpid()) + ".tmp");
 }
 
 fs::path metadata_file(const fs::path& directory, std::string_view feed) {
@@ -207,42 +183,21 @@ std::string FeedCache::store(std::string_view feed, std::string_view payload_fil
   metadata.crc32 = crc32_of(payload);
   const fs::path payload_target = directory_ / payload_file;
   const fs::path metadata_target = metadata_file(directory_, feed);
-  const fs::path payload_temporary = temporary_for(payload_target);
-  const fs::path metadata_temporary = temporary_for(metadata_target);
-  const auto abandon = [&](std::string error) {
-    fs::remove(payload_temporary, ec);
-    fs::remove(metadata_temporary, ec);
-    return error + "; expected a writable cache directory with free space (the previous copy is kept)";
-  };
-  if (auto error = write_durably(payload_temporary, payload); !error.empty()) return abandon(std::move(error));
-  if (auto error = write_durably(metadata_temporary, metadata_json(metadata)); !error.empty())
-    return abandon(std::move(error));
   // Payload first: see the header for why this order is safe after a crash.
-  if (std::rename(payload_temporary.c_str(), payload_target.c_str()) != 0)
-    return abandon("cannot replace " + payload_target.string() + " (" + system_error_text(errno) + ")");
-  if (std::rename(metadata_temporary.c_str(), metadata_target.c_str()) != 0) {
-    const std::string error = "cannot replace " + metadata_target.string() + " (" + system_error_text(errno) + ")";
-    fs::remove(metadata_temporary, ec);
-    return error + "; expected a writable cache directory (the new payload no longer matches the old metadata and "
-                   "will be fetched again)";
-  }
+  if (auto written = model::write_output_file(payload_target, payload); written.status != model::OutputStatus::written)
+    return written.message + " (the previous copy is kept)";
+  if (auto written = model::write_output_file(metadata_target, metadata_json(metadata));
+      written.status != model::OutputStatus::written)
+    return written.message + " (the new payload no longer matches the old metadata and will be fetched again)";
   sync_directory(directory_);
   return {};
 }
 
 std::string FeedCache::store_metadata(std::string_view feed, const FeedMetadata& metadata) const {
   const fs::path target = metadata_file(directory_, feed);
-  const fs::path temporary = temporary_for(target);
-  std::error_code ec;
-  if (auto error = write_durably(temporary, metadata_json(metadata)); !error.empty()) {
-    fs::remove(temporary, ec);
-    return error + "; expected a writable cache directory";
-  }
-  if (std::rename(temporary.c_str(), target.c_str()) != 0) {
-    const std::string error = "cannot replace " + target.string() + " (" + system_error_text(errno) + ")";
-    fs::remove(temporary, ec);
-    return error + "; expected a writable cache directory";
-  }
+  if (auto written = model::write_output_file(target, metadata_json(metadata));
+      written.status != model::OutputStatus::written)
+    return written.message;
   sync_directory(directory_);
   return {};
 }

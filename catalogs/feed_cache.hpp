@@ -6,12 +6,14 @@
 /// and the feed's own version and date. docs/feeds.md describes the layout.
 ///
 /// Replacement is atomic per file and ordered so that a crash never pairs a
-/// payload with metadata that is not its own: payload and metadata are
-/// written to temporary files in the cache directory and flushed to disk, then
-/// the payload is renamed into place and the metadata after it. A crash
-/// between the two renames leaves a new payload with old metadata; the size
-/// and CRC-32 in the metadata then disagree with the payload and `inspect`
-/// reports the copy as unusable, so it is downloaded again in full.
+/// payload with metadata that is not its own: each file is written by the
+/// one safe output writer (model/output_file.hpp: an unpredictable temporary
+/// name created O_EXCL|O_NOFOLLOW, fsync, rename; symbolic links and
+/// non-regular targets refused), the payload first and the metadata after
+/// it. A crash or a failure between the two leaves a new payload with old
+/// metadata; the size and CRC-32 in the metadata then disagree with the
+/// payload and `inspect` reports the copy as unusable, so it is downloaded
+/// again in full.
 
 #include <chrono>
 #include <cstdint>
