@@ -144,6 +144,22 @@ TEST_CASE("a stored payload reads back with its metadata, and no temporary file 
   CHECK(copy.payload_path == cache.directory() / "kev.json");
 }
 
+TEST_CASE("a symbolic link in the cache under a feed's name is refused, not written through") {
+  TemporaryDirectory temporary;
+  const FeedCache cache(temporary.path / "cache");
+  fs::create_directories(cache.directory());
+  std::ofstream(temporary.path / "victim") << "precious";
+  fs::create_symlink(temporary.path / "victim", cache.directory() / "kev.json");
+  auto metadata = sample_metadata();
+  const auto error = cache.store("kev", "kev.json", "payload bytes", metadata);
+  CHECK(error.find("kev.json") != std::string::npos);
+  CHECK(error.find("previous copy is kept") != std::string::npos);
+  std::ifstream victim(temporary.path / "victim");
+  std::string text((std::istreambuf_iterator<char>(victim)), std::istreambuf_iterator<char>());
+  CHECK(text == "precious");
+  CHECK(snapshot(cache.directory()).size() == 1);  // the link only: no temporary file, no metadata
+}
+
 TEST_CASE("an empty cache holds nothing and warns about nothing") {
   TemporaryDirectory temporary;
   const auto copy = FeedCache(temporary.path).inspect("epss", "epss.csv.gz");
