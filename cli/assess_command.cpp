@@ -144,10 +144,8 @@ class AssessCommand : public Command {
     // Every entry this run computed (before --operator and the listing keep
     // some), so that the changes can tell "no longer listed" from "resolved".
     std::vector<risk_register::ComputedRisk> computed;
-    if (previous) {
-      computed.reserve(reg.risks.size());
-      for (const auto& risk : reg.risks) computed.push_back({risk.id, risk.level, risk.replaces});
-    }
+    computed.reserve(reg.risks.size());
+    for (const auto& risk : reg.risks) computed.push_back({risk.id, risk.level, risk.replaces});
     if (!operators_.empty()) {
       const auto unknown = risk_register::keep_operators(reg, operators_);
       if (!unknown.empty()) {
@@ -169,7 +167,8 @@ class AssessCommand : public Command {
     if (previous) inputs.add(previous_, "read by this run (--previous)");
     // Only the listed entries are written, so only they need their evidence.
     run.detail_entries(threads_);
-    if (previous) reg.changes = risk_register::changes_since(*previous, reg, computed_not_listed(computed, reg), lang_);
+    reg.not_listed_entries = computed_not_listed(std::move(computed), reg);
+    if (previous) reg.changes = risk_register::changes_since(*previous, reg, lang_);
     const auto* output_format = risk_register::find_output_format(*format);
     std::optional<std::vector<risk_register::AssetRow>> asset_rows;
     if (!knelpunten_csv_.empty() || output_format->shows_assets) {

@@ -9,8 +9,7 @@
 
 namespace knelpunt::risk_register {
 
-RegisterChanges changes_since(const RegisterDocument& previous, const Register& reg,
-                              const std::vector<ComputedRisk>& computed_not_listed, std::string_view lang) {
+RegisterChanges changes_since(const RegisterDocument& previous, const Register& reg, std::string_view lang) {
   // The register read back as `diff` would read it, so that both compare the
   // same fields the same way. Written in the previous register's language,
   // titles compare like with like (every title exists in both languages).
@@ -31,29 +30,13 @@ RegisterChanges changes_since(const RegisterDocument& previous, const Register& 
     if (changed.level_direction > 0) ++changes.raised;
     if (changed.level_direction < 0) ++changes.lowered;
   }
-  // Which entry of this run holds each id it replaces.
-  std::map<std::string_view, std::pair<std::string_view, bool>> holder;
-  for (const auto& risk : reg.risks)
-    for (const auto& id : risk.replaces) holder.emplace(id, std::pair{std::string_view(risk.id), true});
-  for (const auto& risk : computed_not_listed)
-    for (const auto& id : risk.replaces) holder.emplace(id, std::pair{std::string_view(risk.id), false});
-  for (auto& entry : diff.resolved) {
-    if (auto held = holder.find(entry.id); held != holder.end()) {
-      changes.merged.push_back({std::move(entry), std::string(held->second.first), held->second.second});
-      continue;
-    }
-    auto computed = std::lower_bound(computed_not_listed.begin(), computed_not_listed.end(), entry.id,
-                                     [](const ComputedRisk& risk, const std::string& id) { return risk.id < id; });
-    if (computed != computed_not_listed.end() && computed->id == entry.id)
-      changes.not_listed.push_back({std::move(entry), level_name(reg.diagram, computed->level, lang)});
-    else
-      changes.resolved.push_back(std::move(entry));
-  }
-  std::sort(changes.resolved.begin(), changes.resolved.end(), by_level_then_id);
-  std::sort(changes.merged.begin(), changes.merged.end(),
-            [](const MergedRisk& a, const MergedRisk& b) { return by_level_then_id(a.previous, b.previous); });
-  std::sort(changes.not_listed.begin(), changes.not_listed.end(),
-            [](const NoLongerListed& a, const NoLongerListed& b) { return by_level_then_id(a.previous, b.previous); });
+  // diff told merged, no longer listed and resolved apart from the register's
+  // `not_listed_entries`; the level now is named in this register's language.
+  changes.merged = std::move(diff.merged);
+  changes.resolved = std::move(diff.resolved);
+  changes.not_listed = std::move(diff.not_listed);
+  for (auto& entry : changes.not_listed)
+    if (auto level = reg.diagram.level_index(entry.level)) entry.level_name = level_name(reg.diagram, *level, lang);
   return changes;
 }
 

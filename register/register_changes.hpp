@@ -21,20 +21,6 @@ namespace knelpunt::risk_register {
 
 struct Register;
 
-/// A risk the previous register listed on its own that is now part of one
-/// knelpunt entry (decision 015): not resolved, merged.
-struct MergedRisk {
-  RegisterEntry previous;  ///< as the previous register had it
-  std::string now_in;      ///< the id of the entry that holds it now
-  bool listed = false;     ///< whether this register lists that entry
-};
-
-/// A risk the previous register listed and this one does not.
-struct NoLongerListed {
-  RegisterEntry previous;   ///< as the previous register had it
-  std::string level_name;   ///< its level now, in this register's language; "" when resolved
-};
-
 struct RegisterChanges {
   std::string file;         ///< the previous register as given to --previous
   std::string date;         ///< its `date`, or ""
@@ -54,21 +40,12 @@ struct RegisterChanges {
   }
 };
 
-/// A risk this run computed but does not list: its id, its level and the
-/// ids it replaces (Risk::replaces).
-struct ComputedRisk {
-  std::string id;
-  int level = 0;
-  std::vector<std::string> replaces = {};
-};
-
-/// Compares `previous` with `reg` as written (its listed entries, detailed).
-/// `computed_not_listed` are the entries this run computed but does not list,
-/// sorted by id. A previous id that an entry of this run replaces (listed or
-/// not) is merged, one that a computed entry has is not listed, any other
-/// is resolved.
-RegisterChanges changes_since(const RegisterDocument& previous, const Register& reg,
-                              const std::vector<ComputedRisk>& computed_not_listed, std::string_view lang);
+/// Compares `previous` with `reg` as written (its listed entries, detailed,
+/// and its `not_listed_entries`), as `knelpunt diff` compares the two JSON
+/// registers: a previous id that an entry of this run replaces (listed or
+/// not) is merged, one that this run computes but does not list is not
+/// listed, any other is resolved.
+RegisterChanges changes_since(const RegisterDocument& previous, const Register& reg, std::string_view lang);
 
 /// A changed field's old or new value for people: a level by its name in
 /// `reg`'s risk diagram (else as the document names it), a tracking status by

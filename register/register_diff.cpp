@@ -75,8 +75,10 @@ std::string new_shown(const FieldChange& change, const ChangedRisk& risk, std::s
 }
 
 std::string headline(const RegisterDiff& diff, std::string_view lang) {
-  return fmt::format("{} {}, {} {}, {} {}, {} {}", diff.added.size(), label(Label::added, lang), diff.resolved.size(),
-                     label(Label::resolved, lang), diff.changed.size(), label(Label::changed, lang), diff.unchanged,
+  return fmt::format("{} {}, {} {}, {} {}, {} {}, {} {}, {} {}", diff.added.size(), label(Label::added, lang),
+                     diff.changed.size(), label(Label::changed, lang), diff.merged.size(),
+                     label(Label::merged_into_knelpunt, lang), diff.resolved.size(), label(Label::resolved, lang),
+                     diff.not_listed.size(), label(Label::no_longer_listed, lang), diff.unchanged,
                      label(Label::unchanged, lang));
 }
 
@@ -171,12 +173,32 @@ RegisterDiff diff_registers(const RegisterDocument& old_register, const Register
                                                                                                  : 0;
     diff.changed.push_back(std::move(changed));
   }
-  for (const auto& [id, entry] : old_by_id)
-    if (!new_by_id.contains(id)) diff.resolved.push_back(*entry);
+  // Listed before, not now: merged into an entry of new (listed or not), still
+  // computed but not listed, or else resolved. A board must not read "no
+  // longer listed" as "solved" (docs/register.md, "Comparing registers").
+  std::map<std::string_view, std::pair<std::string_view, bool>> holder;  // replaced id → (entry, listed)
+  for (const auto& entry : new_register.risks)
+    for (const auto& id : entry.replaces) holder.emplace(id, std::pair{std::string_view(entry.id), true});
+  for (const auto& entry : new_register.not_listed)
+    for (const auto& id : entry.replaces) holder.emplace(id, std::pair{std::string_view(entry.id), false});
+  std::map<std::string_view, const RegisterEntry*> not_listed_by_id;
+  for (const auto& entry : new_register.not_listed) not_listed_by_id.emplace(entry.id, &entry);
+  for (const auto& [id, entry] : old_by_id) {
+    if (new_by_id.contains(id)) continue;
+    if (auto held = holder.find(id); held != holder.end())
+      diff.merged.push_back({*entry, std::string(held->second.first), held->second.second});
+    else if (auto now = not_listed_by_id.find(id); now != not_listed_by_id.end())
+      diff.not_listed.push_back({*entry, now->second->level, now->second->level_name});
+    else
+      diff.resolved.push_back(*entry);
+  }
 
   std::sort(diff.added.begin(), diff.added.end(), by_level_then_id);
-  std::sort(diff.resolved.begin(), diff.resolved.end(),
-            [](const RegisterEntry& a, const RegisterEntry& b) { return a.id < b.id; });
+  std::sort(diff.resolved.begin(), diff.resolved.end(), by_level_then_id);
+  std::sort(diff.merged.begin(), diff.merged.end(),
+            [](const MergedRisk& a, const MergedRisk& b) { return by_level_then_id(a.previous, b.previous); });
+  std::sort(diff.not_listed.begin(), diff.not_listed.end(),
+            [](const NoLongerListed& a, const NoLongerListed& b) { return by_level_then_id(a.previous, b.previous); });
   std::sort(diff.changed.begin(), diff.changed.end(),
             [](const ChangedRisk& a, const ChangedRisk& b) { return by_level_then_id(a.new_entry, b.new_entry); });
   return diff;
@@ -229,11 +251,6 @@ std::string diff_to_text(const RegisterDiff& diff, std::string_view lang) {
     section(Label::added, diff.added.size());
     for (const auto& e : diff.added) out += fmt::format("  {}  {}  {}\n", plain(e.id), plain(level_text(e)), plain(e.title));
   }
-  if (!diff.resolved.empty()) {
-    section(Label::resolved, diff.resolved.size());
-    for (const auto& e : diff.resolved)
-      out += fmt::format("  {}  {}  {}\n", plain(e.id), plain(level_text(e)), plain(e.title));
-  }
   if (!diff.changed.empty()) {
     section(Label::changed, diff.changed.size());
     for (const auto& c : diff.changed) {
@@ -247,6 +264,23 @@ std::string diff_to_text(const RegisterDiff& diff, std::string_view lang) {
                            plain(old_shown(change, c, lang)), plain(new_shown(change, c, lang)));
     }
   }
+  if (!diff.merged.empty()) {
+    section(Label::merged_into_knelpunt, diff.merged.size());
+    for (const auto& m : diff.merged)
+      out += fmt::format("  {}  {}  {}\n    {}: {}\n", plain(m.previous.id), plain(level_text(m.previous)),
+                         plain(m.previous.title), label(Label::now_in, lang), plain(m.now_in));
+  }
+  if (!diff.resolved.empty()) {
+    section(Label::resolved, diff.resolved.size());
+    for (const auto& e : diff.resolved)
+      out += fmt::format("  {}  {}  {}\n", plain(e.id), plain(level_text(e)), plain(e.title));
+  }
+  if (!diff.not_listed.empty()) {
+    section(Label::no_longer_listed, diff.not_listed.size());
+    for (const auto& n : diff.not_listed)
+      out += fmt::format("  {}  {}  {}\n    {}: {}\n", plain(n.previous.id), plain(level_text(n.previous)),
+                         plain(n.previous.title), label(Label::level_now, lang), plain(n.level_name));
+  }
   return out;
 }
 
@@ -259,12 +293,27 @@ std::string diff_to_json(const RegisterDiff& diff, std::string_view lang) {
   out["languages_differ"] = diff.languages_differ;
   out["summary"] = Json{{"added", diff.added.size()},
                         {"resolved", diff.resolved.size()},
+                        {"merged", diff.merged.size()},
+                        {"not_listed", diff.not_listed.size()},
                         {"changed", diff.changed.size()},
                         {"unchanged", diff.unchanged}};
   out["added"] = Json::array();
   for (const auto& e : diff.added) out["added"].push_back(entry_json(e));
   out["resolved"] = Json::array();
   for (const auto& e : diff.resolved) out["resolved"].push_back(entry_json(e));
+  out["merged"] = Json::array();
+  for (const auto& m : diff.merged) {
+    auto item = entry_json(m.previous);
+    item["now_in"] = m.now_in;
+    item["now_in_listed"] = m.listed;
+    out["merged"].push_back(std::move(item));
+  }
+  out["not_listed"] = Json::array();
+  for (const auto& n : diff.not_listed) {
+    auto item = entry_json(n.previous);
+    item["level_now"] = n.level;
+    out["not_listed"].push_back(std::move(item));
+  }
   out["changed"] = Json::array();
   for (const auto& c : diff.changed) {
     Json item;
@@ -304,7 +353,6 @@ std::string diff_to_markdown(const RegisterDiff& diff, std::string_view lang) {
     out += "\n";
   };
   entry_table(Label::added, diff.added);
-  entry_table(Label::resolved, diff.resolved);
   if (!diff.changed.empty()) {
     out += fmt::format("#### {} ({})\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n",
                        capitalized(label(Label::changed, lang)), diff.changed.size(), column(Label::id),
@@ -324,6 +372,29 @@ std::string diff_to_markdown(const RegisterDiff& diff, std::string_view lang) {
       out += fmt::format("| {} | {} | {} | {} |\n", markdown_escape(c.new_entry.id), level,
                          markdown_escape(c.new_entry.title), changes.empty() ? "–" : changes);
     }
+    out += "\n";
+  }
+  if (!diff.merged.empty()) {
+    out += fmt::format("#### {} ({})\n\n{}\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n",
+                       capitalized(label(Label::merged_into_knelpunt, lang)), diff.merged.size(),
+                       label(Label::merged_why, lang), column(Label::id), column(Label::previous_level),
+                       column(Label::title), column(Label::now_in));
+    for (const auto& m : diff.merged)
+      out += fmt::format("| {} | {} | {} | {} |\n", markdown_escape(m.previous.id),
+                         markdown_escape(level_text(m.previous)), markdown_escape(m.previous.title),
+                         markdown_escape(m.now_in));
+    out += "\n";
+  }
+  entry_table(Label::resolved, diff.resolved);
+  if (!diff.not_listed.empty()) {
+    out += fmt::format("#### {} ({})\n\n{}\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n",
+                       capitalized(label(Label::no_longer_listed, lang)), diff.not_listed.size(),
+                       label(Label::no_longer_listed_why, lang), column(Label::id), column(Label::previous_level),
+                       column(Label::level_now), column(Label::title));
+    for (const auto& n : diff.not_listed)
+      out += fmt::format("| {} | {} | {} | {} |\n", markdown_escape(n.previous.id),
+                         markdown_escape(level_text(n.previous)), markdown_escape(n.level_name),
+                         markdown_escape(n.previous.title));
     out += "\n";
   }
   while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();

@@ -31,17 +31,41 @@ struct ChangedRisk {
   std::vector<FieldChange> changes;  ///< in the order of FieldChange::field above
 };
 
+/// A risk the previous register listed on its own that is now part of one
+/// knelpunt entry (decision 015): not resolved, merged.
+struct MergedRisk {
+  RegisterEntry previous;  ///< as the previous register had it
+  std::string now_in;      ///< the id of the entry that holds it now
+  bool listed = false;     ///< whether this register lists that entry
+};
+
+/// A risk the previous register listed that this one still computes but
+/// does not list (its `not_listed_entries`).
+struct NoLongerListed {
+  RegisterEntry previous;   ///< as the previous register had it
+  std::string level;        ///< its level id now
+  std::string level_name;   ///< its level now, in the newer register's language
+};
+
 struct RegisterDiff {
   std::string old_file, new_file;
   std::string old_model, new_model;
   std::size_t old_count = 0, new_count = 0;
   bool languages_differ = false;       ///< then titles differ anyway
   std::vector<RegisterEntry> added;    ///< in new only; by new level (highest first), then id
-  std::vector<RegisterEntry> resolved; ///< in old only; by id
+  /// In old only: listed in old, and in new neither listed, nor merged into
+  /// an entry, nor computed but not listed; by level (highest first), then id.
+  std::vector<RegisterEntry> resolved;
+  /// Listed in old on its own, now part of an entry of new (`replaces`); by old level, then id.
+  std::vector<MergedRisk> merged;
+  /// Listed in old, computed but not listed in new; by old level, then id.
+  std::vector<NoLongerListed> not_listed;
   std::vector<ChangedRisk> changed;    ///< by new level (highest first), then id
   std::size_t unchanged = 0;
 
-  bool empty() const { return added.empty() && resolved.empty() && changed.empty(); }
+  bool empty() const {
+    return added.empty() && resolved.empty() && changed.empty() && merged.empty() && not_listed.empty();
+  }
 };
 
 /// Highest level first, then id: the order a reviewer reads risks in, in

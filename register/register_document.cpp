@@ -152,6 +152,52 @@ std::vector<RegisterLevel> read_levels(const Json& root, Checker& check) {
   return levels;
 }
 
+/// Sets the level's rank and name from the diagram's `levels`; a level that is
+/// not one of them is a problem at `pointer`.
+void rank_level(RegisterEntry& entry, const std::vector<RegisterLevel>& levels, const std::string& pointer,
+                Checker& check) {
+  auto it = std::find_if(levels.begin(), levels.end(), [&](const RegisterLevel& l) { return l.id == entry.level; });
+  if (it != levels.end()) {
+    entry.level_rank = static_cast<int>(it - levels.begin());
+    entry.level_name = it->name;
+  } else if (!entry.level.empty() && !levels.empty()) {
+    std::string ids;
+    for (const auto& l : levels) ids += (ids.empty() ? "" : ", ") + l.id;
+    check.problem(pointer, fmt::format("is '{}', not a level of the risk diagram", entry.level),
+                  fmt::format("one of {}", ids));
+  }
+}
+
+/// `not_listed_entries`, when the register has them (older registers do not).
+std::vector<RegisterEntry> read_not_listed(const Json& root, const std::vector<RegisterLevel>& levels,
+                                           std::size_t max_problems, const model::Diagnostics& problems,
+                                           Checker& check) {
+  std::vector<RegisterEntry> entries;
+  auto items = root.find("not_listed_entries");
+  if (items == root.end()) return entries;
+  if (!items->is_array()) {
+    check.problem("/not_listed_entries", fmt::format("is {}", type_name(*items)), "an array of {id, level, replaces}");
+    return entries;
+  }
+  for (std::size_t i = 0; i < items->size() && problems.items().size() < max_problems; ++i) {
+    const std::string pointer = fmt::format("/not_listed_entries/{}", i);
+    const Json& item = (*items)[i];
+    if (!item.is_object()) {
+      check.problem(pointer, fmt::format("is {}", type_name(item)), "an object {id, level, replaces}");
+      continue;
+    }
+    RegisterEntry entry;
+    entry.id = check.string_member(item, pointer, "id", true);
+    entry.level = check.string_member(item, pointer, "level", true);
+    rank_level(entry, levels, pointer + "/level", check);
+    if (const Json* replaces = check.array_member(item, pointer, "replaces", "risk ids"))
+      entry.replaces = check.strings(*replaces, pointer + "/replaces");
+    entries.push_back(std::move(entry));
+  }
+  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  return entries;
+}
+
 RegisterEntry read_risk(const Json& item, const std::string& pointer, const std::vector<RegisterLevel>& levels,
                         Checker& check) {
   RegisterEntry entry;
@@ -165,16 +211,13 @@ RegisterEntry read_risk(const Json& item, const std::string& pointer, const std:
     entry.affected = check.strings(*affected, pointer + "/affected").size();
   if (const Json* level = check.object_member(item, pointer, "level")) {
     entry.level = check.string_member(*level, pointer + "/level", "id", true);
-    auto it = std::find_if(levels.begin(), levels.end(), [&](const RegisterLevel& l) { return l.id == entry.level; });
-    if (it != levels.end()) {
-      entry.level_rank = static_cast<int>(it - levels.begin());
-      entry.level_name = it->name;
-    } else if (!entry.level.empty() && !levels.empty()) {
-      std::string ids;
-      for (const auto& l : levels) ids += (ids.empty() ? "" : ", ") + l.id;
-      check.problem(pointer + "/level/id", fmt::format("is '{}', not a level of the risk diagram", entry.level),
-                    fmt::format("one of {}", ids));
-    }
+    rank_level(entry, levels, pointer + "/level/id", check);
+  }
+  if (auto replaces = item.find("replaces"); replaces != item.end() && !replaces->is_null()) {
+    if (replaces->is_array())
+      entry.replaces = check.strings(*replaces, pointer + "/replaces");
+    else
+      check.problem(pointer + "/replaces", fmt::format("is {}", type_name(*replaces)), "an array of risk ids");
   }
   if (const Json* likelihood = check.object_member(item, pointer, "likelihood"))
     entry.likelihood = check.class_member(*likelihood, pointer + "/likelihood", "class", false);
@@ -257,6 +300,7 @@ RegisterDocumentResult read_register_document(std::string_view json_text, const 
       document.risks.push_back(std::move(entry));
     }
   }
+  document.not_listed = read_not_listed(root, document.levels, kMaxDocumentProblems, result.problems, check);
   if (!result.problems.has_errors()) result.document = std::move(document);
   return result;
 }

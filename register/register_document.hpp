@@ -32,6 +32,7 @@ struct RegisterEntry {
   std::vector<std::string> measures;  ///< measure ids
   std::string status;                 ///< tracking status id
   std::string owner;                  ///< tracking owner, or ""
+  std::vector<std::string> replaces;  ///< ids of earlier entries this one replaces
 };
 
 struct RegisterDocument {
@@ -41,6 +42,9 @@ struct RegisterDocument {
   std::string date;        ///< the register's `date` (assess --date), or "" when it has none
   std::vector<RegisterLevel> levels;  ///< lowest first
   std::vector<RegisterEntry> risks;   ///< in file order; ids unique
+  /// The entries computed but not listed (`not_listed_entries`): id, level
+  /// and replaces only; empty in a register written before they were.
+  std::vector<RegisterEntry> not_listed;
 };
 
 struct RegisterDocumentResult {

@@ -304,6 +304,12 @@ std::string register_to_json(const Register& reg, std::string_view lang) {
         Json{{"assessor", h.assessor}, {"horizon_h", json_hours(h.horizon_h)}, {"source", h.source}});
   out["summary"] = summary_json(reg, lang);
   out["listing"] = listing_json(reg, lang);
+  out["not_listed_entries"] = Json::array();
+  for (const auto& entry : reg.not_listed_entries)
+    out["not_listed_entries"].push_back(
+        Json{{"id", entry.id},
+             {"level", reg.diagram.levels.at(static_cast<std::size_t>(entry.level)).id},
+             {"replaces", string_array(entry.replaces)}});
   out["risks"] = Json::array();
   out["unmatched_tracking"] = Json::array();
   for (const auto& u : reg.unmatched_tracking)

@@ -138,6 +138,17 @@ struct RegisterListing {
   std::vector<std::size_t> not_listed_by_level;
 };
 
+/// An entry this run computed that the register does not list: below the
+/// listing's lowest level or beyond its most entries (decision 020), or
+/// outside an `assess --operator` view. Written to the JSON register so that
+/// a later comparison (`diff`, `assess --previous`) can tell "no longer
+/// listed" and "merged" from "resolved" (docs/register.md).
+struct ComputedRisk {
+  std::string id;
+  int level = 0;                           ///< its level's rank in the diagram, lowest = 0
+  std::vector<std::string> replaces = {};  ///< the ids it replaces (Risk::replaces)
+};
+
 struct ReportGraph;
 
 struct Register {
@@ -166,6 +177,8 @@ struct Register {
   std::vector<UnmatchedTracking> unmatched_tracking;
   /// Set when select_entries chose what to list; none: no selection was made (a merged register).
   std::optional<RegisterListing> listing;
+  /// The entries this run computed that `risks` does not hold, sorted by id.
+  std::vector<ComputedRisk> not_listed_entries = {};
   /// Every process of the vital-process catalogue with its sector, sorted by process id.
   std::vector<ProcessSector> process_sectors = {};
   /// Every resource kind (service) of the catalogue by id, sorted, with its

@@ -37,7 +37,9 @@ temporary directory, removed at the end.
   previous    `--previous OLD.json` with a variant of Dordrecht: the changes
               section exists and is in the contents, its counts are those of
               `knelpunt diff OLD NEW --format json` (added and changed the
-              same; merged + resolved + no longer listed = diff's resolved),
+              same, and so are merged, resolved and no longer listed: the new
+              register lists hoog and above only, so some entries are no longer
+              listed and none is resolved),
               every entry it links to has its section, its text passes the
               Dutch scan, and `-o OLD.json` onto the --previous file is refused
   hostile     a model whose names, operator, region and scenario title, and
@@ -305,7 +307,11 @@ class Checker:
     def previous(self):
         old, new = self.tmp / "old.json", self.tmp / "new.json"
         out = self.tmp / "changes.html"
-        variant = ("--measures", MODEL / "measures.yaml", "--variant", "noodstroom-gemaal-kilweg")
+        # The new register lists only hoog and above: the rest is "no longer listed", not resolved.
+        profile = self.tmp / "listing.yaml"
+        default = (ROOT / "profiles" / "default.yaml").read_text(encoding="utf-8")
+        profile.write_text(default.replace("min_level: laag", "min_level: hoog"), encoding="utf-8")
+        variant = ("--measures", MODEL / "measures.yaml", "--variant", "noodstroom-gemaal-kilweg", "-p", profile)
         self.run("assess", MODEL, "--cache", CACHE, "-q", "--date", "2026-11-01", "-o", old)
         self.run("assess", MODEL, "--cache", CACHE, "-q", *variant, "-o", new)
         self.run("assess", MODEL, "--cache", CACHE, "-q", *variant, "--previous", old, "-o", out)
@@ -322,8 +328,11 @@ class Checker:
             added, raised, lowered, other, merged, resolved, not_listed, unchanged = map(int, counts.groups())
             self.check("previous: the counts are diff's",
                        added == diff["added"] and raised + lowered + other == diff["changed"]
-                       and merged + resolved + not_listed == diff["resolved"] and unchanged == diff["unchanged"],
+                       and merged == diff["merged"] and resolved == diff["resolved"]
+                       and not_listed == diff["not_listed"] and unchanged == diff["unchanged"],
                        f"{counts.group(0)} vs {diff}")
+            self.check("previous: entries below the listing are no longer listed, not resolved",
+                       not_listed > 0 and resolved == 0, counts.group(0))
             self.check("previous: the variant changes something", added + raised + lowered + other > 0)
         present = set(report.ids)
         dangling = sorted({href for href, _ in report.links if href[1:] not in present})

@@ -23,6 +23,9 @@ goldens (KNELPUNT_UPDATE_GOLDEN=1 ctest -R 'cli:diff/') and check them.
                          what `diff --fail-on-new` must still catch. Written later than the
                          others, so it also holds the keys a newer writer adds (tool, catalogs)
                          that diff ignores.
+  listed-two.json        model/ as it is, with listed-two-profile.yaml: the register lists two
+                         entries and carries the rest as not_listed_entries (written later
+                         than the others: what diff calls "no longer listed")
 """
 
 import os
@@ -75,6 +78,7 @@ VARIANTS = {
     "renamed-tracked": lambda t: replace(t, "name: SCADA netbeheer", "name: SCADA bedrijfsvoeringscentrum"),
 }
 VARIANTS["hardened-and-added"] = lambda t: VARIANTS["scada-hardened"](t) + ADDED_ASSETS
+VARIANTS["listed-two"] = lambda t: t
 
 
 def main():
@@ -92,6 +96,8 @@ def main():
             args = [binary, "assess", str(model_dir), "--format", "json", "--cache", str(CACHE), "-q"]
             if name == "renamed-tracked":
                 args += ["--tracking", str(HERE / "tracking-renamed.yaml")]
+            if name == "listed-two":
+                args += ["-p", str(HERE / "listed-two-profile.yaml")]
             out = subprocess.run(args, capture_output=True, env=env, check=False)
             if out.returncode != 0:
                 print(out.stderr.decode(), file=sys.stderr)
