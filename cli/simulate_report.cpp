@@ -114,7 +114,11 @@ std::string render_simulate_text(const SimulateReport& report, std::size_t top, 
     for (std::size_t i = 0; i < shown; ++i) {
       const std::size_t a = failing[i];
       std::string name = model::one_line(report.assets[a].name);
-      if (name.size() > 40) name = name.substr(0, 39) + "~";
+      if (name.size() > 40) {
+        std::size_t cut = 39;
+        while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+        name = name.substr(0, cut) + "~";
+      }
       const std::uint64_t failed = tally.failed_runs[a];
       out += fmt::format("  {:<{}}  {:<{}}  {:>12}  {:>8}  {}\n", report.assets[a].id, id_width, name, name_width,
                          model::format_grouped_integer(static_cast<double>(failed), lang),
