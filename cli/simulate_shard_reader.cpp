@@ -77,7 +77,10 @@ std::optional<SimulateShardFile> parse_simulate_shard(std::string_view text, std
   if (const Json* run_range = check.member(json, "", "run_range")) {
     if (!run_range->is_array() || run_range->size() != 2 || (*run_range)[0] != range.first ||
         (*run_range)[1] != range.last)
-      check.problem("/run_range", "is " + describe_json(*run_range),
+      check.problem("/run_range",
+                    "is " + (run_range->is_array() && run_range->size() == 2
+                                 ? fmt::format("[{}, {}]", describe_json((*run_range)[0]), describe_json((*run_range)[1]))
+                                 : describe_json(*run_range)),
                     fmt::format("[{}, {}], the runs of shard {}/{} of {}", range.first, range.last, file.shard.index,
                                 file.shard.count, report.runs));
   }
