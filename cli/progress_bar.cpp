@@ -1,11 +1,10 @@
 #include "cli/progress_bar.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
-
-#include <fmt/format.h>
 
 namespace knelpunt::cli {
 
@@ -32,13 +31,15 @@ ProgressBar::~ProgressBar() {
   if (drawn_) std::fputs("\r\033[K", stderr);
 }
 
-std::string ProgressBar::line(const std::string& label, std::uint64_t done, std::uint64_t total, double elapsed) {
+std::string ProgressBar::line(const std::string& label, std::uint64_t done, std::uint64_t total,
+                              double elapsed) {
   constexpr int kWidth = 30;
-  const double share = total == 0 ? 1.0 : std::min(1.0, static_cast<double>(done) / static_cast<double>(total));
+  const double share =
+      total == 0 ? 1.0 : std::min(1.0, static_cast<double>(done) / static_cast<double>(total));
   const int filled = static_cast<int>(share * kWidth);
   const std::string eta = done == 0 ? "?" : time_left(elapsed / share - elapsed);
-  return fmt::format("{} [{}{}] {:3}% ETA {}", label, std::string(filled, '#'), std::string(kWidth - filled, '.'),
-                     static_cast<int>(share * 100), eta);
+  return fmt::format("{} [{}{}] {:3}% ETA {}", label, std::string(filled, '#'),
+                     std::string(kWidth - filled, '.'), static_cast<int>(share * 100), eta);
 }
 
 void ProgressBar::update(std::uint64_t done) {

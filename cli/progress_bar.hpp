@@ -28,7 +28,8 @@ class ProgressBar {
 
   /// The bar's text for `done` of `total` after `elapsed` seconds (without
   /// the carriage return): "label [#####.....]  50% 1 min 3 s left".
-  static std::string line(const std::string& label, std::uint64_t done, std::uint64_t total, double elapsed);
+  static std::string line(const std::string& label, std::uint64_t done, std::uint64_t total,
+                          double elapsed);
 
  private:
   std::uint64_t total_;

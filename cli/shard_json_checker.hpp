@@ -6,10 +6,9 @@
 /// value by its JSON pointer and saying what was expected.
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace knelpunt::cli {
 
@@ -32,14 +31,16 @@ class ShardJsonChecker {
   void problem(const std::string& pointer, const std::string& what, std::string_view expected);
 
   /// The member `key` of `object` (at `pointer`), or nullptr after recording that it is missing.
-  const nlohmann::json* member(const nlohmann::json& object, const std::string& pointer, const char* key);
+  const nlohmann::json* member(const nlohmann::json& object, const std::string& pointer,
+                               const char* key);
 
   /// A string member; with `non_empty`, the empty string is refused.
-  std::string text(const nlohmann::json& object, const std::string& pointer, const char* key, bool non_empty);
+  std::string text(const nlohmann::json& object, const std::string& pointer, const char* key,
+                   bool non_empty);
 
   /// A whole number in [minimum, maximum]; integers written as 3.0 are not whole numbers here.
-  std::uint64_t whole(const nlohmann::json& value, const std::string& pointer, std::uint64_t minimum,
-                      std::uint64_t maximum, std::string_view expected);
+  std::uint64_t whole(const nlohmann::json& value, const std::string& pointer,
+                      std::uint64_t minimum, std::uint64_t maximum, std::string_view expected);
 
   /// A finite number >= 0 (member `key` of `object`).
   double non_negative(const nlohmann::json& object, const std::string& pointer, const char* key);

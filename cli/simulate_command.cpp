@@ -3,11 +3,11 @@
 /// within the horizon, the distribution of people affected and a
 /// loss-exceedance curve (docs/simulate.md).
 
+#include <fmt/format.h>
+
 #include <iostream>
 #include <limits>
 #include <optional>
-
-#include <fmt/format.h>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
@@ -28,31 +28,47 @@ namespace {
 class SimulateCommand : public Command {
  public:
   CLI::App* attach(CLI::App& app) override {
-    auto* command = app.add_subcommand(
-        "simulate", "Monte Carlo: how often each asset fails and how many people are affected, from the assets' p");
+    auto* command = app.add_subcommand("simulate",
+                                       "Monte Carlo: how often each asset fails and how many "
+                                       "people are affected, from the assets' p");
     add_model_argument(command, model_path_);
-    command->add_option("--runs", runs_, "Number of runs")->required()->check(CLI::Range(kMinRuns, kMaxRuns));
-    command->add_option("--seed", seed_, "Seed of the random numbers (default 1); the same seed gives the same result")
+    command->add_option("--runs", runs_, "Number of runs")
+        ->required()
+        ->check(CLI::Range(kMinRuns, kMaxRuns));
+    command
+        ->add_option("--seed", seed_,
+                     "Seed of the random numbers (default 1); the same seed gives the same result")
         ->check(CLI::Range(std::uint64_t{0}, std::numeric_limits<std::uint64_t>::max()));
-    command->add_option("--horizon", horizon_text_, "Analysis horizon: a duration (72h, 3d) or inf; default: the model's");
-    command->add_option("--threads", threads_, "Worker threads (default: all cores); the result does not depend on it")
+    command->add_option("--horizon", horizon_text_,
+                        "Analysis horizon: a duration (72h, 3d) or inf; default: the model's");
+    command
+        ->add_option("--threads", threads_,
+                     "Worker threads (default: all cores); the result does not depend on it")
         ->check(CLI::Range(kMinThreads, kMaxThreads));
-    command->add_option("--shard", shard_text_,
-                        "Simulate only shard I of N (0 <= I < N) of the runs and write its raw counts for "
-                        "'knelpunt merge'");
-    command->add_option("--top", top_, "Text: show only the N assets that fail most often (default 20)")
+    command->add_option(
+        "--shard", shard_text_,
+        "Simulate only shard I of N (0 <= I < N) of the runs and write its raw counts for "
+        "'knelpunt merge'");
+    command
+        ->add_option("--top", top_,
+                     "Text: show only the N assets that fail most often (default 20)")
         ->check(CLI::Range(std::size_t{1}, kMaxTop));
-    command->add_option("--format", format_, "Output format")->check(CLI::IsMember({"text", "json"}));
+    command->add_option("--format", format_, "Output format")
+        ->check(CLI::IsMember({"text", "json"}));
     add_language_option(command, lang_);
-    command->add_option("-o,--output", output_, "Write to this file (atomically) instead of stdout");
+    command->add_option("-o,--output", output_,
+                        "Write to this file (atomically) instead of stdout");
     command->add_flag("-q,--quiet", quiet_, "Print errors only (no warnings, no progress bar)");
     command->footer(
-        "Each run fails every asset independently with its p (as cutsets --probability does), then runs the cascade.\n"
+        "Each run fails every asset independently with its p (as cutsets --probability does), then "
+        "runs the cascade.\n"
         "The result is the same for a seed whatever --threads and --shard.\n"
         "Examples:\n"
         "  knelpunt simulate examples/dordrecht --runs 100000 --seed 7\n"
-        "  knelpunt simulate examples/dordrecht --runs 100000 --seed 7 --horizon 24h --format json -o sim.json\n"
-        "  knelpunt simulate big-region --runs 1000000 --seed 7 --shard 0/4 -o part-0.json   (then: knelpunt merge "
+        "  knelpunt simulate examples/dordrecht --runs 100000 --seed 7 --horizon 24h --format json "
+        "-o sim.json\n"
+        "  knelpunt simulate big-region --runs 1000000 --seed 7 --shard 0/4 -o part-0.json   "
+        "(then: knelpunt merge "
         "part-*.json)");
     return command;
   }
@@ -66,8 +82,9 @@ class SimulateCommand : public Command {
     if (!shard_text_.empty()) {
       shard = parse_shard(shard_text_);
       if (!shard) {
-        std::cerr << fmt::format("knelpunt: --shard '{}' is malformed; expected I/N with 0 <= I < N, e.g. 0/4\n",
-                                 shard_text_);
+        std::cerr << fmt::format(
+            "knelpunt: --shard '{}' is malformed; expected I/N with 0 <= I < N, e.g. 0/4\n",
+            shard_text_);
         return kExitBadInput;
       }
     }
@@ -75,7 +92,8 @@ class SimulateCommand : public Command {
     const auto& graph = *loaded->graph;
     // p as cutsets --probability reads it: no p, or a virtual asset, never fails initially.
     std::vector<double> p;
-    for (const auto& asset : model.assets) p.push_back(asset.is_virtual ? 0.0 : asset.p.value_or(0.0));
+    for (const auto& asset : model.assets)
+      p.push_back(asset.is_virtual ? 0.0 : asset.p.value_or(0.0));
     const engine::PeopleServed served(model);
 
     SimulateReport report;
@@ -83,8 +101,10 @@ class SimulateCommand : public Command {
     report.horizon = *horizon;
     report.seed = seed_;
     report.runs = runs_;
-    for (std::size_t area = 0; area < served.area_count(); ++area) report.most_people += served.population(area);
-    for (const auto& asset : model.assets) report.assets.push_back({asset.id, asset.name.empty() ? asset.id : asset.name});
+    for (std::size_t area = 0; area < served.area_count(); ++area)
+      report.most_people += served.population(area);
+    for (const auto& asset : model.assets)
+      report.assets.push_back({asset.id, asset.name.empty() ? asset.id : asset.name});
 
     const RunRange range = shard ? shard_runs(runs_, *shard) : RunRange{0, runs_};
     ProgressBar progress(range.last - range.first, "simulate", !quiet_);
@@ -102,10 +122,12 @@ class SimulateCommand : public Command {
       // The digest covers what a run's outcome depends on beyond the graph:
       // the probabilities and the populations counted.
       std::vector<double> extra = p;
-      for (std::size_t area = 0; area < served.area_count(); ++area) extra.push_back(served.population(area));
+      for (std::size_t area = 0; area < served.area_count(); ++area)
+        extra.push_back(served.population(area));
       text = render_simulate_shard(report, *shard, model::graph_digest(graph, extra));
     } else {
-      text = format_ == "json" ? render_simulate_json(report) : render_simulate_text(report, top_, lang_);
+      text = format_ == "json" ? render_simulate_json(report)
+                               : render_simulate_text(report, top_, lang_);
     }
     return write_output(text, output_, protected_inputs(*loaded));
   }

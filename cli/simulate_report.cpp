@@ -1,10 +1,10 @@
 #include "cli/simulate_report.hpp"
 
-#include <algorithm>
-#include <numeric>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <numeric>
 
 #include "cli/cli_texts.hpp"
 #include "engine/simulation_statistics.hpp"
@@ -55,7 +55,8 @@ std::string render_simulate_json(const SimulateReport& report) {
   people["mean"] = {{"value", mean.mean}, {"ci95", interval_json(mean.ci95)}};
   for (const unsigned q : kQuantiles) {
     const auto quantile = engine::histogram_quantile(tally.people, q);
-    people[fmt::format("p{}", q / 10)] = {{"value", quantile.value}, {"ci95", interval_json(quantile.ci95)}};
+    people[fmt::format("p{}", q / 10)] = {{"value", quantile.value},
+                                          {"ci95", interval_json(quantile.ci95)}};
   }
   people["upper_bound_runs"] = tally.upper_bound_runs;
   auto histogram = nlohmann::ordered_json::array();
@@ -76,21 +77,24 @@ std::string render_simulate_json(const SimulateReport& report) {
   return out.dump(2) + "\n";
 }
 
-std::string render_simulate_text(const SimulateReport& report, std::size_t top, std::string_view lang) {
+std::string render_simulate_text(const SimulateReport& report, std::size_t top,
+                                 std::string_view lang) {
   const auto& tally = report.tally;
   const std::string region =
       report.region.empty() ? std::string(cli_text(CliText::the_model, lang)) : report.region;
-  std::string out = cli_format(CliText::simulate_heading, lang, region, within(report.horizon, lang),
-                               model::format_grouped_integer(static_cast<double>(tally.runs), lang),
-                               report.seed) +
-                    "\n\n";
+  std::string out =
+      cli_format(CliText::simulate_heading, lang, region, within(report.horizon, lang),
+                 model::format_grouped_integer(static_cast<double>(tally.runs), lang),
+                 report.seed) +
+      "\n\n";
 
   std::vector<std::size_t> failing;
   for (std::size_t a = 0; a < report.assets.size(); ++a)
     if (tally.failed_runs[a] > 0) failing.push_back(a);
   // Most often first; ties by id (the assets are in id order).
-  std::stable_sort(failing.begin(), failing.end(),
-                   [&](std::size_t x, std::size_t y) { return tally.failed_runs[x] > tally.failed_runs[y]; });
+  std::stable_sort(failing.begin(), failing.end(), [&](std::size_t x, std::size_t y) {
+    return tally.failed_runs[x] > tally.failed_runs[y];
+  });
   const std::size_t shown = std::min<std::size_t>(failing.size(), top > 0 ? top : 20);
   if (failing.empty()) {
     out += cli_text(CliText::simulate_nothing_fails, lang);
@@ -106,30 +110,35 @@ std::string render_simulate_text(const SimulateReport& report, std::size_t top, 
     std::size_t name_width = name_label.size();
     for (std::size_t i = 0; i < shown; ++i) {
       id_width = std::max(id_width, report.assets[failing[i]].id.size());
-      name_width = std::max(name_width, std::min<std::size_t>(40, report.assets[failing[i]].name.size()));
+      name_width =
+          std::max(name_width, std::min<std::size_t>(40, report.assets[failing[i]].name.size()));
     }
-    out += fmt::format("  {:<{}}  {:<{}}  {:>12}  {:>8}  {}\n", asset_label, id_width, name_label, name_width,
-                       cli_text(CliText::column_runs, lang), cli_text(CliText::column_fraction, lang),
-                       cli_text(CliText::column_ci95, lang));
+    out +=
+        fmt::format("  {:<{}}  {:<{}}  {:>12}  {:>8}  {}\n", asset_label, id_width, name_label,
+                    name_width, cli_text(CliText::column_runs, lang),
+                    cli_text(CliText::column_fraction, lang), cli_text(CliText::column_ci95, lang));
     for (std::size_t i = 0; i < shown; ++i) {
       const std::size_t a = failing[i];
       std::string name = model::one_line(report.assets[a].name);
       if (name.size() > 40) {
         std::size_t cut = 39;
-        while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+        while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80)
+          --cut;  // not inside a UTF-8 character
         name = name.substr(0, cut) + "~";
       }
       const std::uint64_t failed = tally.failed_runs[a];
-      out += fmt::format("  {:<{}}  {:<{}}  {:>12}  {:>8}  {}\n", report.assets[a].id, id_width, name, name_width,
-                         model::format_grouped_integer(static_cast<double>(failed), lang),
-                         model::format_decimal(fraction(failed, tally.runs), 4, lang),
-                         interval_text(engine::wilson_interval(failed, tally.runs), 4, lang));
+      out +=
+          fmt::format("  {:<{}}  {:<{}}  {:>12}  {:>8}  {}\n", report.assets[a].id, id_width, name,
+                      name_width, model::format_grouped_integer(static_cast<double>(failed), lang),
+                      model::format_decimal(fraction(failed, tally.runs), 4, lang),
+                      interval_text(engine::wilson_interval(failed, tally.runs), 4, lang));
     }
   }
   out += "\n";
 
   out += cli_format(CliText::simulate_people_heading, lang,
-                    tally.upper_bound_runs > 0 ? cli_text(CliText::upper_bound, lang) : std::string_view()) +
+                    tally.upper_bound_runs > 0 ? cli_text(CliText::upper_bound, lang)
+                                               : std::string_view()) +
          "\n";
   out += fmt::format("  {:<10}  {:>12}  {}\n", "", cli_text(CliText::column_value, lang),
                      cli_text(CliText::column_ci95, lang));
@@ -147,9 +156,10 @@ std::string render_simulate_text(const SimulateReport& report, std::size_t top, 
 
   out += cli_text(CliText::simulate_exceedance_heading, lang);
   out += "\n";
-  out += fmt::format("  {:>12}  {:>12}  {:>8}  {}\n", cli_text(CliText::column_people_at_least, lang),
-                     cli_text(CliText::column_runs, lang), cli_text(CliText::column_fraction, lang),
-                     cli_text(CliText::column_ci95, lang));
+  out +=
+      fmt::format("  {:>12}  {:>12}  {:>8}  {}\n", cli_text(CliText::column_people_at_least, lang),
+                  cli_text(CliText::column_runs, lang), cli_text(CliText::column_fraction, lang),
+                  cli_text(CliText::column_ci95, lang));
   for (const double x : engine::exceedance_points(report.most_people)) {
     const std::uint64_t runs = engine::runs_at_least(tally.people, x);
     out += fmt::format("  {:>12}  {:>12}  {:>8}  {}\n", model::format_grouped_integer(x, lang),
@@ -163,7 +173,8 @@ std::string render_simulate_text(const SimulateReport& report, std::size_t top, 
   return out;
 }
 
-std::string render_simulate_shard(const SimulateReport& report, const Shard& shard, const std::string& digest) {
+std::string render_simulate_shard(const SimulateReport& report, const Shard& shard,
+                                  const std::string& digest) {
   const auto& tally = report.tally;
   const auto range = shard_runs(report.runs, shard);
   nlohmann::ordered_json out;

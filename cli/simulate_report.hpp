@@ -35,7 +35,8 @@ struct SimulateReport {
 
 /// The terminal report in `lang`: the `top` assets that fail most often (0:
 /// 20), the people affected and the exceedance curve down to its first zero.
-std::string render_simulate_text(const SimulateReport& report, std::size_t top, std::string_view lang);
+std::string render_simulate_text(const SimulateReport& report, std::size_t top,
+                                 std::string_view lang);
 /// `knelpunt-simulate/1`: every asset, the people statistics, the whole curve.
 std::string render_simulate_json(const SimulateReport& report);
 
@@ -51,6 +52,7 @@ inline RunRange shard_runs(std::uint64_t runs, const Shard& shard) {
 
 /// `knelpunt-simulate-shard/1`: the raw counts of one shard (tally over
 /// `shard_runs(report.runs, shard)`), with what merge checks.
-std::string render_simulate_shard(const SimulateReport& report, const Shard& shard, const std::string& digest);
+std::string render_simulate_shard(const SimulateReport& report, const Shard& shard,
+                                  const std::string& digest);
 
 }  // namespace knelpunt::cli

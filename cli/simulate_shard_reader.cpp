@@ -1,8 +1,8 @@
 #include "cli/simulate_shard_reader.hpp"
 
-#include <limits>
-
 #include <fmt/format.h>
+
+#include <limits>
 
 #include "cli/option_ranges.hpp"
 #include "cli/shard_json_checker.hpp"
@@ -20,7 +20,8 @@ constexpr std::string_view kExpectedShard = "the output of knelpunt simulate --s
 bool has_format(const Json& json) {
   if (!json.is_object()) return false;
   const auto format = json.find("format");
-  return format != json.end() && format->is_string() && format->get_ref<const std::string&>() == kFormat;
+  return format != json.end() && format->is_string() &&
+         format->get_ref<const std::string&>() == kFormat;
 }
 
 }  // namespace
@@ -34,14 +35,14 @@ std::optional<SimulateShardFile> parse_simulate_shard(std::string_view text, std
   error.clear();
   auto parsed = model::parse_bounded_json(text);
   if (!parsed.value) {
-    error = fmt::format("malformed simulate shard ({}{}); expected {}", model::json_location_prefix(parsed),
-                        parsed.error, kExpectedShard);
+    error = fmt::format("malformed simulate shard ({}{}); expected {}",
+                        model::json_location_prefix(parsed), parsed.error, kExpectedShard);
     return std::nullopt;
   }
   const Json& json = *parsed.value;
   if (!has_format(json)) {
-    error = fmt::format("not a simulate shard; expected JSON with \"format\": \"{}\" (from {})", kFormat,
-                        kExpectedShard);
+    error = fmt::format("not a simulate shard; expected JSON with \"format\": \"{}\" (from {})",
+                        kFormat, kExpectedShard);
     return std::nullopt;
   }
   ShardJsonChecker check(error, kExpectedShard);
@@ -52,10 +53,12 @@ std::optional<SimulateShardFile> parse_simulate_shard(std::string_view text, std
   constexpr std::uint64_t kMaxWord = std::numeric_limits<std::uint64_t>::max();
   if (const Json* shard = check.member(json, "", "shard")) {
     if (!shard->is_array() || shard->size() != 2) {
-      check.problem("/shard", "is " + describe_json(*shard), "[I, N], shard I of N with 0 <= I < N");
+      check.problem("/shard", "is " + describe_json(*shard),
+                    "[I, N], shard I of N with 0 <= I < N");
     } else {
       file.shard.count = static_cast<std::uint32_t>(
-          check.whole((*shard)[1], "/shard/1", 1, kMaxCount, fmt::format("a shard count N from 1 to {}", kMaxCount)));
+          check.whole((*shard)[1], "/shard/1", 1, kMaxCount,
+                      fmt::format("a shard count N from 1 to {}", kMaxCount)));
       if (!check.failed())
         file.shard.index = static_cast<std::uint32_t>(
             check.whole((*shard)[0], "/shard/0", 0, file.shard.count - 1,
@@ -69,7 +72,8 @@ std::optional<SimulateShardFile> parse_simulate_shard(std::string_view text, std
   if (const Json* seed = check.member(json, "", "seed"))
     report.seed = check.whole(*seed, "/seed", 0, kMaxWord, "a seed from 0 to 2^64-1");
   if (const Json* runs = check.member(json, "", "runs"))
-    report.runs = check.whole(*runs, "/runs", kMinRuns, kMaxRuns, fmt::format("a run count from 1 to {}", kMaxRuns));
+    report.runs = check.whole(*runs, "/runs", kMinRuns, kMaxRuns,
+                              fmt::format("a run count from 1 to {}", kMaxRuns));
   if (check.failed()) return std::nullopt;
   const RunRange range = shard_runs(report.runs, file.shard);
   const std::uint64_t length = range.last - range.first;
@@ -79,22 +83,26 @@ std::optional<SimulateShardFile> parse_simulate_shard(std::string_view text, std
         (*run_range)[1] != range.last)
       check.problem("/run_range",
                     "is " + (run_range->is_array() && run_range->size() == 2
-                                 ? fmt::format("[{}, {}]", describe_json((*run_range)[0]), describe_json((*run_range)[1]))
+                                 ? fmt::format("[{}, {}]", describe_json((*run_range)[0]),
+                                               describe_json((*run_range)[1]))
                                  : describe_json(*run_range)),
-                    fmt::format("[{}, {}], the runs of shard {}/{} of {}", range.first, range.last, file.shard.index,
-                                file.shard.count, report.runs));
+                    fmt::format("[{}, {}], the runs of shard {}/{} of {}", range.first, range.last,
+                                file.shard.index, file.shard.count, report.runs));
   }
   report.most_people = check.non_negative(json, "", "most_people");
-  const std::string expected_count = fmt::format("a whole number of runs from 0 to {} (the shard's runs)", length);
+  const std::string expected_count =
+      fmt::format("a whole number of runs from 0 to {} (the shard's runs)", length);
   if (const Json* upper = check.member(json, "", "upper_bound_runs"))
     tally.upper_bound_runs = check.whole(*upper, "/upper_bound_runs", 0, length, expected_count);
   if (const Json* assets = check.member(json, "", "assets")) {
-    if (!assets->is_array()) check.problem("/assets", "is " + describe_json(*assets), "an array of assets");
+    if (!assets->is_array())
+      check.problem("/assets", "is " + describe_json(*assets), "an array of assets");
     for (std::size_t i = 0; !check.failed() && assets->is_array() && i < assets->size(); ++i) {
       const Json& entry = (*assets)[i];
       const std::string pointer = fmt::format("/assets/{}", i);
       if (!entry.is_object()) {
-        check.problem(pointer, "is " + describe_json(entry), "an object {asset, name, failed_runs}");
+        check.problem(pointer, "is " + describe_json(entry),
+                      "an object {asset, name, failed_runs}");
         break;
       }
       SimulateAsset asset;
@@ -108,7 +116,8 @@ std::optional<SimulateShardFile> parse_simulate_shard(std::string_view text, std
     }
   }
   if (const Json* people = check.member(json, "", "people")) {
-    if (!people->is_array()) check.problem("/people", "is " + describe_json(*people), "an array of [people, runs]");
+    if (!people->is_array())
+      check.problem("/people", "is " + describe_json(*people), "an array of [people, runs]");
     std::uint64_t total = 0;
     for (std::size_t i = 0; !check.failed() && people->is_array() && i < people->size(); ++i) {
       const Json& entry = (*people)[i];
@@ -125,9 +134,11 @@ std::optional<SimulateShardFile> parse_simulate_shard(std::string_view text, std
                       "people counts in strictly ascending order");
         break;
       }
-      total += runs;  // each <= length <= 10^9, at most 2^32 entries before the sum check: no overflow
+      total +=
+          runs;  // each <= length <= 10^9, at most 2^32 entries before the sum check: no overflow
       if (total > length) {
-        check.problem(pointer + "/1", "makes the histogram's runs exceed the shard's " + std::to_string(length),
+        check.problem(pointer + "/1",
+                      "makes the histogram's runs exceed the shard's " + std::to_string(length),
                       "counts adding up to the shard's runs");
         break;
       }

@@ -23,9 +23,10 @@ namespace knelpunt::engine {
 
 /// The raw, mergeable result of a range of runs.
 struct MonteCarloTally {
-  std::uint64_t runs = 0;                  ///< runs tallied
-  std::vector<std::uint64_t> failed_runs;  ///< per asset (virtual ones included): runs in which it failed
-  PeopleHistogram people;                  ///< people affected per run, each person once
+  std::uint64_t runs = 0;  ///< runs tallied
+  std::vector<std::uint64_t>
+      failed_runs;         ///< per asset (virtual ones included): runs in which it failed
+  PeopleHistogram people;  ///< people affected per run, each person once
   /// Runs whose head count includes a pseudo-area (an asset counting its own
   /// population, AffectedPeople::upper_bound): their count may count some
   /// residents twice.

@@ -90,7 +90,8 @@ QuantileEstimate histogram_quantile(std::span<const PeopleCount> histogram, unsi
     return static_cast<std::uint64_t>(std::clamp(r, 1.0, n));
   };
   return {value_at_rank(histogram, rank),
-          {value_at_rank(histogram, clamp_rank(low_rank)), value_at_rank(histogram, clamp_rank(high_rank))}};
+          {value_at_rank(histogram, clamp_rank(low_rank)),
+           value_at_rank(histogram, clamp_rank(high_rank))}};
 }
 
 std::uint64_t runs_at_least(std::span<const PeopleCount> histogram, double people) {

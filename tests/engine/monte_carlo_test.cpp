@@ -3,6 +3,8 @@
 /// exact probability of engine/probability (docs/simulate.md), and
 /// invariant under threads and run ranges.
 
+#include "engine/monte_carlo.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -12,7 +14,6 @@
 
 #include "engine/cascade.hpp"
 #include "engine/counter_random.hpp"
-#include "engine/monte_carlo.hpp"
 #include "engine/probability.hpp"
 
 using namespace knelpunt;
@@ -37,7 +38,8 @@ struct SimModel {
     p.push_back(probability);
     return static_cast<AssetIndex>(model.assets.size() - 1);
   }
-  void group(AssetIndex of, std::uint32_t need, double time_to_impact, std::vector<AssetIndex> from) {
+  void group(AssetIndex of, std::uint32_t need, double time_to_impact,
+             std::vector<AssetIndex> from) {
     model::GraphGroup g;
     g.asset = of;
     g.need = need;
@@ -75,8 +77,9 @@ struct SimModel {
 /// and fails when d and f are both down.
 SimModel small_region() {
   SimModel m;
-  const auto a = m.asset("a", 0.3), b = m.asset("b", 0.4), c = m.asset("c", 0.1), d = m.asset("d", 0.05),
-             e = m.asset("e", 0.02), f = m.asset("f", 0.5), top = m.asset("top", 0, true);
+  const auto a = m.asset("a", 0.3), b = m.asset("b", 0.4), c = m.asset("c", 0.1),
+             d = m.asset("d", 0.05), e = m.asset("e", 0.02), f = m.asset("f", 0.5),
+             top = m.asset("top", 0, true);
   m.group(c, 1, 0, {a, b});  // c needs one of a, b
   m.group(d, 1, 0, {c});
   m.group(e, 1, 6, {c});
@@ -88,8 +91,9 @@ SimModel small_region() {
   return m;
 }
 
-engine::MonteCarloTally simulate(const SimModel& m, const model::DependencyGraph& graph, std::uint64_t seed,
-                                 std::uint64_t first, std::uint64_t last, model::Hours horizon, unsigned threads,
+engine::MonteCarloTally simulate(const SimModel& m, const model::DependencyGraph& graph,
+                                 std::uint64_t seed, std::uint64_t first, std::uint64_t last,
+                                 model::Hours horizon, unsigned threads,
                                  const std::vector<double>& p) {
   const engine::PeopleServed served(m.model);
   engine::MonteCarloOptions options;
@@ -102,11 +106,12 @@ engine::MonteCarloTally simulate(const SimModel& m, const model::DependencyGraph
 }
 
 bool same(const engine::MonteCarloTally& x, const engine::MonteCarloTally& y) {
-  if (x.runs != y.runs || x.failed_runs != y.failed_runs || x.upper_bound_runs != y.upper_bound_runs ||
-      x.people.size() != y.people.size())
+  if (x.runs != y.runs || x.failed_runs != y.failed_runs ||
+      x.upper_bound_runs != y.upper_bound_runs || x.people.size() != y.people.size())
     return false;
   for (std::size_t i = 0; i < x.people.size(); ++i)
-    if (x.people[i].people != y.people[i].people || x.people[i].runs != y.people[i].runs) return false;
+    if (x.people[i].people != y.people[i].people || x.people[i].runs != y.people[i].runs)
+      return false;
   return true;
 }
 
@@ -119,7 +124,8 @@ TEST_CASE("counter-based draws are uniform and depend on seed, run and key") {
   for (const std::uint64_t seed : {0ULL, 1ULL, 0xffffffffffffffffULL}) {
     std::vector<double> bins(kBins, 0);
     for (std::uint64_t run = 0; run < kDraws; ++run)
-      bins[static_cast<std::size_t>(engine::unit_interval(engine::counter_random(seed, run, 42)) * kBins)] += 1;
+      bins[static_cast<std::size_t>(engine::unit_interval(engine::counter_random(seed, run, 42)) *
+                                    kBins)] += 1;
     double chi2 = 0;
     const double expected = static_cast<double>(kDraws) / kBins;
     for (const double count : bins) chi2 += (count - expected) * (count - expected) / expected;
@@ -139,7 +145,8 @@ TEST_CASE("initial failures happen with frequency p, p = 0 never and p = 1 alway
   constexpr std::uint64_t kRuns = 100'000;
   for (const double p : {0.0, 0.001, 0.25, 0.5, 0.9, 1.0}) {
     std::uint64_t failures = 0;
-    for (std::uint64_t run = 0; run < kRuns; ++run) failures += engine::fails_initially(7, run, engine::stream_key("x"), p);
+    for (std::uint64_t run = 0; run < kRuns; ++run)
+      failures += engine::fails_initially(7, run, engine::stream_key("x"), p);
     CAPTURE(p);
     const auto ci = engine::wilson_interval(failures, kRuns, 3.29);  // 99.9 %
     CHECK(ci.lo <= p);
@@ -162,7 +169,8 @@ TEST_CASE("the tally equals a naive run-by-run reference: draws, cascade, counts
     for (std::uint64_t run = 0; run < kRuns; ++run) {
       std::vector<engine::Seed> seeds;
       for (AssetIndex a = 0; a < graph.asset_count(); ++a)
-        if (!graph.is_virtual(a) && engine::fails_initially(11, run, engine::stream_key(graph.id(a)), m.p[a]))
+        if (!graph.is_virtual(a) &&
+            engine::fails_initially(11, run, engine::stream_key(graph.id(a)), m.p[a]))
           seeds.push_back({a, 0});
       const auto cascade = engine::propagate(graph, seeds, horizon);
       std::vector<bool> down(graph.asset_count(), false);
@@ -198,7 +206,9 @@ TEST_CASE("the tally does not depend on threads or on how the runs are split") {
   CHECK(!same(one, simulate(m, graph, 6, 0, 2000, 6, 1, m.p)));  // another seed, other runs
 }
 
-TEST_CASE("fractions agree with the exact probability within their interval; a biased sampler would not") {
+TEST_CASE(
+    "fractions agree with the exact probability within their interval; a biased sampler would "
+    "not") {
   const SimModel m = small_region();
   const auto graph = m.graph();
   constexpr std::uint64_t kRuns = 20'000;
@@ -212,7 +222,8 @@ TEST_CASE("fractions agree with the exact probability within their interval; a b
       const auto wrong = simulate(m, graph, seed, 0, kRuns, horizon, 2, biased);
       for (AssetIndex target = 0; target < graph.asset_count(); ++target) {
         const double exact =
-            engine::failure_probability(graph, target, m.p, engine::ProbabilityOptions{horizon}).value;
+            engine::failure_probability(graph, target, m.p, engine::ProbabilityOptions{horizon})
+                .value;
         CAPTURE(graph.id(target));
         CAPTURE(horizon);
         CAPTURE(seed);

@@ -1,9 +1,9 @@
+#include "engine/simulation_statistics.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <vector>
-
-#include "engine/simulation_statistics.hpp"
 
 using namespace knelpunt::engine;
 
@@ -23,7 +23,8 @@ TEST_CASE("Wilson interval: textbook values and the ends") {
   const auto big = wilson_interval(30'000, 100'000);
   CHECK(big.lo < 0.3);
   CHECK(big.hi > 0.3);
-  CHECK(big.hi - big.lo == doctest::Approx(2 * kZ95 * std::sqrt(0.3 * 0.7 / 100'000)).epsilon(1e-2));
+  CHECK(big.hi - big.lo ==
+        doctest::Approx(2 * kZ95 * std::sqrt(0.3 * 0.7 / 100'000)).epsilon(1e-2));
 }
 
 TEST_CASE("histograms add by value, and the counts decide mean and quantiles") {
@@ -39,10 +40,10 @@ TEST_CASE("histograms add by value, and the counts decide mean and quantiles") {
   CHECK(a[3].runs == 4);
   CHECK(histogram_runs(a) == 100);
   // Nearest rank: the ⌈q·n⌉-th smallest of 100 runs.
-  CHECK(histogram_quantile(a, 500).value == 0);   // rank 50
-  CHECK(histogram_quantile(a, 510).value == 5);   // rank 51
-  CHECK(histogram_quantile(a, 950).value == 10);  // rank 95
-  CHECK(histogram_quantile(a, 990).value == 100); // rank 99
+  CHECK(histogram_quantile(a, 500).value == 0);    // rank 50
+  CHECK(histogram_quantile(a, 510).value == 5);    // rank 51
+  CHECK(histogram_quantile(a, 950).value == 10);   // rank 95
+  CHECK(histogram_quantile(a, 990).value == 100);  // rank 99
   const auto p95 = histogram_quantile(a, 950);
   CHECK(p95.ci95.lo <= p95.value);
   CHECK(p95.ci95.hi >= p95.value);
@@ -68,7 +69,7 @@ TEST_CASE("exceedance points run 1, 2, 5, 10, … to the first at or above the m
   CHECK(exceedance_points(0) == std::vector<double>{1});
   CHECK(exceedance_points(1) == std::vector<double>{1});
   CHECK(exceedance_points(3) == std::vector<double>{1, 2, 5});
-  CHECK(exceedance_points(30'000) ==
-        std::vector<double>{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000});
+  CHECK(exceedance_points(30'000) == std::vector<double>{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000,
+                                                         2000, 5000, 10000, 20000, 50000});
   CHECK(exceedance_points(INFINITY).size() < 60);  // ends however large the bound
 }

@@ -8,8 +8,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string error;
-  const auto file = knelpunt::cli::parse_simulate_shard(std::string_view(reinterpret_cast<const char*>(data), size),
-                                                        error);
+  const auto file = knelpunt::cli::parse_simulate_shard(
+      std::string_view(reinterpret_cast<const char*>(data), size), error);
   if (file.has_value() == !error.empty()) std::abort();  // contract: a file, or why not
   if (!file) return 0;
   // What the reader promises merge: counts within the shard's runs, histogram adding up to them.
