@@ -147,8 +147,11 @@ constexpr std::array kTexts{
           "fraction: the share of runs in which the asset fails within the horizon; in each run every asset fails\n"
           "independently with its probability p, then the cascade follows. 95% interval: Wilson's for fractions,\n"
           "order statistics for percentiles, normal approximation for the mean.\n"},
+    Entry{CliText::simulate_people_hours_heading,
+          "Mensuren zonder voorziening per trekking binnen de horizon, per gebied en voorziening{}:",
+          "People-hours without service per run within the horizon, per area and service{}:"},
 };
-static_assert(kTexts.size() == static_cast<std::size_t>(CliText::simulate_legend) + 1,
+static_assert(kTexts.size() == static_cast<std::size_t>(CliText::simulate_people_hours_heading) + 1,
               "every CliText needs exactly one entry in kTexts");
 
 static_assert(model::keys_in_enum_order(kTexts), "kTexts must list the texts in the order of the enum");

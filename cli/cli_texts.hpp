@@ -108,6 +108,7 @@ enum class CliText {
   simulate_exceedance_heading,
   column_people_at_least,
   simulate_legend,
+  simulate_people_hours_heading,
 };
 
 /// The format string of `key` in `lang` ("en": English; anything else: Dutch).

@@ -19,6 +19,7 @@
 #include "engine/affected_people.hpp"
 #include "engine/monte_carlo.hpp"
 #include "engine/parallel_for.hpp"
+#include "engine/restoration.hpp"
 #include "model/graph_digest.hpp"
 
 namespace knelpunt::cli {
@@ -106,6 +107,14 @@ class SimulateCommand : public Command {
     for (const auto& asset : model.assets)
       report.assets.push_back({asset.id, asset.name.empty() ? asset.id : asset.name});
 
+    // With repairs the people-hours come from runs with restoration
+    // (docs/restoration.md), which needs a finite horizon.
+    const bool repairs = engine::has_recovery(model) && *horizon != model::kNever;
+    const auto recovery =
+        repairs ? engine::recovery_times(model) : std::vector<std::optional<model::Hours>>{};
+    const auto restart =
+        repairs ? engine::restart_times(model) : std::vector<std::optional<model::Hours>>{};
+
     const RunRange range = shard ? shard_runs(runs_, *shard) : RunRange{0, runs_};
     ProgressBar progress(range.last - range.first, "simulate", !quiet_);
     engine::MonteCarloOptions options;
@@ -114,16 +123,23 @@ class SimulateCommand : public Command {
     options.last_run = range.last;
     options.horizon = *horizon;
     options.threads = engine::default_thread_count(threads_);
+    options.recovery = recovery;
+    options.restart = restart;
     if (progress.active()) options.progress = [&](std::uint64_t done) { progress.update(done); };
     report.tally = engine::simulate_failures(graph, served, p, options);
 
     std::string text;
     if (shard) {
       // The digest covers what a run's outcome depends on beyond the graph:
-      // the probabilities and the populations counted.
+      // the probabilities, the populations counted
       std::vector<double> extra = p;
       for (std::size_t area = 0; area < served.area_count(); ++area)
         extra.push_back(served.population(area));
+      // and the repair times, which change the people-hours (-1: none).
+      for (std::size_t a = 0; a < recovery.size(); ++a) {
+        extra.push_back(recovery[a].value_or(-1.0));
+        extra.push_back(restart[a].value_or(-1.0));
+      }
       text = render_simulate_shard(report, *shard, model::graph_digest(graph, extra));
     } else {
       text = format_ == "json" ? render_simulate_json(report)

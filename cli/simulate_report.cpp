@@ -30,6 +30,41 @@ std::string interval_text(const engine::Interval& interval, int decimals, std::s
                      model::format_decimal(interval.hi, decimals, lang));
 }
 
+/// Mean, percentiles with their intervals, the upper-bound runs and the histogram itself.
+nlohmann::ordered_json distribution_json(const engine::PeopleHistogram& histogram,
+                                         std::uint64_t upper_bound_runs) {
+  nlohmann::ordered_json out;
+  const auto mean = engine::histogram_mean(histogram);
+  out["mean"] = {{"value", mean.mean}, {"ci95", interval_json(mean.ci95)}};
+  for (const unsigned q : kQuantiles) {
+    const auto quantile = engine::histogram_quantile(histogram, q);
+    out[fmt::format("p{}", q / 10)] = {{"value", quantile.value},
+                                       {"ci95", interval_json(quantile.ci95)}};
+  }
+  out["upper_bound_runs"] = upper_bound_runs;
+  auto entries = nlohmann::ordered_json::array();
+  for (const auto& entry : histogram) entries.push_back({entry.people, entry.runs});
+  out["histogram"] = std::move(entries);
+  return out;
+}
+
+/// The text block of a distribution: a header line, the mean and the percentiles.
+std::string distribution_text(const engine::PeopleHistogram& histogram, std::string_view lang) {
+  std::string out = fmt::format("  {:<10}  {:>12}  {}\n", "", cli_text(CliText::column_value, lang),
+                                cli_text(CliText::column_ci95, lang));
+  const auto mean = engine::histogram_mean(histogram);
+  out += fmt::format("  {:<10}  {:>12}  {}\n", cli_text(CliText::simulate_mean, lang),
+                     model::format_decimal(mean.mean, 1, lang), interval_text(mean.ci95, 1, lang));
+  for (const unsigned q : kQuantiles) {
+    const auto quantile = engine::histogram_quantile(histogram, q);
+    out += fmt::format("  {:<10}  {:>12}  [{}; {}]\n", fmt::format("P{}", q / 10),
+                       model::format_grouped_integer(quantile.value, lang),
+                       model::format_grouped_integer(quantile.ci95.lo, lang),
+                       model::format_grouped_integer(quantile.ci95.hi, lang));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_simulate_json(const SimulateReport& report) {
@@ -50,19 +85,11 @@ std::string render_simulate_json(const SimulateReport& report) {
     assets.push_back(std::move(entry));
   }
   out["assets"] = std::move(assets);
-  nlohmann::ordered_json people;
-  const auto mean = engine::histogram_mean(tally.people);
-  people["mean"] = {{"value", mean.mean}, {"ci95", interval_json(mean.ci95)}};
-  for (const unsigned q : kQuantiles) {
-    const auto quantile = engine::histogram_quantile(tally.people, q);
-    people[fmt::format("p{}", q / 10)] = {{"value", quantile.value},
-                                          {"ci95", interval_json(quantile.ci95)}};
-  }
-  people["upper_bound_runs"] = tally.upper_bound_runs;
-  auto histogram = nlohmann::ordered_json::array();
-  for (const auto& entry : tally.people) histogram.push_back({entry.people, entry.runs});
-  people["histogram"] = std::move(histogram);
-  out["people"] = std::move(people);
+  out["people"] = distribution_json(tally.people, tally.upper_bound_runs);
+  out["people_hours"] =
+      report.horizon == model::kNever
+          ? nlohmann::ordered_json(nullptr)
+          : distribution_json(tally.people_hours, tally.people_hours_upper_bound_runs);
   auto curve = nlohmann::ordered_json::array();
   for (const double x : engine::exceedance_points(report.most_people)) {
     const std::uint64_t runs = engine::runs_at_least(tally.people, x);
@@ -140,19 +167,16 @@ std::string render_simulate_text(const SimulateReport& report, std::size_t top,
                     tally.upper_bound_runs > 0 ? cli_text(CliText::upper_bound, lang)
                                                : std::string_view()) +
          "\n";
-  out += fmt::format("  {:<10}  {:>12}  {}\n", "", cli_text(CliText::column_value, lang),
-                     cli_text(CliText::column_ci95, lang));
-  const auto mean = engine::histogram_mean(tally.people);
-  out += fmt::format("  {:<10}  {:>12}  {}\n", cli_text(CliText::simulate_mean, lang),
-                     model::format_decimal(mean.mean, 1, lang), interval_text(mean.ci95, 1, lang));
-  for (const unsigned q : kQuantiles) {
-    const auto quantile = engine::histogram_quantile(tally.people, q);
-    out += fmt::format("  {:<10}  {:>12}  [{}; {}]\n", fmt::format("P{}", q / 10),
-                       model::format_grouped_integer(quantile.value, lang),
-                       model::format_grouped_integer(quantile.ci95.lo, lang),
-                       model::format_grouped_integer(quantile.ci95.hi, lang));
-  }
+  out += distribution_text(tally.people, lang);
   out += "\n";
+  if (report.horizon != model::kNever) {
+    out += cli_format(CliText::simulate_people_hours_heading, lang,
+                      tally.people_hours_upper_bound_runs > 0 ? cli_text(CliText::upper_bound, lang)
+                                                              : std::string_view()) +
+           "\n";
+    out += distribution_text(tally.people_hours, lang);
+    out += "\n";
+  }
 
   out += cli_text(CliText::simulate_exceedance_heading, lang);
   out += "\n";
@@ -200,6 +224,14 @@ std::string render_simulate_shard(const SimulateReport& report, const Shard& sha
   auto histogram = nlohmann::ordered_json::array();
   for (const auto& entry : tally.people) histogram.push_back({entry.people, entry.runs});
   out["people"] = std::move(histogram);
+  out["people_hours_upper_bound_runs"] = tally.people_hours_upper_bound_runs;
+  if (report.horizon == model::kNever) {
+    out["people_hours"] = nullptr;
+  } else {
+    auto hours = nlohmann::ordered_json::array();
+    for (const auto& entry : tally.people_hours) hours.push_back({entry.people, entry.runs});
+    out["people_hours"] = std::move(hours);
+  }
   return out.dump(2) + "\n";
 }
 

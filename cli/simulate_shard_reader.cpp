@@ -24,6 +24,48 @@ bool has_format(const Json& json) {
          format->get_ref<const std::string&>() == kFormat;
 }
 
+/// Reads member `key` of `json`: [[value, runs], …] with values finite, >= 0
+/// and strictly ascending, runs >= 1, adding up to `length`.
+void read_histogram(ShardJsonChecker& check, const Json& json, const char* key,
+                    std::uint64_t length, engine::PeopleHistogram& histogram) {
+  const Json* entries = check.member(json, "", key);
+  if (!entries) return;
+  const std::string where = std::string("/") + key;
+  if (!entries->is_array()) {
+    check.problem(where, "is " + describe_json(*entries), "an array of [value, runs]");
+    return;
+  }
+  const std::string expected_count =
+      fmt::format("a whole number of runs from 1 to {} (the shard's runs)", length);
+  std::uint64_t total = 0;
+  for (std::size_t i = 0; !check.failed() && i < entries->size(); ++i) {
+    const Json& entry = (*entries)[i];
+    const std::string pointer = fmt::format("{}/{}", where, i);
+    if (!entry.is_array() || entry.size() != 2) {
+      check.problem(pointer, "is " + describe_json(entry), "[value, runs]");
+      return;
+    }
+    const double value = check.non_negative_value(entry[0], pointer + "/0");
+    const std::uint64_t runs = check.whole(entry[1], pointer + "/1", 1, length, expected_count);
+    if (check.failed()) return;
+    if (!histogram.empty() && !(histogram.back().people < value)) {
+      check.problem(pointer + "/0", "is " + describe_json(entry[0]),
+                    "values in strictly ascending order");
+      return;
+    }
+    total += runs;  // each <= length <= 10^9 and total <= length before: no overflow
+    if (total > length) {
+      check.problem(pointer + "/1", fmt::format("makes the runs exceed the shard's {}", length),
+                    "counts adding up to the shard's runs");
+      return;
+    }
+    histogram.push_back({value, runs});
+  }
+  if (!check.failed() && total != length)
+    check.problem(where, fmt::format("counts {} runs", total),
+                  fmt::format("{} runs, the shard's run range", length));
+}
+
 }  // namespace
 
 bool is_simulate_shard(std::string_view text) {
@@ -115,38 +157,16 @@ std::optional<SimulateShardFile> parse_simulate_shard(std::string_view text, std
       tally.failed_runs.push_back(failed);
     }
   }
-  if (const Json* people = check.member(json, "", "people")) {
-    if (!people->is_array())
-      check.problem("/people", "is " + describe_json(*people), "an array of [people, runs]");
-    std::uint64_t total = 0;
-    for (std::size_t i = 0; !check.failed() && people->is_array() && i < people->size(); ++i) {
-      const Json& entry = (*people)[i];
-      const std::string pointer = fmt::format("/people/{}", i);
-      if (!entry.is_array() || entry.size() != 2) {
-        check.problem(pointer, "is " + describe_json(entry), "[people, runs]");
-        break;
-      }
-      const double value = check.non_negative_value(entry[0], pointer + "/0");
-      const std::uint64_t runs = check.whole(entry[1], pointer + "/1", 1, length, expected_count);
-      if (check.failed()) break;
-      if (!tally.people.empty() && !(tally.people.back().people < value)) {
-        check.problem(pointer + "/0", "is " + describe_json(entry[0]),
-                      "people counts in strictly ascending order");
-        break;
-      }
-      total +=
-          runs;  // each <= length <= 10^9, at most 2^32 entries before the sum check: no overflow
-      if (total > length) {
-        check.problem(pointer + "/1",
-                      "makes the histogram's runs exceed the shard's " + std::to_string(length),
-                      "counts adding up to the shard's runs");
-        break;
-      }
-      tally.people.push_back({value, runs});
-    }
-    if (!check.failed() && total != length)
-      check.problem("/people", fmt::format("counts {} runs", total),
-                    fmt::format("{} runs, the shard's run range", length));
+  read_histogram(check, json, "people", length, tally.people);
+  if (const Json* upper = check.member(json, "", "people_hours_upper_bound_runs"))
+    tally.people_hours_upper_bound_runs =
+        check.whole(*upper, "/people_hours_upper_bound_runs", 0, length, expected_count);
+  // An infinite horizon has no people-hours: null there, a histogram otherwise.
+  if (const Json* hours = check.member(json, "", "people_hours")) {
+    if (report.horizon == model::kNever && !hours->is_null())
+      check.problem("/people_hours", "is " + describe_json(*hours), "null for an infinite horizon");
+    else if (report.horizon != model::kNever)
+      read_histogram(check, json, "people_hours", length, tally.people_hours);
   }
   if (check.failed()) return std::nullopt;
   return file;

@@ -8,6 +8,7 @@
 #include "engine/cascade.hpp"
 #include "engine/counter_random.hpp"
 #include "engine/parallel_for.hpp"
+#include "engine/restoration.hpp"
 
 namespace knelpunt::engine {
 
@@ -17,7 +18,9 @@ void add_tally(MonteCarloTally& into, const MonteCarloTally& part) {
     into.failed_runs[a] += part.failed_runs[a];
   into.runs += part.runs;
   into.upper_bound_runs += part.upper_bound_runs;
+  into.people_hours_upper_bound_runs += part.people_hours_upper_bound_runs;
   add_histogram(into.people, part.people);
+  add_histogram(into.people_hours, part.people_hours);
 }
 
 bool fails_initially(std::uint64_t seed, std::uint64_t run, std::uint64_t key, double p) {
@@ -38,9 +41,12 @@ struct Worker {
   AffectedPeopleCounter people;
   std::vector<std::uint64_t> failed_runs;
   std::map<double, std::uint64_t> histogram;
+  std::map<double, std::uint64_t> hours_histogram;
   std::uint64_t runs = 0;
   std::uint64_t upper_bound_runs = 0;
+  std::uint64_t hours_upper_bound_runs = 0;
   std::vector<Seed> seeds;
+  std::vector<DownSpan> spans;
 };
 
 }  // namespace
@@ -58,6 +64,8 @@ MonteCarloTally simulate_failures(const model::DependencyGraph& graph, const Peo
     if (!graph.is_virtual(a) && a < p.size() && p[a] > 0)
       candidates.push_back({a, stream_key(graph.id(a)), p[a]});
 
+  // People-hours have no end at an infinite horizon.
+  const bool count_hours = options.horizon != kNever;
   const std::uint64_t first = options.first_run;
   const std::uint64_t last = std::max(options.first_run, options.last_run);
   const std::uint64_t blocks = (last - first + kBlockRuns - 1) / kBlockRuns;
@@ -91,6 +99,26 @@ MonteCarloTally simulate_failures(const model::DependencyGraph& graph, const Peo
       const auto people = affected_people(worker->people, failed);
       ++worker->histogram[people.people];
       if (people.upper_bound) ++worker->upper_bound_runs;
+      if (count_hours) {
+        worker->spans.clear();
+        if (options.recovery.empty()) {
+          // Nothing comes back: each failed asset is down from its failure to the horizon.
+          for (const AssetIndex a : failed)
+            worker->spans.push_back({a, worker->cascade.failure_time(a), kNever});
+        } else {
+          const auto restoration = simulate_restoration(graph, options.recovery, options.restart,
+                                                        worker->seeds, options.horizon);
+          for (const auto& event : restoration.events)
+            if (event.kind == RestorationEvent::Kind::fails &&
+                restoration.down[event.asset].front().start == event.at)
+              for (const auto& interval :
+                   restoration.down[event.asset])  // once per asset: at its first failure
+                worker->spans.push_back({event.asset, interval.start, interval.end});
+        }
+        const auto hours = people_hours(worker->people, worker->spans, options.horizon);
+        ++worker->hours_histogram[hours.people_hours];
+        if (hours.upper_bound) ++worker->hours_upper_bound_runs;
+      }
       ++worker->runs;
     }
     std::lock_guard lock(mutex);
@@ -107,7 +135,10 @@ MonteCarloTally simulate_failures(const model::DependencyGraph& graph, const Peo
     part.runs = worker->runs;
     part.upper_bound_runs = worker->upper_bound_runs;
     part.failed_runs = std::move(worker->failed_runs);
+    part.people_hours_upper_bound_runs = worker->hours_upper_bound_runs;
     for (const auto& [people, runs] : worker->histogram) part.people.push_back({people, runs});
+    for (const auto& [hours, runs] : worker->hours_histogram)
+      part.people_hours.push_back({hours, runs});
     add_tally(tally, part);
   }
   return tally;

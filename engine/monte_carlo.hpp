@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -31,6 +32,12 @@ struct MonteCarloTally {
   /// population, AffectedPeople::upper_bound): their count may count some
   /// residents twice.
   std::uint64_t upper_bound_runs = 0;
+  /// People-hours without service within the horizon per run
+  /// (engine::people_hours: per area and service, each hour once); empty
+  /// for an infinite horizon, where an outage without repair has no end.
+  PeopleHistogram people_hours;
+  /// Runs whose people-hours count a pseudo-area (PeopleHours::upper_bound).
+  std::uint64_t people_hours_upper_bound_runs = 0;
 };
 
 /// Adds the runs of `part` (another range, same model and seed) to `into`;
@@ -43,6 +50,14 @@ struct MonteCarloOptions {
   std::uint64_t last_run = 0;
   model::Hours horizon = model::kNever;  ///< inclusive; kNever = no limit
   unsigned threads = 1;                  ///< as parallel_for's
+  /// Per asset its recovery and restart (engine::recovery_times,
+  /// restart_times), or empty: without them nothing comes back. They change
+  /// the people-hours only (each run is then also simulated with repairs,
+  /// engine/restoration.hpp); failures and people affected stay those of the
+  /// cascade without repairs, the meaning `cutsets --probability` has.
+  /// Given recoveries need a finite horizon.
+  std::span<const std::optional<model::Hours>> recovery;
+  std::span<const std::optional<model::Hours>> restart;
   /// Called with the number of runs finished so far, after each block of
   /// runs, one call at a time (from whichever worker finished the block).
   std::function<void(std::uint64_t done)> progress;

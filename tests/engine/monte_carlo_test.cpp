@@ -9,12 +9,14 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/cascade.hpp"
 #include "engine/counter_random.hpp"
 #include "engine/probability.hpp"
+#include "engine/restoration.hpp"
 
 using namespace knelpunt;
 using model::AssetIndex;
@@ -238,4 +240,79 @@ TEST_CASE(
   }
   // The biased sampler is caught on most assets (those with enough failures to see 15 %).
   CHECK(disagreements * 2 > checks);
+}
+
+TEST_CASE("people-hours equal a naive reference, without repairs and with them") {
+  const SimModel m = small_region();
+  const auto graph = m.graph();
+  const engine::PeopleServed served(m.model);
+  // Repairs: the feeds come back after 2 h, the substation after 5 h (restart 1 h).
+  std::vector<std::optional<model::Hours>> recovery(graph.asset_count()),
+      restart(graph.asset_count());
+  recovery[0] = 2;  // a
+  recovery[1] = 2;  // b
+  recovery[2] = 5;  // c
+  restart[2] = 1;
+  constexpr std::uint64_t kRuns = 1500;
+  constexpr model::Hours kHorizon = 24;
+  for (const bool repairs : {false, true}) {
+    CAPTURE(repairs);
+    engine::MonteCarloOptions options;
+    options.seed = 21;
+    options.first_run = 0;
+    options.last_run = kRuns;
+    options.horizon = kHorizon;
+    options.threads = 2;
+    if (repairs) {
+      options.recovery = recovery;
+      options.restart = restart;
+    }
+    const auto tally = engine::simulate_failures(graph, served, m.p, options);
+    std::map<double, std::uint64_t> histogram;
+    for (std::uint64_t run = 0; run < kRuns; ++run) {
+      std::vector<engine::Seed> seeds;
+      for (AssetIndex a = 0; a < graph.asset_count(); ++a)
+        if (!graph.is_virtual(a) &&
+            engine::fails_initially(21, run, engine::stream_key(graph.id(a)), m.p[a]))
+          seeds.push_back({a, 0});
+      std::vector<engine::DownSpan> spans;
+      if (repairs) {
+        const auto restoration =
+            engine::simulate_restoration(graph, recovery, restart, seeds, kHorizon);
+        for (AssetIndex a = 0; a < graph.asset_count(); ++a)
+          for (const auto& interval : restoration.down[a])
+            spans.push_back({a, interval.start, interval.end});
+      } else {
+        const auto cascade = engine::propagate(graph, seeds, kHorizon);
+        for (AssetIndex a = 0; a < graph.asset_count(); ++a)
+          if (cascade.failed(a)) spans.push_back({a, cascade.failure_time[a], kNever});
+      }
+      ++histogram[engine::people_hours(served, spans, kHorizon).people_hours];
+    }
+    REQUIRE(tally.people_hours.size() == histogram.size());
+    std::size_t i = 0;
+    for (const auto& [hours, runs] : histogram) {
+      CHECK(tally.people_hours[i].people == hours);
+      CHECK(tally.people_hours[i].runs == runs);
+      ++i;
+    }
+  }
+  // Repairs shorten outages: the mean people-hours drop.
+  engine::MonteCarloOptions options;
+  options.last_run = kRuns;
+  options.horizon = kHorizon;
+  const double without =
+      engine::histogram_mean(engine::simulate_failures(graph, served, m.p, options).people_hours)
+          .mean;
+  options.recovery = recovery;
+  options.restart = restart;
+  const double with =
+      engine::histogram_mean(engine::simulate_failures(graph, served, m.p, options).people_hours)
+          .mean;
+  CHECK(with < without);
+  // An infinite horizon has no people-hours.
+  options.horizon = kNever;
+  options.recovery = {};
+  options.restart = {};
+  CHECK(engine::simulate_failures(graph, served, m.p, options).people_hours.empty());
 }
