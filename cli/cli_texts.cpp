@@ -123,8 +123,35 @@ constexpr std::array kTexts{
           "te vergelijken, geen telling van inwoners._",
           "_People in affected areas, each area once per scenario, summed over the scenarios: a measure for "
           "comparing, not a head count._"},
+    // "runs" and "seed" are no Dutch: a run is a "trekking", the seed its "startwaarde".
+    Entry{CliText::simulate_heading, "Monte-Carlosimulatie van {} {}: {} trekkingen, startwaarde {}",
+          "Monte Carlo simulation of {} {}: {} runs, seed {}"},
+    Entry{CliText::simulate_nothing_fails, "Geen object valt uit in deze trekkingen.", "No asset fails in these runs."},
+    Entry{CliText::simulate_assets_heading, "Uitvalfrequentie per object, het vaakst eerst (getoond: {} van {}):",
+          "Failure frequency per asset, most often first (shown: {} of {}):"},
+    Entry{CliText::column_runs, "trekkingen", "runs"},
+    Entry{CliText::column_fraction, "fractie", "fraction"},
+    Entry{CliText::column_ci95, "95%-interval", "95% interval"},
+    Entry{CliText::column_value, "waarde", "value"},
+    Entry{CliText::simulate_people_heading, "Getroffen mensen per trekking, elk één keer geteld{}:",
+          "People affected per run, each counted once{}:"},
+    Entry{CliText::simulate_mean, "gemiddeld", "mean"},
+    Entry{CliText::simulate_exceedance_heading,
+          "Overschrijdingskans: het deel van de trekkingen met ten minste zoveel getroffen mensen:",
+          "Loss exceedance: the fraction of runs with at least this many people affected:"},
+    Entry{CliText::column_people_at_least, "ten minste", "at least"},
+    Entry{CliText::simulate_legend,
+          "fractie: het deel van de trekkingen waarin het object binnen de horizon uitvalt; in elke trekking valt elk "
+          "object\nonafhankelijk uit met zijn kans p, daarna volgt de uitvalketen. 95%-interval: volgens Wilson voor "
+          "fracties,\nuit de rangorde voor percentielen, normale benadering voor het gemiddelde.\n",
+          "fraction: the share of runs in which the asset fails within the horizon; in each run every asset fails\n"
+          "independently with its probability p, then the cascade follows. 95% interval: Wilson's for fractions,\n"
+          "order statistics for percentiles, normal approximation for the mean.\n"},
+    Entry{CliText::simulate_people_hours_heading,
+          "Mensuren zonder voorziening per trekking binnen de horizon, per gebied en voorziening{}:",
+          "People-hours without service per run within the horizon, per area and service{}:"},
 };
-static_assert(kTexts.size() == static_cast<std::size_t>(CliText::people_sum_note) + 1,
+static_assert(kTexts.size() == static_cast<std::size_t>(CliText::simulate_people_hours_heading) + 1,
               "every CliText needs exactly one entry in kTexts");
 
 static_assert(model::keys_in_enum_order(kTexts), "kTexts must list the texts in the order of the enum");

@@ -1,6 +1,6 @@
 #pragma once
 /// The fixed texts of the analysis reports (`whatif`, `reach`/`merge`,
-/// `cutsets`, `compare`), in Dutch (the default) and English: one table
+/// `cutsets`, `compare`, `simulate`), in Dutch (the default) and English: one table
 /// (cli_texts.cpp), one lookup, in the style of the assessors' and the
 /// register's text tables (assessors/assessor_texts.hpp,
 /// register/register_texts.hpp). Each entry is a format string whose `{}`
@@ -95,6 +95,20 @@ enum class CliText {
   people_table_header,
   people_hours_without_service,
   people_sum_note,
+  // simulate.
+  simulate_heading,
+  simulate_nothing_fails,
+  simulate_assets_heading,
+  column_runs,
+  column_fraction,
+  column_ci95,
+  column_value,
+  simulate_people_heading,
+  simulate_mean,
+  simulate_exceedance_heading,
+  column_people_at_least,
+  simulate_legend,
+  simulate_people_hours_heading,
 };
 
 /// The format string of `key` in `lang` ("en": English; anything else: Dutch).

@@ -1,5 +1,7 @@
 /// `knelpunt merge PART…`: combines the partial results of `knelpunt reach
-/// --shard I/N` into the result one machine would have printed (docs/reach.md).
+/// --shard I/N` (docs/reach.md) or of `knelpunt simulate --shard I/N`
+/// (docs/simulate.md), told apart by their "format", into the result one
+/// machine would have printed.
 
 #include <algorithm>
 #include <iostream>
@@ -13,6 +15,7 @@
 #include "cli/option_ranges.hpp"
 #include "cli/reach_report.hpp"
 #include "cli/reach_shard_reader.hpp"
+#include "cli/simulate_shard_reader.hpp"
 #include "model/input_file.hpp"
 #include "model/text_format.hpp"
 
@@ -42,9 +45,11 @@ std::string first_repeated_asset(const std::vector<ReachShardFile>& files, const
 class MergeCommand : public Command {
  public:
   CLI::App* attach(CLI::App& app) override {
-    auto* command = app.add_subcommand("merge", "Combine partial results written with --shard I/N");
+    auto* command = app.add_subcommand("merge", "Combine partial results of reach or simulate written with --shard I/N");
     command->add_option("parts", parts_, "The shard files, all N of them, in any order")->required();
-    command->add_option("--top", top_, "Show only the N assets that reach furthest (text default: 20; json default: all)")
+    command->add_option("--top", top_,
+                        "Show only the first N assets: reach furthest (text default: 20; json default: all), or fail "
+                        "most often (simulate, text only; default 20)")
         ->check(CLI::Range(std::size_t{1}, kMaxTop));
     command->add_option("--format", format_, "Output format")->check(CLI::IsMember({"text", "json"}));
     add_language_option(command, lang_);
@@ -53,23 +58,32 @@ class MergeCommand : public Command {
         "The result is byte for byte what one machine prints for the same model and options.\n"
         "Example (a 4-way CI matrix or Slurm array, then one merge job):\n"
         "  knelpunt reach big-region --shard $I/4 -o part-$I.json\n"
-        "  knelpunt merge part-*.json --format json -o reach.json");
+        "  knelpunt merge part-*.json --format json -o reach.json\n"
+        "  knelpunt simulate big-region --runs 1000000 --seed 7 --shard $I/4 -o sim-$I.json\n"
+        "  knelpunt merge sim-*.json --format json -o simulate.json");
     return command;
   }
 
   int run() override {
-    std::vector<ReachShardFile> files;
+    std::vector<std::string> texts;
     for (const auto& path : parts_) {
-      const auto input = model::read_input_file(
-          path, {"", "a shard file from knelpunt reach --shard I/N", model::kMaxReachShardBytes});
+      auto input = model::read_input_file(
+          path, {"", "a shard file from knelpunt reach or simulate --shard I/N", model::kMaxReachShardBytes});
       if (!input.text) {
         std::cerr << fmt::format("knelpunt: {}: {}\n", path, input.problem.message);
         return kExitBadInput;
       }
+      texts.push_back(std::move(*input.text));
+    }
+    // The first part says which kind of shards these are; every part is then
+    // read as that kind, so a mix is refused with the reader's message.
+    if (is_simulate_shard(texts.front())) return merge_simulate(texts);
+    std::vector<ReachShardFile> files;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
       std::string error;
-      auto file = parse_reach_shard(*input.text, error);
+      auto file = parse_reach_shard(texts[i], error);
       if (!file) {
-        std::cerr << fmt::format("knelpunt: {}: {}\n", path, error);
+        std::cerr << fmt::format("knelpunt: {}: {}\n", parts_[i], error);
         return kExitBadInput;
       }
       files.push_back(std::move(*file));
@@ -93,22 +107,7 @@ class MergeCommand : public Command {
       indices.emplace_back(file.shard.index, i);
       merged.rows.insert(merged.rows.end(), file.report.rows.begin(), file.report.rows.end());
     }
-    std::sort(indices.begin(), indices.end());
-    for (std::size_t k = 1; k < indices.size(); ++k)
-      if (indices[k].first == indices[k - 1].first) {
-        std::cerr << fmt::format("knelpunt: {} and {} are both shard {}/{}; expected each shard once\n",
-                                 parts_[indices[k - 1].second], parts_[indices[k].second], indices[k].first,
-                                 first.shard.count);
-        return kExitBadInput;
-      }
-    // Distinct indices below N: exactly N parts means none is missing.
-    if (indices.size() < first.shard.count) {
-      std::uint32_t missing = 0;
-      while (missing < indices.size() && indices[missing].first == missing) ++missing;
-      std::cerr << fmt::format("knelpunt: shard {}/{} is missing; expected all {} parts\n", missing,
-                               first.shard.count, first.shard.count);
-      return kExitBadInput;
-    }
+    if (!complete_or_report(indices, first.shard.count)) return kExitBadInput;
     if (const auto duplicate = first_repeated_asset(files, parts_); !duplicate.empty()) {
       std::cerr << duplicate;
       return kExitBadInput;
@@ -121,6 +120,71 @@ class MergeCommand : public Command {
   }
 
  private:
+  /// Checks that the shard indices are 0..N-1, each once; else prints why.
+  bool complete_or_report(std::vector<std::pair<std::uint32_t, std::size_t>> indices, std::uint32_t count) const {
+    std::sort(indices.begin(), indices.end());
+    for (std::size_t k = 1; k < indices.size(); ++k)
+      if (indices[k].first == indices[k - 1].first) {
+        std::cerr << fmt::format("knelpunt: {} and {} are both shard {}/{}; expected each shard once\n",
+                                 parts_[indices[k - 1].second], parts_[indices[k].second], indices[k].first, count);
+        return false;
+      }
+    // Distinct indices below N: exactly N parts means none is missing.
+    if (indices.size() < count) {
+      std::uint32_t missing = 0;
+      while (missing < indices.size() && indices[missing].first == missing) ++missing;
+      std::cerr << fmt::format("knelpunt: shard {}/{} is missing; expected all {} parts\n", missing, count, count);
+      return false;
+    }
+    return true;
+  }
+
+  /// `simulate` shards: the counts added up, rendered as one unsharded run.
+  int merge_simulate(const std::vector<std::string>& texts) const {
+    std::vector<SimulateShardFile> files;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      std::string error;
+      auto file = parse_simulate_shard(texts[i], error);
+      if (!file) {
+        std::cerr << fmt::format("knelpunt: {}: {}\n", parts_[i], error);
+        return kExitBadInput;
+      }
+      files.push_back(std::move(*file));
+    }
+    const auto& first = files.front();
+    std::vector<std::pair<std::uint32_t, std::size_t>> indices;  // shard index, part
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      const auto& file = files[i];
+      const auto same_assets = [&] {
+        if (file.report.assets.size() != first.report.assets.size()) return false;
+        for (std::size_t a = 0; a < file.report.assets.size(); ++a)
+          if (file.report.assets[a].id != first.report.assets[a].id ||
+              file.report.assets[a].name != first.report.assets[a].name)
+            return false;
+        return true;
+      };
+      if (file.shard.count != first.shard.count || file.digest != first.digest ||
+          file.report.horizon != first.report.horizon || file.report.seed != first.report.seed ||
+          file.report.runs != first.report.runs || file.report.region != first.report.region ||
+          file.report.most_people != first.report.most_people || !same_assets()) {
+        std::cerr << fmt::format("knelpunt: {} does not belong with {}: expected the same model, horizon, seed, runs "
+                                 "and shard count N in every part\n",
+                                 parts_[i], parts_[0]);
+        return kExitBadInput;
+      }
+      indices.emplace_back(file.shard.index, i);
+    }
+    if (!complete_or_report(indices, first.shard.count)) return kExitBadInput;
+    SimulateReport merged = first.report;
+    merged.tally = {};
+    // Integer counts: the sum is the same in any order, and equals one run's.
+    for (const auto& file : files) engine::add_tally(merged.tally, file.report.tally);
+    const std::string text = format_ == "json" ? render_simulate_json(merged) : render_simulate_text(merged, top_, lang_);
+    model::ProtectedFiles inputs;
+    for (const auto& path : parts_) inputs.add(path);
+    return write_output(text, output_, inputs);
+  }
+
   std::vector<std::string> parts_;
   std::size_t top_ = 0;
   std::string format_ = "text";

@@ -20,5 +20,9 @@ inline constexpr std::size_t kMaxTop = 1'000'000'000;
 inline constexpr int kMaxGraphDepth = 1'000'000'000;
 /// cutsets --max-order: 0 means no limit, so larger values add nothing.
 inline constexpr std::uint32_t kMaxCutSetOrder = 1'000'000;
+/// simulate --runs: 10^9 runs is days of work on one machine; the bound also
+/// keeps runs · shard index (below 2^32) within 64 bits (cli/simulate_report.hpp).
+inline constexpr std::uint64_t kMinRuns = 1;
+inline constexpr std::uint64_t kMaxRuns = 1'000'000'000;
 
 }  // namespace knelpunt::cli

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <limits>
 
+#include "cli/shard_json_checker.hpp"
 #include "model/bounded_json.hpp"
 
 namespace knelpunt::cli {
@@ -15,80 +16,6 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr std::string_view kExpectedShard = "the output of knelpunt reach --shard I/N";
-
-/// A short description of a value for a message: numbers and short text as
-/// written, anything else by its type (never dumped whole).
-std::string describe(const Json& value) {
-  if (value.is_number()) return value.dump();
-  if (value.is_string()) {
-    const auto& text = value.get_ref<const std::string&>();
-    return fmt::format("\"{}{}\"", text.substr(0, 40), text.size() > 40 ? "…" : "");
-  }
-  if (value.is_array()) return "an array";
-  if (value.is_object()) return "an object";
-  return value.type_name();
-}
-
-/// Collects the first problem; every accessor returns an empty value after one.
-class ShardChecker {
- public:
-  explicit ShardChecker(std::string& error) : error_(error) {}
-
-  bool failed() const { return !error_.empty(); }
-
-  void problem(const std::string& pointer, const std::string& what, std::string_view expected) {
-    if (error_.empty())
-      error_ = fmt::format("{} {}; expected {}", pointer.empty() ? "the document" : pointer, what,
-                           expected);
-  }
-
-  const Json* member(const Json& object, const std::string& pointer, const char* key) {
-    const auto it = object.find(key);
-    if (it == object.end()) {
-      problem(pointer + "/" + key, "is missing", kExpectedShard);
-      return nullptr;
-    }
-    return &*it;
-  }
-
-  std::string text(const Json& object, const std::string& pointer, const char* key,
-                   bool non_empty) {
-    const Json* value = member(object, pointer, key);
-    if (!value) return {};
-    if (!value->is_string() || (non_empty && value->get_ref<const std::string&>().empty())) {
-      problem(pointer + "/" + key,
-              "is " + (value->is_string() ? std::string("empty") : describe(*value)),
-              non_empty ? "a non-empty string" : "a string");
-      return {};
-    }
-    return value->get<std::string>();
-  }
-
-  /// A whole number in [minimum, maximum]; integers written as 3.0 are not whole numbers here.
-  std::uint64_t whole(const Json& value, const std::string& pointer, std::uint64_t minimum,
-                      std::uint64_t maximum, std::string_view expected) {
-    if (!value.is_number_unsigned() || value.get<std::uint64_t>() < minimum ||
-        value.get<std::uint64_t>() > maximum) {
-      problem(pointer, "is " + describe(value), expected);
-      return minimum;
-    }
-    return value.get<std::uint64_t>();
-  }
-
-  /// A finite number >= 0.
-  double non_negative(const Json& object, const std::string& pointer, const char* key) {
-    const Json* value = member(object, pointer, key);
-    if (!value) return 0;
-    if (!value->is_number() || !std::isfinite(value->get<double>()) || value->get<double>() < 0) {
-      problem(pointer + "/" + key, "is " + describe(*value), "a number of at least 0");
-      return 0;
-    }
-    return value->get<double>();
-  }
-
- private:
-  std::string& error_;
-};
 
 }  // namespace
 
@@ -109,12 +36,12 @@ std::optional<ReachShardFile> parse_reach_shard(std::string_view text, std::stri
         "knelpunt reach --shard I/N)";
     return std::nullopt;
   }
-  ShardChecker check(error);
+  ShardJsonChecker check(error, kExpectedShard);
   ReachShardFile file;
   constexpr std::uint64_t kMaxCount = std::numeric_limits<std::uint32_t>::max();
   if (const Json* shard = check.member(json, "", "shard")) {
     if (!shard->is_array() || shard->size() != 2) {
-      check.problem("/shard", "is " + describe(*shard), "[I, N], shard I of N with 0 <= I < N");
+      check.problem("/shard", "is " + describe_json(*shard), "[I, N], shard I of N with 0 <= I < N");
     } else {
       file.shard.count = static_cast<std::uint32_t>(
           check.whole((*shard)[1], "/shard/1", 1, kMaxCount,
@@ -135,12 +62,12 @@ std::optional<ReachShardFile> parse_reach_shard(std::string_view text, std::stri
   }
   if (const Json* assets = check.member(json, "", "assets")) {
     if (!assets->is_array())
-      check.problem("/assets", "is " + describe(*assets), "an array of assets");
+      check.problem("/assets", "is " + describe_json(*assets), "an array of assets");
     for (std::size_t i = 0; !check.failed() && assets->is_array() && i < assets->size(); ++i) {
       const Json& entry = (*assets)[i];
       const std::string pointer = fmt::format("/assets/{}", i);
       if (!entry.is_object()) {
-        check.problem(pointer, "is " + describe(entry),
+        check.problem(pointer, "is " + describe_json(entry),
                       "an object {asset, name, reach, impact, population}");
         break;
       }

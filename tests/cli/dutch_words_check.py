@@ -5,7 +5,7 @@ Usage: python3 dutch_words_check.py [PATH_TO_KNELPUNT]   (the binary is not used
 
 Scans the golden outputs (tests/cli/<command>/<case>/expected.out) of the
 commands that write for readers (COMMANDS: the register, and the analyses
-whatif, reach, merge, cutsets and compare) in Dutch, that is every case whose
+whatif, reach, merge, cutsets, compare and simulate) in Dutch, that is every case whose
 `cmd` has no `--lang en`:
 
   Markdown, CSV, text  every line, without `backtick code` and without the
@@ -32,7 +32,7 @@ import pathlib
 import re
 import sys
 
-COMMANDS = {"assess", "merge", "whatif", "reach", "cutsets", "compare"}
+COMMANDS = {"assess", "merge", "whatif", "reach", "cutsets", "compare", "simulate"}
 
 ENGLISH_WORDS = {
     "people", "people-hours", "hours", "hour", "single-point", "spof", "common-cause", "cascade-reach",
@@ -129,7 +129,8 @@ def scan(cli_dir):
         scanned += 1
         text = out.read_text(encoding="utf-8-sig")
         name = case.relative_to(cli_dir)
-        if "json" in args:
+        # A shard (--shard I/N) is JSON whatever --format says.
+        if "json" in args or "--shard" in args:
             document = json.loads(text)
             if document.get("lang") not in (None, "nl"):
                 continue

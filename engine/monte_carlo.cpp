@@ -1,0 +1,147 @@
+#include "engine/monte_carlo.hpp"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "engine/cascade.hpp"
+#include "engine/counter_random.hpp"
+#include "engine/parallel_for.hpp"
+#include "engine/restoration.hpp"
+
+namespace knelpunt::engine {
+
+void add_tally(MonteCarloTally& into, const MonteCarloTally& part) {
+  if (into.failed_runs.empty()) into.failed_runs.assign(part.failed_runs.size(), 0);
+  for (std::size_t a = 0; a < part.failed_runs.size() && a < into.failed_runs.size(); ++a)
+    into.failed_runs[a] += part.failed_runs[a];
+  into.runs += part.runs;
+  into.upper_bound_runs += part.upper_bound_runs;
+  into.people_hours_upper_bound_runs += part.people_hours_upper_bound_runs;
+  add_histogram(into.people, part.people);
+  add_histogram(into.people_hours, part.people_hours);
+}
+
+bool fails_initially(std::uint64_t seed, std::uint64_t run, std::uint64_t key, double p) {
+  return unit_interval(counter_random(seed, run, key)) < p;
+}
+
+namespace {
+
+/// Runs per block handed to a thread: large enough that handing out blocks
+/// costs nothing, small enough for a smooth progress bar.
+constexpr std::uint64_t kBlockRuns = 256;
+
+/// One worker's memory and its part of the tally; reused across blocks.
+struct Worker {
+  Worker(const model::DependencyGraph& graph, const PeopleServed& served)
+      : cascade(graph), people(served), failed_runs(graph.asset_count(), 0) {}
+  CascadeRunner cascade;
+  AffectedPeopleCounter people;
+  std::vector<std::uint64_t> failed_runs;
+  std::map<double, std::uint64_t> histogram;
+  std::map<double, std::uint64_t> hours_histogram;
+  std::uint64_t runs = 0;
+  std::uint64_t upper_bound_runs = 0;
+  std::uint64_t hours_upper_bound_runs = 0;
+  std::vector<Seed> seeds;
+  std::vector<DownSpan> spans;
+};
+
+}  // namespace
+
+MonteCarloTally simulate_failures(const model::DependencyGraph& graph, const PeopleServed& served,
+                                  std::span<const double> p, const MonteCarloOptions& options) {
+  // The assets that can fail initially, with their stream keys.
+  struct Candidate {
+    AssetIndex asset;
+    std::uint64_t key;
+    double p;
+  };
+  std::vector<Candidate> candidates;
+  for (AssetIndex a = 0; a < graph.asset_count(); ++a)
+    if (!graph.is_virtual(a) && a < p.size() && p[a] > 0)
+      candidates.push_back({a, stream_key(graph.id(a)), p[a]});
+
+  // People-hours have no end at an infinite horizon.
+  const bool count_hours = options.horizon != kNever;
+  const std::uint64_t first = options.first_run;
+  const std::uint64_t last = std::max(options.first_run, options.last_run);
+  const std::uint64_t blocks = (last - first + kBlockRuns - 1) / kBlockRuns;
+
+  std::mutex mutex;  // guards `idle`, `workers` and `done`
+  std::vector<std::unique_ptr<Worker>> workers;
+  std::vector<Worker*> idle;
+  std::uint64_t done = 0;
+
+  parallel_for(blocks, options.threads, [&](std::size_t block) {
+    Worker* worker = nullptr;
+    {
+      std::lock_guard lock(mutex);
+      if (idle.empty()) {
+        workers.push_back(std::make_unique<Worker>(graph, served));
+        idle.push_back(workers.back().get());
+      }
+      worker = idle.back();
+      idle.pop_back();
+    }
+    const std::uint64_t begin = first + block * kBlockRuns;
+    const std::uint64_t end = std::min(last, begin + kBlockRuns);
+    for (std::uint64_t run = begin; run < end; ++run) {
+      worker->seeds.clear();
+      for (const auto& candidate : candidates)
+        if (fails_initially(options.seed, run, candidate.key, candidate.p))
+          worker->seeds.push_back({candidate.asset, 0});
+      worker->cascade.run(worker->seeds, options.horizon);
+      const auto failed = worker->cascade.failed();
+      for (const AssetIndex a : failed) ++worker->failed_runs[a];
+      const auto people = affected_people(worker->people, failed);
+      ++worker->histogram[people.people];
+      if (people.upper_bound) ++worker->upper_bound_runs;
+      if (count_hours) {
+        worker->spans.clear();
+        if (options.recovery.empty()) {
+          // Nothing comes back: each failed asset is down from its failure to the horizon.
+          for (const AssetIndex a : failed)
+            worker->spans.push_back({a, worker->cascade.failure_time(a), kNever});
+        } else {
+          const auto restoration = simulate_restoration(graph, options.recovery, options.restart,
+                                                        worker->seeds, options.horizon);
+          for (const auto& event : restoration.events)
+            if (event.kind == RestorationEvent::Kind::fails &&
+                restoration.down[event.asset].front().start == event.at)
+              for (const auto& interval :
+                   restoration.down[event.asset])  // once per asset: at its first failure
+                worker->spans.push_back({event.asset, interval.start, interval.end});
+        }
+        const auto hours = people_hours(worker->people, worker->spans, options.horizon);
+        ++worker->hours_histogram[hours.people_hours];
+        if (hours.upper_bound) ++worker->hours_upper_bound_runs;
+      }
+      ++worker->runs;
+    }
+    std::lock_guard lock(mutex);
+    idle.push_back(worker);
+    done += end - begin;
+    if (options.progress) options.progress(done);
+  });
+
+  // Integer sums and histogram counts: the same whatever worker ran which block.
+  MonteCarloTally tally;
+  tally.failed_runs.assign(graph.asset_count(), 0);
+  for (const auto& worker : workers) {
+    MonteCarloTally part;
+    part.runs = worker->runs;
+    part.upper_bound_runs = worker->upper_bound_runs;
+    part.failed_runs = std::move(worker->failed_runs);
+    part.people_hours_upper_bound_runs = worker->hours_upper_bound_runs;
+    for (const auto& [people, runs] : worker->histogram) part.people.push_back({people, runs});
+    for (const auto& [hours, runs] : worker->hours_histogram)
+      part.people_hours.push_back({hours, runs});
+    add_tally(tally, part);
+  }
+  return tally;
+}
+
+}  // namespace knelpunt::engine

@@ -1,0 +1,78 @@
+#pragma once
+/// Monte Carlo over random initial failures (docs/simulate.md): in each run
+/// every non-virtual asset fails at t = 0 independently with its
+/// probability p — the meaning `cutsets --probability` gives p
+/// (engine/probability.hpp) — and the cascade (engine/cascade.hpp) runs to
+/// the horizon. The result is a tally of raw counts: per asset the runs in
+/// which it failed within the horizon, and the histogram of people affected
+/// (counted once, engine/affected_people.hpp). Run r draws its random
+/// numbers from (seed, r, asset id) only (engine/counter_random.hpp), and
+/// tallies hold integer counts, so the tally of runs [a, c) is the sum of
+/// those of [a, b) and [b, c) bit for bit, whatever the thread count. No I/O.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "engine/affected_people.hpp"
+#include "engine/simulation_statistics.hpp"
+#include "model/dependency_graph.hpp"
+
+namespace knelpunt::engine {
+
+/// The raw, mergeable result of a range of runs.
+struct MonteCarloTally {
+  std::uint64_t runs = 0;  ///< runs tallied
+  std::vector<std::uint64_t>
+      failed_runs;         ///< per asset (virtual ones included): runs in which it failed
+  PeopleHistogram people;  ///< people affected per run, each person once
+  /// Runs whose head count includes a pseudo-area (an asset counting its own
+  /// population, AffectedPeople::upper_bound): their count may count some
+  /// residents twice.
+  std::uint64_t upper_bound_runs = 0;
+  /// People-hours without service within the horizon per run
+  /// (engine::people_hours: per area and service, each hour once); empty
+  /// for an infinite horizon, where an outage without repair has no end.
+  PeopleHistogram people_hours;
+  /// Runs whose people-hours count a pseudo-area (PeopleHours::upper_bound).
+  std::uint64_t people_hours_upper_bound_runs = 0;
+};
+
+/// Adds the runs of `part` (another range, same model and seed) to `into`;
+/// `into` may be empty (no assets yet).
+void add_tally(MonteCarloTally& into, const MonteCarloTally& part);
+
+struct MonteCarloOptions {
+  std::uint64_t seed = 0;
+  std::uint64_t first_run = 0;  ///< the run indices simulated: [first_run, last_run)
+  std::uint64_t last_run = 0;
+  model::Hours horizon = model::kNever;  ///< inclusive; kNever = no limit
+  unsigned threads = 1;                  ///< as parallel_for's
+  /// Per asset its recovery and restart (engine::recovery_times,
+  /// restart_times), or empty: without them nothing comes back. They change
+  /// the people-hours only (each run is then also simulated with repairs,
+  /// engine/restoration.hpp); failures and people affected stay those of the
+  /// cascade without repairs, the meaning `cutsets --probability` has.
+  /// Given recoveries need a finite horizon.
+  std::span<const std::optional<model::Hours>> recovery;
+  std::span<const std::optional<model::Hours>> restart;
+  /// Called with the number of runs finished so far, after each block of
+  /// runs, one call at a time (from whichever worker finished the block).
+  std::function<void(std::uint64_t done)> progress;
+};
+
+/// Simulates runs [first_run, last_run). `p` has one entry per asset
+/// (p.size() == graph.asset_count(); virtual assets and p <= 0 never fail
+/// initially, p >= 1 always); `served` belongs to the same model.
+/// Exceptions of the cascade (std::bad_alloc) propagate.
+MonteCarloTally simulate_failures(const model::DependencyGraph& graph, const PeopleServed& served,
+                                  std::span<const double> p, const MonteCarloOptions& options);
+
+/// Whether the asset with stream key `key` (stream_key of its id) and
+/// probability `p` fails initially in run `run` under `seed`: u < p, u the
+/// run's draw for that key. Exposed so tests can check the sampler alone.
+bool fails_initially(std::uint64_t seed, std::uint64_t run, std::uint64_t key, double p);
+
+}  // namespace knelpunt::engine

@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""`knelpunt simulate` (docs/simulate.md), end to end:
+
+- the same bytes for --threads 1 and 3 (blocks of runs handed out differently);
+- `--shard I/N` run as N concurrent processes, then `knelpunt merge`, gives
+  the bytes of one unsharded run (JSON and text, N = 1, 2, 3, 7, with and
+  without people-hours);
+- every asset's fraction agrees with the exact `cutsets --probability
+  --target` within a 99.9 % Wilson interval (recomputed here) for two
+  seeds and two horizons, and the reported ci95 is Wilson's 95 % interval;
+- a sampler with a deliberate bias (every p raised by 20 %) disagrees with
+  the exact values for most assets, so the agreement check has power;
+- the progress bar appears on a terminal only, never with -q or on a pipe;
+- shards that do not fit together, or were altered, are refused (exit 2).
+
+usage: simulate_check.py KNELPUNT
+"""
+import json
+import math
+import os
+import pathlib
+import pty
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = pathlib.Path(__file__).resolve().parent
+MODEL = HERE.parent / "data" / "models" / "simulate-region"
+Z999 = 3.290526731491926
+Z95 = 1.959963984540054
+
+
+def run(args, expect_rc=0):
+    proc = subprocess.run(args, capture_output=True, timeout=300)
+    if proc.returncode != expect_rc:
+        sys.exit(f"FAIL: {' '.join(map(str, args))} exited {proc.returncode}, expected {expect_rc}: "
+                 f"{proc.stderr.decode()}")
+    return proc
+
+
+def wilson(k, n, z):
+    phat = k / n
+    centre = phat + z * z / (2 * n)
+    spread = z * math.sqrt(phat * (1 - phat) / n + z * z / (4 * n * n))
+    denominator = 1 + z * z / n
+    return (centre - spread) / denominator, (centre + spread) / denominator
+
+
+def check_threads(knelpunt):
+    for fmt in ("json", "text"):
+        outputs = {run([knelpunt, "simulate", MODEL, "--runs", "3000", "--seed", "9", "--threads", t,
+                        "--format", fmt]).stdout for t in ("1", "3")}
+        if len(outputs) != 1:
+            sys.exit(f"FAIL: --threads 1 and 3 give different {fmt} output")
+    print("thread counts 1 and 3 give the same bytes")
+
+
+def check_shards(knelpunt, tmp):
+    checked = 0
+    # An infinite horizon (no people-hours) and a finite one with repairs (people-hours).
+    for horizon, splits in (("inf", (2, 7)), ("24h", (1, 3))):
+        base = [knelpunt, "simulate", MODEL, "--runs", "2500", "--seed", "12345678901234567890", "--horizon", horizon]
+        single = {fmt: run(base + ["--format", fmt, "--threads", "1"]).stdout for fmt in ("json", "text")}
+        for n in splits:
+            parts = [os.path.join(tmp, f"sim-{horizon}-{n}-{i}.json") for i in range(n)]
+            processes = [subprocess.Popen(base + ["--shard", f"{i}/{n}", "-o", parts[i], "--threads", str(1 + i % 2)],
+                                          stderr=subprocess.PIPE) for i in range(n)]
+            for i, process in enumerate(processes):
+                _, err = process.communicate(timeout=300)
+                if process.returncode != 0:
+                    sys.exit(f"FAIL: shard {i}/{n} exited {process.returncode}: {err.decode()}")
+            for fmt in ("json", "text"):
+                merged = run([knelpunt, "merge", *reversed(parts), "--format", fmt]).stdout
+                if merged != single[fmt]:
+                    sys.exit(f"FAIL: merge of {n} simulate shards ({fmt}, horizon {horizon}) differs from one run")
+                checked += 1
+        english = run([knelpunt, "merge", *parts, "--lang", "en", "--top", "3"]).stdout
+        if english != run(base + ["--lang", "en", "--top", "3"]).stdout:
+            sys.exit("FAIL: merge --lang en --top 3 differs from one run")
+    print(f"{checked} shard/merge combinations equal one run")
+    return parts
+
+
+def exact_probabilities(knelpunt, model, horizon, assets):
+    exact = {}
+    for asset in assets:
+        out = run([knelpunt, "cutsets", model, "--target", asset, "--probability", "--max-order", "0",
+                   "--horizon", horizon, "--format", "json"]).stdout
+        probability = json.loads(out)["probability"]
+        if probability["method"] != "exact":
+            sys.exit(f"FAIL: cutsets gave no exact probability for {asset}")
+        exact[asset] = probability["value"]
+    return exact
+
+
+def check_agreement(knelpunt, tmp):
+    runs = 4000
+    checks = 0
+    biased_model = pathlib.Path(tmp) / "biased"
+    biased_model.mkdir()
+    text = (MODEL / "model.yaml").read_text(encoding="utf-8")
+    # Every p raised by 20 %: what a sampler that fails assets too often would estimate.
+    biased_text = re.sub(r"\bp: ([0-9.]+)", lambda m: f"p: {float(m.group(1)) * 1.2:.6g}", text)
+    if biased_text == text:
+        sys.exit("FAIL: the biased copy of the model changed nothing")
+    (biased_model / "model.yaml").write_text(biased_text, encoding="utf-8")
+    caught = total = 0
+    for horizon in ("6h", "inf"):
+        exact = None
+        for seed in ("1", "2"):
+            result = json.loads(run([knelpunt, "simulate", MODEL, "--runs", str(runs), "--seed", seed,
+                                     "--horizon", horizon, "--format", "json"]).stdout)
+            if exact is None:
+                exact = exact_probabilities(knelpunt, MODEL, horizon, [a["asset"] for a in result["assets"]])
+            if result["runs"] != runs or str(result["seed"]) != seed:
+                sys.exit(f"FAIL: runs/seed not echoed: {result['runs']}, {result['seed']}")
+            for row in result["assets"]:
+                k = row["failed_runs"]
+                lo, hi = wilson(k, runs, Z999)
+                p = exact[row["asset"]]
+                if not lo <= p <= hi:
+                    sys.exit(f"FAIL: {row['asset']} (horizon {horizon}, seed {seed}): {k}/{runs} runs, 99.9 % "
+                             f"interval [{lo:.5f}, {hi:.5f}] misses the exact {p:.5f}")
+                lo95, hi95 = wilson(k, runs, Z95)
+                if not (math.isclose(row["ci95"][0], max(lo95, 0.0), abs_tol=1e-12)
+                        and math.isclose(row["ci95"][1], min(hi95, 1.0), abs_tol=1e-12)):
+                    sys.exit(f"FAIL: {row['asset']}: ci95 {row['ci95']} is not Wilson's [{lo95}, {hi95}]")
+                checks += 1
+        biased = json.loads(run([knelpunt, "simulate", biased_model, "--runs", str(runs), "--seed", "1",
+                                 "--horizon", horizon, "--format", "json"]).stdout)
+        for row in biased["assets"]:
+            lo, hi = wilson(row["failed_runs"], runs, Z999)
+            total += 1
+            if not lo <= exact[row["asset"]] <= hi:
+                caught += 1
+    if caught * 2 <= total:
+        sys.exit(f"FAIL: a sampler biased by 20 % disagreed on only {caught} of {total} assets")
+    print(f"{checks} fractions agree with cutsets --probability; the biased sampler disagreed on {caught} of {total}")
+
+
+def check_progress(knelpunt):
+    args = [knelpunt, "simulate", MODEL, "--runs", "2000", "--seed", "1", "-o", os.devnull]
+    if run(args).stderr:
+        sys.exit("FAIL: simulate wrote to stderr that is not a terminal")
+    for quiet in (False, True):
+        leader, follower = pty.openpty()
+        proc = subprocess.run(args + (["-q"] if quiet else []), stdout=subprocess.DEVNULL, stderr=follower,
+                              timeout=300)
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        os.close(leader)
+        if proc.returncode != 0:
+            sys.exit(f"FAIL: simulate on a terminal exited {proc.returncode}")
+        if quiet and seen:
+            sys.exit(f"FAIL: simulate -q drew on the terminal: {seen!r}")
+        if not quiet and not (b"simulate [" in seen and b"ETA" in seen):
+            sys.exit(f"FAIL: no progress bar on a terminal: {seen!r}")
+    print("progress bar on a terminal only, not with -q")
+
+
+def check_refusals(knelpunt, tmp, parts):
+    run([knelpunt, "simulate", MODEL, "--runs", "10", "--shard", "2/2"], expect_rc=2)
+    run([knelpunt, "simulate", MODEL, "--runs", "0"], expect_rc=2)
+    # Missing shard; one altered beyond its run range; a reach shard among simulate shards.
+    run([knelpunt, "merge", *parts[:-1]], expect_rc=2)
+    altered = json.loads(pathlib.Path(parts[0]).read_text(encoding="utf-8"))
+    altered["assets"][0]["failed_runs"] = altered["run_range"][1] - altered["run_range"][0] + 1
+    bad = pathlib.Path(tmp) / "altered.json"
+    bad.write_text(json.dumps(altered), encoding="utf-8")
+    err = run([knelpunt, "merge", bad, *parts[1:]], expect_rc=2).stderr.decode()
+    if "/assets/0/failed_runs" not in err:
+        sys.exit(f"FAIL: an altered count is not located: {err}")
+    reach = pathlib.Path(tmp) / "reach.json"
+    run([knelpunt, "reach", MODEL, "--shard", "0/1", "-o", reach])
+    run([knelpunt, "merge", parts[0], reach], expect_rc=2)
+    # The same shard of the same model and horizon, another seed: the only difference.
+    other_seed = pathlib.Path(tmp) / "other-seed.json"
+    run([knelpunt, "simulate", MODEL, "--runs", "2500", "--seed", "4", "--horizon", "24h", "--shard", f"0/{len(parts)}",
+         "-o", other_seed])
+    run([knelpunt, "merge", other_seed, *parts[1:]], expect_rc=2)
+    print("mismatched, incomplete and altered shards are refused")
+
+
+def main() -> int:
+    knelpunt = sys.argv[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        check_threads(knelpunt)
+        parts = check_shards(knelpunt, tmp)
+        check_agreement(knelpunt, tmp)
+        check_progress(knelpunt)
+        check_refusals(knelpunt, tmp, parts)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
