@@ -30,10 +30,10 @@ Writes only below one temporary directory, removed at the end.
 
 import concurrent.futures
 import json
+import math
 import os
 import pathlib
 import random
-import math
 import shutil
 import subprocess
 import sys
