@@ -14,6 +14,7 @@ std::unique_ptr<Command> make_graph_command();     // graph_command.cpp
 std::unique_ptr<Command> make_reach_command();     // reach_command.cpp
 std::unique_ptr<Command> make_cutsets_command();   // cutsets_command.cpp
 std::unique_ptr<Command> make_simulate_command();  // simulate_command.cpp
+std::unique_ptr<Command> make_export_command();    // export_command.cpp
 std::unique_ptr<Command> make_merge_command();     // merge_command.cpp
 std::unique_ptr<Command> make_catalog_command();   // catalog_command.cpp
 std::unique_ptr<Command> make_diff_command();      // diff_command.cpp

@@ -6,7 +6,8 @@ packages=(g++ cmake ninja-build pkg-config python3 python3-yaml ca-certificates
           nlohmann-json3-dev libcurl4-openssl-dev zlib1g-dev
           libgraphviz-dev  # the graph layout, Graphviz as a library (decision 026)
           libxlsxwriter-dev libminizip-dev libexpat1-dev  # the Excel register (decisions 027, 028)
-          chromium-headless-shell)  # tests only: the HTML report in headless Chromium (decision 025)
+          chromium-headless-shell  # tests only: the HTML report in headless Chromium (decision 025)
+          scram)  # tests only: the MEF export cross-checked against SCRAM (decision 031)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -240,7 +240,7 @@ def seed(binary, work, model):
 
 def model_argument(binary):
     for args in (["assess", ""], ["validate", ""], ["reach", ""], ["graph", ""], ["whatif", "", "--fail", "x"],
-                 ["cutsets", "", "--target", "x"], ["compare", "", "--measures", "m.yaml"],
+                 ["cutsets", "", "--target", "x"], ["export", "", "--target", "x"], ["compare", "", "--measures", "m.yaml"],
                  ["catalog", "list", "--model", ""]):
         expect(binary, 2, *args, err="the model path is empty")
 
