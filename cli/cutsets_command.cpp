@@ -34,7 +34,7 @@ class CutSetsCommand : public Command {
     command->footer(
         "Order 1 cut sets are single points of failure, order 2 common-cause pairs.\n"
         "Examples:\n"
-        "  knelpunt cutsets examples/dordrecht --target ziekenhuis-asz --horizon 24h\n"
+        "  knelpunt cutsets examples/dordrecht --target asz-dordrecht --horizon 24h\n"
         "  knelpunt cutsets model.yaml --target r1 --max-order 0 --horizon inf --probability --format json");
     return command;
   }

@@ -38,7 +38,7 @@ class ExportCommand : public Command {
         "target's\n"
         "cut sets plus the target itself; basic events carry the assets' p.\n"
         "Example:\n"
-        "  knelpunt export examples/dordrecht --target ziekenhuis-asz --horizon 24h -o asz.xml\n"
+        "  knelpunt export examples/dordrecht --target asz-dordrecht --horizon 24h -o asz.xml\n"
         "  scram --probability true asz.xml");
     return command;
   }
