@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
 
 // The dot layout plugin's entry, exported by libgvplugin_dot_layout (linked
 // directly; decision 026 says why not through Graphviz's plugin configuration).
@@ -94,27 +95,43 @@ int collect_graphviz_message(char* message) {
 // default id discipline uses the address of a name's interned string as the
 // object's id, and orders subgraphs (our sector clusters) and node sets by
 // id, so dot's layout depended on the heap: on the paths on the command line,
-// on the allocator, on what ran before. This discipline refuses to map names
-// (`map` returns false for a name), so cgraph keeps names in its internal map
-// and asks for an anonymous id instead, which comes from a counter in the
-// graph's own state: the same DOT text gives the same ids in every process.
+// on the allocator, on what ran before. This discipline numbers objects with
+// a counter in the graph's own state, names included, so the same DOT text
+// gives the same ids in every process. It keeps the names itself (cgraph's
+// internal name map is not freed by agclose in 2.42) and frees them on close.
 struct SequentialIds {
   IDTYPE next = 1;
+  std::map<std::string, IDTYPE, std::less<>> id_of_name;
+  std::map<IDTYPE, std::string> name_of_id;
 };
 
 void* open_sequential_ids(Agraph_t*, Agdisc_t*) { return new SequentialIds; }
 
 long map_sequential_id(void* state, int, char* name, IDTYPE* id, int create) {
-  if (name != nullptr || !create) return 0;  // names go to cgraph's internal map
   auto* ids = static_cast<SequentialIds*>(state);
+  if (name != nullptr) {
+    if (auto known = ids->id_of_name.find(std::string_view(name)); known != ids->id_of_name.end()) {
+      *id = known->second;
+      return 1;
+    }
+  }
+  if (!create) return 0;
   *id = ids->next;
-  ids->next += 2;  // odd, as cgraph's own anonymous ids: never a string's address
+  ids->next += 2;  // odd, as cgraph's own anonymous ids
+  if (name != nullptr) {
+    ids->id_of_name.emplace(name, *id);
+    ids->name_of_id.emplace(*id, name);
+  }
   return 1;
 }
 
 long alloc_sequential_id(void*, int, IDTYPE) { return 0; }  // no caller-chosen ids
 void free_sequential_id(void*, int, IDTYPE) {}
-char* print_sequential_id(void*, int, IDTYPE) { return nullptr; }  // cgraph prints internal names
+char* print_sequential_id(void* state, int, IDTYPE id) {
+  auto* ids = static_cast<SequentialIds*>(state);
+  const auto name = ids->name_of_id.find(id);
+  return name == ids->name_of_id.end() ? nullptr : name->second.data();
+}
 void close_sequential_ids(void* state) { delete static_cast<SequentialIds*>(state); }
 void register_sequential_id(void*, int, void*) {}
 
