@@ -8,9 +8,6 @@
 #include <system_error>
 #include <vector>
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 
@@ -35,15 +32,6 @@ std::uint32_t crc32_of(std::string_view bytes) {
     bytes.remove_prefix(piece);
   }
   return static_cast<std::uint32_t>(crc);
-}
-
-/// Makes the renames themselves durable. Best effort: some file systems
-/// refuse fsync on a directory, and the data files are already safe.
-void sync_directory(const fs::path& directory) {
-  const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  (void)::fsync(fd);
-  ::close(fd);
 }
 
 fs::path metadata_file(const fs::path& directory, std::string_view feed) {
@@ -189,7 +177,6 @@ std::string FeedCache::store(std::string_view feed, std::string_view payload_fil
   if (auto written = model::write_output_file(metadata_target, metadata_json(metadata));
       written.status != model::OutputStatus::written)
     return written.message + " (the new payload no longer matches the old metadata and will be fetched again)";
-  sync_directory(directory_);
   return {};
 }
 
@@ -198,7 +185,6 @@ std::string FeedCache::store_metadata(std::string_view feed, const FeedMetadata&
   if (auto written = model::write_output_file(target, metadata_json(metadata));
       written.status != model::OutputStatus::written)
     return written.message;
-  sync_directory(directory_);
   return {};
 }
 

@@ -1,8 +1,5 @@
 #include "register/register_changes.hpp"
 
-#include <algorithm>
-#include <map>
-
 #include "register/register_json_writer.hpp"
 #include "register/register_texts.hpp"
 #include "register/risk.hpp"
