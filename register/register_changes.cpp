@@ -32,6 +32,7 @@ RegisterChanges changes_since(const RegisterDocument& previous, const Register& 
   changes.merged = std::move(diff.merged);
   changes.resolved = std::move(diff.resolved);
   changes.not_listed = std::move(diff.not_listed);
+  changes.not_assessed = std::move(diff.not_assessed);
   for (auto& entry : changes.not_listed)
     if (auto level = reg.diagram.level_index(entry.level)) entry.level_name = level_name(reg.diagram, *level, lang);
   return changes;

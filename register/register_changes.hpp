@@ -32,11 +32,14 @@ struct RegisterChanges {
   std::vector<MergedRisk> merged;        ///< listed before on its own, now part of a knelpunt entry; by level, then id
   std::vector<RegisterEntry> resolved;  ///< listed before, no longer found by the analyses; by level, then id
   std::vector<NoLongerListed> not_listed;  ///< listed before, still computed, not listed now; by level, then id
+  /// Listed before, not computed now because an analysis that found it did not run; by level, then id.
+  std::vector<NotAssessed> not_assessed;
   std::size_t unchanged = 0;
   std::size_t raised = 0, lowered = 0;  ///< changed entries whose level rose or fell
 
   bool empty() const {
-    return added.empty() && changed.empty() && merged.empty() && resolved.empty() && not_listed.empty();
+    return added.empty() && changed.empty() && merged.empty() && resolved.empty() && not_listed.empty() &&
+           not_assessed.empty();
   }
 };
 
@@ -44,7 +47,8 @@ struct RegisterChanges {
 /// and its `not_listed_entries`), as `knelpunt diff` compares the two JSON
 /// registers: a previous id that an entry of this run replaces (listed or
 /// not) is merged, one that this run computes but does not list is not
-/// listed, any other is resolved.
+/// listed, one found by an analysis this run did not run is not assessed,
+/// any other is resolved.
 RegisterChanges changes_since(const RegisterDocument& previous, const Register& reg, std::string_view lang);
 
 /// A changed field's old or new value for people: a level by its name in

@@ -34,6 +34,19 @@ void compare(std::vector<FieldChange>& changes, const char* field, const std::st
   if (old_value != new_value) changes.push_back(FieldChange{field, old_value, new_value});
 }
 
+/// The analyses of `entry` that did not run in `newer`, sorted; empty when
+/// all ran, or when `newer` does not say which ran (an older register).
+/// An entry is resolved only if every analysis that found it ran again.
+std::vector<std::string> analyses_not_run(const RegisterEntry& entry, const RegisterDocument& newer) {
+  std::vector<std::string> missing;
+  if (!newer.assessors) return missing;
+  for (const auto& analysis : entry.analyses)
+    if (!std::binary_search(newer.assessors->begin(), newer.assessors->end(), analysis)) missing.push_back(analysis);
+  std::sort(missing.begin(), missing.end());
+  missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
+  return missing;
+}
+
 std::vector<FieldChange> changed_fields(const RegisterEntry& o, const RegisterEntry& n) {
   std::vector<FieldChange> changes;
   compare(changes, "level", o.level, n.level);
@@ -75,10 +88,15 @@ std::string new_shown(const FieldChange& change, const ChangedRisk& risk, std::s
 }
 
 std::string headline(const RegisterDiff& diff, std::string_view lang) {
-  return fmt::format("{} {}, {} {}, {} {}, {} {}, {} {}, {} {}", diff.added.size(), label(Label::added, lang),
+  // "niet beoordeeld" only when some are: it arises only when the two runs
+  // used different assessors, and then must stand beside "vervallen".
+  const std::string not_assessed =
+      diff.not_assessed.empty() ? ""
+                                : fmt::format(", {} {}", diff.not_assessed.size(), label(Label::not_assessed, lang));
+  return fmt::format("{} {}, {} {}, {} {}, {} {}{}, {} {}, {} {}", diff.added.size(), label(Label::added, lang),
                      diff.changed.size(), label(Label::changed, lang), diff.merged.size(),
                      label(Label::merged_into_knelpunt, lang), diff.resolved.size(), label(Label::resolved, lang),
-                     diff.not_listed.size(), label(Label::no_longer_listed, lang), diff.unchanged,
+                     not_assessed, diff.not_listed.size(), label(Label::no_longer_listed, lang), diff.unchanged,
                      label(Label::unchanged, lang));
 }
 
@@ -166,7 +184,7 @@ RegisterDiff diff_registers(const RegisterDocument& old_register, const Register
       ++diff.unchanged;
       continue;
     }
-    ChangedRisk changed{*old->second, *entry, 0, std::move(changes)};
+    ChangedRisk changed{*old->second, *entry, 0, std::move(changes), analyses_not_run(*old->second, new_register)};
     if (changed.old_entry.level != changed.new_entry.level)
       changed.level_direction = (changed.new_entry.level_rank > changed.old_entry.level_rank)   ? 1
                                 : (changed.new_entry.level_rank < changed.old_entry.level_rank) ? -1
@@ -189,6 +207,8 @@ RegisterDiff diff_registers(const RegisterDocument& old_register, const Register
       diff.merged.push_back({*entry, std::string(held->second.first), held->second.second});
     else if (auto now = not_listed_by_id.find(id); now != not_listed_by_id.end())
       diff.not_listed.push_back({*entry, now->second->level, now->second->level_name});
+    else if (auto missing = analyses_not_run(*entry, new_register); !missing.empty())
+      diff.not_assessed.push_back({*entry, std::move(missing)});
     else
       diff.resolved.push_back(*entry);
   }
@@ -199,6 +219,8 @@ RegisterDiff diff_registers(const RegisterDocument& old_register, const Register
             [](const MergedRisk& a, const MergedRisk& b) { return by_level_then_id(a.previous, b.previous); });
   std::sort(diff.not_listed.begin(), diff.not_listed.end(),
             [](const NoLongerListed& a, const NoLongerListed& b) { return by_level_then_id(a.previous, b.previous); });
+  std::sort(diff.not_assessed.begin(), diff.not_assessed.end(),
+            [](const NotAssessed& a, const NotAssessed& b) { return by_level_then_id(a.previous, b.previous); });
   std::sort(diff.changed.begin(), diff.changed.end(),
             [](const ChangedRisk& a, const ChangedRisk& b) { return by_level_then_id(a.new_entry, b.new_entry); });
   return diff;
@@ -262,6 +284,9 @@ std::string diff_to_text(const RegisterDiff& diff, std::string_view lang) {
       for (const auto& change : c.changes)
         out += fmt::format("    {}: {} → {}\n", field_name(change.field, lang),
                            plain(old_shown(change, c, lang)), plain(new_shown(change, c, lang)));
+      if (!c.analyses_not_run.empty())
+        out += fmt::format("    {}: {}\n", label(Label::analyses_not_run, lang),
+                           plain(assessor_names(c.analyses_not_run, lang)));
     }
   }
   if (!diff.merged.empty()) {
@@ -274,6 +299,12 @@ std::string diff_to_text(const RegisterDiff& diff, std::string_view lang) {
     section(Label::resolved, diff.resolved.size());
     for (const auto& e : diff.resolved)
       out += fmt::format("  {}  {}  {}\n", plain(e.id), plain(level_text(e)), plain(e.title));
+  }
+  if (!diff.not_assessed.empty()) {
+    section(Label::not_assessed, diff.not_assessed.size());
+    for (const auto& n : diff.not_assessed)
+      out += fmt::format("  {}  {}  {}\n    {}: {}\n", plain(n.previous.id), plain(level_text(n.previous)),
+                         plain(n.previous.title), label(Label::analyses_not_run, lang), plain(assessor_names(n.missing, lang)));
   }
   if (!diff.not_listed.empty()) {
     section(Label::no_longer_listed, diff.not_listed.size());
@@ -295,6 +326,7 @@ std::string diff_to_json(const RegisterDiff& diff, std::string_view lang) {
                         {"resolved", diff.resolved.size()},
                         {"merged", diff.merged.size()},
                         {"not_listed", diff.not_listed.size()},
+                        {"not_assessed", diff.not_assessed.size()},
                         {"changed", diff.changed.size()},
                         {"unchanged", diff.unchanged}};
   out["added"] = Json::array();
@@ -314,6 +346,12 @@ std::string diff_to_json(const RegisterDiff& diff, std::string_view lang) {
     item["level_now"] = n.level;
     out["not_listed"].push_back(std::move(item));
   }
+  out["not_assessed"] = Json::array();
+  for (const auto& n : diff.not_assessed) {
+    auto item = entry_json(n.previous);
+    item["analyses_not_run"] = n.missing;
+    out["not_assessed"].push_back(std::move(item));
+  }
   out["changed"] = Json::array();
   for (const auto& c : diff.changed) {
     Json item;
@@ -322,6 +360,7 @@ std::string diff_to_json(const RegisterDiff& diff, std::string_view lang) {
     item["level"] = Json{{"old", c.old_entry.level},
                          {"new", c.new_entry.level},
                          {"direction", c.level_direction > 0 ? "up" : c.level_direction < 0 ? "down" : "same"}};
+    item["analyses_not_run"] = c.analyses_not_run;
     item["changes"] = Json::array();
     for (const auto& change : c.changes)
       item["changes"].push_back(Json{{"field", change.field},
@@ -369,6 +408,9 @@ std::string diff_to_markdown(const RegisterDiff& diff, std::string_view lang) {
         changes += fmt::format("{}: {} → {}", field_name(change.field, lang),
                                markdown_escape(old_shown(change, c, lang)), markdown_escape(new_shown(change, c, lang)));
       }
+      if (!c.analyses_not_run.empty())
+        changes += fmt::format("{}{}: {}", changes.empty() ? "" : "; ", label(Label::analyses_not_run, lang),
+                               markdown_escape(assessor_names(c.analyses_not_run, lang)));
       out += fmt::format("| {} | {} | {} | {} |\n", markdown_escape(c.new_entry.id), level,
                          markdown_escape(c.new_entry.title), changes.empty() ? "–" : changes);
     }
@@ -386,6 +428,17 @@ std::string diff_to_markdown(const RegisterDiff& diff, std::string_view lang) {
     out += "\n";
   }
   entry_table(Label::resolved, diff.resolved);
+  if (!diff.not_assessed.empty()) {
+    out += fmt::format("#### {} ({})\n\n{}\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n",
+                       capitalized(label(Label::not_assessed, lang)), diff.not_assessed.size(),
+                       label(Label::not_assessed_why, lang), column(Label::id), column(Label::previous_level),
+                       column(Label::title), column(Label::analyses_not_run));
+    for (const auto& n : diff.not_assessed)
+      out += fmt::format("| {} | {} | {} | {} |\n", markdown_escape(n.previous.id),
+                         markdown_escape(level_text(n.previous)), markdown_escape(n.previous.title),
+                         markdown_escape(assessor_names(n.missing, lang)));
+    out += "\n";
+  }
   if (!diff.not_listed.empty()) {
     out += fmt::format("#### {} ({})\n\n{}\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n",
                        capitalized(label(Label::no_longer_listed, lang)), diff.not_listed.size(),

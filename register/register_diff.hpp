@@ -29,6 +29,9 @@ struct ChangedRisk {
   /// (or the two diagrams rank it alike).
   int level_direction = 0;
   std::vector<FieldChange> changes;  ///< in the order of FieldChange::field above
+  /// Analyses of the old entry that did not run for the new one, sorted: the
+  /// change may come from that, not from the model (a profile without them).
+  std::vector<std::string> analyses_not_run;
 };
 
 /// A risk the previous register listed on its own that is now part of one
@@ -47,6 +50,14 @@ struct NoLongerListed {
   std::string level_name;   ///< its level now, in the newer register's language
 };
 
+/// A risk the previous register listed that this one does not compute
+/// because an analysis that found it did not run this time (a profile
+/// without that assessor): not resolved, not assessed.
+struct NotAssessed {
+  RegisterEntry previous;            ///< as the previous register had it
+  std::vector<std::string> missing;  ///< its analyses that did not run in the newer register, sorted
+};
+
 struct RegisterDiff {
   std::string old_file, new_file;
   std::string old_model, new_model;
@@ -54,17 +65,23 @@ struct RegisterDiff {
   bool languages_differ = false;       ///< then titles differ anyway
   std::vector<RegisterEntry> added;    ///< in new only; by new level (highest first), then id
   /// In old only: listed in old, and in new neither listed, nor merged into
-  /// an entry, nor computed but not listed; by level (highest first), then id.
+  /// an entry, nor computed but not listed, and every analysis that found it
+  /// ran again; by level (highest first), then id.
   std::vector<RegisterEntry> resolved;
   /// Listed in old on its own, now part of an entry of new (`replaces`); by old level, then id.
   std::vector<MergedRisk> merged;
   /// Listed in old, computed but not listed in new; by old level, then id.
   std::vector<NoLongerListed> not_listed;
+  /// Listed in old, not computed in new because an analysis that found it
+  /// did not run there; by old level, then id. Empty when new does not say
+  /// which assessors ran.
+  std::vector<NotAssessed> not_assessed;
   std::vector<ChangedRisk> changed;    ///< by new level (highest first), then id
   std::size_t unchanged = 0;
 
   bool empty() const {
-    return added.empty() && resolved.empty() && changed.empty() && merged.empty() && not_listed.empty();
+    return added.empty() && resolved.empty() && changed.empty() && merged.empty() && not_listed.empty() &&
+           not_assessed.empty();
   }
 };
 

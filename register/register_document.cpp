@@ -205,6 +205,13 @@ RegisterEntry read_risk(const Json& item, const std::string& pointer, const std:
   entry.title = check.string_member(item, pointer, "title");
   entry.assessor = check.string_member(item, pointer, "assessor", true);
   entry.kind = check.string_member(item, pointer, "kind", true);
+  if (auto analyses = item.find("analyses"); analyses != item.end() && !analyses->is_null()) {
+    if (analyses->is_array())
+      entry.analyses = check.strings(*analyses, pointer + "/analyses");
+    else
+      check.problem(pointer + "/analyses", fmt::format("is {}", type_name(*analyses)), "an array of assessor names");
+  }
+  if (entry.analyses.empty() && !entry.assessor.empty()) entry.analyses.push_back(entry.assessor);
   if (const Json* assets = check.array_member(item, pointer, "assets", "asset ids"))
     entry.assets = check.strings(*assets, pointer + "/assets");
   if (const Json* affected = check.array_member(item, pointer, "affected", "asset ids"))
@@ -285,6 +292,15 @@ RegisterDocumentResult read_register_document(std::string_view json_text, const 
   if (auto model = root.find("model"); model != root.end() && model->is_object())
     document.model_name = check.optional_string_member(*model, "/model", "name");
   document.levels = read_levels(root, check);
+  if (auto assessors = root.find("assessors"); assessors != root.end() && !assessors->is_null()) {
+    if (assessors->is_array()) {
+      auto names = check.strings(*assessors, "/assessors");
+      std::sort(names.begin(), names.end());
+      document.assessors = std::move(names);
+    } else {
+      check.problem("/assessors", fmt::format("is {}", type_name(*assessors)), "an array of assessor names");
+    }
+  }
   if (const Json* risks = check.array_member(root, "", "risks", "risks")) {
     std::set<std::string, std::less<>> seen;
     for (std::size_t i = 0; i < risks->size() && result.problems.items().size() < kMaxDocumentProblems; ++i) {

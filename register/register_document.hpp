@@ -33,6 +33,9 @@ struct RegisterEntry {
   std::string status;                 ///< tracking status id
   std::string owner;                  ///< tracking owner, or ""
   std::vector<std::string> replaces;  ///< ids of earlier entries this one replaces
+  /// The assessors whose findings the entry holds (`analyses`); when the
+  /// file has none, `assessor` alone.
+  std::vector<std::string> analyses;
 };
 
 struct RegisterDocument {
@@ -41,6 +44,9 @@ struct RegisterDocument {
   std::string model_name;  ///< "" when the file does not say
   std::string date;        ///< the register's `date` (assess --date), or "" when it has none
   std::vector<RegisterLevel> levels;  ///< lowest first
+  /// The assessors that ran (`assessors`), sorted; nullopt when the file
+  /// does not say, so nothing can be told about analyses that did not run.
+  std::optional<std::vector<std::string>> assessors;
   std::vector<RegisterEntry> risks;   ///< in file order; ids unique
   /// The entries computed but not listed (`not_listed_entries`): id, level
   /// and replaces only; empty in a register written before they were.

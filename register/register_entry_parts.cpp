@@ -179,10 +179,16 @@ std::string feeds_line(const Register& reg, std::string_view lang, Escape escape
 
 std::string changes_headline(const RegisterChanges& changes, std::string_view lang) {
   const std::size_t other = changes.changed.size() - changes.raised - changes.lowered;
+  // Only when some are (the two runs used different assessors), as in `diff`.
+  const std::string not_assessed =
+      changes.not_assessed.empty()
+          ? ""
+          : fmt::format(", {} {}", changes.not_assessed.size(), label(Label::not_assessed, lang));
   return fmt::format(fmt::runtime(label(Label::since_previous_headline, lang)),
                      fmt::arg("added", changes.added.size()), fmt::arg("raised", changes.raised),
                      fmt::arg("lowered", changes.lowered), fmt::arg("other", other), fmt::arg("merged", changes.merged.size()),
-                     fmt::arg("resolved", changes.resolved.size()), fmt::arg("not_listed", changes.not_listed.size()),
+                     fmt::arg("resolved", changes.resolved.size()), fmt::arg("not_assessed", not_assessed),
+                     fmt::arg("not_listed", changes.not_listed.size()),
                      fmt::arg("unchanged", changes.unchanged));
 }
 
@@ -225,6 +231,9 @@ std::string change_details(const ChangedRisk& changed, const Register& reg, std:
                                 escape(changed_field_value(change, true, changed, reg, lang)),
                                 escape(changed_field_value(change, false, changed, reg, lang))));
   }
+  if (!changed.analyses_not_run.empty())
+    parts.push_back(fmt::format("{}: {}", label(Label::analyses_not_run, lang),
+                                escape(assessor_names(changed.analyses_not_run, lang))));
   return fmt::format("{}", fmt::join(parts, "; "));
 }
 

@@ -592,6 +592,15 @@ void write_changes(std::string& out, const Register& reg, std::string_view lang)
                          esc(level_shown(entry, reg, lang)), esc(entry.title));
     out += "</tbody></table>\n";
   }
+  if (!changes.not_assessed.empty()) {
+    table_head(Label::not_assessed, changes.not_assessed.size(), label(Label::not_assessed_why, lang),
+               {Label::id, Label::previous_level, Label::title, Label::analyses_not_run});
+    for (const auto& entry : changes.not_assessed)
+      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", esc(entry.previous.id),
+                         esc(level_shown(entry.previous, reg, lang)), esc(entry.previous.title),
+                         esc(assessor_names(entry.missing, lang)));
+    out += "</tbody></table>\n";
+  }
   if (!changes.not_listed.empty()) {
     table_head(Label::no_longer_listed, changes.not_listed.size(), label(Label::no_longer_listed_why, lang),
                {Label::id, Label::previous_level, Label::level_now, Label::title});

@@ -145,9 +145,9 @@ constexpr std::array kTexts{
     Entry{Label::compared_with, "Vergeleken met", "Compared with"},
     Entry{Label::since_previous_headline,
           "{added} nieuw, {raised} hoger, {lowered} lager, {other} anders gewijzigd, {merged} opgegaan in een "
-          "knelpunt, {resolved} vervallen, {not_listed} niet meer vermeld, {unchanged} ongewijzigd",
+          "knelpunt, {resolved} vervallen{not_assessed}, {not_listed} niet meer vermeld, {unchanged} ongewijzigd",
           "{added} added, {raised} raised, {lowered} lowered, {other} changed otherwise, {merged} merged into a "
-          "knelpunt, {resolved} resolved, {not_listed} no longer listed, {unchanged} unchanged"},
+          "knelpunt, {resolved} resolved{not_assessed}, {not_listed} no longer listed, {unchanged} unchanged"},
     Entry{Label::no_longer_listed, "niet meer vermeld", "no longer listed"},
     Entry{Label::merged_into_knelpunt, "opgegaan in een knelpunt", "merged into a knelpunt"},
     Entry{Label::merged_why,
@@ -160,6 +160,13 @@ constexpr std::array kTexts{
           "niveau, voorbij het grootste aantal vermeldingen of buiten de gekozen beheerders); ze zijn niet opgelost.",
           "These risks are still computed, but this register does not list them (below the lowest level listed, "
           "beyond the most entries, or outside the operators chosen); they are not solved."},
+    Entry{Label::not_assessed, "niet opnieuw onderzocht", "not re-examined"},
+    Entry{Label::not_assessed_why,
+          "Een analyse die deze risico's vond, is deze keer niet uitgevoerd (een profiel zonder die analyse). Of ze "
+          "er nog zijn, is dus niet bepaald; ze zijn niet opgelost.",
+          "An analysis that found these risks did not run this time (a profile without it), so whether they remain "
+          "is not determined; they are not solved."},
+    Entry{Label::analyses_not_run, "niet uitgevoerd", "not run"},
     Entry{Label::resolved_why, "De analyses vinden deze risico's niet meer.",
           "The analyses no longer find these risks."},
     Entry{Label::previous_level, "vorig niveau", "previous level"},
@@ -399,6 +406,15 @@ std::string_view assessor_name(std::string_view assessor, std::string_view lang)
   for (const auto& [id, key] : kNames)
     if (id == assessor) return label(key, lang);
   return assessor;
+}
+
+std::string assessor_names(const std::vector<std::string>& assessors, std::string_view lang) {
+  std::string out;
+  for (const auto& assessor : assessors) {
+    if (!out.empty()) out += ", ";
+    out += assessor_name(assessor, lang);
+  }
+  return out;
 }
 
 std::string_view kind_name(std::string_view kind, std::string_view lang) {

@@ -127,6 +127,9 @@ enum class Label {
   merged_into_knelpunt,
   merged_why,
   no_longer_listed_why,
+  not_assessed,
+  not_assessed_why,
+  analyses_not_run,
   resolved_why,
   previous_level,
   level_now,
@@ -293,6 +296,8 @@ std::string_view status_label(std::string_view status, std::string_view lang);
 /// The readers' name of an assessor id (single-point → "enkelvoudig faalpunt");
 /// an unknown id is returned as is.
 std::string_view assessor_name(std::string_view assessor, std::string_view lang);
+/// Assessor ids as people read them, joined by ", " ("enkelvoudig faalpunt, cyberblootstelling").
+std::string assessor_names(const std::vector<std::string>& assessors, std::string_view lang);
 
 /// The readers' name of a finding kind (spof → "enkelvoudig faalpunt",
 /// common-cause → "kritieke combinatie"); an unknown kind is returned as is.

@@ -26,6 +26,9 @@ goldens (KNELPUNT_UPDATE_GOLDEN=1 ctest -R 'cli:diff/') and check them.
   listed-two.json        model/ as it is, with listed-two-profile.yaml: the register lists two
                          entries and carries the rest as not_listed_entries (written later
                          than the others: what diff calls "no longer listed")
+  fewer-assessors.json   model/ as it is, with fewer-assessors-profile.yaml (no cyber-exposure,
+                         no missing-controls): what diff calls "not re-examined" for the entries
+                         only those analyses found (written later than the others)
 """
 
 import os
@@ -79,6 +82,7 @@ VARIANTS = {
 }
 VARIANTS["hardened-and-added"] = lambda t: VARIANTS["scada-hardened"](t) + ADDED_ASSETS
 VARIANTS["listed-two"] = lambda t: t
+VARIANTS["fewer-assessors"] = lambda t: t
 
 
 def main():
@@ -96,8 +100,8 @@ def main():
             args = [binary, "assess", str(model_dir), "--format", "json", "--cache", str(CACHE), "-q"]
             if name == "renamed-tracked":
                 args += ["--tracking", str(HERE / "tracking-renamed.yaml")]
-            if name == "listed-two":
-                args += ["-p", str(HERE / "listed-two-profile.yaml")]
+            if name in ("listed-two", "fewer-assessors"):
+                args += ["-p", str(HERE / f"{name}-profile.yaml")]
             out = subprocess.run(args, capture_output=True, env=env, check=False)
             if out.returncode != 0:
                 print(out.stderr.decode(), file=sys.stderr)
