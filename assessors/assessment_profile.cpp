@@ -108,7 +108,7 @@ AssessmentProfile read_assessment_profile(const std::filesystem::path& file, con
   AssessmentProfile profile;
   profile.name = file.filename().string();
   const auto opened = model::open_versioned_yaml_file(
-      file, {"the profile", "a readable YAML file", model::kMaxYamlFileBytes}, "the profile",
+      file, {"the profile", "a readable YAML file", model::InputLimit::yaml}, "the profile",
       {"profile", "horizon", "horizons", "assessors", "scoring", "limits", "register"}, {"profile", 1}, diagnostics);
   if (!opened.is_mapping) return profile;
   const auto& document = opened.document;

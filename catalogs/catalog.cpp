@@ -106,7 +106,7 @@ Catalog read_catalog_file(const std::filesystem::path& file, std::string_view ex
   // The catalogue's `version:` is a revision of its data (any whole number
   // from 1, docs/catalogs.md), not a format version: checked below.
   const auto opened = model::open_yaml_file(
-      file, {"the catalogue", "a readable YAML file", model::kMaxYamlFileBytes}, "the catalogue", diagnostics);
+      file, {"the catalogue", "a readable YAML file", model::InputLimit::yaml}, "the catalogue", diagnostics);
   if (!opened.is_mapping) return catalog;
   const auto& document = opened.document;
   model::YamlFields fields(document, diagnostics);

@@ -69,7 +69,7 @@ void apply_model_overrides(CatalogSet& set, const std::filesystem::path& model_e
                            model::Diagnostics& diagnostics) {
   // An unreadable model file and syntax errors are the model loader's to report; read quietly here.
   const auto input = model::read_input_file(model_entry_file, {"the model file", "a readable YAML file",
-                                                               model::kMaxYamlFileBytes});
+                                                               model::InputLimit::yaml});
   if (!input.text) return;
   model::Diagnostics parse_diagnostics;
   const auto document = model::YamlDocument::parse(*input.text, display_name, parse_diagnostics);

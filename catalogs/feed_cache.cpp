@@ -135,7 +135,7 @@ CachedCopy FeedCache::inspect(std::string_view feed, std::string_view payload_fi
   }
   // A read failure becomes the cache's own warning below, which says how to repair the cache.
   const auto metadata_text =
-      model::read_input_file(copy.metadata_path, {"the feed metadata", "a JSON file", model::kMaxFeedMetadataBytes}).text;
+      model::read_input_file(copy.metadata_path, {"the feed metadata", "a JSON file", model::InputLimit::feed_metadata}).text;
   auto metadata = metadata_text ? parse_metadata(*metadata_text) : std::nullopt;
   if (!metadata || metadata->feed != feed) {
     copy.warning = cache_warning(copy.metadata_path, "the metadata of the cached " + std::string(feed) +
@@ -143,7 +143,7 @@ CachedCopy FeedCache::inspect(std::string_view feed, std::string_view payload_fi
     return copy;
   }
   auto bytes =
-      model::read_input_file(copy.payload_path, {"the cached feed", "a feed payload", model::kMaxFeedPayloadBytes}).text;
+      model::read_input_file(copy.payload_path, {"the cached feed", "a feed payload", model::InputLimit::feed}).text;
   if (!bytes) {
     copy.warning = cache_warning(copy.payload_path, "cannot read the cached " + std::string(feed) + " feed" + fetch_again);
     return copy;

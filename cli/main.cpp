@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <new>
@@ -6,6 +7,7 @@
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/version.hpp"
+#include "model/input_limits.hpp"
 #include "model/suggest.hpp"
 #include "model/temporary_file_cleanup.hpp"
 
@@ -42,6 +44,14 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     const int code = app.exit(error);
     return code == 0 ? kExitOk : kExitBadInput;
+  }
+  // Input size limits for this run (docs/security.md, "Input limits"), set
+  // before any input is read or any thread starts.
+  if (const char* limits = std::getenv("KNELPUNT_INPUT_LIMITS"); limits != nullptr) {
+    if (auto problem = knelpunt::model::set_input_limits(limits); !problem.empty()) {
+      std::cerr << "knelpunt: error: KNELPUNT_INPUT_LIMITS: " << problem << " (docs/security.md)\n";
+      return kExitBadInput;
+    }
   }
   try {
     for (auto& [sub, command] : attached)

@@ -68,7 +68,7 @@ class MergeCommand : public Command {
     std::vector<std::string> texts;
     for (const auto& path : parts_) {
       auto input = model::read_input_file(
-          path, {"", "a shard file from knelpunt reach or simulate --shard I/N", model::kMaxReachShardBytes});
+          path, {"", "a shard file from knelpunt reach or simulate --shard I/N", model::InputLimit::shard});
       if (!input.text) {
         std::cerr << fmt::format("knelpunt: {}: {}\n", path, input.problem.message);
         return kExitBadInput;

@@ -11,7 +11,7 @@ namespace knelpunt::cli {
 
 std::optional<risk_register::RegisterDocument> read_register_or_report(const std::string& path) {
   const auto input = model::read_input_file(
-      path, {"", "a register written by `knelpunt assess --format json`", model::kMaxRegisterFileBytes});
+      path, {"", "a register written by `knelpunt assess --format json`", model::InputLimit::register_json});
   if (!input.text) {
     std::cerr << fmt::format("knelpunt: error: {}: {}\n", path, input.problem.message);
     return std::nullopt;

@@ -74,7 +74,7 @@ class TrackingImportCommand : public Command {
     const auto read = model::read_input_file(
         workbook_,
         {"the Excel register", "an .xlsx workbook written by knelpunt assess -o register.xlsx",
-         risk_register::kMaxRegisterWorkbookBytes});
+         model::InputLimit::workbook});
     if (!read.text) {
       diagnostics.add(read.problem);
     }

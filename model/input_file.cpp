@@ -9,12 +9,8 @@
 #include <cerrno>
 #include <system_error>
 
-#include "model/yaml_document.hpp"
 
 namespace knelpunt::model {
-
-static_assert(kMaxYamlFileBytes == YamlDocument::kMaxBytes,
-              "a YAML file is read up to the parser's own limit");
 
 namespace {
 
@@ -43,8 +39,10 @@ std::string_view not_regular(mode_t mode) {
   return ": it is not a regular file";
 }
 
-std::string too_large(std::uint64_t size, std::uint64_t limit) {
-  return fmt::format(": it is {} bytes, more than the limit of {} bytes", size, limit);
+std::string too_large(std::uint64_t size, InputLimit limit) {
+  return fmt::format(": it is {} bytes, more than the limit of {} (raise it for this run with "
+                     "KNELPUNT_INPUT_LIMITS={}=SIZE, docs/security.md)",
+                     size, byte_size_text(input_limit(limit)), input_limit_key(limit));
 }
 
 class FileDescriptor {
@@ -90,15 +88,15 @@ InputFileText read_input_file(const std::filesystem::path& path, const InputFile
   if (::fstat(file.get(), &info) != 0) return refusal(path, kind, system_reason(errno));
   if (auto reason = not_regular(info.st_mode); !reason.empty()) return refusal(path, kind, reason);
   const auto size = static_cast<std::uint64_t>(info.st_size);
-  if (size > kind.max_bytes) return refusal(path, kind, too_large(size, kind.max_bytes));
+  const std::uint64_t max_bytes = input_limit(kind.limit);
+  if (size > max_bytes) return refusal(path, kind, too_large(size, kind.limit));
   std::string text;
   text.reserve(static_cast<std::size_t>(size));
-  if (const int error = read_bounded(file.get(), kind.max_bytes, text); error != 0)
+  if (const int error = read_bounded(file.get(), max_bytes, text); error != 0)
     return refusal(path, kind, system_reason(error));
-  if (text.size() > kind.max_bytes)
-    return refusal(
-        path, kind,
-        fmt::format(": it grew past the limit of {} bytes while being read", kind.max_bytes));
+  if (text.size() > max_bytes)
+    return refusal(path, kind,
+                   fmt::format(": it grew past the limit of {} while being read", byte_size_text(max_bytes)));
   InputFileText result;
   result.text = std::move(text);
   return result;

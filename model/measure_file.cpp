@@ -121,7 +121,7 @@ class VariantReader {
 
 std::optional<MeasureFile> read_measure_file(const std::filesystem::path& path, Diagnostics& diagnostics) {
   const std::size_t errors_before = diagnostics.error_count();
-  auto opened = open_versioned_yaml_file(path, {"the measure file", "a readable YAML file (docs/measures.md)", kMaxYamlFileBytes},
+  auto opened = open_versioned_yaml_file(path, {"the measure file", "a readable YAML file (docs/measures.md)", InputLimit::yaml},
                                          "the measure file", {"measures", "variants"}, {"measures", 1}, diagnostics);
   if (!opened.is_mapping) {
     if (opened.read && opened.document.root() == kNoYamlNode)

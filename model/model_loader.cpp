@@ -128,7 +128,7 @@ class Loader {
       return {};
     }
     const std::string shown = display(relative);
-    auto text = read_file(relative, {"the file", "a readable YAML file", kMaxYamlFileBytes});
+    auto text = read_file(relative, {"the file", "a readable YAML file", InputLimit::yaml});
     if (!text) return {};
     auto document = YamlDocument::parse(*text, shown, diagnostics_);
     if (document.root() == kNoYamlNode) return {};
@@ -162,7 +162,7 @@ class Loader {
                                                relative));
       return std::nullopt;
     }
-    auto text = read_file(relative, {"the file", "a readable CSV file", kMaxCsvTableBytes});
+    auto text = read_file(relative, {"the file", "a readable CSV file", InputLimit::csv});
     if (!text) return std::nullopt;
     auto table = CsvTable::parse(*text, display(relative), diagnostics_);
     if (!table.complete()) return std::nullopt;  // reported; its columns would only add false errors

@@ -11,6 +11,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include "model/input_limits.hpp"
 #include "model/utf8.hpp"
 
 namespace knelpunt::model {
@@ -206,11 +207,11 @@ YamlDocument YamlDocument::parse(std::string_view text, const std::string& file_
                                  Diagnostics& diagnostics, std::uint64_t max_alias_nodes) {
   YamlDocument document;
   document.file_ = file_name;
-  if (text.size() > kMaxBytes) {
+  if (const std::uint64_t limit = input_limit(InputLimit::yaml); text.size() > limit) {
     diagnostics.error({file_name, 0, 0},
-                      fmt::format("file is {} bytes; expected at most {} bytes of YAML (use CSV "
-                                  "tables for bulk inventories)",
-                                  text.size(), kMaxBytes));
+                      fmt::format("file is {} bytes; expected at most {} of YAML (use CSV tables for bulk "
+                                  "inventories, or raise the limit with KNELPUNT_INPUT_LIMITS=yaml=SIZE)",
+                                  text.size(), byte_size_text(limit)));
     return document;
   }
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {

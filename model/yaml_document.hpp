@@ -58,8 +58,7 @@ class YamlDocument {
   /// check a subset of a mapping's keys with the model's own readers.
   YamlNodeId add_mapping(const YamlNode& like, std::vector<YamlNodeId> children);
 
-  /// Limits for hostile input.
-  static constexpr std::size_t kMaxBytes = 64u << 20;
+  /// Limits for hostile input (the size of the text: input_limit(InputLimit::yaml)).
   /// The most nodes that aliases may add to a document (docs/security.md).
   static constexpr std::uint64_t kMaxExpandedNodes = 2'000'000;
   /// The deepest nesting of lists and mappings (docs/security.md).

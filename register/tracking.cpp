@@ -96,7 +96,7 @@ TrackingFile read_tracking_file(const std::filesystem::path& file, model::Diagno
     return tracking;
   }
   const auto opened = model::open_versioned_yaml_file(
-      file, {"the tracking file", "a readable YAML file", model::kMaxYamlFileBytes}, "the tracking file",
+      file, {"the tracking file", "a readable YAML file", model::InputLimit::yaml}, "the tracking file",
       {"tracking", "risks"}, {"tracking", 1}, diagnostics);
   if (!opened.is_mapping) return tracking;
   const auto& document = opened.document;

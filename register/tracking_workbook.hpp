@@ -20,10 +20,6 @@
 
 namespace knelpunt::risk_register {
 
-/// The largest Excel register `tracking import` reads (the file itself;
-/// what it inflates to is bounded by zip_archive.hpp).
-inline constexpr std::uint64_t kMaxRegisterWorkbookBytes = std::uint64_t{256} << 20;
-
 /// The entries of the workbook `bytes` (called `file_name` in locations), in
 /// row order, each located at its id cell; problems in `diagnostics`. Nothing
 /// when the workbook cannot be read or lacks the sheet or a column.

@@ -54,8 +54,11 @@ def limit_memory():
     resource.setrlimit(resource.RLIMIT_AS, (ONE_GIB, ONE_GIB))
 
 
-def run(binary, args, cwd, limit):
+def run(binary, args, cwd, limit, input_limits=None):
     env = dict(os.environ, no_proxy="*", http_proxy="", https_proxy="", HTTP_PROXY="", HTTPS_PROXY="")
+    env.pop("KNELPUNT_INPUT_LIMITS", None)
+    if input_limits is not None:
+        env["KNELPUNT_INPUT_LIMITS"] = input_limits
     return subprocess.run([binary, *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=env,
                           preexec_fn=limit_memory if limit else None)
 
@@ -151,6 +154,25 @@ def main():
         expect("diff-1e400", result, 2, "huge.json:1:", "number out of range: '1e400'")
         result = run(binary, ["diff", str(DATA / "registers" / "cascade.json"), str(temp)], temp, limit)
         expect("diff-dir", result, 2, "it is a directory")
+
+        # The input limits can be set for a run (docs/security.md, "Input limits").
+        base = str(DATA / "registers" / "base.json")
+        result = run(binary, ["diff", base, base], temp, limit, input_limits="register=1KiB")
+        expect("limit-lowered", result, 2, "more than the limit of 1 KiB",
+               "KNELPUNT_INPUT_LIMITS=register=SIZE")
+        result = run(binary, ["diff", base, base], temp, limit, input_limits="register=1MiB")
+        expect("limit-lowered-enough", result, 0)
+        result = run(binary, ["validate", str(MODEL)], temp, limit, input_limits="yaml=12MB")
+        expect("limit-malformed", result, 2, "KNELPUNT_INPUT_LIMITS: yaml='12MB' is not a usable size")
+        if limit:  # a 65 MiB model.yaml parses in seconds in Release, far longer under the sanitizers
+            padded = temp / "padded-model"
+            shutil.copytree(MODEL, padded)
+            with open(padded / "model.yaml", "a", encoding="utf-8") as f:
+                f.write("#" + "x" * (65 << 20) + "\n")
+            result = run(binary, ["validate", str(padded)], temp, limit)
+            expect("limit-default-yaml", result, 2, "more than the limit of 64 MiB")
+            result = run(binary, ["validate", str(padded)], temp, limit, input_limits="yaml=80MiB")
+            expect("limit-raised-yaml", result, 0)
 
         parts = []
         for index in range(2):

@@ -19,7 +19,15 @@ using knelpunt::testing::write_file;
 
 namespace {
 
-const InputFileKind kProfile{"the profile", "a readable YAML file", 16};
+const InputFileKind kProfile{"the profile", "a readable YAML file", InputLimit::yaml};
+
+/// The YAML limit lowered to `bytes` for one test case, put back after it.
+struct YamlLimit {
+  explicit YamlLimit(std::uint64_t bytes) { REQUIRE(set_input_limits("yaml=" + std::to_string(bytes)).empty()); }
+  ~YamlLimit() { reset_input_limits(); }
+  YamlLimit(const YamlLimit&) = delete;
+  YamlLimit& operator=(const YamlLimit&) = delete;
+};
 
 }  // namespace
 
@@ -42,6 +50,7 @@ TEST_CASE("an empty file is read as empty text; judging it is the parser's job")
 
 TEST_CASE("a file of exactly the limit is read; one byte more is refused before reading") {
   TemporaryDirectory dir("input-file-test");
+  const YamlLimit limit(16);
   write_file(dir.path / "at.yaml", std::string(16, 'a'));
   write_file(dir.path / "over.yaml", std::string(17, 'a'));
   CHECK(read_input_file(dir.path / "at.yaml", kProfile).text == std::string(16, 'a'));
@@ -50,8 +59,8 @@ TEST_CASE("a file of exactly the limit is read; one byte more is refused before 
   CHECK(over.problem.severity == Severity::error);
   CHECK(over.problem.where == SourceLocation{(dir.path / "over.yaml").string(), 0, 0});
   CHECK(over.problem.message ==
-        "cannot read the profile: it is 17 bytes, more than the limit of 16 bytes; expected a "
-        "readable YAML file");
+        "cannot read the profile: it is 17 bytes, more than the limit of 16 bytes (raise it for this run "
+        "with KNELPUNT_INPUT_LIMITS=yaml=SIZE, docs/security.md); expected a readable YAML file");
 }
 
 TEST_CASE("a missing file is an error at the file with the system's reason") {
@@ -62,7 +71,7 @@ TEST_CASE("a missing file is an error at the file with the system's reason") {
   CHECK(input.problem.message ==
         "cannot read the profile (No such file or directory); expected a readable YAML file");
   // Without a `what`, as `knelpunt diff` words it.
-  const auto plain = read_input_file(dir.path / "missing.json", {"", "a register", 100});
+  const auto plain = read_input_file(dir.path / "missing.json", {"", "a register", InputLimit::register_json});
   CHECK(plain.problem.message == "cannot read (No such file or directory); expected a register");
 }
 

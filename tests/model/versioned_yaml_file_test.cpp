@@ -25,7 +25,7 @@ struct Opened {
                                      "-" + std::to_string(counter++) + ".yaml");
     std::ofstream(path, std::ios::binary) << text;
     file = open_versioned_yaml_file(
-        path, {"the tracking file", "a readable YAML file", kMaxYamlFileBytes}, "the tracking file",
+        path, {"the tracking file", "a readable YAML file", InputLimit::yaml}, "the tracking file",
         {"tracking", "risks"}, {"tracking", 1}, diagnostics);
   }
   ~Opened() {
@@ -76,7 +76,7 @@ TEST_CASE(
   Diagnostics diagnostics;
   const auto missing =
       open_versioned_yaml_file("/nonexistent/tracking.yaml",
-                               {"the tracking file", "a readable YAML file", kMaxYamlFileBytes},
+                               {"the tracking file", "a readable YAML file", InputLimit::yaml},
                                "the tracking file", {"tracking"}, {"tracking", 1}, diagnostics);
   CHECK_FALSE(missing.read);
   CHECK_FALSE(missing.is_mapping);
