@@ -149,4 +149,15 @@ int write_output(const std::string& content, const std::string& path, const mode
   return kExitInternal;
 }
 
+std::optional<Shard> shard_option_or_report(const std::string& text, bool& malformed) {
+  malformed = false;
+  if (text.empty()) return std::nullopt;
+  auto shard = parse_shard(text);
+  if (!shard) {
+    std::cerr << fmt::format("knelpunt: --shard '{}' is malformed; expected I/N with 0 <= I < N, e.g. 0/4\n", text);
+    malformed = true;
+  }
+  return shard;
+}
+
 }  // namespace knelpunt::cli

@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "catalogs/catalog_set.hpp"
+#include "cli/reach_report.hpp"
 #include "catalogs/reference_data.hpp"
 #include "model/dependency_graph.hpp"
 #include "model/model_loader.hpp"
@@ -70,6 +71,11 @@ std::optional<model::Hours> parse_horizon_option(const std::string& text);
 /// above), else the model's `region.horizon`. Nothing (after printing why)
 /// when the option is malformed.
 std::optional<model::Hours> horizon_or_report(const LoadedModel& loaded, const std::string& horizon_option);
+
+/// The --shard option: nothing when `text` is empty, else the shard I/N.
+/// Prints why and sets `malformed` when it is not I/N with 0 ≤ I < N; check
+/// it before loading the model, so a typo fails at once.
+std::optional<Shard> shard_option_or_report(const std::string& text, bool& malformed);
 
 /// Looks up an asset id; prints "unknown asset" with a did-you-mean hint and
 /// returns nothing when it is not in the model.

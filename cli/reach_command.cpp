@@ -55,6 +55,9 @@ class ReachCommand : public Command {
   }
 
   int run() override {
+    bool malformed_shard = false;
+    const auto shard = shard_option_or_report(shard_text_, malformed_shard);
+    if (malformed_shard) return kExitBadInput;
     auto loaded = load_model_or_report(model_path_, quiet_);
     if (!loaded) return kExitBadInput;
     const auto& model = loaded->model;
@@ -70,15 +73,6 @@ class ReachCommand : public Command {
     if (!shard_text_.empty() && !asset_.empty()) {
       std::cerr << "knelpunt: --shard and --asset exclude each other; expected one of them\n";
       return kExitBadInput;
-    }
-    std::optional<Shard> shard;
-    if (!shard_text_.empty()) {
-      shard = parse_shard(shard_text_);
-      if (!shard) {
-        std::cerr << fmt::format("knelpunt: --shard '{}' is malformed; expected I/N with 0 <= I < N, e.g. 0/4\n",
-                                 shard_text_);
-        return kExitBadInput;
-      }
     }
     std::optional<engine::AffectedPeople> outcome_people;
     if (!asset_.empty()) {

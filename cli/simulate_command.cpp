@@ -75,20 +75,13 @@ class SimulateCommand : public Command {
   }
 
   int run() override {
+    bool malformed_shard = false;
+    const auto shard = shard_option_or_report(shard_text_, malformed_shard);
+    if (malformed_shard) return kExitBadInput;
     auto loaded = load_model_or_report(model_path_, quiet_);
     if (!loaded) return kExitBadInput;
     const auto horizon = horizon_or_report(*loaded, horizon_text_);
     if (!horizon) return kExitBadInput;
-    std::optional<Shard> shard;
-    if (!shard_text_.empty()) {
-      shard = parse_shard(shard_text_);
-      if (!shard) {
-        std::cerr << fmt::format(
-            "knelpunt: --shard '{}' is malformed; expected I/N with 0 <= I < N, e.g. 0/4\n",
-            shard_text_);
-        return kExitBadInput;
-      }
-    }
     const auto& model = loaded->model;
     const auto& graph = *loaded->graph;
     // p as cutsets --probability reads it: no p, or a virtual asset, never fails initially.
