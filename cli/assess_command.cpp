@@ -134,6 +134,19 @@ class AssessCommand : public Command {
       print_nothing_written(diagnostics, files_with_errors(diagnostics));
       return kExitBadInput;
     }
+    // Every file this run read; no output may replace one of them. The
+    // outputs are checked now, so that a refused one fails before the run.
+    auto inputs = protected_inputs(*loaded);
+    if (!measures_.file().empty()) inputs.add(measures_.file());
+    add_assessment_inputs(inputs, prepared);
+    if (!seed_tracking_) inputs.add(tracking_file);
+    if (previous) inputs.add(previous_, "read by this run (--previous)");
+    for (const auto& output : {output_, knelpunten_csv_})
+      if (const int checked = check_output(output, inputs); checked != kExitOk) return checked;
+    if (seed_tracking_)
+      if (const int checked = check_output(tracking_file.string(), inputs, model::OutputMode::create_only);
+          checked != kExitOk)
+        return checked;
     // The HTML report's dependency graph: laid out from the model alone, its
     // highlights added once the register is built (decision 026, "Determinism").
     std::shared_ptr<risk_register::ReportGraph> report_graph;
@@ -159,12 +172,6 @@ class AssessCommand : public Command {
     // and counts the rest (decision 020). The CSV of every asset and the
     // --fail-on gate see all of them.
     const auto not_listed = risk_register::select_entries(reg, prepared.selection);
-    // Every file this run read; no output may replace one of them.
-    auto inputs = protected_inputs(*loaded);
-    if (!measures_.file().empty()) inputs.add(measures_.file());
-    add_assessment_inputs(inputs, prepared);
-    if (!seed_tracking_) inputs.add(tracking_file);
-    if (previous) inputs.add(previous_, "read by this run (--previous)");
     // Only the listed entries are written, so only they need their evidence.
     run.detail_entries(threads_);
     reg.not_listed_entries = computed_not_listed(std::move(computed), reg);

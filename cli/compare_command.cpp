@@ -84,6 +84,11 @@ class CompareCommand : public Command {
     diagnostics.sort();
     print_diagnostics(diagnostics, options_.quiet);
     if (diagnostics.has_errors()) return kExitBadInput;
+    // Every file this run read; the output is checked now, not after every variant ran.
+    auto inputs = protected_inputs(*loaded);
+    inputs.add(measures_.file());
+    add_assessment_inputs(inputs, prepared);
+    if (const int checked = check_output(output_, inputs); checked != kExitOk) return checked;
 
     const auto base = run_register(*loaded, prepared, options_, nullptr);
     const int period = loaded->reference.scoring.period_years;
@@ -116,9 +121,6 @@ class CompareCommand : public Command {
     const std::string content = format_ == "json" ? render_compare_json(comparisons, lang_, name)
                                 : format_ == "md" ? render_compare_markdown(comparisons, lang_, name)
                                                   : render_compare_text(comparisons, lang_);
-    auto inputs = protected_inputs(*loaded);
-    inputs.add(measures_.file());
-    add_assessment_inputs(inputs, prepared);
     return write_output(content, output_, inputs);
   }
 

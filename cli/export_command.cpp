@@ -48,6 +48,8 @@ class ExportCommand : public Command {
     if (!loaded) return kExitBadInput;
     const auto horizon = horizon_or_report(*loaded, horizon_text_);
     if (!horizon) return kExitBadInput;
+    // A refused output fails now, not after the computation.
+    if (const int checked = check_output(output_, protected_inputs(*loaded)); checked != kExitOk) return checked;
     const auto target = find_asset_or_report(*loaded, target_, "--target");
     if (!target) return kExitBadInput;
 

@@ -130,6 +130,22 @@ model::ProtectedFiles protected_inputs(const LoadedModel& loaded) {
   return inputs;
 }
 
+namespace {
+
+/// kExitOk for a write (or check) that passed; else prints why and gives
+/// kExitBadInput for a refused target, kExitInternal for a system failure.
+int exit_code_of(const model::OutputResult& result) {
+  switch (result.status) {
+    case model::OutputStatus::written: return kExitOk;
+    case model::OutputStatus::refused: std::cerr << "knelpunt: " << result.message << "\n"; return kExitBadInput;
+    case model::OutputStatus::failed: break;
+  }
+  std::cerr << "knelpunt: " << result.message << "\n";
+  return kExitInternal;
+}
+
+}  // namespace
+
 int write_output(const std::string& content, const std::string& path, const model::ProtectedFiles& inputs,
                  model::OutputMode mode) {
   if (path.empty() || path == "-") {
@@ -139,14 +155,12 @@ int write_output(const std::string& content, const std::string& path, const mode
     std::cerr << "knelpunt: cannot write to stdout; expected an open standard output\n";
     return kExitInternal;
   }
-  const auto result = model::write_output_file(path, content, {&inputs, mode, {}});
-  switch (result.status) {
-    case model::OutputStatus::written: return kExitOk;
-    case model::OutputStatus::refused: std::cerr << "knelpunt: " << result.message << "\n"; return kExitBadInput;
-    case model::OutputStatus::failed: break;
-  }
-  std::cerr << "knelpunt: " << result.message << "\n";
-  return kExitInternal;
+  return exit_code_of(model::write_output_file(path, content, {&inputs, mode, {}}));
+}
+
+int check_output(const std::string& path, const model::ProtectedFiles& inputs, model::OutputMode mode) {
+  if (path.empty() || path == "-") return kExitOk;
+  return exit_code_of(model::check_output_target(path, {&inputs, mode, {}}));
 }
 
 std::optional<Shard> shard_option_or_report(const std::string& text, bool& malformed) {

@@ -97,4 +97,11 @@ model::ProtectedFiles protected_inputs(const LoadedModel& loaded);
 int write_output(const std::string& content, const std::string& path, const model::ProtectedFiles& inputs,
                  model::OutputMode mode = model::OutputMode::replace);
 
+/// The checks write_output makes before writing, made before a long
+/// computation so that a refused output (an input, a FIFO, a directory that
+/// does not exist, …) fails at once rather than after minutes. kExitOk for
+/// stdout and for a target that passes; else prints why (exit codes as write_output).
+int check_output(const std::string& path, const model::ProtectedFiles& inputs,
+                 model::OutputMode mode = model::OutputMode::replace);
+
 }  // namespace knelpunt::cli

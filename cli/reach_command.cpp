@@ -64,6 +64,8 @@ class ReachCommand : public Command {
     const auto& graph = *loaded->graph;
     const auto resolved_horizon = horizon_or_report(*loaded, horizon_text_);
     if (!resolved_horizon) return kExitBadInput;
+    // A refused output fails now, not after the computation.
+    if (const int checked = check_output(output_, protected_inputs(*loaded)); checked != kExitOk) return checked;
     const model::Hours horizon = *resolved_horizon;
     std::vector<double> population(graph.asset_count(), 0.0);
     for (std::size_t a = 0; a < model.assets.size(); ++a) population[a] = model.assets[a].population();

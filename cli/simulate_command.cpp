@@ -82,6 +82,8 @@ class SimulateCommand : public Command {
     if (!loaded) return kExitBadInput;
     const auto horizon = horizon_or_report(*loaded, horizon_text_);
     if (!horizon) return kExitBadInput;
+    // A refused output fails now, not after the computation.
+    if (const int checked = check_output(output_, protected_inputs(*loaded)); checked != kExitOk) return checked;
     const auto& model = loaded->model;
     const auto& graph = *loaded->graph;
     // p as cutsets --probability reads it: no p, or a virtual asset, never fails initially.

@@ -209,8 +209,7 @@ void sync_directory(const fs::path& directory) {
 
 }  // namespace
 
-OutputResult write_output_file(const fs::path& target, std::string_view content,
-                               const OutputFileOptions& options) {
+OutputResult check_output_target(const fs::path& target, const OutputFileOptions& options) {
   const std::string name = target.filename().string();
   if (name.empty() || name == "." || name == "..")
     return refused(target, "it names a directory; expected a file name");
@@ -223,26 +222,42 @@ OutputResult write_output_file(const fs::path& target, std::string_view content,
     if (errno == ENOTDIR) return cannot_create(target, directory, errno);
     return failed(target, "cannot inspect it", errno);
   }
-  if (exists) {
-    if (S_ISLNK(existing.st_mode))
+  if (!exists) {
+    struct stat parent {};
+    if (::stat(directory.c_str(), &parent) != 0) return cannot_create(target, directory, errno);
+    if (!S_ISDIR(parent.st_mode)) return cannot_create(target, directory, ENOTDIR);
+    return {};
+  }
+  if (S_ISLNK(existing.st_mode))
+    return refused(
+        target,
+        "it is a symbolic link; expected a regular file or a new name (give the file the link "
+        "points to, if that is the one to replace)");
+  if (!S_ISREG(existing.st_mode))
+    return refused(
+        target, fmt::format("it is {}; expected a regular file or a new name (use - for stdout)",
+                            file_type_name(existing.st_mode)));
+  if (options.inputs)
+    if (const auto what = options.inputs->find(existing.st_dev, existing.st_ino))
       return refused(
           target,
-          "it is a symbolic link; expected a regular file or a new name (give the file the link "
-          "points to, if that is the one to replace)");
-    if (!S_ISREG(existing.st_mode))
-      return refused(
-          target, fmt::format("it is {}; expected a regular file or a new name (use - for stdout)",
-                              file_type_name(existing.st_mode)));
-    if (options.inputs)
-      if (const auto what = options.inputs->find(existing.st_dev, existing.st_ino))
-        return refused(
-            target,
-            fmt::format("it is {}; expected an output file that is none of the files this run "
-                        "reads or has written (it is left as it is)",
-                        *what));
-    if (options.mode == OutputMode::create_only)
-      return refused(target, "it exists; expected a new file (this output never replaces one)");
-  }
+          fmt::format("it is {}; expected an output file that is none of the files this run "
+                      "reads or has written (it is left as it is)",
+                      *what));
+  if (options.mode == OutputMode::create_only)
+    return refused(target, "it exists; expected a new file (this output never replaces one)");
+  return {};
+}
+
+OutputResult write_output_file(const fs::path& target, std::string_view content,
+                               const OutputFileOptions& options) {
+  if (auto checked = check_output_target(target, options); checked.status != OutputStatus::written)
+    return checked;
+  const std::string name = target.filename().string();
+  const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  // What is there now (checked above), for the mode and owner to keep.
+  struct stat existing {};
+  const bool exists = ::lstat(target.c_str(), &existing) == 0;
 
   TemporaryFile temporary;
   bool created = false;

@@ -80,6 +80,14 @@ struct OutputResult {
   std::string message;  ///< when not written: "cannot write PATH: what is wrong; expected …"
 };
 
+/// The checks write_output_file makes before it writes anything (a file
+/// name; an existing target a regular file, not a symbolic link, not one of
+/// `options.inputs`, and absent in create-only mode; else an existing
+/// directory to create it in), without writing: commands call it before a
+/// long computation so a refused output fails at once. `written` when the
+/// target passes; the write checks again (the file system may change).
+OutputResult check_output_target(const std::filesystem::path& target, const OutputFileOptions& options = {});
+
 /// Writes `content` to `target` by the rules above. Leaves no temporary
 /// file behind, whatever the outcome; on refusal or failure the target is
 /// unchanged.

@@ -178,6 +178,15 @@ def inputs(binary, work, model):
     both = work / "both.csv"
     expect(binary, 2, *assess, "--knelpunten-csv", both, "--format", "csv", "-o", both,
            err="written by this run")
+    # Outputs are checked before the run computes anything: a refused -o
+    # leaves no other output behind (before, the CSV of every asset and a
+    # seeded tracking file were written first).
+    early = work / "early.csv"
+    seeded = work / "seeded-tracking.yaml"
+    expect(binary, 2, *assess, "--knelpunten-csv", early, "--tracking", seeded, "--seed-tracking", "--format", "md",
+           "-o", work / "no-such-directory" / "register.md", err="does not exist")
+    check(not early.exists(), "inputs: a refused -o still wrote --knelpunten-csv")
+    check(not seeded.exists(), "inputs: a refused -o still seeded a tracking file")
     # diff and merge: their inputs are the registers and the shards.
     old = work / "old.json"
     expect(binary, 0, *assess, "--format", "json", "-o", old)

@@ -173,3 +173,31 @@ TEST_CASE("create-only keeps a file created while the output was being written")
   CHECK(read_file(target) == "made meanwhile");
   CHECK(entries(dir.path) == 1);
 }
+
+TEST_CASE("check_output_target refuses what the write would refuse, and writes nothing") {
+  TemporaryDirectory dir("output-file-test");
+  const fs::path input = dir.path / "model.yaml";
+  write_file(input, "region: {}\n");
+  ProtectedFiles inputs;
+  inputs.add(input);
+  const OutputFileOptions options{&inputs, OutputMode::replace, {}};
+  // A new name in an existing directory, and an existing regular file that is no input, pass.
+  CHECK(check_output_target(dir.path / "register.md", options).status == OutputStatus::written);
+  CHECK_FALSE(fs::exists(dir.path / "register.md"));
+  write_file(dir.path / "old.md", "old");
+  CHECK(check_output_target(dir.path / "old.md", options).status == OutputStatus::written);
+  CHECK(read_file(dir.path / "old.md") == "old");
+  // What a write would refuse is refused before anything is computed.
+  const auto missing = check_output_target(dir.path / "no-such-directory" / "register.md", options);
+  CHECK(missing.status == OutputStatus::refused);
+  CHECK(missing.message.find("does not exist; expected an existing directory") != std::string::npos);
+  const auto own_input = check_output_target(input, options);
+  CHECK(own_input.status == OutputStatus::refused);
+  CHECK(own_input.message.find("an input of this run") != std::string::npos);
+  REQUIRE(::mkfifo((dir.path / "pipe").c_str(), 0600) == 0);
+  CHECK(check_output_target(dir.path / "pipe", options).status == OutputStatus::refused);
+  CHECK(check_output_target(dir.path / "old.md", {&inputs, OutputMode::create_only, {}}).status ==
+        OutputStatus::refused);
+  // A file standing where the directory should be.
+  CHECK(check_output_target(dir.path / "old.md" / "x.md", options).status == OutputStatus::refused);
+}
