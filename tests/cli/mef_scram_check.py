@@ -211,7 +211,13 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         work = pathlib.Path(tmp)
         cases = []  # (label, model, target, horizon, virtual target)
-        for target in vital_assets(binary):
+        # Under the sanitizers every third Dordrecht target: that build is
+        # there for memory errors, and the Release build cross-checks all 81
+        # (this script was the longest test of the sanitizer run, 190 s).
+        sanitized = b"__asan_init" in binary.read_bytes()
+        dordrecht_targets = vital_assets(binary)[::3] if sanitized else vital_assets(binary)
+        minimum_dordrecht = 20 if sanitized else 60
+        for target in dordrecht_targets:
             cases.append((f"dordrecht {target}", DORDRECHT, target, "72h", False))
         for index in range(RANDOM_MODELS):
             text, model_ids, virtual = random_model(rng, index)
@@ -256,7 +262,7 @@ def main():
         counts["sets"] += n
         counts["bdd-form"] += "bdd form" in xml_of[number]
         worst = max(worst, difference)
-    if counts["dordrecht"] < 60 or counts["bdd-form"] == 0 or counts["random"] - counts["bdd-form"] == 0:
+    if counts["dordrecht"] < minimum_dordrecht or counts["bdd-form"] == 0 or counts["random"] - counts["bdd-form"] == 0:
         sys.exit(f"mef_scram_check: too few cases of some kind: {counts}")
     print(f"mef_scram_check: {counts['dordrecht']} Dordrecht targets and {counts['random']} random cases "
           f"({counts['bdd-form']} in BDD form): {counts['sets']} minimal cut sets equal; "
