@@ -18,17 +18,16 @@ constexpr std::uint64_t kKiB = std::uint64_t{1} << 10;
 constexpr std::uint64_t kMiB = std::uint64_t{1} << 20;
 constexpr std::uint64_t kGiB = std::uint64_t{1} << 30;
 
+// What each kind limits is in docs/security.md ("Input limits").
 constexpr std::array<InputLimitSpec, 7> kSpecs = {{
-    {InputLimit::yaml, "yaml", 64 * kMiB, 1 * kGiB,
-     "a YAML file: model.yaml, an include, a measure file, a profile, a tracking file, a catalogue"},
+    {InputLimit::yaml, "yaml", 64 * kMiB, 1 * kGiB},  // model.yaml, includes, measures, profiles, tracking, catalogues
     // Cells are addressed with 32-bit offsets (csv_table.hpp).
-    {InputLimit::csv, "csv", 1 * kGiB, 4 * kGiB - 1, "a CSV table of a model"},
-    {InputLimit::feed, "feed", 1 * kGiB, 4 * kGiB, "a cached feed payload (KEV JSON, gzipped EPSS CSV)"},
-    {InputLimit::feed_metadata, "feed-metadata", 1 * kMiB, 64 * kMiB, "a feed cache's metadata file"},
-    {InputLimit::register_json, "register", 256 * kMiB, 4 * kGiB,
-     "a register JSON read back by `diff` or `assess --previous`"},
-    {InputLimit::workbook, "workbook", 256 * kMiB, 4 * kGiB, "an Excel register read by `tracking import`"},
-    {InputLimit::shard, "shard", 1 * kGiB, 4 * kGiB, "a reach or simulate shard read by `merge`"},
+    {InputLimit::csv, "csv", 1 * kGiB, 4 * kGiB - 1},
+    {InputLimit::feed, "feed", 1 * kGiB, 4 * kGiB},
+    {InputLimit::feed_metadata, "feed-metadata", 1 * kMiB, 64 * kMiB},
+    {InputLimit::register_json, "register", 256 * kMiB, 4 * kGiB},
+    {InputLimit::workbook, "workbook", 256 * kMiB, 4 * kGiB},
+    {InputLimit::shard, "shard", 1 * kGiB, 4 * kGiB},
 }};
 
 std::array<std::uint64_t, kSpecs.size()> limits_in_force = [] {

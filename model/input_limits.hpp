@@ -30,7 +30,6 @@ struct InputLimitSpec {
   std::string_view key;            ///< "yaml", "csv", "feed", "feed-metadata", "register", "workbook", "shard"
   std::uint64_t default_bytes;
   std::uint64_t ceiling_bytes;
-  std::string_view inputs;         ///< what it limits, for messages and docs
 };
 
 /// Every kind, in the order of InputLimit.

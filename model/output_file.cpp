@@ -207,17 +207,17 @@ void sync_directory(const fs::path& directory) {
   ::close(fd);
 }
 
-}  // namespace
-
-OutputResult check_output_target(const fs::path& target, const OutputFileOptions& options) {
+/// The checks of check_output_target; `existing` and `exists` say what
+/// stands at `target` now (lstat: a symbolic link is judged as itself), so
+/// that the write keeps its mode and owner without looking again.
+OutputResult inspect_target(const fs::path& target, const OutputFileOptions& options, struct stat& existing,
+                            bool& exists) {
   const std::string name = target.filename().string();
   if (name.empty() || name == "." || name == "..")
     return refused(target, "it names a directory; expected a file name");
   const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
 
-  // What is there now. lstat: a symbolic link is judged as itself.
-  struct stat existing {};
-  const bool exists = ::lstat(target.c_str(), &existing) == 0;
+  exists = ::lstat(target.c_str(), &existing) == 0;
   if (!exists && errno != ENOENT) {
     if (errno == ENOTDIR) return cannot_create(target, directory, errno);
     return failed(target, "cannot inspect it", errno);
@@ -249,15 +249,22 @@ OutputResult check_output_target(const fs::path& target, const OutputFileOptions
   return {};
 }
 
+}  // namespace
+
+OutputResult check_output_target(const fs::path& target, const OutputFileOptions& options) {
+  struct stat existing {};
+  bool exists = false;
+  return inspect_target(target, options, existing, exists);
+}
+
 OutputResult write_output_file(const fs::path& target, std::string_view content,
                                const OutputFileOptions& options) {
-  if (auto checked = check_output_target(target, options); checked.status != OutputStatus::written)
+  struct stat existing {};
+  bool exists = false;
+  if (auto checked = inspect_target(target, options, existing, exists); checked.status != OutputStatus::written)
     return checked;
   const std::string name = target.filename().string();
   const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  // What is there now (checked above), for the mode and owner to keep.
-  struct stat existing {};
-  const bool exists = ::lstat(target.c_str(), &existing) == 0;
 
   TemporaryFile temporary;
   bool created = false;

@@ -88,15 +88,11 @@ std::string new_shown(const FieldChange& change, const ChangedRisk& risk, std::s
 }
 
 std::string headline(const RegisterDiff& diff, std::string_view lang) {
-  // "niet beoordeeld" only when some are: it arises only when the two runs
-  // used different assessors, and then must stand beside "vervallen".
-  const std::string not_assessed =
-      diff.not_assessed.empty() ? ""
-                                : fmt::format(", {} {}", diff.not_assessed.size(), label(Label::not_assessed, lang));
   return fmt::format("{} {}, {} {}, {} {}, {} {}{}, {} {}, {} {}", diff.added.size(), label(Label::added, lang),
                      diff.changed.size(), label(Label::changed, lang), diff.merged.size(),
                      label(Label::merged_into_knelpunt, lang), diff.resolved.size(), label(Label::resolved, lang),
-                     not_assessed, diff.not_listed.size(), label(Label::no_longer_listed, lang), diff.unchanged,
+                     not_assessed_clause(diff.not_assessed.size(), lang), diff.not_listed.size(),
+                     label(Label::no_longer_listed, lang), diff.unchanged,
                      label(Label::unchanged, lang));
 }
 
@@ -141,6 +137,10 @@ Json field_json(std::string_view field, const RegisterEntry& e) {
 bool by_level_then_id(const RegisterEntry& a, const RegisterEntry& b) {
   if (a.level_rank != b.level_rank) return a.level_rank > b.level_rank;
   return a.id < b.id;
+}
+
+std::string not_assessed_clause(std::size_t count, std::string_view lang) {
+  return count == 0 ? "" : fmt::format(", {} {}", count, label(Label::not_assessed, lang));
 }
 
 std::string_view level_arrow(int direction) { return direction > 0 ? " ↑" : direction < 0 ? " ↓" : ""; }

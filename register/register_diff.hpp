@@ -89,6 +89,11 @@ struct RegisterDiff {
 /// `diff` and in an assessment's changes since the previous register.
 bool by_level_then_id(const RegisterEntry& a, const RegisterEntry& b);
 
+/// ", N niet opnieuw onderzocht" for the line of counts of `diff` and of
+/// `assess --previous`; "" when `count` is 0 (it arises only when two runs
+/// used different assessors).
+std::string not_assessed_clause(std::size_t count, std::string_view lang);
+
 /// " ↑" for a level that rose (direction > 0), " ↓" for one that fell, "" otherwise.
 std::string_view level_arrow(int direction);
 

@@ -179,15 +179,10 @@ std::string feeds_line(const Register& reg, std::string_view lang, Escape escape
 
 std::string changes_headline(const RegisterChanges& changes, std::string_view lang) {
   const std::size_t other = changes.changed.size() - changes.raised - changes.lowered;
-  // Only when some are (the two runs used different assessors), as in `diff`.
-  const std::string not_assessed =
-      changes.not_assessed.empty()
-          ? ""
-          : fmt::format(", {} {}", changes.not_assessed.size(), label(Label::not_assessed, lang));
   return fmt::format(fmt::runtime(label(Label::since_previous_headline, lang)),
                      fmt::arg("added", changes.added.size()), fmt::arg("raised", changes.raised),
                      fmt::arg("lowered", changes.lowered), fmt::arg("other", other), fmt::arg("merged", changes.merged.size()),
-                     fmt::arg("resolved", changes.resolved.size()), fmt::arg("not_assessed", not_assessed),
+                     fmt::arg("resolved", changes.resolved.size()), fmt::arg("not_assessed", not_assessed_clause(changes.not_assessed.size(), lang)),
                      fmt::arg("not_listed", changes.not_listed.size()),
                      fmt::arg("unchanged", changes.unchanged));
 }
