@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "assessors/assessment_context.hpp"
+#include "assessors/assessor_options.hpp"
 #include "assessors/finding.hpp"
 #include "catalogs/catalog.hpp"
 #include "model/diagnostic.hpp"
@@ -34,6 +35,19 @@ class Assessor {
     (void)context;
     finding.brief = false;
   }
+
+  /// The options configure() read, each with the value this assessor uses
+  /// (defaults included): an object, empty before configure() or for an
+  /// assessor without options. The register records them, so that a
+  /// comparison can tell an analysis run with other options (decision 030).
+  const catalogs::Json& effective_options() const { return effective_options_; }
+
+ protected:
+  /// Every configure() ends with this, handing over its option reader.
+  void keep_effective_options(const AssessorOptions& reader) { effective_options_ = reader.effective(); }
+
+ private:
+  catalogs::Json effective_options_ = catalogs::Json::object();
 };
 
 /// Every built-in assessor, unconfigured, in the order the register lists them.

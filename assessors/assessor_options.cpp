@@ -39,49 +39,49 @@ void AssessorOptions::error(std::string_view key, std::string_view found, std::s
 
 bool AssessorOptions::boolean(std::string_view key, bool fallback) {
   const auto* value = find(key);
-  if (!value) return fallback;
-  if (value->is_boolean()) return value->get<bool>();
+  if (!value) return keep(key, fallback);
+  if (value->is_boolean()) return keep(key, value->get<bool>());
   error(key, value->dump(), "true or false");
-  return fallback;
+  return keep(key, fallback);
 }
 
 long AssessorOptions::integer(std::string_view key, long fallback, long min, long max) {
   const auto* value = find(key);
-  if (!value) return fallback;
-  if (value->is_number_integer() && value->get<long>() >= min && value->get<long>() <= max) return value->get<long>();
+  if (!value) return keep(key, fallback);
+  if (value->is_number_integer() && value->get<long>() >= min && value->get<long>() <= max) return keep(key, value->get<long>());
   error(key, value->dump(), fmt::format("a whole number from {} to {}", min, max));
-  return fallback;
+  return keep(key, fallback);
 }
 
 double AssessorOptions::number(std::string_view key, double fallback, double min, double max) {
   const auto* value = find(key);
-  if (!value) return fallback;
-  if (value->is_number() && value->get<double>() >= min && value->get<double>() <= max) return value->get<double>();
+  if (!value) return keep(key, fallback);
+  if (value->is_number() && value->get<double>() >= min && value->get<double>() <= max) return keep(key, value->get<double>());
   error(key, value->dump(), fmt::format("a number from {} to {}", min, max));
-  return fallback;
+  return keep(key, fallback);
 }
 
 std::string AssessorOptions::text(std::string_view key, std::string fallback) {
   const auto* value = find(key);
-  if (!value) return fallback;
-  if (value->is_string()) return value->get<std::string>();
+  if (!value) return keep(key, fallback);
+  if (value->is_string()) return keep(key, value->get<std::string>());
   error(key, value->dump(), "text");
-  return fallback;
+  return keep(key, fallback);
 }
 
 model::Hours AssessorOptions::duration(std::string_view key, model::Hours fallback, bool allow_infinite) {
   const auto* value = find(key);
-  if (!value) return fallback;
+  if (!value) return keep(key, fallback);
   const std::string text = value->is_string() ? value->get<std::string>() : value->dump();
-  if (auto hours = model::parse_duration(text, allow_infinite)) return *hours;
+  if (auto hours = model::parse_duration(text, allow_infinite)) return keep(key, *hours);
   error(key, value->dump(), allow_infinite ? "a duration such as 72h or 3d, or inf" : "a duration such as 72h or 3d");
-  return fallback;
+  return keep(key, fallback);
 }
 
 double AssessorOptions::distance_m(std::string_view key, double fallback) {
   const auto* value = find(key);
-  if (!value) return fallback;
-  if (value->is_number() && value->get<double>() >= 0) return value->get<double>();
+  if (!value) return keep(key, fallback);
+  if (value->is_number() && value->get<double>() >= 0) return keep(key, value->get<double>());
   if (value->is_string()) {
     std::string text = value->get<std::string>();
     double factor = 1;
@@ -91,28 +91,28 @@ double AssessorOptions::distance_m(std::string_view key, double fallback) {
     } else if (text.size() > 1 && text.back() == 'm') {
       text.pop_back();
     }
-    if (auto number = model::parse_number(text); number && *number >= 0) return *number * factor;
+    if (auto number = model::parse_number(text); number && *number >= 0) return keep(key, *number * factor);
   }
   error(key, value->dump(), "a distance such as 500m or 2km");
-  return fallback;
+  return keep(key, fallback);
 }
 
 std::vector<std::string> AssessorOptions::strings(std::string_view key, std::vector<std::string> fallback) {
   const auto* value = find(key);
-  if (!value) return fallback;
+  if (!value) return keep(key, fallback);
   std::vector<std::string> out;
   if (value->is_array()) {
     for (const auto& item : *value) {
       if (!item.is_string()) {
         error(key, value->dump(), "a list of ids");
-        return fallback;
+        return keep(key, fallback);
       }
       out.push_back(item.get<std::string>());
     }
-    return out;
+    return keep(key, out);
   }
   error(key, value->dump(), "a list of ids");
-  return fallback;
+  return keep(key, fallback);
 }
 
 }  // namespace knelpunt::assessors

@@ -1,7 +1,9 @@
 #pragma once
 /// Reading an assessor's options from its profile section (JSON from YAML)
 /// with diagnostics: unknown keys are errors naming the keys expected, and
-/// each typed getter reports a wrong value and returns the default.
+/// each typed getter reports a wrong value and returns the default. The
+/// reader also keeps what each getter returned (`effective()`), so that a
+/// register can record the options an analysis ran with (decision 030).
 
 #include <initializer_list>
 #include <string>
@@ -33,7 +35,17 @@ class AssessorOptions {
   /// A list of strings.
   std::vector<std::string> strings(std::string_view key, std::vector<std::string> fallback);
 
+  /// Every option read so far with the value the assessor uses (defaults
+  /// included), in the order read: an object. A duration is in hours
+  /// (infinite written as null), a distance in metres.
+  const catalogs::Json& effective() const { return effective_; }
+
  private:
+  template <class Value>
+  Value keep(std::string_view key, Value value) {
+    effective_[std::string(key)] = value;
+    return value;
+  }
   const catalogs::Json* find(std::string_view key) const;
   void error(std::string_view key, std::string_view found, std::string_view expected);
 
@@ -41,6 +53,7 @@ class AssessorOptions {
   std::string assessor_;
   model::SourceLocation where_;
   model::Diagnostics& diagnostics_;
+  catalogs::Json effective_ = catalogs::Json::object();
 };
 
 }  // namespace knelpunt::assessors

@@ -31,6 +31,7 @@ class CascadeReachAssessor : public Assessor {
     AssessorOptions reader(options, name(), where, diagnostics, {"top", "min_reach"});
     top_ = static_cast<std::size_t>(reader.integer("top", 20, 1, 100000));
     min_reach_ = static_cast<std::uint32_t>(reader.integer("min_reach", 1, 1, 100000000));
+    keep_effective_options(reader);
   }
 
   std::vector<Finding> assess(const AssessmentContext& context) const override {

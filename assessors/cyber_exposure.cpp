@@ -44,6 +44,7 @@ class CyberExposureAssessor : public Assessor {
     AssessorOptions reader(options, name(), where, diagnostics, {"kev", "epss_threshold"});
     use_kev_ = reader.boolean("kev", true);
     epss_threshold_ = reader.number("epss_threshold", 0.1, 0, 1);
+    keep_effective_options(reader);
   }
 
   std::vector<Finding> assess(const AssessmentContext& context) const override {

@@ -52,6 +52,7 @@ class GeographicAssessor : public Assessor {
     zones_ = reader.boolean("zones", true);
     radius_m_ = reader.distance_m("radius", 500);
     threat_ = reader.text("threat", "flood");
+    keep_effective_options(reader);
     if (!reference.threat(threat_)) {
       std::vector<std::string_view> ids;
       for (const auto& [id, threat] : reference.threats) ids.push_back(id);

@@ -50,6 +50,7 @@ class MissingControlsAssessor : public Assessor {
     AssessorOptions reader(options, name(), where, diagnostics, {"baseline", "min_weight"});
     baseline_ = reader.text("baseline", "vital");
     min_weight_ = static_cast<int>(reader.integer("min_weight", 1, 1, 3));
+    keep_effective_options(reader);
     if (!reference.baseline(baseline_)) {
       std::vector<std::string_view> ids;
       for (const auto& [id, baseline] : reference.baselines) ids.push_back(id);

@@ -26,6 +26,7 @@ class ScenarioAssessor : public Assessor {
   void configure(const catalogs::Json& options, const catalogs::ReferenceData&, const model::SourceLocation& where,
                  model::Diagnostics& diagnostics) override {
     AssessorOptions reader(options, name(), where, diagnostics, {});
+    keep_effective_options(reader);
   }
 
   std::vector<Finding> assess(const AssessmentContext& context) const override {

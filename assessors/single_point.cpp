@@ -40,6 +40,7 @@ class SinglePointAssessor : public Assessor {
     AssessorOptions reader(options, name(), where, diagnostics, {"max_order", "min_vital"});
     max_order_ = static_cast<std::uint32_t>(reader.integer("max_order", 2, 1, 3));
     min_vital_ = static_cast<std::size_t>(reader.integer("min_vital", 1, 1, 1000000));
+    keep_effective_options(reader);
   }
 
   std::vector<Finding> assess(const AssessmentContext& context) const override {

@@ -7,6 +7,8 @@
 
 #include <curl/curl.h>
 
+#include "model/text_trim.hpp"
+
 #ifndef KNELPUNT_VERSION
 #define KNELPUNT_VERSION "0"
 #endif
@@ -27,12 +29,6 @@ std::string lower(std::string_view text) {
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
 }
 
 struct UrlParts {
@@ -97,8 +93,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   }
   const auto colon = line.find(':');
   if (colon == std::string_view::npos) return bytes;
-  const std::string name = lower(trim(line.substr(0, colon)));
-  const std::string_view value = trim(line.substr(colon + 1));
+  const std::string name = lower(model::trimmed(line.substr(0, colon), model::kAsciiWhitespace));
+  const std::string_view value = model::trimmed(line.substr(colon + 1), model::kAsciiWhitespace);
   if (name == "etag") transfer.etag = std::string(value);
   if (name == "last-modified") transfer.last_modified = std::string(value);
   return bytes;

@@ -7,6 +7,8 @@
 
 #include <zlib.h>
 
+#include "model/text_trim.hpp"
+
 namespace knelpunt::catalogs {
 
 namespace {
@@ -56,11 +58,8 @@ std::string gunzip(std::string_view compressed, std::uint64_t max_bytes, std::st
   }
 }
 
-std::string_view trim_line(std::string_view line) {
-  while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
-  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-  return line;
-}
+/// A line without its blanks and a DOS line end.
+std::string_view trimmed_line(std::string_view line) { return model::trimmed(line, " \t\r"); }
 
 /// Reads `#key:value,key:value`; a value may itself contain ':' (timestamps).
 void read_comment(std::string_view line, EpssScores& scores) {
@@ -70,8 +69,8 @@ void read_comment(std::string_view line, EpssScores& scores) {
     const std::string_view pair = line.substr(0, comma);
     const auto colon = pair.find(':');
     if (colon != std::string_view::npos) {
-      const auto key = trim_line(pair.substr(0, colon));
-      const auto value = trim_line(pair.substr(colon + 1));
+      const auto key = trimmed_line(pair.substr(0, colon));
+      const auto value = trimmed_line(pair.substr(colon + 1));
       if (key == "model_version") scores.model_version = std::string(value);
       if (key == "score_date") scores.score_date = std::string(value);
     }
@@ -134,7 +133,7 @@ EpssParseResult parse_epss_scores(std::string_view body, std::uint64_t max_uncom
   std::size_t line_number = 0;
   while (!text.empty()) {
     const auto newline = text.find('\n');
-    const std::string_view line = trim_line(text.substr(0, newline));
+    const std::string_view line = trimmed_line(text.substr(0, newline));
     text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
     ++line_number;
     const std::string where = "EPSS line " + std::to_string(line_number);

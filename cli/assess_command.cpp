@@ -141,6 +141,11 @@ class AssessCommand : public Command {
     add_assessment_inputs(inputs, prepared);
     if (!seed_tracking_) inputs.add(tracking_file);
     if (previous) inputs.add(previous_, "read by this run (--previous)");
+    if (const int distinct = check_distinct_outputs({{output_, "-o"},
+                                                     {knelpunten_csv_, "--knelpunten-csv"},
+                                                     {seed_tracking_ ? tracking_file.string() : "", "--seed-tracking"}});
+        distinct != kExitOk)
+      return distinct;
     for (const auto& output : {output_, knelpunten_csv_})
       if (const int checked = check_output(output, inputs); checked != kExitOk) return checked;
     if (seed_tracking_)

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <system_error>
+#include <vector>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -161,6 +162,25 @@ int write_output(const std::string& content, const std::string& path, const mode
 int check_output(const std::string& path, const model::ProtectedFiles& inputs, model::OutputMode mode) {
   if (path.empty() || path == "-") return kExitOk;
   return exit_code_of(model::check_output_target(path, {&inputs, mode, {}}));
+}
+
+int check_distinct_outputs(std::initializer_list<NamedOutput> outputs) {
+  std::vector<std::pair<fs::path, std::string_view>> seen;
+  for (const auto& output : outputs) {
+    if (output.path.empty() || output.path == "-") continue;
+    std::error_code error;
+    fs::path resolved = fs::weakly_canonical(fs::absolute(output.path, error), error);
+    if (error) resolved = fs::absolute(output.path, error).lexically_normal();
+    for (const auto& [path, option] : seen)
+      if (path == resolved) {
+        std::cerr << fmt::format("knelpunt: {} and {} both name {}; expected a different file for each output "
+                                 "(nothing written)\n",
+                                 option, output.option, output.path);
+        return kExitBadInput;
+      }
+    seen.emplace_back(std::move(resolved), output.option);
+  }
+  return kExitOk;
 }
 
 std::optional<Shard> shard_option_or_report(const std::string& text, bool& malformed) {

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -103,5 +104,18 @@ int write_output(const std::string& content, const std::string& path, const mode
 /// stdout and for a target that passes; else prints why (exit codes as write_output).
 int check_output(const std::string& path, const model::ProtectedFiles& inputs,
                  model::OutputMode mode = model::OutputMode::replace);
+
+/// One output of a run and the option that names it ("-o", "--knelpunten-csv").
+struct NamedOutput {
+  std::string path;  ///< "" or "-": none, or stdout
+  std::string_view option;
+};
+
+/// kExitOk when no two of `outputs` name the same file (paths compared
+/// after resolving `.`, `..` and the symbolic links that exist); else
+/// prints which options collide and returns kExitBadInput. Made before the
+/// work: a file that does not exist yet would otherwise be written by the
+/// first writer and refused as an input of the run only by the second.
+int check_distinct_outputs(std::initializer_list<NamedOutput> outputs);
 
 }  // namespace knelpunt::cli

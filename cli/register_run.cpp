@@ -133,6 +133,7 @@ RegisterRun run_register_in_brief(const LoadedModel& loaded, const PreparedAsses
     settings.assessors.emplace_back(c.assessor->name());
     settings.horizons.push_back(
         {std::string(c.assessor->name()), c.horizon, std::string(assessors::horizon_source_name(c.horizon_source))});
+    settings.assessor_options.push_back(c.assessor->effective_options());
   }
   // The horizons per vital process the assessors applied (all get the same).
   if (!prepared.configured.empty())

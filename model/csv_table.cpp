@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "model/text_trim.hpp"
 #include "model/utf8.hpp"
 
 namespace knelpunt::model {
@@ -109,12 +110,6 @@ class CsvRecordReader {
   std::uint32_t line_ = 1;
 };
 
-std::string trimmed(std::string_view text) {
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  return std::string(text);
-}
-
 }  // namespace
 
 CsvTable CsvTable::parse(std::string_view text, const std::string& file_name, Diagnostics& diagnostics) {
@@ -150,7 +145,7 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file_name, Di
     if (blank) continue;
     if (!header_done) {
       const std::string_view storage(table.storage_);
-      for (auto [offset, length] : row) table.header_.push_back(trimmed(storage.substr(offset, length)));
+      for (auto [offset, length] : row) table.header_.emplace_back(trimmed(storage.substr(offset, length), " "));
       header_done = true;
       continue;
     }

@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include "model/suggest.hpp"
+#include "model/text_trim.hpp"
 
 namespace knelpunt::model {
 
@@ -35,12 +36,6 @@ std::array<std::uint64_t, kSpecs.size()> limits_in_force = [] {
   for (std::size_t i = 0; i < kSpecs.size(); ++i) defaults[i] = kSpecs[i].default_bytes;
   return defaults;
 }();
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 /// "128MiB" → bytes; nullopt when it is not a whole number with an optional unit.
 std::optional<std::uint64_t> parse_size(std::string_view text) {

@@ -181,6 +181,7 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
   reg.feeds = settings.feeds;
   reg.assessors = settings.assessors;
   reg.horizons = settings.horizons;
+  reg.assessor_options = settings.assessor_options;
   reg.process_horizons = settings.process_horizons;
   for (const auto& [id, process] : reference.processes)  // a map: sorted by id
     reg.process_sectors.push_back({id, {process.sector, process.sector_en.empty() ? process.sector : process.sector_en}});

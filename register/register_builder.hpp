@@ -26,6 +26,7 @@ struct RegisterSettings {
   std::vector<FeedInfo> feeds;
   std::vector<std::string> assessors;
   std::vector<AssessorHorizon> horizons;  ///< per assessor, in the order of `assessors`
+  std::vector<catalogs::Json> assessor_options = {};  ///< per assessor (effective options), in the same order
   std::vector<std::pair<std::string, double>> process_horizons = {};  ///< the profile's `horizons:`, by process
   /// Threads for scoring the entries (engine/parallel_for.hpp); the register
   /// is the same whatever the count.

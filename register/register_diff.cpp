@@ -1,11 +1,15 @@
 #include "register/register_diff.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "assessors/local_format.hpp"
 #include "model/suggest.hpp"
 #include "model/text_format.hpp"
 #include "register/register_markdown_writer.hpp"
@@ -45,6 +49,42 @@ std::vector<std::string> analyses_not_run(const RegisterEntry& entry, const Regi
   std::sort(missing.begin(), missing.end());
   missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
   return missing;
+}
+
+/// The analyses of `entry` that ran in both registers with other settings
+/// (options or horizon), by name. Only what both registers record is
+/// compared: against a register written before options were recorded, the
+/// options count as the same.
+std::vector<AnalysisChange> analyses_changed(const RegisterEntry& entry, const RegisterDocument& older,
+                                             const RegisterDocument& newer) {
+  std::vector<std::string> analyses = entry.analyses;
+  std::sort(analyses.begin(), analyses.end());
+  analyses.erase(std::unique(analyses.begin(), analyses.end()), analyses.end());
+  std::vector<AnalysisChange> out;
+  for (const auto& analysis : analyses) {
+    if (newer.assessors && !std::binary_search(newer.assessors->begin(), newer.assessors->end(), analysis))
+      continue;  // did not run: analyses_not_run tells
+    auto before = older.analysis_settings.find(analysis);
+    auto now = newer.analysis_settings.find(analysis);
+    if (before == older.analysis_settings.end() || now == newer.analysis_settings.end()) continue;
+    AnalysisChange change{analysis, {}};
+    if (before->second.horizon_h && now->second.horizon_h && *before->second.horizon_h != *now->second.horizon_h)
+      change.settings.push_back({"horizon", *before->second.horizon_h, *now->second.horizon_h});
+    if (before->second.options && now->second.options) {
+      const auto& o = *before->second.options;
+      const auto& n = *now->second.options;
+      std::set<std::string> keys;
+      for (const auto& [key, value] : o) keys.insert(key);
+      for (const auto& [key, value] : n) keys.insert(key);
+      for (const auto& key : keys) {
+        auto a = o.find(key), b = n.find(key);
+        std::string old_value = a == o.end() ? "" : a->second, new_value = b == n.end() ? "" : b->second;
+        if (old_value != new_value) change.settings.push_back({key, std::move(old_value), std::move(new_value)});
+      }
+    }
+    if (!change.settings.empty()) out.push_back(std::move(change));
+  }
+  return out;
 }
 
 std::vector<FieldChange> changed_fields(const RegisterEntry& o, const RegisterEntry& n) {
@@ -106,6 +146,20 @@ std::string capitalized(std::string_view text) {
   return out;
 }
 
+/// [{assessor, settings: [{setting, old, new}]}]; a value absent on a side is null.
+Json analyses_changed_json(const std::vector<AnalysisChange>& changed) {
+  Json out = Json::array();
+  for (const auto& change : changed) {
+    Json settings = Json::array();
+    for (const auto& setting : change.settings) {
+      auto value = [](const std::string& text) { return text.empty() ? Json(nullptr) : Json::parse(text, nullptr, false); };
+      settings.push_back(Json{{"setting", setting.field}, {"old", value(setting.old_value)}, {"new", value(setting.new_value)}});
+    }
+    out.push_back(Json{{"assessor", change.assessor}, {"settings", std::move(settings)}});
+  }
+  return out;
+}
+
 Json entry_json(const RegisterEntry& e) {
   Json out;
   out["id"] = e.id;
@@ -141,6 +195,47 @@ bool by_level_then_id(const RegisterEntry& a, const RegisterEntry& b) {
 
 std::string not_assessed_clause(std::size_t count, std::string_view lang) {
   return count == 0 ? "" : fmt::format(", {} {}", count, label(Label::not_assessed, lang));
+}
+
+namespace {
+/// A setting's value as people read it: a horizon in hours ("72 uur",
+/// "onbeperkte tijd" for JSON null), a string without its quotes, "—" when absent.
+std::string setting_shown(const FieldChange& setting, bool old_side, std::string_view lang) {
+  const std::string& value = old_side ? setting.old_value : setting.new_value;
+  if (value.empty()) return "—";
+  if (setting.field == "horizon") {
+    double hours = std::numeric_limits<double>::infinity();
+    if (value != "null") {
+      try {
+        hours = std::stod(value);
+      } catch (const std::exception&) {
+        return value;
+      }
+    }
+    const auto text = assessors::local_hours(hours);
+    return lang == "en" ? text.en : text.nl;
+  }
+  if (value.size() >= 2 && value.front() == '"' && value.back() == '"') return value.substr(1, value.size() - 2);
+  return value;
+}
+}  // namespace
+
+std::string analyses_not_repeated(const std::vector<std::string>& not_run, const std::vector<AnalysisChange>& changed,
+                                  std::string_view lang) {
+  std::vector<std::string> parts;
+  if (!not_run.empty()) parts.push_back(fmt::format("{}: {}", label(Label::analyses_not_run, lang), assessor_names(not_run, lang)));
+  if (!changed.empty()) {
+    std::vector<std::string> analyses;
+    for (const auto& change : changed) {
+      std::vector<std::string> settings;
+      for (const auto& setting : change.settings)
+        settings.push_back(fmt::format("{} {} → {}", setting.field == "horizon" ? "horizon" : setting.field,
+                                       setting_shown(setting, true, lang), setting_shown(setting, false, lang)));
+      analyses.push_back(fmt::format("{} ({})", assessor_name(change.assessor, lang), fmt::join(settings, ", ")));
+    }
+    parts.push_back(fmt::format("{}: {}", label(Label::analyses_changed, lang), fmt::join(analyses, "; ")));
+  }
+  return fmt::format("{}", fmt::join(parts, "; "));
 }
 
 std::string_view level_arrow(int direction) { return direction > 0 ? " ↑" : direction < 0 ? " ↓" : ""; }
@@ -184,7 +279,8 @@ RegisterDiff diff_registers(const RegisterDocument& old_register, const Register
       ++diff.unchanged;
       continue;
     }
-    ChangedRisk changed{*old->second, *entry, 0, std::move(changes), analyses_not_run(*old->second, new_register)};
+    ChangedRisk changed{*old->second, *entry, 0, std::move(changes), analyses_not_run(*old->second, new_register),
+                        analyses_changed(*old->second, old_register, new_register)};
     if (changed.old_entry.level != changed.new_entry.level)
       changed.level_direction = (changed.new_entry.level_rank > changed.old_entry.level_rank)   ? 1
                                 : (changed.new_entry.level_rank < changed.old_entry.level_rank) ? -1
@@ -207,8 +303,10 @@ RegisterDiff diff_registers(const RegisterDocument& old_register, const Register
       diff.merged.push_back({*entry, std::string(held->second.first), held->second.second});
     else if (auto now = not_listed_by_id.find(id); now != not_listed_by_id.end())
       diff.not_listed.push_back({*entry, now->second->level, now->second->level_name});
-    else if (auto missing = analyses_not_run(*entry, new_register); !missing.empty())
-      diff.not_assessed.push_back({*entry, std::move(missing)});
+    else if (NotAssessed gone{*entry, analyses_not_run(*entry, new_register),
+                              analyses_changed(*entry, old_register, new_register)};
+             !gone.missing.empty() || !gone.changed.empty())
+      diff.not_assessed.push_back(std::move(gone));
     else
       diff.resolved.push_back(*entry);
   }
@@ -284,9 +382,8 @@ std::string diff_to_text(const RegisterDiff& diff, std::string_view lang) {
       for (const auto& change : c.changes)
         out += fmt::format("    {}: {} → {}\n", field_name(change.field, lang),
                            plain(old_shown(change, c, lang)), plain(new_shown(change, c, lang)));
-      if (!c.analyses_not_run.empty())
-        out += fmt::format("    {}: {}\n", label(Label::analyses_not_run, lang),
-                           plain(assessor_names(c.analyses_not_run, lang)));
+      if (!c.analyses_not_run.empty() || !c.analyses_changed.empty())
+        out += fmt::format("    {}\n", plain(analyses_not_repeated(c.analyses_not_run, c.analyses_changed, lang)));
     }
   }
   if (!diff.merged.empty()) {
@@ -303,8 +400,8 @@ std::string diff_to_text(const RegisterDiff& diff, std::string_view lang) {
   if (!diff.not_assessed.empty()) {
     section(Label::not_assessed, diff.not_assessed.size());
     for (const auto& n : diff.not_assessed)
-      out += fmt::format("  {}  {}  {}\n    {}: {}\n", plain(n.previous.id), plain(level_text(n.previous)),
-                         plain(n.previous.title), label(Label::analyses_not_run, lang), plain(assessor_names(n.missing, lang)));
+      out += fmt::format("  {}  {}  {}\n    {}\n", plain(n.previous.id), plain(level_text(n.previous)),
+                         plain(n.previous.title), plain(analyses_not_repeated(n.missing, n.changed, lang)));
   }
   if (!diff.not_listed.empty()) {
     section(Label::no_longer_listed, diff.not_listed.size());
@@ -350,6 +447,7 @@ std::string diff_to_json(const RegisterDiff& diff, std::string_view lang) {
   for (const auto& n : diff.not_assessed) {
     auto item = entry_json(n.previous);
     item["analyses_not_run"] = n.missing;
+    item["analyses_changed"] = analyses_changed_json(n.changed);
     out["not_assessed"].push_back(std::move(item));
   }
   out["changed"] = Json::array();
@@ -361,6 +459,7 @@ std::string diff_to_json(const RegisterDiff& diff, std::string_view lang) {
                          {"new", c.new_entry.level},
                          {"direction", c.level_direction > 0 ? "up" : c.level_direction < 0 ? "down" : "same"}};
     item["analyses_not_run"] = c.analyses_not_run;
+    item["analyses_changed"] = analyses_changed_json(c.analyses_changed);
     item["changes"] = Json::array();
     for (const auto& change : c.changes)
       item["changes"].push_back(Json{{"field", change.field},
@@ -408,9 +507,9 @@ std::string diff_to_markdown(const RegisterDiff& diff, std::string_view lang) {
         changes += fmt::format("{}: {} → {}", field_name(change.field, lang),
                                markdown_escape(old_shown(change, c, lang)), markdown_escape(new_shown(change, c, lang)));
       }
-      if (!c.analyses_not_run.empty())
-        changes += fmt::format("{}{}: {}", changes.empty() ? "" : "; ", label(Label::analyses_not_run, lang),
-                               markdown_escape(assessor_names(c.analyses_not_run, lang)));
+      if (!c.analyses_not_run.empty() || !c.analyses_changed.empty())
+        changes += fmt::format("{}{}", changes.empty() ? "" : "; ",
+                               markdown_escape(analyses_not_repeated(c.analyses_not_run, c.analyses_changed, lang)));
       out += fmt::format("| {} | {} | {} | {} |\n", markdown_escape(c.new_entry.id), level,
                          markdown_escape(c.new_entry.title), changes.empty() ? "–" : changes);
     }
@@ -432,11 +531,11 @@ std::string diff_to_markdown(const RegisterDiff& diff, std::string_view lang) {
     out += fmt::format("#### {} ({})\n\n{}\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n",
                        capitalized(label(Label::not_assessed, lang)), diff.not_assessed.size(),
                        label(Label::not_assessed_why, lang), column(Label::id), column(Label::previous_level),
-                       column(Label::title), column(Label::analyses_not_run));
+                       column(Label::title), column(Label::not_assessed_reason));
     for (const auto& n : diff.not_assessed)
       out += fmt::format("| {} | {} | {} | {} |\n", markdown_escape(n.previous.id),
                          markdown_escape(level_text(n.previous)), markdown_escape(n.previous.title),
-                         markdown_escape(assessor_names(n.missing, lang)));
+                         markdown_escape(analyses_not_repeated(n.missing, n.changed, lang)));
     out += "\n";
   }
   if (!diff.not_listed.empty()) {

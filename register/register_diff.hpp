@@ -22,6 +22,15 @@ struct FieldChange {
   std::string old_value, new_value;
 };
 
+/// An analysis that ran in both registers, but with other settings: the
+/// options (field: the option's name) and the horizon (field "horizon") that
+/// differ, values as JSON text ("" where a side lacks the option). Its
+/// findings may differ for that reason alone (decision 030).
+struct AnalysisChange {
+  std::string assessor;
+  std::vector<FieldChange> settings;  ///< "horizon" first, then options by name
+};
+
 /// A risk in both registers whose compared fields differ.
 struct ChangedRisk {
   RegisterEntry old_entry, new_entry;
@@ -32,6 +41,9 @@ struct ChangedRisk {
   /// Analyses of the old entry that did not run for the new one, sorted: the
   /// change may come from that, not from the model (a profile without them).
   std::vector<std::string> analyses_not_run;
+  /// Analyses of the old entry that ran again with other options or another
+  /// horizon, by name.
+  std::vector<AnalysisChange> analyses_changed;
 };
 
 /// A risk the previous register listed on its own that is now part of one
@@ -52,10 +64,12 @@ struct NoLongerListed {
 
 /// A risk the previous register listed that this one does not compute
 /// because an analysis that found it did not run this time (a profile
-/// without that assessor): not resolved, not assessed.
+/// without that assessor), or ran with other options or another horizon:
+/// not resolved, not re-examined.
 struct NotAssessed {
   RegisterEntry previous;            ///< as the previous register had it
   std::vector<std::string> missing;  ///< its analyses that did not run in the newer register, sorted
+  std::vector<AnalysisChange> changed;  ///< its analyses that ran otherwise, by name
 };
 
 struct RegisterDiff {
@@ -93,6 +107,13 @@ bool by_level_then_id(const RegisterEntry& a, const RegisterEntry& b);
 /// `assess --previous`; "" when `count` is 0 (it arises only when two runs
 /// used different assessors).
 std::string not_assessed_clause(std::size_t count, std::string_view lang);
+
+/// Why an entry was not re-examined, or why its change may come from the
+/// method: "niet uitgevoerd: cyberblootstelling; anders uitgevoerd:
+/// enkelvoudig faalpunt (max_order 2 → 1)"; "" when both lists are empty.
+/// Plain text: the caller escapes it for its format.
+std::string analyses_not_repeated(const std::vector<std::string>& not_run, const std::vector<AnalysisChange>& changed,
+                                  std::string_view lang);
 
 /// " ↑" for a level that rose (direction > 0), " ↓" for one that fell, "" otherwise.
 std::string_view level_arrow(int direction);

@@ -127,6 +127,41 @@ class Checker {
   model::Diagnostics& problems_;
 };
 
+/// `assessor_options` (an object of objects, by assessor) and the
+/// `horizons` each assessor used, into `settings`. A register written before
+/// either was recorded has neither: nothing is then compared (decision 030).
+void read_analysis_settings(const Json& root, Checker& check,
+                            std::map<std::string, AnalysisSettings, std::less<>>& settings) {
+  if (auto options = root.find("assessor_options"); options != root.end() && !options->is_null()) {
+    if (!options->is_object()) {
+      check.problem("/assessor_options", fmt::format("is {}", type_name(*options)),
+                    "an object of option objects by assessor name");
+    } else {
+      for (const auto& [assessor, values] : options->items()) {
+        if (!values.is_object()) {
+          check.problem("/assessor_options/" + assessor, fmt::format("is {}", type_name(values)),
+                        "an object of options and their values");
+          continue;
+        }
+        auto& recorded = settings[assessor].options.emplace();
+        for (const auto& [key, value] : values.items()) recorded.emplace(key, value.dump());
+      }
+    }
+  }
+  // `horizons` was written long before it was read: taken as far as it is
+  // well formed, never a problem (it only refines the comparison).
+  if (auto horizons = root.find("horizons"); horizons != root.end() && horizons->is_array())
+    for (const auto& item : *horizons) {
+      if (!item.is_object()) continue;
+      auto assessor = item.find("assessor");
+      auto hours = item.find("horizon_h");
+      if (assessor == item.end() || !assessor->is_string() || hours == item.end() ||
+          !(hours->is_number() || hours->is_null()))
+        continue;
+      settings[assessor->get<std::string>()].horizon_h = hours->dump();
+    }
+}
+
 std::vector<RegisterLevel> read_levels(const Json& root, Checker& check) {
   std::vector<RegisterLevel> levels;
   const Json* method = check.object_member(root, "", "method");
@@ -301,6 +336,7 @@ RegisterDocumentResult read_register_document(std::string_view json_text, const 
       check.problem("/assessors", fmt::format("is {}", type_name(*assessors)), "an array of assessor names");
     }
   }
+  read_analysis_settings(root, check, document.analysis_settings);
   if (const Json* risks = check.array_member(root, "", "risks", "risks")) {
     std::set<std::string, std::less<>> seen;
     for (std::size_t i = 0; i < risks->size() && result.problems.items().size() < kMaxDocumentProblems; ++i) {

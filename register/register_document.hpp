@@ -4,6 +4,8 @@
 /// name the file, the JSON pointer of the offending value and what was expected.
 
 #include <cstddef>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +40,17 @@ struct RegisterEntry {
   std::vector<std::string> analyses;
 };
 
+/// How one analysis ran, as the register records it: what a comparison
+/// needs to tell "solved" from "looked for otherwise" (decision 030).
+struct AnalysisSettings {
+  /// Option → the value it ran with, as compact JSON text (`2`, `"vital"`,
+  /// `500.0`); nullopt when the register does not record its options.
+  std::optional<std::map<std::string, std::string>> options;
+  /// The horizon it used in hours as JSON text (`72`, `null` for none);
+  /// nullopt when the register does not record it.
+  std::optional<std::string> horizon_h;
+};
+
 struct RegisterDocument {
   std::string file;        ///< as given to the reader
   std::string lang;        ///< "nl" or "en"; "nl" when the file does not say
@@ -47,6 +60,9 @@ struct RegisterDocument {
   /// The assessors that ran (`assessors`), sorted; nullopt when the file
   /// does not say, so nothing can be told about analyses that did not run.
   std::optional<std::vector<std::string>> assessors;
+  /// Per assessor, its options (`assessor_options`) and horizon (`horizons`)
+  /// as far as the file records them; by name.
+  std::map<std::string, AnalysisSettings, std::less<>> analysis_settings;
   std::vector<RegisterEntry> risks;   ///< in file order; ids unique
   /// The entries computed but not listed (`not_listed_entries`): id, level
   /// and replaces only; empty in a register written before they were.

@@ -226,9 +226,8 @@ std::string change_details(const ChangedRisk& changed, const Register& reg, std:
                                 escape(changed_field_value(change, true, changed, reg, lang)),
                                 escape(changed_field_value(change, false, changed, reg, lang))));
   }
-  if (!changed.analyses_not_run.empty())
-    parts.push_back(fmt::format("{}: {}", label(Label::analyses_not_run, lang),
-                                escape(assessor_names(changed.analyses_not_run, lang))));
+  if (!changed.analyses_not_run.empty() || !changed.analyses_changed.empty())
+    parts.push_back(escape(analyses_not_repeated(changed.analyses_not_run, changed.analyses_changed, lang)));
   return fmt::format("{}", fmt::join(parts, "; "));
 }
 

@@ -594,11 +594,11 @@ void write_changes(std::string& out, const Register& reg, std::string_view lang)
   }
   if (!changes.not_assessed.empty()) {
     table_head(Label::not_assessed, changes.not_assessed.size(), label(Label::not_assessed_why, lang),
-               {Label::id, Label::previous_level, Label::title, Label::analyses_not_run});
+               {Label::id, Label::previous_level, Label::title, Label::not_assessed_reason});
     for (const auto& entry : changes.not_assessed)
       out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", esc(entry.previous.id),
                          esc(level_shown(entry.previous, reg, lang)), esc(entry.previous.title),
-                         esc(assessor_names(entry.missing, lang)));
+                         esc(analyses_not_repeated(entry.missing, entry.changed, lang)));
     out += "</tbody></table>\n";
   }
   if (!changes.not_listed.empty()) {

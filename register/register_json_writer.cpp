@@ -302,6 +302,11 @@ std::string register_to_json(const Register& reg, std::string_view lang) {
   for (const auto& h : reg.horizons)
     out["horizons"].push_back(
         Json{{"assessor", h.assessor}, {"horizon_h", json_hours(h.horizon_h)}, {"source", h.source}});
+  // The options each assessor ran with, defaults included: `diff` tells an
+  // analysis run with other options from a solved risk (decision 030).
+  out["assessor_options"] = Json::object();
+  for (std::size_t i = 0; i < reg.assessors.size() && i < reg.assessor_options.size(); ++i)
+    out["assessor_options"][reg.assessors[i]] = reg.assessor_options[i];
   out["summary"] = summary_json(reg, lang);
   out["listing"] = listing_json(reg, lang);
   out["not_listed_entries"] = Json::array();

@@ -238,11 +238,11 @@ void write_changes(std::string& out, const Register& reg, std::string_view lang)
     heading(Label::not_assessed, changes.not_assessed.size());
     out += fmt::format("{}\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n", label(Label::not_assessed_why, lang),
                        capitalized(label(Label::id, lang)), capitalized(label(Label::previous_level, lang)),
-                       capitalized(label(Label::title, lang)), capitalized(label(Label::analyses_not_run, lang)));
+                       capitalized(label(Label::title, lang)), capitalized(label(Label::not_assessed_reason, lang)));
     for (const auto& entry : changes.not_assessed)
       out += fmt::format("| {} | {} | {} | {} |\n", md_escape(entry.previous.id),
                          md_escape(level_shown(entry.previous, reg, lang)), md_escape(entry.previous.title),
-                         md_escape(assessor_names(entry.missing, lang)));
+                         md_escape(analyses_not_repeated(entry.missing, entry.changed, lang)));
     out += "\n";
   }
   if (!changes.not_listed.empty()) {

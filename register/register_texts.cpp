@@ -162,11 +162,14 @@ constexpr std::array kTexts{
           "beyond the most entries, or outside the operators chosen); they are not solved."},
     Entry{Label::not_assessed, "niet opnieuw onderzocht", "not re-examined"},
     Entry{Label::not_assessed_why,
-          "Een analyse die deze risico's vond, is deze keer niet uitgevoerd (een profiel zonder die analyse). Of ze "
-          "er nog zijn, is dus niet bepaald; ze zijn niet opgelost.",
-          "An analysis that found these risks did not run this time (a profile without it), so whether they remain "
-          "is not determined; they are not solved."},
+          "Een analyse die deze risico's vond, is deze keer niet of anders uitgevoerd (een profiel zonder die "
+          "analyse, of met andere opties of een andere horizon). Of ze er nog zijn, is dus niet bepaald; ze zijn "
+          "niet opgelost.",
+          "An analysis that found these risks did not run this time, or ran otherwise (a profile without it, or "
+          "with other options or another horizon), so whether they remain is not determined; they are not solved."},
     Entry{Label::analyses_not_run, "niet uitgevoerd", "not run"},
+    Entry{Label::analyses_changed, "anders uitgevoerd", "run otherwise"},
+    Entry{Label::not_assessed_reason, "reden", "reason"},
     Entry{Label::resolved_why, "De analyses vinden deze risico's niet meer.",
           "The analyses no longer find these risks."},
     Entry{Label::previous_level, "vorig niveau", "previous level"},

@@ -130,6 +130,8 @@ enum class Label {
   not_assessed,
   not_assessed_why,
   analyses_not_run,
+  analyses_changed,
+  not_assessed_reason,
   resolved_why,
   previous_level,
   level_now,

@@ -11,6 +11,7 @@
 
 #include "assessors/finding.hpp"
 #include "register/register_changes.hpp"
+#include "catalogs/catalog.hpp"
 #include "catalogs/scoring_method.hpp"
 
 namespace knelpunt::risk_register {
@@ -168,6 +169,8 @@ struct Register {
   std::vector<FeedInfo> feeds;
   std::vector<std::string> assessors;  ///< that ran, in order
   std::vector<AssessorHorizon> horizons;  ///< the horizon each assessor used, in the same order
+  /// The options each assessor ran with, defaults included (Assessor::effective_options), in the same order.
+  std::vector<catalogs::Json> assessor_options = {};
   /// The profile's `horizons:`: vital process → the horizon of cascades
   /// that start at one of its assets, sorted by process.
   std::vector<std::pair<std::string, double>> process_horizons = {};

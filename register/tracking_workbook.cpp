@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "model/suggest.hpp"
+#include "model/text_trim.hpp"
 #include "register/register_texts.hpp"
 #include "register/xlsx_workbook.hpp"
 
@@ -38,12 +39,8 @@ std::string folded(std::string_view text) {
   return out;
 }
 
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return "";
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
+/// A cell's text without blanks and line ends at either end.
+std::string trimmed(std::string_view text) { return std::string(model::trimmed(text, " \t\r\n")); }
 
 /// The status id a cell names: an id, or a status's name in Dutch or English.
 std::optional<std::string> status_id(std::string_view cell) {

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "tests/assessors/assessor_fixture.hpp"
 
@@ -25,6 +26,37 @@ TEST_CASE("assessment: every assessor rejects an option it does not have") {
     CHECK(messages(diagnostics).find("assessor '" + name + "' has no option 'no_such_option'") != std::string::npos);
     CHECK(messages(diagnostics).find("test-profile.yaml:7:3") != std::string::npos);
     CHECK_FALSE(configure_diagnostics(name, options("{}"), m->reference).has_errors());
+  }
+}
+
+// The register records these (decision 030): every option an assessor reads,
+// with the value it uses. Written out by hand from the assessors' documented
+// defaults (docs/assessors.md); an assessor that forgets to keep its options
+// fails here.
+TEST_CASE("assessment: every assessor keeps the options it ran with, defaults included") {
+  const auto m = load_test_model("single-point.yaml");
+  const std::map<std::string, std::string> defaults = {
+      {"single-point", R"({"max_order":2,"min_vital":1})"},
+      {"cascade-reach", R"({"top":20,"min_reach":1})"},
+      {"geographic", R"({"zones":true,"radius":500.0,"threat":"flood"})"},
+      {"cyber-exposure", R"({"kev":true,"epss_threshold":0.1})"},
+      {"missing-controls", R"({"baseline":"vital","min_weight":1})"},
+      {"scenario", R"({})"}};
+  for (auto& assessor : assessors::make_builtin_assessors()) {
+    const std::string name(assessor->name());
+    CAPTURE(name);
+    CHECK(assessor->effective_options().dump() == "{}");  // nothing before configure()
+    model::Diagnostics diagnostics;
+    assessor->configure(options("{}"), m->reference, {"test-profile.yaml", 7, 3}, diagnostics);
+    REQUIRE(defaults.count(name) == 1);
+    CHECK(assessor->effective_options().dump() == defaults.at(name));
+  }
+  // A value set in the profile replaces its default, in the reader's order.
+  for (auto& assessor : assessors::make_builtin_assessors()) {
+    if (assessor->name() != "single-point") continue;
+    model::Diagnostics diagnostics;
+    assessor->configure(options(R"({"min_vital": 3, "max_order": 1})"), m->reference, {"p.yaml", 1, 1}, diagnostics);
+    CHECK(assessor->effective_options().dump() == R"({"max_order":1,"min_vital":3})");
   }
 }
 

@@ -175,9 +175,15 @@ def inputs(binary, work, model):
     expect(binary, 2, "reach", model, "-o", model / "data" / ".." / "model.yaml", err="an input of this run")
     expect(binary, 2, "graph", model, "-o", model / "data" / "dependencies.csv", err="an input of this run")
     # The same output twice in one run: the second would replace the first.
+    # Caught before the run (before, only at the second write, after the
+    # first had written the file), also when spelt otherwise.
     both = work / "both.csv"
     expect(binary, 2, *assess, "--knelpunten-csv", both, "--format", "csv", "-o", both,
-           err="written by this run")
+           err="-o and --knelpunten-csv both name")
+    check(not both.exists(), "outputs: -o and --knelpunten-csv on one file still wrote it")
+    expect(binary, 2, *assess, "--knelpunten-csv", both, "--format", "csv", "-o", work / "." / "both.csv",
+           err="both name")
+    check(not both.exists(), "outputs: the same file spelt otherwise was still written")
     # Outputs are checked before the run computes anything: a refused -o
     # leaves no other output behind (before, the CSV of every asset and a
     # seeded tracking file were written first).

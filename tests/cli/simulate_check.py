@@ -139,8 +139,9 @@ def check_agreement(knelpunt, tmp):
     print(f"{checks} fractions agree with cutsets --probability; the biased sampler disagreed on {caught} of {total}")
 
 
-def check_progress(knelpunt):
-    args = [knelpunt, "simulate", MODEL, "--runs", "2000", "--seed", "1", "-o", os.devnull]
+def check_progress(knelpunt, tmp):
+    # A file of its own: /dev/null is a character device, which -o refuses (docs/security.md).
+    args = [knelpunt, "simulate", MODEL, "--runs", "2000", "--seed", "1", "-o", os.path.join(tmp, "progress.json")]
     if run(args).stderr:
         sys.exit("FAIL: simulate wrote to stderr that is not a terminal")
     for quiet in (False, True):
@@ -196,7 +197,7 @@ def main() -> int:
         check_threads(knelpunt)
         parts = check_shards(knelpunt, tmp)
         check_agreement(knelpunt, tmp)
-        check_progress(knelpunt)
+        check_progress(knelpunt, tmp)
         check_refusals(knelpunt, tmp, parts)
     return 0
 

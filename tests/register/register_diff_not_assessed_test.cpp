@@ -7,6 +7,8 @@
 #include "register/register_diff.hpp"
 #include "register/register_document.hpp"
 
+#include <map>
+
 using knelpunt::risk_register::diff_registers;
 using knelpunt::risk_register::read_register_document;
 using knelpunt::risk_register::RegisterDocument;
@@ -91,4 +93,101 @@ TEST_CASE("register reader: `assessors` sorted, `analyses` per risk, the assesso
   CHECK(*read.document->assessors == std::vector<std::string>{"cascade-reach", "single-point"});
   CHECK(read.document->risks[0].analyses == std::vector<std::string>{"single-point", "cyber-exposure"});
   CHECK(read.document->risks[1].analyses == std::vector<std::string>{"scenario"});
+}
+
+// Decision 030 (amended 2026-12-03): an analysis that ran again with other
+// options or another horizon did not look for the same things.
+namespace {
+using knelpunt::risk_register::AnalysisSettings;
+
+AnalysisSettings ran_with(std::map<std::string, std::string> options, std::string horizon_h = "72") {
+  return AnalysisSettings{std::move(options), std::move(horizon_h)};
+}
+}  // namespace
+
+TEST_CASE("diff: gone after its analysis ran with other options or horizon is not re-examined") {
+  auto old_register = with_levels("old.json");
+  old_register.risks = {found_by("KP-PAIR", {"single-point"}), found_by("KP-REACH", {"cascade-reach"}),
+                        found_by("KP-GEO", {"geographic"})};
+  old_register.analysis_settings = {{"single-point", ran_with({{"max_order", "2"}, {"min_vital", "1"}})},
+                                    {"cascade-reach", ran_with({{"top", "20"}})},
+                                    {"geographic", ran_with({{"radius", "500.0"}})}};
+  auto new_register = with_levels("new.json");
+  new_register.assessors = std::vector<std::string>{"cascade-reach", "geographic", "single-point"};
+  new_register.analysis_settings = {{"single-point", ran_with({{"max_order", "1"}, {"min_vital", "1"}})},
+                                    {"cascade-reach", ran_with({{"top", "20"}}, "24")},
+                                    {"geographic", ran_with({{"radius", "500.0"}})}};
+
+  const auto diff = diff_registers(old_register, new_register);
+  // geographic ran as before and no longer finds KP-GEO: resolved.
+  REQUIRE(diff.resolved.size() == 1);
+  CHECK(diff.resolved[0].id == "KP-GEO");
+  REQUIRE(diff.not_assessed.size() == 2);
+  CHECK(diff.not_assessed[0].previous.id == "KP-PAIR");
+  CHECK(diff.not_assessed[0].missing.empty());
+  REQUIRE(diff.not_assessed[0].changed.size() == 1);
+  CHECK(diff.not_assessed[0].changed[0].assessor == "single-point");
+  REQUIRE(diff.not_assessed[0].changed[0].settings.size() == 1);
+  CHECK(diff.not_assessed[0].changed[0].settings[0].field == "max_order");
+  CHECK(diff.not_assessed[0].changed[0].settings[0].old_value == "2");
+  CHECK(diff.not_assessed[0].changed[0].settings[0].new_value == "1");
+  CHECK(diff.not_assessed[1].previous.id == "KP-REACH");
+  REQUIRE(diff.not_assessed[1].changed.size() == 1);
+  CHECK(diff.not_assessed[1].changed[0].settings[0].field == "horizon");
+
+  using knelpunt::risk_register::analyses_not_repeated;
+  CHECK(analyses_not_repeated(diff.not_assessed[0].missing, diff.not_assessed[0].changed, "nl") ==
+        "anders uitgevoerd: enkelvoudig faalpunt (max_order 2 → 1)");
+  CHECK(analyses_not_repeated(diff.not_assessed[1].missing, diff.not_assessed[1].changed, "en") ==
+        "run otherwise: far-reaching loss (horizon 72h → 24h)");
+  CHECK(analyses_not_repeated({"cyber-exposure"}, diff.not_assessed[1].changed, "nl") ==
+        "niet uitgevoerd: cyberblootstelling; anders uitgevoerd: verreikende uitval (horizon 3 dagen → 24 uur)");
+}
+
+TEST_CASE("diff: options compared only where both registers record them; a changed entry names them") {
+  auto old_register = with_levels("old.json");
+  old_register.risks = {found_by("KP-PAIR", {"single-point"}), found_by("KP-SPOF", {"single-point"}, 2)};
+  // OLD written before options were recorded: only its horizon is known.
+  old_register.analysis_settings = {{"single-point", AnalysisSettings{std::nullopt, "72"}}};
+  auto new_register = with_levels("new.json");
+  new_register.assessors = std::vector<std::string>{"single-point"};
+  new_register.analysis_settings = {{"single-point", ran_with({{"max_order", "1"}})}};
+  new_register.risks = {found_by("KP-SPOF", {"single-point"}, 1)};
+  auto diff = diff_registers(old_register, new_register);
+  CHECK(diff.not_assessed.empty());
+  REQUIRE(diff.resolved.size() == 1);
+  REQUIRE(diff.changed.size() == 1);
+  CHECK(diff.changed[0].analyses_changed.empty());
+
+  old_register.analysis_settings = {{"single-point", ran_with({{"max_order", "2"}})}};
+  diff = diff_registers(old_register, new_register);
+  CHECK(diff.resolved.empty());
+  REQUIRE(diff.not_assessed.size() == 1);
+  REQUIRE(diff.changed.size() == 1);
+  REQUIRE(diff.changed[0].analyses_changed.size() == 1);
+  CHECK(diff.changed[0].analyses_changed[0].settings[0].field == "max_order");
+}
+
+TEST_CASE("register reader: `assessor_options` and `horizons` per assessor; a malformed options block is a problem") {
+  const std::string head = R"({"format": "knelpunt-register/1",
+    "method": {"risk_diagram": {"levels": [{"id": "laag", "name": "laag"}]}},
+    "assessors": ["single-point", "geographic"],
+    "horizons": [{"assessor": "single-point", "horizon_h": 72, "source": "model"},
+                 {"assessor": "geographic", "horizon_h": null, "source": "profile"}, 7],
+    "risks": [], )";
+  auto read = read_register_document(
+      head + R"("assessor_options": {"single-point": {"max_order": 2, "min_vital": 1}, "geographic": {"threat": "flood"}}})",
+      "r.json");
+  REQUIRE(read.document);
+  const auto& settings = read.document->analysis_settings;
+  REQUIRE(settings.size() == 2);
+  CHECK(settings.at("single-point").options == std::map<std::string, std::string>{{"max_order", "2"}, {"min_vital", "1"}});
+  CHECK(settings.at("single-point").horizon_h == "72");
+  CHECK(settings.at("geographic").options == std::map<std::string, std::string>{{"threat", "\"flood\""}});
+  CHECK(settings.at("geographic").horizon_h == "null");
+
+  read = read_register_document(head + R"("assessor_options": {"single-point": 2}})", "r.json");
+  CHECK_FALSE(read.document);
+  REQUIRE(read.problems.items().size() == 1);
+  CHECK(read.problems.items()[0].to_string().find("/assessor_options/single-point") != std::string::npos);
 }

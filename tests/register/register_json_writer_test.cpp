@@ -34,7 +34,7 @@ TEST_CASE("register JSON: format, fixed key order, 2-space indent and one traili
   CHECK(text[text.size() - 2] == '}');
   const Json json = Json::parse(text);
   CHECK(keys(json) == std::vector<std::string>{"format", "lang", "tool", "model", "method", "catalogs", "feeds",
-                                               "assessors", "horizons", "summary", "listing", "not_listed_entries",
+                                               "assessors", "horizons", "assessor_options", "summary", "listing", "not_listed_entries",
                                                "risks", "unmatched_tracking"});
   CHECK(keys(json["risks"][0]) ==
         std::vector<std::string>{"id", "title", "description", "assessor", "analyses", "replaces", "kind", "assets", "vital_processes", "operators",

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Writes the register pairs that tests/cli/diff/ compares.
 
-Usage: python3 make_registers.py PATH_TO_KNELPUNT
+Usage: python3 make_registers.py PATH_TO_KNELPUNT [NAME ...]
+
+With names, only those registers are written (the others stay as written).
 
 model/ is Diffdorp, a four-asset town. Each register is `knelpunt assess
 --format json` of model/ or of a copy with one edit (below), read with the
@@ -29,6 +31,12 @@ goldens (KNELPUNT_UPDATE_GOLDEN=1 ctest -R 'cli:diff/') and check them.
   fewer-assessors.json   model/ as it is, with fewer-assessors-profile.yaml (no cyber-exposure,
                          no missing-controls): what diff calls "not re-examined" for the entries
                          only those analyses found (written later than the others)
+  options-base.json      added.json's model with the pump fed by ss-dorp or ss-polder (critical
+                         pairs), default profile, written once registers recorded their
+                         assessors' options (assessor_options)
+  options-changed.json   the same model, with options-changed-profile.yaml: single-point at
+                         max_order 1 and cascade-reach with a 24h horizon; against options-base.json
+                         what diff calls "run otherwise" (anders uitgevoerd)
 """
 
 import os
@@ -83,24 +91,33 @@ VARIANTS = {
 VARIANTS["hardened-and-added"] = lambda t: VARIANTS["scada-hardened"](t) + ADDED_ASSETS
 VARIANTS["listed-two"] = lambda t: t
 VARIANTS["fewer-assessors"] = lambda t: t
+# ss-polder as a second supply of the pump: pairs for single-point to find.
+VARIANTS["options-base"] = lambda t: replace(t, "        from: [ss-dorp]\n", "        from: [ss-dorp, ss-polder]\n") + ADDED_ASSETS
+VARIANTS["options-changed"] = VARIANTS["options-base"]
 
 
 def main():
-    if len(sys.argv) != 2:
+    if len(sys.argv) < 2:
         print(__doc__)
         return 2
     binary = sys.argv[1]
+    only = set(sys.argv[2:])
+    if only - set(VARIANTS):
+        print(f"make_registers.py: no register named {sorted(only - set(VARIANTS))}; expected some of {sorted(VARIANTS)}")
+        return 2
     base_text = (HERE / "model" / "model.yaml").read_text(encoding="utf-8")
     env = dict(os.environ, KNELPUNT_HOME=str(HERE.parents[2]))
     with tempfile.TemporaryDirectory(prefix="knelpunt-registers-") as tmp:
         for name, edit in VARIANTS.items():
+            if only and name not in only:
+                continue
             model_dir = pathlib.Path(tmp) / name
             model_dir.mkdir()
             (model_dir / "model.yaml").write_text(edit(base_text), encoding="utf-8")
             args = [binary, "assess", str(model_dir), "--format", "json", "--cache", str(CACHE), "-q"]
             if name == "renamed-tracked":
                 args += ["--tracking", str(HERE / "tracking-renamed.yaml")]
-            if name in ("listed-two", "fewer-assessors"):
+            if name in ("listed-two", "fewer-assessors", "options-changed"):
                 args += ["-p", str(HERE / f"{name}-profile.yaml")]
             out = subprocess.run(args, capture_output=True, env=env, check=False)
             if out.returncode != 0:
@@ -108,6 +125,8 @@ def main():
                 return 1
             (HERE / f"{name}.json").write_bytes(out.stdout)
             print(f"wrote {name}.json")
+        if only:
+            return 0
         (HERE / "truncated.json").write_bytes((HERE / "base.json").read_bytes()[:1500])
         model_dir = str(HERE / "model")
         for target, args in (("cascade.json", ["whatif", model_dir, "--fail", "scada", "--format", "json"]),
