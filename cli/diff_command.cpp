@@ -54,6 +54,11 @@ class DiffCommand : public Command {
 
   int run() override {
     // Read both before giving up, so that one run reports the problems of both files.
+    model::ProtectedFiles inputs;
+    inputs.add(old_path_);
+    inputs.add(new_path_);
+    // A refused -o fails before two large registers are read (docs/security.md).
+    if (const int checked = check_output(output_, inputs); checked != kExitOk) return checked;
     auto old_register = read_register_or_report(old_path_);
     auto new_register = read_register_or_report(new_path_);
     if (!old_register || !new_register) return kExitBadInput;
@@ -69,9 +74,6 @@ class DiffCommand : public Command {
     }
     // --format was checked against the same table (register/register_formats.hpp).
     const std::string text = risk_register::find_output_format(format_)->write_diff(diff, lang_);
-    model::ProtectedFiles inputs;
-    inputs.add(old_path_);
-    inputs.add(new_path_);
     if (const int written = write_output(text, output_, inputs); written != kExitOk) return written;
     if (gate && gate->failed()) {
       print_gate(*gate);

@@ -60,6 +60,8 @@ class GraphCommand : public Command {
   int run() override {
     auto loaded = load_model_or_report(model_path_, quiet_);
     if (!loaded) return kExitBadInput;
+    // A refused -o fails before the layout, which takes seconds on a large model (docs/security.md).
+    if (const int checked = check_output(output_, protected_inputs(*loaded)); checked != kExitOk) return checked;
     const auto& graph = *loaded->graph;
     GraphSelection selection;
     auto& keep = selection.keep;

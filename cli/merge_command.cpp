@@ -65,6 +65,8 @@ class MergeCommand : public Command {
   }
 
   int run() override {
+    // A refused -o fails before the shards are read (docs/security.md).
+    if (const int checked = check_output(output_, shard_inputs()); checked != kExitOk) return checked;
     std::vector<std::string> texts;
     for (const auto& path : parts_) {
       auto input = model::read_input_file(
@@ -114,9 +116,7 @@ class MergeCommand : public Command {
     }
     sort_reach_rows(merged.rows);
     const std::string text = format_ == "json" ? render_reach_json(merged, top_) : render_reach_text(merged, top_, lang_);
-    model::ProtectedFiles inputs;
-    for (const auto& path : parts_) inputs.add(path);
-    return write_output(text, output_, inputs);
+    return write_output(text, output_, shard_inputs());
   }
 
  private:
@@ -140,6 +140,13 @@ class MergeCommand : public Command {
   }
 
   /// `simulate` shards: the counts added up, rendered as one unsharded run.
+  /// The shards: no output may replace one of them.
+  model::ProtectedFiles shard_inputs() const {
+    model::ProtectedFiles inputs;
+    for (const auto& path : parts_) inputs.add(path);
+    return inputs;
+  }
+
   int merge_simulate(const std::vector<std::string>& texts) const {
     std::vector<SimulateShardFile> files;
     for (std::size_t i = 0; i < texts.size(); ++i) {
@@ -180,9 +187,7 @@ class MergeCommand : public Command {
     // Integer counts: the sum is the same in any order, and equals one run's.
     for (const auto& file : files) engine::add_tally(merged.tally, file.report.tally);
     const std::string text = format_ == "json" ? render_simulate_json(merged) : render_simulate_text(merged, top_, lang_);
-    model::ProtectedFiles inputs;
-    for (const auto& path : parts_) inputs.add(path);
-    return write_output(text, output_, inputs);
+    return write_output(text, output_, shard_inputs());
   }
 
   std::vector<std::string> parts_;

@@ -78,6 +78,8 @@ class WhatifCommand : public Command {
     }
     const auto seeds = seeds_or_report(*loaded, *initial);
     if (!seeds) return kExitBadInput;
+    // A refused -o fails before the cascade (docs/security.md).
+    if (const int checked = check_output(output_, inputs_of(*loaded)); checked != kExitOk) return checked;
     const auto& graph = *loaded->graph;
     if (engine::has_recovery(loaded->model)) {
       // docs/restoration.md: assets with a recovery come back; the timeline

@@ -193,6 +193,12 @@ def inputs(binary, work, model):
            "-o", work / "no-such-directory" / "register.md", err="does not exist")
     check(not early.exists(), "inputs: a refused -o still wrote --knelpunten-csv")
     check(not seeded.exists(), "inputs: a refused -o still seeded a tracking file")
+    # diff and merge check -o before they read: a refused -o is reported
+    # even when the inputs are broken (before, the input's error came first).
+    broken = work / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    for command in (["diff", broken, broken], ["merge", broken]):
+        expect(binary, 2, *command, "-o", work / "no-such-directory" / "out.json", err="does not exist")
     # diff and merge: their inputs are the registers and the shards.
     old = work / "old.json"
     expect(binary, 0, *assess, "--format", "json", "-o", old)
