@@ -19,7 +19,7 @@ constexpr std::size_t kMaxQuotedToken = 80;
 /// added after the child it follows is closed.
 class BoundedTreeBuilder {
  public:
-  explicit BoundedTreeBuilder(std::size_t max_depth) : max_depth_(max_depth) {}
+  BoundedTreeBuilder(std::size_t max_depth, const RootArrayElementTrim* trim) : max_depth_(max_depth), trim_(trim) {}
 
   bool null() { return add(Json(nullptr)) != nullptr; }
   bool boolean(bool value) { return add(Json(value)) != nullptr; }
@@ -66,6 +66,8 @@ class BoundedTreeBuilder {
 
  private:
   std::size_t max_depth_;
+  const RootArrayElementTrim* trim_;  // null: keep every element whole
+  std::string root_array_;            // the member of the root object whose array is open, else ""
   Json root_;
   std::vector<Json*> open_;  // the containers being filled, outermost first
   std::string key_;
@@ -101,11 +103,16 @@ class BoundedTreeBuilder {
       error_ = "nested more than " + std::to_string(max_depth_) + " deep";
       return false;
     }
+    // An array straight under the root object: its elements go to trim_.
+    if (open_.size() == 1 && open_.front()->is_object() && container.is_array()) root_array_ = key_;
     open_.push_back(add(std::move(container)));
     return true;
   }
 
   bool close() {
+    // open_: root object, its array, the element now complete.
+    if (trim_ && *trim_ && open_.size() == 3 && !root_array_.empty()) (*trim_)(root_array_, *open_.back());
+    if (open_.size() == 2) root_array_.clear();
     open_.pop_back();
     return true;
   }
@@ -155,8 +162,12 @@ void locate(BoundedJsonResult& result, std::string_view text, std::size_t offset
 }  // namespace
 
 BoundedJsonResult parse_bounded_json(std::string_view text, std::size_t max_depth) {
+  return parse_bounded_json(text, RootArrayElementTrim{}, max_depth);
+}
+
+BoundedJsonResult parse_bounded_json(std::string_view text, const RootArrayElementTrim& trim, std::size_t max_depth) {
   BoundedJsonResult result;
-  BoundedTreeBuilder builder(max_depth);
+  BoundedTreeBuilder builder(max_depth, &trim);
   bool parsed = false;
   try {
     parsed = Json::sax_parse(text.begin(), text.end(), &builder, Json::input_format_t::json, true,

@@ -8,6 +8,7 @@
 /// is allocated for a level. docs/security.md (Feeds and JSON) gives the limits.
 
 #include <cstddef>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -29,11 +30,23 @@ struct BoundedJsonResult {
   std::size_t column = 0;  ///< 1-based column (bytes) of the problem, 0 when unknown
 };
 
+/// Called with each element of an array that is a member of the root object
+/// (`{"risks": [ELEMENT, …]}`) as soon as the element is complete, with the
+/// member's name. It may shrink the element — drop what its reader does not
+/// use — so that a large document is never held whole in the tree: a
+/// register's risks carry chains, timelines and texts that `diff` never reads.
+using RootArrayElementTrim = std::function<void(std::string_view member, nlohmann::json& element)>;
+
 /// Parses `text` as one JSON value (no trailing data, no comments). Fails on a
 /// syntax error, on arrays or objects nested more than `max_depth` deep and on
 /// a number whose magnitude exceeds a double's range. Integers beyond 64 bits
 /// become doubles, as in nlohmann::json. Never throws except std::bad_alloc.
 BoundedJsonResult parse_bounded_json(std::string_view text, std::size_t max_depth = kMaxJsonDepth);
+
+/// As above, with each element of the root object's arrays handed to `trim`
+/// once it is complete (only containers: objects and arrays).
+BoundedJsonResult parse_bounded_json(std::string_view text, const RootArrayElementTrim& trim,
+                                     std::size_t max_depth = kMaxJsonDepth);
 
 /// "line L, column C: " when the result has a location, else "".
 std::string json_location_prefix(const BoundedJsonResult& result);

@@ -1,7 +1,9 @@
 #include "register/register_document.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -283,6 +285,43 @@ RegisterEntry read_risk(const Json& item, const std::string& pointer, const std:
   return entry;
 }
 
+/// Keeps of a risk only what read_risk reads, as the parser completes it
+/// (docs/security.md: a 100 000-entry register is never held whole), and
+/// packs that as compact text. Whatever is kept is kept as it is, so
+/// read_risk reports the same problems.
+void trim_risk(std::string_view member, Json& risk) {
+  if (member != "risks" || !risk.is_object()) return;
+  static const std::set<std::string, std::less<>> kRead = {
+      "id",     "title",       "assessor", "kind",   "analyses", "assets",  "affected",
+      "level",  "replaces",    "likelihood", "impact", "measures", "tracking"};
+  for (auto it = risk.begin(); it != risk.end();)
+    it = kRead.contains(it.key()) ? std::next(it) : risk.erase(it);
+  // Of these objects read_risk reads one or two members; an impact holds its criteria and their bases.
+  auto keep_only = [&](const char* key, std::initializer_list<std::string_view> kept) {
+    auto found = risk.find(key);
+    if (found == risk.end() || !found->is_object()) return;
+    for (auto it = found->begin(); it != found->end();)
+      it = std::find(kept.begin(), kept.end(), it.key()) != kept.end() ? std::next(it) : found->erase(it);
+  };
+  keep_only("impact", {"class"});
+  keep_only("likelihood", {"class"});
+  keep_only("level", {"id"});
+  keep_only("tracking", {"status", "owner"});
+  // Held as its compact text until read: a tree of small values costs
+  // several times its text, and 100 000 risks are read one at a time. A
+  // binary value cannot come from JSON text, so it marks a risk packed here.
+  const std::string compact = risk.dump();
+  risk = Json::binary(std::vector<std::uint8_t>(compact.begin(), compact.end()));
+}
+
+/// A risk as trim_risk packed it, unpacked into `unpacked`; else `item` itself.
+const Json& unpacked_risk(const Json& item, Json& unpacked) {
+  if (!item.is_binary()) return item;
+  const auto& bytes = item.get_binary();
+  unpacked = Json::parse(bytes.begin(), bytes.end(), nullptr, false);  // our own dump: always valid
+  return unpacked;
+}
+
 }  // namespace
 
 RegisterDocumentResult read_register_document(std::string_view json_text, const std::string& file_name) {
@@ -290,7 +329,7 @@ RegisterDocumentResult read_register_document(std::string_view json_text, const 
   const std::string expected_register = "a register written by `knelpunt assess --format json`";
   // Bounded depth and finite numbers (docs/security.md): a register nests
   // about six deep, and a hostile file must not exhaust the stack or memory.
-  auto parsed = model::parse_bounded_json(json_text);
+  auto parsed = model::parse_bounded_json(json_text, trim_risk);
   if (!parsed.value) {
     result.problems.error({file_name, static_cast<std::uint32_t>(parsed.line), static_cast<std::uint32_t>(parsed.column)},
                           fmt::format("not valid JSON ({}); expected {}", parsed.error, expected_register));
@@ -341,7 +380,8 @@ RegisterDocumentResult read_register_document(std::string_view json_text, const 
     std::set<std::string, std::less<>> seen;
     for (std::size_t i = 0; i < risks->size() && result.problems.items().size() < kMaxDocumentProblems; ++i) {
       const std::string pointer = fmt::format("/risks/{}", i);
-      const Json& item = (*risks)[i];
+      Json unpacked;
+      const Json& item = unpacked_risk((*risks)[i], unpacked);
       if (!item.is_object()) {
         check.problem(pointer, fmt::format("is {}", type_name(item)), "a risk object");
         continue;

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 using namespace knelpunt::model;
 
@@ -53,4 +54,28 @@ TEST_CASE("bounded JSON: syntax errors and trailing data are located") {
   CHECK_FALSE(parse_bounded_json("{} {}").value);
   CHECK_FALSE(parse_bounded_json("").value);
   CHECK_FALSE(parse_bounded_json("[1, 2").value);
+}
+
+TEST_CASE("bounded JSON: the elements of the root's arrays go to the trim as each completes, nothing else") {
+  std::vector<std::string> seen;
+  const RootArrayElementTrim trim = [&](std::string_view member, nlohmann::json& element) {
+    seen.push_back(std::string(member) + ":" + element.dump());
+    if (element.is_object()) element.erase("big");
+  };
+  const auto parsed = parse_bounded_json(
+      R"({"risks": [{"id": 1, "big": [1, 2, {"deep": [3]}]}, 7, [8], {"id": 2}],
+          "meta": {"list": [{"big": 1}]}, "other": [{"big": 2}], "": [{"big": 3}]})",
+      trim);
+  REQUIRE_MESSAGE(parsed.value, parsed.error);
+  // Scalars are not handed over; nested arrays (meta.list) and the member "" are not root arrays of a name.
+  CHECK(seen == std::vector<std::string>{R"(risks:{"big":[1,2,{"deep":[3]}],"id":1})", "risks:[8]", R"(risks:{"id":2})",
+                                         R"(other:{"big":2})"});
+  CHECK(parsed.value->dump() ==
+        R"({"":[{"big":3}],"meta":{"list":[{"big":1}]},"other":[{}],"risks":[{"id":1},7,[8],{"id":2}]})");
+  // A root that is an array is not a root object's member: nothing is trimmed.
+  seen.clear();
+  const auto array_root = parse_bounded_json(R"([{"big": 1}])", trim);
+  REQUIRE(array_root.value);
+  CHECK(seen.empty());
+  CHECK(array_root.value->dump() == R"([{"big":1}])");
 }

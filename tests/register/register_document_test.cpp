@@ -177,3 +177,41 @@ TEST_CASE("register document: unknown keys are ignored, lang defaults to nl") {
   CHECK(result.document->lang == "nl");
   CHECK(result.document->risks.size() == 4);
 }
+
+// docs/security.md: the reader keeps of each risk only what it reads, as the
+// parser completes it; what it reads must come out the same, problems included.
+TEST_CASE("register document: risks read the same without the parts the reader drops") {
+  const auto full = read_register_document(fixture_json(), "reg.json");
+  const auto lean = read_register_document(edited([](auto& j) {
+                                             for (auto& risk : j["risks"]) {
+                                               for (const char* key : {"description", "evidence", "chain", "timeline"})
+                                                 risk.erase(key);
+                                               risk["impact"].erase("criteria");
+                                             }
+                                           }),
+                                           "reg.json");
+  REQUIRE(full.document);
+  REQUIRE(lean.document);
+  REQUIRE(full.document->risks.size() == lean.document->risks.size());
+  for (std::size_t i = 0; i < full.document->risks.size(); ++i) {
+    const auto& a = full.document->risks[i];
+    const auto& b = lean.document->risks[i];
+    CHECK(a.id == b.id);
+    CHECK(a.title == b.title);
+    CHECK(a.level == b.level);
+    CHECK(a.level_rank == b.level_rank);
+    CHECK(a.likelihood == b.likelihood);
+    CHECK(a.impact == b.impact);
+    CHECK(a.assets == b.assets);
+    CHECK(a.affected == b.affected);
+    CHECK(a.measures == b.measures);
+    CHECK(a.status == b.status);
+    CHECK(a.analyses == b.analyses);
+  }
+  // A field it reads, inside an object it trims, still names its pointer.
+  const auto problem = only_problem(edited([](auto& j) {
+    j["risks"][1]["impact"]["class"] = "Z";
+    j["risks"][1]["impact"]["criteria"] = nlohmann::ordered_json::array({1, 2, 3});
+  }));
+  CHECK(problem.to_string().find("#/risks/1/impact/class") != std::string::npos);
+}
