@@ -67,23 +67,19 @@ class MergeCommand : public Command {
   int run() override {
     // A refused -o fails before the shards are read (docs/security.md).
     if (const int checked = check_output(output_, shard_inputs()); checked != kExitOk) return checked;
-    std::vector<std::string> texts;
-    for (const auto& path : parts_) {
-      auto input = model::read_input_file(
-          path, {"", "a shard file from knelpunt reach or simulate --shard I/N", model::InputLimit::shard});
-      if (!input.text) {
-        std::cerr << fmt::format("knelpunt: {}: {}\n", path, input.problem.message);
-        return kExitBadInput;
-      }
-      texts.push_back(std::move(*input.text));
-    }
-    // The first part says which kind of shards these are; every part is then
-    // read as that kind, so a mix is refused with the reader's message.
-    if (is_simulate_shard(texts.front())) return merge_simulate(texts);
+    // One part in memory at a time: each is parsed as it is read, and its
+    // text dropped. The first part says which kind of shards these are;
+    // every part is then read as that kind, so a mix is refused with the
+    // reader's message.
+    auto first_text = read_part(0);
+    if (!first_text) return kExitBadInput;
+    if (is_simulate_shard(*first_text)) return merge_simulate(std::move(*first_text));
     std::vector<ReachShardFile> files;
-    for (std::size_t i = 0; i < texts.size(); ++i) {
+    for (std::size_t i = 0; i < parts_.size(); ++i) {
+      auto text = i == 0 ? std::move(first_text) : read_part(i);
+      if (!text) return kExitBadInput;
       std::string error;
-      auto file = parse_reach_shard(texts[i], error);
+      auto file = parse_reach_shard(*text, error);
       if (!file) {
         std::cerr << fmt::format("knelpunt: {}: {}\n", parts_[i], error);
         return kExitBadInput;
@@ -147,11 +143,22 @@ class MergeCommand : public Command {
     return inputs;
   }
 
-  int merge_simulate(const std::vector<std::string>& texts) const {
+  /// The text of part `i`, or nothing after printing why it cannot be read.
+  std::optional<std::string> read_part(std::size_t i) const {
+    auto input = model::read_input_file(
+        parts_[i], {"", "a shard file from knelpunt reach or simulate --shard I/N", model::InputLimit::shard});
+    if (!input.text) std::cerr << fmt::format("knelpunt: {}: {}\n", parts_[i], input.problem.message);
+    return std::move(input.text);
+  }
+
+  int merge_simulate(std::string first_text) const {
     std::vector<SimulateShardFile> files;
-    for (std::size_t i = 0; i < texts.size(); ++i) {
+    std::optional<std::string> part = std::move(first_text);
+    for (std::size_t i = 0; i < parts_.size(); ++i) {
+      if (i > 0) part = read_part(i);
+      if (!part) return kExitBadInput;
       std::string error;
-      auto file = parse_simulate_shard(texts[i], error);
+      auto file = parse_simulate_shard(*part, error);
       if (!file) {
         std::cerr << fmt::format("knelpunt: {}: {}\n", parts_[i], error);
         return kExitBadInput;
