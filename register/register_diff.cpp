@@ -229,7 +229,7 @@ std::string analyses_not_repeated(const std::vector<std::string>& not_run, const
     for (const auto& change : changed) {
       std::vector<std::string> settings;
       for (const auto& setting : change.settings)
-        settings.push_back(fmt::format("{} {} → {}", setting.field == "horizon" ? "horizon" : setting.field,
+        settings.push_back(fmt::format("{} {} → {}", assessor_option_name(setting.field, lang),
                                        setting_shown(setting, true, lang), setting_shown(setting, false, lang)));
       analyses.push_back(fmt::format("{} ({})", assessor_name(change.assessor, lang), fmt::join(settings, ", ")));
     }

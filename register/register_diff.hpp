@@ -110,7 +110,7 @@ std::string not_assessed_clause(std::size_t count, std::string_view lang);
 
 /// Why an entry was not re-examined, or why its change may come from the
 /// method: "niet uitgevoerd: cyberblootstelling; anders uitgevoerd:
-/// enkelvoudig faalpunt (max_order 2 → 1)"; "" when both lists are empty.
+/// enkelvoudig faalpunt (grootste combinatie 2 → 1)"; "" when both lists are empty.
 /// Plain text: the caller escapes it for its format.
 std::string analyses_not_repeated(const std::vector<std::string>& not_run, const std::vector<AnalysisChange>& changed,
                                   std::string_view lang);

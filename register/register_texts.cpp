@@ -188,6 +188,18 @@ constexpr std::array kTexts{
     Entry{Label::assessor_cyber_exposure, "cyberblootstelling", "cyber exposure"},
     Entry{Label::assessor_missing_controls, "ontbrekende maatregelen", "missing controls"},
     Entry{Label::assessor_scenario, "scenario", "scenario"},
+    Entry{Label::option_max_order, "grootste combinatie", "largest combination"},
+    Entry{Label::option_min_vital, "minste getroffen vitale objecten", "fewest vital assets hit"},
+    Entry{Label::option_top, "aantal", "number listed"},
+    Entry{Label::option_min_reach, "kleinste bereik", "smallest reach"},
+    Entry{Label::option_zones, "zones", "zones"},
+    Entry{Label::option_radius, "straal (m)", "radius (m)"},
+    Entry{Label::option_threat, "dreiging", "threat"},
+    Entry{Label::option_kev, "KEV", "KEV"},
+    Entry{Label::option_epss_threshold, "EPSS-drempel", "EPSS threshold"},
+    Entry{Label::option_baseline, "basisset", "baseline"},
+    Entry{Label::option_min_weight, "kleinste gewicht", "smallest weight"},
+    Entry{Label::option_horizon, "horizon", "horizon"},
     Entry{Label::kind_spof, "enkelvoudig faalpunt", "single point of failure"},
     // Assets whose joint failure fails a vital asset: a pair, or three at max_order 3.
     Entry{Label::kind_common_cause, "kritieke combinatie", "critical combination"},
@@ -409,6 +421,25 @@ std::string_view assessor_name(std::string_view assessor, std::string_view lang)
   for (const auto& [id, key] : kNames)
     if (id == assessor) return label(key, lang);
   return assessor;
+}
+
+std::string_view assessor_option_name(std::string_view option, std::string_view lang) {
+  constexpr std::pair<std::string_view, Label> kNames[] = {
+      {"max_order", Label::option_max_order},
+      {"min_vital", Label::option_min_vital},
+      {"top", Label::option_top},
+      {"min_reach", Label::option_min_reach},
+      {"zones", Label::option_zones},
+      {"radius", Label::option_radius},
+      {"threat", Label::option_threat},
+      {"kev", Label::option_kev},
+      {"epss_threshold", Label::option_epss_threshold},
+      {"baseline", Label::option_baseline},
+      {"min_weight", Label::option_min_weight},
+      {"horizon", Label::option_horizon}};
+  for (const auto& [id, key] : kNames)
+    if (id == option) return label(key, lang);
+  return option;
 }
 
 std::string assessor_names(const std::vector<std::string>& assessors, std::string_view lang) {

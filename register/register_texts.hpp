@@ -148,6 +148,18 @@ enum class Label {
   assessor_cyber_exposure,
   assessor_missing_controls,
   assessor_scenario,
+  option_max_order,
+  option_min_vital,
+  option_top,
+  option_min_reach,
+  option_zones,
+  option_radius,
+  option_threat,
+  option_kev,
+  option_epss_threshold,
+  option_baseline,
+  option_min_weight,
+  option_horizon,
   kind_spof,
   kind_common_cause,
   kind_reach,
@@ -298,6 +310,11 @@ std::string_view status_label(std::string_view status, std::string_view lang);
 /// The readers' name of an assessor id (single-point → "enkelvoudig faalpunt");
 /// an unknown id is returned as is.
 std::string_view assessor_name(std::string_view assessor, std::string_view lang);
+
+/// An assessor option as people read it ("grootste combinatie" for
+/// max_order); the option's key itself when it has no name here.
+std::string_view assessor_option_name(std::string_view option, std::string_view lang);
+
 /// Assessor ids as people read them, joined by ", " ("enkelvoudig faalpunt, cyberblootstelling").
 std::string assessor_names(const std::vector<std::string>& assessors, std::string_view lang);
 

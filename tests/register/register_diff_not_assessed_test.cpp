@@ -137,7 +137,7 @@ TEST_CASE("diff: gone after its analysis ran with other options or horizon is no
 
   using knelpunt::risk_register::analyses_not_repeated;
   CHECK(analyses_not_repeated(diff.not_assessed[0].missing, diff.not_assessed[0].changed, "nl") ==
-        "anders uitgevoerd: enkelvoudig faalpunt (max_order 2 → 1)");
+        "anders uitgevoerd: enkelvoudig faalpunt (grootste combinatie 2 → 1)");
   CHECK(analyses_not_repeated(diff.not_assessed[1].missing, diff.not_assessed[1].changed, "en") ==
         "run otherwise: far-reaching loss (horizon 72h → 24h)");
   CHECK(analyses_not_repeated({"cyber-exposure"}, diff.not_assessed[1].changed, "nl") ==
