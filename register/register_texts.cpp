@@ -15,9 +15,11 @@ struct Entry {
   std::string_view nl, en;
 };
 
-// In the order of the enum, so that the lookup is an index; the static_assert
-// below and the check in label() keep the two in step.
-constexpr std::array kTexts{
+// In the order of the enum, so that the lookup is an index; the static_asserts
+// below and the check in label() keep the two in step. The size is spelt
+// out: deducing it from 250-odd arguments passes clang's fold-expression
+// nesting limit of 256 (the libFuzzer build uses clang).
+constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kTexts{
     Entry{Label::id, "id", "id"},
     Entry{Label::level, "risiconiveau", "risk level"},
     Entry{Label::likelihood, "kans", "likelihood"},
