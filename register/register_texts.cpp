@@ -415,14 +415,22 @@ std::string_view status_label(std::string_view status, std::string_view lang) {
   return status;
 }
 
+namespace {
+/// The label of `id` in a table of (id, label); `id` itself when it has none.
+template <std::size_t N>
+std::string_view named(std::string_view id, const std::pair<std::string_view, Label> (&names)[N], std::string_view lang) {
+  for (const auto& [known, key] : names)
+    if (known == id) return label(key, lang);
+  return id;
+}
+}  // namespace
+
 std::string_view assessor_name(std::string_view assessor, std::string_view lang) {
   constexpr std::pair<std::string_view, Label> kNames[] = {
       {"single-point", Label::assessor_single_point},         {"cascade-reach", Label::assessor_cascade_reach},
       {"geographic", Label::assessor_geographic},             {"cyber-exposure", Label::assessor_cyber_exposure},
       {"missing-controls", Label::assessor_missing_controls}, {"scenario", Label::assessor_scenario}};
-  for (const auto& [id, key] : kNames)
-    if (id == assessor) return label(key, lang);
-  return assessor;
+  return named(assessor, kNames, lang);
 }
 
 std::string_view assessor_option_name(std::string_view option, std::string_view lang) {
@@ -439,9 +447,7 @@ std::string_view assessor_option_name(std::string_view option, std::string_view 
       {"baseline", Label::option_baseline},
       {"min_weight", Label::option_min_weight},
       {"horizon", Label::option_horizon}};
-  for (const auto& [id, key] : kNames)
-    if (id == option) return label(key, lang);
-  return option;
+  return named(option, kNames, lang);
 }
 
 std::string assessor_names(const std::vector<std::string>& assessors, std::string_view lang) {
@@ -464,9 +470,7 @@ std::string_view kind_name(std::string_view kind, std::string_view lang) {
       {"missing-controls", Label::kind_missing_controls},
       {"scenario", Label::kind_scenario},
       {"knelpunt", Label::kind_knelpunt}};
-  for (const auto& [id, key] : kNames)
-    if (id == kind) return label(key, lang);
-  return kind;
+  return named(kind, kNames, lang);
 }
 
 const std::string& in_language(const assessors::LocalText& text, std::string_view lang) {
