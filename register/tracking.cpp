@@ -112,8 +112,9 @@ TrackingFile read_tracking_file(const std::filesystem::path& file, model::Diagno
     if (!fields.expect_mapping(value, fmt::format("the tracking of '{}'", entry.key))) continue;
     fields.check_keys(value, "a tracking entry",
                       {"status", "owner", "justification", "date", "checked_by", "impact_expert", "impact_rationale"});
-    auto text = [&](std::string_view name, std::string& out) {
-      if (auto node = document.find(value, name); node != model::kNoYamlNode)
+    // The node by name, not the structured binding: clang 14 cannot capture one (the libFuzzer build).
+    auto text = [&, entry_node = value](std::string_view name, std::string& out) {
+      if (auto node = document.find(entry_node, name); node != model::kNoYamlNode)
         if (auto s = fields.string(node, fmt::format("'{}'", name))) out = *s;
     };
     text("status", entry.tracking.status);
