@@ -1,7 +1,6 @@
 #include "register/register_diff.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 #include <map>
 #include <set>
@@ -51,6 +50,15 @@ std::vector<std::string> analyses_not_run(const RegisterEntry& entry, const Regi
   return missing;
 }
 
+/// Whether two settings as JSON text hold the same value: numbers by value
+/// (a register may write 72 or 72.0), anything else as parsed JSON.
+bool same_setting(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  if (a.empty() || b.empty()) return false;
+  const auto x = Json::parse(a, nullptr, false), y = Json::parse(b, nullptr, false);
+  return !x.is_discarded() && !y.is_discarded() && x == y;
+}
+
 /// The analyses of `entry` that ran in both registers with other settings
 /// (options or horizon), by name. Only what both registers record is
 /// compared: against a register written before options were recorded, the
@@ -68,7 +76,8 @@ std::vector<AnalysisChange> analyses_changed(const RegisterEntry& entry, const R
     auto now = newer.analysis_settings.find(analysis);
     if (before == older.analysis_settings.end() || now == newer.analysis_settings.end()) continue;
     AnalysisChange change{analysis, {}};
-    if (before->second.horizon_h && now->second.horizon_h && *before->second.horizon_h != *now->second.horizon_h)
+    if (before->second.horizon_h && now->second.horizon_h &&
+        !same_setting(*before->second.horizon_h, *now->second.horizon_h))
       change.settings.push_back({"horizon", *before->second.horizon_h, *now->second.horizon_h});
     if (before->second.options && now->second.options) {
       const auto& o = *before->second.options;
@@ -79,7 +88,7 @@ std::vector<AnalysisChange> analyses_changed(const RegisterEntry& entry, const R
       for (const auto& key : keys) {
         auto a = o.find(key), b = n.find(key);
         std::string old_value = a == o.end() ? "" : a->second, new_value = b == n.end() ? "" : b->second;
-        if (old_value != new_value) change.settings.push_back({key, std::move(old_value), std::move(new_value)});
+        if (!same_setting(old_value, new_value)) change.settings.push_back({key, std::move(old_value), std::move(new_value)});
       }
     }
     if (!change.settings.empty()) out.push_back(std::move(change));

@@ -159,6 +159,12 @@ TEST_CASE("diff: options compared only where both registers record them; a chang
   REQUIRE(diff.changed.size() == 1);
   CHECK(diff.changed[0].analyses_changed.empty());
 
+  // The same values written otherwise (72 or 72.0) are the same settings.
+  old_register.analysis_settings = {{"single-point", ran_with({{"max_order", "1.0"}}, "72.0")}};
+  diff = diff_registers(old_register, new_register);
+  CHECK(diff.not_assessed.empty());
+  CHECK(diff.changed[0].analyses_changed.empty());
+
   old_register.analysis_settings = {{"single-point", ran_with({{"max_order", "2"}})}};
   diff = diff_registers(old_register, new_register);
   CHECK(diff.resolved.empty());
