@@ -131,9 +131,13 @@ class Checker {
   void reference(const MefFormula& f, std::vector<std::size_t>& edges) {
     const auto it = index_.find(f.name);
     if (it == index_.end()) {
+      // A hint looks at every name: the first kMaxHints get one, so a file
+      // of many undefined references costs no more than a few hints.
+      constexpr std::size_t kMaxHints = 20;
+      const std::string hint = hints_++ < kMaxHints ? did_you_mean(f.name, names_) : "";
       diagnostics_.error(f.where, fmt::format("'{}' is not defined{}; expected the name of a "
                                               "define-gate or define-basic-event in the files read",
-                                              f.name, did_you_mean(f.name, names_)));
+                                              f.name, hint));
       return;
     }
     const bool is_gate = it->second.is_gate;
@@ -156,6 +160,7 @@ class Checker {
   std::map<std::string, Definition, std::less<>> index_;
   std::vector<std::string_view> names_;
   std::vector<std::vector<std::size_t>> edges_;  ///< gate → the gates its formula names
+  std::size_t hints_ = 0;                        ///< did-you-mean hints given so far
 };
 
 /// Turns the checked gates below the top into assets.

@@ -338,3 +338,22 @@ TEST_CASE("mef import: malformed XML, a document type and deep nesting are refus
   CHECK(import_errors("<model/>") ==
         "t.xml:1:1: error: the root element is <model>; expected <opsa-mef>\n");
 }
+
+TEST_CASE("mef import: only the first 20 undefined references get a did-you-mean hint") {
+  // A hint compares with every name; a hostile file of many undefined
+  // references must not cost a hint each.
+  std::string body = "<define-gate name=\"top\"><or>\n";
+  for (int i = 0; i < 25; ++i) body += "<event name=\"ex\"/><event name=\"ex\"/>\n";
+  body += "</or></define-gate>\n<define-basic-event name=\"e1\"/>\n";
+  // Each line names ex twice: an undefined reference and a repeated argument.
+  const std::string errors = import_errors(wrap(body));
+  std::size_t hints = 0, undefined = 0;
+  for (std::size_t at = errors.find("is not defined"); at != std::string::npos;
+       at = errors.find("is not defined", at + 1)) {
+    ++undefined;
+    const std::string_view hinted = "is not defined (did you mean 'e1'?)";
+    if (errors.compare(at, hinted.size(), hinted) == 0) ++hints;
+  }
+  CHECK(undefined == 50);
+  CHECK(hints == 20);
+}
