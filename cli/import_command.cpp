@@ -29,6 +29,8 @@ class ImportCommand : public Command {
     auto* command =
         app.add_subcommand("import", "Turn a model of another tool into a knelpunt model");
     command->require_subcommand(1);
+    command->footer(
+        "Example:\n  knelpunt import mef tree.xml basic-events.xml --top TOP_GATE -o tree.yaml");
     auto* mef = command->add_subcommand(
         "mef", "A coherent fault tree in Open-PSA MEF XML (SCRAM and others) as a knelpunt model");
     mef->add_option("files", files_,

@@ -552,7 +552,16 @@ MefDefinitions read_mef_texts(const std::vector<MefText>& texts, Diagnostics& di
 MefDefinitions read_mef_files(const std::vector<std::filesystem::path>& paths,
                               Diagnostics& diagnostics) {
   std::vector<MefText> texts;
+  std::vector<std::filesystem::path> seen;
   for (const auto& path : paths) {
+    // The same file twice would define every name twice; say so once.
+    std::error_code ignored;
+    const auto canonical = std::filesystem::weakly_canonical(path, ignored);
+    if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) {
+      diagnostics.error({path.string()}, "is named twice; expected each MEF file once");
+      continue;
+    }
+    seen.push_back(canonical);
     auto read = read_input_file(
         path,
         {"the MEF file", "an Open-PSA MEF XML file (docs/fault-tree-import.md)", InputLimit::mef});

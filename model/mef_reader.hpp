@@ -70,7 +70,8 @@ struct MefDefinitions {
 /// digit, '_' or '-', or a first character other than a letter or digit.
 std::optional<std::string> mef_knelpunt_id(std::string_view mef_name);
 
-/// Reads `paths` (in order) and combines their definitions. Errors are added
+/// Reads `paths` (in order) and combines their definitions (a file named
+/// twice is an error at the file, and read once). Errors are added
 /// to `diagnostics` (all of them, file:line:col): a construct the import
 /// cannot express, malformed XML, a missing or wrong attribute, a
 /// probability outside [0, 1], a name that is no knelpunt id once mapped, a
