@@ -20,5 +20,6 @@ std::unique_ptr<Command> make_catalog_command();   // catalog_command.cpp
 std::unique_ptr<Command> make_diff_command();      // diff_command.cpp
 std::unique_ptr<Command> make_compare_command();   // compare_command.cpp
 std::unique_ptr<Command> make_tracking_command();  // tracking_command.cpp
+std::unique_ptr<Command> make_import_command();    // import_command.cpp
 
 }  // namespace knelpunt::cli

@@ -12,6 +12,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
   commands.push_back(make_cutsets_command());
   commands.push_back(make_simulate_command());
   commands.push_back(make_export_command());
+  commands.push_back(make_import_command());
   commands.push_back(make_merge_command());
   commands.push_back(make_graph_command());
   commands.push_back(make_catalog_command());

@@ -20,7 +20,7 @@ constexpr std::uint64_t kMiB = std::uint64_t{1} << 20;
 constexpr std::uint64_t kGiB = std::uint64_t{1} << 30;
 
 // What each kind limits is in docs/security.md ("Input limits").
-constexpr std::array<InputLimitSpec, 7> kSpecs = {{
+constexpr std::array<InputLimitSpec, 8> kSpecs = {{
     {InputLimit::yaml, "yaml", 64 * kMiB, 1 * kGiB},  // model.yaml, includes, measures, profiles, tracking, catalogues
     // Cells are addressed with 32-bit offsets (csv_table.hpp).
     {InputLimit::csv, "csv", 1 * kGiB, 4 * kGiB - 1},
@@ -29,6 +29,8 @@ constexpr std::array<InputLimitSpec, 7> kSpecs = {{
     {InputLimit::register_json, "register", 256 * kMiB, 4 * kGiB},
     {InputLimit::workbook, "workbook", 256 * kMiB, 4 * kGiB},
     {InputLimit::shard, "shard", 1 * kGiB, 4 * kGiB},
+    // expat's XML_Parse takes the length as an int.
+    {InputLimit::mef, "mef", 256 * kMiB, 1 * kGiB},
 }};
 
 std::array<std::uint64_t, kSpecs.size()> limits_in_force = [] {

@@ -21,13 +21,14 @@ enum class InputLimit : std::uint8_t {
   register_json,  ///< a register JSON read back (`diff`, `assess --previous`)
   workbook,       ///< an Excel register read by `tracking import`
   shard,          ///< a reach or simulate shard read by `merge`
+  mef,            ///< an Open-PSA MEF XML file read by `import mef`
 };
 
 /// One kind's limit: its key in KNELPUNT_INPUT_LIMITS, its default and the
 /// most it may be raised to (what the reader's data structures can address).
 struct InputLimitSpec {
   InputLimit limit;
-  std::string_view key;            ///< "yaml", "csv", "feed", "feed-metadata", "register", "workbook", "shard"
+  std::string_view key;            ///< "yaml", "csv", "feed", "feed-metadata", "register", "workbook", "shard", "mef"
   std::uint64_t default_bytes;
   std::uint64_t ceiling_bytes;
 };

@@ -22,6 +22,11 @@ reserved or took more than that fails here rather than passing by luck.
   shard-count   shards claiming 60 million and 4e9 parts: exit 2, nothing allocated per part
   shard-negative a negative reach and a negative impact: exit 2, naming the value
   shard-duplicate the same asset in two shards: exit 2, naming both files
+  mef-laughs    a MEF file with the billion-laughs entities: exit 2, refused at its DOCTYPE
+  mef-deep      a MEF gate of a million nested <and>: exit 2, nested more than 200 deep
+  mef-limit     a MEF file above KNELPUNT_INPUT_LIMITS=mef=1KiB: exit 2, naming the key
+  mef-chain     a chain of 100,000 MEF gates: imported (exit 0; the gate graph is
+                searched without recursion)
 """
 
 import gzip
@@ -211,6 +216,32 @@ def main():
             expect("shard-duplicate", result, 2,
                    f"asset '{parts[0]['assets'][0]['asset']}' is listed in both {temp / 'part-0.json'} and "
                    f"{temp / 'duplicate.json'}")
+
+        mef = temp / "mef"
+        mef.mkdir()
+        laughs = ('<?xml version="1.0"?>\n<!DOCTYPE opsa-mef [\n<!ENTITY a "aaaaaaaaaa">\n'
+                  + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">\n' for i in range(9))
+                  + ']>\n<opsa-mef><label>&j;</label></opsa-mef>\n')
+        (mef / "laughs.xml").write_text(laughs)
+        result = run(binary, ["import", "mef", str(mef / "laughs.xml"), "--top", "top"], temp, limit)
+        expect("mef-laughs", result, 2, "laughs.xml:2: error: has a document type declaration")
+        deep = ('<opsa-mef><define-fault-tree name="f"><define-gate name="top">' + "<and>" * 1_000_000
+                + "</and>" * 1_000_000 + "</define-gate></define-fault-tree></opsa-mef>")
+        (mef / "deep.xml").write_text(deep)
+        result = run(binary, ["import", "mef", str(mef / "deep.xml"), "--top", "top"], temp, limit)
+        expect("mef-deep", result, 2, "deep.xml:1:", "elements are nested more than 200 deep")
+        result = run(binary, ["import", "mef", str(mef / "deep.xml"), "--top", "top"], temp, limit, "mef=1KiB")
+        expect("mef-limit", result, 2, "more than the limit of 1 KiB", "KNELPUNT_INPUT_LIMITS=mef=SIZE")
+        chain = ['<opsa-mef><define-fault-tree name="f">']
+        chain += [f'<define-gate name="g{i}"><or><event name="g{i + 1}"/><event name="e{i}"/></or></define-gate>'
+                  for i in range(100_000)]
+        chain += ['<define-gate name="g100000"><event name="e0"/></define-gate>']
+        chain += [f'<define-basic-event name="e{i}"><float value="0.001"/></define-basic-event>' for i in range(100_000)]
+        chain += ["</define-fault-tree></opsa-mef>"]
+        (mef / "chain.xml").write_text("\n".join(chain))
+        result = run(binary, ["import", "mef", str(mef / "chain.xml"), "--top", "g0", "-o", str(mef / "chain.yaml")],
+                     temp, limit)
+        expect("mef-chain", result, 0, "100001 gates and 100000 basic events below g0")
 
     for failure in failures:
         print(f"FAIL {failure}")

@@ -21,9 +21,10 @@ TEST_CASE("input limits: the defaults of docs/security.md") {
   CHECK(input_limit(InputLimit::register_json) == std::uint64_t{256} << 20);
   CHECK(input_limit(InputLimit::workbook) == std::uint64_t{256} << 20);
   CHECK(input_limit(InputLimit::shard) == std::uint64_t{1} << 30);
+  CHECK(input_limit(InputLimit::mef) == std::uint64_t{256} << 20);
   // One spec per kind, in the enum's order.
   const auto specs = input_limit_specs();
-  REQUIRE(specs.size() == 7);
+  REQUIRE(specs.size() == 8);
   for (std::size_t i = 0; i < specs.size(); ++i) CHECK(static_cast<std::size_t>(specs[i].limit) == i);
 }
 
@@ -43,7 +44,7 @@ TEST_CASE("input limits: a wrong part says what is wrong and what was expected, 
   const DefaultLimitsAfter restore;
   CHECK(set_input_limits("yaml=1MiB,yml=2MiB") ==
         "'yml' is not a kind of input (did you mean 'yaml'?); expected one of yaml, csv, feed, feed-metadata, "
-        "register, workbook, shard");
+        "register, workbook, shard, mef");
   CHECK(input_limit(InputLimit::yaml) == std::uint64_t{64} << 20);  // the first part was not taken either
   CHECK(set_input_limits("yaml") == "'yaml' has no '='; expected KIND=SIZE such as yaml=128MiB");
   CHECK(set_input_limits("csv=4GiB") ==

@@ -1,0 +1,153 @@
+/// `knelpunt import mef FILE.xml… --top GATE [-o model.yaml] [--force]`: a
+/// coherent fault tree in Open-PSA MEF as a knelpunt model
+/// (docs/fault-tree-import.md, decision 033). The files are read and checked
+/// by model/mef_reader and model/mef_fault_tree; the model file is written by
+/// register/fault_tree_model_writer, create-only unless --force (as
+/// `tracking import`).
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/diagnostics_printer.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/model_input.hpp"
+#include "model/mef_fault_tree.hpp"
+#include "model/mef_reader.hpp"
+#include "register/fault_tree_model_writer.hpp"
+
+namespace knelpunt::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+class ImportCommand : public Command {
+ public:
+  CLI::App* attach(CLI::App& app) override {
+    auto* command =
+        app.add_subcommand("import", "Turn a model of another tool into a knelpunt model");
+    command->require_subcommand(1);
+    command->footer(
+        "Example:\n  knelpunt import mef tree.xml basic-events.xml --top TOP_GATE -o tree.yaml");
+    auto* mef = command->add_subcommand(
+        "mef", "A coherent fault tree in Open-PSA MEF XML (SCRAM and others) as a knelpunt model");
+    mef->add_option("files", files_,
+                    "The MEF files; their definitions combine (a tree and its basic events may be "
+                    "in separate files)")
+        ->required();
+    mef->add_option("--top", top_, "The gate whose failure the model is about (its top event)")
+        ->required();
+    mef->add_option("-o,--output", output_,
+                    "Write the model here (created; an existing file only with --force); default: "
+                    "stdout");
+    mef->add_flag("--force", force_, "Replace an existing -o file");
+    mef->add_flag("-q,--quiet", quiet_, "Print errors only");
+    mef->footer(
+        "Gates become virtual assets, basic events assets with their p; not, xor, house events,\n"
+        "CCF groups, event trees and non-constant probabilities are refused "
+        "(docs/fault-tree-import.md).\n"
+        "Example:\n"
+        "  knelpunt import mef chinese.xml chinese-basic-events.xml --top r1 -o chinese.yaml\n"
+        "  knelpunt cutsets chinese.yaml --target r1 --horizon inf --probability\n"
+        "Exit: 0 written, 2 bad input (a construct the import cannot express, an existing -o "
+        "without --force), 3 internal error");
+    return command;
+  }
+
+  int run() override {
+    std::vector<fs::path> paths(files_.begin(), files_.end());
+    model::ProtectedFiles inputs;
+    for (const auto& f : files_) inputs.add(f, "a MEF file this run reads");
+    const auto mode = force_ ? model::OutputMode::replace : model::OutputMode::create_only;
+    if (!output_.empty() && output_ != "-" && !force_ && exists(output_)) {
+      std::cerr << fmt::format(
+          "knelpunt: {} exists; import mef never replaces a file without --force (pass --force "
+          "to replace it, or -o a new file)\n",
+          output_);
+      return kExitBadInput;
+    }
+    if (const int checked = check_output(output_, inputs, mode); checked != kExitOk) return checked;
+
+    model::Diagnostics diagnostics;
+    const auto definitions = model::read_mef_files(paths, diagnostics);
+    if (report_diagnostics(diagnostics, quiet_, files_with_errors(diagnostics)))
+      return kExitBadInput;
+    if (const auto problem = model::mef_top_problem(definitions, top_); !problem.empty()) {
+      std::cerr << "knelpunt: " << problem << "; nothing written\n";
+      return kExitBadInput;
+    }
+    const auto tree = model::import_mef_fault_tree(definitions, top_, diagnostics);
+    if (report_diagnostics(diagnostics, quiet_, files_with_errors(diagnostics)) || !tree)
+      return kExitBadInput;
+
+    if (!quiet_) warn_missing_probabilities(*tree);
+    std::vector<std::string> sources;
+    for (const auto& p : paths) sources.push_back(p.filename().string());
+    const auto text = risk_register::write_fault_tree_model(*tree, sources);
+    if (const int written = write_output(text, output_, inputs, mode); written != kExitOk)
+      return written;
+    if (!quiet_) summary(definitions, *tree);
+    return kExitOk;
+  }
+
+ private:
+  static bool exists(const fs::path& path) {
+    std::error_code ec;
+    return fs::exists(fs::symlink_status(path, ec));
+  }
+
+  /// As `export` does (decision 031): an event without p is kept without p.
+  static void warn_missing_probabilities(const model::ImportedFaultTree& tree) {
+    std::vector<std::string> missing;
+    for (const auto& a : tree.assets)
+      if (!a.is_virtual && !a.p) missing.push_back(a.id);
+    if (missing.empty()) return;
+    constexpr std::size_t kNamed = 5;
+    std::string names;
+    for (std::size_t i = 0; i < missing.size() && i < kNamed; ++i)
+      names += (i ? ", " : "") + missing[i];
+    if (missing.size() > kNamed) names += fmt::format(" and {} more", missing.size() - kNamed);
+    std::cerr << fmt::format(
+        "knelpunt: warning: {} basic event{} without a probability ({}) written without p; "
+        "expected a <float> on every basic event for a probability analysis (cutsets "
+        "--probability counts a missing p as 0)\n",
+        missing.size(), missing.size() == 1 ? "" : "s", names);
+  }
+
+  void summary(const model::MefDefinitions& definitions,
+               const model::ImportedFaultTree& tree) const {
+    std::size_t gates = 0, nested = 0, events = 0;
+    for (const auto& a : tree.assets) {
+      if (!a.is_virtual)
+        ++events;
+      else if (a.mef_name.empty())
+        ++nested;
+      else
+        ++gates;
+    }
+    std::string line = fmt::format("knelpunt: {} gate{}", gates, gates == 1 ? "" : "s");
+    if (nested > 0)
+      line += fmt::format(" (and {} nested formula{} as gates of their own)", nested,
+                          nested == 1 ? "" : "s");
+    line += fmt::format(" and {} basic event{} below {}", events, events == 1 ? "" : "s", top_);
+    const std::size_t left_gates = definitions.gates.size() - gates;
+    const std::size_t left_events = definitions.basic_events.size() - events;
+    if (left_gates + left_events > 0)
+      line += fmt::format("; {} gate{} and {} basic event{} it does not reach left out", left_gates,
+                          left_gates == 1 ? "" : "s", left_events, left_events == 1 ? "" : "s");
+    if (!output_.empty() && output_ != "-") line += fmt::format("; wrote {}", output_);
+    std::cerr << line << "\n";
+  }
+
+  std::vector<std::string> files_;
+  std::string top_, output_;
+  bool force_ = false, quiet_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_import_command() { return std::make_unique<ImportCommand>(); }
+
+}  // namespace knelpunt::cli
