@@ -3,7 +3,7 @@
 /// (docs/fault-tree-import.md, decision 033). The files are read and checked
 /// by model/mef_reader and model/mef_fault_tree; the model file is written by
 /// register/fault_tree_model_writer, create-only unless --force (as
-/// `tracking import`).
+/// `tracking import`); what it says besides errors is cli/import_report.
 
 #include <fmt/format.h>
 
@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/diagnostics_printer.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/import_report.hpp"
 #include "cli/model_input.hpp"
 #include "model/mef_fault_tree.hpp"
 #include "model/mef_reader.hpp"
@@ -82,13 +83,13 @@ class ImportCommand : public Command {
     if (report_diagnostics(diagnostics, quiet_, files_with_errors(diagnostics)) || !tree)
       return kExitBadInput;
 
-    if (!quiet_) warn_missing_probabilities(*tree);
+    if (!quiet_) std::cerr << render_missing_probabilities(*tree);
     std::vector<std::string> sources;
     for (const auto& p : paths) sources.push_back(p.filename().string());
     const auto text = risk_register::write_fault_tree_model(*tree, sources);
     if (const int written = write_output(text, output_, inputs, mode); written != kExitOk)
       return written;
-    if (!quiet_) summary(definitions, *tree);
+    if (!quiet_) std::cerr << render_import_summary(definitions, *tree, top_, output_);
     return kExitOk;
   }
 
@@ -96,49 +97,6 @@ class ImportCommand : public Command {
   static bool exists(const fs::path& path) {
     std::error_code ec;
     return fs::exists(fs::symlink_status(path, ec));
-  }
-
-  /// As `export` does (decision 031): an event without p is kept without p.
-  static void warn_missing_probabilities(const model::ImportedFaultTree& tree) {
-    std::vector<std::string> missing;
-    for (const auto& a : tree.assets)
-      if (!a.is_virtual && !a.p) missing.push_back(a.id);
-    if (missing.empty()) return;
-    constexpr std::size_t kNamed = 5;
-    std::string names;
-    for (std::size_t i = 0; i < missing.size() && i < kNamed; ++i)
-      names += (i ? ", " : "") + missing[i];
-    if (missing.size() > kNamed) names += fmt::format(" and {} more", missing.size() - kNamed);
-    std::cerr << fmt::format(
-        "knelpunt: warning: {} basic event{} without a probability ({}) written without p; "
-        "expected a <float> on every basic event for a probability analysis (cutsets "
-        "--probability counts a missing p as 0)\n",
-        missing.size(), missing.size() == 1 ? "" : "s", names);
-  }
-
-  void summary(const model::MefDefinitions& definitions,
-               const model::ImportedFaultTree& tree) const {
-    std::size_t gates = 0, nested = 0, events = 0;
-    for (const auto& a : tree.assets) {
-      if (!a.is_virtual)
-        ++events;
-      else if (a.mef_name.empty())
-        ++nested;
-      else
-        ++gates;
-    }
-    std::string line = fmt::format("knelpunt: {} gate{}", gates, gates == 1 ? "" : "s");
-    if (nested > 0)
-      line += fmt::format(" (and {} nested formula{} as gates of their own)", nested,
-                          nested == 1 ? "" : "s");
-    line += fmt::format(" and {} basic event{} below {}", events, events == 1 ? "" : "s", top_);
-    const std::size_t left_gates = definitions.gates.size() - gates;
-    const std::size_t left_events = definitions.basic_events.size() - events;
-    if (left_gates + left_events > 0)
-      line += fmt::format("; {} gate{} and {} basic event{} it does not reach left out", left_gates,
-                          left_gates == 1 ? "" : "s", left_events, left_events == 1 ? "" : "s");
-    if (!output_.empty() && output_ != "-") line += fmt::format("; wrote {}", output_);
-    std::cerr << line << "\n";
   }
 
   std::vector<std::string> files_;
