@@ -70,6 +70,26 @@ class TrackingImportCommand : public Command {
   }
 
   int run() override {
+    const fs::path existing_path = existing_tracking_path();
+    model::ProtectedFiles inputs;
+    inputs.add(workbook_, "the Excel register this run reads");
+    // With --force the existing tracking file may be the one replaced: its
+    // entries are all in the output.
+    if (!force_ && !existing_path.empty())
+      inputs.add(existing_path, "the tracking file this run reads");
+    const auto mode = force_ ? model::OutputMode::replace : model::OutputMode::create_only;
+    // The output is checked before the workbook is read, as every command
+    // does (docs/security.md); the write checks again.
+    if (!output_.empty() && output_ != "-" && !force_ && exists(output_)) {
+      std::cerr << fmt::format(
+          "knelpunt: {} exists; tracking import never replaces a file without --force (pass "
+          "--force to replace it "
+          "with the merged tracking, or -o a new file)\n",
+          output_);
+      return kExitBadInput;
+    }
+    if (const int checked = check_output(output_, inputs, mode); checked != kExitOk) return checked;
+
     model::Diagnostics diagnostics;
     const auto read = model::read_input_file(
         workbook_,
@@ -81,18 +101,9 @@ class TrackingImportCommand : public Command {
     std::vector<risk_register::TrackingEntry> rows;
     if (read.text) rows = risk_register::read_tracking_workbook(*read.text, workbook_, diagnostics);
 
-    const fs::path existing_path = existing_tracking_path();
     std::optional<risk_register::TrackingFile> existing;
     if (!existing_path.empty())
       existing = risk_register::read_tracking_file(existing_path, diagnostics);
-    if (!output_.empty() && output_ != "-" && !force_ && exists(output_)) {
-      std::cerr << fmt::format(
-          "knelpunt: {} exists; tracking import never replaces a file without --force (pass "
-          "--force to replace it "
-          "with the merged tracking, or -o a new file)\n",
-          output_);
-      return kExitBadInput;
-    }
     if (report_diagnostics(diagnostics, quiet_, files_with_errors_of(diagnostics)))
       return kExitBadInput;
 
@@ -100,12 +111,6 @@ class TrackingImportCommand : public Command {
     const auto merged = merge(rows, existing ? &*existing : nullptr, differences);
     print_diagnostics(differences, quiet_);
 
-    model::ProtectedFiles inputs;
-    inputs.add(workbook_, "the Excel register this run reads");
-    // With --force the existing tracking file may be the one replaced: its
-    // entries are all in the output.
-    if (!force_ && !existing_path.empty())
-      inputs.add(existing_path, "the tracking file this run reads");
     const std::string header = fmt::format(
         "Tracking of the risk register (docs/register.md), read from the Excel register {} by\n"
         "knelpunt tracking import{}. Per risk id (or a pattern with * and ?): status (unchecked |\n"
@@ -115,10 +120,7 @@ class TrackingImportCommand : public Command {
         existing ? fmt::format(" into {}", fs::path(existing_path).filename().string())
                  : std::string());
     const std::string content = risk_register::tracking_file_text(merged, header);
-    if (const int written =
-            write_output(content, output_, inputs,
-                         force_ ? model::OutputMode::replace : model::OutputMode::create_only);
-        written != kExitOk)
+    if (const int written = write_output(content, output_, inputs, mode); written != kExitOk)
       return written;
     if (!quiet_) {
       std::cerr << fmt::format("knelpunt: {} risk{} read from {}", rows.size(),

@@ -199,6 +199,16 @@ def inputs(binary, work, model):
     broken.write_text("{", encoding="utf-8")
     for command in (["diff", broken, broken], ["merge", broken]):
         expect(binary, 2, *command, "-o", work / "no-such-directory" / "out.json", err="does not exist")
+    # So do tracking import (before, only at its write, after reading the
+    # workbook) and import mef.
+    broken_workbook = work / "broken.xlsx"
+    broken_workbook.write_bytes(b"PK not a workbook")
+    expect(binary, 2, "tracking", "import", broken_workbook, "-o", work / "no-such-directory" / "tracking.yaml",
+           err="does not exist")
+    broken_mef = work / "broken.xml"
+    broken_mef.write_text("<opsa-mef>", encoding="utf-8")
+    expect(binary, 2, "import", "mef", broken_mef, "--top", "t", "-o", work / "no-such-directory" / "t.yaml",
+           err="does not exist")
     # diff and merge: their inputs are the registers and the shards.
     old = work / "old.json"
     expect(binary, 0, *assess, "--format", "json", "-o", old)
