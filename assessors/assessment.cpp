@@ -71,12 +71,15 @@ void Assessment::cut_chain(Finding& finding) const {
   }
 }
 
-std::vector<Finding> Assessment::run(bool in_brief) const {
+std::vector<Finding> Assessment::run(bool in_brief, const engine::StepProgress& progress) const {
   std::vector<Finding> findings;
   for (const auto& configured : configured_) {
     AssessmentContext context = configured->context;
     context.in_brief = in_brief;
+    context.progress = progress;
+    engine::ProgressCounter step(progress, configured->assessor.name(), 1);
     auto found = configured->assessor.assess(context);
+    step.advance();
     for (auto& finding : found) {
       cut_chain(finding);
       findings.push_back(std::move(finding));

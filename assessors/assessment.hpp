@@ -11,6 +11,7 @@
 #include "assessors/assessment_profile.hpp"
 #include "assessors/assessor.hpp"
 #include "assessors/horizon_resolution.hpp"
+#include "engine/progress.hpp"
 
 namespace knelpunt::assessors {
 
@@ -64,8 +65,10 @@ class Assessment {
   Assessment& operator=(const Assessment&) = delete;
 
   /// The findings of every configured assessor, in registry order; with
-  /// `in_brief`, some may be in brief (Finding::brief).
-  std::vector<Finding> run(bool in_brief) const;
+  /// `in_brief`, some may be in brief (Finding::brief). `progress` hears a
+  /// step per assessor (its name, 0 of 1 when it starts, 1 of 1 when it is
+  /// done) and whatever finer steps the assessor reports itself.
+  std::vector<Finding> run(bool in_brief, const engine::StepProgress& progress = {}) const;
   /// Fills in a finding of this run given in brief (nothing for one in
   /// full): afterwards it equals the finding run(false) gives. Safe to call
   /// for several findings at once from different threads.

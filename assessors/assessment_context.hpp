@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "catalogs/reference_data.hpp"
+#include "engine/progress.hpp"
 #include "model/dependency_graph.hpp"
 #include "model/model.hpp"
 
@@ -29,6 +30,9 @@ struct AssessmentContext {
   /// The caller details only the findings it shows (Assessment::detail), so
   /// an assessor may give the rest in brief (Finding::brief, decision 021).
   bool in_brief = false;
+  /// Where a long assessor reports its progress (engine/progress.hpp); may
+  /// be empty. Never changes a finding.
+  engine::StepProgress progress{};
 
   /// Non-virtual assets that are "vital": their process is of category A or
   /// B, or they serve people (serves.population > 0). Sorted by index.

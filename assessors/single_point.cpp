@@ -26,6 +26,7 @@
 #include "assessors/structural_measures.hpp"
 #include "engine/cut_sets.hpp"
 #include "engine/parallel_for.hpp"
+#include "engine/progress.hpp"
 
 namespace knelpunt::assessors {
 
@@ -50,8 +51,11 @@ class SinglePointAssessor : public Assessor {
     options.max_order = max_order_;
     options.horizon = context.horizon;
     const engine::CutSetSolver solver(context.graph);
-    engine::parallel_for(targets.size(), context.threads,
-                         [&](std::size_t i) { per_target[i] = solver.of(targets[i], options); });
+    engine::ProgressCounter cut_set_progress(context.progress, "single-point: cut sets", targets.size());
+    engine::parallel_for(targets.size(), context.threads, [&](std::size_t i) {
+      per_target[i] = solver.of(targets[i], options);
+      cut_set_progress.advance();
+    });
 
     // Cut set → the vital assets it takes down (in index order).
     std::map<std::vector<model::AssetIndex>, std::vector<model::AssetIndex>> targets_of;
@@ -64,8 +68,11 @@ class SinglePointAssessor : public Assessor {
     for (const auto& entry : targets_of)
       if (entry.second.size() >= min_vital_) kept.push_back(&entry);
     std::vector<Finding> findings(kept.size());
-    engine::parallel_for(kept.size(), context.threads,
-                 [&](std::size_t i) { findings[i] = finding_for(kept[i]->first, kept[i]->second, context); });
+    engine::ProgressCounter cascade_progress(context.progress, "single-point: cascades", kept.size());
+    engine::parallel_for(kept.size(), context.threads, [&](std::size_t i) {
+      findings[i] = finding_for(kept[i]->first, kept[i]->second, context);
+      cascade_progress.advance();
+    });
     return findings;
   }
 

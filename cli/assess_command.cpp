@@ -14,6 +14,7 @@
 #include "cli/commands.hpp"
 #include "cli/diagnostics_printer.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/progress_bar.hpp"
 #include "cli/language_option.hpp"
 #include "cli/measure_file_option.hpp"
 #include "cli/model_input.hpp"
@@ -69,7 +70,7 @@ class AssessCommand : public Command {
     command->add_option("--knelpunten-csv", knelpunten_csv_,
                         "Also write every asset's figures (its own failure, its entry and level, listed or not) to "
                         "this CSV file, for analysts");
-    command->add_flag("-q,--quiet", quiet_, "Print errors only");
+    command->add_flag("-q,--quiet", quiet_, "Print errors only (no warnings, no progress bar)");
     command->footer(
         "Examples:\n  knelpunt assess examples/dordrecht -o register.md\n"
         "  knelpunt assess examples/dordrecht --measures examples/dordrecht/measures.yaml --variant noodstroom-gemaal-kilweg\n"
@@ -157,7 +158,11 @@ class AssessCommand : public Command {
     std::shared_ptr<risk_register::ReportGraph> report_graph;
     if (*format == "html")
       report_graph = risk_register::lay_out_report_graph(loaded->model, *loaded->graph, loaded->reference, lang_);
-    auto run = run_register_in_brief(*loaded, prepared, options, tracking ? &*tracking : nullptr);
+    auto run = [&] {
+      // The bar's line is cleared when it goes, before anything else is printed.
+      StepProgressBar progress("assess", !quiet_);
+      return run_register_in_brief(*loaded, prepared, options, tracking ? &*tracking : nullptr, progress.callback());
+    }();
     auto& reg = run.reg;
     // Every entry this run computed (before --operator and the listing keep
     // some), so that the changes can tell "no longer listed" from "resolved".

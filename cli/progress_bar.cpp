@@ -54,4 +54,24 @@ void ProgressBar::update(std::uint64_t done) {
   drawn_ = true;
 }
 
+StepProgressBar::StepProgressBar(std::string command, bool enabled)
+    : command_(std::move(command)), enabled_(enabled) {}
+
+engine::StepProgress StepProgressBar::callback() {
+  // Nothing to draw: the engine need not count at all.
+  if (!enabled_ || isatty(STDERR_FILENO) != 1) return {};
+  return [this](std::string_view step, std::uint64_t done, std::uint64_t total) { update(step, done, total); };
+}
+
+void StepProgressBar::update(std::string_view step, std::uint64_t done, std::uint64_t total) {
+  if (!bar_ || step != step_) {
+    // The old bar clears its line before the new one draws.
+    bar_.reset();
+    step_ = std::string(step);
+    // A step named after the command ("reach") needs no second name.
+    bar_ = std::make_unique<ProgressBar>(total, step_ == command_ ? command_ : command_ + ": " + step_, enabled_);
+  }
+  bar_->update(done);
+}
+
 }  // namespace knelpunt::cli

@@ -1,12 +1,15 @@
 #pragma once
 /// A progress bar with an estimate of the time left, on stderr, for long
-/// commands (`simulate`). It draws only when stderr is a terminal and the
+/// commands (`simulate`, `reach`, `assess`). It draws only when stderr is a terminal and the
 /// command is not quiet: a CI log, a pipe or a file never gets it, so stdout
 /// and stderr stay byte-for-byte reproducible there.
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
+
+#include "engine/progress.hpp"
 
 namespace knelpunt::cli {
 
@@ -38,6 +41,26 @@ class ProgressBar {
   bool drawn_ = false;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_draw_;
+};
+
+/// One ProgressBar per step of an engine::StepProgress (engine/progress.hpp),
+/// labelled "<command>: <step>" ("assess: single-point: cut sets"); a new
+/// step replaces the previous step's bar on the same line.
+class StepProgressBar {
+ public:
+  /// Draws only when `enabled` and stderr is a terminal (as ProgressBar).
+  StepProgressBar(std::string command, bool enabled);
+
+  /// The callback to hand to the engine; valid while this object lives.
+  engine::StepProgress callback();
+
+ private:
+  void update(std::string_view step, std::uint64_t done, std::uint64_t total);
+
+  std::string command_;
+  bool enabled_;
+  std::string step_;
+  std::unique_ptr<ProgressBar> bar_;
 };
 
 }  // namespace knelpunt::cli

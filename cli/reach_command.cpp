@@ -15,6 +15,7 @@
 #include "cli/language_option.hpp"
 #include "cli/model_input.hpp"
 #include "cli/option_ranges.hpp"
+#include "cli/progress_bar.hpp"
 #include "cli/reach_report.hpp"
 #include "assessors/impact_estimator.hpp"
 #include "engine/affected_people.hpp"
@@ -43,7 +44,7 @@ class ReachCommand : public Command {
                         "Compute only shard I of N (0 <= I < N) of the assets and write a partial result "
                         "for 'knelpunt merge'");
     command->add_option("-o,--output", output_, "Write to this file (atomically) instead of stdout");
-    command->add_flag("-q,--quiet", quiet_, "Print errors only (no warnings)");
+    command->add_flag("-q,--quiet", quiet_, "Print errors only (no warnings, no progress bar)");
     command->footer(
         "Assets are listed by reach (descending), then impact (descending), then id.\n"
         "Examples:\n"
@@ -115,7 +116,11 @@ class ReachCommand : public Command {
       ReachReport report;
       report.region = model.region.name;
       report.horizon = horizon;
-      for (const auto& r : engine::compute_reach_range(graph, population, horizon, threads, first, last)) {
+      const auto reach = [&] {
+        StepProgressBar progress("reach", !quiet_);  // cleared before the report is printed
+        return engine::compute_reach_range(graph, population, horizon, threads, first, last, progress.callback());
+      }();
+      for (const auto& r : reach) {
         const auto& asset = model.assets[r.asset];
         report.rows.push_back(ReachRow{asset.id, name_of(asset), r.reach, r.impact, asset.population()});
       }

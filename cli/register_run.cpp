@@ -105,7 +105,8 @@ void add_assessment_inputs(model::ProtectedFiles& inputs, const PreparedAssessme
 }
 
 RegisterRun run_register_in_brief(const LoadedModel& loaded, const PreparedAssessment& prepared,
-                                  const RegisterRunOptions& options, const risk_register::TrackingFile* tracking) {
+                                  const RegisterRunOptions& options, const risk_register::TrackingFile* tracking,
+                                  const engine::StepProgress& progress) {
   const unsigned threads = engine::default_thread_count(options.threads);
   const assessors::AssessmentInput input{loaded.model,
                                          *loaded.graph,
@@ -116,7 +117,7 @@ RegisterRun run_register_in_brief(const LoadedModel& loaded, const PreparedAsses
                                          prepared.profile.max_chain_steps};
   RegisterRun run;
   run.assessment = std::make_unique<assessors::Assessment>(prepared.configured, input);
-  auto findings = run.assessment->run(true);
+  auto findings = run.assessment->run(true, progress);
   risk_register::RegisterSettings settings;
   settings.tool_version = kVersion;
   settings.date = options.date;

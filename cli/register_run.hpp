@@ -66,8 +66,10 @@ struct RegisterRun {
 /// Runs the prepared assessors on `loaded` and builds the register (tracking
 /// applied when given), with some entries in brief. `loaded` and `prepared`
 /// must outlive the result; `prepared` must have been made without errors.
+/// `progress` hears the assessment's steps (Assessment::run).
 RegisterRun run_register_in_brief(const LoadedModel& loaded, const PreparedAssessment& prepared,
-                                  const RegisterRunOptions& options, const risk_register::TrackingFile* tracking);
+                                  const RegisterRunOptions& options, const risk_register::TrackingFile* tracking,
+                                  const engine::StepProgress& progress = {});
 /// As run_register_in_brief, with every entry in full.
 risk_register::Register run_register(const LoadedModel& loaded, const PreparedAssessment& prepared,
                                      const RegisterRunOptions& options, const risk_register::TrackingFile* tracking);

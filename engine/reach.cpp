@@ -7,6 +7,7 @@
 
 #include "engine/dominators.hpp"
 #include "engine/parallel_for.hpp"
+#include "engine/progress.hpp"
 
 namespace knelpunt::engine {
 
@@ -161,14 +162,14 @@ class BlockSweep {
 }  // namespace
 
 std::vector<AssetReach> compute_reach(const model::DependencyGraph& graph, std::span<const double> impact_base,
-                                      Hours horizon, unsigned threads) {
+                                      Hours horizon, unsigned threads, const StepProgress& progress) {
   return compute_reach_range(graph, impact_base, horizon, threads, 0,
-                             static_cast<AssetIndex>(graph.asset_count()));
+                             static_cast<AssetIndex>(graph.asset_count()), progress);
 }
 
 std::vector<AssetReach> compute_reach_range(const model::DependencyGraph& graph, std::span<const double> impact_base,
                                             Hours horizon, unsigned threads, AssetIndex range_first,
-                                            AssetIndex range_last) {
+                                            AssetIndex range_last, const StepProgress& progress) {
   if (impact_base.size() != graph.asset_count())
     throw std::invalid_argument("compute_reach: impact_base must have one value per asset");
   if (range_first > range_last || range_last > graph.asset_count())
@@ -180,12 +181,21 @@ std::vector<AssetReach> compute_reach_range(const model::DependencyGraph& graph,
   // One contiguous range of assets per thread, so that each sweep's working
   // memory is allocated once per thread, not once per asset.
   const std::size_t ranges = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1));
+  // A sweep takes microseconds: progress is counted in blocks of assets.
+  constexpr std::size_t kProgressBlock = 1024;
+  ProgressCounter counter(progress, "reach", n);
   parallel_for(ranges, threads, [&](std::size_t range) {
     BlockSweep sweep(tables);
+    std::size_t since_report = 0;
     for (std::size_t i = n * range / ranges; i < n * (range + 1) / ranges; ++i) {
       const auto a = static_cast<AssetIndex>(offset + i);
       if (!graph.is_virtual(a)) by_asset[i] = sweep.run(a, horizon);
+      if (++since_report == kProgressBlock) {
+        counter.advance(since_report);
+        since_report = 0;
+      }
     }
+    counter.advance(since_report);
   });
   std::vector<AssetReach> result;
   for (std::size_t i = 0; i < n; ++i)

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/cascade.hpp"
+#include "engine/progress.hpp"
 #include "model/dependency_graph.hpp"
 
 namespace knelpunt::engine {
@@ -29,15 +30,17 @@ struct AssetReach {
 /// serves); virtual assets count for nothing whatever their base. `horizon`
 /// is inclusive (kNever: no limit). `threads` ≥ 1 splits the assets into
 /// contiguous ranges, one per thread; the result does not depend on it.
+/// `progress` (step "reach") counts the assets swept, in blocks.
 /// Throws std::invalid_argument when impact_base.size() != asset_count().
 std::vector<AssetReach> compute_reach(const model::DependencyGraph& graph, std::span<const double> impact_base,
-                                      Hours horizon, unsigned threads = 1);
+                                      Hours horizon, unsigned threads = 1, const StepProgress& progress = {});
 
 /// As compute_reach, for the assets with index in [first, last) only (a shard
 /// of the work, see docs/reach.md, Shards); each asset's result is the same as in a
 /// whole run. Throws std::invalid_argument when first > last or last > asset_count().
 std::vector<AssetReach> compute_reach_range(const model::DependencyGraph& graph, std::span<const double> impact_base,
-                                            Hours horizon, unsigned threads, AssetIndex first, AssetIndex last);
+                                            Hours horizon, unsigned threads, AssetIndex first, AssetIndex last,
+                                            const StepProgress& progress = {});
 
 /// The set behind one asset's reach: the non-virtual assets other than
 /// `asset` that fail within `horizon` when `asset` alone fails at 0,

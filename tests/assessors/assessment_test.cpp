@@ -273,3 +273,40 @@ TEST_CASE("assessment: findings given in brief and then detailed equal the findi
   }
   CHECK(given_in_brief >= 40);  // Dordrecht's critical pairs
 }
+
+TEST_CASE("assessment: progress hears each assessor and single-point's two loops, and changes no finding") {
+  const std::string source(KNELPUNT_SOURCE_DIR);
+  const auto m = load_test_model("../../../examples/dordrecht/model.yaml");
+  model::Diagnostics diagnostics;
+  const auto profile = assessors::read_assessment_profile(source + "/profiles/default.yaml",
+                                                          assessors::builtin_assessor_names(), diagnostics);
+  const auto configured = assessors::configure_assessors(profile, m->model.region, m->reference, diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  const assessors::AssessmentInput input{m->model,  *m->graph, m->reference, 2, nullptr, nullptr,
+                                         profile.max_chain_steps};
+  const assessors::Assessment assessment(configured, input);
+  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> last;  // step → (done, total)
+  std::vector<std::string> order;
+  const engine::StepProgress progress = [&](std::string_view step, std::uint64_t done, std::uint64_t total) {
+    const std::string name(step);
+    if (order.empty() || order.back() != name) order.push_back(name);
+    last[name] = {done, total};
+  };
+  const auto heard = assessment.run(true, progress);
+  CHECK(heard == assessment.run(true));
+  for (const auto& c : configured) {
+    const std::string name(c.assessor->name());
+    REQUIRE(last.count(name) == 1);
+    CHECK(last[name] == std::pair<std::uint64_t, std::uint64_t>{1, 1});
+  }
+  for (const std::string loop : {"single-point: cut sets", "single-point: cascades"}) {
+    REQUIRE(last.count(loop) == 1);
+    CHECK(last[loop].first == last[loop].second);
+    CHECK(last[loop].second > 0);
+  }
+  // The loops come inside their assessor's step.
+  CHECK(order.at(0) == "single-point");
+  CHECK(order.at(1) == "single-point: cut sets");
+  CHECK(order.at(2) == "single-point: cascades");
+  CHECK(order.at(3) == "single-point");
+}
