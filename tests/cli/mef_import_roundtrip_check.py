@@ -5,7 +5,7 @@
 Usage: python3 mef_import_roundtrip_check.py PATH_TO_KNELPUNT
 
 For each converted benchmark tree in tests/data/fault-trees/ and its top
-event (the table of /work/shared/fault-trees/README.md, copied below):
+event (the published benchmarks' top events, listed below):
 
   1. knelpunt export TREE.yaml --target TOP --horizon inf --format mef
   2. knelpunt import mef tree.xml --top <the export's top gate> -o imported.yaml

@@ -1,5 +1,5 @@
 /// Cut sets and probabilities on published fault-tree benchmarks converted to
-/// knelpunt models (tests/data/fault-trees, from /work/shared/fault-trees):
+/// knelpunt models (tests/data/fault-trees, converted from XFTA/Aralia and SCRAM's test trees):
 /// the counts and values SCRAM's test suite expects (see its README).
 
 #include <doctest/doctest.h>
