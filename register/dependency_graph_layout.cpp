@@ -68,7 +68,7 @@ std::string node_statement(const GraphNode& node) {
   if (node.junction)
     return fmt::format(
         "{} [shape=circle, style=filled, fillcolor=\"#FFFFFF\", label={}, width=0.3, height=0.3, "
-        "fixedsize=true, fontsize=9]",
+        "fixedsize=true, fontsize=10]",
         dot_string(node.name), joined_label(node.lines));
   std::string style = "rounded,filled";
   if (node.is_virtual) style += ",dashed";
@@ -173,10 +173,14 @@ LayoutPoint point(const pointf& p, double top) { return {p.x, top - p.y}; }
 
 std::string graph_view_to_dot(const GraphView& view) {
   std::string out = fmt::format("digraph {} {{\n", dot_string(view.title));
+  // As tight as dot allows (its smallest nodesep is 0.02), and compressed towards an A3 page
+  // inside 10 mm margins (10.9 x 15.7 in): Dordrecht's picture must print readably on A3
+  // (decision 034, tests/cli/graph_a3_check.py). The sector labels are drawn at 11 pt bold,
+  // about as wide as Helvetica at the 12 pt the layout reserves.
   out +=
-      "  graph [rankdir=LR, nodesep=0.05, ranksep=0.2, fontname=\"Helvetica\", fontsize=13, "
-      "labeljust=l, labelloc=t, margin=0];\n"
-      "  node [shape=box, fontname=\"Helvetica\", fontsize=10, margin=\"0.04,0.02\", height=0.25, "
+      "  graph [rankdir=LR, nodesep=0.02, ranksep=0.1, ratio=compress, size=\"10.9,15.7\", "
+      "fontname=\"Helvetica\", fontsize=12, labeljust=l, labelloc=t, margin=0];\n"
+      "  node [shape=box, fontname=\"Helvetica\", fontsize=10, margin=\"0.02,0.02\", height=0.25, "
       "width=0.3, "
       "color=\"#555555\"];\n"
       "  edge [arrowsize=0.6, color=\"#555555\"];\n";

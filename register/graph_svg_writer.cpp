@@ -19,10 +19,12 @@ std::string num(double value) {
   return fmt::format("{:.1f}", rounded == 0 ? 0.0 : rounded);
 }
 
-// Graphviz sizes labels for Helvetica at 10 pt; the text is drawn at 9 pt in
-// the narrower fonts first, so that it fits whatever sans-serif the reader has.
-constexpr double kFontSize = 9;
-constexpr double kLineHeight = 11;
+// Graphviz sizes labels for Helvetica at 10 pt, and the text is drawn at that
+// size: Helvetica, Arial and Liberation Sans, named first, share Helvetica's
+// widths. 10 pt rather than a smaller safety size, because the smallest text
+// decides whether Dordrecht's picture reads on A3 (decision 034).
+constexpr double kFontSize = 10;
+constexpr double kLineHeight = 12;  // Graphviz's own line height: 1.2 times the size
 constexpr std::string_view kFont =
     "Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans Condensed', sans-serif";
 
@@ -81,7 +83,7 @@ void write_node(std::string& out, const GraphView& view, const GraphNode& node,
         "<g class=\"junction\"><circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#FFFFFF\" "
         "stroke=\"#555555\"/>",
         num(cx), num(cy), num(box.width / 2));
-    write_text_lines(out, node.lines, cx, cy, 8, "#000000");
+    write_text_lines(out, node.lines, cx, cy, kFontSize, "#000000");
     out += "</g>\n";
     return;
   }
@@ -140,8 +142,9 @@ double write_legend(std::string& out, const GraphView& view, const GraphSvgOptio
         {"mark", "", std::string(label(Label::graph_legend_pair, lang)), NodeMark::pair});
     items.push_back({"path", "", std::string(label(Label::graph_legend_path, lang))});
   }
-  const double size = 10, row_height = 18;
-  double x = 0, y = top + 8;
+  // Rows as low as the junction's circle allows: the legend's height counts on an A3 page too.
+  const double size = kFontSize, row_height = 20;
+  double x = 0, y = top + 4;
   out += fmt::format("<g class=\"legend\" font-size=\"{}\">\n", num(size));
   for (const auto& item : items) {
     const double item_width = 28 + text_width(item.text, size) + 16;
@@ -163,9 +166,9 @@ double write_legend(std::string& out, const GraphView& view, const GraphSvgOptio
           item.mark == NodeMark::pair ? " stroke-dasharray=\"6 3\"" : "");
     else if (item.kind == "junction")
       out += fmt::format(
-          "<circle cx=\"{}\" cy=\"{}\" r=\"7\" fill=\"#FFFFFF\" stroke=\"#555555\"/>"
-          "<text x=\"{}\" y=\"{}\" font-size=\"7\" text-anchor=\"middle\">k/n</text>",
-          num(x + 10), num(mid), num(x + 10), num(mid + 2.5));
+          "<circle cx=\"{}\" cy=\"{}\" r=\"9\" fill=\"#FFFFFF\" stroke=\"#555555\"/>"
+          "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">k/n</text>",
+          num(x + 10), num(mid), num(x + 10), num(mid + 3.5));
     else
       out += fmt::format("<path d=\"M{},{} h20\" stroke=\"{}\" stroke-width=\"{}\"{}/>", num(x),
                          num(mid),
@@ -192,7 +195,7 @@ double write_legend(std::string& out, const GraphView& view, const GraphSvgOptio
 std::string graph_to_svg(const GraphView& view, const GraphLayout& layout,
                          const GraphSvgOptions& options) {
   // The legend is laid out first to know the picture's height.
-  const double margin = 6;
+  const double margin = 4;
   const double width = std::max(layout.width, 420.0);
   std::string legend;
   const double legend_height = write_legend(legend, view, options, layout.height + 4, width);

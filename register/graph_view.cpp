@@ -89,8 +89,9 @@ std::string_view mark_colour(NodeMark mark) {
   return "#555555";
 }
 
-std::vector<std::string> wrap_label(std::string_view name, std::size_t width,
-                                    std::size_t max_lines) {
+std::vector<std::string> wrap_label(std::string_view name, std::size_t width, std::size_t max_lines,
+                                    std::size_t longest_word) {
+  const std::size_t cut_width = std::max(width, longest_word);
   std::vector<std::string> lines;
   std::string current;
   std::size_t start = 0;
@@ -110,13 +111,13 @@ std::vector<std::string> wrap_label(std::string_view name, std::size_t width,
         break;
       }
     }
-    // A word longer than a line is cut at the width.
-    while (code_points(word) > width) {
+    // A word longer than a line is cut at the width, or given a line of its own up to longest_word.
+    while (code_points(word) > cut_width) {
       if (!current.empty()) {
         lines.push_back(std::move(current));
         current.clear();
       }
-      const auto head = first_code_points(word, width);
+      const auto head = first_code_points(word, cut_width);
       lines.emplace_back(head);
       word.remove_prefix(head.size());
       if (lines.size() == max_lines) {
@@ -224,7 +225,11 @@ GraphView build_graph_view(const model::Model& model, const model::DependencyGra
     GraphNode node;
     node.asset = a;
     node.name = asset.id;
-    node.lines = wrap_label(asset.name.empty() ? asset.id : asset.name, 22, 3);
+    // Narrow labels on up to five lines (about as much text as three lines of 22): each column
+    // of the left-to-right layout is as wide as its widest label, and narrow columns keep
+    // Dordrecht's picture readable on A3 (decision 034). A word of up to 15 characters
+    // ("(zuidoostzijde)") stays whole; 16 or 17 made the picture too wide for A3.
+    node.lines = wrap_label(asset.name.empty() ? asset.id : asset.name, 14, 5, 15);
     node.title = asset.name.empty() ? asset.id : asset.id + " — " + asset.name;
     if (!folded[a].empty())
       node.lines.push_back(fmt::format(

@@ -142,4 +142,9 @@ TEST_CASE("graph view: labels wrap at spaces, long words are cut, the last line 
   CHECK(wrap_label("abcdefghij", 4, 3) == std::vector<std::string>{"abcd", "efgh", "ij"});
   CHECK(wrap_label("een twee drie vier", 4, 2) == std::vector<std::string>{"een", "twe…"});
   CHECK(wrap_label("ééééé", 3, 3) == std::vector<std::string>{"ééé", "éé"});
+  // Words up to longest_word stay whole on a line of their own; longer ones are cut at that length.
+  CHECK(wrap_label("Hoogspanningsstation Merwedehaven 150 kV", 14, 5, 15) ==
+        std::vector<std::string>{"Hoogspanningsst", "ation", "Merwedehaven", "150 kV"});
+  CHECK(wrap_label("Dijkvak (zuidoostzijde) Biesbosch", 14, 5, 15) ==
+        std::vector<std::string>{"Dijkvak", "(zuidoostzijde)", "Biesbosch"});
 }
