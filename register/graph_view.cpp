@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -59,6 +60,43 @@ std::string_view first_code_points(std::string_view text, std::size_t n) {
   return text;
 }
 
+/// Second halves of Dutch compounds in the names of vital assets: a word
+/// longer than a line is cut where one of them begins ("Hoogspannings-" /
+/// "station"), not at an arbitrary letter (decision 034).
+constexpr std::string_view kCompoundParts[] = {
+    "apotheek", "automatisering", "bekken", "besturing", "brug", "centrale", "centrum",
+    "dienstverlening", "dossier", "gemaal", "installatie", "kering", "koppeling", "leiding",
+    "levering", "mast", "meldkamer", "polikliniek", "pomp", "post", "productie", "reken", "registratie",
+    "sluis", "station", "systeem", "technisch", "terrein", "tracé", "tunnel", "verbinding",
+    "voering", "voorziening", "water"};
+
+/// Where to cut `word` (longer than `room` code points) so that its first
+/// part, with a hyphen when one is added, takes at most `room` code points:
+/// after a hyphen already in it; else before the last compound part (see
+/// above, when `at_compound_parts`) that leaves at least 4 code points
+/// before it; else at `room` − 1
+/// with a hyphen. Returns the first part's length in bytes and whether a
+/// hyphen must be added.
+std::pair<std::size_t, bool> long_word_cut(std::string_view word, std::size_t room, bool at_compound_parts) {
+  std::vector<std::size_t> starts;  // byte offset of each code point
+  for (std::size_t i = 0; i < word.size(); ++i)
+    if ((word[i] & 0xC0) != 0x80) starts.push_back(i);
+  const std::size_t last = std::min(room, starts.size() - 1);
+  for (std::size_t k = last; k >= 2; --k)
+    if (word[starts[k] - 1] == '-') return {starts[k], false};
+  for (std::size_t k = std::min(room - 1, starts.size() - 1); at_compound_parts && k >= 4; --k) {
+    const std::string_view rest = word.substr(starts[k]);
+    for (const auto part : kCompoundParts) {
+      if (rest.size() < part.size()) continue;
+      bool same = true;
+      for (std::size_t c = 0; c < part.size() && same; ++c)
+        same = std::tolower(static_cast<unsigned char>(rest[c])) == static_cast<unsigned char>(part[c]);
+      if (same) return {starts[k], true};
+    }
+  }
+  return {starts[room - 1], true};
+}
+
 }  // namespace
 
 std::string_view category_fill(NodeCategory category) {
@@ -89,8 +127,10 @@ std::string_view mark_colour(NodeMark mark) {
   return "#555555";
 }
 
-std::vector<std::string> wrap_label(std::string_view name, std::size_t width, std::size_t max_lines,
-                                    std::size_t longest_word) {
+namespace {
+
+std::vector<std::string> wrap_label_cutting(std::string_view name, std::size_t width, std::size_t max_lines,
+                                            std::size_t longest_word, bool at_compound_parts) {
   const std::size_t cut_width = std::max(width, longest_word);
   std::vector<std::string> lines;
   std::string current;
@@ -117,9 +157,9 @@ std::vector<std::string> wrap_label(std::string_view name, std::size_t width, st
         lines.push_back(std::move(current));
         current.clear();
       }
-      const auto head = first_code_points(word, cut_width);
-      lines.emplace_back(head);
-      word.remove_prefix(head.size());
+      const auto [head_bytes, hyphen] = long_word_cut(word, cut_width, at_compound_parts);
+      lines.emplace_back(std::string(word.substr(0, head_bytes)) + (hyphen ? "-" : ""));
+      word.remove_prefix(head_bytes);
       if (lines.size() == max_lines) {
         cut = true;
         break;
@@ -136,6 +176,18 @@ std::vector<std::string> wrap_label(std::string_view name, std::size_t width, st
     last += "…";
   }
   return lines;
+}
+
+}  // namespace
+
+std::vector<std::string> wrap_label(std::string_view name, std::size_t width, std::size_t max_lines,
+                                    std::size_t longest_word) {
+  // Cutting at a compound's parts reads better but can leave a longer rest
+  // that takes a line more; a taller node makes the whole picture taller
+  // (decision 034), so it is used only when it costs no line.
+  auto at_parts = wrap_label_cutting(name, width, max_lines, longest_word, true);
+  auto anywhere = wrap_label_cutting(name, width, max_lines, longest_word, false);
+  return at_parts.size() <= anywhere.size() ? at_parts : anywhere;
 }
 
 std::vector<bool> structural_knelpunten(const model::Model& model,

@@ -111,7 +111,10 @@ GraphView build_graph_view(const model::Model& model, const model::DependencyGra
 /// Label text: `name` broken into lines of at most `width` characters (UTF-8
 /// code points) at spaces, at most `max_lines` lines, the last cut with "…".
 /// A word of up to `longest_word` characters (when more than `width`) keeps a
-/// line of its own rather than being cut; a longer word is cut at that length.
+/// line of its own rather than being cut; a longer word is cut within that
+/// length: after a hyphen in it, else before a known second half of a Dutch
+/// compound ("Hoogspannings-" / "station"), else anywhere, and a hyphen is
+/// added where there was none.
 std::vector<std::string> wrap_label(std::string_view name, std::size_t width, std::size_t max_lines,
                                     std::size_t longest_word = 0);
 

@@ -139,12 +139,23 @@ TEST_CASE("graph view: labels wrap at spaces, long words are cut, the last line 
   CHECK(wrap_label("Ziekenhuis Dordwijk", 22, 3) == std::vector<std::string>{"Ziekenhuis Dordwijk"});
   CHECK(wrap_label("Onderstation Dordrecht-Zuid (Dordwijk)", 22, 3) ==
         std::vector<std::string>{"Onderstation", "Dordrecht-Zuid", "(Dordwijk)"});
-  CHECK(wrap_label("abcdefghij", 4, 3) == std::vector<std::string>{"abcd", "efgh", "ij"});
+  // A cut without a known place to cut adds a hyphen, within the width.
+  CHECK(wrap_label("abcdefghij", 4, 3) == std::vector<std::string>{"abc-", "def-", "ghij"});
   CHECK(wrap_label("een twee drie vier", 4, 2) == std::vector<std::string>{"een", "twe…"});
-  CHECK(wrap_label("ééééé", 3, 3) == std::vector<std::string>{"ééé", "éé"});
-  // Words up to longest_word stay whole on a line of their own; longer ones are cut at that length.
+  CHECK(wrap_label("ééééé", 3, 3) == std::vector<std::string>{"éé-", "ééé"});
+  // Words up to longest_word stay whole on a line of their own; longer ones
+  // are cut within that length: after a hyphen in the word, else where a
+  // known second half of a Dutch compound begins, with a hyphen added.
   CHECK(wrap_label("Hoogspanningsstation Merwedehaven 150 kV", 14, 5, 15) ==
-        std::vector<std::string>{"Hoogspanningsst", "ation", "Merwedehaven", "150 kV"});
+        std::vector<std::string>{"Hoogspannings-", "station", "Merwedehaven", "150 kV"});
+  CHECK(wrap_label("Gasontvangststation", 14, 5, 15) == std::vector<std::string>{"Gasontvangst-", "station"});
+  CHECK(wrap_label("Brugbesturingssysteem", 14, 5, 15) == std::vector<std::string>{"Brugbesturings-", "systeem"});
+  CHECK(wrap_label("Procesautomatisering", 14, 5, 15) == std::vector<std::string>{"Proces-", "automatisering"});
+  CHECK(wrap_label("Uitwijkmeldkamer", 14, 5, 15) == std::vector<std::string>{"Uitwijk-", "meldkamer"});
+  CHECK(wrap_label("Noord-Hollandsekanaalzone", 14, 5, 15) == std::vector<std::string>{"Noord-", "Hollandsekanaa-", "lzone"});
+  // ...but only when that costs no line: a taller node makes the picture taller.
+  CHECK(wrap_label("Uitwijkmeldkamer (buiten de regio)", 14, 5, 15) ==
+        std::vector<std::string>{"Uitwijkmeldkam-", "er (buiten de", "regio)"});
   CHECK(wrap_label("Dijkvak (zuidoostzijde) Biesbosch", 14, 5, 15) ==
         std::vector<std::string>{"Dijkvak", "(zuidoostzijde)", "Biesbosch"});
 }
