@@ -62,13 +62,9 @@ class ImportCommand : public Command {
     model::ProtectedFiles inputs;
     for (const auto& f : files_) inputs.add(f, "a MEF file this run reads");
     const auto mode = force_ ? model::OutputMode::replace : model::OutputMode::create_only;
-    if (!output_.empty() && output_ != "-" && !force_ && exists(output_)) {
-      std::cerr << fmt::format(
-          "knelpunt: {} exists; import mef never replaces a file without --force (pass --force "
-          "to replace it, or -o a new file)\n",
-          output_);
-      return kExitBadInput;
-    }
+    if (const int existing = refuse_existing_without_force(output_, force_, "import mef", "");
+        existing != kExitOk)
+      return existing;
     if (const int checked = check_output(output_, inputs, mode); checked != kExitOk) return checked;
 
     model::Diagnostics diagnostics;
@@ -94,11 +90,6 @@ class ImportCommand : public Command {
   }
 
  private:
-  static bool exists(const fs::path& path) {
-    std::error_code ec;
-    return fs::exists(fs::symlink_status(path, ec));
-  }
-
   std::vector<std::string> files_;
   std::string top_, output_;
   bool force_ = false, quiet_ = false;

@@ -159,6 +159,21 @@ int write_output(const std::string& content, const std::string& path, const mode
   return exit_code_of(model::write_output_file(path, content, {&inputs, mode, {}}));
 }
 
+bool output_exists(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::exists(std::filesystem::symlink_status(path, ec));
+}
+
+int refuse_existing_without_force(const std::string& path, bool force, std::string_view command,
+                                  std::string_view what_force_writes) {
+  if (force || path.empty() || path == "-" || !output_exists(path)) return kExitOk;
+  std::cerr << fmt::format(
+      "knelpunt: {} exists; {} never replaces a file without --force (pass --force to replace it{}, or -o a "
+      "new file)\n",
+      path, command, what_force_writes);
+  return kExitBadInput;
+}
+
 int check_output(const std::string& path, const model::ProtectedFiles& inputs, model::OutputMode mode) {
   if (path.empty() || path == "-") return kExitOk;
   return exit_code_of(model::check_output_target(path, {&inputs, mode, {}}));

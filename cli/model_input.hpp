@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
@@ -97,6 +98,18 @@ model::ProtectedFiles protected_inputs(const LoadedModel& loaded);
 /// kExitInternal (the system failed the write).
 int write_output(const std::string& content, const std::string& path, const model::ProtectedFiles& inputs,
                  model::OutputMode mode = model::OutputMode::replace);
+
+/// True when `path` names something (a file, a directory, a dangling
+/// symbolic link: anything a create-only write would refuse).
+bool output_exists(const std::string& path);
+
+/// For a create-only output (`tracking import`, `import mef`): kExitOk
+/// unless `path` exists and `force` is off; then prints that `command` never
+/// replaces a file without --force — `what_force_writes` says what --force
+/// would put there, e.g. " with the merged tracking", or "" — and returns
+/// kExitBadInput. stdout ("" or "-") always passes.
+int refuse_existing_without_force(const std::string& path, bool force, std::string_view command,
+                                  std::string_view what_force_writes);
 
 /// The checks write_output makes before writing, made before a long
 /// computation so that a refused output (an input, a FIFO, a directory that

@@ -80,14 +80,10 @@ class TrackingImportCommand : public Command {
     const auto mode = force_ ? model::OutputMode::replace : model::OutputMode::create_only;
     // The output is checked before the workbook is read, as every command
     // does (docs/security.md); the write checks again.
-    if (!output_.empty() && output_ != "-" && !force_ && exists(output_)) {
-      std::cerr << fmt::format(
-          "knelpunt: {} exists; tracking import never replaces a file without --force (pass "
-          "--force to replace it "
-          "with the merged tracking, or -o a new file)\n",
-          output_);
-      return kExitBadInput;
-    }
+    if (const int existing =
+            refuse_existing_without_force(output_, force_, "tracking import", " with the merged tracking");
+        existing != kExitOk)
+      return existing;
     if (const int checked = check_output(output_, inputs, mode); checked != kExitOk) return checked;
 
     model::Diagnostics diagnostics;
@@ -148,14 +144,9 @@ class TrackingImportCommand : public Command {
     return fmt::format("{}", fmt::join(files, ", "));
   }
 
-  static bool exists(const fs::path& path) {
-    std::error_code ec;
-    return fs::exists(fs::symlink_status(path, ec));
-  }
-
   fs::path existing_tracking_path() const {
     if (!tracking_.empty()) return tracking_;
-    if (!output_.empty() && output_ != "-" && exists(output_)) return output_;
+    if (!output_.empty() && output_ != "-" && output_exists(output_)) return output_;
     return {};
   }
 

@@ -229,19 +229,28 @@ TEST_CASE("assessment: the register section of a profile sets min_level and max_
   CHECK(unknown.has_errors());
 }
 
+namespace {
+
+/// Dordrecht assessed with the shipped default profile, on 2 threads.
+struct DordrechtAssessment {
+  std::unique_ptr<TestModel> m = load_test_model("../../../examples/dordrecht/model.yaml");
+  model::Diagnostics diagnostics;
+  assessors::AssessmentProfile profile = assessors::read_assessment_profile(
+      std::string(KNELPUNT_SOURCE_DIR) + "/profiles/default.yaml", assessors::builtin_assessor_names(), diagnostics);
+  std::vector<assessors::ConfiguredAssessor> configured =
+      assessors::configure_assessors(profile, m->model.region, m->reference, diagnostics);
+  assessors::AssessmentInput input{m->model, *m->graph, m->reference, 2, nullptr, nullptr, profile.max_chain_steps};
+  assessors::Assessment assessment{configured, input};
+};
+
+}  // namespace
+
 TEST_CASE("assessment: findings given in brief and then detailed equal the findings given in full") {
   // Dordrecht with the shipped profile: its critical pairs are given in
   // brief (decision 021), and restoration is on (assets have `recovery`).
-  const std::string source(KNELPUNT_SOURCE_DIR);
-  const auto m = load_test_model("../../../examples/dordrecht/model.yaml");
-  model::Diagnostics diagnostics;
-  const auto profile = assessors::read_assessment_profile(source + "/profiles/default.yaml",
-                                                          assessors::builtin_assessor_names(), diagnostics);
-  const auto configured = assessors::configure_assessors(profile, m->model.region, m->reference, diagnostics);
-  REQUIRE_FALSE(diagnostics.has_errors());
-  const assessors::AssessmentInput input{m->model,  *m->graph, m->reference, 2, nullptr, nullptr,
-                                         profile.max_chain_steps};
-  const assessors::Assessment assessment(configured, input);
+  const DordrechtAssessment dordrecht;
+  REQUIRE_FALSE(dordrecht.diagnostics.has_errors());
+  const auto& assessment = dordrecht.assessment;
   const auto full = assessment.run(false);
   auto brief = assessment.run(true);
   REQUIRE(brief.size() == full.size());
@@ -275,16 +284,10 @@ TEST_CASE("assessment: findings given in brief and then detailed equal the findi
 }
 
 TEST_CASE("assessment: progress hears each assessor and single-point's two loops, and changes no finding") {
-  const std::string source(KNELPUNT_SOURCE_DIR);
-  const auto m = load_test_model("../../../examples/dordrecht/model.yaml");
-  model::Diagnostics diagnostics;
-  const auto profile = assessors::read_assessment_profile(source + "/profiles/default.yaml",
-                                                          assessors::builtin_assessor_names(), diagnostics);
-  const auto configured = assessors::configure_assessors(profile, m->model.region, m->reference, diagnostics);
-  REQUIRE_FALSE(diagnostics.has_errors());
-  const assessors::AssessmentInput input{m->model,  *m->graph, m->reference, 2, nullptr, nullptr,
-                                         profile.max_chain_steps};
-  const assessors::Assessment assessment(configured, input);
+  const DordrechtAssessment dordrecht;
+  REQUIRE_FALSE(dordrecht.diagnostics.has_errors());
+  const auto& configured = dordrecht.configured;
+  const auto& assessment = dordrecht.assessment;
   std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> last;  // step → (done, total)
   std::vector<std::string> order;
   const engine::StepProgress progress = [&](std::string_view step, std::uint64_t done, std::uint64_t total) {

@@ -13,31 +13,14 @@ usage: progress_check.py KNELPUNT
 """
 import os
 import pathlib
-import pty
 import subprocess
 import sys
 import tempfile
 
+from terminal_capture import run_on_terminal
+
 HERE = pathlib.Path(__file__).resolve().parent
 MODEL = HERE.parent.parent / "examples" / "dordrecht"
-
-
-def on_terminal(args):
-    """Runs args with stderr on a pseudo-terminal; returns (rc, what it drew)."""
-    leader, follower = pty.openpty()
-    proc = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=follower, timeout=600)
-    os.close(follower)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(leader, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
-    os.close(leader)
-    return proc.returncode, seen
 
 
 def on_pipe(args):
@@ -58,7 +41,7 @@ def main():
         }
         for name, (args, bars) in commands.items():
             outputs = {}
-            for where, runner in (("terminal", on_terminal), ("pipe", on_pipe)):
+            for where, runner in (("terminal", run_on_terminal), ("pipe", on_pipe)):
                 for quiet in (False, True):
                     out = os.path.join(tmp, f"{name}-{where}-{quiet}.json")
                     rc, drawn = runner(args + ["-o", out] + (["-q"] if quiet else []))

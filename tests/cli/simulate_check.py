@@ -19,11 +19,12 @@ import json
 import math
 import os
 import pathlib
-import pty
 import re
 import subprocess
 import sys
 import tempfile
+
+from terminal_capture import run_on_terminal
 
 HERE = pathlib.Path(__file__).resolve().parent
 MODEL = HERE.parent / "data" / "models" / "simulate-region"
@@ -145,22 +146,9 @@ def check_progress(knelpunt, tmp):
     if run(args).stderr:
         sys.exit("FAIL: simulate wrote to stderr that is not a terminal")
     for quiet in (False, True):
-        leader, follower = pty.openpty()
-        proc = subprocess.run(args + (["-q"] if quiet else []), stdout=subprocess.DEVNULL, stderr=follower,
-                              timeout=300)
-        os.close(follower)
-        seen = b""
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
-        os.close(leader)
-        if proc.returncode != 0:
-            sys.exit(f"FAIL: simulate on a terminal exited {proc.returncode}")
+        returncode, seen = run_on_terminal(args + (["-q"] if quiet else []), timeout=300)
+        if returncode != 0:
+            sys.exit(f"FAIL: simulate on a terminal exited {returncode}")
         if quiet and seen:
             sys.exit(f"FAIL: simulate -q drew on the terminal: {seen!r}")
         if not quiet and not (b"simulate [" in seen and b"ETA" in seen):
