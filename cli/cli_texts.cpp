@@ -96,6 +96,11 @@ constexpr std::array kTexts{
           "Probability that {} fails: at most {} (bounds from the cut sets: min-cut upper bound {}, rare-event {}; "
           "the BDD was too large)"},
     Entry{CliText::column_criticality, "kritiekheid", "criticality"},
+    Entry{CliText::fussell_vesely_not_computed,
+          "fussell-v.: niet berekend; het BDD van deze functie of van haar minimale snedeverzamelingen heeft meer "
+          "dan {} knopen (docs/cut-sets.md). De andere maten zijn exact.",
+          "fussell-v.: not computed; the BDD of this function or of its minimal cut sets has more than {} nodes "
+          "(docs/cut-sets.md). The other measures are exact."},
     Entry{CliText::cost, "kosten", "cost"},
     Entry{CliText::unknown, "onbekend", "unknown"},
     Entry{CliText::expected_annual_impact, "verwachte jaarlijkse impact", "expected annual impact"},

@@ -77,6 +77,7 @@ enum class CliText {
   probability_exact,
   probability_bounds,
   column_criticality,
+  fussell_vesely_not_computed,
   // compare.
   cost,
   unknown,

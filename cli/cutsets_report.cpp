@@ -21,6 +21,7 @@ Json probability_json(const engine::ProbabilityResult& probability) {
   if (probability.method == engine::ProbabilityMethod::exact) {
     p["method"] = "exact";
     p["algorithm"] = "bdd";
+    p["fussell_vesely_computed"] = probability.fussell_vesely_computed;
   } else {
     p["method"] = "bounds";
     p["rare_event"] = *probability.rare_event;
@@ -63,6 +64,10 @@ std::string probability_text(const model::DependencyGraph& graph, const std::str
   for (const auto& row : probability.importance)
     out += fmt::format("{:<24} {} {} {} {} {}\n", graph.id(row.asset), cell(row.birnbaum), cell(row.criticality),
                        cell(row.fussell_vesely), cell(row.raw), cell(row.rrw));
+  if (!probability.fussell_vesely_computed) {
+    const auto limit = model::format_grouped_integer(static_cast<double>(probability.fussell_vesely_node_limit), lang);
+    out += "\n" + cli_format(CliText::fussell_vesely_not_computed, lang, limit) + "\n";
+  }
   return out;
 }
 

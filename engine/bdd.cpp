@@ -83,6 +83,80 @@ double Bdd::probability(Ref f, std::span<const double> p) const {
   return eval(f);
 }
 
+std::vector<Bdd::Conditional> Bdd::conditional_probabilities(Ref f, std::span<const double> p) const {
+  // Every path from f to a terminal either passes one node of variable v
+  // (and then takes its high or low edge) or jumps over v's level on an edge
+  // from a higher to a lower node. So P(f | v) is the sum, over v's nodes n,
+  // of reach(n) · P(child of n), plus the mass of the edges that jump over v,
+  // the same for both values of v. reach(n) is the probability that a
+  // random assignment's path passes n.
+  const auto levels = variable_count_;
+  auto level = [&](Ref node) { return node <= kTrue ? levels : top(node); };
+  // The nodes of f, ascending: make() creates a node after its children, so
+  // ascending ids are bottom-up and descending ids top-down.
+  std::vector<Ref> nodes;
+  {
+    std::vector<bool> seen(nodes_.size(), false);
+    std::vector<Ref> stack{f};
+    while (!stack.empty()) {
+      const Ref node = stack.back();
+      stack.pop_back();
+      if (node <= kTrue || seen[node]) continue;
+      seen[node] = true;
+      nodes.push_back(node);
+      stack.push_back(low(node));
+      stack.push_back(high(node));
+    }
+    std::sort(nodes.begin(), nodes.end());
+  }
+  std::vector<double> probability_of(nodes_.size(), 0.0), reach(nodes_.size(), 0.0);
+  probability_of[kTrue] = 1.0;
+  for (const Ref node : nodes) {
+    const double px = p[top(node)];
+    probability_of[node] = px * probability_of[high(node)] + (1.0 - px) * probability_of[low(node)];
+  }
+  std::vector<Conditional> result(levels);
+  // Mass jumping over each level: a difference array in long double, and a
+  // count of the jumps with mass > 0 so that a level no mass jumps over gets
+  // exactly 0 (then P(f | v false) = 0 exactly where every way to 1 needs v).
+  std::vector<long double> jump_difference(levels + 1, 0.0L);
+  std::vector<std::int64_t> jump_count_difference(levels + 1, 0);
+  auto jump = [&](std::uint32_t from_level, std::uint32_t to_level, double mass) {
+    if (from_level >= to_level || mass <= 0.0) return;
+    jump_difference[from_level] += mass;
+    jump_difference[to_level] -= mass;
+    ++jump_count_difference[from_level];
+    --jump_count_difference[to_level];
+  };
+  jump(0, level(f), probability_of[f]);
+  if (f > kTrue) reach[f] = 1.0;
+  for (auto it = nodes.rbegin(); it != nodes.rend(); ++it) {
+    const Ref node = *it;
+    const auto variable = top(node);
+    const double px = p[variable];
+    const Ref lo = low(node), hi = high(node);
+    const double through_high = reach[node] * px, through_low = reach[node] * (1.0 - px);
+    reach[hi] += through_high;
+    reach[lo] += through_low;
+    jump(variable + 1, level(hi), through_high * probability_of[hi]);
+    jump(variable + 1, level(lo), through_low * probability_of[lo]);
+    auto& row = result[variable];
+    row.if_true += reach[node] * probability_of[hi];
+    row.if_false += reach[node] * probability_of[lo];
+    row.derivative += reach[node] * (probability_of[hi] - probability_of[lo]);
+  }
+  long double jumping = 0.0L;
+  std::int64_t jumps = 0;
+  for (std::uint32_t v = 0; v < levels; ++v) {
+    jumping += jump_difference[v];
+    jumps += jump_count_difference[v];
+    const double over = jumps > 0 ? std::max(0.0, static_cast<double>(jumping)) : 0.0;
+    result[v].if_true += over;
+    result[v].if_false += over;
+  }
+  return result;
+}
+
 std::vector<std::uint32_t> Bdd::support(Ref f) const {
   std::vector<bool> seen_node(nodes_.size(), false), seen_var(variable_count_, false);
   std::vector<Ref> stack{f};

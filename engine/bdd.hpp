@@ -6,6 +6,7 @@
 /// refuses to grow beyond a node limit (BddNodeLimitExceeded), so callers can
 /// fall back to an approximation. Deterministic; no I/O.
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <stdexcept>
@@ -44,6 +45,20 @@ class Bdd {
 
   /// P(f = 1) for independent variables with P(variable i) = p[i].
   double probability(Ref f, std::span<const double> p) const;
+  /// P(f = 1) with one variable fixed, for every variable at once.
+  struct Conditional {
+    double if_true = 0;     ///< P(f = 1 | variable true)
+    double if_false = 0;    ///< P(f = 1 | variable false)
+    double derivative = 0;  ///< ∂P(f = 1)/∂p[variable] = if_true − if_false, summed without cancellation
+  };
+
+  /// For each variable v (index v of the result), P(f = 1 | v) both ways for
+  /// independent variables with P(variable i) = p[i]: what
+  /// probability(restrict(f, v, …)) gives, but in one pass over f's nodes,
+  /// creating none (so it never meets the node limit). A variable f does
+  /// not depend on gets P(f) twice and derivative 0.
+  std::vector<Conditional> conditional_probabilities(Ref f, std::span<const double> p) const;
+
   /// The variables f depends on, ascending.
   std::vector<std::uint32_t> support(Ref f) const;
 
@@ -51,6 +66,9 @@ class Bdd {
   Ref low(Ref f) const { return nodes_[f].low; }
   Ref high(Ref f) const { return nodes_[f].high; }
   std::size_t node_count() const { return nodes_.size(); }
+  /// Changes the node limit for the operations that follow (existing nodes
+  /// stay; a limit below node_count() makes the next new node throw).
+  void set_node_limit(std::size_t node_limit) { node_limit_ = std::max<std::size_t>(node_limit, 2); }
 
  private:
   struct Node {

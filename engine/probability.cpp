@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 #include "engine/bdd.hpp"
 #include "engine/bdd_formula.hpp"
@@ -42,53 +43,62 @@ ProbabilityResult failure_probability(const model::DependencyGraph& graph, model
   const auto variables = order_variables(graph, target, true);
   std::vector<double> p_of_variable;
   for (auto a : variables.asset_of_variable) p_of_variable.push_back(p[a]);
+  std::optional<Bdd> bdd;
+  Bdd::Ref top = Bdd::kFalse;
   try {
-    Bdd bdd(static_cast<std::uint32_t>(variables.asset_of_variable.size()), options.node_limit);
+    bdd.emplace(static_cast<std::uint32_t>(variables.asset_of_variable.size()), options.node_limit);
     const auto components = formula_components(graph);
-    FailureFormula<Bdd> formula(graph, components, variables, target, bdd);
-    auto top = formula.fails_within(target, options.horizon);
+    FailureFormula<Bdd> formula(graph, components, variables, target, *bdd);
+    top = formula.fails_within(target, options.horizon);
     // The target fails by itself or through its dependencies; inside the
     // formula it is never a variable (a set containing it needs no cascade).
     if (const auto own = variables.variable_of_asset[target]; own != model::kNoIndex)
-      top = bdd.lor(bdd.variable(own), top);
-
-    ProbabilityResult result;
-    result.value = bdd.probability(top, p_of_variable);
-    for (auto v : bdd.support(top)) {
-      const double failed = bdd.probability(bdd.restrict(top, v, true), p_of_variable);
-      const double up = bdd.probability(bdd.restrict(top, v, false), p_of_variable);
-      Importance row;
-      row.asset = variables.asset_of_variable[v];
-      row.birnbaum = failed - up;
-      row.criticality = ratio(row.birnbaum * p_of_variable[v], result.value);
-      row.fussell_vesely = std::numeric_limits<double>::quiet_NaN();
-      row.raw = ratio(failed, result.value);
-      row.rrw = ratio(result.value, up);
-      result.importance.push_back(row);
-    }
-    try {
-      // Fussell–Vesely: x ∧ (some cut set containing x, x taken out, has failed).
-      Zbdd zbdd(static_cast<std::uint32_t>(variables.asset_of_variable.size()));
-      const auto cut_sets_of_top = MinimalSolutions(bdd, zbdd)(top);
-      UnionOfProducts to_bdd(zbdd, bdd);
-      for (auto& row : result.importance) {
-        const auto v = variables.variable_of_asset[row.asset];
-        const double through_x = p_of_variable[v] * bdd.probability(to_bdd(zbdd.containing(cut_sets_of_top, v)),
-                                                                    p_of_variable);
-        row.fussell_vesely = ratio(through_x, result.value);
-      }
-    } catch (const BddNodeLimitExceeded&) {
-      // keep NaN: the exact value, P and the other measures stand
-    }
-    std::sort(result.importance.begin(), result.importance.end(),
-              [&](const auto& a, const auto& b) { return graph.id(a.asset) < graph.id(b.asset); });
-    result.bdd_nodes = bdd.node_count();
-    return result;
+      top = bdd->lor(bdd->variable(own), top);
   } catch (const BddNodeLimitExceeded&) {
     if (cut_sets) return bounds_from(graph, target, p, *cut_sets);
     const auto all = minimal_cut_sets(graph, target, CutSetOptions{0, options.horizon});
     return bounds_from(graph, target, p, all);
   }
+
+  ProbabilityResult result;
+  result.value = bdd->probability(top, p_of_variable);
+  result.bdd_nodes = bdd->node_count();
+  // Importance from one pass over the function's nodes, which creates none:
+  // once P is exact, so are these, whatever the node limit.
+  const auto conditional = bdd->conditional_probabilities(top, p_of_variable);
+  for (auto v : bdd->support(top)) {
+    Importance row;
+    row.asset = variables.asset_of_variable[v];
+    row.birnbaum = conditional[v].derivative;
+    row.criticality = ratio(row.birnbaum * p_of_variable[v], result.value);
+    row.fussell_vesely = std::numeric_limits<double>::quiet_NaN();
+    row.raw = ratio(conditional[v].if_true, result.value);
+    row.rrw = ratio(result.value, conditional[v].if_false);
+    result.importance.push_back(row);
+  }
+  try {
+    // Fussell–Vesely: x ∧ (some cut set containing x, x taken out, has failed).
+    // It needs the cut sets' own BDD, so it gets a budget of its own.
+    const std::size_t top_nodes = bdd->node_count();
+    result.fussell_vesely_node_limit = options.fussell_vesely_node_limit;
+    if (top_nodes > options.fussell_vesely_node_limit) throw BddNodeLimitExceeded("function too large");
+    bdd->set_node_limit(std::min(options.node_limit, top_nodes + options.fussell_vesely_node_limit));
+    Zbdd zbdd(static_cast<std::uint32_t>(variables.asset_of_variable.size()));
+    const auto cut_sets_of_top = MinimalSolutions(*bdd, zbdd)(top);
+    UnionOfProducts to_bdd(zbdd, *bdd);
+    for (auto& row : result.importance) {
+      const auto v = variables.variable_of_asset[row.asset];
+      const double through_x =
+          p_of_variable[v] * bdd->probability(to_bdd(zbdd.containing(cut_sets_of_top, v)), p_of_variable);
+      row.fussell_vesely = ratio(through_x, result.value);
+    }
+    result.fussell_vesely_computed = true;
+  } catch (const BddNodeLimitExceeded&) {
+    // keep NaN: the exact value, P and the other measures stand
+  }
+  std::sort(result.importance.begin(), result.importance.end(),
+            [&](const auto& a, const auto& b) { return graph.id(a.asset) < graph.id(b.asset); });
+  return result;
 }
 
 }  // namespace knelpunt::engine

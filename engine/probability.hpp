@@ -2,8 +2,9 @@
 /// The probability that a target fails within a horizon, for independent
 /// per-asset failure probabilities, and the importance of each asset
 /// (docs/cut-sets.md). Exact by a BDD of the failure function
-/// (Shannon decomposition); when the BDD would exceed its node limit, upper
-/// bounds from the minimal cut sets instead. No I/O.
+/// (Shannon decomposition), the importance measures from one pass over it;
+/// when the BDD would exceed its node limit, upper bounds from the minimal
+/// cut sets instead. No I/O.
 
 #include <cstddef>
 #include <optional>
@@ -22,8 +23,8 @@ struct Importance {
   double birnbaum = 0;        ///< P(top | x failed) − P(top | x up)
   double criticality = 0;     ///< birnbaum · p(x) / P
   /// P(some minimal cut set containing x has failed entirely) / P (Vesely's
-  /// definition, exact from the cut sets' BDD); NaN when that BDD would exceed
-  /// the node limit.
+  /// definition, exact from the cut sets' BDD); NaN when the function or that
+  /// BDD exceed ProbabilityOptions::fussell_vesely_node_limit.
   double fussell_vesely = 0;
   double raw = 0;             ///< risk achievement worth: P(top | x failed) / P
   double rrw = 0;             ///< risk reduction worth: P / P(top | x up)
@@ -42,12 +43,21 @@ struct ProbabilityResult {
   /// Exact only: one row per non-virtual asset the function depends on,
   /// sorted by asset id (the target itself included when it is not virtual).
   std::vector<Importance> importance;
-  std::size_t bdd_nodes = 0;
+  std::size_t bdd_nodes = 0;  ///< nodes of the function's BDD (exact only)
+  /// Exact only: whether Fussell–Vesely was computed (else NaN in every row,
+  /// because the cut sets did not fit ProbabilityOptions::fussell_vesely_node_limit).
+  bool fussell_vesely_computed = false;
+  std::size_t fussell_vesely_node_limit = 0;  ///< the budget it was given
 };
 
 struct ProbabilityOptions {
   model::Hours horizon = model::kNever;  ///< inclusive; kNever = no limit
-  std::size_t node_limit = 2'000'000;    ///< BDD nodes before falling back to bounds
+  std::size_t node_limit = 8'000'000;    ///< BDD nodes before falling back to bounds
+  /// Fussell–Vesely needs the cut sets of the function and their BDDs, which
+  /// can cost far more than P itself: it is computed only when the
+  /// function's BDD has at most this many nodes, and only while the BDD stays
+  /// within this limit plus the function's own nodes (otherwise NaN).
+  std::size_t fussell_vesely_node_limit = 250'000;
 };
 
 /// P(target fails at or before the horizon) when each asset a fails at t = 0

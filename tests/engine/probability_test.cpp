@@ -75,9 +75,31 @@ TEST_CASE("Fussell–Vesely counts the failures of cut sets containing x, overla
   const auto result = m.run(top);
   const double p = 0.5 * (1 - 0.8 * 0.6);
   CHECK(result.value == doctest::Approx(p));
+  CHECK(result.fussell_vesely_computed);
   CHECK(row(result, a).fussell_vesely == doctest::Approx(1.0));
   CHECK(row(result, b).fussell_vesely == doctest::Approx(0.5 * 0.2 / p));
   CHECK(row(result, c).fussell_vesely == doctest::Approx(0.5 * 0.4 / p));
+}
+
+TEST_CASE("over the Fussell–Vesely budget: FV is NaN, P and the other measures stay exact") {
+  ProbabilityModel m;
+  const auto top = m.asset("top", 0, true), a = m.asset("a", 0.5), b = m.asset("b", 0.2), c = m.asset("c", 0.4),
+             either = m.asset("b-or-c", 0, true);
+  m.group(top, 1, 0, {a, either});
+  m.group(either, 1, 0, {b});
+  m.group(either, 1, 0, {c});
+  engine::ProbabilityOptions options;
+  options.fussell_vesely_node_limit = 2;  // fewer than the function's own nodes
+  const auto result = engine::failure_probability(m.graph(), top, m.p, options);
+  const double p = 0.5 * (1 - 0.8 * 0.6);
+  CHECK(result.method == engine::ProbabilityMethod::exact);
+  CHECK(result.value == doctest::Approx(p));
+  CHECK_FALSE(result.fussell_vesely_computed);
+  CHECK(std::isnan(row(result, a).fussell_vesely));
+  CHECK(row(result, b).birnbaum == doctest::Approx(0.5 * 0.6));
+  CHECK(row(result, b).raw == doctest::Approx(0.5 / p));
+  CHECK(row(result, b).rrw == doctest::Approx(p / (0.5 * 0.4)));
+  CHECK(std::isnan(row(result, a).rrw));  // P(top | a up) = 0
 }
 
 TEST_CASE("OR of two: P = 1 − (1 − pa)(1 − pb)") {
