@@ -92,23 +92,8 @@ std::vector<Bdd::Conditional> Bdd::conditional_probabilities(Ref f, std::span<co
   // random assignment's path passes n.
   const auto levels = variable_count_;
   auto level = [&](Ref node) { return node <= kTrue ? levels : top(node); };
-  // The nodes of f, ascending: make() creates a node after its children, so
-  // ascending ids are bottom-up and descending ids top-down.
-  std::vector<Ref> nodes;
-  {
-    std::vector<bool> seen(nodes_.size(), false);
-    std::vector<Ref> stack{f};
-    while (!stack.empty()) {
-      const Ref node = stack.back();
-      stack.pop_back();
-      if (node <= kTrue || seen[node]) continue;
-      seen[node] = true;
-      nodes.push_back(node);
-      stack.push_back(low(node));
-      stack.push_back(high(node));
-    }
-    std::sort(nodes.begin(), nodes.end());
-  }
+  // Ascending ids are bottom-up, descending ids top-down (nodes_of).
+  const std::vector<Ref> nodes = nodes_of(f);
   std::vector<double> probability_of(nodes_.size(), 0.0), reach(nodes_.size(), 0.0);
   probability_of[kTrue] = 1.0;
   for (const Ref node : nodes) {
@@ -157,18 +142,25 @@ std::vector<Bdd::Conditional> Bdd::conditional_probabilities(Ref f, std::span<co
   return result;
 }
 
-std::vector<std::uint32_t> Bdd::support(Ref f) const {
-  std::vector<bool> seen_node(nodes_.size(), false), seen_var(variable_count_, false);
-  std::vector<Ref> stack{f};
+std::vector<Bdd::Ref> Bdd::nodes_of(Ref f) const {
+  std::vector<bool> seen(nodes_.size(), false);
+  std::vector<Ref> result, stack{f};
   while (!stack.empty()) {
     const Ref node = stack.back();
     stack.pop_back();
-    if (node <= kTrue || seen_node[node]) continue;
-    seen_node[node] = true;
-    seen_var[top(node)] = true;
+    if (node <= kTrue || seen[node]) continue;
+    seen[node] = true;
+    result.push_back(node);
     stack.push_back(low(node));
     stack.push_back(high(node));
   }
+  std::sort(result.begin(), result.end());
+  return result;
+}
+
+std::vector<std::uint32_t> Bdd::support(Ref f) const {
+  std::vector<bool> seen_var(variable_count_, false);
+  for (const Ref node : nodes_of(f)) seen_var[top(node)] = true;
   std::vector<std::uint32_t> result;
   for (std::uint32_t v = 0; v < variable_count_; ++v)
     if (seen_var[v]) result.push_back(v);

@@ -81,6 +81,9 @@ class Bdd {
   Ref make(std::uint32_t variable, Ref low, Ref high);
   Ref apply(Op op, Ref a, Ref b);
   std::uint32_t top(Ref f) const { return nodes_[f].variable; }
+  /// The internal nodes of f, ascending by id. make() creates a node after
+  /// its children, so ascending ids are children first.
+  std::vector<Ref> nodes_of(Ref f) const;
 
   static constexpr std::uint32_t kTerminalVariable = 0xffffffffu;
   std::uint32_t variable_count_;
