@@ -1,8 +1,9 @@
 #pragma once
-/// The hash table behind the decision-diagram packages (unique tables,
-/// computed tables, memos): keys of four 32-bit words, 32-bit values, open
-/// addressing with linear probing in one flat array (no allocation per
-/// entry), doubled at half load. Exact: nothing is ever evicted.
+/// The hash tables behind the decision-diagram packages. DdTable (unique
+/// tables, memos): keys of four 32-bit words, 32-bit values, open addressing
+/// with linear probing in one flat array (no allocation per entry), doubled
+/// at half load; exact: nothing is ever evicted. DdCache (the BDD's computed
+/// table): one entry per slot, replaced on collision.
 
 #include <cstdint>
 #include <vector>
@@ -85,6 +86,57 @@ class DdTable {
 
   std::vector<Slot> slots_;
   std::size_t size_ = 0;
+};
+
+/// The computed table of a decision-diagram package as a cache: one entry per
+/// slot, a new entry replaces whatever its slot held. A lost entry only means
+/// an operation is computed again, and since nodes are never freed that finds
+/// the same nodes, so results (and node ids) are those of an exact table;
+/// memory stays at the cache's size instead of growing with every operation
+/// ever done. The owner grows it with the diagram (reserve_for).
+class DdCache {
+ public:
+  static constexpr std::uint32_t kMissing = DdTable::kMissing;
+
+  DdCache() : slots_(std::size_t{1} << 12) {}
+
+  /// The value stored for `key`, or kMissing.
+  std::uint32_t find(const DdKey& key) const {
+    const auto& slot = slots_[DdKeyHash{}(key) & (slots_.size() - 1)];
+    return slot.value != kMissing && slot.key == key ? slot.value : kMissing;
+  }
+
+  /// Stores `value` for `key`, replacing the slot's entry.
+  void insert(const DdKey& key, std::uint32_t value) {
+    auto& slot = slots_[DdKeyHash{}(key) & (slots_.size() - 1)];
+    slot.key = key;
+    slot.value = value;
+  }
+
+  /// Grows to at least `entries` slots (a power of two, at most kMaxSlots),
+  /// keeping what fits. Call it as the diagram grows: a cache much smaller
+  /// than the diagram makes operations repeat their work.
+  void reserve_for(std::size_t entries) {
+    std::size_t size = slots_.size();
+    while (size < entries && size < kMaxSlots) size *= 2;
+    if (size == slots_.size()) return;
+    std::vector<Slot> old(size);
+    old.swap(slots_);
+    for (const auto& slot : old)
+      if (slot.value != kMissing) insert(slot.key, slot.value);
+  }
+
+  std::size_t slot_count() const { return slots_.size(); }
+
+  /// 2^24 slots of 20 bytes: 320 MiB at most.
+  static constexpr std::size_t kMaxSlots = std::size_t{1} << 24;
+
+ private:
+  struct Slot {
+    DdKey key;
+    std::uint32_t value = kMissing;
+  };
+  std::vector<Slot> slots_;
 };
 
 }  // namespace knelpunt::engine
