@@ -85,3 +85,43 @@ TEST_CASE("conditional probabilities of constants and of variables f does not de
   CHECK(conditional[1].if_false == 0.0);
   CHECK(conditional[1].derivative == 1.0);
 }
+
+TEST_CASE("DdCache: an entry is found until its slot is taken; growing keeps what fits") {
+  engine::DdCache cache;
+  const auto slots = cache.slot_count();
+  // More keys than slots: each key is either found with its value or missing.
+  for (std::uint32_t i = 0; i < 3 * slots; ++i) cache.insert(engine::DdKey{i, i + 1, 7, 0}, i);
+  std::size_t found = 0;
+  for (std::uint32_t i = 0; i < 3 * slots; ++i) {
+    const auto value = cache.find(engine::DdKey{i, i + 1, 7, 0});
+    if (value == engine::DdCache::kMissing) continue;
+    CHECK(value == i);
+    ++found;
+  }
+  CHECK(found > 0);
+  CHECK(found <= slots);
+  CHECK(cache.find(engine::DdKey{1, 1, 1, 1}) == engine::DdCache::kMissing);
+  // The last key inserted is always there, and still after growing.
+  const engine::DdKey last{3 * static_cast<std::uint32_t>(slots) - 1,
+                           3 * static_cast<std::uint32_t>(slots), 7, 0};
+  CHECK(cache.find(last) == 3 * slots - 1);
+  cache.reserve_for(4 * slots);
+  CHECK(cache.slot_count() == 4 * slots);
+  CHECK(cache.find(last) == 3 * slots - 1);
+}
+
+TEST_CASE("a BDD whose computed cache loses entries builds the same nodes") {
+  // Enough operations on enough variables that the cache (one slot per node)
+  // overwrites entries; the result must equal the function built again.
+  std::mt19937 random(7);
+  Bdd bdd(40, 2'000'000);
+  std::vector<Bdd::Ref> functions;
+  for (int i = 0; i < 200; ++i) functions.push_back(random_function(bdd, 40, random));
+  Bdd::Ref all = Bdd::kFalse;
+  for (auto f : functions) all = bdd.lor(all, f);
+  const auto nodes = bdd.node_count();
+  Bdd::Ref again = Bdd::kFalse;
+  for (auto f : functions) again = bdd.lor(again, f);
+  CHECK(again == all);
+  CHECK(bdd.node_count() == nodes);
+}
