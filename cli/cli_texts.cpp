@@ -95,6 +95,11 @@ constexpr std::array kTexts{
           "{}, benadering voor zeldzame gebeurtenissen {}; het BDD was te groot)",
           "Probability that {} fails: at most {} (bounds from the cut sets: min-cut upper bound {}, rare-event {}; "
           "the BDD was too large)"},
+    Entry{CliText::probability_too_large,
+          "Kans dat {} uitvalt: niet berekend; het BDD van de functie past niet binnen {} knopen en ze heeft meer "
+          "dan {} minimale snedeverzamelingen, zodat ook de grenzen te groot zijn (docs/cut-sets.md)",
+          "Probability that {} fails: not computed; the function's BDD does not fit within {} nodes and it has more "
+          "than {} minimal cut sets, so the bounds are too large as well (docs/cut-sets.md)"},
     Entry{CliText::column_criticality, "kritiekheid", "criticality"},
     Entry{CliText::fussell_vesely_not_computed,
           "fussell-v.: niet berekend; het BDD van deze functie of van haar minimale snedeverzamelingen heeft meer "

@@ -76,6 +76,7 @@ enum class CliText {
   order_pairs,
   probability_exact,
   probability_bounds,
+  probability_too_large,
   column_criticality,
   fussell_vesely_not_computed,
   // compare.

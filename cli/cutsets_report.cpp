@@ -17,8 +17,12 @@ using model::json_number_or_null;
 
 Json probability_json(const engine::ProbabilityResult& probability) {
   Json p;
-  p["value"] = probability.value;
-  if (probability.method == engine::ProbabilityMethod::exact) {
+  p["value"] = json_number_or_null(probability.value);
+  if (probability.method == engine::ProbabilityMethod::too_large) {
+    p["method"] = "too-large";
+    p["node_limit"] = probability.node_limit;
+    p["max_sets"] = probability.bounds_max_sets;
+  } else if (probability.method == engine::ProbabilityMethod::exact) {
     p["method"] = "exact";
     p["algorithm"] = "bdd";
     p["fussell_vesely_computed"] = probability.fussell_vesely_computed;
@@ -49,7 +53,12 @@ std::string probability_text(const model::DependencyGraph& graph, const std::str
                              const engine::ProbabilityResult& probability, std::string_view lang) {
   auto number = [&](double value) { return model::format_significant(value, 6, lang); };
   std::string out = "\n";
-  if (probability.method == engine::ProbabilityMethod::exact) {
+  auto whole = [&](double value) { return model::format_grouped_integer(value, lang); };
+  if (probability.method == engine::ProbabilityMethod::too_large) {
+    out += cli_format(CliText::probability_too_large, lang, target_id,
+                      whole(static_cast<double>(probability.node_limit)),
+                      whole(static_cast<double>(probability.bounds_max_sets)));
+  } else if (probability.method == engine::ProbabilityMethod::exact) {
     out += cli_format(CliText::probability_exact, lang, target_id, number(probability.value));
   } else {
     out += cli_format(CliText::probability_bounds, lang, target_id, number(probability.value),

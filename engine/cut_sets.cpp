@@ -45,26 +45,33 @@ CutSets CutSetSolver::of(model::AssetIndex target, const CutSetOptions& options)
   const auto& graph = graph_;
   const auto variables = order_variables(graph, target, false);
   const auto variable_count = static_cast<std::uint32_t>(variables.asset_of_variable.size());
-  Zbdd zbdd(variable_count);
+  Zbdd zbdd(variable_count, options.zbdd_node_limit);
   const auto max_order = options.max_order == 0 ? Zbdd::kUnlimited : options.max_order;
   CutSets result;
   std::optional<Zbdd::Ref> family;
-  if (max_order > options.direct_up_to_order) {
-    try {
-      Bdd bdd(variable_count, options.bdd_node_limit);
-      FailureFormula<Bdd> formula(graph, components_, variables, target, bdd);
-      const auto function = formula.fails_within(target, options.horizon);
-      family = MinimalSolutions(bdd, zbdd)(function, max_order);
-      result.bdd_nodes = bdd.node_count();
-    } catch (const BddNodeLimitExceeded&) {
-      // fall through to the direct way
+  try {
+    if (max_order > options.direct_up_to_order) {
+      try {
+        Bdd bdd(variable_count, options.bdd_node_limit);
+        FailureFormula<Bdd> formula(graph, components_, variables, target, bdd);
+        const auto function = formula.fails_within(target, options.horizon);
+        family = MinimalSolutions(bdd, zbdd)(function, max_order);
+        result.bdd_nodes = bdd.node_count();
+      } catch (const BddNodeLimitExceeded&) {
+        // fall through to the direct way
+      }
     }
+    if (!family) {
+      MinimalSetAlgebra algebra{zbdd, max_order};
+      FailureFormula<MinimalSetAlgebra> formula(graph, components_, variables, target, algebra);
+      family = formula.fails_within(target, options.horizon);
+    }
+  } catch (const ZbddNodeLimitExceeded&) {
+    throw CutSetsTooLarge("the cut sets' ZBDD would exceed its node limit");
   }
-  if (!family) {
-    MinimalSetAlgebra algebra{zbdd, max_order};
-    FailureFormula<MinimalSetAlgebra> formula(graph, components_, variables, target, algebra);
-    family = formula.fails_within(target, options.horizon);
-  }
+  // Counted on the diagram before any set is listed: listing is what costs.
+  if (options.max_sets != UINT64_MAX && zbdd.count(*family) > options.max_sets)
+    throw CutSetsTooLarge("more cut sets than the limit");
 
   result.zbdd_nodes = zbdd.node_count();
   const auto& rank = rank_by_id_;

@@ -7,7 +7,9 @@
 /// the failure function whose minimal solutions (Rauzy 1993) give the ZBDD,
 /// falling back to the direct way when the BDD exceeds its node limit. No I/O.
 
+#include <cstddef>
 #include <cstdint>
+#include <stdexcept>
 #include <map>
 #include <vector>
 
@@ -22,6 +24,16 @@ struct CutSetOptions {
   /// Order limits up to this one are built directly (truncation keeps them small).
   std::uint32_t direct_up_to_order = 4;
   std::size_t bdd_node_limit = 2'000'000;  ///< BDD nodes before the direct way is used
+  /// Beyond these, CutSetsTooLarge instead of a result (no limit by default:
+  /// `cutsets` gives what it is asked for; the probability bounds set them).
+  std::size_t zbdd_node_limit = SIZE_MAX;
+  std::uint64_t max_sets = UINT64_MAX;
+};
+
+/// The cut sets would exceed CutSetOptions::zbdd_node_limit or max_sets.
+class CutSetsTooLarge : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 struct CutSets {

@@ -56,8 +56,19 @@ ProbabilityResult failure_probability(const model::DependencyGraph& graph, model
       top = bdd->lor(bdd->variable(own), top);
   } catch (const BddNodeLimitExceeded&) {
     if (cut_sets) return bounds_from(graph, target, p, *cut_sets);
-    const auto all = minimal_cut_sets(graph, target, CutSetOptions{0, options.horizon});
-    return bounds_from(graph, target, p, all);
+    CutSetOptions all_orders{0, options.horizon};
+    all_orders.zbdd_node_limit = options.bounds_zbdd_node_limit;
+    all_orders.max_sets = options.bounds_max_sets;
+    try {
+      return bounds_from(graph, target, p, minimal_cut_sets(graph, target, all_orders));
+    } catch (const CutSetsTooLarge&) {
+      ProbabilityResult result;
+      result.method = ProbabilityMethod::too_large;
+      result.value = std::numeric_limits<double>::quiet_NaN();
+      result.node_limit = options.node_limit;
+      result.bounds_max_sets = options.bounds_max_sets;
+      return result;
+    }
   }
 
   ProbabilityResult result;

@@ -31,12 +31,13 @@ struct Importance {
 };
 
 enum class ProbabilityMethod {
-  exact,   ///< BDD, exact up to rounding
-  bounds,  ///< BDD too large: rare-event and min-cut upper bounds from cut sets
+  exact,      ///< BDD, exact up to rounding
+  bounds,     ///< BDD too large: rare-event and min-cut upper bounds from cut sets
+  too_large,  ///< BDD too large, and the cut sets too: no value (NaN)
 };
 
 struct ProbabilityResult {
-  double value = 0;  ///< exact P, or the min-cut upper bound for `bounds`
+  double value = 0;  ///< exact P, the min-cut upper bound for `bounds`, NaN for `too_large`
   ProbabilityMethod method = ProbabilityMethod::exact;
   std::optional<double> rare_event;           ///< Σ P(C) over the cut sets (bounds only)
   std::optional<double> min_cut_upper_bound;  ///< 1 − Π (1 − P(C)) (bounds only)
@@ -48,11 +49,18 @@ struct ProbabilityResult {
   /// because the cut sets did not fit ProbabilityOptions::fussell_vesely_node_limit).
   bool fussell_vesely_computed = false;
   std::size_t fussell_vesely_node_limit = 0;  ///< the budget it was given
+  std::size_t node_limit = 0;                  ///< the BDD's limit it was given
+  std::uint64_t bounds_max_sets = 0;           ///< the cut-set limit of the bounds it was given
 };
 
 struct ProbabilityOptions {
   model::Hours horizon = model::kNever;  ///< inclusive; kNever = no limit
   std::size_t node_limit = 8'000'000;    ///< BDD nodes before falling back to bounds
+  /// The bounds list every minimal cut set of every order; beyond these
+  /// (see CutSetOptions) the result is too_large instead, so that memory
+  /// stays bounded when the BDD does not fit.
+  std::size_t bounds_zbdd_node_limit = 8'000'000;
+  std::uint64_t bounds_max_sets = 2'000'000;
   /// Fussell–Vesely needs the cut sets of the function and their BDDs, which
   /// can cost far more than P itself: it is computed only when the
   /// function's BDD has at most this many nodes, and only while the BDD stays

@@ -1,11 +1,13 @@
 #include "engine/zbdd.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <utility>
 
 namespace knelpunt::engine {
 
-Zbdd::Zbdd(std::uint32_t variable_count) : variable_count_(variable_count) {
+Zbdd::Zbdd(std::uint32_t variable_count, std::size_t node_limit)
+    : variable_count_(variable_count), node_limit_(std::max<std::size_t>(node_limit, 2)) {
   nodes_.push_back(Node{kTerminalVariable, kEmpty, kEmpty});
   nodes_.push_back(Node{kTerminalVariable, kBase, kBase});
   has_empty_ = {false, true};
@@ -15,6 +17,7 @@ Zbdd::Ref Zbdd::make(std::uint32_t variable, Ref low, Ref high) {
   if (high == kEmpty) return low;  // zero-suppression rule
   const DdKey key{variable, low, high, 0};
   if (const auto found = unique_.find(key); found != DdTable::kMissing) return found;
+  if (nodes_.size() >= node_limit_) throw ZbddNodeLimitExceeded("ZBDD node limit exceeded");
   const auto id = static_cast<Ref>(nodes_.size());
   nodes_.push_back(Node{variable, low, high});
   has_empty_.push_back(has_empty_[low]);

@@ -6,15 +6,23 @@
 /// a node id: two equal families have the same id. Variable 0 is the top of
 /// the order. Deterministic; no I/O.
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <span>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "engine/bdd_table.hpp"
 #include <vector>
 
 namespace knelpunt::engine {
+
+/// Thrown when an operation would create more nodes than the limit allows.
+class ZbddNodeLimitExceeded : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 class Zbdd {
  public:
@@ -24,8 +32,9 @@ class Zbdd {
   /// Order limit meaning "no limit".
   static constexpr std::uint32_t kUnlimited = 0xffffffffu;
 
-  /// A package for variables 0 … variable_count − 1.
-  explicit Zbdd(std::uint32_t variable_count);
+  /// A package for variables 0 … variable_count − 1 holding at most
+  /// `node_limit` nodes (terminals included; ZbddNodeLimitExceeded beyond).
+  explicit Zbdd(std::uint32_t variable_count, std::size_t node_limit = SIZE_MAX);
 
   /// {{variable}}.
   Ref single(std::uint32_t variable);
@@ -72,6 +81,7 @@ class Zbdd {
 
   static constexpr std::uint32_t kTerminalVariable = 0xffffffffu;
   std::uint32_t variable_count_;
+  std::size_t node_limit_;
   std::vector<Node> nodes_;
   std::vector<bool> has_empty_;
   DdTable unique_;

@@ -140,3 +140,22 @@ TEST_CASE("an asset nothing can make fail has no cut sets") {
   m.asset("other");
   CHECK(cut_sets(m.graph(), top, 0, kNever).empty());
 }
+
+TEST_CASE("cut sets over their ZBDD node limit or set limit: CutSetsTooLarge") {
+  // An OR of three: three single points.
+  CutSetModel m;
+  const auto top = m.asset("top", true), a = m.asset("a"), b = m.asset("b"), c = m.asset("c");
+  m.group(top, 1, 0, {a});
+  m.group(top, 1, 0, {b});
+  m.group(top, 1, 0, {c});
+  const auto graph = m.graph();
+  engine::CutSetOptions options{0, model::kNever};
+  CHECK(engine::minimal_cut_sets(graph, top, options).sets.size() == 3);
+  options.max_sets = 3;
+  CHECK(engine::minimal_cut_sets(graph, top, options).sets.size() == 3);
+  options.max_sets = 2;
+  CHECK_THROWS_AS(engine::minimal_cut_sets(graph, top, options), engine::CutSetsTooLarge);
+  options.max_sets = UINT64_MAX;
+  options.zbdd_node_limit = 3;
+  CHECK_THROWS_AS(engine::minimal_cut_sets(graph, top, options), engine::CutSetsTooLarge);
+}

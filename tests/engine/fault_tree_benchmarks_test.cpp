@@ -181,3 +181,14 @@ TEST_CASE("edf9202 and edf9203: the exact probability SCRAM's BDD gives, with im
     }
   }
 }
+
+TEST_CASE("edf9203 when its BDD may not fit: too large for the bounds as well, with bounded memory") {
+  // All its cut sets (millions, of every order) are what the bounds would
+  // list; the limits stop that instead of letting it take gigabytes.
+  const auto tree = fault_tree("edf9203.yaml", "r1");
+  engine::ProbabilityOptions options;
+  options.node_limit = 1'000;
+  const auto result = engine::failure_probability(tree.graph, tree.top, tree.p, options);
+  CHECK(result.method == engine::ProbabilityMethod::too_large);
+  CHECK(std::isnan(result.value));
+}

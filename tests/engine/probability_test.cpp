@@ -102,6 +102,30 @@ TEST_CASE("over the Fussell–Vesely budget: FV is NaN, P and the other measures
   CHECK(std::isnan(row(result, a).rrw));  // P(top | a up) = 0
 }
 
+TEST_CASE("over the node limit with more cut sets than the bounds may list: no value, not the memory") {
+  ProbabilityModel m;
+  const auto top = m.asset("top", 0, true), a = m.asset("a", 0.1), b = m.asset("b", 0.2);
+  m.group(top, 1, 0, {a});
+  m.group(top, 1, 0, {b});
+  engine::ProbabilityOptions options;
+  options.node_limit = 3;  // the terminals and one variable: the BDD does not fit
+  options.bounds_max_sets = 2;
+  auto result = engine::failure_probability(m.graph(), top, m.p, options);
+  CHECK(result.method == engine::ProbabilityMethod::bounds);  // {a}, {b}: two sets fit
+  CHECK(result.value == doctest::Approx(1 - 0.9 * 0.8));
+  options.bounds_max_sets = 1;
+  result = engine::failure_probability(m.graph(), top, m.p, options);
+  CHECK(result.method == engine::ProbabilityMethod::too_large);
+  CHECK(std::isnan(result.value));
+  CHECK(result.node_limit == 3);
+  CHECK(result.bounds_max_sets == 1);
+  CHECK(result.importance.empty());
+  options.bounds_max_sets = 2;
+  options.bounds_zbdd_node_limit = 3;  // the terminals and {a}: {b} does not fit
+  result = engine::failure_probability(m.graph(), top, m.p, options);
+  CHECK(result.method == engine::ProbabilityMethod::too_large);
+}
+
 TEST_CASE("OR of two: P = 1 − (1 − pa)(1 − pb)") {
   ProbabilityModel m;
   const auto top = m.asset("top", 0, true), a = m.asset("a", 0.1), b = m.asset("b", 0.2);
