@@ -55,6 +55,7 @@ ProbabilityResult failure_probability(const model::DependencyGraph& graph, model
     if (const auto own = variables.variable_of_asset[target]; own != model::kNoIndex)
       top = bdd->lor(bdd->variable(own), top);
   } catch (const BddNodeLimitExceeded&) {
+    bdd.reset();  // its memory is not needed by the bounds
     if (cut_sets) return bounds_from(graph, target, p, *cut_sets);
     CutSetOptions all_orders{0, options.horizon};
     all_orders.zbdd_node_limit = options.bounds_zbdd_node_limit;
