@@ -9,55 +9,19 @@ namespace knelpunt::engine {
 
 Bdd::Bdd(std::uint32_t variable_count, std::size_t node_limit)
     : variable_count_(variable_count),
-      node_limit_(std::max<std::size_t>(node_limit, 2)),
-      unique_(std::size_t{1} << 10, 0) {
+      node_limit_(std::max<std::size_t>(node_limit, 2)) {
   nodes_.push_back(Node{kTerminalVariable, kFalse, kFalse});
   nodes_.push_back(Node{kTerminalVariable, kTrue, kTrue});
 }
 
-namespace {
-
-std::uint32_t node_hash(std::uint32_t var, Bdd::Ref lo, Bdd::Ref hi) {
-  return static_cast<std::uint32_t>(DdKeyHash{}(DdKey{var, lo, hi, 0}));
-}
-
-}  // namespace
-
-std::size_t Bdd::unique_slot(std::uint32_t var, Ref lo, Ref hi) const {
-  const std::uint32_t hash = node_hash(var, lo, hi);
-  const std::size_t mask = unique_.size() - 1;
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    const std::uint64_t slot = unique_[i];
-    if (slot == 0) return i;
-    if (static_cast<std::uint32_t>(slot >> 32) != hash) continue;
-    const Node& node = nodes_[static_cast<Ref>(slot)];
-    if (node.variable == var && node.low == lo && node.high == hi) return i;
-  }
-}
-
-void Bdd::grow_unique() {
-  // The table has fewer than 2^32 slots, so a slot's index is its hash's low bits.
-  std::vector<std::uint64_t> old(unique_.size() * 2, 0);
-  old.swap(unique_);
-  const std::size_t mask = unique_.size() - 1;
-  for (const std::uint64_t slot : old) {
-    if (slot == 0) continue;
-    std::size_t i = static_cast<std::uint32_t>(slot >> 32) & mask;
-    while (unique_[i] != 0) i = (i + 1) & mask;
-    unique_[i] = slot;
-  }
-}
-
 Bdd::Ref Bdd::make(std::uint32_t var, Ref lo, Ref hi) {
   if (lo == hi) return lo;
-  const std::size_t slot = unique_slot(var, lo, hi);
-  if (unique_[slot] != 0) return static_cast<Ref>(unique_[slot]);
+  const auto probe = unique_.find(var, lo, hi, nodes_);
+  if (probe.id != 0) return probe.id;
   if (nodes_.size() >= node_limit_) throw BddNodeLimitExceeded("BDD node limit exceeded");
   const auto id = static_cast<Ref>(nodes_.size());
   nodes_.push_back(Node{var, lo, hi});
-  unique_[slot] = (std::uint64_t{node_hash(var, lo, hi)} << 32) | id;
-  // nodes_ holds the two terminals besides the table's entries.
-  if (2 * nodes_.size() > unique_.size()) grow_unique();
+  unique_.insert(probe, id);
   // One cache slot per node: on the Aralia trees as fast as two, or as an
   // exact table, at a fraction of the memory (docs/performance.md).
   if (nodes_.size() > computed_.slot_count()) computed_.reserve_for(nodes_.size());

@@ -88,16 +88,8 @@ class Bdd {
   static constexpr std::uint32_t kTerminalVariable = 0xffffffffu;
   std::uint32_t variable_count_;
   std::size_t node_limit_;
-  /// Where the node (variable, low, high) is, or would go, in unique_.
-  std::size_t unique_slot(std::uint32_t variable, Ref low, Ref high) const;
-  void grow_unique();
-
   std::vector<Node> nodes_;
-  /// The unique table: open addressing over slots of (32-bit hash of the
-  /// node << 32) | node id, 8 bytes instead of a stored 20-byte key; the
-  /// node itself is read only when the hashes agree. 0 marks an empty slot
-  /// (terminals are never in it). Doubled at half load, without reading nodes.
-  std::vector<std::uint64_t> unique_;
+  DdUniqueTable unique_;
   DdCache computed_;  ///< grown with the nodes (make); lossy, see DdCache
 };
 

@@ -88,6 +88,62 @@ class DdTable {
   std::size_t size_ = 0;
 };
 
+/// The unique table of a decision-diagram package: which node id holds
+/// (variable, low, high). Open addressing over 8-byte slots, (32-bit hash
+/// << 32) | id, instead of a stored 20-byte key: the node itself is read
+/// only when the hashes agree. Ids 0 and 1 are the terminals and never
+/// stored, so 0 marks an empty slot. Doubled at half load without reading
+/// a node.
+class DdUniqueTable {
+ public:
+  /// Where a node is or would go. `id` is 0 when it is not in the table.
+  struct Probe {
+    std::uint32_t id;
+    std::size_t slot;
+    std::uint32_t hash;
+  };
+
+  DdUniqueTable() : slots_(std::size_t{1} << 10, 0) {}
+
+  /// `nodes[id]` has members variable, low, high.
+  template <class Nodes>
+  Probe find(std::uint32_t variable, std::uint32_t low, std::uint32_t high, const Nodes& nodes) const {
+    const auto hash = static_cast<std::uint32_t>(DdKeyHash{}(DdKey{variable, low, high, 0}));
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      const std::uint64_t slot = slots_[i];
+      if (slot == 0) return Probe{0, i, hash};
+      if (static_cast<std::uint32_t>(slot >> 32) != hash) continue;
+      const auto id = static_cast<std::uint32_t>(slot);
+      const auto& node = nodes[id];
+      if (node.variable == variable && node.low == low && node.high == high) return Probe{id, i, hash};
+    }
+  }
+
+  /// Stores `id` (≥ 2) where `probe`, the last find, found nothing.
+  void insert(const Probe& probe, std::uint32_t id) {
+    slots_[probe.slot] = (std::uint64_t{probe.hash} << 32) | id;
+    if (2 * ++size_ > slots_.size()) grow();
+  }
+
+ private:
+  void grow() {
+    // Fewer than 2^32 slots, so a slot's index is its hash's low bits.
+    std::vector<std::uint64_t> old(slots_.size() * 2, 0);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const std::uint64_t slot : old) {
+      if (slot == 0) continue;
+      std::size_t i = static_cast<std::uint32_t>(slot >> 32) & mask;
+      while (slots_[i] != 0) i = (i + 1) & mask;
+      slots_[i] = slot;
+    }
+  }
+
+  std::vector<std::uint64_t> slots_;
+  std::size_t size_ = 0;
+};
+
 /// The computed table of a decision-diagram package as a cache: one entry per
 /// slot, a new entry replaces whatever its slot held. A lost entry only means
 /// an operation is computed again, and since nodes are never freed that finds

@@ -15,13 +15,15 @@ Zbdd::Zbdd(std::uint32_t variable_count, std::size_t node_limit)
 
 Zbdd::Ref Zbdd::make(std::uint32_t variable, Ref low, Ref high) {
   if (high == kEmpty) return low;  // zero-suppression rule
-  const DdKey key{variable, low, high, 0};
-  if (const auto found = unique_.find(key); found != DdTable::kMissing) return found;
+  const auto probe = unique_.find(variable, low, high, nodes_);
+  if (probe.id != 0) return probe.id;
   if (nodes_.size() >= node_limit_) throw ZbddNodeLimitExceeded("ZBDD node limit exceeded");
   const auto id = static_cast<Ref>(nodes_.size());
   nodes_.push_back(Node{variable, low, high});
   has_empty_.push_back(has_empty_[low]);
-  unique_.insert(key, id);
+  unique_.insert(probe, id);
+  // One cache slot per node, as the BDD's (docs/performance.md).
+  if (nodes_.size() > computed_.slot_count()) computed_.reserve_for(nodes_.size());
   return id;
 }
 
@@ -35,7 +37,7 @@ Zbdd::Ref Zbdd::unite(Ref a, Ref b) {
   if (b == kEmpty) return a;
   if (a > b) std::swap(a, b);
   const DdKey key{kUnite, a, b, 0};
-  if (const auto found = computed_.find(key); found != DdTable::kMissing) return found;
+  if (const auto found = computed_.find(key); found != DdCache::kMissing) return found;
   const auto va = top(a), vb = top(b);
   Ref result;
   if (va < vb) result = make(va, unite(low(a), b), high(a));
@@ -49,7 +51,7 @@ Zbdd::Ref Zbdd::truncate(Ref a, std::uint32_t max_order) {
   if (max_order == kUnlimited || a <= kBase) return a;
   if (max_order == 0) return has_empty_set(a) ? kBase : kEmpty;
   const DdKey key{kTruncate, a, max_order, 0};
-  if (const auto found = computed_.find(key); found != DdTable::kMissing) return found;
+  if (const auto found = computed_.find(key); found != DdCache::kMissing) return found;
   const Ref result = make(variable(a), truncate(low(a), max_order), truncate(high(a), max_order - 1));
   computed_.insert(key, result);
   return result;
@@ -62,7 +64,7 @@ Zbdd::Ref Zbdd::product(Ref a, Ref b, std::uint32_t max_order) {
   if (b == kBase) return truncate(a, max_order);
   if (a > b) std::swap(a, b);
   const DdKey key{kProduct, a, b, max_order};
-  if (const auto found = computed_.find(key); found != DdTable::kMissing) return found;
+  if (const auto found = computed_.find(key); found != DdCache::kMissing) return found;
   const auto va = top(a), vb = top(b);
   const auto x = va < vb ? va : vb;
   const Ref a1 = va == x ? high(a) : kEmpty, a0 = va == x ? low(a) : a;
@@ -79,7 +81,7 @@ Zbdd::Ref Zbdd::without(Ref a, Ref b) {
   if (has_empty_set(b) || a == b) return kEmpty;
   if (a == kBase) return a;  // b holds no empty set, so no subset of ∅
   const DdKey key{kWithout, a, b, 0};
-  if (const auto found = computed_.find(key); found != DdTable::kMissing) return found;
+  if (const auto found = computed_.find(key); found != DdCache::kMissing) return found;
   const auto va = top(a), vb = top(b);
   Ref result;
   if (va < vb) result = make(va, without(low(a), b), without(high(a), b));
@@ -93,7 +95,7 @@ Zbdd::Ref Zbdd::containing(Ref a, std::uint32_t var) {
   if (a <= kBase || variable(a) > var) return kEmpty;
   if (variable(a) == var) return high(a);
   const DdKey key{kContaining, a, var, 0};
-  if (const auto found = computed_.find(key); found != DdTable::kMissing) return found;
+  if (const auto found = computed_.find(key); found != DdCache::kMissing) return found;
   const Ref result = make(variable(a), containing(low(a), var), containing(high(a), var));
   computed_.insert(key, result);
   return result;
@@ -102,7 +104,7 @@ Zbdd::Ref Zbdd::containing(Ref a, std::uint32_t var) {
 Zbdd::Ref Zbdd::minimal(Ref a) {
   if (a <= kBase) return a;
   const DdKey key{kMinimal, a, 0, 0};
-  if (const auto found = computed_.find(key); found != DdTable::kMissing) return found;
+  if (const auto found = computed_.find(key); found != DdCache::kMissing) return found;
   const Ref lo = minimal(low(a));
   const Ref result = make(variable(a), lo, without(minimal(high(a)), lo));
   computed_.insert(key, result);

@@ -84,8 +84,8 @@ class Zbdd {
   std::size_t node_limit_;
   std::vector<Node> nodes_;
   std::vector<bool> has_empty_;
-  DdTable unique_;
-  DdTable computed_;
+  DdUniqueTable unique_;
+  DdCache computed_;  ///< grown with the nodes (make); lossy, see DdCache
   std::unordered_map<Ref, std::uint64_t> counts_;
 };
 
