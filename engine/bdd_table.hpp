@@ -1,9 +1,9 @@
 #pragma once
-/// The hash tables behind the decision-diagram packages. DdTable (unique
-/// tables, memos): keys of four 32-bit words, 32-bit values, open addressing
-/// with linear probing in one flat array (no allocation per entry), doubled
-/// at half load; exact: nothing is ever evicted. DdCache (the BDD's computed
-/// table): one entry per slot, replaced on collision.
+/// The hash tables behind the decision-diagram packages (BDD and ZBDD):
+/// DdUniqueTable (which node id holds a node), DdCache (computed tables: one
+/// entry per slot, replaced on collision) and DdTable (exact memos: keys of
+/// four 32-bit words, 32-bit values, open addressing with linear probing in
+/// one flat array, doubled at half load, nothing ever evicted).
 
 #include <cstdint>
 #include <vector>
