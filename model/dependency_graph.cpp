@@ -1,11 +1,20 @@
 #include "model/dependency_graph.hpp"
 
+#include <algorithm>
+#include <map>
 #include <stdexcept>
+#include <string_view>
 #include <utility>
 
 namespace knelpunt::model {
 
 DependencyGraph::DependencyGraph(const Model& model) {
+  // Kinds numbered in name order, so the numbering depends on the model alone.
+  std::map<std::string_view, std::uint32_t> kind_index;
+  for (const auto& asset : model.assets)
+    for (const auto& dependency : asset.depends_on)
+      if (!dependency.kind.empty()) kind_index.emplace(dependency.kind, 0);
+  for (auto& [kind, index] : kind_index) index = static_cast<std::uint32_t>(kind_count_++);
   ids_.reserve(model.assets.size());
   is_virtual_.reserve(model.assets.size());
   for (const auto& asset : model.assets) {
@@ -23,6 +32,11 @@ DependencyGraph::DependencyGraph(const Model& model) {
       group.time_to_impact = dependency.time_to_impact;
       group.position = static_cast<std::uint32_t>(position);
       group.first = static_cast<std::uint32_t>(suppliers_.size());
+      if (!dependency.kind.empty()) {
+        group.kind = kind_index.at(dependency.kind);
+        group.grounded = !model.ungrounded_kinds.contains(dependency.kind);
+      }
+      group.passes_on = dependency.buffer == BufferMode::pass_on;
       for (const auto& supplier : dependency.from) {
         auto index = model.find(supplier);
         if (!index) throw std::logic_error("DependencyGraph: unresolved supplier " + supplier);
@@ -52,6 +66,8 @@ DependencyGraph::DependencyGraph(std::vector<std::string> ids, std::vector<bool>
   }
   for (auto s : suppliers_)
     if (s >= ids_.size()) throw std::invalid_argument("DependencyGraph: supplier out of range");
+  for (const auto& group : groups_)
+    if (group.kind != kNoIndex) kind_count_ = std::max<std::size_t>(kind_count_, group.kind + std::size_t{1});
   build_indices();
 }
 

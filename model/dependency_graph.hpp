@@ -30,6 +30,17 @@ struct GraphGroup {
   Hours time_to_impact = 0;
   std::uint32_t position = 0;  ///< index of the group in Asset::depends_on
   std::uint32_t first = 0;     ///< offset of its suppliers in suppliers()
+  /// The group's resource kind as an index below DependencyGraph::kind_count()
+  /// (kinds numbered in name order), or kNoIndex for a group without a kind.
+  std::uint32_t kind = kNoIndex;
+  /// Its kind must trace back to a source (docs/model.md, Supply from
+  /// sources): a supplier on a same-kind cycle with the asset counts only
+  /// while it is connected to a source. False for a group without a kind.
+  bool grounded = false;
+  /// Once lost, the asset keeps passing its kind on while its buffer lasts
+  /// (`buffer: pass-on`, the default); false for `buffer: own`, where it
+  /// stops passing it on at once.
+  bool passes_on = true;
 
   /// How many supplier failures make the group lost: n − k + 1.
   std::uint32_t losses_to_fail() const { return supplier_count - need + 1; }
@@ -50,11 +61,14 @@ class DependencyGraph {
   explicit DependencyGraph(const Model& model);
   /// Builds from raw parts, for tests and generators: `groups[g].first` and
   /// `supplier_count` index into `suppliers`; groups must be sorted by asset.
+  /// A group's `kind` is kNoIndex or below the number of distinct kinds used.
   DependencyGraph(std::vector<std::string> ids, std::vector<bool> is_virtual,
                   std::vector<GraphGroup> groups, std::vector<AssetIndex> suppliers);
 
   std::size_t asset_count() const { return ids_.size(); }
   std::size_t group_count() const { return groups_.size(); }
+  /// How many distinct resource kinds the groups have (GraphGroup::kind).
+  std::size_t kind_count() const { return kind_count_; }
 
   const std::string& id(AssetIndex asset) const { return ids_[asset]; }
   bool is_virtual(AssetIndex asset) const { return is_virtual_[asset]; }
@@ -79,6 +93,7 @@ class DependencyGraph {
   std::vector<bool> is_virtual_;
   std::vector<GraphGroup> groups_;
   std::vector<AssetIndex> suppliers_;
+  std::size_t kind_count_ = 0;
   std::vector<std::uint32_t> groups_of_offsets_;  // asset → [offset, next) into group_ids_
   std::vector<GroupIndex> group_ids_;
   std::vector<std::uint32_t> supplied_offsets_;  // supplier → [offset, next) into supplied_

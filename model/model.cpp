@@ -22,6 +22,14 @@ std::optional<DependencyType> parse_dependency_type(std::string_view text) {
   return std::nullopt;
 }
 
+std::string to_string(BufferMode mode) { return mode == BufferMode::own ? "own" : "pass-on"; }
+
+std::optional<BufferMode> parse_buffer_mode(std::string_view text) {
+  if (text == "pass-on") return BufferMode::pass_on;
+  if (text == "own") return BufferMode::own;
+  return std::nullopt;
+}
+
 double Asset::population() const {
   auto it = serves.find("population");
   return it == serves.end() ? 0.0 : it->second;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -21,6 +22,17 @@ enum class DependencyType { physical, cyber, geographic, logical };
 std::string to_string(DependencyType type);
 std::optional<DependencyType> parse_dependency_type(std::string_view text);
 
+/// What a group's buffer (its time_to_impact) keeps running once the group
+/// is lost (docs/model.md, Supply from sources): the asset and what it passes
+/// on (a UPS, a water tower, a fuel depot), or the asset alone (a battery for
+/// a substation's own controls), which then stops passing the group's kind on
+/// at once.
+enum class BufferMode : std::uint8_t { pass_on, own };
+
+/// "pass-on" or "own"; parse returns nothing for an unknown word.
+std::string to_string(BufferMode mode);
+std::optional<BufferMode> parse_buffer_mode(std::string_view text);
+
 /// A redundancy group: the asset needs `need` of the suppliers in `from`.
 /// When fewer are left, it fails `time_to_impact` hours later.
 struct DependencyGroup {
@@ -29,6 +41,7 @@ struct DependencyGroup {
   std::uint32_t need = 1;         ///< 1 ≤ need ≤ from.size()
   DependencyType type = DependencyType::physical;
   Hours time_to_impact = 0;
+  BufferMode buffer = BufferMode::pass_on;  ///< `buffer:`; default pass-on
   SourceLocation where;
   SourceLocation kind_where;  ///< where `kind` is written (its CSV row), for errors about it; else `where`
 };
@@ -149,6 +162,11 @@ struct Model {
   std::vector<Scenario> scenarios;  ///< sorted by id
   std::string root;                 ///< the model directory
   std::vector<std::string> files;   ///< every file read, relative to root, sorted
+  /// Resource kinds whose supply need not trace back to a source
+  /// (`grounded: false` in the resource-kinds catalogue or the model's
+  /// override; docs/model.md, Supply from sources). Every other non-empty
+  /// kind is grounded. Filled by the loader from CatalogIndex.
+  std::set<std::string, std::less<>> ungrounded_kinds;
 
   /// Index of the asset with this id in `assets`, or nothing.
   std::optional<std::size_t> find(std::string_view id) const;
