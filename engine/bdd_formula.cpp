@@ -1,11 +1,14 @@
 #include "engine/bdd_formula.hpp"
 
 #include <algorithm>
+#include <map>
+#include <memory>
 #include <utility>
 
 namespace knelpunt::engine {
 
 using model::AssetIndex;
+using model::GroupIndex;
 using model::kNoIndex;
 
 FormulaVariables order_variables(const model::DependencyGraph& graph, AssetIndex target, bool include_target) {
@@ -48,27 +51,20 @@ FormulaVariables order_variables(const model::DependencyGraph& graph, AssetIndex
   return result;
 }
 
-DependencyComponents dependency_components(const model::DependencyGraph& graph, bool zero_delay_only) {
-  const auto n = graph.asset_count();
+namespace {
+
+/// Tarjan's algorithm, iterative, over explicit successor lists.
+DependencyComponents strong_components(const std::vector<std::vector<std::uint32_t>>& successors,
+                                       const std::vector<bool>& self_loop) {
+  const auto n = successors.size();
   DependencyComponents result;
   result.component_of.assign(n, kNoIndex);
-  // Successors of an asset: the suppliers of its (counted) groups.
-  std::vector<std::vector<AssetIndex>> successors(n);
-  std::vector<bool> self_loop(n, false);
-  for (AssetIndex a = 0; a < n; ++a)
-    for (auto g : graph.groups_of(a)) {
-      if (zero_delay_only && graph.group(g).time_to_impact != 0) continue;
-      for (auto s : graph.suppliers(g)) {
-        successors[a].push_back(s);
-        if (s == a) self_loop[a] = true;
-      }
-    }
   std::vector<std::uint32_t> index(n, kNoIndex), lowlink(n, 0);
   std::vector<bool> on_stack(n, false);
-  std::vector<AssetIndex> stack;
-  std::vector<std::pair<AssetIndex, std::size_t>> calls;
+  std::vector<std::uint32_t> stack;
+  std::vector<std::pair<std::uint32_t, std::size_t>> calls;
   std::uint32_t counter = 0;
-  for (AssetIndex root = 0; root < n; ++root) {
+  for (std::uint32_t root = 0; root < n; ++root) {
     if (index[root] != kNoIndex) continue;
     calls.emplace_back(root, 0);
     index[root] = lowlink[root] = counter++;
@@ -77,7 +73,7 @@ DependencyComponents dependency_components(const model::DependencyGraph& graph, 
     while (!calls.empty()) {
       auto& [v, next] = calls.back();
       if (next < successors[v].size()) {
-        const AssetIndex w = successors[v][next++];
+        const auto w = successors[v][next++];
         if (index[w] == kNoIndex) {
           index[w] = lowlink[w] = counter++;
           stack.push_back(w);
@@ -88,13 +84,13 @@ DependencyComponents dependency_components(const model::DependencyGraph& graph, 
         }
         continue;
       }
-      const AssetIndex done = v;
+      const auto done = v;
       calls.pop_back();
       if (!calls.empty()) lowlink[calls.back().first] = std::min(lowlink[calls.back().first], lowlink[done]);
       if (lowlink[done] != index[done]) continue;
       const auto component = static_cast<std::uint32_t>(result.members.size());
       std::vector<AssetIndex> members;
-      AssetIndex w;
+      std::uint32_t w;
       do {
         w = stack.back();
         stack.pop_back();
@@ -110,8 +106,102 @@ DependencyComponents dependency_components(const model::DependencyGraph& graph, 
   return result;
 }
 
+}  // namespace
+
+DependencyComponents dependency_components(const model::DependencyGraph& graph, bool zero_delay_only) {
+  const auto n = graph.asset_count();
+  // Successors of an asset: the suppliers of its (counted) groups.
+  std::vector<std::vector<std::uint32_t>> successors(n);
+  std::vector<bool> self_loop(n, false);
+  for (AssetIndex a = 0; a < n; ++a)
+    for (auto g : graph.groups_of(a)) {
+      if (zero_delay_only && graph.group(g).time_to_impact != 0) continue;
+      for (auto s : graph.suppliers(g)) {
+        successors[a].push_back(s);
+        if (s == a) self_loop[a] = true;
+      }
+    }
+  return strong_components(successors, self_loop);
+}
+
 FormulaComponents formula_components(const model::DependencyGraph& graph) {
-  return FormulaComponents{dependency_components(graph, true), dependency_components(graph, false)};
+  FormulaComponents result;
+  auto supply = std::make_shared<SupplyCycles>(graph);
+  const auto n = graph.asset_count();
+  result.asset_count = n;
+  // The extra nodes: not grounded (cycle, member), then not delivering
+  // (asset, kind) for the assets with an own buffer, each in a fixed order.
+  std::map<std::pair<std::uint32_t, AssetIndex>, std::uint32_t> not_grounded;
+  for (std::uint32_t c = 0; c < supply->cycles().size(); ++c)
+    for (auto member : supply->cycles()[c].members) {
+      not_grounded.emplace(std::pair{c, member}, static_cast<std::uint32_t>(n + result.node_asset.size()));
+      result.node_asset.push_back(member);
+      result.node_cycle.push_back(c);
+      result.node_kind.push_back(kNoIndex);
+    }
+  std::map<std::pair<AssetIndex, std::uint32_t>, std::uint32_t> not_delivering;
+  for (const auto& group : graph.groups())
+    if (stops_delivery_when_lost(group) && !not_delivering.contains({group.asset, group.kind})) {
+      not_delivering.emplace(std::pair{group.asset, group.kind},
+                             static_cast<std::uint32_t>(n + result.node_asset.size()));
+      result.node_asset.push_back(group.asset);
+      result.node_cycle.push_back(kNoIndex);
+      result.node_kind.push_back(group.kind);
+    }
+  std::size_t slots = 0;
+  for (const auto& group : graph.groups()) slots = std::max<std::size_t>(slots, group.first + group.supplier_count);
+  result.child_node.assign(slots, 0);
+  for (GroupIndex g = 0; g < graph.group_count(); ++g) {
+    const auto& group = graph.group(g);
+    const auto suppliers = graph.suppliers(g);
+    for (std::uint32_t slot = 0; slot < suppliers.size(); ++slot) {
+      const auto s = suppliers[slot];
+      std::uint32_t child = s;
+      if (supply->is_mate(g, slot)) {
+        child = not_grounded.at({supply->cycle_of_group(g), s});
+      } else if (group.kind != kNoIndex) {
+        if (auto it = not_delivering.find({s, group.kind}); it != not_delivering.end()) child = it->second;
+      }
+      result.child_node[group.first + slot] = child;
+    }
+  }
+  // Same-budget edges: a fails node through its zero-delay groups (every
+  // group for an infinite budget); an extra node to its asset and through
+  // every group it covers, whatever its delay (it is about the group being
+  // lost, not the asset failing).
+  const auto nodes = result.node_count();
+  auto build = [&](bool zero_delay_only) {
+    std::vector<std::vector<std::uint32_t>> successors(nodes);
+    std::vector<bool> self_loop(nodes, false);
+    auto add_group = [&](std::uint32_t from, GroupIndex g) {
+      const auto& group = graph.group(g);
+      for (std::uint32_t slot = 0; slot < group.supplier_count; ++slot) {
+        const auto child = result.child_node[group.first + slot];
+        successors[from].push_back(child);
+        if (child == from) self_loop[from] = true;
+      }
+    };
+    for (AssetIndex a = 0; a < n; ++a)
+      for (auto g : graph.groups_of(a))
+        if (!zero_delay_only || graph.group(g).time_to_impact == 0) add_group(a, g);
+    for (std::size_t extra = 0; extra < result.node_asset.size(); ++extra) {
+      const auto node = static_cast<std::uint32_t>(n + extra);
+      const auto asset = result.node_asset[extra];
+      successors[node].push_back(asset);
+      for (auto g : graph.groups_of(asset)) {
+        const auto& group = graph.group(g);
+        const bool covered = result.node_cycle[extra] != kNoIndex
+                                 ? supply->cycle_of_group(g) == result.node_cycle[extra]
+                                 : group.kind == result.node_kind[extra] && stops_delivery_when_lost(group);
+        if (covered) add_group(node, g);
+      }
+    }
+    return strong_components(successors, self_loop);
+  };
+  result.finite = build(true);
+  result.infinite = build(false);
+  result.supply = std::move(supply);
+  return result;
 }
 
 }  // namespace knelpunt::engine

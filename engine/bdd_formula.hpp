@@ -22,10 +22,12 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <unordered_map>
 #include <vector>
 
+#include "engine/supply_cycles.hpp"
 #include "model/dependency_graph.hpp"
 
 namespace knelpunt::engine {
@@ -55,15 +57,43 @@ struct DependencyComponents {
 /// time_to_impact 0 count as edges.
 DependencyComponents dependency_components(const model::DependencyGraph& graph, bool zero_delay_only);
 
-/// Both component structures a failure formula needs: cycles without time
-/// passing (finite budgets) and any cycle (an infinite budget). They depend on
-/// the graph alone, so a caller solving many targets computes them once.
+/// The states a failure formula solves, and both component structures of
+/// their dependencies. A state is a node at a budget b:
+///
+/// - node a < asset_count: "asset a fails within b" (F(a) ≤ b);
+/// - a *not grounded* node (cycle c, member m): m is not grounded in c's
+///   kind at b (docs/model.md, Supply from sources): it fails within b, or
+///   one of its groups of that kind is lost at b;
+/// - a *not delivering* node (asset s, kind X) for an asset with an own
+///   buffer of kind X: s fails within b, or such a group is lost at b.
+///
+/// A group g is lost at b when at least n − k + 1 of its suppliers' child
+/// states hold at b: the not grounded node of a cycle mate, the not
+/// delivering node of a supplier with an own buffer of g's kind, else the
+/// supplier's own node. Not grounded states are the complement of a least
+/// fixed point (support that only goes round the cycle does not count), so
+/// they are solved from "true" down; every other state from "false" up.
 struct FormulaComponents {
-  DependencyComponents finite;    ///< only zero-delay groups count as edges
-  DependencyComponents infinite;  ///< every group counts
+  std::shared_ptr<const SupplyCycles> supply;
+  std::size_t asset_count = 0;
+  /// Per supplier slot of the graph (group.first + slot): its child node.
+  std::vector<std::uint32_t> child_node;
+  /// Per node above asset_count: the asset it is about, and for a not
+  /// grounded node its cycle (else kNoIndex) or for a not delivering node its
+  /// kind (else kNoIndex).
+  std::vector<model::AssetIndex> node_asset;
+  std::vector<std::uint32_t> node_cycle;
+  std::vector<std::uint32_t> node_kind;
+  DependencyComponents finite;    ///< only same-budget edges (zero-delay groups) count
+  DependencyComponents infinite;  ///< every edge counts
+
+  std::size_t node_count() const { return asset_count + node_asset.size(); }
+  bool is_not_grounded(std::uint32_t node) const {
+    return node >= asset_count && node_cycle[node - asset_count] != model::kNoIndex;
+  }
 };
 
-/// The components of `graph` for FailureFormula.
+/// The states and components of `graph` for FailureFormula.
 FormulaComponents formula_components(const model::DependencyGraph& graph);
 
 /// Builds fails(asset, budget) in `Algebra`; see the file comment. The asset
@@ -81,74 +111,106 @@ class FailureFormula {
         variables_(variables),
         excluded_(excluded),
         algebra_(algebra),
-        finite_components_(components.finite),
-        infinite_components_(components.infinite) {}
+        components_(components) {}
 
   /// The function "asset fails within `budget` hours" (budget ≥ 0; may be kNever).
-  Ref fails_within(model::AssetIndex asset, model::Hours budget) {
-    const StateKey key{asset, std::bit_cast<std::uint64_t>(budget)};
-    if (auto it = memo_.find(key); it != memo_.end()) return it->second;
-    const auto& components = std::isinf(budget) ? infinite_components_ : finite_components_;
-    const auto component = components.component_of[asset];
-    if (!components.cyclic[component]) {
-      const Ref result = local(asset, budget);
-      memo_.emplace(key, result);
-      return result;
-    }
-    // A cycle without time passing: first every state outside it, then the
-    // least fixed point of the cycle's own equations.
-    const auto& members = components.members[component];
-    for (auto member : members)
-      for (auto g : graph_.groups_of(member)) {
-        const auto& group = graph_.group(g);
-        if (group.time_to_impact > budget) continue;
-        const auto next = budget - group.time_to_impact;
-        for (auto supplier : graph_.suppliers(g))
-          if (components.component_of[supplier] != component || next != budget) fails_within(supplier, next);
-      }
-    for (auto member : members) memo_[StateKey{member, key.budget_bits}] = algebra_.zero();
-    for (bool changed = true; changed;) {
-      changed = false;
-      for (auto member : members) {
-        const Ref updated = local(member, budget);
-        Ref& current = memo_[StateKey{member, key.budget_bits}];
-        if (updated != current) {
-          current = updated;
-          changed = true;
-        }
-      }
-    }
-    return memo_[key];
-  }
+  Ref fails_within(model::AssetIndex asset, model::Hours budget) { return state(asset, budget); }
 
  private:
   struct StateKey {
-    model::AssetIndex asset;
+    std::uint32_t node;
     std::uint64_t budget_bits;
     bool operator==(const StateKey&) const = default;
   };
   struct StateHash {
     std::size_t operator()(const StateKey& key) const noexcept {
-      std::uint64_t h = key.budget_bits * 0x9e3779b97f4a7c15ull ^ key.asset;
+      std::uint64_t h = key.budget_bits * 0x9e3779b97f4a7c15ull ^ key.node;
       h ^= h >> 29;
       return static_cast<std::size_t>(h * 0xbf58476d1ce4e5b9ull);
     }
   };
 
-  /// One equation: the asset itself, or any of its groups lost in time.
-  Ref local(model::AssetIndex asset, model::Hours budget) {
+  Ref state(std::uint32_t node, model::Hours budget) {
+    const StateKey key{node, std::bit_cast<std::uint64_t>(budget)};
+    if (auto it = memo_.find(key); it != memo_.end()) return it->second;
+    const auto& components = std::isinf(budget) ? components_.infinite : components_.finite;
+    const auto component = components.component_of[node];
+    if (!components.cyclic[component]) {
+      const Ref result = local(node, budget);
+      memo_.emplace(key, result);
+      return result;
+    }
+    // States that depend on each other without time passing: solved together,
+    // the not grounded ones as a greatest fixed point inside the least fixed
+    // point of the others (docs/model.md, Supply from sources). Whatever
+    // they need outside the component is computed on the way and does not
+    // lead back into it.
+    const auto& members = components.members[component];
+    std::vector<std::uint32_t> least, greatest;
+    for (auto member : members) (components_.is_not_grounded(member) ? greatest : least).push_back(member);
+    for (auto member : least) memo_[StateKey{member, key.budget_bits}] = algebra_.zero();
+    while (true) {
+      for (auto member : greatest) memo_[StateKey{member, key.budget_bits}] = algebra_.one();
+      solve(greatest, key.budget_bits, budget);
+      if (!solve_once(least, key.budget_bits, budget)) break;
+    }
+    return memo_[key];
+  }
+
+  /// One round of updates; true when a state changed.
+  bool solve_once(const std::vector<std::uint32_t>& nodes, std::uint64_t budget_bits, model::Hours budget) {
+    bool changed = false;
+    for (auto node : nodes) {
+      const Ref updated = local(node, budget);
+      Ref& current = memo_[StateKey{node, budget_bits}];
+      if (updated != current) {
+        current = updated;
+        changed = true;
+      }
+    }
+    return changed;
+  }
+  void solve(const std::vector<std::uint32_t>& nodes, std::uint64_t budget_bits, model::Hours budget) {
+    while (solve_once(nodes, budget_bits, budget)) {
+    }
+  }
+
+  /// One equation (see FormulaComponents).
+  Ref local(std::uint32_t node, model::Hours budget) {
+    if (node >= components_.asset_count) {
+      const auto extra = node - components_.asset_count;
+      const auto asset = components_.node_asset[extra];
+      Ref result = state(asset, budget);
+      const auto cycle = components_.node_cycle[extra];
+      for (auto g : graph_.groups_of(asset)) {
+        const auto& group = graph_.group(g);
+        const bool counts = cycle != model::kNoIndex ? components_.supply->cycle_of_group(g) == cycle
+                                                     : group.kind == components_.node_kind[extra] &&
+                                                           stops_delivery_when_lost(group);
+        if (counts) result = algebra_.lor(result, lost(g, budget));
+      }
+      return result;
+    }
+    const auto asset = static_cast<model::AssetIndex>(node);
     Ref result = algebra_.zero();
     const auto variable = variables_.variable_of_asset[asset];
     if (asset != excluded_ && variable != model::kNoIndex) result = algebra_.variable(variable);
     for (auto g : graph_.groups_of(asset)) {
       const auto& group = graph_.group(g);
       if (group.time_to_impact > budget) continue;
-      const auto next = budget - group.time_to_impact;
-      std::vector<Ref> children;
-      for (auto supplier : graph_.suppliers(g)) children.push_back(fails_within(supplier, next));
-      result = algebra_.lor(result, at_least(group.losses_to_fail(), children));
+      result = algebra_.lor(result, lost(g, budget - group.time_to_impact));
     }
     return result;
+  }
+
+  /// Group g is lost within `budget`: enough of its suppliers' child states hold.
+  Ref lost(model::GroupIndex g, model::Hours budget) {
+    const auto& group = graph_.group(g);
+    std::vector<Ref> children;
+    children.reserve(group.supplier_count);
+    for (std::uint32_t slot = 0; slot < group.supplier_count; ++slot)
+      children.push_back(state(components_.child_node[group.first + slot], budget));
+    return at_least(group.losses_to_fail(), children);
   }
 
   /// At least `needed` of `children` (needed ≥ 1).
@@ -178,8 +240,7 @@ class FailureFormula {
   const FormulaVariables& variables_;
   model::AssetIndex excluded_;
   Algebra& algebra_;
-  const DependencyComponents& finite_components_;
-  const DependencyComponents& infinite_components_;
+  const FormulaComponents& components_;
   std::unordered_map<StateKey, Ref, StateHash> memo_;
 };
 

@@ -2,13 +2,20 @@
 /// Failure propagation (docs/model.md): the failure time F(v) of every asset
 /// for a set of initial failures, as the largest solution of
 ///   F(v) = min(initial(v), min over groups g of v of L(g) + time_to_impact(g)),
-/// where L(g) is the (n − k + 1)-th smallest failure time among g's suppliers.
+/// where L(g) is the first time fewer than `need` of g's suppliers count.
 /// Computed by a Dijkstra-style sweep in increasing time (Knuth 1977,
-/// superior functions): O(E log V). No I/O.
+/// superior functions): O(E log V). A supplier counts while it delivers
+/// the group's kind (it is up, and no own buffer of that kind has run
+/// out); on a same-kind cycle of a grounded kind (engine/supply_cycles.hpp)
+/// a cycle mate counts only while it is grounded, which the sweep decides
+/// for the whole cycle at the end of every instant that touched it
+/// (docs/model.md, Supply from sources). No I/O.
 
+#include <memory>
 #include <span>
 #include <vector>
 
+#include "engine/supply_cycles.hpp"
 #include "model/dependency_graph.hpp"
 
 namespace knelpunt::engine {
@@ -52,6 +59,9 @@ Cascade propagate(const model::DependencyGraph& graph, std::span<const Seed> see
 class CascadeRunner {
  public:
   explicit CascadeRunner(const model::DependencyGraph& graph);
+  /// The same with the graph's supply cycles computed already (they must be
+  /// SupplyCycles(graph) and outlive the runner): for many runners on one graph.
+  CascadeRunner(const model::DependencyGraph& graph, const SupplyCycles& cycles);
 
   /// Runs a cascade; the assets it failed are `failed()` in settling order
   /// (nondecreasing time, causes before their effects).
@@ -63,9 +73,44 @@ class CascadeRunner {
   AssetIndex cause_supplier(AssetIndex asset) const { return cause_supplier_[asset]; }
 
  private:
+  CascadeRunner(const model::DependencyGraph& graph, std::unique_ptr<SupplyCycles> owned,
+                const SupplyCycles* cycles);
   void reset();
+  void offer(AssetIndex asset, Hours at, GroupIndex group, AssetIndex supplier);
+  /// `supplier` stopped delivering to group g at `at` (it failed, or an own
+  /// buffer of g's kind ran out): counts the loss, or marks g's cycle.
+  void supplier_lost(GroupIndex g, AssetIndex supplier, Hours at);
+  void group_lost(GroupIndex g, AssetIndex supplier, Hours at);
+  /// Applies the pending stops: assets whose own buffer of a kind has run out.
+  void settle_stops(Hours at);
+  static std::uint64_t stop_key(AssetIndex asset, std::uint32_t kind) {
+    return (std::uint64_t{asset} << 32) | kind;
+  }
+  bool stopped(AssetIndex asset, std::uint32_t kind) const;
+  bool delivers(AssetIndex asset, std::uint32_t kind) const;
+  /// The grounding check of one cycle at `at`: loses every group of it that
+  /// fewer than `need` suppliers count for.
+  void check_cycle(std::uint32_t cycle, Hours at);
+  /// The time of the next valid heap entry (stale ones dropped), if any.
+  bool next_time(Hours& at);
 
+  std::unique_ptr<SupplyCycles> owned_cycles_;
   const model::DependencyGraph& graph_;
+  const SupplyCycles& cycles_;
+  Hours horizon_ = kNever;
+  // Per group: already lost (the check must not lose it twice).
+  std::vector<bool> lost_;
+  // (asset, kind) pairs whose own buffer has run out (stop_key), and those
+  // about to be applied.
+  std::vector<std::uint64_t> stopped_;
+  std::vector<std::pair<AssetIndex, std::uint32_t>> pending_stops_;
+  std::vector<std::uint32_t> dirty_cycles_;
+  std::vector<bool> cycle_dirty_;
+  // Working memory of check_cycle, per member position and per group.
+  std::vector<bool> grounded_;
+  std::vector<std::uint32_t> counting_;
+  std::vector<std::uint32_t> unsatisfied_;
+  std::vector<std::uint32_t> work_;
   std::vector<Hours> time_;
   std::vector<bool> settled_;
   std::vector<std::uint32_t> losses_;

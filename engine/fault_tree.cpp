@@ -108,6 +108,13 @@ class StructuralBuilder {
     if (auto it = memo_.find(key); it != memo_.end()) return it->second;
     const auto& components = std::isinf(budget) ? components_.infinite : components_.finite;
     if (components.cyclic[components.component_of[asset]]) throw CyclicState{};
+    // A supplier that counts through a grounding or delivery state (a cycle
+    // mate, an own buffer): those states are solved in the BDD form only.
+    for (auto g : graph_.groups_of(asset)) {
+      const auto& group = graph_.group(g);
+      for (std::uint32_t slot = 0; slot < group.supplier_count; ++slot)
+        if (components_.child_node[group.first + slot] != graph_.suppliers(g)[slot]) throw CyclicState{};
+    }
 
     std::vector<Formula> terms;
     if (!graph_.is_virtual(asset)) terms.push_back(basic_event(asset));

@@ -8,7 +8,9 @@
 /// virtual). Two forms:
 ///
 /// - structural, when no reachable state (asset, budget) lies on a
-///   dependency cycle that the formula solves by Kleene iteration: one gate
+///   dependency cycle that the formula solves by Kleene iteration, and no
+///   supplier counts through a grounding or delivery state (a same-kind
+///   cycle mate, an own buffer; docs/model.md, Supply from sources): one gate
 ///   per state "asset fails within budget" that is not a single basic event,
 ///   its dependency groups as nested formulas, buffers unrolled into states
 ///   with smaller budgets;

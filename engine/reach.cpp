@@ -8,6 +8,7 @@
 #include "engine/dominators.hpp"
 #include "engine/parallel_for.hpp"
 #include "engine/progress.hpp"
+#include "engine/supply_cycles.hpp"
 
 namespace knelpunt::engine {
 
@@ -176,7 +177,6 @@ std::vector<AssetReach> compute_reach_range(const model::DependencyGraph& graph,
     throw std::invalid_argument("compute_reach_range: the range must lie within the assets");
   const std::size_t offset = range_first;
   const std::size_t n = range_last - range_first;
-  const ReachTables tables(graph, impact_base);
   std::vector<AssetReach> by_asset(n);
   // One contiguous range of assets per thread, so that each sweep's working
   // memory is allocated once per thread, not once per asset.
@@ -184,6 +184,43 @@ std::vector<AssetReach> compute_reach_range(const model::DependencyGraph& graph,
   // A sweep takes microseconds: progress is counted in blocks of assets.
   constexpr std::size_t kProgressBlock = 1024;
   ProgressCounter counter(progress, "reach", n);
+  const SupplyCycles supply(graph);
+  if (!supply.trivial()) {
+    // Same-kind cycles or own buffers (docs/model.md, Supply from sources):
+    // a block of followers no longer fails with its root, so every asset
+    // runs the full cascade, which applies the rule.
+    parallel_for(ranges, threads, [&](std::size_t range) {
+      CascadeRunner runner(graph, supply);
+      std::vector<AssetIndex> failed;
+      std::size_t since_report = 0;
+      for (std::size_t i = n * range / ranges; i < n * (range + 1) / ranges; ++i) {
+        const auto a = static_cast<AssetIndex>(offset + i);
+        if (!graph.is_virtual(a)) {
+          const Seed seed{a, 0};
+          runner.run(std::span<const Seed>(&seed, 1), horizon);
+          failed.assign(runner.failed().begin(), runner.failed().end());
+          std::sort(failed.begin(), failed.end());
+          AssetReach reach{a, 0, 0.0};
+          for (auto f : failed)
+            if (f != a && !graph.is_virtual(f)) {
+              ++reach.reach;
+              reach.impact += impact_base[f];
+            }
+          by_asset[i] = reach;
+        }
+        if (++since_report == kProgressBlock) {
+          counter.advance(since_report);
+          since_report = 0;
+        }
+      }
+      counter.advance(since_report);
+    });
+    std::vector<AssetReach> result;
+    for (std::size_t i = 0; i < n; ++i)
+      if (!graph.is_virtual(static_cast<AssetIndex>(offset + i))) result.push_back(by_asset[i]);
+    return result;
+  }
+  const ReachTables tables(graph, impact_base);
   parallel_for(ranges, threads, [&](std::size_t range) {
     BlockSweep sweep(tables);
     std::size_t since_report = 0;

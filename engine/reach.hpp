@@ -4,6 +4,9 @@
 /// t = 0. Exact for every k-of-n rule, buffer and horizon; docs/reach.md
 /// gives the algorithm (an output-sensitive sweep per asset over the
 /// follower forest of engine/dominators.hpp) and its exactness argument.
+/// With same-kind cycles or own buffers (docs/model.md, Supply from
+/// sources) followers no longer fail with their root, and every asset runs
+/// the full cascade instead: exact, O(V · cascade).
 /// No I/O.
 
 #include <cstdint>

@@ -1,0 +1,133 @@
+#include "engine/supply_cycles.hpp"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+namespace knelpunt::engine {
+
+using model::AssetIndex;
+using model::GroupIndex;
+using model::kNoIndex;
+
+namespace {
+
+/// Strongly connected components of a small directed graph given as
+/// adjacency lists (Tarjan, iterative). Returns the component of each node.
+std::vector<std::uint32_t> strong_components(const std::vector<std::vector<std::uint32_t>>& successors,
+                                             std::uint32_t& count) {
+  const auto n = static_cast<std::uint32_t>(successors.size());
+  std::vector<std::uint32_t> index(n, kNoIndex), lowlink(n, 0), component(n, kNoIndex);
+  std::vector<bool> on_stack(n, false);
+  std::vector<std::uint32_t> stack;
+  std::vector<std::pair<std::uint32_t, std::size_t>> calls;
+  std::uint32_t counter = 0;
+  count = 0;
+  for (std::uint32_t root = 0; root < n; ++root) {
+    if (index[root] != kNoIndex) continue;
+    calls.emplace_back(root, 0);
+    index[root] = lowlink[root] = counter++;
+    stack.push_back(root);
+    on_stack[root] = true;
+    while (!calls.empty()) {
+      auto& [v, next] = calls.back();
+      if (next < successors[v].size()) {
+        const auto w = successors[v][next++];
+        if (index[w] == kNoIndex) {
+          index[w] = lowlink[w] = counter++;
+          stack.push_back(w);
+          on_stack[w] = true;
+          calls.emplace_back(w, 0);
+        } else if (on_stack[w]) {
+          lowlink[v] = std::min(lowlink[v], index[w]);
+        }
+        continue;
+      }
+      const auto done = v;
+      calls.pop_back();
+      if (!calls.empty()) lowlink[calls.back().first] = std::min(lowlink[calls.back().first], lowlink[done]);
+      if (lowlink[done] != index[done]) continue;
+      std::uint32_t w;
+      do {
+        w = stack.back();
+        stack.pop_back();
+        on_stack[w] = false;
+        component[w] = count;
+      } while (w != done);
+      ++count;
+    }
+  }
+  return component;
+}
+
+}  // namespace
+
+SupplyCycles::SupplyCycles(const model::DependencyGraph& graph)
+    : graph_(graph), cycle_of_group_(graph.group_count(), kNoIndex), first_slot_(graph.group_count(), 0) {
+  std::uint32_t slots = 0;
+  for (GroupIndex g = 0; g < graph.group_count(); ++g) {
+    first_slot_[g] = slots;
+    slots += graph.group(g).supplier_count;
+    if (stops_delivery_when_lost(graph.group(g))) has_own_buffers_ = true;
+  }
+  mate_slot_.assign(slots, false);
+  // One small graph per grounded kind, over the assets its groups touch.
+  std::map<std::uint32_t, std::vector<GroupIndex>> groups_of_kind;
+  for (GroupIndex g = 0; g < graph.group_count(); ++g)
+    if (graph.group(g).grounded) groups_of_kind[graph.group(g).kind].push_back(g);
+  for (const auto& [kind, groups] : groups_of_kind) {
+    std::vector<AssetIndex> nodes;
+    for (auto g : groups) {
+      nodes.push_back(graph.group(g).asset);
+      for (auto s : graph.suppliers(g)) nodes.push_back(s);
+    }
+    std::sort(nodes.begin(), nodes.end());
+    nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+    auto node_of = [&](AssetIndex a) {
+      return static_cast<std::uint32_t>(std::lower_bound(nodes.begin(), nodes.end(), a) - nodes.begin());
+    };
+    std::vector<std::vector<std::uint32_t>> successors(nodes.size());
+    for (auto g : groups)
+      for (auto s : graph.suppliers(g)) successors[node_of(s)].push_back(node_of(graph.group(g).asset));
+    std::uint32_t count = 0;
+    const auto component = strong_components(successors, count);
+    std::vector<std::uint32_t> size(count, 0);
+    for (auto c : component) ++size[c];
+    // Cycles numbered by kind, then by their lowest member: deterministic.
+    std::vector<std::uint32_t> cycle_of_component(count, kNoIndex);
+    for (std::uint32_t i = 0; i < nodes.size(); ++i) {
+      const auto c = component[i];
+      if (size[c] < 2) continue;
+      if (cycle_of_component[c] == kNoIndex) {
+        cycle_of_component[c] = static_cast<std::uint32_t>(cycles_.size());
+        cycles_.push_back(SupplyCycle{kind, {}, {}});
+      }
+      cycles_[cycle_of_component[c]].members.push_back(nodes[i]);
+    }
+    for (auto g : groups) {
+      const auto c = component[node_of(graph.group(g).asset)];
+      if (size[c] < 2) continue;
+      cycle_of_group_[g] = cycle_of_component[c];
+      cycles_[cycle_of_component[c]].groups.push_back(g);
+      const auto suppliers = graph.suppliers(g);
+      for (std::uint32_t slot = 0; slot < suppliers.size(); ++slot)
+        mate_slot_[first_slot_[g] + slot] = component[node_of(suppliers[slot])] == c;
+    }
+  }
+}
+
+std::uint32_t SupplyCycles::member_position(std::uint32_t cycle, AssetIndex asset) const {
+  const auto& members = cycles_[cycle].members;
+  const auto it = std::lower_bound(members.begin(), members.end(), asset);
+  return it != members.end() && *it == asset ? static_cast<std::uint32_t>(it - members.begin()) : kNoIndex;
+}
+
+bool SupplyCycles::has_own_group(AssetIndex asset, std::uint32_t kind) const {
+  for (auto h : graph_.groups_of(asset)) {
+    const auto& group = graph_.group(h);
+    if (group.kind == kind && stops_delivery_when_lost(group)) return true;
+  }
+  return false;
+}
+
+}  // namespace knelpunt::engine

@@ -1,0 +1,68 @@
+#pragma once
+/// Same-kind cycles of grounded resource kinds (docs/model.md, Supply from
+/// sources; decision 035): where a supplier counts only while it is
+/// connected to a source, instead of while it is up. Computed once per
+/// graph and shared by every engine path (cascade, reach, failure formulas),
+/// so they all apply one rule. No I/O.
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "model/dependency_graph.hpp"
+
+namespace knelpunt::engine {
+
+/// One strongly connected component, with more than one member, of the
+/// supply graph of one grounded kind X (an edge s → v for every supplier s
+/// of an X-group of v).
+struct SupplyCycle {
+  std::uint32_t kind = model::kNoIndex;
+  std::vector<model::AssetIndex> members;  ///< ascending
+  /// The X-groups of the members, ascending: the groups whose loss is
+  /// decided by the grounding check rather than by counting.
+  std::vector<model::GroupIndex> groups;
+};
+
+class SupplyCycles {
+ public:
+  /// O(V + E) over the grounded groups; deterministic.
+  explicit SupplyCycles(const model::DependencyGraph& graph);
+
+  std::span<const SupplyCycle> cycles() const { return cycles_; }
+  /// The cycle that holds group g's asset in g's kind, or kNoIndex when g
+  /// is decided by counting (not grounded, or its asset is on no cycle).
+  std::uint32_t cycle_of_group(model::GroupIndex g) const { return cycle_of_group_[g]; }
+  /// True when the supplier in slot `slot` of group g (suppliers(g)[slot]) is
+  /// a cycle mate of g's asset: it counts while it is grounded.
+  bool is_mate(model::GroupIndex g, std::uint32_t slot) const {
+    return cycle_of_group_[g] != model::kNoIndex && mate_slot_[first_slot_[g] + slot];
+  }
+  /// The position of `asset` in cycles()[cycle].members, or kNoIndex.
+  std::uint32_t member_position(std::uint32_t cycle, model::AssetIndex asset) const;
+  /// True when some group has a `buffer: own` with a time_to_impact > 0 (an
+  /// own buffer of length 0 changes nothing).
+  bool has_own_buffers() const { return has_own_buffers_; }
+  /// True when the rule changes nothing: no same-kind cycle and no own
+  /// buffer, so counting failed suppliers (today's rule) is exact.
+  bool trivial() const { return cycles_.empty() && !has_own_buffers_; }
+  /// True when `asset` has an X-group with an own buffer (time_to_impact > 0):
+  /// it stops delivering X when that group is lost, before it fails.
+  bool has_own_group(model::AssetIndex asset, std::uint32_t kind) const;
+
+ private:
+  const model::DependencyGraph& graph_;
+  std::vector<SupplyCycle> cycles_;
+  std::vector<std::uint32_t> cycle_of_group_;
+  std::vector<std::uint32_t> first_slot_;  // group → offset into mate_slot_
+  std::vector<bool> mate_slot_;
+  bool has_own_buffers_ = false;
+};
+
+/// True when group h of its asset stops that asset delivering h's kind on
+/// being lost (an own buffer that lasts).
+inline bool stops_delivery_when_lost(const model::GraphGroup& group) {
+  return !group.passes_on && group.time_to_impact > 0 && group.kind != model::kNoIndex;
+}
+
+}  // namespace knelpunt::engine
