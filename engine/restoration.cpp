@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "engine/supply_cycles.hpp"
+
 namespace knelpunt::engine {
 
 bool Restoration::down_at(AssetIndex asset, Hours at) const {
@@ -71,8 +73,15 @@ class Simulation {
         unsatisfied_(graph.asset_count(), 0),
         up_count_(graph.group_count(), 0),
         lost_(graph.group_count(), false),
-        lost_since_(graph.group_count(), kNever) {
-    for (GroupIndex g = 0; g < graph.group_count(); ++g) up_count_[g] = graph.group(g).supplier_count;
+        lost_since_(graph.group_count(), kNever),
+        cycles_(graph),
+        cycle_dirty_(cycles_.cycles().size(), false) {
+    std::size_t slots = 0;
+    for (GroupIndex g = 0; g < graph.group_count(); ++g) {
+      up_count_[g] = graph.group(g).supplier_count;
+      slots = std::max<std::size_t>(slots, graph.group(g).first + graph.group(g).supplier_count);
+    }
+    counted_.assign(slots, true);
     result_.down.resize(graph.asset_count());
   }
 
@@ -130,25 +139,152 @@ class Simulation {
   }
 
   /// Phase 1: the least set of down assets that can return at t, each with
-  /// all its groups satisfied by the assets up before t and the returners.
+  /// all its groups satisfied by the assets up before t and the returners
+  /// (on a same-kind cycle: by suppliers that are grounded, docs/model.md).
   void settle_returns(Hours t, const std::vector<AssetIndex>& ready_candidates) {
     work_.clear();
     for (AssetIndex a : ready_candidates)
       if (ready_[a] == t && may_return(a, t)) work_.push_back(a);
-    for (std::size_t i = 0; i < work_.size(); ++i) {
-      const AssetIndex a = work_[i];
-      if (up_[a]) continue;
-      up_[a] = true;
-      result_.down[a].back().end = t;
-      result_.events.push_back({t, a, RestorationEvent::Kind::back, kNoIndex, kNoIndex});
-      for (GroupIndex g : graph_.groups_supplied_by(a)) {
-        const auto& group = graph_.group(g);
-        if (++up_count_[g] != group.need) continue;
-        lost_[g] = false;  // satisfied again: the buffer refills at once
-        lost_since_[g] = kNever;
-        if (--unsatisfied_[group.asset] == 0 && may_return(group.asset, t)) work_.push_back(group.asset);
+    std::size_t i = 0;
+    while (true) {
+      for (; i < work_.size(); ++i) {
+        const AssetIndex a = work_[i];
+        if (up_[a] || !may_return(a, t)) continue;
+        up_[a] = true;
+        result_.down[a].back().end = t;
+        result_.events.push_back({t, a, RestorationEvent::Kind::back, kNoIndex, kNoIndex});
+        refresh_supplier(a, t);
+        drain_refreshes(t);
+      }
+      if (!check_dirty_cycles(t)) break;
+    }
+  }
+
+  /// Suppliers count for a group while they deliver its kind: up, and no
+  /// own buffer of that kind lost (docs/model.md, Supply from sources).
+  bool delivers(AssetIndex a, std::uint32_t kind) const {
+    if (!up_[a]) return false;
+    if (kind == kNoIndex || !cycles_.has_own_buffers()) return true;
+    for (GroupIndex h : graph_.groups_of(a)) {
+      const auto& group = graph_.group(h);
+      if (group.kind == kind && stops_delivery_when_lost(group) && lost_[h]) return false;
+    }
+    return true;
+  }
+
+  /// Brings the counts of the groups `a` supplies in line with what it
+  /// delivers now; idempotent. Groups on a same-kind cycle are left to the
+  /// cycle's check.
+  void refresh_supplier(AssetIndex a, Hours t) {
+    for (GroupIndex g : graph_.groups_supplied_by(a)) {
+      const auto& group = graph_.group(g);
+      if (const auto c = cycles_.cycle_of_group(g); c != kNoIndex) {
+        if (!cycle_dirty_[c]) {
+          cycle_dirty_[c] = true;
+          dirty_cycles_.push_back(c);
+        }
+        continue;
+      }
+      const bool delivering = delivers(a, group.kind);
+      const auto suppliers = graph_.suppliers(g);
+      for (std::uint32_t slot = 0; slot < suppliers.size(); ++slot) {
+        if (suppliers[slot] != a || counted_[group.first + slot] == delivering) continue;
+        counted_[group.first + slot] = delivering;
+        if (delivering) {
+          if (++up_count_[g] == group.need) satisfy_group(g, t);
+        } else if (up_count_[g]-- == group.need) {
+          lose_group(g, a, t);
+        }
       }
     }
+  }
+
+  void drain_refreshes(Hours t) {
+    while (!refresh_.empty()) {
+      const AssetIndex a = refresh_.back();
+      refresh_.pop_back();
+      refresh_supplier(a, t);
+    }
+  }
+
+  /// Group g is satisfied again: the buffer refills at once.
+  void satisfy_group(GroupIndex g, Hours t) {
+    const auto& group = graph_.group(g);
+    lost_[g] = false;
+    lost_since_[g] = kNever;
+    if (stops_delivery_when_lost(group)) refresh_.push_back(group.asset);
+    if (--unsatisfied_[group.asset] == 0 && may_return(group.asset, t)) work_.push_back(group.asset);
+  }
+
+  /// Group g is lost from t, `cause` the supplier that made it so.
+  void lose_group(GroupIndex g, AssetIndex cause, Hours t) {
+    const auto& group = graph_.group(g);
+    lost_[g] = true;
+    lost_since_[g] = t;
+    lost_by_[g] = cause;
+    ++unsatisfied_[group.asset];
+    if (stops_delivery_when_lost(group)) refresh_.push_back(group.asset);
+    if (!up_[group.asset]) return;  // it cannot come back while g is lost
+    if (group.time_to_impact == 0) pending_.push_back({group.asset, g, cause});
+    else schedule(t + group.time_to_impact, kExpiryEvent, g);
+  }
+
+  /// The grounding check of every cycle touched since the last one: a group
+  /// of a cycle is lost while fewer than `need` of its suppliers count
+  /// (mates while grounded, others while they deliver), satisfied otherwise.
+  /// True when some cycle was checked.
+  bool check_dirty_cycles(Hours t) {
+    if (dirty_cycles_.empty()) return false;
+    std::sort(dirty_cycles_.begin(), dirty_cycles_.end());
+    const auto dirty = std::move(dirty_cycles_);
+    dirty_cycles_.clear();
+    for (auto c : dirty) cycle_dirty_[c] = false;
+    for (auto c : dirty) check_cycle(c, t);
+    drain_refreshes(t);
+    return true;
+  }
+
+  void check_cycle(std::uint32_t c, Hours t) {
+    const auto& cycle = cycles_.cycles()[c];
+    const auto& members = cycle.members;
+    std::vector<bool> grounded(members.size(), false);
+    // The least fixed point, by rounds: small cycles, rare checks.
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (std::size_t m = 0; m < members.size(); ++m) {
+        if (grounded[m] || !delivers(members[m], cycle.kind)) continue;
+        bool all = true;
+        for (GroupIndex g : graph_.groups_of(members[m]))
+          if (cycles_.cycle_of_group(g) == c && counting(g, c, grounded) < graph_.group(g).need) all = false;
+        if (all) grounded[m] = changed = true;
+      }
+    }
+    for (GroupIndex g : cycle.groups) {
+      const bool enough = counting(g, c, grounded) >= graph_.group(g).need;
+      if (enough && lost_[g]) {
+        satisfy_group(g, t);
+      } else if (!enough && !lost_[g]) {
+        const auto suppliers = graph_.suppliers(g);
+        AssetIndex cause = kNoIndex;
+        for (std::uint32_t slot = 0; slot < suppliers.size() && cause == kNoIndex; ++slot)
+          if (!delivers(suppliers[slot], cycle.kind)) cause = suppliers[slot];
+        for (std::uint32_t slot = 0; slot < suppliers.size() && cause == kNoIndex; ++slot)
+          if (!grounded[cycles_.member_position(c, suppliers[slot])]) cause = suppliers[slot];
+        lose_group(g, cause, t);
+      }
+    }
+  }
+
+  std::uint32_t counting(GroupIndex g, std::uint32_t c, const std::vector<bool>& grounded) const {
+    const auto suppliers = graph_.suppliers(g);
+    std::uint32_t count = 0;
+    for (std::uint32_t slot = 0; slot < suppliers.size(); ++slot) {
+      const auto s = suppliers[slot];
+      if (cycles_.is_mate(g, slot) ? grounded[cycles_.member_position(c, s)]
+                                   : delivers(s, cycles_.cycles()[c].kind))
+        ++count;
+    }
+    return count;
   }
 
   /// Phase 2: seeds, expired buffers and the zero-buffer failures they cause.
@@ -170,9 +306,15 @@ class Simulation {
       if (lost_[g] && lost_since_[g] + group.time_to_impact == t && up_[group.asset])
         fail(group.asset, t, g, lost_by_supplier(g));
     }
-    for (std::size_t i = 0; i < pending_.size(); ++i) {
-      const auto [asset, g, supplier] = pending_[i];
-      if (up_[asset] && lost_[g]) fail(asset, t, g, supplier);
+    drain_refreshes(t);
+    std::size_t i = 0;
+    while (true) {
+      for (; i < pending_.size(); ++i) {
+        const auto [asset, g, supplier] = pending_[i];
+        if (up_[asset] && lost_[g]) fail(asset, t, g, supplier);
+        drain_refreshes(t);
+      }
+      if (!check_dirty_cycles(t) && i == pending_.size()) break;
     }
   }
 
@@ -205,18 +347,9 @@ class Simulation {
       intervals.push_back({t, kNever, cause_group, cause_supplier});
       result_.events.push_back({t, a, RestorationEvent::Kind::fails, cause_group, cause_supplier});
     }
-    for (GroupIndex g : graph_.groups_supplied_by(a)) {
-      const auto& group = graph_.group(g);
-      if (up_count_[g]-- != group.need) continue;
-      // Now fewer than `need` are up: the group is lost from t.
-      lost_[g] = true;
-      lost_since_[g] = t;
-      lost_by_[g] = a;
-      ++unsatisfied_[group.asset];
-      if (!up_[group.asset]) continue;  // it cannot come back while g is lost
-      if (group.time_to_impact == 0) pending_.push_back({group.asset, g, a});
-      else schedule(t + group.time_to_impact, kExpiryEvent, g);
-    }
+    // The groups it supplied count one supplier fewer: lost where fewer
+    // than `need` are left.
+    refresh_supplier(a, t);
   }
 
   const model::DependencyGraph& graph_;
@@ -231,6 +364,11 @@ class Simulation {
   std::vector<bool> lost_;
   std::vector<Hours> lost_since_;
   std::vector<AssetIndex> lost_by_ = std::vector<AssetIndex>(graph_.group_count(), kNoIndex);
+  SupplyCycles cycles_;
+  std::vector<bool> cycle_dirty_;
+  std::vector<std::uint32_t> dirty_cycles_;
+  std::vector<bool> counted_;  // per supplier slot: counted in up_count_ (it delivers)
+  std::vector<AssetIndex> refresh_;
   std::vector<Event> heap_;
   std::greater<Event> later_;
   std::vector<AssetIndex> work_;
