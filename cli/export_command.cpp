@@ -65,6 +65,14 @@ class ExportCommand : public Command {
           "expected a smaller model or a finite --horizon; nothing written\n",
           target_, options.bdd_node_limit);
       return kExitInternal;
+    } catch (const engine::FaultTreeAlwaysFails&) {
+      std::cerr << fmt::format(
+          "knelpunt: {} fails with nothing failed: a dependency of it lies on a same-kind cycle that "
+          "no source supplies (docs/model.md, Supply from sources); expected a model in which "
+          "every supply traces back to a source, or the kind declared `grounded: false`; "
+          "nothing written\n",
+          target_);
+      return kExitBadInput;
     }
     if (!quiet_) warn_missing_probabilities(*loaded, tree);
     const auto text = risk_register::write_fault_tree_mef(loaded->model, tree, *target, *horizon);

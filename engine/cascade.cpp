@@ -175,6 +175,11 @@ void CascadeRunner::run(std::span<const Seed> seeds, Hours horizon) {
   reset();
   horizon_ = horizon;
   for (const auto& seed : seeds) offer(seed.asset, seed.at, kNoIndex, kNoIndex);
+  // A ring with no source at all is lost at 0, whatever fails.
+  for (auto c : cycles_.unsupplied_cycles()) {
+    cycle_dirty_[c] = true;
+    dirty_cycles_.push_back(c);
+  }
   // Min-heap on (time, asset): equal times settle by ascending index. The
   // cycles that an instant touched are checked once everything else at
   // that instant has settled; a loss they find at that instant settles next.

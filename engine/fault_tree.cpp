@@ -174,8 +174,7 @@ class BddGateWriter {
   /// The node as a leaf: constant false, a basic event or a gate.
   Formula node(Bdd::Ref f) {
     if (f == Bdd::kFalse) return Formula{Op::constant_false, 0, 0, {}};
-    if (f == Bdd::kTrue)
-      throw std::logic_error("fault tree: a failure function that is always true");
+    if (f == Bdd::kTrue) throw FaultTreeAlwaysFails("the target fails with nothing failed");
     if (auto it = memo_.find(f); it != memo_.end()) return it->second;
     const auto asset = variables_.asset_of_variable[bdd_.top_variable(f)];
     const Bdd::Ref lo = bdd_.low(f), hi = bdd_.high(f);

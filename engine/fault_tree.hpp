@@ -21,6 +21,7 @@
 /// Deterministic; no I/O.
 
 #include <cstdint>
+#include <stdexcept>
 #include <vector>
 
 #include "model/dependency_graph.hpp"
@@ -69,9 +70,18 @@ struct FaultTreeOptions {
   bool force_bdd = false;  ///< the BDD form even where the structural one applies (tests)
 };
 
+/// The target fails with nothing failed: its supply never traces back to a
+/// source (a same-kind cycle without one, docs/model.md), so there is no
+/// tree of basic events to write.
+class FaultTreeAlwaysFails : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 /// The fault tree of "target fails within options.horizon". Throws
 /// BddNodeLimitExceeded (engine/bdd.hpp) when the BDD form is needed and
-/// would exceed its node limit.
+/// would exceed its node limit, FaultTreeAlwaysFails when the function is
+/// constantly true.
 FaultTree build_fault_tree(const model::DependencyGraph& graph, model::AssetIndex target,
                            const FaultTreeOptions& options);
 

@@ -92,9 +92,15 @@ class Simulation {
     std::vector<AssetIndex> instant_seeds;
     std::vector<AssetIndex> ready_candidates;
     std::vector<GroupIndex> expiries;
+    // A ring with no source at all is lost at 0, whatever fails.
+    for (auto c : cycles_.unsupplied_cycles()) {
+      cycle_dirty_[c] = true;
+      dirty_cycles_.push_back(c);
+    }
     while (true) {
       Hours t = next_seed < seeds.size() ? seeds[next_seed].at : kNever;
       if (!heap_.empty()) t = std::min(t, std::get<0>(heap_.front()));
+      if (!dirty_cycles_.empty()) t = std::min(t, Hours{0});
       if (t == kNever || t > horizon_) break;
 
       instant_seeds.clear();
@@ -156,8 +162,13 @@ class Simulation {
         refresh_supplier(a, t);
         drain_refreshes(t);
       }
-      if (!check_dirty_cycles(t)) break;
+      if (!check_dirty_cycles(t, false)) break;
     }
+    // The failure phase checks the same cycles again, for losses (a ring
+    // with no source at all at t = 0).
+    dirty_cycles_ = std::move(returns_checked_);
+    returns_checked_.clear();
+    for (auto c : dirty_cycles_) cycle_dirty_[c] = true;
   }
 
   /// Suppliers count for a group while they deliver its kind: up, and no
@@ -233,18 +244,24 @@ class Simulation {
   /// of a cycle is lost while fewer than `need` of its suppliers count
   /// (mates while grounded, others while they deliver), satisfied otherwise.
   /// True when some cycle was checked.
-  bool check_dirty_cycles(Hours t) {
+  /// `losses`: false in the returns phase, where only satisfied groups
+  /// change (the cycles checked are kept for the failure phase).
+  bool check_dirty_cycles(Hours t, bool losses = true) {
     if (dirty_cycles_.empty()) return false;
     std::sort(dirty_cycles_.begin(), dirty_cycles_.end());
     const auto dirty = std::move(dirty_cycles_);
     dirty_cycles_.clear();
     for (auto c : dirty) cycle_dirty_[c] = false;
-    for (auto c : dirty) check_cycle(c, t);
+    for (auto c : dirty) {
+      check_cycle(c, t, losses);
+      if (!losses && std::find(returns_checked_.begin(), returns_checked_.end(), c) == returns_checked_.end())
+        returns_checked_.push_back(c);
+    }
     drain_refreshes(t);
     return true;
   }
 
-  void check_cycle(std::uint32_t c, Hours t) {
+  void check_cycle(std::uint32_t c, Hours t, bool losses) {
     const auto& cycle = cycles_.cycles()[c];
     const auto& members = cycle.members;
     std::vector<bool> grounded(members.size(), false);
@@ -263,7 +280,7 @@ class Simulation {
       const bool enough = counting(g, c, grounded) >= graph_.group(g).need;
       if (enough && lost_[g]) {
         satisfy_group(g, t);
-      } else if (!enough && !lost_[g]) {
+      } else if (!enough && !lost_[g] && losses) {
         const auto suppliers = graph_.suppliers(g);
         AssetIndex cause = kNoIndex;
         for (std::uint32_t slot = 0; slot < suppliers.size() && cause == kNoIndex; ++slot)
@@ -369,6 +386,7 @@ class Simulation {
   std::vector<std::uint32_t> dirty_cycles_;
   std::vector<bool> counted_;  // per supplier slot: counted in up_count_ (it delivers)
   std::vector<AssetIndex> refresh_;
+  std::vector<std::uint32_t> returns_checked_;
   std::vector<Event> heap_;
   std::greater<Event> later_;
   std::vector<AssetIndex> work_;

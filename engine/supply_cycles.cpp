@@ -114,6 +114,37 @@ SupplyCycles::SupplyCycles(const model::DependencyGraph& graph)
         mate_slot_[first_slot_[g] + slot] = component[node_of(suppliers[slot])] == c;
     }
   }
+  // Which cycles are grounded with everything up: the least fixed point,
+  // suppliers off the cycle all counting.
+  for (std::uint32_t c = 0; c < cycles_.size(); ++c) {
+    const auto& cycle = cycles_[c];
+    std::vector<std::uint32_t> counting(cycle.groups.size(), 0), unsatisfied(cycle.members.size(), 0);
+    for (std::size_t i = 0; i < cycle.groups.size(); ++i) {
+      const auto g = cycle.groups[i];
+      for (std::uint32_t slot = 0; slot < graph.group(g).supplier_count; ++slot)
+        if (!is_mate(g, slot)) ++counting[i];
+      if (counting[i] < graph.group(g).need) ++unsatisfied[member_position(c, graph.group(g).asset)];
+    }
+    std::vector<std::uint32_t> work;
+    for (std::uint32_t m = 0; m < cycle.members.size(); ++m)
+      if (unsatisfied[m] == 0) work.push_back(m);
+    for (std::size_t w = 0; w < work.size(); ++w) {
+      const auto member = cycle.members[work[w]];
+      for (GroupIndex g : graph.groups_supplied_by(member)) {
+        if (cycle_of_group_[g] != c) continue;
+        const auto i = static_cast<std::size_t>(std::lower_bound(cycle.groups.begin(), cycle.groups.end(), g) -
+                                                cycle.groups.begin());
+        const auto suppliers = graph.suppliers(g);
+        for (std::uint32_t slot = 0; slot < suppliers.size(); ++slot) {
+          if (suppliers[slot] != member || !is_mate(g, slot)) continue;
+          if (++counting[i] != graph.group(g).need) continue;
+          const auto m = member_position(c, graph.group(g).asset);
+          if (--unsatisfied[m] == 0) work.push_back(m);
+        }
+      }
+    }
+    if (work.size() < cycle.members.size()) unsupplied_.push_back(c);
+  }
 }
 
 std::uint32_t SupplyCycles::member_position(std::uint32_t cycle, AssetIndex asset) const {

@@ -46,6 +46,12 @@ class SupplyCycles {
   /// True when the rule changes nothing: no same-kind cycle and no own
   /// buffer, so counting failed suppliers (today's rule) is exact.
   bool trivial() const { return cycles_.empty() && !has_own_buffers_; }
+  /// The cycles that are not grounded even with every asset up: some
+  /// member's group of the kind has too few suppliers off the cycle and
+  /// grounded mates (a ring with no source at all). By the rule their
+  /// groups are lost at t = 0 whatever fails; every engine path checks them
+  /// at 0. Ascending.
+  std::span<const std::uint32_t> unsupplied_cycles() const { return unsupplied_; }
   /// True when `asset` has an X-group with an own buffer (time_to_impact > 0):
   /// it stops delivering X when that group is lost, before it fails.
   bool has_own_group(model::AssetIndex asset, std::uint32_t kind) const;
@@ -57,6 +63,7 @@ class SupplyCycles {
   std::vector<std::uint32_t> first_slot_;  // group → offset into mate_slot_
   std::vector<bool> mate_slot_;
   bool has_own_buffers_ = false;
+  std::vector<std::uint32_t> unsupplied_;
 };
 
 /// True when group h of its asset stops that asset delivering h's kind on
