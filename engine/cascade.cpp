@@ -18,6 +18,7 @@ CascadeRunner::CascadeRunner(const model::DependencyGraph& graph, std::unique_pt
       graph_(graph),
       cycles_(cycles ? *cycles : *owned_cycles_),
       lost_(graph.group_count(), false),
+      stopped_mask_(cycles_.has_own_buffers() ? graph.asset_count() : 0, 0),
       cycle_dirty_(cycles_.cycles().size(), false),
       time_(graph.asset_count(), kNever),
       settled_(graph.asset_count(), false),
@@ -40,7 +41,9 @@ void CascadeRunner::reset() {
   touched_groups_.clear();
   order_.clear();
   heap_.clear();
-  stopped_.clear();
+  for (AssetIndex a : stopped_assets_) stopped_mask_[a] = 0;
+  stopped_assets_.clear();
+  stopped_high_.clear();
   pending_stops_.clear();
 }
 
@@ -55,8 +58,9 @@ void CascadeRunner::offer(AssetIndex asset, Hours at, GroupIndex group, AssetInd
 }
 
 bool CascadeRunner::stopped(AssetIndex asset, std::uint32_t kind) const {
-  if (kind == kNoIndex || stopped_.empty()) return false;
-  return std::find(stopped_.begin(), stopped_.end(), stop_key(asset, kind)) != stopped_.end();
+  if (kind == kNoIndex || stopped_assets_.empty()) return false;
+  if (kind < 64) return (stopped_mask_[asset] >> kind) & 1u;
+  return stopped_high_.contains(stop_key(asset, kind));
 }
 
 bool CascadeRunner::delivers(AssetIndex asset, std::uint32_t kind) const {
@@ -92,7 +96,9 @@ void CascadeRunner::settle_stops(Hours at) {
     const auto [asset, kind] = pending_stops_.back();
     pending_stops_.pop_back();
     if (!delivers(asset, kind)) continue;
-    stopped_.push_back(stop_key(asset, kind));
+    stopped_assets_.push_back(asset);
+    if (kind < 64) stopped_mask_[asset] |= std::uint64_t{1} << kind;
+    else stopped_high_.insert(stop_key(asset, kind));
     for (GroupIndex g : graph_.groups_supplied_by(asset))
       if (graph_.group(g).kind == kind) supplier_lost(g, asset, at);
   }

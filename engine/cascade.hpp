@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <span>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/supply_cycles.hpp"
@@ -100,9 +101,12 @@ class CascadeRunner {
   Hours horizon_ = kNever;
   // Per group: already lost (the check must not lose it twice).
   std::vector<bool> lost_;
-  // (asset, kind) pairs whose own buffer has run out (stop_key), and those
-  // about to be applied.
-  std::vector<std::uint64_t> stopped_;
+  // (asset, kind) pairs whose own buffer has run out: a bit per kind below
+  // 64 per asset (allocated only when the graph has own buffers), a set for
+  // the rest; the assets with any, for the reset; and those about to be applied.
+  std::vector<std::uint64_t> stopped_mask_;
+  std::unordered_set<std::uint64_t> stopped_high_;
+  std::vector<AssetIndex> stopped_assets_;
   std::vector<std::pair<AssetIndex, std::uint32_t>> pending_stops_;
   std::vector<std::uint32_t> dirty_cycles_;
   std::vector<bool> cycle_dirty_;
