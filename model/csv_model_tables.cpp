@@ -139,8 +139,9 @@ void read_asset_table(const CsvTable& table, const std::string& file_name, std::
 
 void read_dependency_table(const CsvTable& table, const std::string& file_name,
                            std::vector<TableDependency>& dependencies, Diagnostics& diagnostics) {
-  enum Column { asset, kind, from, need, type, time_to_impact };
-  static constexpr std::array<std::string_view, 6> known = {"asset", "kind", "from", "need", "type", "time_to_impact"};
+  enum Column { asset, kind, from, need, type, time_to_impact, buffer };
+  static constexpr std::array<std::string_view, 7> known = {"asset", "kind", "from",          "need",
+                                                            "type",  "time_to_impact", "buffer"};
   const auto col = map_columns(table, known, file_name, diagnostics);
   if (!has_required_columns(col, known, {asset, from}, file_name, diagnostics)) return;
   auto cell = [&](std::size_t row, Column c) -> std::string_view {
@@ -201,6 +202,13 @@ void read_dependency_table(const CsvTable& table, const std::string& file_name,
       if (auto hours = parse_duration(v)) group.time_to_impact = *hours;
       else {
         bad(fmt::format("'time_to_impact' is '{}'; expected a duration such as 0, 90m, 4h, 3d, 2w or PT4H", v));
+        ok = false;
+      }
+    }
+    if (auto v = cell(row, buffer); !v.empty()) {
+      if (auto mode = parse_buffer_mode(v)) group.buffer = *mode;
+      else {
+        bad(fmt::format("buffer '{}' is unknown; expected pass-on or own", v));
         ok = false;
       }
     }

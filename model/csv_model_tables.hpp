@@ -1,7 +1,7 @@
 #pragma once
 /// The CSV tables of a model (docs/model.md, CSV tables):
 ///   assets.csv        id,name,type,process,operator,virtual,p,lat,lon,zones,population
-///   dependencies.csv  asset,kind,from,need,type,time_to_impact   (one row per group)
+///   dependencies.csv  asset,kind,from,need,type,time_to_impact,buffer   (one row per group)
 ///   areas.csv         id,name,population,cbs,lat,lon,area_km2   (population areas)
 ///   supplies.csv      asset,service,areas                        (one row per service of an asset)
 /// Columns in any order, empty cell = default, lists separated by '|'.

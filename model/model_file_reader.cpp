@@ -407,7 +407,7 @@ class FileReader {
 
   void read_group(YamlNodeId node, const std::string& what, Asset& asset) {
     if (!fields_.expect_mapping(node, fmt::format("a dependency of {}", what))) return;
-    fields_.check_keys(node, "a dependency", {"kind", "from", "need", "type", "time_to_impact"});
+    fields_.check_keys(node, "a dependency", {"kind", "from", "need", "type", "time_to_impact", "buffer"});
     DependencyGroup group;
     group.where = fields_.where(node);
     if (auto v = doc_.find(node, "kind"); v != kNoYamlNode) {
@@ -466,7 +466,13 @@ class FileReader {
     if (auto v = doc_.find(node, "time_to_impact"); v != kNoYamlNode) {
       if (auto hours = duration(v, "'time_to_impact'")) group.time_to_impact = *hours;
     }
-    // Errors in need, type or time_to_impact are reported above and keep the
+    if (auto v = doc_.find(node, "buffer"); v != kNoYamlNode) {
+      if (auto text = fields_.string(v, "'buffer'")) {
+        if (auto mode = parse_buffer_mode(*text)) group.buffer = *mode;
+        else fields_.error(v, fmt::format("buffer '{}' is unknown; expected pass-on or own", *text));
+      }
+    }
+    // Errors in need, type, time_to_impact or buffer are reported above and keep the
     // group, so that its suppliers are still checked; bad supplier ids drop it.
     if (ok) asset.depends_on.push_back(std::move(group));
   }

@@ -176,6 +176,17 @@ class Validator {
           diagnostics_.error(group.where, fmt::format("asset '{}' depends on unknown asset '{}'{}; expected the id "
                                                       "of an asset in the model",
                                                       asset.id, supplier, hint(supplier)));
+      // An own buffer stops the asset passing its kind on while it lasts
+      // (docs/model.md, Supply from sources); without a kind or a time it
+      // changes nothing, which is not what its writer meant.
+      if (group.buffer == BufferMode::own && group.kind.empty())
+        diagnostics_.warning(group.where, fmt::format("a dependency of '{}' has 'buffer: own' but no 'kind', so it "
+                                                      "changes nothing; expected a kind for the buffer to stop passing on",
+                                                      asset.id));
+      else if (group.buffer == BufferMode::own && group.time_to_impact == 0)
+        diagnostics_.warning(group.where, fmt::format("a dependency of '{}' has 'buffer: own' and time_to_impact 0, "
+                                                      "so it changes nothing; expected a time_to_impact for the buffer",
+                                                      asset.id));
     }
   }
 

@@ -213,7 +213,7 @@ class VariantApplier {
     Asset* asset = asset_of(args, "set");
     if (!asset) return;
     if (doc_.find(args, "kind") != kNoYamlNode) {
-      fields_.check_keys(args, "'set' of a dependency group", {"asset", "kind", "need", "time_to_impact", "type"});
+      fields_.check_keys(args, "'set' of a dependency group", {"asset", "kind", "need", "time_to_impact", "type", "buffer"});
       DependencyGroup* group = group_of(*asset, args, "set");
       if (!group) return;
       if (auto v = doc_.find(args, "need"); v != kNoYamlNode) set_need(*group, v);
@@ -227,6 +227,12 @@ class VariantApplier {
         if (auto text = fields_.string(v, "'type'")) {
           if (auto type = parse_dependency_type(*text)) group->type = *type;
           else fields_.error(v, fmt::format("dependency type '{}' is unknown; expected physical, cyber, geographic or logical", *text));
+        }
+      }
+      if (auto v = doc_.find(args, "buffer"); v != kNoYamlNode) {
+        if (auto text = fields_.string(v, "'buffer'")) {
+          if (auto mode = parse_buffer_mode(*text)) group->buffer = *mode;
+          else fields_.error(v, fmt::format("buffer '{}' is unknown; expected pass-on or own", *text));
         }
       }
       return;

@@ -261,3 +261,34 @@ variants:
   INFO(*refused);
   CHECK(refused->find(path.string() + ":5:66: error: asset 'ss-centrum' depends on itself") != std::string::npos);
 }
+
+TEST_CASE("a variant sets a group's buffer mode, and adds a group with one; a wrong mode is an error") {
+  Fixture fixture;
+  const auto path = write_measures("buffer", R"(measures: 1
+variants:
+  - id: own
+    changes:
+      - set: {asset: ss-centrum, kind: control, buffer: own}
+      - add_dependency:
+          asset: telecom-core
+          kind: fuel
+          from: [brandstof]
+          time_to_impact: 48h
+          buffer: own
+  - id: wrong
+    changes:
+      - set: {asset: ss-centrum, kind: control, buffer: mine}
+)");
+  Diagnostics diagnostics;
+  auto file = read_measure_file(path, diagnostics);
+  INFO(messages(diagnostics));
+  REQUIRE(file);
+  Model changed = fixture.model;
+  REQUIRE(apply_variant(changed, *file, *file->find("own"), &fixture.catalogs, diagnostics));
+  CHECK(changed.assets[*changed.find("ss-centrum")].depends_on[1].buffer == BufferMode::own);
+  CHECK(changed.assets[*changed.find("telecom-core")].depends_on.back().buffer == BufferMode::own);
+  Model wrong = fixture.model;
+  Diagnostics wrong_diagnostics;
+  CHECK_FALSE(apply_variant(wrong, *file, *file->find("wrong"), &fixture.catalogs, wrong_diagnostics));
+  CHECK(messages(wrong_diagnostics).find("buffer 'mine' is unknown; expected pass-on or own") != std::string::npos);
+}
