@@ -31,6 +31,13 @@ model::CatalogIndex CatalogSet::index() const {
   fill("vital-processes", index.vital_processes);
   fill("threats", index.threats);
   fill("controls", index.controls);
+  if (const auto* kinds = find("resource-kinds"))
+    for (const auto& entry : kinds->entries) {
+      // A `grounded` that is not a boolean is reported by read_reference_data.
+      const auto grounded = entry.fields.find("grounded");
+      if (grounded != entry.fields.end() && grounded->is_boolean() && !grounded->get<bool>())
+        index.ungrounded_resource_kinds.insert(entry.id);
+    }
   if (const auto* types = find("asset-types"))
     for (const auto& entry : types->entries) {
       // A malformed `needs` is reported by read_reference_data; here it only adds nothing.

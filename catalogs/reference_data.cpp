@@ -47,8 +47,13 @@ void read_processes(const Catalog& catalog, CatalogJsonReader& reader, Reference
 void read_resource_kinds(const Catalog& catalog, CatalogJsonReader& reader, ReferenceData& data) {
   for (const auto& entry : catalog.entries) {
     const std::string what = "resource kind '" + entry.id + "'";
+    bool grounded = true;
+    if (const Json* value = reader.member(entry.fields, "grounded", entry.where, what, false)) {
+      if (value->is_boolean()) grounded = value->get<bool>();
+      else reader.error(entry.where, fmt::format("'grounded' of {} is {}; expected true or false", what, value->dump()));
+    }
     data.resource_kinds[entry.id] = {entry.id, reader.text(entry.fields, "name", entry.where, what, false),
-                                     reader.text(entry.fields, "name_en", entry.where, what, false)};
+                                     reader.text(entry.fields, "name_en", entry.where, what, false), grounded};
   }
 }
 

@@ -31,6 +31,9 @@ struct AssetType {
 /// another, and the services areas get (docs/model.md).
 struct ResourceKind {
   std::string id, name, name_en;
+  /// False where mutual support is real: suppliers on a same-kind cycle then
+  /// count without tracing back to a source (docs/model.md, Supply from sources).
+  bool grounded = true;
 };
 
 struct AttackTechnique {

@@ -12,6 +12,9 @@ namespace knelpunt::model {
 struct CatalogIndex {
   std::set<std::string, std::less<>> asset_types;
   std::set<std::string, std::less<>> resource_kinds;
+  /// Resource kinds with `grounded: false`, where mutual support is real
+  /// (docs/model.md, Supply from sources); copied to Model::ungrounded_kinds.
+  std::set<std::string, std::less<>> ungrounded_resource_kinds;
   std::set<std::string, std::less<>> vital_processes;
   std::set<std::string, std::less<>> threats;
   /// Control ids (catalogs/controls.yaml); empty = controls are not checked.

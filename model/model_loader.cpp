@@ -53,6 +53,7 @@ class Loader {
       for (auto& area : fragment.areas) model.areas.push_back(std::move(area));
     }
     if (region_) model.region = *region_;
+    if (catalogs_) model.ungrounded_kinds = catalogs_->ungrounded_resource_kinds;
     validate_model(model, std::move(table_dependencies_), catalogs_, diagnostics_, std::move(table_supplies_));
     model.files.assign(files_.begin(), files_.end());
     if (!diagnostics_.has_errors()) result.model = std::move(model);

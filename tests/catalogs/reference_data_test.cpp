@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <set>
 
 #include "catalogs/catalog_set.hpp"
 #include "catalogs/reference_data.hpp"
@@ -264,4 +265,38 @@ catalogs:
         std::string::npos);
   REQUIRE(data.scoring.criterion("6.1"));
   CHECK(data.scoring.criterion("6.1")->expert.has_value());
+}
+
+TEST_CASE("a resource kind with grounded: false reaches the model's index; another value is an error") {
+  model::Diagnostics diagnostics;
+  auto set = catalogs::load_catalog_set(kCatalogDir, diagnostics);
+  CHECK(set.index().ungrounded_resource_kinds.empty());  // no shipped kind opts out
+  CHECK(catalogs::read_reference_data(set, diagnostics).resource_kind("power")->grounded);
+  const auto file = write_model("grounded", R"(knelpunt: 1
+catalogs:
+  resource-kinds:
+    - {id: power, name: Elektriciteit, grounded: false}
+    - {id: water, name: Water, grounded: true}
+)");
+  catalogs::apply_model_overrides(set, file, "model.yaml", diagnostics);
+  const auto data = catalogs::read_reference_data(set, diagnostics);
+  INFO(messages(diagnostics));
+  REQUIRE_FALSE(diagnostics.has_errors());
+  CHECK_FALSE(data.resource_kind("power")->grounded);
+  CHECK(data.resource_kind("water")->grounded);
+  CHECK(set.index().ungrounded_resource_kinds == std::set<std::string, std::less<>>{"power"});
+
+  model::Diagnostics bad_diagnostics;
+  auto bad_set = catalogs::load_catalog_set(kCatalogDir, bad_diagnostics);
+  const auto bad_file = write_model("grounded-bad", R"(knelpunt: 1
+catalogs:
+  resource-kinds:
+    - {id: power, name: Elektriciteit, grounded: maybe}
+)");
+  catalogs::apply_model_overrides(bad_set, bad_file, "model.yaml", bad_diagnostics);
+  catalogs::read_reference_data(bad_set, bad_diagnostics);
+  const std::string text = messages(bad_diagnostics);
+  INFO(text);
+  CHECK(text.find("'grounded' of resource kind 'power' is \"maybe\"; expected true or false") != std::string::npos);
+  CHECK(bad_set.index().ungrounded_resource_kinds.empty());
 }
