@@ -37,6 +37,41 @@ class Fnv1a {
   std::uint64_t hash_ = 0xcbf29ce484222325ULL;
 };
 
+/// Whether some kind's supply graph (an edge supplier → asset for each
+/// group of the kind) has a cycle: Kahn's algorithm per kind.
+bool has_same_kind_cycle(const DependencyGraph& graph) {
+  std::vector<std::vector<GroupIndex>> groups_of_kind(graph.kind_count());
+  for (GroupIndex g = 0; g < graph.group_count(); ++g)
+    if (graph.group(g).kind != kNoIndex) groups_of_kind[graph.group(g).kind].push_back(g);
+  std::vector<std::uint32_t> in_degree(graph.asset_count());
+  std::vector<std::vector<AssetIndex>> out(graph.asset_count());
+  for (const auto& groups : groups_of_kind) {
+    std::fill(in_degree.begin(), in_degree.end(), 0);
+    for (auto& edges : out) edges.clear();
+    std::size_t edge_count = 0;
+    for (GroupIndex g : groups)
+      for (AssetIndex s : graph.suppliers(g)) {
+        out[s].push_back(graph.group(g).asset);
+        ++in_degree[graph.group(g).asset];
+        ++edge_count;
+      }
+    std::vector<AssetIndex> ready;
+    for (AssetIndex a = 0; a < graph.asset_count(); ++a)
+      if (in_degree[a] == 0) ready.push_back(a);
+    std::size_t removed = 0;
+    while (!ready.empty()) {
+      const AssetIndex a = ready.back();
+      ready.pop_back();
+      for (AssetIndex v : out[a]) {
+        ++removed;
+        if (--in_degree[v] == 0) ready.push_back(v);
+      }
+    }
+    if (removed < edge_count) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string graph_digest(const DependencyGraph& graph, std::span<const double> extra) {
@@ -60,6 +95,21 @@ std::string graph_digest(const DependencyGraph& graph, std::span<const double> e
     std::sort(row.begin() + static_cast<std::ptrdiff_t>(first_supplier), row.end());
     groups.push_back(std::move(row));
   }
+  // Kinds and buffer modes change results only on same-kind cycles, with an
+  // own buffer or with a kind that is not grounded (docs/model.md, Supply
+  // from sources); only then are they hashed, so other digests stay as they were.
+  bool supply_rule_matters = has_same_kind_cycle(graph);
+  for (GroupIndex g = 0; g < graph.group_count() && !supply_rule_matters; ++g) {
+    const auto& group = graph.group(g);
+    supply_rule_matters = !group.passes_on || (group.kind != kNoIndex && !group.grounded);
+  }
+  if (supply_rule_matters)
+    for (GroupIndex g = 0; g < graph.group_count(); ++g) {
+      const auto& group = graph.group(g);
+      auto& row = groups[g];
+      row.insert(row.begin() + 4, {group.kind == kNoIndex ? 0 : std::uint64_t{group.kind} + 1,
+                                   group.grounded ? 1u : 0u, group.passes_on ? 1u : 0u});
+    }
   std::sort(groups.begin(), groups.end());
   hash.u64(groups.size());
   for (const auto& row : groups)
