@@ -1,0 +1,134 @@
+#include "cli/validate_report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/graph/strong_components.hpp>
+#include <set>
+
+#include "engine/supply_cycles.hpp"
+
+namespace knelpunt::cli {
+
+namespace {
+
+/// Dependency cycles are legal (nothing fails unless forced) but worth knowing.
+std::vector<std::vector<model::AssetIndex>> dependency_cycles(const model::DependencyGraph& graph) {
+  const auto& g = graph.boost_graph();
+  std::vector<std::size_t> component(graph.asset_count());
+  const std::size_t count = boost::strong_components(
+      g, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g)));
+  std::vector<std::vector<model::AssetIndex>> members(count);
+  for (model::AssetIndex a = 0; a < graph.asset_count(); ++a) members[component[a]].push_back(a);
+  std::vector<std::vector<model::AssetIndex>> cycles;
+  for (auto& m : members)
+    if (m.size() > 1) cycles.push_back(std::move(m));
+  std::sort(cycles.begin(), cycles.end());
+  return cycles;
+}
+
+std::string joined(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) {
+    if (!out.empty()) out += ", ";
+    out += id;
+  }
+  return out;
+}
+
+}  // namespace
+
+ModelCycles model_cycles(const model::Model& model, const model::DependencyGraph& graph) {
+  ModelCycles out;
+  for (const auto& cycle : dependency_cycles(graph)) {
+    std::vector<std::string> ids;
+    for (auto a : cycle) ids.push_back(graph.id(a));
+    out.dependency.push_back(std::move(ids));
+  }
+  // The graph numbers kinds in name order (model/dependency_graph.hpp).
+  std::set<std::string, std::less<>> kind_set;
+  for (const auto& asset : model.assets)
+    for (const auto& group : asset.depends_on)
+      if (!group.kind.empty()) kind_set.insert(group.kind);
+  const std::vector<std::string> kinds(kind_set.begin(), kind_set.end());
+  const engine::SupplyCycles supply(graph);
+  const auto unsupplied = supply.unsupplied_cycles();
+  for (std::uint32_t c = 0; c < supply.cycles().size(); ++c) {
+    const auto& cycle = supply.cycles()[c];
+    SameKindCycle item;
+    item.kind = cycle.kind < kinds.size() ? kinds[cycle.kind] : std::string();
+    for (auto a : cycle.members) item.members.push_back(graph.id(a));
+    item.unsupplied = std::find(unsupplied.begin(), unsupplied.end(), c) != unsupplied.end();
+    const auto& first = model.assets[cycle.members.front()];
+    for (const auto& group : first.depends_on)
+      if (group.kind == item.kind) {
+        item.where = group.where;
+        break;
+      }
+    out.same_kind.push_back(std::move(item));
+  }
+  std::sort(out.same_kind.begin(), out.same_kind.end(),
+            [](const SameKindCycle& a, const SameKindCycle& b) {
+              return std::tie(a.kind, a.members) < std::tie(b.kind, b.members);
+            });
+  return out;
+}
+
+model::Diagnostics unsupplied_cycle_warnings(const ModelCycles& cycles) {
+  model::Diagnostics out;
+  for (const auto& cycle : cycles.same_kind)
+    if (cycle.unsupplied)
+      out.warning(
+          cycle.where,
+          fmt::format(
+              "same-kind cycle ({}) {} has no source: no {} reaches it from outside the cycle, so "
+              "it fails at t = 0 whatever fails; expected a supplier off the cycle (a generator, "
+              "an "
+              "intake, a feed) or the kind with 'grounded: false' (docs/model.md, Supply from "
+              "sources)",
+              cycle.kind, joined(cycle.members), cycle.kind));
+  out.sort();
+  return out;
+}
+
+std::string render_validation_text(const model::Model& model, const ModelCycles& cycles,
+                                   bool verbose) {
+  std::size_t virtual_count = 0, groups = 0;
+  for (const auto& asset : model.assets) {
+    virtual_count += asset.is_virtual ? 1 : 0;
+    groups += asset.depends_on.size();
+  }
+  auto count = [](std::size_t n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+  };
+  std::string out =
+      fmt::format("{}: valid: {} ({} virtual), {}, {}, {}; {}",
+                  model.region.name.empty() ? std::string("model") : model.region.name,
+                  count(model.assets.size(), "asset", "assets"), virtual_count,
+                  count(groups, "dependency group", "dependency groups"),
+                  count(model.scenarios.size(), "scenario", "scenarios"),
+                  count(model.files.size(), "file", "files"),
+                  count(cycles.dependency.size(), "dependency cycle", "dependency cycles"));
+  // Said only when there are some, so the line of other models is unchanged.
+  if (!cycles.same_kind.empty())
+    out += ", " + count(cycles.same_kind.size(), "same-kind cycle", "same-kind cycles");
+  out += "\n";
+  if (!verbose) return out;
+  for (const auto& cycle : cycles.dependency) out += "  cycle: " + joined(cycle) + "\n";
+  for (const auto& cycle : cycles.same_kind)
+    out += fmt::format("  same-kind cycle ({}): {}{}\n", cycle.kind, joined(cycle.members),
+                       cycle.unsupplied ? " (no source)" : "");
+  return out;
+}
+
+void add_cycles_json(nlohmann::ordered_json& out, const ModelCycles& cycles) {
+  out["cycles"] = nlohmann::ordered_json::array();
+  for (const auto& cycle : cycles.dependency) out["cycles"].push_back(cycle);
+  if (cycles.same_kind.empty()) return;
+  out["same_kind_cycles"] = nlohmann::ordered_json::array();
+  for (const auto& cycle : cycles.same_kind)
+    out["same_kind_cycles"].push_back(
+        {{"kind", cycle.kind}, {"members", cycle.members}, {"has_source", !cycle.unsupplied}});
+}
+
+}  // namespace knelpunt::cli
