@@ -45,6 +45,7 @@ constexpr std::array kTexts{
     Entry{CliText::initial_failure, "beginuitval", "initial failure"},
     Entry{CliText::via, "via {}", "via {}"},
     Entry{CliText::suppliers_lost, "{} van {} leveranciers uitgevallen", "{} of {} suppliers lost"},
+    Entry{CliText::no_supply_from_source, "geen aanvoer meer vanuit een bron", "no supply left from a source"},
     Entry{CliText::buffer, "buffer {}", "buffer {}"},
     Entry{CliText::back, "terug", "back"},
     Entry{CliText::restart, " (herstart {})", " (restart {})"},

@@ -45,6 +45,7 @@ enum class CliText {
   initial_failure,
   via,
   suppliers_lost,
+  no_supply_from_source,
   buffer,
   back,
   restart,

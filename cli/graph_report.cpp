@@ -43,6 +43,7 @@ std::string render_graph_json(const LoadedModel& loaded, const risk_register::Gr
       group["kind"] = dependency.kind;
       group["type"] = model::to_string(dependency.type);
       group["time_to_impact_h"] = dependency.time_to_impact;
+      group["buffer"] = model::to_string(dependency.buffer);
       dependencies.push_back(std::move(group));
     }
   }

@@ -3,6 +3,7 @@
 #include "engine/affected_people.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <tuple>
 
@@ -78,15 +79,21 @@ std::string timeline_line(const model::Asset& asset, model::Hours at, const Colu
 }
 
 /// "initial failure", or "via SUPPLIER (kind, k of n suppliers lost, buffer T)".
+/// When the supplier was still up as the group was lost (`supplier_up`), the
+/// group was lost because no supply from a source reached it any more (a mesh
+/// cut off from its sources, or a supplier on an own buffer; docs/model.md,
+/// Supply from sources): that is said instead of a count of lost suppliers.
 std::string cause_text(const LoadedModel& loaded, model::AssetIndex a, model::GroupIndex cause_group,
-                       model::AssetIndex cause_supplier, std::string_view lang) {
+                       model::AssetIndex cause_supplier, bool supplier_up, std::string_view lang) {
   if (cause_group == model::kNoIndex) return std::string(cli_text(CliText::initial_failure, lang));
   const auto& graph = *loaded.graph;
   const auto& group = graph.group(cause_group);
   const auto& dependency = loaded.model.assets[a].depends_on[group.position];
   std::string cause = cli_format(CliText::via, lang, graph.id(cause_supplier));
   std::string detail = dependency.kind;
-  if (group.supplier_count > 1)
+  if (supplier_up)
+    detail += (detail.empty() ? "" : ", ") + std::string(cli_text(CliText::no_supply_from_source, lang));
+  else if (group.supplier_count > 1)
     detail += (detail.empty() ? "" : ", ") +
               cli_format(CliText::suppliers_lost, lang, group.losses_to_fail(), group.supplier_count);
   if (group.time_to_impact > 0)
@@ -94,6 +101,33 @@ std::string cause_text(const LoadedModel& loaded, model::AssetIndex a, model::Gr
               cli_format(CliText::buffer, lang, model::format_duration(group.time_to_impact, lang));
   if (!detail.empty()) cause += " (" + detail + ")";
   return cause;
+}
+
+/// When a group was lost, given the failure it caused `buffer` hours later,
+/// rounded up by a rounding error's worth: (L + b) − b need not be L exactly.
+model::Hours lost_with_slack(model::Hours failed, model::Hours buffer) {
+  const model::Hours lost = failed - buffer;
+  return lost + 1e-9 * std::max(1.0, std::abs(failed));
+}
+
+/// Whether the supplier that caused `a`'s failure was still up when the group
+/// was lost (the failure time less the buffer).
+bool supplier_up_at_loss(const LoadedModel& loaded, const engine::Cascade& cascade, model::AssetIndex a) {
+  const auto g = cascade.cause_group[a];
+  const auto s = cascade.cause_supplier[a];
+  if (g == model::kNoIndex || s == model::kNoIndex) return false;
+  return cascade.failure_time[s] > lost_with_slack(cascade.failure_time[a], loaded.graph->group(g).time_to_impact);
+}
+
+/// The same for a failure event of a restoration timeline: the supplier was
+/// not down at the moment the group was lost.
+bool supplier_up_at_loss(const LoadedModel& loaded, const engine::Restoration& restoration,
+                         const engine::RestorationEvent& event) {
+  if (event.cause_group == model::kNoIndex || event.cause_supplier == model::kNoIndex) return false;
+  const model::Hours lost = lost_with_slack(event.at, loaded.graph->group(event.cause_group).time_to_impact);
+  for (const auto& interval : restoration.down[event.cause_supplier])
+    if (interval.start <= lost && lost < interval.end) return false;
+  return true;
 }
 
 /// What a "back" line says: the time it needed — its recovery after a seed
@@ -219,7 +253,9 @@ std::string render_cascade_text(const LoadedModel& loaded, const std::vector<eng
   for (auto a : cascade.order) {
     const auto& asset = model.assets[a];
     out += timeline_line(asset, cascade.failure_time[a], columns,
-                         cause_text(loaded, a, cascade.cause_group[a], cascade.cause_supplier[a], lang), lang);
+                         cause_text(loaded, a, cascade.cause_group[a], cascade.cause_supplier[a],
+                                    supplier_up_at_loss(loaded, cascade, a), lang),
+                         lang);
     if (!asset.is_virtual) ++real;
   }
   out += failed_summary(real, cascade.order.size() - real, horizon,
@@ -267,7 +303,8 @@ std::string render_restoration_text(const LoadedModel& loaded, const std::vector
     const auto& asset = model.assets[event.asset];
     const std::string what = event.kind == engine::RestorationEvent::Kind::back
                                  ? back_text(asset, restoration.down[event.asset], event.at, lang)
-                                 : cause_text(loaded, event.asset, event.cause_group, event.cause_supplier, lang);
+                                 : cause_text(loaded, event.asset, event.cause_group, event.cause_supplier,
+                                              supplier_up_at_loss(loaded, restoration, event), lang);
     out += timeline_line(asset, event.at, columns, what, lang);
   }
   std::size_t real = 0, virtual_failed = 0, returns = 0, still_down = 0;
