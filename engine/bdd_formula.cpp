@@ -5,6 +5,8 @@
 #include <memory>
 #include <utility>
 
+#include "engine/strong_components.hpp"
+
 namespace knelpunt::engine {
 
 using model::AssetIndex;
@@ -53,56 +55,17 @@ FormulaVariables order_variables(const model::DependencyGraph& graph, AssetIndex
 
 namespace {
 
-/// Tarjan's algorithm, iterative, over explicit successor lists.
-DependencyComponents strong_components(const std::vector<std::vector<std::uint32_t>>& successors,
-                                       const std::vector<bool>& self_loop) {
-  const auto n = successors.size();
+/// The components of explicit successor lists, with their members ascending.
+DependencyComponents components_of(const std::vector<std::vector<std::uint32_t>>& successors,
+                                   const std::vector<bool>& self_loop) {
+  auto [component_of, count] = strong_components(successors);
   DependencyComponents result;
-  result.component_of.assign(n, kNoIndex);
-  std::vector<std::uint32_t> index(n, kNoIndex), lowlink(n, 0);
-  std::vector<bool> on_stack(n, false);
-  std::vector<std::uint32_t> stack;
-  std::vector<std::pair<std::uint32_t, std::size_t>> calls;
-  std::uint32_t counter = 0;
-  for (std::uint32_t root = 0; root < n; ++root) {
-    if (index[root] != kNoIndex) continue;
-    calls.emplace_back(root, 0);
-    index[root] = lowlink[root] = counter++;
-    stack.push_back(root);
-    on_stack[root] = true;
-    while (!calls.empty()) {
-      auto& [v, next] = calls.back();
-      if (next < successors[v].size()) {
-        const auto w = successors[v][next++];
-        if (index[w] == kNoIndex) {
-          index[w] = lowlink[w] = counter++;
-          stack.push_back(w);
-          on_stack[w] = true;
-          calls.emplace_back(w, 0);
-        } else if (on_stack[w]) {
-          lowlink[v] = std::min(lowlink[v], index[w]);
-        }
-        continue;
-      }
-      const auto done = v;
-      calls.pop_back();
-      if (!calls.empty()) lowlink[calls.back().first] = std::min(lowlink[calls.back().first], lowlink[done]);
-      if (lowlink[done] != index[done]) continue;
-      const auto component = static_cast<std::uint32_t>(result.members.size());
-      std::vector<AssetIndex> members;
-      std::uint32_t w;
-      do {
-        w = stack.back();
-        stack.pop_back();
-        on_stack[w] = false;
-        result.component_of[w] = component;
-        members.push_back(w);
-      } while (w != done);
-      std::sort(members.begin(), members.end());
-      result.cyclic.push_back(members.size() > 1 || self_loop[done]);
-      result.members.push_back(std::move(members));
-    }
-  }
+  result.members.resize(count);
+  for (std::uint32_t v = 0; v < component_of.size(); ++v) result.members[component_of[v]].push_back(v);
+  result.cyclic.resize(count);
+  for (std::uint32_t c = 0; c < count; ++c)
+    result.cyclic[c] = result.members[c].size() > 1 || self_loop[result.members[c].front()];
+  result.component_of = std::move(component_of);
   return result;
 }
 
@@ -121,7 +84,7 @@ DependencyComponents dependency_components(const model::DependencyGraph& graph, 
         if (s == a) self_loop[a] = true;
       }
     }
-  return strong_components(successors, self_loop);
+  return components_of(successors, self_loop);
 }
 
 FormulaComponents formula_components(const model::DependencyGraph& graph) {
@@ -196,7 +159,7 @@ FormulaComponents formula_components(const model::DependencyGraph& graph) {
         if (covered) add_group(node, g);
       }
     }
-    return strong_components(successors, self_loop);
+    return components_of(successors, self_loop);
   };
   result.finite = build(true);
   result.infinite = build(false);

@@ -4,63 +4,13 @@
 #include <map>
 #include <utility>
 
+#include "engine/strong_components.hpp"
+
 namespace knelpunt::engine {
 
 using model::AssetIndex;
 using model::GroupIndex;
 using model::kNoIndex;
-
-namespace {
-
-/// Strongly connected components of a small directed graph given as
-/// adjacency lists (Tarjan, iterative). Returns the component of each node.
-std::vector<std::uint32_t> strong_components(const std::vector<std::vector<std::uint32_t>>& successors,
-                                             std::uint32_t& count) {
-  const auto n = static_cast<std::uint32_t>(successors.size());
-  std::vector<std::uint32_t> index(n, kNoIndex), lowlink(n, 0), component(n, kNoIndex);
-  std::vector<bool> on_stack(n, false);
-  std::vector<std::uint32_t> stack;
-  std::vector<std::pair<std::uint32_t, std::size_t>> calls;
-  std::uint32_t counter = 0;
-  count = 0;
-  for (std::uint32_t root = 0; root < n; ++root) {
-    if (index[root] != kNoIndex) continue;
-    calls.emplace_back(root, 0);
-    index[root] = lowlink[root] = counter++;
-    stack.push_back(root);
-    on_stack[root] = true;
-    while (!calls.empty()) {
-      auto& [v, next] = calls.back();
-      if (next < successors[v].size()) {
-        const auto w = successors[v][next++];
-        if (index[w] == kNoIndex) {
-          index[w] = lowlink[w] = counter++;
-          stack.push_back(w);
-          on_stack[w] = true;
-          calls.emplace_back(w, 0);
-        } else if (on_stack[w]) {
-          lowlink[v] = std::min(lowlink[v], index[w]);
-        }
-        continue;
-      }
-      const auto done = v;
-      calls.pop_back();
-      if (!calls.empty()) lowlink[calls.back().first] = std::min(lowlink[calls.back().first], lowlink[done]);
-      if (lowlink[done] != index[done]) continue;
-      std::uint32_t w;
-      do {
-        w = stack.back();
-        stack.pop_back();
-        on_stack[w] = false;
-        component[w] = count;
-      } while (w != done);
-      ++count;
-    }
-  }
-  return component;
-}
-
-}  // namespace
 
 SupplyCycles::SupplyCycles(const model::DependencyGraph& graph)
     : graph_(graph), cycle_of_group_(graph.group_count(), kNoIndex), first_slot_(graph.group_count(), 0) {
@@ -89,8 +39,7 @@ SupplyCycles::SupplyCycles(const model::DependencyGraph& graph)
     std::vector<std::vector<std::uint32_t>> successors(nodes.size());
     for (auto g : groups)
       for (auto s : graph.suppliers(g)) successors[node_of(s)].push_back(node_of(graph.group(g).asset));
-    std::uint32_t count = 0;
-    const auto component = strong_components(successors, count);
+    const auto [component, count] = strong_components(successors);
     std::vector<std::uint32_t> size(count, 0);
     for (auto c : component) ++size[c];
     // Cycles numbered by kind, then by their lowest member: deterministic.
