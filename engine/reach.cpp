@@ -1,6 +1,7 @@
 #include "engine/reach.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <functional>
 #include <stdexcept>
 #include <tuple>
@@ -177,37 +178,22 @@ std::vector<AssetReach> compute_reach_range(const model::DependencyGraph& graph,
     throw std::invalid_argument("compute_reach_range: the range must lie within the assets");
   const std::size_t offset = range_first;
   const std::size_t n = range_last - range_first;
-  std::vector<AssetReach> by_asset(n);
   // One contiguous range of assets per thread, so that each sweep's working
   // memory is allocated once per thread, not once per asset.
   const std::size_t ranges = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1));
   // A sweep takes microseconds: progress is counted in blocks of assets.
   constexpr std::size_t kProgressBlock = 1024;
   ProgressCounter counter(progress, "reach", n);
-  const SupplyCycles supply(graph);
-  if (!supply.trivial()) {
-    // Same-kind cycles or own buffers (docs/model.md, Supply from sources):
-    // a block of followers no longer fails with its root, so every asset
-    // runs the full cascade, which applies the rule.
+  // One worker per range of assets (`make_worker()` returns a callable
+  // asset → AssetReach holding its working memory); real assets only.
+  auto by_range = [&](auto make_worker) {
+    std::vector<AssetReach> by_asset(n);
     parallel_for(ranges, threads, [&](std::size_t range) {
-      CascadeRunner runner(graph, supply);
-      std::vector<AssetIndex> failed;
+      auto reach_of = make_worker();
       std::size_t since_report = 0;
       for (std::size_t i = n * range / ranges; i < n * (range + 1) / ranges; ++i) {
         const auto a = static_cast<AssetIndex>(offset + i);
-        if (!graph.is_virtual(a)) {
-          const Seed seed{a, 0};
-          runner.run(std::span<const Seed>(&seed, 1), horizon);
-          failed.assign(runner.failed().begin(), runner.failed().end());
-          std::sort(failed.begin(), failed.end());
-          AssetReach reach{a, 0, 0.0};
-          for (auto f : failed)
-            if (f != a && !graph.is_virtual(f)) {
-              ++reach.reach;
-              reach.impact += impact_base[f];
-            }
-          by_asset[i] = reach;
-        }
+        if (!graph.is_virtual(a)) by_asset[i] = reach_of(a);
         if (++since_report == kProgressBlock) {
           counter.advance(since_report);
           since_report = 0;
@@ -219,25 +205,33 @@ std::vector<AssetReach> compute_reach_range(const model::DependencyGraph& graph,
     for (std::size_t i = 0; i < n; ++i)
       if (!graph.is_virtual(static_cast<AssetIndex>(offset + i))) result.push_back(by_asset[i]);
     return result;
+  };
+  const SupplyCycles supply(graph);
+  if (!supply.trivial()) {
+    // Same-kind cycles or own buffers (docs/model.md, Supply from sources):
+    // a block of followers no longer fails with its root, so every asset
+    // runs the full cascade, which applies the rule.
+    return by_range([&] {
+      return [&, runner = std::make_unique<CascadeRunner>(graph, supply),
+              failed = std::vector<AssetIndex>()](AssetIndex a) mutable {
+        const Seed seed{a, 0};
+        runner->run(std::span<const Seed>(&seed, 1), horizon);
+        failed.assign(runner->failed().begin(), runner->failed().end());
+        std::sort(failed.begin(), failed.end());
+        AssetReach reach{a, 0, 0.0};
+        for (auto f : failed)
+          if (f != a && !graph.is_virtual(f)) {
+            ++reach.reach;
+            reach.impact += impact_base[f];
+          }
+        return reach;
+      };
+    });
   }
   const ReachTables tables(graph, impact_base);
-  parallel_for(ranges, threads, [&](std::size_t range) {
-    BlockSweep sweep(tables);
-    std::size_t since_report = 0;
-    for (std::size_t i = n * range / ranges; i < n * (range + 1) / ranges; ++i) {
-      const auto a = static_cast<AssetIndex>(offset + i);
-      if (!graph.is_virtual(a)) by_asset[i] = sweep.run(a, horizon);
-      if (++since_report == kProgressBlock) {
-        counter.advance(since_report);
-        since_report = 0;
-      }
-    }
-    counter.advance(since_report);
+  return by_range([&] {
+    return [&, sweep = std::make_unique<BlockSweep>(tables)](AssetIndex a) { return sweep->run(a, horizon); };
   });
-  std::vector<AssetReach> result;
-  for (std::size_t i = 0; i < n; ++i)
-    if (!graph.is_virtual(static_cast<AssetIndex>(offset + i))) result.push_back(by_asset[i]);
-  return result;
 }
 
 std::vector<AssetIndex> reach_set(const model::DependencyGraph& graph, AssetIndex asset, Hours horizon) {
