@@ -11,6 +11,11 @@ plus process control through telecom), health (hospitals on 1 of [substation,
 generator], generators on a fuel depot with 24h) and virtual aggregates
 (neighbourhoods that fail when 2 of 3 distribution stations are lost).
 
+--variant meshed builds the distribution stations as medium-voltage rings of
+eight (each fed from either ring neighbour; the two ends also from a
+substation): same-kind power cycles, where supply must trace back to a source
+(docs/model.md, Supply from sources).
+
 --variant chains adds deep single-supplier chains: every distribution feeder is
 a series of ring-main units, each fed only by the previous one (depth --depth),
 with consumers hanging off every unit.
@@ -85,7 +90,19 @@ def build(total, variant, depth, seed):
     for c in cores:
         r.depend(c, "power", r.pick(substations, 2), need=1, time_to_impact="4h")
     distribution = []
-    for i in range(n_distribution):
+    if variant == "meshed":
+        ring = 8
+        for i in range(n_distribution):
+            distribution.append(r.add(f"ms-{i:07d}", f"Middenspanningsruimte {i}", "power.distribution",
+                                      "elektriciteit.regionaal", population=rng.randrange(50, 400)))
+        for start in range(0, n_distribution, ring):
+            members = distribution[start:start + ring]
+            for k, d in enumerate(members):
+                feeds = [members[j] for j in (k - 1, k + 1) if 0 <= j < len(members)]
+                if k == 0 or k == len(members) - 1:
+                    feeds = r.pick(substations) + feeds
+                r.depend(d, "power", list(dict.fromkeys(feeds)), need=1)
+    for i in range(n_distribution if variant != "meshed" else 0):
         d = r.add(f"ms-{i:07d}", f"Middenspanningsruimte {i}", "power.distribution", "elektriciteit.regionaal",
                   population=rng.randrange(50, 400))
         if rng.random() < 0.8:
@@ -185,7 +202,7 @@ def write(region, out, name):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--assets", type=int, default=200000, help="number of assets (at least 100)")
-    parser.add_argument("--variant", choices=["layered", "chains"], default="layered")
+    parser.add_argument("--variant", choices=["layered", "chains", "meshed"], default="layered")
     parser.add_argument("--depth", type=int, default=500, help="chain depth for --variant chains")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", required=True, help="model directory to write")
