@@ -6,6 +6,7 @@
 #include <boost/graph/strong_components.hpp>
 #include <set>
 
+#include "engine/strong_components.hpp"
 #include "engine/supply_cycles.hpp"
 
 namespace knelpunt::cli {
@@ -25,6 +26,32 @@ std::vector<std::vector<model::AssetIndex>> dependency_cycles(const model::Depen
     if (m.size() > 1) cycles.push_back(std::move(m));
   std::sort(cycles.begin(), cycles.end());
   return cycles;
+}
+
+/// The same-kind cycles of kinds that are not grounded, where the supply
+/// rule does not apply (SupplyCycles holds only the grounded ones): per kind
+/// index, the strongly connected components of its supply graph with more
+/// than one member, members ascending.
+std::vector<std::pair<std::uint32_t, std::vector<model::AssetIndex>>> ungrounded_cycles(
+    const model::DependencyGraph& graph) {
+  std::vector<std::pair<std::uint32_t, std::vector<model::AssetIndex>>> out;
+  std::vector<std::vector<model::GroupIndex>> groups_of_kind(graph.kind_count());
+  for (model::GroupIndex g = 0; g < graph.group_count(); ++g)
+    if (graph.group(g).kind != model::kNoIndex && !graph.group(g).grounded)
+      groups_of_kind[graph.group(g).kind].push_back(g);
+  for (std::uint32_t kind = 0; kind < groups_of_kind.size(); ++kind) {
+    if (groups_of_kind[kind].empty()) continue;
+    std::vector<std::vector<std::uint32_t>> successors(graph.asset_count());
+    for (auto g : groups_of_kind[kind])
+      for (auto s : graph.suppliers(g)) successors[s].push_back(graph.group(g).asset);
+    const auto [component_of, count] = engine::strong_components(successors);
+    std::vector<std::vector<model::AssetIndex>> members(count);
+    for (model::AssetIndex a = 0; a < graph.asset_count(); ++a)
+      members[component_of[a]].push_back(a);
+    for (auto& m : members)
+      if (m.size() > 1) out.emplace_back(kind, std::move(m));
+  }
+  return out;
 }
 
 std::string joined(const std::vector<std::string>& ids) {
@@ -65,6 +92,13 @@ ModelCycles model_cycles(const model::Model& model, const model::DependencyGraph
         item.where = group.where;
         break;
       }
+    out.same_kind.push_back(std::move(item));
+  }
+  for (auto& [kind, members] : ungrounded_cycles(graph)) {
+    SameKindCycle item;
+    item.kind = kinds[kind];
+    item.grounded = false;
+    for (auto a : members) item.members.push_back(graph.id(a));
     out.same_kind.push_back(std::move(item));
   }
   std::sort(out.same_kind.begin(), out.same_kind.end(),
@@ -116,7 +150,8 @@ std::string render_validation_text(const model::Model& model, const ModelCycles&
   if (!verbose) return out;
   for (const auto& cycle : cycles.dependency) out += "  cycle: " + joined(cycle) + "\n";
   for (const auto& cycle : cycles.same_kind)
-    out += fmt::format("  same-kind cycle ({}): {}{}\n", cycle.kind, joined(cycle.members),
+    out += fmt::format("  same-kind cycle ({}{}): {}{}\n", cycle.kind,
+                       cycle.grounded ? "" : ", not grounded", joined(cycle.members),
                        cycle.unsupplied ? " (no source)" : "");
   return out;
 }
@@ -126,9 +161,14 @@ void add_cycles_json(nlohmann::ordered_json& out, const ModelCycles& cycles) {
   for (const auto& cycle : cycles.dependency) out["cycles"].push_back(cycle);
   if (cycles.same_kind.empty()) return;
   out["same_kind_cycles"] = nlohmann::ordered_json::array();
-  for (const auto& cycle : cycles.same_kind)
-    out["same_kind_cycles"].push_back(
-        {{"kind", cycle.kind}, {"members", cycle.members}, {"has_source", !cycle.unsupplied}});
+  for (const auto& cycle : cycles.same_kind) {
+    nlohmann::ordered_json item{
+        {"kind", cycle.kind}, {"members", cycle.members}, {"grounded", cycle.grounded}};
+    // Whether a source feeds it means something only where the rule applies.
+    item["has_source"] =
+        cycle.grounded ? nlohmann::ordered_json(!cycle.unsupplied) : nlohmann::ordered_json();
+    out["same_kind_cycles"].push_back(std::move(item));
+  }
 }
 
 }  // namespace knelpunt::cli

@@ -1,8 +1,8 @@
 #pragma once
 /// What `validate` reports about a valid model: its counts, its dependency
-/// cycles, and apart from those the same-kind cycles of grounded resource
-/// kinds, where supply must trace back to a source (docs/model.md, Supply
-/// from sources). Texts are English only: validate has no --lang.
+/// cycles, and apart from those the same-kind cycles, where supply of a
+/// grounded kind must trace back to a source (docs/model.md, Supply from
+/// sources). Texts are English only: validate has no --lang.
 
 #include <string>
 #include <vector>
@@ -14,10 +14,13 @@
 namespace knelpunt::cli {
 
 /// One same-kind cycle: a strongly connected component, with more than one
-/// member, of the supply graph of one grounded kind.
+/// member, of the supply graph of one kind.
 struct SameKindCycle {
   std::string kind;
   std::vector<std::string> members;  ///< ids, ascending by asset index
+  /// False for a kind with `grounded: false`: mutual support counts, the
+  /// supply rule does not apply, and `unsupplied` is always false.
+  bool grounded = true;
   /// Not grounded even with every asset up (no source feeds it): lost at t = 0.
   bool unsupplied = false;
   model::SourceLocation where;  ///< the first member's first group of the kind
@@ -28,7 +31,8 @@ struct ModelCycles {
   /// Strongly connected components (more than one member) of the whole
   /// graph, whatever the kinds; sorted.
   std::vector<std::vector<std::string>> dependency;
-  /// Same-kind cycles of grounded kinds, by kind name then members.
+  /// Same-kind cycles, of grounded kinds and of kinds with `grounded: false`,
+  /// by kind name then members.
   std::vector<SameKindCycle> same_kind;
 };
 
