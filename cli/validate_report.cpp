@@ -115,11 +115,10 @@ model::Diagnostics unsupplied_cycle_warnings(const ModelCycles& cycles) {
       out.warning(
           cycle.where,
           fmt::format(
-              "same-kind cycle ({}) {} has no source: no {} reaches it from outside the cycle, so "
-              "it fails at t = 0 whatever fails; expected a supplier off the cycle (a generator, "
-              "an "
-              "intake, a feed) or the kind with 'grounded: false' (docs/model.md, Supply from "
-              "sources)",
+              "same-kind cycle ({}) {} has no source: even with every asset up, not enough {} "
+              "reaches it from outside the cycle, so it fails at t = 0 whatever fails; expected "
+              "suppliers off the cycle (a generator, an intake, a feed) or the kind with "
+              "'grounded: false' (docs/model.md, Supply from sources)",
               cycle.kind, joined(cycle.members), cycle.kind));
   out.sort();
   return out;
