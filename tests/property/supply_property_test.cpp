@@ -338,3 +338,72 @@ TEST_CASE(
     REQUIRE(engine == reference);
   }
 }
+
+TEST_CASE("supply rule: restoration with recovery equals the naive time-stepped reference") {
+  static constexpr Hours kSeedTimes[] = {0, 0, 0.5, 1, 3, 6.5};
+  static constexpr Hours kRecoveries[] = {0.5, 1, 1.5, 2, 4, 8};
+  static constexpr Hours kRestartHorizons[] = {0, 1, 4, 10, 24};
+  std::uint32_t with_returns = 0, with_refailure = 0;
+  for (std::uint32_t seed = 1; seed <= 2 * kSeeds; ++seed) {
+    CAPTURE(seed);
+    const auto graph = random_meshed_graph(seed + 60'000, 12);
+    std::mt19937 rng(seed);
+    const double recovery_share = 0.25 * static_cast<double>(rng() % 5);
+    std::vector<std::optional<Hours>> recovery(graph.asset_count()), restart;
+    for (AssetIndex a = 0; a < graph.asset_count(); ++a)
+      if (!graph.is_virtual(a) && std::bernoulli_distribution(recovery_share)(rng))
+        recovery[a] = kRecoveries[rng() % std::size(kRecoveries)];
+    if (rng() % 3 == 0) {
+      restart.resize(graph.asset_count());
+      for (AssetIndex a = 0; a < graph.asset_count(); ++a)
+        if (!graph.is_virtual(a) && rng() % 2 == 0)
+          restart[a] = 0.5 * static_cast<double>(rng() % 4);
+    }
+    std::vector<Seed> seeds;
+    std::vector<std::pair<AssetIndex, Hours>> seed_pairs;
+    for (std::uint32_t i = 0, count = rng() % 4; i < count; ++i) {
+      seeds.push_back({static_cast<AssetIndex>(rng() % graph.asset_count()),
+                       kSeedTimes[rng() % std::size(kSeedTimes)]});
+      seed_pairs.push_back({seeds.back().asset, seeds.back().at});
+    }
+    const Hours horizon = kRestartHorizons[rng() % std::size(kRestartHorizons)];
+    CAPTURE(horizon);
+    const auto result =
+        knelpunt::engine::simulate_restoration(graph, recovery, restart, seeds, horizon);
+    std::vector<std::vector<knelpunt::testing::ReferenceInterval>> engine(graph.asset_count());
+    for (AssetIndex a = 0; a < graph.asset_count(); ++a)
+      for (const auto& interval : result.down[a])
+        engine[a].push_back({interval.start, interval.end});
+    const auto reference = knelpunt::testing::reference_restoration_intervals(
+        graph, recovery, restart, seed_pairs, horizon);
+    if (engine != reference) {
+      std::string text = describe_graph(graph) + "seeds:";
+      for (const auto& s : seeds) text += " " + graph.id(s.asset) + "@" + std::to_string(s.at);
+      text += "\nrecovery/restart:";
+      for (AssetIndex a = 0; a < graph.asset_count(); ++a)
+        text += " " + graph.id(a) + "=" + (recovery[a] ? std::to_string(*recovery[a]) : "-") + "/" +
+                (!restart.empty() && restart[a] ? std::to_string(*restart[a]) : "-");
+      auto list = [&](const auto& intervals) {
+        std::string out;
+        for (AssetIndex a = 0; a < graph.asset_count(); ++a) {
+          out += " " + graph.id(a) + ":";
+          for (const auto& [start, end] : intervals[a])
+            out += "[" + std::to_string(start) + "," +
+                   (end == kNever ? "inf" : std::to_string(end)) + ")";
+        }
+        return out;
+      };
+      MESSAGE((text + "\nengine   " + list(engine) + "\nreference" + list(reference)));
+    }
+    REQUIRE(engine == reference);
+    bool returns = false, again = false;
+    for (const auto& intervals : reference) {
+      for (const auto& interval : intervals) returns = returns || interval.second != kNever;
+      again = again || intervals.size() > 1;
+    }
+    with_returns += returns ? 1 : 0;
+    with_refailure += again ? 1 : 0;
+  }
+  CHECK(with_returns > kSeeds / 5);
+  CHECK(with_refailure > kSeeds / 50);
+}

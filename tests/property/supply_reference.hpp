@@ -12,9 +12,11 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/dependency_graph.hpp"
@@ -249,6 +251,159 @@ inline std::vector<model::Hours> counting_rule_failure_times(
     }
   }
   return failure;
+}
+
+/// One down interval [start, end) of the restoration reference; end is
+/// model::kNever while the asset is still down at the horizon.
+using ReferenceInterval = std::pair<model::Hours, model::Hours>;
+
+/// Restoration (docs/restoration.md) under the supply rule, stepped naively
+/// on a grid: at every t = 0, step, 2·step, … ≤ horizon it applies the rules
+/// literally by rescanning every asset and group until nothing changes.
+///
+/// Contract: every seed time, buffer, recovery and restart must lie on the
+/// grid (multiples of `step`), and `horizon` must be finite. `recovery[a]`
+/// and `restart[a]` as for engine::simulate_restoration (`restart` empty:
+/// recovery serves for both). `seeds` holds (asset, time) pairs. Returns per
+/// asset its down intervals in time order. At each t:
+///  1. Returns, least fixed point: a down asset whose earliest return is ≤ t,
+///     not seeded at t, comes back once every group of it is satisfied; a
+///     lost group is satisfied again (its buffer refills, an own buffer's
+///     asset delivers again) once enough suppliers count. Both repeat until
+///     nothing changes, so a ring comes back from its source outwards.
+///  2. Failures, largest state: seeds fail their assets; a group becomes
+///     lost (lost since t) once fewer than `need` suppliers count; an up
+///     asset fails once a group of it has been lost for its time_to_impact;
+///     repeat until nothing changes.
+/// A supplier counts as in reference_failure_times, with "an own X-group
+/// lost" meaning lost now (not refilled): for a group without a kind while
+/// it is up; towards a cycle mate in a grounded kind while it is grounded
+/// (least fixed point over the up assets); otherwise while it delivers.
+inline std::vector<std::vector<ReferenceInterval>> reference_restoration_intervals(
+    const model::DependencyGraph& graph, const std::vector<std::optional<model::Hours>>& recovery,
+    const std::vector<std::optional<model::Hours>>& restart,
+    const std::vector<std::pair<model::AssetIndex, model::Hours>>& seeds, model::Hours horizon,
+    model::Hours step = 0.5) {
+  using model::AssetIndex;
+  using model::GroupIndex;
+  using model::Hours;
+  using model::kNever;
+  const std::size_t n = graph.asset_count();
+  const NaiveCycleMates mates(graph);
+  std::vector<bool> up(n, true);
+  std::vector<Hours> earliest_return(n, kNever);
+  std::vector<Hours> lost_since(graph.group_count(), kNever);
+  std::vector<std::vector<ReferenceInterval>> down(n);
+
+  auto delivers = [&](AssetIndex a, std::uint32_t kind) {
+    if (!up[a]) return false;
+    for (auto g : graph.groups_of(a)) {
+      const auto& group = graph.group(g);
+      if (group.kind == kind && !group.passes_on && lost_since[g] != kNever) return false;
+    }
+    return true;
+  };
+  // Grounded in each kind: least fixed point over the up assets on a cycle.
+  auto grounding = [&]() {
+    std::vector<std::vector<bool>> grounded(graph.kind_count(), std::vector<bool>(n, false));
+    for (std::uint32_t kind = 0; kind < graph.kind_count(); ++kind) {
+      for (bool added = true; added;) {
+        added = false;
+        for (AssetIndex s = 0; s < n; ++s) {
+          if (grounded[kind][s] || !up[s] || !mates.on_cycle(kind, s)) continue;
+          bool every_group_supplied = true;
+          for (auto g : graph.groups_of(s)) {
+            const auto& group = graph.group(g);
+            if (group.kind != kind) continue;
+            std::uint32_t counting = 0;
+            for (auto u : graph.suppliers(g))
+              if (group.grounded && mates.mate(kind, s, u) ? grounded[kind][u] : delivers(u, kind))
+                ++counting;
+            if (counting < group.need) every_group_supplied = false;
+          }
+          if (every_group_supplied) grounded[kind][s] = added = true;
+        }
+      }
+    }
+    return grounded;
+  };
+  auto satisfied = [&](GroupIndex g, const std::vector<std::vector<bool>>& grounded) {
+    const auto& group = graph.group(g);
+    std::uint32_t counting = 0;
+    for (auto u : graph.suppliers(g)) {
+      bool counts = false;
+      if (group.kind == model::kNoIndex)
+        counts = up[u];
+      else if (group.grounded && mates.mate(group.kind, group.asset, u))
+        counts = grounded[group.kind][u];
+      else
+        counts = delivers(u, group.kind);
+      if (counts) ++counting;
+    }
+    return counting >= group.need;
+  };
+
+  for (int index = 0; index * step <= horizon; ++index) {
+    const Hours t = index * step;
+    std::vector<bool> seeded(n, false);
+    for (const auto& [asset, at] : seeds)
+      if (at == t) seeded[asset] = true;
+    const auto seed_recovery = [&](AssetIndex a) { return recovery[a] ? *recovery[a] : kNever; };
+    const auto loss_restart = [&](AssetIndex a) {
+      return !restart.empty() && restart[a] ? *restart[a] : recovery[a].value_or(0);
+    };
+
+    // Phase 1: returns and refills, from nothing, until nothing changes.
+    for (bool changed = true; changed;) {
+      changed = false;
+      const auto grounded = grounding();
+      for (GroupIndex g = 0; g < graph.group_count(); ++g)
+        if (lost_since[g] != kNever && satisfied(g, grounded))
+          lost_since[g] = kNever, changed = true;
+      for (AssetIndex a = 0; a < n; ++a) {
+        if (up[a] || seeded[a] || earliest_return[a] > t) continue;
+        bool all_satisfied = true;
+        for (auto g : graph.groups_of(a)) all_satisfied = all_satisfied && satisfied(g, grounded);
+        if (!all_satisfied) continue;
+        up[a] = true;
+        down[a].back().second = t;
+        changed = true;
+      }
+    }
+
+    // Phase 2: failures, until nothing changes.
+    auto fail = [&](AssetIndex a) {
+      up[a] = false;
+      earliest_return[a] = t + (seeded[a] ? seed_recovery(a) : loss_restart(a));
+      if (!down[a].empty() && down[a].back().second == t)
+        down[a].back().second = kNever;
+      else
+        down[a].push_back({t, kNever});
+    };
+    for (AssetIndex a = 0; a < n; ++a) {
+      if (!seeded[a]) continue;
+      if (up[a])
+        fail(a);
+      else
+        earliest_return[a] = std::max(earliest_return[a], t + seed_recovery(a));
+    }
+    for (bool changed = true; changed;) {
+      changed = false;
+      const auto grounded = grounding();
+      for (GroupIndex g = 0; g < graph.group_count(); ++g)
+        if (lost_since[g] == kNever && !satisfied(g, grounded)) lost_since[g] = t, changed = true;
+      for (AssetIndex a = 0; a < n; ++a) {
+        if (!up[a]) continue;
+        for (auto g : graph.groups_of(a))
+          if (lost_since[g] != kNever && lost_since[g] + graph.group(g).time_to_impact <= t) {
+            fail(a);
+            changed = true;
+            break;
+          }
+      }
+    }
+  }
+  return down;
 }
 
 /// Builds a meshed graph of 2…max_assets assets from `seed` (std::mt19937):
