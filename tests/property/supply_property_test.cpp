@@ -1,9 +1,13 @@
 /// Property tests of the rule "supply from sources" (docs/model.md; decision
-/// 035) in every engine path, against the deliberately naive reference of
+/// 035) in every engine path, against the deliberately naive references of
 /// property/supply_reference.hpp on random meshed graphs: same-kind rings
 /// and bus pairs with and without a source, own buffers, ungrounded kinds,
-/// cross-kind cycles, k-of-n groups, virtual assets. Seeded: a failing case
-/// is reproduced by its seed.
+/// cross-kind cycles, k-of-n groups, virtual assets. Each case runs 2 000 to
+/// 5 000 graphs: propagate, reach, minimal cut sets (sound, minimal and
+/// complete by brute force), exact probability (every failure pattern
+/// enumerated), the old counting rule on ungrounded pass-on graphs, and
+/// restoration with and without recovery. Seeded: a failing case is
+/// reproduced by its seed, printed with the graph.
 
 #include <doctest/doctest.h>
 
@@ -101,8 +105,8 @@ bool reference_fails(const DependencyGraph& graph, const std::vector<AssetIndex>
   std::vector<AssetIndex> failed;
   for (std::size_t i = 0; i < candidates.size(); ++i)
     if (mask >> i & 1u) failed.push_back(candidates[i]);
-  return reference_failure_times(graph, failed, horizon, breakage)[target] !=
-         kNever;  // kNever beyond the horizon
+  // The reference gives kNever for a failure after the horizon.
+  return reference_failure_times(graph, failed, horizon, breakage)[target] != kNever;
 }
 
 }  // namespace
@@ -342,7 +346,7 @@ TEST_CASE(
 TEST_CASE("supply rule: restoration with recovery equals the naive time-stepped reference") {
   static constexpr Hours kSeedTimes[] = {0, 0, 0.5, 1, 3, 6.5};
   static constexpr Hours kRecoveries[] = {0.5, 1, 1.5, 2, 4, 8};
-  static constexpr Hours kRestartHorizons[] = {0, 1, 4, 10, 24};
+  static constexpr Hours kFiniteHorizons[] = {0, 1, 4, 10, 24};
   std::uint32_t with_returns = 0, with_refailure = 0;
   for (std::uint32_t seed = 1; seed <= 2 * kSeeds; ++seed) {
     CAPTURE(seed);
@@ -366,7 +370,7 @@ TEST_CASE("supply rule: restoration with recovery equals the naive time-stepped 
                        kSeedTimes[rng() % std::size(kSeedTimes)]});
       seed_pairs.push_back({seeds.back().asset, seeds.back().at});
     }
-    const Hours horizon = kRestartHorizons[rng() % std::size(kRestartHorizons)];
+    const Hours horizon = kFiniteHorizons[rng() % std::size(kFiniteHorizons)];
     CAPTURE(horizon);
     const auto result =
         knelpunt::engine::simulate_restoration(graph, recovery, restart, seeds, horizon);

@@ -6,7 +6,8 @@
 /// path (cascade, reach, cut sets, probability, restoration) against it.
 ///
 /// Clarity over speed: quadratic or worse, for graphs of a few dozen assets.
-/// Also here: random meshed graphs (same-kind rings and bus pairs, with and
+/// Also here: restoration with recovery under the rule (a time-stepped grid
+/// simulation), random meshed graphs (same-kind rings and bus pairs, with and
 /// without a source, own buffers, ungrounded kinds, cross-kind cycles) and
 /// the old counting rule as a second, independent oracle.
 
