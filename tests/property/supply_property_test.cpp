@@ -3,10 +3,11 @@
 /// property/supply_reference.hpp on random meshed graphs: same-kind rings
 /// and bus pairs with and without a source, own buffers, ungrounded kinds,
 /// cross-kind cycles, k-of-n groups, virtual assets. Each case runs 2 000 to
-/// 5 000 graphs: propagate, reach, minimal cut sets (sound, minimal and
-/// complete by brute force), exact probability (every failure pattern
-/// enumerated), the old counting rule on ungrounded pass-on graphs, and
-/// restoration with and without recovery. Seeded: a failing case is
+/// 5 000 graphs: propagate, reach (one and two threads), minimal cut sets
+/// (sound, minimal and complete by brute force), exact probability and
+/// Birnbaum importance (every failure pattern enumerated), the old counting
+/// rule on ungrounded pass-on graphs, and restoration with and without
+/// recovery. Seeded: a failing case is
 /// reproduced by its seed, printed with the graph.
 
 #include <doctest/doctest.h>
@@ -172,6 +173,13 @@ TEST_CASE("supply rule: reach equals the reference's set of assets failing withi
     std::vector<double> impact(graph.asset_count());
     for (auto& value : impact) value = static_cast<double>(rng() % 100);
     const auto reach = knelpunt::engine::compute_reach(graph, impact, horizon);
+    const auto reach_in_threads = knelpunt::engine::compute_reach(graph, impact, horizon, 2);
+    REQUIRE(reach_in_threads.size() == reach.size());
+    for (std::size_t i = 0; i < reach.size(); ++i) {
+      CHECK(reach_in_threads[i].asset == reach[i].asset);
+      CHECK(reach_in_threads[i].reach == reach[i].reach);
+      CHECK(reach_in_threads[i].impact == reach[i].impact);
+    }
     std::size_t row = 0;
     for (AssetIndex x = 0; x < graph.asset_count(); ++x) {
       CAPTURE(x);
@@ -264,7 +272,7 @@ TEST_CASE("supply rule: minimal cut sets are sound, minimal and complete by the 
 }
 
 TEST_CASE(
-    "supply rule: exact probability equals enumeration of every failure pattern by the reference") {
+    "supply rule: exact probability and Birnbaum importance equal enumeration by the reference") {
   for (std::uint32_t seed = 1; seed <= 2 * kSeeds; ++seed) {
     CAPTURE(seed);
     const auto graph = random_meshed_graph(seed + 30'000, 10);
@@ -282,16 +290,39 @@ TEST_CASE(
     std::vector<AssetIndex> assets;  // every non-virtual asset, the target included
     for (AssetIndex a = 0; a < graph.asset_count(); ++a)
       if (!graph.is_virtual(a)) assets.push_back(a);
-    double expected = 0;
-    for (std::uint32_t mask = 0; mask < (1u << assets.size()); ++mask) {
-      double weight = 1;
-      for (std::size_t i = 0; i < assets.size(); ++i)
-        weight *= (mask >> i & 1u) ? p[assets[i]] : 1 - p[assets[i]];
-      if (weight == 0) continue;
-      if (reference_fails(graph, assets, mask, target, horizon)) expected += weight;
-    }
+    const std::uint32_t masks = 1u << assets.size();
+    std::vector<bool> failing(masks);
+    for (std::uint32_t mask = 0; mask < masks; ++mask)
+      failing[mask] = reference_fails(graph, assets, mask, target, horizon);
+    // P(target fails), with asset `fixed` (an index into assets, or none)
+    // failed or up for sure.
+    auto enumerate = [&](std::size_t fixed, bool fixed_failed) {
+      double total = 0;
+      for (std::uint32_t mask = 0; mask < masks; ++mask) {
+        double weight = 1;
+        for (std::size_t i = 0; i < assets.size(); ++i) {
+          const bool failed = mask >> i & 1u;
+          if (i == fixed)
+            weight *= failed == fixed_failed ? 1 : 0;
+          else
+            weight *= failed ? p[assets[i]] : 1 - p[assets[i]];
+        }
+        if (failing[mask]) total += weight;
+      }
+      return total;
+    };
+    const double expected = enumerate(assets.size(), false);
     if (result.value != doctest::Approx(expected).epsilon(1e-9)) MESSAGE(describe_graph(graph));
     REQUIRE(result.value == doctest::Approx(expected).epsilon(1e-9));
+    // Birnbaum importance: P(fails | x failed) − P(fails | x up).
+    for (const auto& row : result.importance) {
+      CAPTURE(row.asset);
+      const auto i = static_cast<std::size_t>(std::find(assets.begin(), assets.end(), row.asset) -
+                                              assets.begin());
+      REQUIRE(i < assets.size());
+      CHECK(row.birnbaum ==
+            doctest::Approx(enumerate(i, true) - enumerate(i, false)).epsilon(1e-9));
+    }
   }
 }
 
