@@ -43,6 +43,7 @@ class NaiveCycleMates {
       : asset_count_(graph.asset_count()), kind_count_(graph.kind_count()) {
     const std::size_t n = asset_count_;
     mates_.assign(kind_count_ * n * n, false);
+    on_cycle_.assign(kind_count_ * n, false);
     for (std::uint32_t kind = 0; kind < kind_count_; ++kind) {
       std::vector<bool> reaches(n * n, false);  // reaches[s * n + v]: a path s → … → v
       for (model::GroupIndex g = 0; g < graph.group_count(); ++g) {
@@ -57,7 +58,7 @@ class NaiveCycleMates {
       for (std::size_t a = 0; a < n; ++a)
         for (std::size_t b = 0; b < n; ++b)
           if (a != b && reaches[a * n + b] && reaches[b * n + a])
-            mates_[(kind * n + a) * n + b] = true;
+            mates_[(kind * n + a) * n + b] = on_cycle_[kind * n + a] = true;
     }
   }
 
@@ -68,15 +69,15 @@ class NaiveCycleMates {
   }
   /// True when `a` has a cycle mate in `kind`.
   bool on_cycle(std::uint32_t kind, model::AssetIndex a) const {
-    for (model::AssetIndex b = 0; b < asset_count_; ++b)
-      if (mate(kind, a, b)) return true;
-    return false;
+    if (kind >= kind_count_) return false;
+    return on_cycle_[kind * asset_count_ + a];
   }
 
  private:
   std::size_t asset_count_;
   std::size_t kind_count_;
-  std::vector<bool> mates_;  // [kind][a][b]
+  std::vector<bool> mates_;     // [kind][a][b]
+  std::vector<bool> on_cycle_;  // [kind][a]
 };
 
 /// Failure times by the definitions of docs/model.md, Supply from sources.
@@ -101,8 +102,10 @@ class NaiveCycleMates {
 ///    suppliers, until no asset is added;
 ///  - a group is lost when fewer than `need` suppliers count; lost at L, it
 ///    fails its asset at L + time_to_impact.
-/// Failures are permanent. `breakage` breaks the rule on purpose (tests only).
+/// Failures are permanent. `mates` must be NaiveCycleMates(graph) (built once
+/// for many runs on one graph). `breakage` breaks the rule on purpose (tests only).
 inline std::vector<model::Hours> reference_failure_times(const model::DependencyGraph& graph,
+                                                         const NaiveCycleMates& mates,
                                                          const std::vector<model::Hours>& initial,
                                                          model::Hours horizon = model::kNever,
                                                          ReferenceBreakage breakage = {}) {
@@ -113,7 +116,6 @@ inline std::vector<model::Hours> reference_failure_times(const model::Dependency
   const std::size_t n = graph.asset_count();
   const std::size_t group_count = graph.group_count();
   const std::size_t kind_count = graph.kind_count();
-  const NaiveCycleMates mates(graph);
 
   std::vector<Hours> failure(n, kNever);
   std::vector<Hours> lost_at(group_count, kNever);  // the first time each group was lost
@@ -210,13 +212,29 @@ inline std::vector<model::Hours> reference_failure_times(const model::Dependency
   return failure;
 }
 
+/// The same, with the cycle mates computed here.
+inline std::vector<model::Hours> reference_failure_times(const model::DependencyGraph& graph,
+                                                         const std::vector<model::Hours>& initial,
+                                                         model::Hours horizon = model::kNever,
+                                                         ReferenceBreakage breakage = {}) {
+  return reference_failure_times(graph, NaiveCycleMates(graph), initial, horizon, breakage);
+}
+
 /// The same for the assets in `failed_at_zero` failing at t = 0.
+inline std::vector<model::Hours> reference_failure_times(
+    const model::DependencyGraph& graph, const NaiveCycleMates& mates,
+    const std::vector<model::AssetIndex>& failed_at_zero, model::Hours horizon = model::kNever,
+    ReferenceBreakage breakage = {}) {
+  std::vector<model::Hours> initial(graph.asset_count(), model::kNever);
+  for (auto a : failed_at_zero) initial[a] = 0;
+  return reference_failure_times(graph, mates, initial, horizon, breakage);
+}
+
+/// The same, with the cycle mates computed here.
 inline std::vector<model::Hours> reference_failure_times(
     const model::DependencyGraph& graph, const std::vector<model::AssetIndex>& failed_at_zero,
     model::Hours horizon = model::kNever, ReferenceBreakage breakage = {}) {
-  std::vector<model::Hours> initial(graph.asset_count(), model::kNever);
-  for (auto a : failed_at_zero) initial[a] = 0;
-  return reference_failure_times(graph, initial, horizon, breakage);
+  return reference_failure_times(graph, NaiveCycleMates(graph), failed_at_zero, horizon, breakage);
 }
 
 /// The counting rule as it was before decision 035, as an independent
