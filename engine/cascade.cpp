@@ -158,7 +158,8 @@ void CascadeRunner::check_cycle(std::uint32_t c, Hours at) {
     for (std::uint32_t slot = 0; slot < suppliers.size() && cause == kNoIndex; ++slot)
       if (!delivers(suppliers[slot], cycle.kind)) cause = suppliers[slot];
     for (std::uint32_t slot = 0; slot < suppliers.size() && cause == kNoIndex; ++slot)
-      if (!grounded_[cycles_.member_position(c, suppliers[slot])]) cause = suppliers[slot];
+      if (cycles_.is_mate(g, slot) && !grounded_[cycles_.member_position(c, suppliers[slot])])
+        cause = suppliers[slot];
     group_lost(g, cause, at);
   }
 }

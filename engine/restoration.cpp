@@ -286,7 +286,8 @@ class Simulation {
         for (std::uint32_t slot = 0; slot < suppliers.size() && cause == kNoIndex; ++slot)
           if (!delivers(suppliers[slot], cycle.kind)) cause = suppliers[slot];
         for (std::uint32_t slot = 0; slot < suppliers.size() && cause == kNoIndex; ++slot)
-          if (!grounded[cycles_.member_position(c, suppliers[slot])]) cause = suppliers[slot];
+          if (cycles_.is_mate(g, slot) && !grounded[cycles_.member_position(c, suppliers[slot])])
+            cause = suppliers[slot];
         lose_group(g, cause, t);
       }
     }

@@ -180,3 +180,21 @@ TEST_CASE("supply from sources: restoration brings a ring back from its source o
     for (model::AssetIndex a = 0; a < 4; ++a) CHECK(permanent.first_failure(a) == times[a]);
   }
 }
+
+TEST_CASE("supply from sources: a group lost for an ungrounded mate names the mate, not a supplier off the cycle") {
+  // a1 needs power from both a0 (off the cycle) and a2; a2 from a3 or a1.
+  // When a3 fails, a1's group is lost while every supplier still delivers:
+  // its cause is the mate a2 that is not grounded. Naming the cause once
+  // read the grounding of a0, which is on no cycle (out of bounds; found by
+  // tests/property/supply_property_test.cpp, seed 40).
+  const auto graph = graph_of(4, {{1, {0, 2}, power, true, 0, true, 2}, {2, {3, 1}, power}});
+  const auto cascade = engine::propagate(graph, std::vector<Seed>{{3, 0}});
+  CHECK(cascade.failure_time == std::vector<double>{kNever, 0, 0, 0});
+  CHECK(cascade.cause_supplier[1] == 2);
+  CHECK(cascade.cause_supplier[2] == 3);
+  const std::vector<std::optional<model::Hours>> none(4);
+  const auto restoration = engine::simulate_restoration(graph, none, std::vector<Seed>{{3, 0}}, kNever);
+  for (model::AssetIndex a = 0; a < 4; ++a) CHECK(restoration.first_failure(a) == cascade.failure_time[a]);
+  REQUIRE(restoration.down[1].size() == 1);
+  CHECK(restoration.down[1][0].cause_supplier == 2);
+}
