@@ -80,6 +80,38 @@ class NaiveCycleMates {
   std::vector<bool> on_cycle_;  // [kind][a]
 };
 
+/// "Grounded in X" for every kind X, by the definition: a least fixed point
+/// from nobody. An up asset on an X-cycle is added once each of its X-groups
+/// has `need` counting suppliers: a cycle mate (in a grounded group) counts
+/// when it is grounded already, any other supplier when `delivers(u, X)`.
+template <class Delivers>
+std::vector<std::vector<bool>> naive_grounding(const model::DependencyGraph& graph,
+                                               const NaiveCycleMates& mates,
+                                               const std::vector<bool>& up, Delivers delivers) {
+  const std::size_t n = graph.asset_count();
+  std::vector<std::vector<bool>> grounded(graph.kind_count(), std::vector<bool>(n, false));
+  for (std::uint32_t kind = 0; kind < graph.kind_count(); ++kind) {
+    for (bool added = true; added;) {
+      added = false;
+      for (model::AssetIndex s = 0; s < n; ++s) {
+        if (grounded[kind][s] || !up[s] || !mates.on_cycle(kind, s)) continue;
+        bool every_group_supplied = true;
+        for (auto g : graph.groups_of(s)) {
+          const auto& group = graph.group(g);
+          if (group.kind != kind) continue;
+          std::uint32_t counting = 0;
+          for (auto u : graph.suppliers(g))
+            if (group.grounded && mates.mate(kind, s, u) ? grounded[kind][u] : delivers(u, kind))
+              ++counting;
+          if (counting < group.need) every_group_supplied = false;
+        }
+        if (every_group_supplied) grounded[kind][s] = added = true;
+      }
+    }
+  }
+  return grounded;
+}
+
 /// Failure times by the definitions of docs/model.md, Supply from sources.
 ///
 /// Contract: `initial[a]` is the time asset a fails regardless of its
@@ -115,7 +147,6 @@ inline std::vector<model::Hours> reference_failure_times(const model::Dependency
   using model::kNever;
   const std::size_t n = graph.asset_count();
   const std::size_t group_count = graph.group_count();
-  const std::size_t kind_count = graph.kind_count();
 
   std::vector<Hours> failure(n, kNever);
   std::vector<Hours> lost_at(group_count, kNever);  // the first time each group was lost
@@ -156,28 +187,7 @@ inline std::vector<model::Hours> reference_failure_times(const model::Dependency
         if (up[a] && forced_down(a)) up[a] = false, changed = true;
 
       // "Grounded in X", least fixed point, for every kind.
-      std::vector<std::vector<bool>> grounded(kind_count, std::vector<bool>(n, false));
-      for (std::uint32_t kind = 0; kind < kind_count; ++kind) {
-        bool added = true;
-        while (added) {
-          added = false;
-          for (AssetIndex s = 0; s < n; ++s) {
-            if (grounded[kind][s] || !up[s] || !mates.on_cycle(kind, s)) continue;
-            bool every_group_supplied = true;
-            for (auto g : graph.groups_of(s)) {
-              const auto& group = graph.group(g);
-              if (group.kind != kind) continue;
-              std::uint32_t counting = 0;
-              for (auto u : graph.suppliers(g)) {
-                const bool mate = group.grounded && mates.mate(kind, s, u);
-                if (mate ? grounded[kind][u] : delivers(u, kind)) ++counting;
-              }
-              if (counting < group.need) every_group_supplied = false;
-            }
-            if (every_group_supplied) grounded[kind][s] = true, added = true;
-          }
-        }
-      }
+      const auto grounded = naive_grounding(graph, mates, up, delivers);
 
       for (GroupIndex g = 0; g < group_count; ++g) {
         if (lost[g]) continue;
@@ -323,29 +333,7 @@ inline std::vector<std::vector<ReferenceInterval>> reference_restoration_interva
     return true;
   };
   // Grounded in each kind: least fixed point over the up assets on a cycle.
-  auto grounding = [&]() {
-    std::vector<std::vector<bool>> grounded(graph.kind_count(), std::vector<bool>(n, false));
-    for (std::uint32_t kind = 0; kind < graph.kind_count(); ++kind) {
-      for (bool added = true; added;) {
-        added = false;
-        for (AssetIndex s = 0; s < n; ++s) {
-          if (grounded[kind][s] || !up[s] || !mates.on_cycle(kind, s)) continue;
-          bool every_group_supplied = true;
-          for (auto g : graph.groups_of(s)) {
-            const auto& group = graph.group(g);
-            if (group.kind != kind) continue;
-            std::uint32_t counting = 0;
-            for (auto u : graph.suppliers(g))
-              if (group.grounded && mates.mate(kind, s, u) ? grounded[kind][u] : delivers(u, kind))
-                ++counting;
-            if (counting < group.need) every_group_supplied = false;
-          }
-          if (every_group_supplied) grounded[kind][s] = added = true;
-        }
-      }
-    }
-    return grounded;
-  };
+  auto grounding = [&]() { return naive_grounding(graph, mates, up, delivers); };
   auto satisfied = [&](GroupIndex g, const std::vector<std::vector<bool>>& grounded) {
     const auto& group = graph.group(g);
     std::uint32_t counting = 0;
