@@ -79,19 +79,19 @@ std::string timeline_line(const model::Asset& asset, model::Hours at, const Colu
 }
 
 /// "initial failure", or "via SUPPLIER (kind, k of n suppliers lost, buffer T)".
-/// When the supplier was still up as the group was lost (`supplier_up`), the
-/// group was lost because no supply from a source reached it any more (a mesh
-/// cut off from its sources, or a supplier on an own buffer; docs/model.md,
-/// Supply from sources): that is said instead of a count of lost suppliers.
+/// When the group was lost with fewer suppliers down than that takes
+/// (`no_source`: no supply from a source reached it any more, a mesh cut off
+/// from its sources or suppliers on own buffers; docs/model.md, Supply from
+/// sources), that is said instead of a count of lost suppliers.
 std::string cause_text(const LoadedModel& loaded, model::AssetIndex a, model::GroupIndex cause_group,
-                       model::AssetIndex cause_supplier, bool supplier_up, std::string_view lang) {
+                       model::AssetIndex cause_supplier, bool no_source, std::string_view lang) {
   if (cause_group == model::kNoIndex) return std::string(cli_text(CliText::initial_failure, lang));
   const auto& graph = *loaded.graph;
   const auto& group = graph.group(cause_group);
   const auto& dependency = loaded.model.assets[a].depends_on[group.position];
   std::string cause = cli_format(CliText::via, lang, graph.id(cause_supplier));
   std::string detail = dependency.kind;
-  if (supplier_up)
+  if (no_source)
     detail += (detail.empty() ? "" : ", ") + std::string(cli_text(CliText::no_supply_from_source, lang));
   else if (group.supplier_count > 1)
     detail += (detail.empty() ? "" : ", ") +
@@ -110,24 +110,36 @@ model::Hours lost_with_slack(model::Hours failed, model::Hours buffer) {
   return lost + 1e-9 * std::max(1.0, std::abs(failed));
 }
 
-/// Whether the supplier that caused `a`'s failure was still up when the group
-/// was lost (the failure time less the buffer).
-bool supplier_up_at_loss(const LoadedModel& loaded, const engine::Cascade& cascade, model::AssetIndex a) {
-  const auto g = cascade.cause_group[a];
-  const auto s = cascade.cause_supplier[a];
-  if (g == model::kNoIndex || s == model::kNoIndex) return false;
-  return cascade.failure_time[s] > lost_with_slack(cascade.failure_time[a], loaded.graph->group(g).time_to_impact);
+/// Whether a failure through group `g` at `at` came from a loss of supply
+/// from a source rather than from failed suppliers: when the group was lost
+/// (`at` less its buffer), fewer of its suppliers were down than it takes to
+/// lose it (docs/model.md, Supply from sources: a mesh cut off from its
+/// sources, or suppliers on own buffers). `down_at(s, t)` says whether
+/// supplier s was down at t.
+template <class DownAt>
+bool lost_for_lack_of_source(const LoadedModel& loaded, model::GroupIndex g, model::Hours at, DownAt down_at) {
+  if (g == model::kNoIndex) return false;
+  const auto& group = loaded.graph->group(g);
+  const model::Hours lost = lost_with_slack(at, group.time_to_impact);
+  std::uint32_t down = 0;
+  for (auto s : loaded.graph->suppliers(g)) down += down_at(s, lost) ? 1 : 0;
+  return down < group.losses_to_fail();
 }
 
-/// The same for a failure event of a restoration timeline: the supplier was
-/// not down at the moment the group was lost.
-bool supplier_up_at_loss(const LoadedModel& loaded, const engine::Restoration& restoration,
-                         const engine::RestorationEvent& event) {
-  if (event.cause_group == model::kNoIndex || event.cause_supplier == model::kNoIndex) return false;
-  const model::Hours lost = lost_with_slack(event.at, loaded.graph->group(event.cause_group).time_to_impact);
-  for (const auto& interval : restoration.down[event.cause_supplier])
-    if (interval.start <= lost && lost < interval.end) return false;
-  return true;
+/// The same for asset `a` of a cascade (failures are permanent).
+bool no_supply_from_source(const LoadedModel& loaded, const engine::Cascade& cascade, model::AssetIndex a) {
+  return lost_for_lack_of_source(loaded, cascade.cause_group[a], cascade.failure_time[a],
+                                 [&](model::AssetIndex s, model::Hours t) { return cascade.failure_time[s] <= t; });
+}
+
+/// The same for a failure at `at` through group `g` on a restoration timeline.
+bool no_supply_from_source(const LoadedModel& loaded, const engine::Restoration& restoration, model::Hours at,
+                           model::GroupIndex g) {
+  return lost_for_lack_of_source(loaded, g, at, [&](model::AssetIndex s, model::Hours t) {
+    for (const auto& interval : restoration.down[s])
+      if (interval.start <= t && t < interval.end) return true;
+    return false;
+  });
 }
 
 /// What a "back" line says: the time it needed — its recovery after a seed
@@ -217,7 +229,7 @@ Json cascade_json_head(const LoadedModel& loaded, const std::vector<engine::Seed
 
 /// One failure of asset `a` at `at`, caused as given (kNoIndex: initial).
 Json event_json(const LoadedModel& loaded, model::AssetIndex a, model::Hours at, model::GroupIndex cause_group,
-                model::AssetIndex cause_supplier) {
+                model::AssetIndex cause_supplier, bool no_source) {
   const auto& graph = *loaded.graph;
   const auto& asset = loaded.model.assets[a];
   Json event;
@@ -233,6 +245,8 @@ Json event_json(const LoadedModel& loaded, model::AssetIndex a, model::Hours at,
     event["kind"] = asset.depends_on[group.position].kind;
     event["group"] = group.position;
     event["time_to_impact_h"] = group.time_to_impact;
+    // Only where it applies, so that other timelines keep their bytes.
+    if (no_source) event["no_supply_from_source"] = true;
   }
   event["virtual"] = asset.is_virtual;
   event["population"] = asset.is_virtual ? 0.0 : asset.population();
@@ -254,7 +268,7 @@ std::string render_cascade_text(const LoadedModel& loaded, const std::vector<eng
     const auto& asset = model.assets[a];
     out += timeline_line(asset, cascade.failure_time[a], columns,
                          cause_text(loaded, a, cascade.cause_group[a], cascade.cause_supplier[a],
-                                    supplier_up_at_loss(loaded, cascade, a), lang),
+                                    no_supply_from_source(loaded, cascade, a), lang),
                          lang);
     if (!asset.is_virtual) ++real;
   }
@@ -275,7 +289,8 @@ std::string render_cascade_json(const LoadedModel& loaded, const std::vector<eng
     return std::tie(cascade.failure_time[x], x) < std::tie(cascade.failure_time[y], y);
   });
   for (auto a : by_time_then_id) {
-    events.push_back(event_json(loaded, a, cascade.failure_time[a], cascade.cause_group[a], cascade.cause_supplier[a]));
+    events.push_back(event_json(loaded, a, cascade.failure_time[a], cascade.cause_group[a], cascade.cause_supplier[a],
+                                no_supply_from_source(loaded, cascade, a)));
   }
   out["events"] = std::move(events);
   out["summary"] = {{"failed", cascade.order.size()},
@@ -304,7 +319,8 @@ std::string render_restoration_text(const LoadedModel& loaded, const std::vector
     const std::string what = event.kind == engine::RestorationEvent::Kind::back
                                  ? back_text(asset, restoration.down[event.asset], event.at, lang)
                                  : cause_text(loaded, event.asset, event.cause_group, event.cause_supplier,
-                                              supplier_up_at_loss(loaded, restoration, event), lang);
+                                              no_supply_from_source(loaded, restoration, event.at, event.cause_group),
+                                              lang);
     out += timeline_line(asset, event.at, columns, what, lang);
   }
   std::size_t real = 0, virtual_failed = 0, returns = 0, still_down = 0;
@@ -352,7 +368,8 @@ std::string render_restoration_json(const LoadedModel& loaded, const std::vector
   std::sort(returned.begin(), returned.end());
   auto events = Json::array();
   for (const auto& [at, a, interval] : failed)
-    events.push_back(event_json(loaded, a, at, interval->cause_group, interval->cause_supplier));
+    events.push_back(event_json(loaded, a, at, interval->cause_group, interval->cause_supplier,
+                                no_supply_from_source(loaded, restoration, at, interval->cause_group)));
   out["events"] = std::move(events);
   auto restored = Json::array();
   for (const auto& [at, a] : returned) restored.push_back({{"id", graph.id(a)}, {"t_h", at}});
