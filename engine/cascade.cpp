@@ -153,14 +153,8 @@ void CascadeRunner::check_cycle(std::uint32_t c, Hours at) {
   for (std::size_t i = 0; i < groups.size(); ++i) {
     const auto g = groups[i];
     if (lost_[g] || counting_[i] >= graph_.group(g).need) continue;
-    const auto suppliers = graph_.suppliers(g);
-    AssetIndex cause = kNoIndex;
-    for (std::uint32_t slot = 0; slot < suppliers.size() && cause == kNoIndex; ++slot)
-      if (!delivers(suppliers[slot], cycle.kind)) cause = suppliers[slot];
-    for (std::uint32_t slot = 0; slot < suppliers.size() && cause == kNoIndex; ++slot)
-      if (cycles_.is_mate(g, slot) && !grounded_[cycles_.member_position(c, suppliers[slot])])
-        cause = suppliers[slot];
-    group_lost(g, cause, at);
+    const auto delivering = [this](AssetIndex asset, std::uint32_t kind) { return delivers(asset, kind); };
+    group_lost(g, cycles_.cause_of_loss(g, c, delivering, grounded_), at);
   }
 }
 

@@ -281,14 +281,8 @@ class Simulation {
       if (enough && lost_[g]) {
         satisfy_group(g, t);
       } else if (!enough && !lost_[g] && losses) {
-        const auto suppliers = graph_.suppliers(g);
-        AssetIndex cause = kNoIndex;
-        for (std::uint32_t slot = 0; slot < suppliers.size() && cause == kNoIndex; ++slot)
-          if (!delivers(suppliers[slot], cycle.kind)) cause = suppliers[slot];
-        for (std::uint32_t slot = 0; slot < suppliers.size() && cause == kNoIndex; ++slot)
-          if (cycles_.is_mate(g, slot) && !grounded[cycles_.member_position(c, suppliers[slot])])
-            cause = suppliers[slot];
-        lose_group(g, cause, t);
+        const auto delivering = [this](AssetIndex a, std::uint32_t kind) { return delivers(a, kind); };
+        lose_group(g, cycles_.cause_of_loss(g, c, delivering, grounded), t);
       }
     }
   }

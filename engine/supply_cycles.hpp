@@ -55,6 +55,21 @@ class SupplyCycles {
   /// True when `asset` has an X-group with an own buffer (time_to_impact > 0):
   /// it stops delivering X when that group is lost, before it fails.
   bool has_own_group(model::AssetIndex asset, std::uint32_t kind) const;
+  /// The supplier named as the cause when group g of cycle c is lost: the
+  /// first supplier that does not deliver (`delivers(asset, kind)`), else
+  /// the first cycle mate that is not grounded (`grounded` by member
+  /// position); kNoIndex when there is neither. Only mates have a member
+  /// position, so only they are asked for their grounding.
+  template <class Delivers>
+  model::AssetIndex cause_of_loss(model::GroupIndex g, std::uint32_t c, Delivers delivers,
+                                  const std::vector<bool>& grounded) const {
+    const auto suppliers = graph_.suppliers(g);
+    for (std::uint32_t slot = 0; slot < suppliers.size(); ++slot)
+      if (!delivers(suppliers[slot], cycles_[c].kind)) return suppliers[slot];
+    for (std::uint32_t slot = 0; slot < suppliers.size(); ++slot)
+      if (is_mate(g, slot) && !grounded[member_position(c, suppliers[slot])]) return suppliers[slot];
+    return model::kNoIndex;
+  }
 
  private:
   const model::DependencyGraph& graph_;
