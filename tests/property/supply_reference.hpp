@@ -112,6 +112,30 @@ std::vector<std::vector<bool>> naive_grounding(const model::DependencyGraph& gra
   return grounded;
 }
 
+/// How many of group g's suppliers count, by the definition: for a group
+/// without a kind, those that are up; towards a cycle mate in a grounded
+/// kind, those grounded in it (unless `ignore_grounding`, a deliberate break);
+/// otherwise those that deliver the group's kind.
+template <class Delivers>
+std::uint32_t naive_counting(const model::DependencyGraph& graph, const NaiveCycleMates& mates,
+                             model::GroupIndex g, const std::vector<bool>& up,
+                             const std::vector<std::vector<bool>>& grounded, Delivers delivers,
+                             bool ignore_grounding = false) {
+  const auto& group = graph.group(g);
+  std::uint32_t counting = 0;
+  for (auto u : graph.suppliers(g)) {
+    bool counts = false;
+    if (group.kind == model::kNoIndex)
+      counts = up[u];
+    else if (group.grounded && !ignore_grounding && mates.mate(group.kind, group.asset, u))
+      counts = grounded[group.kind][u];
+    else
+      counts = delivers(u, group.kind);
+    if (counts) ++counting;
+  }
+  return counting;
+}
+
 /// Failure times by the definitions of docs/model.md, Supply from sources.
 ///
 /// Contract: `initial[a]` is the time asset a fails regardless of its
@@ -191,20 +215,9 @@ inline std::vector<model::Hours> reference_failure_times(const model::Dependency
 
       for (GroupIndex g = 0; g < group_count; ++g) {
         if (lost[g]) continue;
-        const auto& group = graph.group(g);
-        std::uint32_t counting = 0;
-        for (auto u : graph.suppliers(g)) {
-          bool counts = false;
-          if (group.kind == model::kNoIndex)
-            counts = up[u];
-          else if (group.grounded && !breakage.ignore_grounding &&
-                   mates.mate(group.kind, group.asset, u))
-            counts = grounded[group.kind][u];
-          else
-            counts = delivers(u, group.kind);
-          if (counts) ++counting;
-        }
-        if (counting < group.need) lost[g] = true, changed = true;
+        if (naive_counting(graph, mates, g, up, grounded, delivers, breakage.ignore_grounding) <
+            graph.group(g).need)
+          lost[g] = true, changed = true;
       }
     }
 
@@ -335,19 +348,7 @@ inline std::vector<std::vector<ReferenceInterval>> reference_restoration_interva
   // Grounded in each kind: least fixed point over the up assets on a cycle.
   auto grounding = [&]() { return naive_grounding(graph, mates, up, delivers); };
   auto satisfied = [&](GroupIndex g, const std::vector<std::vector<bool>>& grounded) {
-    const auto& group = graph.group(g);
-    std::uint32_t counting = 0;
-    for (auto u : graph.suppliers(g)) {
-      bool counts = false;
-      if (group.kind == model::kNoIndex)
-        counts = up[u];
-      else if (group.grounded && mates.mate(group.kind, group.asset, u))
-        counts = grounded[group.kind][u];
-      else
-        counts = delivers(u, group.kind);
-      if (counts) ++counting;
-    }
-    return counting >= group.need;
+    return naive_counting(graph, mates, g, up, grounded, delivers) >= graph.group(g).need;
   };
 
   for (int index = 0; index * step <= horizon; ++index) {
