@@ -147,10 +147,21 @@ th[aria-sort=ascending] button::after{content:" \25B2"}th[aria-sort=descending] 
  body{font-size:9.5pt;max-width:none;padding:0}
  a{color:inherit;text-decoration:none}
  .filters,.back,nav.contents{display:none !important}
- .board{grid-template-columns:1fr 1fr;gap:1rem}
+ .board{grid-template-columns:1.2fr 1fr;gap:1rem}
+ h1{font-size:16pt;margin:0 0 .2rem}h2{font-size:12pt;margin:.8rem 0 .3rem}h3{font-size:10.5pt;margin:.6rem 0 .3rem}
+ header dl.meta,header p.note,.board p.note,ol.top{font-size:8pt;line-height:1.3}
  h2{break-after:avoid}h3{break-after:avoid}
  section.part{break-before:page}
  tr,.entry,.appendix section,svg,li{break-inside:avoid}
+ svg.depgraph{display:block;width:100%;height:235mm}
+ #register-table{table-layout:fixed;font-size:7.5pt}
+ #register-table th,#register-table td{overflow-wrap:anywhere;padding:.15rem .25rem}
+ #register-table th:nth-child(1){width:4%}#register-table th:nth-child(2){width:12%}
+ #register-table th:nth-child(3){width:9%}#register-table th:nth-child(4){width:31%}
+ #register-table th:nth-child(5){width:12%}#register-table th:nth-child(6){width:14%}
+ #register-table th:nth-child(7){width:5%}#register-table th:nth-child(8){width:5%}
+ #register-table th:nth-child(9){width:8%}
+ #register-table td:nth-child(4){min-width:0;width:auto}
  thead{display:table-header-group}
  #register-table tbody tr[hidden]{display:table-row}
  .level,.swatch,th,code{-webkit-print-color-adjust:exact;print-color-adjust:exact}

@@ -16,8 +16,16 @@ decision 025) and checks:
               "120 van 120 risico's getoond")
   screenshot  --screenshot writes a PNG of the board's screen (1280×900)
   print       --print-to-pdf of the small test town's report writes A4 pages
-              (the print style sheet's @page; Dordrecht's 130 pages would take
+              (the print style sheet's @page; Dordrecht's 290 pages would take
               the test too long)
+  print layout Dordrecht's report laid out with its print style sheet at the
+              width of an A4 page's text (186 mm, 703 CSS px; a copy with the
+              print rules made unconditional and a measuring script in place
+              of the CSP): nothing is wider than the page, or Chromium shrinks
+              every printed page to fit the widest element (the register
+              table once printed all text at 58 %); the board's summary with
+              its top 10 ends on the first page (263 mm high); the dependency
+              graph fits one page
 
 Without chromium the check is skipped (exit 77, which CTest reports as
 skipped) with a message saying how to install it; under CI (CI set) a
@@ -104,6 +112,47 @@ class Dom(html.parser.HTMLParser):
             self.count_text += data
 
 
+# An A4 page's text area under the report's @page margins (16 mm 12 mm 18 mm), in CSS px (96 per inch).
+PAGE_WIDTH_PX = round((210 - 24) / 25.4 * 96)
+PAGE_HEIGHT_PX = round((297 - 34) / 25.4 * 96)
+MEASURE = """<script>
+window.addEventListener('load', () => {
+  const width = document.documentElement.clientWidth, wide = [];
+  for (const e of document.querySelectorAll('body *')) {
+    const right = e.getBoundingClientRect().right;
+    if (right > width + 1) wide.push(e.tagName + (e.id ? '#' + e.id : '') + ' ' + Math.round(right));
+  }
+  const bottom = s => { const e = document.querySelector(s); return e ? Math.round(e.getBoundingClientRect().bottom) : -1; };
+  const graph = document.querySelector('svg.depgraph');
+  const out = {width, wide: wide.slice(0, 5), top_bottom: bottom('ol.top'),
+               graph_height: graph ? Math.round(graph.getBoundingClientRect().height) : -1};
+  const pre = document.createElement('pre'); pre.id = 'measured'; pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+});
+</script>"""
+
+
+def check_print_layout(browser, profile, report, tmp, check):
+    """The report as printed on A4, measured in a copy laid out with its print rules."""
+    text = report.read_text(encoding="utf-8")
+    text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", text)
+    text = text.replace("@media print{", "@media all{").replace("</body>", MEASURE + "</body>")
+    copy = tmp / "print-layout.html"
+    copy.write_text(text, encoding="utf-8")
+    dom = chromium(browser, profile, "--dump-dom", f"--window-size={PAGE_WIDTH_PX},{PAGE_HEIGHT_PX}",
+                   copy.as_uri()).decode("utf-8")
+    found = re.search(r'<pre id="measured">(.*?)</pre>', dom, re.S)
+    if not found:
+        check("print layout: measured", False, "the measuring script left nothing")
+        return
+    measured = json.loads(html.unescape(found.group(1)))
+    check("print layout: nothing is wider than an A4 page's text", not measured["wide"], measured)
+    check("print layout: the board's top 10 ends on the first page",
+          0 < measured["top_bottom"] <= PAGE_HEIGHT_PX, measured)
+    check("print layout: the dependency graph fits one page", 0 < measured["graph_height"] <= PAGE_HEIGHT_PX,
+          measured)
+
+
 def main():
     binary = sys.argv[1]
     browser = find_chromium()
@@ -159,6 +208,7 @@ def main():
         boxes = set(re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf))
         a4 = {(w, h) for w, h in boxes if abs(float(w) - 595.3) < 1.5 and abs(float(h) - 841.9) < 1.5}
         check("print: the PDF's pages are A4", pdf.startswith(b"%PDF") and boxes and a4 == boxes, boxes)
+        check_print_layout(browser, profile, report, tmp, check)
     if failures:
         sys.exit(f"{len(failures)} check(s) failed: {', '.join(failures)}")
     print("all browser checks passed")
