@@ -167,7 +167,8 @@ double write_legend(std::string& out, const GraphView& view, const GraphSvgOptio
     else if (item.kind == "junction")
       out += fmt::format(
           "<circle cx=\"{}\" cy=\"{}\" r=\"9\" fill=\"#FFFFFF\" stroke=\"#555555\"/>"
-          "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" textLength=\"14\" lengthAdjust=\"spacingAndGlyphs\">k/n</text>",
+          "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" textLength=\"14\" "
+          "lengthAdjust=\"spacingAndGlyphs\">k/n</text>",
           num(x + 10), num(mid), num(x + 10), num(mid + 3.5));
     else
       out += fmt::format("<path d=\"M{},{} h20\" stroke=\"{}\" stroke-width=\"{}\"{}/>", num(x),
@@ -178,8 +179,9 @@ double write_legend(std::string& out, const GraphView& view, const GraphSvgOptio
     // The width the row was laid out with, whatever font the reader has:
     // a wider one than Helvetica's metrics is squeezed to fit, not run into
     // the next item (seen printed with DejaVu Sans).
-    out += fmt::format("<text x=\"{}\" y=\"{}\" textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\">{}</text>\n",
-                       num(x + 26), num(mid + 3.5), num(text_width(item.text, size)), esc(item.text));
+    out += fmt::format(
+        "<text x=\"{}\" y=\"{}\" textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\">{}</text>\n",
+        num(x + 26), num(mid + 3.5), num(text_width(item.text, size)), esc(item.text));
     x += item_width;
   }
   if (!view.hidden.empty()) {
