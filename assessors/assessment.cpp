@@ -1,6 +1,7 @@
 #include "assessors/assessment.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -80,10 +81,15 @@ std::vector<Finding> Assessment::run(bool in_brief, const engine::StepProgress& 
     engine::ProgressCounter step(progress, configured->assessor.name(), 1);
     auto found = configured->assessor.assess(context);
     step.advance();
-    for (auto& finding : found) {
-      cut_chain(finding);
-      findings.push_back(std::move(finding));
+    for (auto& finding : found) cut_chain(finding);
+    // A finding is large and a region has tens of thousands: the first
+    // assessor's vector is taken over, the others' moved once into room made for them.
+    if (findings.empty()) {
+      findings = std::move(found);
+      continue;
     }
+    findings.reserve(findings.size() + found.size());
+    std::move(found.begin(), found.end(), std::back_inserter(findings));
   }
   return findings;
 }
