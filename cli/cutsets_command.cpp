@@ -8,6 +8,7 @@
 #include "cli/language_option.hpp"
 #include "cli/model_input.hpp"
 #include "cli/option_ranges.hpp"
+#include "cli/progress_bar.hpp"
 #include "engine/cut_sets.hpp"
 #include "engine/probability.hpp"
 
@@ -30,7 +31,7 @@ class CutSetsCommand : public Command {
     command->add_option("--format", format_, "Output format")->check(CLI::IsMember({"text", "json"}));
     add_language_option(command, lang_);
     command->add_option("-o,--output", output_, "Write to this file (atomically) instead of stdout");
-    command->add_flag("-q,--quiet", quiet_, "Print errors only (no warnings)");
+    command->add_flag("-q,--quiet", quiet_, "Print errors only (no warnings, no progress bar)");
     command->footer(
         "Order 1 cut sets are single points of failure, order 2 common-cause pairs.\n"
         "Examples:\n"
@@ -50,18 +51,25 @@ class CutSetsCommand : public Command {
     if (!target) return kExitBadInput;
     const auto& graph = *loaded->graph;
 
-    engine::CutSetOptions options;
-    options.max_order = max_order_;
-    options.horizon = *horizon;
-    const auto cut_sets = engine::minimal_cut_sets(graph, *target, options);
     std::optional<engine::ProbabilityResult> probability;
-    if (probability_) {
-      std::vector<double> p;
-      for (const auto& asset : loaded->model.assets) p.push_back(asset.is_virtual ? 0.0 : asset.p.value_or(0.0));
-      engine::ProbabilityOptions probability_options;
-      probability_options.horizon = *horizon;
-      probability = engine::failure_probability(graph, *target, p, probability_options);
-    }
+    const auto cut_sets = [&] {
+      // On a terminal only; the bar's line is cleared before the report is written.
+      StepProgressBar progress("cutsets", !quiet_);
+      engine::CutSetOptions options;
+      options.max_order = max_order_;
+      options.horizon = *horizon;
+      options.progress = progress.callback();
+      auto sets = engine::minimal_cut_sets(graph, *target, options);
+      if (probability_) {
+        std::vector<double> p;
+        for (const auto& asset : loaded->model.assets) p.push_back(asset.is_virtual ? 0.0 : asset.p.value_or(0.0));
+        engine::ProbabilityOptions probability_options;
+        probability_options.horizon = *horizon;
+        probability_options.progress = options.progress;
+        probability = engine::failure_probability(graph, *target, p, probability_options);
+      }
+      return sets;
+    }();
     const CutSetsQuery query{*target, target_, max_order_, *horizon};
     const std::string text = format_ == "json" ? render_cutsets_json(*loaded, query, cut_sets, probability)
                                                : render_cutsets_text(*loaded, query, cut_sets, probability, lang_);

@@ -49,6 +49,7 @@ CutSets CutSetSolver::of(model::AssetIndex target, const CutSetOptions& options)
   const auto max_order = options.max_order == 0 ? Zbdd::kUnlimited : options.max_order;
   CutSets result;
   std::optional<Zbdd::Ref> family;
+  ProgressCounter building(options.progress, "cut sets", 1);
   try {
     if (max_order > options.direct_up_to_order) {
       try {
@@ -69,9 +70,12 @@ CutSets CutSetSolver::of(model::AssetIndex target, const CutSetOptions& options)
   } catch (const ZbddNodeLimitExceeded&) {
     throw CutSetsTooLarge("the cut sets' ZBDD would exceed its node limit");
   }
+  building.advance();
   // Counted on the diagram before any set is listed: listing is what costs.
-  if (options.max_sets != UINT64_MAX && zbdd.count(*family) > options.max_sets)
-    throw CutSetsTooLarge("more cut sets than the limit");
+  const bool counted = options.max_sets != UINT64_MAX || options.progress;
+  const std::uint64_t set_count = counted ? zbdd.count(*family) : 0;
+  if (set_count > options.max_sets) throw CutSetsTooLarge("more cut sets than the limit");
+  ProgressCounter listing(options.progress, "listing", set_count, 4096);
 
   result.zbdd_nodes = zbdd.node_count();
   const auto& rank = rank_by_id_;
@@ -82,6 +86,7 @@ CutSets CutSetSolver::of(model::AssetIndex target, const CutSetOptions& options)
     for (auto v : set) assets.push_back(variables.asset_of_variable[v]);
     std::sort(assets.begin(), assets.end(), before);
     result.sets.push_back(std::move(assets));
+    if (options.progress) listing.advance();
   });
   std::sort(result.sets.begin(), result.sets.end(), [&](const auto& a, const auto& b) {
     if (a.size() != b.size()) return a.size() < b.size();

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "engine/bdd_formula.hpp"
+#include "engine/progress.hpp"
 #include "model/dependency_graph.hpp"
 
 namespace knelpunt::engine {
@@ -28,6 +29,10 @@ struct CutSetOptions {
   /// `cutsets` gives what it is asked for; the probability bounds set them).
   std::size_t zbdd_node_limit = SIZE_MAX;
   std::uint64_t max_sets = UINT64_MAX;
+  /// Reports the steps "cut sets" (0 of 1 while the diagram is built, 1 of 1
+  /// when it is) and "listing" (sets listed of all sets); empty: nothing.
+  /// For one target on a terminal (`cutsets`), not for many in parallel.
+  StepProgress progress{};
 };
 
 /// The cut sets would exceed CutSetOptions::zbdd_node_limit or max_sets.

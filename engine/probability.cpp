@@ -45,6 +45,7 @@ ProbabilityResult failure_probability(const model::DependencyGraph& graph, model
   for (auto a : variables.asset_of_variable) p_of_variable.push_back(p[a]);
   std::optional<Bdd> bdd;
   Bdd::Ref top = Bdd::kFalse;
+  ProgressCounter building(options.progress, "probability", 1);
   try {
     bdd.emplace(static_cast<std::uint32_t>(variables.asset_of_variable.size()), options.node_limit);
     const auto components = formula_components(graph);
@@ -55,6 +56,7 @@ ProbabilityResult failure_probability(const model::DependencyGraph& graph, model
     if (const auto own = variables.variable_of_asset[target]; own != model::kNoIndex)
       top = bdd->lor(bdd->variable(own), top);
   } catch (const BddNodeLimitExceeded&) {
+    building.advance();  // P comes from the bounds instead
     bdd.reset();  // its memory is not needed by the bounds
     if (cut_sets) return bounds_from(graph, target, p, *cut_sets);
     CutSetOptions all_orders{0, options.horizon};
@@ -75,6 +77,7 @@ ProbabilityResult failure_probability(const model::DependencyGraph& graph, model
   ProbabilityResult result;
   result.value = bdd->probability(top, p_of_variable);
   result.bdd_nodes = bdd->node_count();
+  building.advance();
   // Importance from one pass over the function's nodes, which creates none:
   // once P is exact, so are these, whatever the node limit.
   const auto conditional = bdd->conditional_probabilities(top, p_of_variable);
@@ -88,6 +91,10 @@ ProbabilityResult failure_probability(const model::DependencyGraph& graph, model
     row.rrw = ratio(result.value, conditional[v].if_false);
     result.importance.push_back(row);
   }
+  // Fussell–Vesely, one asset at a time, is what takes long; the other
+  // measures came from the one pass above.
+  ProgressCounter importance(options.progress, "importance", result.importance.size());
+  std::size_t rows_done = 0;
   try {
     // Fussell–Vesely: x ∧ (some cut set containing x, x taken out, has failed).
     // It needs the cut sets' own BDD, so it gets a budget of its own.
@@ -103,11 +110,14 @@ ProbabilityResult failure_probability(const model::DependencyGraph& graph, model
       const double through_x =
           p_of_variable[v] * bdd->probability(to_bdd(zbdd.containing(cut_sets_of_top, v)), p_of_variable);
       row.fussell_vesely = ratio(through_x, result.value);
+      importance.advance();
+      ++rows_done;
     }
     result.fussell_vesely_computed = true;
   } catch (const BddNodeLimitExceeded&) {
     // keep NaN: the exact value, P and the other measures stand
   }
+  importance.advance(result.importance.size() - rows_done);  // the step ends whether or not it was computed
   std::sort(result.importance.begin(), result.importance.end(),
             [&](const auto& a, const auto& b) { return graph.id(a.asset) < graph.id(b.asset); });
   return result;

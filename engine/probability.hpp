@@ -66,6 +66,10 @@ struct ProbabilityOptions {
   /// function's BDD has at most this many nodes, and only while the BDD stays
   /// within this limit plus the function's own nodes (otherwise NaN).
   std::size_t fussell_vesely_node_limit = 250'000;
+  /// Reports the steps "probability" (0 of 1 while the function's BDD is
+  /// built, 1 of 1 with P) and "importance" (assets done of those in the
+  /// function); empty: nothing.
+  StepProgress progress{};
 };
 
 /// P(target fails at or before the horizon) when each asset a fails at t = 0

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""The progress bars of `assess` and `reach` (docs/performance.md, "Progress"):
+"""The progress bars of `assess`, `reach` and `cutsets` (docs/performance.md, "Progress"):
 
 - on a terminal, `assess` draws a bar per assessor and per loop of
-  single-point ("assess: single-point: cut sets"), and `reach` one bar
-  ("reach ["); each is cleared before the summary line is printed;
+  single-point ("assess: single-point: cut sets"), `reach` one bar
+  ("reach ["), and `cutsets` one per step (building the cut sets, listing
+  them, the probability, the importance measures); each is cleared before
+  the summary line is printed;
 - with -q, or when stderr is a pipe, nothing of a bar is written;
-- the written register and reach report are the same bytes either way.
+- the written register, reach report and cut sets are the same bytes either way.
 
 (`simulate`'s bar is checked by simulate_check.py.)
 
@@ -38,6 +40,10 @@ def main():
                        [b"assess: single-point [", b"assess: single-point: cut sets [",
                         b"assess: single-point: cascades [", b"assess: scenario ["]),
             "reach": ([knelpunt, "reach", str(MODEL), "--format", "json"], [b"reach ["]),
+            "cutsets": ([knelpunt, "cutsets", str(MODEL), "--target", "asz-dordrecht", "--max-order", "3",
+                         "--probability", "--format", "json"],
+                        [b"cutsets: cut sets [", b"cutsets: listing [", b"cutsets: probability [",
+                         b"cutsets: importance ["]),
         }
         for name, (args, bars) in commands.items():
             outputs = {}

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "engine/cut_sets.hpp"
@@ -132,6 +134,21 @@ TEST_CASE("cut sets are sorted by order, then by ids; by_order counts them") {
   const auto result = engine::minimal_cut_sets(m.graph(), top, engine::CutSetOptions{0, kNever});
   CHECK(cut_sets(m.graph(), top, 0, kNever) == Sets{{"z"}, {"a", "b"}, {"a", "c"}});
   CHECK(result.by_order == std::map<std::uint32_t, std::size_t>{{1, 1}, {2, 2}});
+}
+
+TEST_CASE("progress: the diagram as one step, then every set listed; the same sets with or without it") {
+  CutSetModel m;
+  const auto top = m.asset("top"), z = m.asset("z"), b = m.asset("b"), a = m.asset("a"), c = m.asset("c");
+  m.group(top, 1, 0, {z}).group(top, 1, 0, {c, a}).group(top, 1, 0, {b, a});
+  std::vector<std::tuple<std::string, std::uint64_t, std::uint64_t>> calls;
+  engine::CutSetOptions options{0, kNever};
+  options.progress = [&](std::string_view step, std::uint64_t done, std::uint64_t total) {
+    calls.emplace_back(std::string(step), done, total);
+  };
+  const auto with = engine::minimal_cut_sets(m.graph(), top, options);
+  CHECK(with.sets == engine::minimal_cut_sets(m.graph(), top, engine::CutSetOptions{0, kNever}).sets);
+  using Call = std::tuple<std::string, std::uint64_t, std::uint64_t>;
+  CHECK(calls == std::vector<Call>{{"cut sets", 0, 1}, {"cut sets", 1, 1}, {"listing", 0, 3}, {"listing", 3, 3}});
 }
 
 TEST_CASE("an asset nothing can make fail has no cut sets") {

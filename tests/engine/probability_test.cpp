@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "engine/probability.hpp"
@@ -100,6 +102,34 @@ TEST_CASE("over the Fussell–Vesely budget: FV is NaN, P and the other measures
   CHECK(row(result, b).raw == doctest::Approx(0.5 / p));
   CHECK(row(result, b).rrw == doctest::Approx(p / (0.5 * 0.4)));
   CHECK(std::isnan(row(result, a).rrw));  // P(top | a up) = 0
+}
+
+TEST_CASE("progress: P as one step, then one unit per asset ranked, computed or over the FV budget") {
+  ProbabilityModel m;
+  const auto top = m.asset("top", 0, true), a = m.asset("a", 0.5), b = m.asset("b", 0.2), c = m.asset("c", 0.4),
+             either = m.asset("b-or-c", 0, true);
+  m.group(top, 1, 0, {a, either});
+  m.group(either, 1, 0, {b});
+  m.group(either, 1, 0, {c});
+  using Call = std::tuple<std::string, std::uint64_t, std::uint64_t>;
+  const std::vector<Call> expected{{"probability", 0, 1}, {"probability", 1, 1}, {"importance", 0, 3},
+                                   {"importance", 1, 3},  {"importance", 2, 3},  {"importance", 3, 3}};
+  for (const std::size_t budget : {std::size_t{250'000}, std::size_t{2}}) {
+    CAPTURE(budget);
+    std::vector<Call> calls;
+    engine::ProbabilityOptions options;
+    options.fussell_vesely_node_limit = budget;
+    options.progress = [&](std::string_view step, std::uint64_t done, std::uint64_t total) {
+      calls.emplace_back(std::string(step), done, total);
+    };
+    const auto result = engine::failure_probability(m.graph(), top, m.p, options);
+    CHECK(result.value == doctest::Approx(0.5 * (1 - 0.8 * 0.6)));
+    if (result.fussell_vesely_computed) {
+      CHECK(calls == expected);
+    } else {  // the rows are done at once when Fussell–Vesely is not computed
+      CHECK(calls == std::vector<Call>{expected[0], expected[1], expected[2], expected[5]});
+    }
+  }
 }
 
 TEST_CASE("over the node limit with more cut sets than the bounds may list: no value, not the memory") {
