@@ -62,7 +62,8 @@ class CutSetsCommand : public Command {
       auto sets = engine::minimal_cut_sets(graph, *target, options);
       if (probability_) {
         std::vector<double> p;
-        for (const auto& asset : loaded->model.assets) p.push_back(asset.is_virtual ? 0.0 : asset.p.value_or(0.0));
+        for (const auto& asset : loaded->model.assets)
+          p.push_back(asset.is_virtual ? 0.0 : asset.p.value_or(0.0));
         engine::ProbabilityOptions probability_options;
         probability_options.horizon = *horizon;
         probability_options.progress = options.progress;

@@ -1,8 +1,9 @@
 #pragma once
 /// A progress bar with an estimate of the time left, on stderr, for long
-/// commands (`simulate`, `reach`, `assess`, `cutsets`). It draws only when stderr is a terminal and the
-/// command is not quiet: a CI log, a pipe or a file never gets it, so stdout
-/// and stderr stay byte-for-byte reproducible there.
+/// commands (`simulate`, `reach`, `assess`, `cutsets`). It draws only when
+/// stderr is a terminal and the command is not quiet: a CI log, a pipe or a
+/// file never gets it, so stdout and stderr stay byte-for-byte reproducible
+/// there.
 
 #include <chrono>
 #include <cstdint>

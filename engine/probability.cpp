@@ -117,7 +117,8 @@ ProbabilityResult failure_probability(const model::DependencyGraph& graph, model
   } catch (const BddNodeLimitExceeded&) {
     // keep NaN: the exact value, P and the other measures stand
   }
-  importance.advance(result.importance.size() - rows_done);  // the step ends whether or not it was computed
+  // The step ends whether or not Fussell–Vesely was computed.
+  importance.advance(result.importance.size() - rows_done);
   std::sort(result.importance.begin(), result.importance.end(),
             [&](const auto& a, const auto& b) { return graph.id(a.asset) < graph.id(b.asset); });
   return result;

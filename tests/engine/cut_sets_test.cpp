@@ -1,11 +1,11 @@
+#include "engine/cut_sets.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <string_view>
 #include <tuple>
 #include <vector>
-
-#include "engine/cut_sets.hpp"
 
 using namespace knelpunt;
 using model::AssetIndex;
@@ -136,9 +136,11 @@ TEST_CASE("cut sets are sorted by order, then by ids; by_order counts them") {
   CHECK(result.by_order == std::map<std::uint32_t, std::size_t>{{1, 1}, {2, 2}});
 }
 
-TEST_CASE("progress: the diagram as one step, then every set listed; the same sets with or without it") {
+TEST_CASE(
+    "progress: the diagram as one step, then every set listed; the same sets with or without it") {
   CutSetModel m;
-  const auto top = m.asset("top"), z = m.asset("z"), b = m.asset("b"), a = m.asset("a"), c = m.asset("c");
+  const auto top = m.asset("top"), z = m.asset("z"), b = m.asset("b"), a = m.asset("a"),
+             c = m.asset("c");
   m.group(top, 1, 0, {z}).group(top, 1, 0, {c, a}).group(top, 1, 0, {b, a});
   std::vector<std::tuple<std::string, std::uint64_t, std::uint64_t>> calls;
   engine::CutSetOptions options{0, kNever};
@@ -146,9 +148,11 @@ TEST_CASE("progress: the diagram as one step, then every set listed; the same se
     calls.emplace_back(std::string(step), done, total);
   };
   const auto with = engine::minimal_cut_sets(m.graph(), top, options);
-  CHECK(with.sets == engine::minimal_cut_sets(m.graph(), top, engine::CutSetOptions{0, kNever}).sets);
+  CHECK(with.sets ==
+        engine::minimal_cut_sets(m.graph(), top, engine::CutSetOptions{0, kNever}).sets);
   using Call = std::tuple<std::string, std::uint64_t, std::uint64_t>;
-  CHECK(calls == std::vector<Call>{{"cut sets", 0, 1}, {"cut sets", 1, 1}, {"listing", 0, 3}, {"listing", 3, 3}});
+  CHECK(calls == std::vector<Call>{
+                     {"cut sets", 0, 1}, {"cut sets", 1, 1}, {"listing", 0, 3}, {"listing", 3, 3}});
 }
 
 TEST_CASE("an asset nothing can make fail has no cut sets") {

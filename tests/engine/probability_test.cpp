@@ -1,3 +1,5 @@
+#include "engine/probability.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -5,8 +7,6 @@
 #include <string_view>
 #include <tuple>
 #include <vector>
-
-#include "engine/probability.hpp"
 
 using namespace knelpunt;
 using model::AssetIndex;
@@ -104,16 +104,18 @@ TEST_CASE("over the Fussell–Vesely budget: FV is NaN, P and the other measures
   CHECK(std::isnan(row(result, a).rrw));  // P(top | a up) = 0
 }
 
-TEST_CASE("progress: P as one step, then one unit per asset ranked, computed or over the FV budget") {
+TEST_CASE(
+    "progress: P as one step, then one unit per asset ranked, computed or over the FV budget") {
   ProbabilityModel m;
-  const auto top = m.asset("top", 0, true), a = m.asset("a", 0.5), b = m.asset("b", 0.2), c = m.asset("c", 0.4),
-             either = m.asset("b-or-c", 0, true);
+  const auto top = m.asset("top", 0, true), a = m.asset("a", 0.5), b = m.asset("b", 0.2),
+             c = m.asset("c", 0.4), either = m.asset("b-or-c", 0, true);
   m.group(top, 1, 0, {a, either});
   m.group(either, 1, 0, {b});
   m.group(either, 1, 0, {c});
   using Call = std::tuple<std::string, std::uint64_t, std::uint64_t>;
-  const std::vector<Call> expected{{"probability", 0, 1}, {"probability", 1, 1}, {"importance", 0, 3},
-                                   {"importance", 1, 3},  {"importance", 2, 3},  {"importance", 3, 3}};
+  const std::vector<Call> expected{{"probability", 0, 1}, {"probability", 1, 1},
+                                   {"importance", 0, 3},  {"importance", 1, 3},
+                                   {"importance", 2, 3},  {"importance", 3, 3}};
   for (const std::size_t budget : {std::size_t{250'000}, std::size_t{2}}) {
     CAPTURE(budget);
     std::vector<Call> calls;
