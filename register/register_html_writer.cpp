@@ -150,17 +150,20 @@ th[aria-sort=ascending] button::after{content:" \25B2"}th[aria-sort=descending] 
  .board{grid-template-columns:1.2fr 1fr;gap:1rem}
  h1{font-size:16pt;margin:0 0 .2rem}h2{font-size:12pt;margin:.8rem 0 .3rem}h3{font-size:10.5pt;margin:.6rem 0 .3rem}
  header dl.meta,header p.note,.board p.note,ol.top{font-size:8pt;line-height:1.3}
+ .counts{margin:.2rem 0 .3rem}.counts li{padding:.1rem .5rem;font-size:9pt}.board h2{margin-top:.4rem}
  h2{break-after:avoid}h3{break-after:avoid}
  section.part{break-before:page}
  tr,.entry,.appendix section,svg,li{break-inside:avoid}
  svg.depgraph{display:block;width:100%;height:235mm}
  #register-table{table-layout:fixed;font-size:7.5pt}
- #register-table th,#register-table td{overflow-wrap:anywhere;padding:.15rem .25rem}
- #register-table th:nth-child(1){width:4%}#register-table th:nth-child(2){width:12%}
- #register-table th:nth-child(3){width:9%}#register-table th:nth-child(4){width:31%}
- #register-table th:nth-child(5){width:12%}#register-table th:nth-child(6){width:14%}
- #register-table th:nth-child(7){width:5%}#register-table th:nth-child(8){width:5%}
- #register-table th:nth-child(9){width:8%}
+ #register-table td{overflow-wrap:anywhere;padding:.15rem .25rem}
+ #register-table th{padding:.15rem .25rem;font-size:7pt}
+ #register-table th button{display:none}#register-table th::before{content:attr(data-label)}
+ #register-table th:nth-child(1){width:4%}#register-table th:nth-child(2){width:13%}
+ #register-table th:nth-child(3){width:11%}#register-table th:nth-child(4){width:26%}
+ #register-table th:nth-child(5){width:11%}#register-table th:nth-child(6){width:13%}
+ #register-table th:nth-child(7){width:6%}#register-table th:nth-child(8){width:6%}
+ #register-table th:nth-child(9){width:10%}
  #register-table td:nth-child(4){min-width:0;width:auto}
  thead{display:table-header-group}
  #register-table tbody tr[hidden]{display:table-row}
@@ -679,10 +682,13 @@ void write_overview(std::string& out, const Register& reg, const RegisterSummary
       {Label::title, false},     {Label::sector, false}, {Label::operator_name, false},
       {Label::likelihood, true}, {Label::impact, true},  {Label::status, false}};
   out += "<table id=\"register-table\"><thead><tr>";
-  for (const auto& column : columns)
-    out +=
-        fmt::format("<th scope=\"col\"{}><button type=\"button\">{}</button></th>",
-                    column.numeric ? " data-numeric" : "", capitalized(label(column.name, lang)));
+  // data-label: printed in place of the sort button, whose text Chromium
+  // leaves out of the header it repeats on every printed page.
+  for (const auto& column : columns) {
+    const std::string name = esc(capitalized(label(column.name, lang)));
+    out += fmt::format("<th scope=\"col\"{} data-label=\"{}\"><button type=\"button\">{}</button></th>",
+                       column.numeric ? " data-numeric" : "", name, name);
+  }
   out += "</tr></thead>\n<tbody>\n";
   for (std::size_t i = 0; i < reg.risks.size(); ++i) {
     const auto& risk = reg.risks[i];

@@ -264,6 +264,13 @@ class Checker:
     def graph(self, text, reg):
         """The dependency graph: the collapsed view of `knelpunt graph`, its knelpunten marked."""
         self.check("graph: one dependency graph", text.count('class="depgraph"') == 1, text.count('class="depgraph"'))
+        # Printed, the header repeated on every page shows data-label: Chromium
+        # leaves the sort buttons' text out of a repeated header.
+        table_heads = re.findall(r'<table id="register-table"><thead><tr>(.*?)</tr>', text)
+        labelled = re.findall(r'<th scope="col"[^>]* data-label="([^"]+)"><button type="button">([^<]+)</button></th>',
+                              table_heads[0] if table_heads else "")
+        self.check("print: every register column names itself for the printed header (data-label = button)",
+                   len(labelled) == 9 and all(label == button for label, button in labelled), labelled or table_heads[:1])
         drawn = set(re.findall(r'<g class="node[^"]*" data-asset="([^"]+)"', text))
         marked = set(re.findall(r'<g class="node marked" data-asset="([^"]+)"', text))
         listed = json.loads(self.run("graph", MODEL, "--format", "json", "-q").stdout)
