@@ -686,8 +686,9 @@ void write_overview(std::string& out, const Register& reg, const RegisterSummary
   // leaves out of the header it repeats on every printed page.
   for (const auto& column : columns) {
     const std::string name = esc(capitalized(label(column.name, lang)));
-    out += fmt::format("<th scope=\"col\"{} data-label=\"{}\"><button type=\"button\">{}</button></th>",
-                       column.numeric ? " data-numeric" : "", name, name);
+    out += fmt::format(
+        "<th scope=\"col\"{} data-label=\"{}\"><button type=\"button\">{}</button></th>",
+        column.numeric ? " data-numeric" : "", name, name);
   }
   out += "</tr></thead>\n<tbody>\n";
   for (std::size_t i = 0; i < reg.risks.size(); ++i) {
