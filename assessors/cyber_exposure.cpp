@@ -168,7 +168,9 @@ class CyberExposureAssessor : public Assessor {
       std::vector<std::string> techniques;
       for (const auto& technique : threat->attack) techniques.push_back(technique.id);
       if (!techniques.empty())
-        evidence.push_back(local_text(Phrase::threat_attack, threat->id, fmt::join(techniques, ", ")));
+        evidence.push_back(local_text(Phrase::threat_attack,
+                                      threat_name(context.reference, threat->id),
+                                      fmt::join(techniques, ", ")));
     }
     return evidence;
   }

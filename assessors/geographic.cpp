@@ -213,11 +213,14 @@ class GeographicAssessor : public Assessor {
     const auto* threat = context.reference.threat(threat_);
     if (threat && threat->likelihood) {
       const char letter = catalogs::class_letter(*threat->likelihood);
-      return {*threat->likelihood, local_text(Phrase::threat_default_class, letter, threat_)};
+      return {*threat->likelihood, local_text(Phrase::threat_default_class, letter,
+                                              threat_name(context.reference, threat_))};
     }
     const auto& scoring = context.reference.scoring;
     const char letter = catalogs::class_letter(scoring.default_likelihood);
-    return {scoring.default_likelihood, local_text(Phrase::threat_without_default, threat_, letter)};
+    return {scoring.default_likelihood,
+            local_text(Phrase::threat_without_default, threat_name(context.reference, threat_),
+                       letter)};
   }
 
   std::vector<std::string> measures(const std::vector<model::AssetIndex>& assets, const AssessmentContext& context) const {

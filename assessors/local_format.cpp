@@ -84,18 +84,36 @@ LocalText local_probability(double value) {
   return {dutch_number(english), english};
 }
 
+namespace {
+
+/// A catalogue name as prose writes it: its first capital lowered unless it
+/// starts an abbreviation ("DDoS-aanval"); `id` when there is no name.
+std::string in_prose(std::string name, const std::string& id) {
+  if (name.empty()) return id;
+  // The catalogue's names start with a capital (ASCII in both languages).
+  if (name.size() > 1 && std::isupper(static_cast<unsigned char>(name[0])) &&
+      !std::isupper(static_cast<unsigned char>(name[1])))
+    name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+  return name;
+}
+
+}  // namespace
+
 LocalText resource_kind_name(const catalogs::ReferenceData& reference, const std::string& id) {
   const auto* kind = reference.resource_kind(id);
-  auto lowered = [&](std::string name) {
-    if (name.empty()) return id;
-    // The catalogue's names start with a capital (ASCII in both languages).
-    if (name.size() > 1 && std::isupper(static_cast<unsigned char>(name[0])) &&
-        !std::isupper(static_cast<unsigned char>(name[1])))
-      name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
-    return name;
-  };
   if (!kind) return {id, id};
-  return {lowered(kind->name), lowered(kind->name_en.empty() ? kind->name : kind->name_en)};
+  return {in_prose(kind->name, id),
+          in_prose(kind->name_en.empty() ? kind->name : kind->name_en, id)};
+}
+
+LocalText threat_name(const catalogs::ReferenceData& reference, const std::string& id) {
+  const auto* threat = reference.threat(id);
+  if (!threat) return {id, id};
+  const auto with_id = [&](const std::string& name) {
+    const std::string prose = in_prose(name, id);
+    return prose == id ? prose : fmt::format("{} ({})", prose, id);
+  };
+  return {with_id(threat->name), with_id(threat->name_en.empty() ? threat->name : threat->name_en)};
 }
 
 }  // namespace knelpunt::assessors

@@ -49,4 +49,10 @@ LocalText local_rate(double value);
 /// ("elektriciteit", "acute care"), else the id itself.
 LocalText resource_kind_name(const catalogs::ReferenceData& reference, const std::string& id);
 
+/// A threat as prose names it: the threats catalogue's name in each
+/// language, first capital lowered as resource_kind_name does, with the id
+/// after it when they differ ("overstroming (flood)", "ransomware"); else
+/// the id itself. An English id is no Dutch word to a reader.
+LocalText threat_name(const catalogs::ReferenceData& reference, const std::string& id);
+
 }  // namespace knelpunt::assessors

@@ -70,7 +70,9 @@ class ScenarioAssessor : public Assessor {
       std::vector<std::string> techniques;
       for (const auto& technique : threat->attack) techniques.push_back(technique.id);
       if (!techniques.empty())
-        finding.evidence.push_back(local_text(Phrase::threat_attack, threat->id, fmt::join(techniques, ", ")));
+        finding.evidence.push_back(local_text(Phrase::threat_attack,
+                                              threat_name(context.reference, threat->id),
+                                              fmt::join(techniques, ", ")));
       finding.measures = threat->measures;
     }
     finding.affected = std::move(outcome.affected);
@@ -85,7 +87,9 @@ class ScenarioAssessor : public Assessor {
       finding.likelihood = {c, local_text(Phrase::scenario_stated_class, *scenario.likelihood, scenario.id)};
     } else if (threat && threat->likelihood) {
       const char letter = catalogs::class_letter(*threat->likelihood);
-      finding.likelihood = {*threat->likelihood, local_text(Phrase::threat_default_class, letter, threat->id)};
+      finding.likelihood = {*threat->likelihood,
+                            local_text(Phrase::threat_default_class, letter,
+                                       threat_name(context.reference, threat->id))};
     } else {
       const char letter = catalogs::class_letter(scoring.default_likelihood);
       finding.likelihood = {scoring.default_likelihood, local_text(Phrase::scenario_no_likelihood, letter)};

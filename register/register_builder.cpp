@@ -199,6 +199,8 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
 
   for (const auto& [id, kind] : reference.resource_kinds)  // a map: sorted by id
     reg.service_names.emplace_back(id, assessors::resource_kind_name(reference, id));
+  for (const auto& [id, threat] : reference.threats)  // a map: sorted by id
+    reg.threat_names.emplace_back(id, assessors::threat_name(reference, id));
 
   auto merged = merge_knelpunten(std::move(findings), model);
   const auto ids = assign_risk_ids(merged.findings);

@@ -139,11 +139,26 @@ std::vector<std::string> chain_lines(const assessors::Finding& finding, std::str
   return lines;
 }
 
+namespace {
+
+/// The name of `id` in `names` (sorted by id) in `lang`, else `id`.
+std::string named(const std::vector<std::pair<std::string, assessors::LocalText>>& names,
+                  const std::string& id, std::string_view lang) {
+  auto found =
+      std::lower_bound(names.begin(), names.end(), id,
+                       [](const auto& entry, const std::string& key) { return entry.first < key; });
+  if (found == names.end() || found->first != id) return id;
+  return in_language(found->second, lang);
+}
+
+}  // namespace
+
 std::string service_name(const Register& reg, const std::string& id, std::string_view lang) {
-  auto named = std::lower_bound(reg.service_names.begin(), reg.service_names.end(), id,
-                                [](const auto& entry, const std::string& key) { return entry.first < key; });
-  if (named == reg.service_names.end() || named->first != id) return id;
-  return in_language(named->second, lang);
+  return named(reg.service_names, id, lang);
+}
+
+std::string threat_text(const Register& reg, const std::string& id, std::string_view lang) {
+  return named(reg.threat_names, id, lang);
 }
 
 std::string services_text(const Register& reg, const assessors::TimelinePoint& point, std::string_view lang,

@@ -61,6 +61,11 @@ std::string cve_details(const assessors::CveEvidence& cve, std::string_view lang
 /// when the register has no name for it.
 std::string service_name(const Register& reg, const std::string& id, std::string_view lang);
 
+/// A threat id as a reader is shown it: its name with the id
+/// ("overstroming (flood)"), else the id (a register read back from JSON
+/// has no names).
+std::string threat_text(const Register& reg, const std::string& id, std::string_view lang);
+
 /// The services lost at a moment of a timeline, by name, joined by ", ";
 /// "–" when none.
 std::string services_text(const Register& reg, const assessors::TimelinePoint& point, std::string_view lang,

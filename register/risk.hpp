@@ -187,6 +187,9 @@ struct Register {
   /// Every resource kind (service) of the catalogue by id, sorted, with its
   /// name as prose writes it (assessors/local_format.hpp resource_kind_name).
   std::vector<std::pair<std::string, assessors::LocalText>> service_names = {};
+  /// Every threat of the catalogue by id, sorted, with its name as prose
+  /// writes it (assessors/local_format.hpp threat_name: "overstroming (flood)").
+  std::vector<std::pair<std::string, assessors::LocalText>> threat_names = {};
   /// What changed since the register given to `assess --previous`, or none
   /// (register_changes.hpp); the Markdown and HTML registers show it.
   std::optional<RegisterChanges> changes = std::nullopt;

@@ -107,7 +107,7 @@ TEST_CASE("scenario: likelihood precedence — stated, then the threat's default
   CHECK(ransom.likelihood.rationale.en == "class A as stated in the model (scenario ransom)");
   const auto& storm = scenario(findings, "storm");
   CHECK(storm.likelihood.likelihood_class == 3);  // cable-cut: D
-  CHECK(storm.likelihood.rationale.en == "default class D of threat cable-cut from the threats catalogue");
+  CHECK(storm.likelihood.rationale.en == "default class D of threat cable cut / excavation damage (cable-cut) from the threats catalogue");
   const auto& bare = scenario(findings, "bare");
   CHECK(bare.likelihood.likelihood_class == 2);
   CHECK(bare.likelihood.rationale.en == "no likelihood known; default class C from the scoring catalogue");
