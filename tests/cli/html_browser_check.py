@@ -16,8 +16,8 @@ decision 025) and checks:
               "120 van 120 risico's getoond")
   screenshot  --screenshot writes a PNG of the board's screen (1280×900)
   print       --print-to-pdf of the small test town's report writes A4 pages
-              (the print style sheet's @page; Dordrecht's 290 pages would take
-              the test too long)
+              (the print style sheet's @page; Dordrecht's report, about 290
+              pages, would take the test too long)
   print layout Dordrecht's report laid out with its print style sheet at the
               width of an A4 page's text (186 mm, 703 CSS px; a copy with the
               print rules made unconditional and a measuring script in place
