@@ -63,7 +63,7 @@ std::string service_name(const Register& reg, const std::string& id, std::string
 
 /// A threat id as a reader is shown it: its name with the id
 /// ("overstroming (flood)"), else the id (a register read back from JSON
-/// has no names).
+/// has no names); "" for a finding without a threat.
 std::string threat_text(const Register& reg, const std::string& id, std::string_view lang);
 
 /// The services lost at a moment of a timeline, by name, joined by ", ";

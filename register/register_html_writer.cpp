@@ -887,7 +887,7 @@ void write_appendix_entry(std::string& out, const Register& reg, const Risk& ris
   dl_item(out, Label::kind, lang, esc(kind_name(finding.kind, lang)));
   if (!risk.replaces.empty()) dl_item(out, Label::replaces, lang, joined(risk.replaces));
   if (!finding.assets.empty()) dl_item(out, Label::assets, lang, joined(finding.assets));
-  const std::string threat = finding.threat.empty() ? "" : threat_text(reg, finding.threat, lang);
+  const std::string threat = threat_text(reg, finding.threat, lang);
   const std::pair<Label, const std::string*> keys[] = {{Label::scenario, &finding.scenario},
                                                        {Label::threat, &threat},
                                                        {Label::subject, &finding.subject}};

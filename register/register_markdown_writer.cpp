@@ -531,7 +531,7 @@ void write_appendix_entry(std::string& out, const Register& reg, const Risk& ris
   if (!risk.replaces.empty()) origin += fmt::format(" · {}: {}", label(Label::replaces, lang), escaped_list(risk.replaces));
   // A zone's entry has no assets of its own: its subject names the zone.
   if (!finding.assets.empty()) origin += fmt::format(" · {}: {}", label(Label::assets, lang), escaped_list(finding.assets));
-  const std::string threat = finding.threat.empty() ? "" : threat_text(reg, finding.threat, lang);
+  const std::string threat = threat_text(reg, finding.threat, lang);
   const std::pair<Label, const std::string*> keys[] = {{Label::scenario, &finding.scenario},
                                                        {Label::threat, &threat},
                                                        {Label::subject, &finding.subject}};
