@@ -127,7 +127,7 @@ model::ProtectedFiles protected_inputs(const LoadedModel& loaded) {
   model::ProtectedFiles inputs;
   const fs::path root(loaded.model.root);
   for (const auto& file : loaded.model.files) inputs.add(root / file);
-  for (const auto& catalog : loaded.catalogs.catalogs) inputs.add(catalog.where.file);
+  for (const auto& catalog : loaded.catalogs.catalogs) inputs.add(catalog.where.file.str());
   return inputs;
 }
 

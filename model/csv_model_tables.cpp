@@ -80,7 +80,7 @@ std::vector<std::string> split_list(std::string_view text) {
 
 }  // namespace
 
-void read_asset_table(const CsvTable& table, const std::string& file_name, std::vector<Asset>& assets,
+void read_asset_table(const CsvTable& table, const SharedText& file_name, std::vector<Asset>& assets,
                       Diagnostics& diagnostics) {
   enum Column { id, name, type, process, operator_, virtual_, p, lat, lon, zones, population };
   static constexpr std::array<std::string_view, 11> known = {
@@ -137,7 +137,7 @@ void read_asset_table(const CsvTable& table, const std::string& file_name, std::
   }
 }
 
-void read_dependency_table(const CsvTable& table, const std::string& file_name,
+void read_dependency_table(const CsvTable& table, const SharedText& file_name,
                            std::vector<TableDependency>& dependencies, Diagnostics& diagnostics) {
   enum Column { asset, kind, from, need, type, time_to_impact, buffer };
   static constexpr std::array<std::string_view, 7> known = {"asset", "kind", "from",          "need",
@@ -216,7 +216,7 @@ void read_dependency_table(const CsvTable& table, const std::string& file_name,
   }
 }
 
-void read_area_table(const CsvTable& table, const std::string& file_name, std::vector<Area>& areas,
+void read_area_table(const CsvTable& table, const SharedText& file_name, std::vector<Area>& areas,
                      Diagnostics& diagnostics) {
   enum Column { id, name, population, cbs, lat, lon, area_km2 };
   static constexpr std::array<std::string_view, 7> known = {"id", "name", "population", "cbs", "lat", "lon", "area_km2"};
@@ -261,7 +261,7 @@ void read_area_table(const CsvTable& table, const std::string& file_name, std::v
   }
 }
 
-void read_supply_table(const CsvTable& table, const std::string& file_name, std::vector<TableSupply>& supplies,
+void read_supply_table(const CsvTable& table, const SharedText& file_name, std::vector<TableSupply>& supplies,
                        Diagnostics& diagnostics) {
   enum Column { asset, service, areas };
   static constexpr std::array<std::string_view, 3> known = {"asset", "service", "areas"};

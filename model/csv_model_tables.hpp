@@ -15,7 +15,7 @@
 namespace knelpunt::model {
 
 /// Appends one asset per row. Only `id` is a required column.
-void read_asset_table(const CsvTable& table, const std::string& file_name, std::vector<Asset>& assets,
+void read_asset_table(const CsvTable& table, const SharedText& file_name, std::vector<Asset>& assets,
                       Diagnostics& diagnostics);
 
 /// A dependency group read from a table, for the asset it belongs to.
@@ -25,11 +25,11 @@ struct TableDependency {
 };
 
 /// Appends one group per row. `asset` and `from` are required columns.
-void read_dependency_table(const CsvTable& table, const std::string& file_name,
+void read_dependency_table(const CsvTable& table, const SharedText& file_name,
                            std::vector<TableDependency>& dependencies, Diagnostics& diagnostics);
 
 /// Appends one population area per row. `id` and `population` are required columns.
-void read_area_table(const CsvTable& table, const std::string& file_name, std::vector<Area>& areas,
+void read_area_table(const CsvTable& table, const SharedText& file_name, std::vector<Area>& areas,
                      Diagnostics& diagnostics);
 
 /// A service an asset supplies to areas, read from a table, for the asset it belongs to.
@@ -39,7 +39,7 @@ struct TableSupply {
 };
 
 /// Appends one supply per row. All three columns are required.
-void read_supply_table(const CsvTable& table, const std::string& file_name, std::vector<TableSupply>& supplies,
+void read_supply_table(const CsvTable& table, const SharedText& file_name, std::vector<TableSupply>& supplies,
                        Diagnostics& diagnostics);
 
 }  // namespace knelpunt::model

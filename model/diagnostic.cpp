@@ -52,12 +52,12 @@ std::string cut_quoted_tokens(std::string_view message) {
 }
 
 std::string SourceLocation::to_string() const {
-  std::string out = file.empty() ? std::string("<input>") : file;
+  std::string out = file.empty() ? std::string("<input>") : file.str();
   if (line > 0) {
     out += ':' + std::to_string(line);
     if (column > 0) out += ':' + std::to_string(column);
   } else if (!pointer.empty()) {
-    out += '#' + pointer;  // a JSON pointer as a URI fragment (RFC 6901, section 6)
+    out += '#' + pointer.str();  // a JSON pointer as a URI fragment (RFC 6901, section 6)
   }
   return out;
 }

@@ -7,18 +7,20 @@
 #include <string_view>
 #include <vector>
 
+#include "model/shared_text.hpp"
+
 namespace knelpunt::model {
 
 /// A place in an input file. `line` and `column` are 1-based; 0 means unknown
 /// (a CSV diagnostic has a line but no column; a file-level one has neither).
 struct SourceLocation {
-  std::string file;
+  SharedText file;  ///< shared by the locations of one file: make it once per file, copy it per location
   std::uint32_t line = 0;
   std::uint32_t column = 0;
   /// For a JSON input checked after parsing, where no line is known any more
   /// (the JSON library keeps no positions): the JSON pointer (RFC 6901) of
   /// the value, e.g. "/risks/3/level"; "" otherwise.
-  std::string pointer = {};
+  SharedText pointer = {};
 
   /// "file:line:col", "file:line", "file#pointer" or "file", whichever is known.
   std::string to_string() const;

@@ -47,8 +47,23 @@ class Loader {
       return finish(std::move(result));
     }
     read_yaml_files(entry_);
+    // Assets are large (hundreds of bytes) and a national inventory holds a
+    // million: a fragment's vector is taken whole when it is the only one
+    // with assets (a CSV table), else they are moved into one reserved
+    // vector, each fragment's freed once moved. Never two full copies at once.
+    std::size_t total_assets = 0, fragments_with_assets = 0;
+    for (const auto& fragment : fragments_) {
+      total_assets += fragment.assets.size();
+      fragments_with_assets += fragment.assets.empty() ? 0 : 1;
+    }
+    if (fragments_with_assets > 1) model.assets.reserve(total_assets);
     for (auto& fragment : fragments_) {
-      for (auto& asset : fragment.assets) model.assets.push_back(std::move(asset));
+      if (fragments_with_assets == 1 && !fragment.assets.empty()) {
+        model.assets = std::move(fragment.assets);
+      } else {
+        for (auto& asset : fragment.assets) model.assets.push_back(std::move(asset));
+      }
+      std::vector<Asset>().swap(fragment.assets);
       for (auto& scenario : fragment.scenarios) model.scenarios.push_back(std::move(scenario));
       for (auto& area : fragment.areas) model.areas.push_back(std::move(area));
     }

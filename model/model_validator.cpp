@@ -57,24 +57,41 @@ class Validator {
  private:
   void unique_assets() {
     auto& assets = model_.assets;
-    // Sort a permutation, not the assets: moving large structs dominates otherwise.
+    // Sort a permutation, not the assets: moving large structs dominates
+    // otherwise. The assets are then permuted in place, cycle by cycle, and
+    // the duplicates dropped in place: a second vector of them would double
+    // the loader's peak memory at national scale (docs/performance.md).
     std::vector<std::size_t> order(assets.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return assets[a].id < assets[b].id; });
-    std::vector<Asset> unique;
-    unique.reserve(assets.size());
-    for (std::size_t i : order) {
-      Asset& asset = assets[i];
-      if (!unique.empty() && unique.back().id == asset.id) {
-        diagnostics_.error(asset.where, fmt::format("duplicate asset id '{}' (first defined at {}); expected "
-                                                    "each id to be defined once",
-                                                    asset.id, unique.back().where.to_string()));
+    // order[k] is the asset that belongs at position k; follow each cycle once.
+    std::vector<bool> placed(assets.size(), false);
+    for (std::size_t start = 0; start < assets.size(); ++start) {
+      if (placed[start]) continue;
+      Asset held = std::move(assets[start]);
+      std::size_t k = start;
+      while (order[k] != start) {
+        assets[k] = std::move(assets[order[k]]);
+        placed[k] = true;
+        k = order[k];
+      }
+      assets[k] = std::move(held);
+      placed[k] = true;
+    }
+    // Equal ids are now adjacent, in the order they were read: the first stays.
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < assets.size(); ++i) {
+      if (kept > 0 && assets[kept - 1].id == assets[i].id) {
+        diagnostics_.error(assets[i].where, fmt::format("duplicate asset id '{}' (first defined at {}); expected "
+                                                        "each id to be defined once",
+                                                        assets[i].id, assets[kept - 1].where.to_string()));
         continue;
       }
-      unique.push_back(std::move(asset));
+      if (kept != i) assets[kept] = std::move(assets[i]);
+      ++kept;
     }
-    assets = std::move(unique);
+    assets.erase(assets.begin() + static_cast<std::ptrdiff_t>(kept), assets.end());
     model_.reindex();
   }
 

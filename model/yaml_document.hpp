@@ -47,7 +47,7 @@ class YamlDocument {
 
   YamlNodeId root() const { return root_; }
   const YamlNode& node(YamlNodeId id) const { return nodes_[id]; }
-  const std::string& file() const { return file_; }
+  const std::string& file() const { return file_.str(); }
   SourceLocation location(YamlNodeId id) const;
 
   /// The value of `key` in mapping `map`, or kNoYamlNode.
@@ -66,7 +66,7 @@ class YamlDocument {
 
  private:
   friend class YamlDocumentBuilder;
-  std::string file_;
+  SharedText file_;  ///< shared by every location in the document
   std::vector<YamlNode> nodes_;
   YamlNodeId root_ = kNoYamlNode;
 };

@@ -64,7 +64,7 @@ TEST_CASE("asset needs: an asset without a dependency of a kind its type needs g
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0].where.line == 6);
   CHECK(warnings[0].where.column == 9);
-  CHECK(warnings[0].where.file.find("model.yaml") != std::string::npos);
+  CHECK(warnings[0].where.file.str().find("model.yaml") != std::string::npos);
   CHECK(warnings[0].message ==
         "asset 'ziekenhuis' (type health.hospital) has no dependency of kind 'water' or 'telecom'; expected one of "
         "each, as its type needs [power, water, telecom] (catalogs/asset-types.yaml); add a depends_on group of each, "

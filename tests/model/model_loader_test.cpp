@@ -71,7 +71,7 @@ TEST_CASE("a missing model names the path") {
   auto result = load_model("/nonexistent/knelpunt-model");
   CHECK_FALSE(result.model);
   REQUIRE(result.diagnostics.has_errors());
-  CHECK(result.diagnostics.items()[0].where.file.find("knelpunt-model") != std::string::npos);
+  CHECK(result.diagnostics.items()[0].where.file.str().find("knelpunt-model") != std::string::npos);
 }
 
 namespace {
