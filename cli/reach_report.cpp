@@ -69,14 +69,29 @@ nlohmann::ordered_json row_json(const ReachRow& row) {
 }  // namespace
 
 std::string render_reach_json(const ReachReport& report, std::size_t top) {
-  nlohmann::ordered_json out;
-  out["format"] = "knelpunt-reach/1";
-  out["horizon_h"] = model::json_hours(report.horizon);
-  auto assets = nlohmann::ordered_json::array();
   const std::size_t shown = top > 0 ? std::min<std::size_t>(report.rows.size(), top) : report.rows.size();
-  for (std::size_t i = 0; i < shown; ++i) assets.push_back(row_json(report.rows[i]));
-  out["assets"] = std::move(assets);
-  return out.dump(2) + "\n";
+  nlohmann::ordered_json head;
+  head["format"] = "knelpunt-reach/1";
+  head["horizon_h"] = model::json_hours(report.horizon);
+  head["assets"] = nlohmann::ordered_json::array();
+  std::string out = head.dump(2);
+  if (shown == 0) return out + "\n";
+  // Row by row into the text, with the indentation one whole dump(2) gives
+  // (a test holds the bytes equal): at national scale a JSON tree of a
+  // million rows costs several times the text's memory (docs/performance.md).
+  out.resize(out.size() - std::string_view("[]\n}").size());
+  out += "[\n";
+  for (std::size_t i = 0; i < shown; ++i) {
+    const std::string row = row_json(report.rows[i]).dump(2);
+    out += "    ";
+    for (char c : row) {
+      out += c;
+      if (c == '\n') out += "    ";
+    }
+    out += i + 1 < shown ? ",\n" : "\n";
+  }
+  out += "  ]\n}\n";
+  return out;
 }
 
 std::optional<Shard> parse_shard(const std::string& text) {
