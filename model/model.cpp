@@ -1,6 +1,9 @@
 #include "model/model.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <limits>
+#include <stdexcept>
 
 namespace knelpunt::model {
 
@@ -36,15 +39,33 @@ double Asset::population() const {
 }
 
 std::optional<std::size_t> Model::find(std::string_view id) const {
-  auto it = index_.find(id);
-  if (it == index_.end()) return std::nullopt;
-  return it->second;
+  if (index_.empty()) return std::nullopt;
+  const std::size_t mask = index_.size() - 1;
+  for (std::size_t slot = std::hash<std::string_view>{}(id) & mask;; slot = (slot + 1) & mask) {
+    const std::uint32_t entry = index_[slot];
+    if (entry == 0) return std::nullopt;
+    if (entry - 1 < assets.size() && assets[entry - 1].id == id) return entry - 1;
+  }
 }
 
 void Model::reindex() {
-  index_.clear();
-  index_.reserve(assets.size());
-  for (std::size_t i = 0; i < assets.size(); ++i) index_.emplace(assets[i].id, i);
+  if (assets.size() >= std::numeric_limits<std::uint32_t>::max() / 2)
+    throw std::length_error("more assets than the id index holds (2³¹)");
+  std::size_t capacity = 16;
+  while (capacity < 2 * assets.size()) capacity *= 2;
+  index_.assign(capacity, 0);
+  const std::size_t mask = capacity - 1;
+  for (std::size_t i = 0; i < assets.size(); ++i) {
+    // The first of equal ids keeps the slot, as find() answers with the first.
+    for (std::size_t slot = std::hash<std::string_view>{}(assets[i].id) & mask;; slot = (slot + 1) & mask) {
+      const std::uint32_t entry = index_[slot];
+      if (entry == 0) {
+        index_[slot] = static_cast<std::uint32_t>(i + 1);
+        break;
+      }
+      if (assets[entry - 1].id == assets[i].id) break;
+    }
+  }
 }
 
 std::optional<std::size_t> Model::find_area(std::string_view id) const {

@@ -176,12 +176,14 @@ struct Model {
   std::optional<std::size_t> find_area(std::string_view id) const;
 
  private:
-  /// Heterogeneous lookup: find() takes a string_view without allocating.
-  struct IdHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view id) const noexcept { return std::hash<std::string_view>{}(id); }
-  };
-  std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> index_;
+  /// The id index: an open-addressing table (linear probing) of positions
+  /// in `assets`, plus one (0 = an empty slot), at most half full. It keeps
+  /// no copy of an id: at national scale a map of a million id strings cost
+  /// about 70 MB and a cache miss per node (docs/performance.md). A slot
+  /// naming an asset that is gone (assets changed without reindex) never
+  /// matches, so a stale index answers "not found" instead of reading past
+  /// the end.
+  std::vector<std::uint32_t> index_;
 };
 
 /// True for ids of the form [a-z0-9][a-z0-9._-]*.
