@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <boost/graph/strong_components.hpp>
 #include <set>
 
 #include "engine/strong_components.hpp"
@@ -15,12 +14,17 @@ namespace {
 
 /// Dependency cycles are legal (nothing fails unless forced) but worth knowing.
 std::vector<std::vector<model::AssetIndex>> dependency_cycles(const model::DependencyGraph& graph) {
-  const auto& g = graph.boost_graph();
-  std::vector<std::size_t> component(graph.asset_count());
-  const std::size_t count = boost::strong_components(
-      g, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g)));
+  // Edges supplier → dependent, one per (supplier, group), as compressed rows.
+  const std::size_t n = graph.asset_count();
+  std::vector<std::uint32_t> offsets(n + 1, 0), targets;
+  targets.reserve(graph.edge_count());
+  for (model::AssetIndex s = 0; s < n; ++s) {
+    for (const auto g : graph.groups_supplied_by(s)) targets.push_back(graph.group(g).asset);
+    offsets[s + 1] = static_cast<std::uint32_t>(targets.size());
+  }
+  const auto [component_of, count] = engine::strong_components(offsets, targets);
   std::vector<std::vector<model::AssetIndex>> members(count);
-  for (model::AssetIndex a = 0; a < graph.asset_count(); ++a) members[component[a]].push_back(a);
+  for (model::AssetIndex a = 0; a < n; ++a) members[component_of[a]].push_back(a);
   std::vector<std::vector<model::AssetIndex>> cycles;
   for (auto& m : members)
     if (m.size() > 1) cycles.push_back(std::move(m));

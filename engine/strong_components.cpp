@@ -1,12 +1,17 @@
 #include "engine/strong_components.hpp"
 
 #include <algorithm>
+#include <span>
 #include <utility>
 
 namespace knelpunt::engine {
 
-StrongComponents strong_components(const std::vector<std::vector<std::uint32_t>>& successors) {
-  const auto n = static_cast<std::uint32_t>(successors.size());
+namespace {
+
+/// Tarjan's algorithm over `n` nodes; `successors(v)` gives a node's
+/// successors as a range of node numbers.
+template <class Successors>
+StrongComponents tarjan(std::uint32_t n, const Successors& successors) {
   constexpr std::uint32_t kUnvisited = 0xffffffffu;
   StrongComponents result;
   result.component_of.assign(n, kUnvisited);
@@ -23,8 +28,9 @@ StrongComponents strong_components(const std::vector<std::vector<std::uint32_t>>
     on_stack[root] = true;
     while (!calls.empty()) {
       auto& [v, next] = calls.back();
-      if (next < successors[v].size()) {
-        const auto w = successors[v][next++];
+      const auto out = successors(v);
+      if (next < out.size()) {
+        const auto w = out[next++];
         if (index[w] == kUnvisited) {
           index[w] = lowlink[w] = counter++;
           stack.push_back(w);
@@ -51,6 +57,18 @@ StrongComponents strong_components(const std::vector<std::vector<std::uint32_t>>
     }
   }
   return result;
+}
+
+}  // namespace
+
+StrongComponents strong_components(const std::vector<std::vector<std::uint32_t>>& successors) {
+  return tarjan(static_cast<std::uint32_t>(successors.size()),
+                [&](std::uint32_t v) { return std::span<const std::uint32_t>(successors[v]); });
+}
+
+StrongComponents strong_components(std::span<const std::uint32_t> offsets, std::span<const std::uint32_t> targets) {
+  const auto n = static_cast<std::uint32_t>(offsets.empty() ? 0 : offsets.size() - 1);
+  return tarjan(n, [&](std::uint32_t v) { return targets.subspan(offsets[v], offsets[v + 1] - offsets[v]); });
 }
 
 }  // namespace knelpunt::engine

@@ -4,6 +4,7 @@
 /// stack. Used by the failure formulas and by the supply cycles. No I/O.
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace knelpunt::engine {
@@ -17,5 +18,11 @@ struct StrongComponents {
 };
 
 StrongComponents strong_components(const std::vector<std::vector<std::uint32_t>>& successors);
+
+/// The same for a graph in compressed sparse row form: the successors of
+/// node v are targets[offsets[v] … offsets[v + 1]); offsets has one entry
+/// more than there are nodes. No per-node allocation, for graphs of
+/// millions of nodes (the dependency cycles of `validate`).
+StrongComponents strong_components(std::span<const std::uint32_t> offsets, std::span<const std::uint32_t> targets);
 
 }  // namespace knelpunt::engine

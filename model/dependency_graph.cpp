@@ -21,6 +21,15 @@ DependencyGraph::DependencyGraph(const Model& model) {
     ids_.push_back(asset.id);
     is_virtual_.push_back(asset.is_virtual);
   }
+  // Sized once: grown by doubling, the arrays of a national model would
+  // briefly need half as much again (docs/performance.md).
+  std::size_t group_total = 0, supplier_total = 0;
+  for (const auto& asset : model.assets) {
+    group_total += asset.depends_on.size();
+    for (const auto& dependency : asset.depends_on) supplier_total += dependency.from.size();
+  }
+  groups_.reserve(group_total);
+  suppliers_.reserve(supplier_total);
   for (std::size_t a = 0; a < model.assets.size(); ++a) {
     const auto& asset = model.assets[a];
     for (std::size_t position = 0; position < asset.depends_on.size(); ++position) {
@@ -87,22 +96,14 @@ void DependencyGraph::build_indices() {
   supplied_.assign(suppliers_.size(), 0);
   std::vector<std::uint32_t> fill_groups(groups_of_offsets_.begin(), groups_of_offsets_.end() - 1);
   std::vector<std::uint32_t> fill_supplied(supplied_offsets_.begin(), supplied_offsets_.end() - 1);
-  std::vector<std::pair<std::size_t, std::size_t>> edges;
-  std::vector<EdgeGroup> edge_props;
-  edges.reserve(suppliers_.size());
-  edge_props.reserve(suppliers_.size());
   for (GroupIndex g = 0; g < groups_.size(); ++g) {
     const auto& group = groups_[g];
     group_ids_[fill_groups[group.asset]++] = g;
     for (std::uint32_t i = 0; i < group.supplier_count; ++i) {
       const AssetIndex s = suppliers_[group.first + i];
       supplied_[fill_supplied[s]++] = g;  // g ascends, so each list is sorted
-      edges.emplace_back(s, group.asset);
-      edge_props.push_back(EdgeGroup{g});
     }
   }
-  boost_ = BoostDependencyGraph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(),
-                                edge_props.begin(), n);
 }
 
 std::span<const AssetIndex> DependencyGraph::suppliers(GroupIndex g) const {

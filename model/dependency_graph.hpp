@@ -1,7 +1,7 @@
 #pragma once
-/// The dependency graph of a model in flat, index-based form for the engine,
-/// plus a Boost.Graph view (compressed sparse row) so Boost's algorithms
-/// (strong components, topological sort, dominator trees…) apply directly.
+/// The dependency graph of a model in flat, index-based form for the engine:
+/// groups and their suppliers in compressed sparse rows, both directions
+/// (decision 036: no Boost.Graph view beside them).
 ///
 /// Asset indices are positions in Model::assets (sorted by id), so every
 /// order derived from them is deterministic.
@@ -10,8 +10,6 @@
 #include <span>
 #include <string>
 #include <vector>
-
-#include <boost/graph/compressed_sparse_row_graph.hpp>
 
 #include "model/model.hpp"
 
@@ -46,15 +44,6 @@ struct GraphGroup {
   std::uint32_t losses_to_fail() const { return supplier_count - need + 1; }
 };
 
-/// Edge property of the Boost view: the group that the edge belongs to.
-struct EdgeGroup {
-  GroupIndex group = kNoIndex;
-};
-
-/// Boost view: one edge supplier → dependent per (supplier, group).
-using BoostDependencyGraph =
-    boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, EdgeGroup>;
-
 class DependencyGraph {
  public:
   /// Builds from a validated model (every supplier id resolves).
@@ -83,8 +72,8 @@ class DependencyGraph {
   /// The groups in which `supplier` is one of the suppliers, ascending.
   std::span<const GroupIndex> groups_supplied_by(AssetIndex supplier) const;
 
-  /// The Boost.Graph view; vertex i is asset i, edges run supplier → dependent.
-  const BoostDependencyGraph& boost_graph() const { return boost_; }
+  /// The edges supplier → dependent: one per (supplier, group).
+  std::size_t edge_count() const { return suppliers_.size(); }
 
  private:
   void build_indices();
@@ -98,7 +87,6 @@ class DependencyGraph {
   std::vector<GroupIndex> group_ids_;
   std::vector<std::uint32_t> supplied_offsets_;  // supplier → [offset, next) into supplied_
   std::vector<GroupIndex> supplied_;
-  BoostDependencyGraph boost_;
 };
 
 }  // namespace knelpunt::model

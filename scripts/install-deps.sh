@@ -2,7 +2,7 @@
 # Installs what knelpunt needs to build and test, from Debian 12 packages only.
 set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config python3 python3-yaml ca-certificates
-          libyaml-cpp-dev libcli11-dev libfmt-dev doctest-dev libboost-dev libboost-graph-dev
+          libyaml-cpp-dev libcli11-dev libfmt-dev doctest-dev
           nlohmann-json3-dev libcurl4-openssl-dev zlib1g-dev
           libgraphviz-dev  # the graph layout, Graphviz as a library (decision 026)
           libxlsxwriter-dev libminizip-dev libexpat1-dev  # the Excel register (decisions 027, 028)

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "engine/cascade.hpp"
 
 using namespace knelpunt;

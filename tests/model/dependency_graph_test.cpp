@@ -18,7 +18,7 @@ TEST_CASE("a graph from raw parts indexes groups both ways") {
   CHECK(graph.groups_supplied_by(1).size() == 1);
   CHECK(graph.group(0).losses_to_fail() == 2);
   CHECK(graph.group(1).losses_to_fail() == 1);
-  CHECK(boost::num_edges(graph.boost_graph()) == 3);
+  CHECK(graph.edge_count() == 3);
 }
 
 TEST_CASE("malformed raw parts are refused") {

@@ -64,7 +64,7 @@ TEST_CASE("the small test town loads from YAML, an include and CSV tables") {
   CHECK(graph.groups_of(hospital).size() == 2);
   const auto substation = static_cast<AssetIndex>(*model.find("ss-centrum"));
   CHECK(graph.groups_supplied_by(substation).size() == 5);
-  CHECK(boost::num_edges(graph.boost_graph()) == 18);  // one edge per (supplier, group)
+  CHECK(graph.edge_count() == 18);  // one edge per (supplier, group)
 }
 
 TEST_CASE("a missing model names the path") {
