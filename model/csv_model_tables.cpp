@@ -138,7 +138,7 @@ void read_asset_table(const CsvTable& table, const SharedText& file_name, std::v
 }
 
 void read_dependency_table(const CsvTable& table, const SharedText& file_name,
-                           std::vector<TableDependency>& dependencies, Diagnostics& diagnostics) {
+                           TableDependencies& dependencies, Diagnostics& diagnostics) {
   enum Column { asset, kind, from, need, type, time_to_impact, buffer };
   static constexpr std::array<std::string_view, 7> known = {"asset", "kind", "from",          "need",
                                                             "type",  "time_to_impact", "buffer"};
@@ -147,7 +147,6 @@ void read_dependency_table(const CsvTable& table, const SharedText& file_name,
   auto cell = [&](std::size_t row, Column c) -> std::string_view {
     return col[c] < 0 ? std::string_view() : table.field(row, static_cast<std::size_t>(col[c]));
   };
-  dependencies.reserve(dependencies.size() + table.row_count());
   for (std::size_t row = 0; row < table.row_count(); ++row) {
     const SourceLocation where{file_name, table.line(row), 0};
     auto bad = [&](std::string message) { diagnostics.error(where, std::move(message)); };

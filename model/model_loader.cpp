@@ -233,7 +233,7 @@ class Loader {
   std::set<std::string> files_;
   std::vector<ModelFragment> fragments_;
   std::optional<Region> region_;
-  std::vector<TableDependency> table_dependencies_;
+  TableDependencies table_dependencies_;
   std::vector<TableSupply> table_supplies_;
 };
 

@@ -19,19 +19,19 @@ class Validator {
   Validator(Model& model, const CatalogIndex* catalogs, Diagnostics& diagnostics)
       : model_(model), catalogs_(catalogs), diagnostics_(diagnostics) {}
 
-  void run(std::vector<TableDependency> table_dependencies, std::vector<TableSupply> table_supplies) {
+  void run(TableDependencies table_dependencies, std::vector<TableSupply> table_supplies) {
     unique_assets();
     unique_areas();
-    for (auto& dependency : table_dependencies) {
+    table_dependencies.consume([&](TableDependency& dependency) {
       auto index = model_.find(dependency.asset);
       if (!index) {
         diagnostics_.error(dependency.group.where,
                            fmt::format("dependency of unknown asset '{}'{}; expected an asset defined in the model",
                                        dependency.asset, hint(dependency.asset)));
-        continue;
+        return;
       }
       model_.assets[*index].depends_on.push_back(std::move(dependency.group));
-    }
+    });
     if (catalogs_)
       for (const auto& kind : model_.region.not_modelled)
         check_catalog(catalogs_->resource_kinds, kind, model_.region.not_modelled_where, "resource kind",
@@ -275,7 +275,7 @@ class Validator {
 
 }  // namespace
 
-void validate_model(Model& model, std::vector<TableDependency> table_dependencies, const CatalogIndex* catalogs,
+void validate_model(Model& model, TableDependencies table_dependencies, const CatalogIndex* catalogs,
                     Diagnostics& diagnostics, std::vector<TableSupply> table_supplies) {
   Validator(model, catalogs, diagnostics).run(std::move(table_dependencies), std::move(table_supplies));
 }

@@ -14,7 +14,7 @@ namespace knelpunt::model {
 /// assets, areas and scenarios by id, indexes the model and reports every
 /// inconsistency. Assets and areas with a duplicate id are dropped after
 /// being reported.
-void validate_model(Model& model, std::vector<TableDependency> table_dependencies,
+void validate_model(Model& model, TableDependencies table_dependencies,
                     const CatalogIndex* catalogs, Diagnostics& diagnostics,
                     std::vector<TableSupply> table_supplies = {});
 

@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto table = CsvTable::parse(text, "fuzz.csv", diagnostics);
   std::vector<Asset> assets;
   read_asset_table(table, "fuzz.csv", assets, diagnostics);
-  std::vector<TableDependency> dependencies;
+  TableDependencies dependencies;
   read_dependency_table(table, "fuzz.csv", dependencies, diagnostics);
   return 0;
 }
