@@ -66,9 +66,11 @@ StrongComponents strong_components(const std::vector<std::vector<std::uint32_t>>
                 [&](std::uint32_t v) { return std::span<const std::uint32_t>(successors[v]); });
 }
 
-StrongComponents strong_components(std::span<const std::uint32_t> offsets, std::span<const std::uint32_t> targets) {
+StrongComponents strong_components(std::span<const std::uint32_t> offsets,
+                                   std::span<const std::uint32_t> targets) {
   const auto n = static_cast<std::uint32_t>(offsets.empty() ? 0 : offsets.size() - 1);
-  return tarjan(n, [&](std::uint32_t v) { return targets.subspan(offsets[v], offsets[v + 1] - offsets[v]); });
+  return tarjan(
+      n, [&](std::uint32_t v) { return targets.subspan(offsets[v], offsets[v + 1] - offsets[v]); });
 }
 
 }  // namespace knelpunt::engine

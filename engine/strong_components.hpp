@@ -23,6 +23,7 @@ StrongComponents strong_components(const std::vector<std::vector<std::uint32_t>>
 /// node v are targets[offsets[v] … offsets[v + 1]); offsets has one entry
 /// more than there are nodes. No per-node allocation, for graphs of
 /// millions of nodes (the dependency cycles of `validate`).
-StrongComponents strong_components(std::span<const std::uint32_t> offsets, std::span<const std::uint32_t> targets);
+StrongComponents strong_components(std::span<const std::uint32_t> offsets,
+                                   std::span<const std::uint32_t> targets);
 
 }  // namespace knelpunt::engine

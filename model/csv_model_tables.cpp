@@ -80,8 +80,8 @@ std::vector<std::string> split_list(std::string_view text) {
 
 }  // namespace
 
-void read_asset_table(const CsvTable& table, const SharedText& file_name, std::vector<Asset>& assets,
-                      Diagnostics& diagnostics) {
+void read_asset_table(const CsvTable& table, const SharedText& file_name,
+                      std::vector<Asset>& assets, Diagnostics& diagnostics) {
   enum Column { id, name, type, process, operator_, virtual_, p, lat, lon, zones, population };
   static constexpr std::array<std::string_view, 11> known = {
       "id", "name", "type", "process", "operator", "virtual", "p", "lat", "lon", "zones", "population"};
@@ -260,8 +260,8 @@ void read_area_table(const CsvTable& table, const SharedText& file_name, std::ve
   }
 }
 
-void read_supply_table(const CsvTable& table, const SharedText& file_name, std::vector<TableSupply>& supplies,
-                       Diagnostics& diagnostics) {
+void read_supply_table(const CsvTable& table, const SharedText& file_name,
+                       std::vector<TableSupply>& supplies, Diagnostics& diagnostics) {
   enum Column { asset, service, areas };
   static constexpr std::array<std::string_view, 3> known = {"asset", "service", "areas"};
   const auto col = map_columns(table, known, file_name, diagnostics);

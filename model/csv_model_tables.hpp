@@ -15,8 +15,8 @@
 namespace knelpunt::model {
 
 /// Appends one asset per row. Only `id` is a required column.
-void read_asset_table(const CsvTable& table, const SharedText& file_name, std::vector<Asset>& assets,
-                      Diagnostics& diagnostics);
+void read_asset_table(const CsvTable& table, const SharedText& file_name,
+                      std::vector<Asset>& assets, Diagnostics& diagnostics);
 
 /// A dependency group read from a table, for the asset it belongs to.
 struct TableDependency {
@@ -69,7 +69,7 @@ struct TableSupply {
 };
 
 /// Appends one supply per row. All three columns are required.
-void read_supply_table(const CsvTable& table, const SharedText& file_name, std::vector<TableSupply>& supplies,
-                       Diagnostics& diagnostics);
+void read_supply_table(const CsvTable& table, const SharedText& file_name,
+                       std::vector<TableSupply>& supplies, Diagnostics& diagnostics);
 
 }  // namespace knelpunt::model

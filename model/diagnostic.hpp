@@ -14,7 +14,8 @@ namespace knelpunt::model {
 /// A place in an input file. `line` and `column` are 1-based; 0 means unknown
 /// (a CSV diagnostic has a line but no column; a file-level one has neither).
 struct SourceLocation {
-  SharedText file;  ///< shared by the locations of one file: make it once per file, copy it per location
+  SharedText
+      file;  ///< shared by the locations of one file: make it once per file, copy it per location
   std::uint32_t line = 0;
   std::uint32_t column = 0;
   /// For a JSON input checked after parsing, where no line is known any more

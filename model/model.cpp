@@ -41,7 +41,7 @@ double Asset::population() const {
 std::optional<std::size_t> Model::find(std::string_view id) const {
   if (index_.empty()) return std::nullopt;
   const std::size_t mask = index_.size() - 1;
-  for (std::size_t slot = std::hash<std::string_view>{}(id) & mask;; slot = (slot + 1) & mask) {
+  for (std::size_t slot = std::hash<std::string_view>{}(id)&mask;; slot = (slot + 1) & mask) {
     const std::uint32_t entry = index_[slot];
     if (entry == 0) return std::nullopt;
     if (entry - 1 < assets.size() && assets[entry - 1].id == id) return entry - 1;
@@ -57,7 +57,8 @@ void Model::reindex() {
   const std::size_t mask = capacity - 1;
   for (std::size_t i = 0; i < assets.size(); ++i) {
     // The first of equal ids keeps the slot, as find() answers with the first.
-    for (std::size_t slot = std::hash<std::string_view>{}(assets[i].id) & mask;; slot = (slot + 1) & mask) {
+    for (std::size_t slot = std::hash<std::string_view>{}(assets[i].id) & mask;;
+         slot = (slot + 1) & mask) {
       const std::uint32_t entry = index_[slot];
       if (entry == 0) {
         index_[slot] = static_cast<std::uint32_t>(i + 1);

@@ -83,9 +83,10 @@ class Validator {
     std::size_t kept = 0;
     for (std::size_t i = 0; i < assets.size(); ++i) {
       if (kept > 0 && assets[kept - 1].id == assets[i].id) {
-        diagnostics_.error(assets[i].where, fmt::format("duplicate asset id '{}' (first defined at {}); expected "
-                                                        "each id to be defined once",
-                                                        assets[i].id, assets[kept - 1].where.to_string()));
+        diagnostics_.error(assets[i].where,
+                           fmt::format("duplicate asset id '{}' (first defined at {}); expected "
+                                       "each id to be defined once",
+                                       assets[i].id, assets[kept - 1].where.to_string()));
         continue;
       }
       if (kept != i) assets[kept] = std::move(assets[i]);
@@ -275,8 +276,9 @@ class Validator {
 
 }  // namespace
 
-void validate_model(Model& model, TableDependencies table_dependencies, const CatalogIndex* catalogs,
-                    Diagnostics& diagnostics, std::vector<TableSupply> table_supplies) {
+void validate_model(Model& model, TableDependencies table_dependencies,
+                    const CatalogIndex* catalogs, Diagnostics& diagnostics,
+                    std::vector<TableSupply> table_supplies) {
   Validator(model, catalogs, diagnostics).run(std::move(table_dependencies), std::move(table_supplies));
 }
 

@@ -7,12 +7,12 @@
 /// national scale"). A copy costs a reference count; make the text once per
 /// file and copy it to each location. The empty text allocates nothing.
 
+#include <fmt/format.h>
+
 #include <compare>
 #include <memory>
 #include <string>
 #include <string_view>
-
-#include <fmt/format.h>
 
 namespace knelpunt::model {
 
@@ -27,7 +27,9 @@ class SharedText {
 
   /// The text; a reference to one empty string when empty.
   const std::string& str() const { return text_ ? *text_ : empty_text(); }
-  operator const std::string&() const { return str(); }  // NOLINT: implicit, reads as the string it is
+  operator const std::string&() const {
+    return str();
+  }  // NOLINT: implicit, reads as the string it is
   bool empty() const { return !text_; }
 
   friend bool operator==(const SharedText& a, const SharedText& b) {

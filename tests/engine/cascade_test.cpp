@@ -1,8 +1,8 @@
+#include "engine/cascade.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
-
-#include "engine/cascade.hpp"
 
 using namespace knelpunt;
 using engine::Seed;

@@ -30,7 +30,8 @@ TEST_CASE("find answers as a scan does, for present and absent ids, at any size"
   std::mt19937 random(7);
   for (std::size_t size : {0u, 1u, 2u, 7u, 8u, 9u, 100u, 5000u}) {
     Model model;
-    for (std::size_t i = 0; i < size; ++i) model.assets.push_back(asset("a-" + std::to_string(random() % (3 * size + 1))));
+    for (std::size_t i = 0; i < size; ++i)
+      model.assets.push_back(asset("a-" + std::to_string(random() % (3 * size + 1))));
     model.reindex();
     for (std::size_t probe = 0; probe < 3 * size + 3; ++probe) {
       const std::string id = "a-" + std::to_string(probe);
