@@ -7,26 +7,11 @@
 #
 #   bench/loader_scale.sh [WORK_DIR]     (BUILD=dir SIZES="200000 1000000" RUNS=3)
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$here")"
-work="${1:-/tmp/knelpunt-loader-scale}"
-build="${BUILD:-$root/build-bench}"
+source "$(dirname "$0")/common.sh"
+bench_setup "${1:-/tmp/knelpunt-loader-scale}"
 sizes="${SIZES:-200000 1000000}"
 runs="${RUNS:-3}"
-export KNELPUNT_HOME="$root"
-mkdir -p "$work"
-if [ ! -x "$build/cli/knelpunt" ]; then
-  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKNELPUNT_TESTS=OFF >/dev/null
-  cmake --build "$build" --target knelpunt -j "${JOBS:-2}"
-fi
-knelpunt="$build/cli/knelpunt"
 
-# timed CMD…: runs CMD once under /usr/bin/time -v; prints "wall_s peak_MiB".
-timed() {
-  /usr/bin/time -v -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt"
-  awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; w=s}
-              /Maximum resident set size/ {r=$2/1024} END {printf "%.3f %.0f\n", w, r}' "$work/time.txt"
-}
 for size in $sizes; do
   model="$work/layered-$size"
   [ -f "$model/model.yaml" ] || python3 "$here/generate_region.py" --assets "$size" --variant layered --out "$model" >/dev/null

@@ -7,30 +7,14 @@
 #
 #   bench/register_scale.sh [WORK_DIR]        (BUILD=dir ASSETS=10000 RUNS=3)
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$here")"
-work="${1:-/tmp/knelpunt-register-scale}"
-build="${BUILD:-$root/build-bench}"
+source "$(dirname "$0")/common.sh"
+bench_setup "${1:-/tmp/knelpunt-register-scale}"
 assets="${ASSETS:-10000}"
 runs="${RUNS:-3}"
-export KNELPUNT_HOME="$root"
-mkdir -p "$work"
-if [ ! -x "$build/cli/knelpunt" ]; then
-  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKNELPUNT_TESTS=OFF >/dev/null
-  cmake --build "$build" --target knelpunt -j "${JOBS:-2}"
-fi
-knelpunt="$build/cli/knelpunt"
 model="$work/region-$assets"
 [ -f "$model/model.yaml" ] || python3 "$here/generate_region.py" --assets "$assets" --out "$model" >/dev/null
 sed 's/max_order: 2/max_order: 1/' "$root/profiles/default.yaml" >"$work/order-1.yaml"
 
-# timed CMD…: runs CMD once under /usr/bin/time -v; prints "wall_s peak_MiB".
-# The caller alternates the commands run by run and takes medians.
-timed() {
-  /usr/bin/time -v -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt"
-  awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; w=s}
-              /Maximum resident set size/ {r=$2/1024} END {printf "%.3f %.0f\n", w, r}' "$work/time.txt"
-}
 declare -a reach assess order1
 for _ in $(seq "$runs"); do
   reach+=("$(timed "$knelpunt" reach "$model" --format json -o "$work/reach.json")")

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "model/permute_in_place.hpp"
 #include "model/suggest.hpp"
 
 namespace knelpunt::model {
@@ -65,20 +66,7 @@ class Validator {
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return assets[a].id < assets[b].id; });
-    // order[k] is the asset that belongs at position k; follow each cycle once.
-    std::vector<bool> placed(assets.size(), false);
-    for (std::size_t start = 0; start < assets.size(); ++start) {
-      if (placed[start]) continue;
-      Asset held = std::move(assets[start]);
-      std::size_t k = start;
-      while (order[k] != start) {
-        assets[k] = std::move(assets[order[k]]);
-        placed[k] = true;
-        k = order[k];
-      }
-      assets[k] = std::move(held);
-      placed[k] = true;
-    }
+    permute_in_place(assets, order);
     // Equal ids are now adjacent, in the order they were read: the first stays.
     std::size_t kept = 0;
     for (std::size_t i = 0; i < assets.size(); ++i) {

@@ -9,6 +9,7 @@
 
 #include "assessors/local_format.hpp"
 #include "engine/parallel_for.hpp"
+#include "model/permute_in_place.hpp"
 #include "register/knelpunt_entries.hpp"
 #include "register/register_texts.hpp"
 #include "register/risk_id.hpp"
@@ -71,20 +72,7 @@ void sort_for_review(std::vector<Risk>& risks) {
     if (a.impact_score != b.impact_score) return a.impact_score > b.impact_score;
     return a.id < b.id;
   });
-  // order[k] is the entry that belongs at position k; follow each cycle once.
-  std::vector<bool> placed(risks.size(), false);
-  for (std::size_t start = 0; start < risks.size(); ++start) {
-    if (placed[start]) continue;
-    Risk held = std::move(risks[start]);
-    std::size_t k = start;
-    while (order[k] != start) {
-      risks[k] = std::move(risks[order[k]]);
-      placed[k] = true;
-      k = order[k];
-    }
-    risks[k] = std::move(held);
-    placed[k] = true;
-  }
+  model::permute_in_place(risks, order);
 }
 
 /// The tracking's `impact_expert` classes into the finding's impact, in
