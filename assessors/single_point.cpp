@@ -11,9 +11,8 @@
 /// given in brief when the context allows it (decision 021): their figures
 /// in full, their affected assets and chain on request (detail).
 
-#include <map>
-
 #include <algorithm>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -57,20 +56,33 @@ class SinglePointAssessor : public Assessor {
       cut_set_progress.advance();
     });
 
-    // Cut set → the vital assets it takes down (in index order).
-    std::map<std::vector<model::AssetIndex>, std::vector<model::AssetIndex>> targets_of;
+    // Cut set → the vital assets it takes down, grouped by sorting (set,
+    // target) pairs rather than through a map keyed by copies of the sets:
+    // a region has tens of thousands. The stable sort keeps each set's
+    // targets in the order of `targets` (index order); the sets come out in
+    // the lexicographic order of their indices, which is id order.
+    std::vector<std::pair<const std::vector<model::AssetIndex>*, model::AssetIndex>> hits;
     for (std::size_t i = 0; i < targets.size(); ++i)
-      for (const auto& set : per_target[i].sets) targets_of[set].push_back(targets[i]);
+      for (const auto& set : per_target[i].sets) hits.emplace_back(&set, targets[i]);
+    std::stable_sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+    struct CutSetHits {
+      const std::vector<model::AssetIndex>* set;
+      std::vector<model::AssetIndex> targets;
+    };
+    std::vector<CutSetHits> kept;
+    for (std::size_t begin = 0, end = 0; begin < hits.size(); begin = end) {
+      CutSetHits entry{hits[begin].first, {}};
+      for (end = begin; end < hits.size() && *hits[end].first == *entry.set; ++end)
+        entry.targets.push_back(hits[end].second);
+      if (entry.targets.size() >= min_vital_) kept.push_back(std::move(entry));
+    }
 
     // Each finding runs its own cascade: independent, so in parallel, each
     // into its own slot (the order, and so the bytes, do not depend on threads).
-    std::vector<const decltype(targets_of)::value_type*> kept;
-    for (const auto& entry : targets_of)
-      if (entry.second.size() >= min_vital_) kept.push_back(&entry);
     std::vector<Finding> findings(kept.size());
     engine::ProgressCounter cascade_progress(context.progress, "single-point: cascades", kept.size());
     engine::parallel_for(kept.size(), context.threads, [&](std::size_t i) {
-      findings[i] = finding_for(kept[i]->first, kept[i]->second, context);
+      findings[i] = finding_for(*kept[i].set, kept[i].targets, context);
       cascade_progress.advance();
     });
     return findings;

@@ -146,14 +146,22 @@ KnelpuntFindings merge_knelpunten(std::vector<assessors::Finding> findings, cons
     if (is_asset_kind(findings[i].kind) && findings[i].assets.size() == 1) by_asset[findings[i].assets[0]].push_back(i);
 
   KnelpuntFindings result;
+  result.analyses.reserve(findings.size());
+  result.replaces.reserve(findings.size());
+  result.headlines.reserve(findings.size());
+  // Merged in place: an asset's merged finding replaces its first finding,
+  // its other findings are dropped, and the vector is compacted at the end.
+  // A finding is large and a region has tens of thousands: a second vector
+  // of them would be tens of megabytes of fresh pages.
+  std::vector<bool> kept(findings.size(), false);
   std::set<std::string> done;
   for (std::size_t i = 0; i < findings.size(); ++i) {
     auto& finding = findings[i];
     if (!(is_asset_kind(finding.kind) && finding.assets.size() == 1)) {
+      kept[i] = true;
       result.analyses.push_back({finding.assessor});
       result.replaces.emplace_back();
       result.headlines.emplace_back();
-      result.findings.push_back(std::move(finding));
       continue;
     }
     const std::string asset = finding.assets[0];
@@ -170,11 +178,23 @@ KnelpuntFindings merge_knelpunten(std::vector<assessors::Finding> findings, cons
     std::sort(replaced.begin(), replaced.end());
     replaced.erase(std::unique(replaced.begin(), replaced.end()), replaced.end());
     std::vector<std::size_t> headlines;
-    result.findings.push_back(merge_parts(model, asset, std::move(parts), headlines));
+    // The parts are this asset's findings only, and `done` skips the rest
+    // of them: its first finding may be overwritten.
+    auto merged = merge_parts(model, asset, std::move(parts), headlines);
+    finding = std::move(merged);
+    kept[i] = true;
     result.headlines.push_back(std::move(headlines));
     result.analyses.push_back(std::move(analyses));
     result.replaces.push_back(std::move(replaced));
   }
+  std::size_t write = 0;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (!kept[i]) continue;
+    if (write != i) findings[write] = std::move(findings[i]);
+    ++write;
+  }
+  findings.erase(findings.begin() + static_cast<std::ptrdiff_t>(write), findings.end());
+  result.findings = std::move(findings);
   return result;
 }
 

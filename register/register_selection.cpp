@@ -18,25 +18,41 @@ std::vector<Risk> select_entries(Register& reg, const RegisterSelection& selecti
     if (always_listed(risk)) ++always;
   std::size_t room = selection.max_entries > always ? selection.max_entries - always : 0;
 
+  // Which entries are listed: the always-listed ones, then the highest
+  // (the risks are in review order) while there is room.
+  std::vector<bool> listed_at(reg.risks.size(), false);
+  std::size_t listed_count = 0;
+  for (std::size_t i = 0; i < reg.risks.size(); ++i) {
+    const Risk& risk = reg.risks[i];
+    if (always_listed(risk)) {
+      listed_at[i] = true;
+    } else if (risk.level >= selection.min_level && room > 0) {
+      --room;
+      listed_at[i] = true;
+    }
+    if (listed_at[i]) ++listed_count;
+  }
+  // The few listed entries are moved out; what is left out stays where it
+  // is and is compacted in place (an entry is large, and at region scale a
+  // second vector of tens of thousands would be tens of megabytes of fresh pages).
   std::vector<Risk> listed;
+  listed.reserve(listed_count);
+  std::size_t write = 0;
+  for (std::size_t i = 0; i < reg.risks.size(); ++i) {
+    if (listed_at[i]) {
+      listed.push_back(std::move(reg.risks[i]));
+      continue;
+    }
+    if (write != i) reg.risks[write] = std::move(reg.risks[i]);
+    ++write;
+  }
+  reg.risks.erase(reg.risks.begin() + static_cast<std::ptrdiff_t>(write), reg.risks.end());
   // What is left out, in a register of its own so that it is counted exactly
   // as the summary counts the listed entries (per level, per sector).
   Register left_out;
   left_out.diagram = reg.diagram;
   left_out.process_sectors = reg.process_sectors;
-  // Reserved, so that each entry (large) is moved once.
-  listed.reserve(std::min(reg.risks.size(), always + room));
-  left_out.risks.reserve(reg.risks.size() - always);
-  for (auto& risk : reg.risks) {
-    if (always_listed(risk)) {
-      listed.push_back(std::move(risk));
-    } else if (risk.level >= selection.min_level && room > 0) {
-      --room;
-      listed.push_back(std::move(risk));
-    } else {
-      left_out.risks.push_back(std::move(risk));
-    }
-  }
+  left_out.risks = std::move(reg.risks);
   reg.risks = std::move(listed);
 
   auto counts = summarize(left_out);
