@@ -11,16 +11,16 @@
 /// given in brief when the context allows it (decision 021): their figures
 /// in full, their affected assets and chain on request (detail).
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <utility>
 
-#include <fmt/format.h>
-
 #include "assessors/assessor_options.hpp"
 #include "assessors/assessor_texts.hpp"
-#include "assessors/local_format.hpp"
 #include "assessors/builtin_assessors.hpp"
 #include "assessors/impact_estimator.hpp"
+#include "assessors/local_format.hpp"
 #include "assessors/structural_likelihood.hpp"
 #include "assessors/structural_measures.hpp"
 #include "engine/cut_sets.hpp"
@@ -64,7 +64,8 @@ class SinglePointAssessor : public Assessor {
     std::vector<std::pair<const std::vector<model::AssetIndex>*, model::AssetIndex>> hits;
     for (std::size_t i = 0; i < targets.size(); ++i)
       for (const auto& set : per_target[i].sets) hits.emplace_back(&set, targets[i]);
-    std::stable_sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+    std::stable_sort(hits.begin(), hits.end(),
+                     [](const auto& a, const auto& b) { return *a.first < *b.first; });
     struct CutSetHits {
       const std::vector<model::AssetIndex>* set;
       std::vector<model::AssetIndex> targets;
