@@ -62,6 +62,7 @@ enum class Phrase {
   unknown_surface_note,
   impact_basis_service,
   vital_process_floor,
+  vital_process_floor_many,
   // Likelihood rules.
   structural_unknown_p,
   failure_probability,

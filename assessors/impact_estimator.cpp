@@ -86,12 +86,15 @@ struct CountedValue {
 };
 
 /// The basis of one criterion's impact in both languages, from the text table.
-LocalText impact_basis(const catalogs::ImpactCriterion& criterion, const CountedValue& found,
+LocalText impact_basis(const catalogs::ReferenceData& reference,
+                       const catalogs::ImpactCriterion& criterion, const CountedValue& found,
                        catalogs::ClassIndex impact_class, model::Hours horizon, bool restores) {
   const auto& estimate = *criterion.estimate;
   const bool hours_measure = estimate.measure == catalogs::ImpactEstimate::Measure::people_hours;
   const LocalText scope =
-      estimate.processes.empty() ? LocalText{} : local_text(Phrase::impact_scope, fmt::join(estimate.processes, ", "));
+      estimate.processes.empty()
+          ? LocalText{}
+          : local_text(Phrase::impact_scope, process_names(reference, estimate.processes));
   const LocalText what =
       !found.people_basis
           ? local_text(Phrase::counted_assets, estimate.serve,
@@ -388,9 +391,11 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds, Out
                         outages, horizon);
     auto impact_class = criterion.classify(found.value);
     if (!impact_class) continue;
-    out.impact.push_back({criterion.id, *impact_class, found.value,
-                          brief ? LocalText{} : impact_basis(criterion, found, *impact_class, horizon, restores()),
-                          ImpactSource::estimate});
+    out.impact.push_back(
+        {criterion.id, *impact_class, found.value,
+         brief ? LocalText{}
+               : impact_basis(reference_, criterion, found, *impact_class, horizon, restores()),
+         ImpactSource::estimate});
   }
   if (out.impact.empty()) add_floor(out, outages.failed);
   out.failed = std::move(outages.failed);
@@ -409,12 +414,15 @@ void ImpactEstimator::add_floor(CascadeOutcome& out, std::span<const model::Asse
   }
   if (processes.empty()) return;
   std::sort(processes.begin(), processes.end());
-  out.impact.push_back({floor->criterion, floor->impact_class, 0,
-                        local_text(Phrase::vital_process_floor, fmt::join(processes, ", "),
-                                   LocalText{floor->rationale, floor->rationale_en.empty() ? floor->rationale
-                                                                                           : floor->rationale_en},
-                                   catalogs::class_letter(floor->impact_class)),
-                        ImpactSource::floor});
+  out.impact.push_back(
+      {floor->criterion, floor->impact_class, 0,
+       local_text(by_count(processes.size(), Phrase::vital_process_floor,
+                           Phrase::vital_process_floor_many),
+                  process_names(reference_, processes),
+                  LocalText{floor->rationale,
+                            floor->rationale_en.empty() ? floor->rationale : floor->rationale_en},
+                  catalogs::class_letter(floor->impact_class)),
+       ImpactSource::floor});
 }
 
 }  // namespace knelpunt::assessors

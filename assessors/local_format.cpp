@@ -106,6 +106,17 @@ LocalText resource_kind_name(const catalogs::ReferenceData& reference, const std
           in_prose(kind->name_en.empty() ? kind->name : kind->name_en, id)};
 }
 
+LocalText process_names(const catalogs::ReferenceData& reference,
+                        const std::vector<std::string>& ids) {
+  std::vector<std::string> nl, en;
+  for (const auto& id : ids) {
+    const auto* process = reference.process(id);
+    nl.push_back(process && !process->name.empty() ? process->name : id);
+    en.push_back(process && !process->name_en.empty() ? process->name_en : nl.back());
+  }
+  return {fmt::format("{}", fmt::join(nl, "; ")), fmt::format("{}", fmt::join(en, "; "))};
+}
+
 LocalText threat_name(const catalogs::ReferenceData& reference, const std::string& id) {
   const auto* threat = reference.threat(id);
   if (!threat) return {id, id};

@@ -55,4 +55,10 @@ LocalText resource_kind_name(const catalogs::ReferenceData& reference, const std
 /// the id itself. An English id is no Dutch word to a reader.
 LocalText threat_name(const catalogs::ReferenceData& reference, const std::string& id);
 
+/// Vital processes as a reader names them: the vital-process catalogue's
+/// names in each language ("Regionale distributie elektriciteit"), an id
+/// the catalogue lacks as itself, joined by "; " (the names hold commas).
+LocalText process_names(const catalogs::ReferenceData& reference,
+                        const std::vector<std::string>& ids);
+
 }  // namespace knelpunt::assessors

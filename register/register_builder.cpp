@@ -182,8 +182,12 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
   reg.horizons = settings.horizons;
   reg.assessor_options = settings.assessor_options;
   reg.process_horizons = settings.process_horizons;
-  for (const auto& [id, process] : reference.processes)  // a map: sorted by id
+  for (const auto& [id, process] : reference.processes) {  // a map: sorted by id
     reg.process_sectors.push_back({id, {process.sector, process.sector_en.empty() ? process.sector : process.sector_en}});
+    reg.process_names.emplace_back(
+        id, assessors::LocalText{process.name.empty() ? id : process.name,
+                                 process.name_en.empty() ? process.name : process.name_en});
+  }
 
   for (const auto& [id, kind] : reference.resource_kinds)  // a map: sorted by id
     reg.service_names.emplace_back(id, assessors::resource_kind_name(reference, id));

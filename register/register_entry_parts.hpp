@@ -61,6 +61,11 @@ std::string cve_details(const assessors::CveEvidence& cve, std::string_view lang
 /// when the register has no name for it.
 std::string service_name(const Register& reg, const std::string& id, std::string_view lang);
 
+/// An entry's vital processes by name in `lang` (Register::process_names),
+/// each through `escape`, joined by ", "; a process the register has no
+/// name for (a register read back from JSON) by its id; "" when it has none.
+std::string vital_processes_text(const Register& reg, const Risk& risk, std::string_view lang,
+                                 Escape escape);
 /// A threat id as a reader is shown it: its name with the id
 /// ("overstroming (flood)"), else the id (a register read back from JSON
 /// has no names); "" for a finding without a threat.

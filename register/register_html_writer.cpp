@@ -769,7 +769,7 @@ void write_entry(std::string& out, const Register& reg, const Risk& risk, std::s
                                  : joined(risk.operators));
   dl_item(out, Label::vital_processes, lang,
           risk.vital_processes.empty() ? std::string(label(Label::none, lang))
-                                       : joined(risk.vital_processes));
+                                       : vital_processes_text(reg, risk, lang, esc));
   const auto key = key_evidence_lines(risk);
   if (std::find(key.begin(), key.end(), true) != key.end()) {
     std::string lines;

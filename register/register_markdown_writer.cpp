@@ -488,11 +488,14 @@ void write_risk(std::string& out, const Register& reg, const Risk& risk, const s
     likelihood += ": " + markdown_escape(rationale);
   field(out, Label::likelihood, lang, likelihood);
   write_impact(out, reg, risk, open_everywhere, lang);
-  field(out, Label::operator_name, lang,
-        fmt::format("{} · {}: {}",
-                    risk.operators.empty() ? std::string(label(Label::no_operator, lang)) : escaped_list(risk.operators),
-                    label(Label::vital_processes, lang),
-                    risk.vital_processes.empty() ? std::string(label(Label::none, lang)) : escaped_list(risk.vital_processes)));
+  field(
+      out, Label::operator_name, lang,
+      fmt::format("{} · {}: {}",
+                  risk.operators.empty() ? std::string(label(Label::no_operator, lang))
+                                         : escaped_list(risk.operators),
+                  label(Label::vital_processes, lang),
+                  risk.vital_processes.empty() ? std::string(label(Label::none, lang))
+                                               : vital_processes_text(reg, risk, lang, md_escape)));
   const auto key = key_evidence_lines(risk);
   const auto further = static_cast<std::size_t>(std::count(key.begin(), key.end(), false));
   if (further + 1 == key.size()) {

@@ -190,6 +190,10 @@ struct Register {
   /// Every threat of the catalogue by id, sorted, with its name as prose
   /// writes it (assessors/local_format.hpp threat_name: "overstroming (flood)").
   std::vector<std::pair<std::string, assessors::LocalText>> threat_names = {};
+  /// Every vital process of the catalogue by id, sorted, with its name
+  /// ("Regionale distributie elektriciteit"): the registers a reader opens
+  /// name processes, the JSON and CSV give their ids.
+  std::vector<std::pair<std::string, assessors::LocalText>> process_names = {};
   /// What changed since the register given to `assess --previous`, or none
   /// (register_changes.hpp); the Markdown and HTML registers show it.
   std::optional<RegisterChanges> changes = std::nullopt;

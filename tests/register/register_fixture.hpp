@@ -170,6 +170,11 @@ inline risk_register::Register fixture_register() {
   reg.process_sectors = {{"drinkwater", {"Drinkwater", "Drinking water"}},
                          {"elektriciteit.regionaal", {"Energie", "Energy"}},
                          {"zorg.acuut", {"Zorg", "Health care"}}};
+  // zorg.acuut has no name here: a process the register cannot name is shown by its id.
+  reg.process_names = {
+      {"drinkwater", {"Drinkwatervoorziening", "Drinking-water supply"}},
+      {"elektriciteit.regionaal",
+       {"Regionale distributie elektriciteit", "Regional distribution of electricity"}}};
   return reg;
 }
 
