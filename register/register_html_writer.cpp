@@ -153,7 +153,8 @@ th[aria-sort=ascending] button::after{content:" \25B2"}th[aria-sort=descending] 
  .counts{margin:.2rem 0 .3rem}.counts li{padding:.1rem .5rem;font-size:9pt}.board h2{margin-top:.4rem}
  h2{break-after:avoid}h3{break-after:avoid}
  section.part{break-before:page}
- tr,.entry,.appendix section,svg,li{break-inside:avoid}
+ tr,svg,li,h3,.entry dd{break-inside:avoid}
+ .entry dl{display:block}.entry dt{float:left;clear:left;width:7.5rem;break-after:avoid}.entry dd{margin-left:8.3rem}
  svg.depgraph{display:block;width:100%;height:235mm}
  #register-table{table-layout:fixed;font-size:7.5pt}
  #register-table td{overflow-wrap:anywhere;padding:.15rem .25rem}
