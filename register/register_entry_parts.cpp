@@ -157,6 +157,10 @@ std::string service_name(const Register& reg, const std::string& id, std::string
   return named(reg.service_names, id, lang);
 }
 
+std::string process_name(const Register& reg, const std::string& id, std::string_view lang) {
+  return named(reg.process_names, id, lang);
+}
+
 std::string vital_processes_text(const Register& reg, const Risk& risk, std::string_view lang,
                                  Escape escape) {
   std::vector<std::string> names;

@@ -61,6 +61,9 @@ std::string cve_details(const assessors::CveEvidence& cve, std::string_view lang
 /// when the register has no name for it.
 std::string service_name(const Register& reg, const std::string& id, std::string_view lang);
 
+/// A vital process as the register names it in `lang` (Register::process_names);
+/// its id when the register has no name for it.
+std::string process_name(const Register& reg, const std::string& id, std::string_view lang);
 /// An entry's vital processes by name in `lang` (Register::process_names),
 /// each through `escape`, joined by ", "; a process the register has no
 /// name for (a register read back from JSON) by its id; "" when it has none.

@@ -223,7 +223,7 @@ void write_meta(std::string& out, const Register& reg, std::string_view lang) {
       horizon += fmt::format("; {}: {}", esc(assessor_name(h.assessor, lang)),
                              register_duration(h.horizon_h, lang));
   for (const auto& [process, hours] : reg.process_horizons)
-    horizon += fmt::format("; {} {}: {}", label(Label::cascades_of, lang), esc(process),
+    horizon += fmt::format("; {} {}: {}", label(Label::cascades_of, lang), esc(process_name(reg, process, lang)),
                            register_duration(hours, lang));
   item(Label::horizon, horizon);
   item(Label::profile, esc(reg.profile));

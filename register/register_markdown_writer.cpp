@@ -88,7 +88,8 @@ void write_header(std::string& out, const Register& reg, std::string_view lang) 
                              register_duration(h.horizon_h, lang));
   // Cascades that start at an asset of these processes count longer.
   for (const auto& [process, hours] : reg.process_horizons)
-    horizon += fmt::format("; {} {}: {}", label(Label::cascades_of, lang), markdown_escape(process),
+    horizon += fmt::format("; {} {}: {}", label(Label::cascades_of, lang),
+                           markdown_escape(process_name(reg, process, lang)),
                            register_duration(hours, lang));
   field(out, Label::horizon, lang, horizon);
   field(out, Label::profile, lang, markdown_escape(reg.profile));

@@ -299,7 +299,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     Entry{Label::people_hours, "mensuren", "people-hours"},
     Entry{Label::other_entries, "andere vermeldingen", "other entries"},
     Entry{Label::in_every_entry, "bij elk risico hieronder", "in every risk below"},
-    Entry{Label::cascades_of, "uitval die begint bij", "cascades that start at"},
+    Entry{Label::cascades_of, "uitval die begint bij een object van", "cascades that start at an asset of"},
     // The dependency graph picture; {} is a count.
     Entry{Label::graph_folded, "+{} samengevouwen", "+{} collapsed"},
     Entry{Label::graph_legend_a, "vitaal proces, categorie A", "vital process, category A"},
