@@ -188,7 +188,8 @@ class GeographicAssessor : public Assessor {
       if (hit.empty()) continue;
       std::vector<std::string> member_ids;
       for (auto a : members) member_ids.push_back(context.model.assets[a].id);
-      const LocalText horizon = local_hours(context.horizon);
+      // The horizon of this cascade: a vital process may lengthen it (profile `horizons:`).
+      const LocalText horizon = local_hours(context.impact.horizon_of(seeds));
       Finding finding;
       finding.assessor = std::string(name());
       finding.kind = "zone";

@@ -57,7 +57,8 @@ class ScenarioAssessor : public Assessor {
     finding.title = local_text(Phrase::scenario_title, title);
 
     auto outcome = context.impact.outcome(seeds);
-    const LocalText horizon = local_hours(context.horizon);
+    // The horizon of this cascade: a vital process may lengthen it (profile `horizons:`).
+    const LocalText horizon = local_hours(context.impact.horizon_of(seeds));
     // Everyone served by an asset that fails at some moment (with recovery the
     // timeline's last point may be lower: service is back for some).
     const double people = outcome.people_served;

@@ -81,18 +81,32 @@ class SinglePointAssessor : public Assessor {
     // Each finding runs its own cascade: independent, so in parallel, each
     // into its own slot (the order, and so the bytes, do not depend on threads).
     std::vector<Finding> findings(kept.size());
+    std::vector<char> found(kept.size(), 0);  // char, not bool: written from several threads
     engine::ProgressCounter cascade_progress(context.progress, "single-point: cascades", kept.size());
     engine::parallel_for(kept.size(), context.threads, [&](std::size_t i) {
-      findings[i] = finding_for(*kept[i].set, kept[i].targets, context);
+      found[i] = finding_for(*kept[i].set, kept[i].targets, context, findings[i]) ? 1 : 0;
       cascade_progress.advance();
     });
+    // Compacted in place: a region has tens of thousands of findings.
+    std::size_t write = 0;
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      if (!found[i]) continue;
+      if (write != i) findings[write] = std::move(findings[i]);
+      ++write;
+    }
+    findings.erase(findings.begin() + static_cast<std::ptrdiff_t>(write), findings.end());
     return findings;
   }
 
  private:
-  Finding finding_for(const std::vector<model::AssetIndex>& set, const std::vector<model::AssetIndex>& hit,
-                      const AssessmentContext& context) const {
-    Finding finding;
+  /// The finding of cut set `set` of the vital assets `hit` into `finding`;
+  /// false (nothing to report) when its own cascade, restoration included,
+  /// takes down fewer than min_vital (at least one) of them: the repairs of
+  /// the model keep them in service, and a knelpunt entry that takes down
+  /// no vital asset cannot be defended.
+  bool finding_for(const std::vector<model::AssetIndex>& set,
+                   const std::vector<model::AssetIndex>& hit, const AssessmentContext& context,
+                   Finding& finding) const {
     finding.assessor = std::string(name());
     finding.kind = set.size() == 1 ? "spof" : "common-cause";
     std::vector<std::string> labels;
@@ -116,7 +130,9 @@ class SinglePointAssessor : public Assessor {
       const bool fails = std::binary_search(outcome.failed.begin(), outcome.failed.end(), t);
       (fails ? hit_ids : restored_ids).push_back(id);
     }
-    const LocalText horizon = local_hours(context.horizon);
+    if (hit_ids.size() < std::max<std::size_t>(min_vital_, 1)) return false;
+    // The horizon of this cascade: a vital process may lengthen it (profile `horizons:`).
+    const LocalText horizon = local_hours(context.impact.horizon_of(seeds));
     const LocalText vital = counted(hit_ids.size(), Phrase::vital_assets_one, Phrase::vital_assets_many);
     const std::string hit_list = fmt::format("{}", fmt::join(hit_ids, ", "));
     if (set.size() == 1) {
@@ -137,7 +153,7 @@ class SinglePointAssessor : public Assessor {
     finding.impact = std::move(outcome.impact);
     finding.likelihood = structural_likelihood(set, context);
     finding.measures = structural_measures(set, context);
-    return finding;
+    return true;
   }
 
   /// The evidence of a finding given in brief: its cut set's cascade, in full.

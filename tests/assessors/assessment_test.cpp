@@ -280,7 +280,9 @@ TEST_CASE("assessment: findings given in brief and then detailed equal the findi
     assessment.detail(brief[i]);
     CHECK(brief[i] == full[i]);
   }
-  CHECK(given_in_brief >= 40);  // Dordrecht's critical pairs
+  // Dordrecht's critical pairs that take down a vital asset with the
+  // model's repairs (29; the 11 whose targets are repaired in time are no findings).
+  CHECK(given_in_brief >= 25);
 }
 
 TEST_CASE("assessment: progress hears each assessor and single-point's two loops, and changes no finding") {

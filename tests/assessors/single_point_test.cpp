@@ -144,3 +144,26 @@ TEST_CASE("single-point: the same findings with 1 and 4 threads") {
   CHECK(one.size() == 4);
   CHECK(dump(one) == dump(four));
 }
+
+TEST_CASE(
+    "single-point: a cut set whose targets the model's repairs keep in service is no finding") {
+  // clinic rides out 10h without telecom; the pair tel-b, tel-c takes it
+  // down only when neither is back within those 10h.
+  auto m = load_test_model("single-point.yaml");
+  const auto clinic = *m->model.find("clinic");
+  m->model.assets[clinic].depends_on[0].time_to_impact = 10;
+  const auto with_recovery = [&](double hours) {
+    for (const auto* id : {"tel-b", "tel-c"}) m->model.assets[*m->model.find(id)].recovery = hours;
+    m->graph = std::make_unique<model::DependencyGraph>(m->model);
+    return run_assessor(*m, "single-point");
+  };
+  // Repaired in 2h: the clinic never fails, so the pair takes down no vital
+  // asset and is not reported (it would read "takes down no vital assets").
+  CHECK(find_finding(with_recovery(2), "common-cause", {"tel-b", "tel-c"}) == nullptr);
+  // Repaired in 20h: the clinic fails at 10h; the pair is reported with it.
+  const auto findings = with_recovery(20);
+  const auto* pair = find_finding(findings, "common-cause", {"tel-b", "tel-c"});
+  REQUIRE(pair);
+  CHECK(evidence_en(*pair) == std::vector<std::string>{"minimal cut set (order 2) of: clinic"});
+  CHECK(pair->affected == std::vector<std::string>{"clinic"});
+}
