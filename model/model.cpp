@@ -38,14 +38,19 @@ double Asset::population() const {
   return it == serves.end() ? 0.0 : it->second;
 }
 
-std::optional<std::size_t> Model::find(std::string_view id) const {
-  if (index_.empty()) return std::nullopt;
+std::size_t Model::probe(std::string_view id) const {
   const std::size_t mask = index_.size() - 1;
   for (std::size_t slot = std::hash<std::string_view>{}(id)&mask;; slot = (slot + 1) & mask) {
     const std::uint32_t entry = index_[slot];
-    if (entry == 0) return std::nullopt;
-    if (entry - 1 < assets.size() && assets[entry - 1].id == id) return entry - 1;
+    if (entry == 0 || (entry - 1 < assets.size() && assets[entry - 1].id == id)) return slot;
   }
+}
+
+std::optional<std::size_t> Model::find(std::string_view id) const {
+  if (index_.empty()) return std::nullopt;
+  const std::uint32_t entry = index_[probe(id)];
+  if (entry == 0) return std::nullopt;
+  return entry - 1;
 }
 
 void Model::reindex() {
@@ -54,18 +59,10 @@ void Model::reindex() {
   std::size_t capacity = 16;
   while (capacity < 2 * assets.size()) capacity *= 2;
   index_.assign(capacity, 0);
-  const std::size_t mask = capacity - 1;
   for (std::size_t i = 0; i < assets.size(); ++i) {
     // The first of equal ids keeps the slot, as find() answers with the first.
-    for (std::size_t slot = std::hash<std::string_view>{}(assets[i].id) & mask;;
-         slot = (slot + 1) & mask) {
-      const std::uint32_t entry = index_[slot];
-      if (entry == 0) {
-        index_[slot] = static_cast<std::uint32_t>(i + 1);
-        break;
-      }
-      if (assets[entry - 1].id == assets[i].id) break;
-    }
+    const std::size_t slot = probe(assets[i].id);
+    if (index_[slot] == 0) index_[slot] = static_cast<std::uint32_t>(i + 1);
   }
 }
 

@@ -7,7 +7,6 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "model/diagnostic.hpp"
@@ -184,6 +183,10 @@ struct Model {
   /// matches, so a stale index answers "not found" instead of reading past
   /// the end.
   std::vector<std::uint32_t> index_;
+  /// The slot of `id` in a non-empty index_: the one naming an asset with
+  /// that id, else the empty slot where its probe ends (slots naming an
+  /// asset that is gone are passed over). find and reindex share it.
+  std::size_t probe(std::string_view id) const;
 };
 
 /// True for ids of the form [a-z0-9][a-z0-9._-]*.
