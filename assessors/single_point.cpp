@@ -26,6 +26,7 @@
 #include "engine/cut_sets.hpp"
 #include "engine/parallel_for.hpp"
 #include "engine/progress.hpp"
+#include "model/keep_flagged.hpp"
 
 namespace knelpunt::assessors {
 
@@ -87,14 +88,7 @@ class SinglePointAssessor : public Assessor {
       found[i] = finding_for(*kept[i].set, kept[i].targets, context, findings[i]) ? 1 : 0;
       cascade_progress.advance();
     });
-    // Compacted in place: a region has tens of thousands of findings.
-    std::size_t write = 0;
-    for (std::size_t i = 0; i < findings.size(); ++i) {
-      if (!found[i]) continue;
-      if (write != i) findings[write] = std::move(findings[i]);
-      ++write;
-    }
-    findings.erase(findings.begin() + static_cast<std::ptrdiff_t>(write), findings.end());
+    model::keep_flagged(findings, found);  // in place: a region has tens of thousands
     return findings;
   }
 

@@ -1,12 +1,13 @@
 #include "register/knelpunt_entries.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <map>
 #include <set>
 
-#include <fmt/format.h>
-
+#include "model/keep_flagged.hpp"
 #include "register/register_texts.hpp"
 #include "register/risk_id.hpp"
 
@@ -187,13 +188,7 @@ KnelpuntFindings merge_knelpunten(std::vector<assessors::Finding> findings, cons
     result.analyses.push_back(std::move(analyses));
     result.replaces.push_back(std::move(replaced));
   }
-  std::size_t write = 0;
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    if (!kept[i]) continue;
-    if (write != i) findings[write] = std::move(findings[i]);
-    ++write;
-  }
-  findings.erase(findings.begin() + static_cast<std::ptrdiff_t>(write), findings.end());
+  model::keep_flagged(findings, kept);
   result.findings = std::move(findings);
   return result;
 }

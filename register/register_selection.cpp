@@ -1,8 +1,9 @@
 #include "register/register_selection.hpp"
 
-#include "register/register_summary.hpp"
-
 #include <algorithm>
+
+#include "model/keep_flagged.hpp"
+#include "register/register_summary.hpp"
 
 namespace knelpunt::risk_register {
 
@@ -37,16 +38,12 @@ std::vector<Risk> select_entries(Register& reg, const RegisterSelection& selecti
   // second vector of tens of thousands would be tens of megabytes of fresh pages).
   std::vector<Risk> listed;
   listed.reserve(listed_count);
-  std::size_t write = 0;
+  std::vector<bool> left_out_at(reg.risks.size());
   for (std::size_t i = 0; i < reg.risks.size(); ++i) {
-    if (listed_at[i]) {
-      listed.push_back(std::move(reg.risks[i]));
-      continue;
-    }
-    if (write != i) reg.risks[write] = std::move(reg.risks[i]);
-    ++write;
+    left_out_at[i] = !listed_at[i];
+    if (listed_at[i]) listed.push_back(std::move(reg.risks[i]));
   }
-  reg.risks.erase(reg.risks.begin() + static_cast<std::ptrdiff_t>(write), reg.risks.end());
+  model::keep_flagged(reg.risks, left_out_at);
   // What is left out, in a register of its own so that it is counted exactly
   // as the summary counts the listed entries (per level, per sector).
   Register left_out;
