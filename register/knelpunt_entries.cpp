@@ -181,8 +181,7 @@ KnelpuntFindings merge_knelpunten(std::vector<assessors::Finding> findings, cons
     std::vector<std::size_t> headlines;
     // The parts are this asset's findings only, and `done` skips the rest
     // of them: its first finding may be overwritten.
-    auto merged = merge_parts(model, asset, std::move(parts), headlines);
-    finding = std::move(merged);
+    finding = merge_parts(model, asset, std::move(parts), headlines);
     kept[i] = true;
     result.headlines.push_back(std::move(headlines));
     result.analyses.push_back(std::move(analyses));

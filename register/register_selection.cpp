@@ -21,28 +21,25 @@ std::vector<Risk> select_entries(Register& reg, const RegisterSelection& selecti
 
   // Which entries are listed: the always-listed ones, then the highest
   // (the risks are in review order) while there is room.
-  std::vector<bool> listed_at(reg.risks.size(), false);
+  std::vector<bool> left_out_at(reg.risks.size(), true);
   std::size_t listed_count = 0;
   for (std::size_t i = 0; i < reg.risks.size(); ++i) {
     const Risk& risk = reg.risks[i];
     if (always_listed(risk)) {
-      listed_at[i] = true;
+      left_out_at[i] = false;
     } else if (risk.level >= selection.min_level && room > 0) {
       --room;
-      listed_at[i] = true;
+      left_out_at[i] = false;
     }
-    if (listed_at[i]) ++listed_count;
+    if (!left_out_at[i]) ++listed_count;
   }
   // The few listed entries are moved out; what is left out stays where it
   // is and is compacted in place (an entry is large, and at region scale a
   // second vector of tens of thousands would be tens of megabytes of fresh pages).
   std::vector<Risk> listed;
   listed.reserve(listed_count);
-  std::vector<bool> left_out_at(reg.risks.size());
-  for (std::size_t i = 0; i < reg.risks.size(); ++i) {
-    left_out_at[i] = !listed_at[i];
-    if (listed_at[i]) listed.push_back(std::move(reg.risks[i]));
-  }
+  for (std::size_t i = 0; i < reg.risks.size(); ++i)
+    if (!left_out_at[i]) listed.push_back(std::move(reg.risks[i]));
   model::keep_flagged(reg.risks, left_out_at);
   // What is left out, in a register of its own so that it is counted exactly
   // as the summary counts the listed entries (per level, per sector).

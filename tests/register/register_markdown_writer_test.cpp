@@ -121,22 +121,19 @@ TEST_CASE("register markdown: each risk in a few lines a board reads, the rest u
   const auto appendix = md.find("## Bijlage: tijdlijnen en ketens\n");
   REQUIRE(appendix != std::string::npos);
   const std::string entries = md.substr(0, appendix), tail = md.substr(appendix);
-  CHECK(contains(
-      entries,
-      "### KP-SCEN-a1b2c3: Ransomware bij pompstation \"Oost\" \\| drinkwater; "
-      "\\<script\\>alert(1)\\</script\\>\n\n"
-      "- **Risiconiveau:** zeer hoog (kans E, impact D)\n"
-      "- **Kans:** E (zeer waarschijnlijk): Internet-exposed, KEV met ransomware\n"
-      "- **Impact:** D (zeer ernstig), impactscore 40,5: 2.3 D 2.000.000 mensuren, 5.1 C 5.000.000 "
-      "mensuren\n"
-      "- **Beheerder:** (geen beheerder in het model) · vitale processen: Drinkwatervoorziening\n"
-      "- **Onderbouwing:** Back-up staat op hetzelfde netwerk; geen segmentatie\n"
-      "- **Maatregelen:** bio-12.3 (Offline back-ups)\n"
-      "- **Opvolging:** in behandeling · eigenaar: Team OT; Evides · "
-      "toelichting: Back-ups worden getest zie memo \\<b\\>12\\</b\\> · datum: 2025-03-01 · "
-      "gecontroleerd door: J. de Vries · opvolgingsregel: KP-SCEN-a1b2c3\n"
-      "- **Bijlage:** [keten (3 stappen), 3 getroffen objecten, getroffen mensen in de tijd]"
-      "(#kp-scen-a1b2c3)\n\n"));
+  CHECK(contains(entries, "### KP-SCEN-a1b2c3: Ransomware bij pompstation \"Oost\" \\| drinkwater; "
+                          "\\<script\\>alert(1)\\</script\\>\n\n"
+                          "- **Risiconiveau:** zeer hoog (kans E, impact D)\n"
+                          "- **Kans:** E (zeer waarschijnlijk): Internet-exposed, KEV met ransomware\n"
+                          "- **Impact:** D (zeer ernstig), impactscore 40,5: 2.3 D 2.000.000 mensuren, 5.1 C 5.000.000 mensuren\n"
+                          "- **Beheerder:** (geen beheerder in het model) · vitale processen: Drinkwatervoorziening\n"
+                          "- **Onderbouwing:** Back-up staat op hetzelfde netwerk; geen segmentatie\n"
+                          "- **Maatregelen:** bio-12.3 (Offline back-ups)\n"
+                          "- **Opvolging:** in behandeling · eigenaar: Team OT; Evides · "
+                          "toelichting: Back-ups worden getest zie memo \\<b\\>12\\</b\\> · datum: 2025-03-01 · "
+                          "gecontroleerd door: J. de Vries · opvolgingsregel: KP-SCEN-a1b2c3\n"
+                          "- **Bijlage:** [keten (3 stappen), 3 getroffen objecten, getroffen mensen in de tijd]"
+                          "(#kp-scen-a1b2c3)\n\n"));
   CHECK(contains(entries, "- **Impact:** geen criterium gescoord (zonder impactklasse, en daarom niet in het diagram)\n"));
   CHECK(contains(entries, "- **Maatregelen:** geen\n"));
   // The long parts are in the appendix only, under the entry's id (the link's anchor).
