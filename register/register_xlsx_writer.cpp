@@ -18,6 +18,7 @@
 #include "model/temporary_file_cleanup.hpp"
 #include "register/asset_table_writer.hpp"
 #include "register/level_colours.hpp"
+#include "register/register_entry_parts.hpp"
 #include "register/register_texts.hpp"
 #include "register/tracking.hpp"
 
@@ -305,7 +306,11 @@ void write_register_sheet(lxw_workbook* workbook, const Formats& f, const Regist
     sheet.text(joined(analyses));
     sheet.text(kind_name(finding.kind, lang));
     sheet.text(joined(finding.assets));
-    sheet.text(joined(risk.vital_processes));
+    // By name, as the Markdown and HTML registers give them: a partner
+    // filters on what they read there; ids are for JSON and CSV.
+    std::vector<std::string> processes;
+    for (const auto& process : risk.vital_processes) processes.push_back(process_name(reg, process, lang));
+    sheet.text(joined(processes));
     sheet.text(joined(risk.operators));
     sheet.text(finding.scenario);
     sheet.count(finding.affected.size());

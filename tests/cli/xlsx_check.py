@@ -208,6 +208,19 @@ def check_cells(book, listed, tracked_id, lang):
                      f"{lang}: {risk['id']} level cell fill {book.fill(level_cell[2]) if level_cell else None}, "
                      f"expected {expected_fill}"):
             break
+    # Vital processes by name (as in the Markdown and HTML registers), never by id.
+    processes = "vitale processen" if nl else "vital processes"
+    named = 0
+    for risk in listed:
+        cell = by_id.get(risk["id"], {}).get(processes)
+        if not risk["vital_processes"]:
+            continue
+        text = cell[1] if cell else ""
+        parts = text.split(" | ")
+        check(len(parts) == len(risk["vital_processes"]) and not set(parts) & set(risk["vital_processes"]),
+              f"{lang}: {risk['id']} vital processes {text!r}, expected the names of {risk['vital_processes']}")
+        named += 1
+    check(named > 10, f"{lang}: only {named} entries with vital processes")
     tracked = by_id[tracked_id]
     date_cell = tracked.get("datum" if nl else "date")
     check(date_cell is not None and date_cell[0] == "n" and date_cell[1] == "46327"
