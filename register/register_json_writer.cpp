@@ -1,5 +1,6 @@
 #include "register/register_json_writer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -251,20 +252,22 @@ Json risk_json(const Register& reg, const Risk& risk, std::string_view lang) {
   return out;
 }
 
-/// `value` as 2-space indented JSON, every line shifted right by `indent`
-/// spaces (the depth it is written at). Invalid UTF-8 in a model string
+/// `value` as 2-space indented JSON. Invalid UTF-8 in a model string
 /// becomes U+FFFD instead of an exception.
-std::string dump(const Json& value, std::size_t indent) {
-  const std::string text = value.dump(2, ' ', false, Json::error_handler_t::replace);
-  if (indent == 0) return text;
-  const std::string pad(indent, ' ');
-  std::string out = pad;
-  out.reserve(text.size() + text.size() / 8);
-  for (const char c : text) {
-    out += c;
-    if (c == '\n') out += pad;
+std::string dump(const Json& value) { return value.dump(2, ' ', false, Json::error_handler_t::replace); }
+
+/// Appends `value` as dump() writes it to `out`, every line shifted right by
+/// `indent` spaces (the depth it is written at): straight into the register's
+/// text, line by line, without a copy of its own.
+void append_dump(std::string& out, const Json& value, std::size_t indent) {
+  const std::string text = dump(value);
+  const std::string_view rest(text);
+  for (std::size_t begin = 0; begin < rest.size();) {
+    const std::size_t end = std::min(rest.find('\n', begin), rest.size() - 1) + 1;
+    out.append(indent, ' ');
+    out.append(rest.substr(begin, end - begin));
+    begin = end;
   }
-  return out;
 }
 
 }  // namespace
@@ -319,7 +322,7 @@ std::string register_to_json(const Register& reg, std::string_view lang) {
   out["unmatched_tracking"] = Json::array();
   for (const auto& u : reg.unmatched_tracking)
     out["unmatched_tracking"].push_back(Json{{"key", u.key}, {"where", u.where}, {"now_in", text_or_null(u.now_in)}});
-  std::string text = dump(out, 0);
+  std::string text = dump(out);
   if (reg.risks.empty()) return text + "\n";
 
   // The risks are dumped one at a time into the empty array's place, so only
@@ -334,11 +337,12 @@ std::string register_to_json(const Register& reg, std::string_view lang) {
   result += "\n  \"risks\": [";
   for (std::size_t i = 0; i < reg.risks.size(); ++i) {
     result += i == 0 ? "\n" : ",\n";
-    result += dump(risk_json(reg, reg.risks[i], lang), 4);
+    append_dump(result, risk_json(reg, reg.risks[i], lang), 4);
   }
   result += "\n  ]";
   result.append(text, at + marker.size());
-  return result + "\n";
+  result += '\n';  // in place: `result + "\n"` copied a region's whole register once more
+  return result;
 }
 
 }  // namespace knelpunt::risk_register
