@@ -149,12 +149,6 @@ std::string risk_count(std::size_t n, std::string_view lang) {
   return fmt::format("{} {}", n, label(n == 1 ? Label::risk_one : Label::risk_many, lang));
 }
 
-std::string capitalized(std::string_view text) {
-  std::string out(text);
-  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
-  return out;
-}
-
 /// [{assessor, settings: [{setting, old, new}]}]; a value absent on a side is null.
 Json analyses_changed_json(const std::vector<AnalysisChange>& changed) {
   Json out = Json::array();

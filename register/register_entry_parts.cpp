@@ -74,6 +74,10 @@ std::vector<std::string> open_in_every_entry(const Register& reg) {
 
 std::string criterion_value(const Register& reg, const assessors::CriterionImpact& c,
                             std::string_view lang, Escape escape) {
+  // A class that was stated, not estimated, says who stated it: a reader
+  // who met "3.1 A –" asked what the dash meant.
+  if (c.source == assessors::ImpactSource::floor) return fmt::format("({})", label(Label::source_floor, lang));
+  if (c.source == assessors::ImpactSource::expert) return fmt::format("({})", label(Label::source_expert, lang));
   if (c.value == 0) return "–";
   std::string unit;
   for (const auto& criterion : reg.criteria)
@@ -86,6 +90,33 @@ std::string criterion_value(const Register& reg, const assessors::CriterionImpac
   return unit.empty() ? format_number(shown, lang)
                       : fmt::format("{} {}", format_number(shown, lang),
                                     escape(assessors::unit_text(unit).in(lang)));
+}
+
+std::string heaviest_consequence(const Register& reg, const Risk& risk, std::string_view lang, Escape escape) {
+  const auto weight = [&](const std::string& id) {
+    for (const auto& criterion : reg.criteria)
+      if (criterion.id == id) return criterion.weight;
+    return 0.0;
+  };
+  const assessors::CriterionImpact* heaviest = nullptr;
+  for (const auto& c : risk.finding.impact)
+    if (!heaviest || c.impact_class > heaviest->impact_class ||
+        (c.impact_class == heaviest->impact_class && weight(c.criterion) > weight(heaviest->criterion)))
+      heaviest = &c;
+  const std::size_t affected = risk.finding.affected.size();
+  const std::string count =
+      affected == 0 ? std::string(label(Label::fail_with_none, lang))
+                    : fmt::format(fmt::runtime(label(affected == 1 ? Label::fail_with_one : Label::fail_with_many, lang)),
+                                  format_number(static_cast<double>(affected), lang));
+  if (!heaviest) return count;
+  std::string name = heaviest->criterion;
+  for (const auto& criterion : reg.criteria)
+    if (criterion.id == heaviest->criterion)
+      name = lang == "en" && !criterion.name_en.empty() ? criterion.name_en : criterion.name;
+  const std::string value = criterion_value(reg, *heaviest, lang, escape);
+  return fmt::format("{}: {}, {} {}{}{}; {}", label(Label::heaviest_consequence, lang), escape(name),
+                     label(Label::impact_class, lang), catalogs::class_letter(heaviest->impact_class),
+                     value.front() == '(' ? " " : ", ", value, count);
 }
 
 std::vector<std::string> chain_lines(const assessors::Finding& finding, std::string_view lang,

@@ -40,11 +40,21 @@ std::vector<bool> key_evidence_lines(const Risk& risk);
 /// above the entries, so that an entry names only its other open criteria.
 std::vector<std::string> open_in_every_entry(const Register& reg);
 
-/// A criterion's value with its unit ("21.060.000 mensuren"); "–" when the
-/// class was stated, not estimated (value 0). Large estimates are whole,
+/// A criterion's value with its unit ("21.060.000 mensuren"); for a class
+/// that was stated, not estimated, who stated it ("ondergrens vitaal
+/// proces", "expertoordeel"); "–" for an estimate of 0. Large estimates are whole,
 /// values below 100 keep one decimal.
 std::string criterion_value(const Register& reg, const assessors::CriterionImpact& c,
                             std::string_view lang, Escape escape);
+
+/// What a line of "the highest risks" says after the entry's title, so that
+/// the board reads why it ranks there: its heaviest criterion (highest
+/// class; on a tie the larger weight, then catalogue order) by name, class
+/// and value, and how many assets fail with it — "zwaarste gevolg: Lichamelijk
+/// lijden (…), klasse E, 38.189.500 mensuren; 70 andere objecten vallen mee
+/// uit".
+/// Only the count for an entry without a scored criterion.
+std::string heaviest_consequence(const Register& reg, const Risk& risk, std::string_view lang, Escape escape);
 
 /// The chain of cause and effect, one line per instant (at most
 /// kChainInstants): "t+2 uur: x valt uit (via y)" or "t+4 uur: 3 objecten

@@ -32,13 +32,6 @@ constexpr std::string_view kScript =
     R"JS((function(){var t=document.getElementById('register-table'),f=document.getElementById('filters');if(!t||!f)return;f.hidden=false;document.documentElement.setAttribute('data-script','on');var body=t.tBodies[0],rows=Array.prototype.slice.call(body.rows),sel=f.querySelectorAll('select'),q=f.querySelector('input'),out=document.getElementById('filter-count'),none=document.getElementById('filter-none'),text=out.getAttribute('data-text');function apply(){var n=0,s=q.value.toLowerCase();rows.forEach(function(r){var ok=!s||r.textContent.toLowerCase().indexOf(s)>=0;sel.forEach(function(c){if(c.value&&r.getAttribute('data-'+c.name).split('\t').indexOf(c.value)<0)ok=false;});r.hidden=!ok;if(ok)n++;});out.textContent=text.replace('{}',n).replace('{}',rows.length);none.hidden=n>0;}sel.forEach(function(c){c.addEventListener('change',apply);});q.addEventListener('input',apply);t.querySelectorAll('th button').forEach(function(b){b.addEventListener('click',function(){var th=b.parentNode,col=Array.prototype.indexOf.call(th.parentNode.children,th),num=th.hasAttribute('data-numeric'),asc=th.getAttribute('aria-sort')!=='ascending';t.querySelectorAll('th').forEach(function(h){h.removeAttribute('aria-sort');});th.setAttribute('aria-sort',asc?'ascending':'descending');rows.sort(function(x,y){var a=x.cells[col].getAttribute('data-sort')||x.cells[col].textContent,c=y.cells[col].getAttribute('data-sort')||y.cells[col].textContent,d=num?parseFloat(a)-parseFloat(c):a.localeCompare(c,document.documentElement.lang);return asc?d:-d;});rows.forEach(function(r){body.appendChild(r);});});});apply();})();)JS";
 constexpr std::string_view kScriptHash = "sha256-jkfnDt7bOdSUcW3F7JpDKKmtsj0/1AWzzUWHG0IE3JA=";
 
-
-std::string capitalized(std::string_view text) {
-  std::string out(text);
-  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
-  return out;
-}
-
 /// Escaped text with `code` spans for the parts a fixed text puts in
 /// backticks (a command, a YAML key).
 std::string with_code(std::string_view text) {
@@ -147,10 +140,11 @@ th[aria-sort=ascending] button::after{content:" \25B2"}th[aria-sort=descending] 
  body{font-size:9.5pt;max-width:none;padding:0}
  a{color:inherit;text-decoration:none}
  .filters,.back,nav.contents{display:none !important}
- .board{grid-template-columns:1.2fr 1fr;gap:1rem}
+ .board{grid-template-columns:1.8fr 1fr;gap:.8rem}.board p{margin:.3rem 0}
  h1{font-size:16pt;margin:0 0 .2rem}h2{font-size:12pt;margin:.8rem 0 .3rem}h3{font-size:10.5pt;margin:.6rem 0 .3rem}
  header dl.meta,header p.note,.board p.note,ol.top{font-size:8pt;line-height:1.3}
  .counts{margin:.2rem 0 .3rem}.counts li{padding:.1rem .5rem;font-size:9pt}.board h2{margin-top:.4rem}
+ ol.top{font-size:7.5pt;padding-left:1.3rem}.top li{margin:0}
  h2{break-after:avoid}h3{break-after:avoid}
  section.part{break-before:page}
  tr,svg,li,h3,.entry dd{break-inside:avoid}
@@ -281,11 +275,12 @@ void write_highest(std::string& out, const Register& reg, std::string_view lang)
   const std::size_t n = std::min<std::size_t>(10, reg.risks.size());
   for (std::size_t i = 0; i < n; ++i) {
     const auto& risk = reg.risks[i];
-    out += fmt::format("<li><a href=\"#{}\">{}</a> {} ({} {}, {} {}): {}.</li>\n",
+    out += fmt::format("<li><a href=\"#{}\">{}</a> {} ({} {}, {} {}): {}. {}.</li>\n",
                        entry_anchor(risk), esc(risk.id), level_badge(reg, risk.level, lang),
                        label(Label::likelihood, lang), catalogs::class_letter(risk.likelihood),
                        label(Label::impact, lang), impact_letter(risk),
-                       esc(in_language(risk.finding.title, lang)));
+                       esc(in_language(risk.finding.title, lang)),
+                       capitalized(heaviest_consequence(reg, risk, lang, &esc)));
   }
   out += "</ol>\n";
 }

@@ -24,14 +24,6 @@ namespace {
 
 std::string md_escape(std::string_view text) { return markdown_escape(text); }
 
-/// Labels are lower case so that they fit in sentences; headings and list
-/// labels start with a capital. All labels start with an ASCII letter.
-std::string capitalized(std::string_view text) {
-  std::string out(text);
-  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
-  return out;
-}
-
 std::string escaped_list(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& item : items) {
@@ -152,10 +144,11 @@ void write_highest(std::string& out, const Register& reg, std::string_view lang)
   const std::size_t n = std::min<std::size_t>(10, reg.risks.size());
   for (std::size_t i = 0; i < n; ++i) {
     const auto& risk = reg.risks[i];
-    out += fmt::format("{}. **{}** ({}, {} {}, {} {}): {}.\n", i + 1, markdown_escape(risk.id),
+    out += fmt::format("{}. **{}** ({}, {} {}, {} {}): {}. {}.\n", i + 1, markdown_escape(risk.id),
                        markdown_escape(level_name(reg.diagram, risk.level, lang)), label(Label::likelihood, lang),
                        catalogs::class_letter(risk.likelihood), label(Label::impact, lang), impact_letter(risk),
-                       markdown_escape(in_language(risk.finding.title, lang)));
+                       markdown_escape(in_language(risk.finding.title, lang)),
+                       capitalized(heaviest_consequence(reg, risk, lang, &md_escape)));
   }
   out += "\n";
 }

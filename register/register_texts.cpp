@@ -222,6 +222,10 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     Entry{Label::now_in, "nu onderdeel van", "now part of"},
     Entry{Label::fail_many, "vallen uit", "fail"},
     Entry{Label::highest_risks, "De hoogste risico's", "The highest risks"},
+    Entry{Label::heaviest_consequence, "zwaarste gevolg", "heaviest consequence"},
+    Entry{Label::fail_with_none, "geen andere objecten vallen mee uit", "no other asset fails with it"},
+    Entry{Label::fail_with_one, "{} ander object valt mee uit", "{} other asset fails with it"},
+    Entry{Label::fail_with_many, "{} andere objecten vallen mee uit", "{} other assets fail with it"},
     Entry{Label::register_order_note, "in de volgorde van het register: niveau, dan kans, dan impact",
           "in register order: level, then likelihood, then impact"},
     Entry{Label::operator_name, "beheerder", "operator"},
@@ -404,6 +408,12 @@ static_assert(model::same_fields_in_both_languages(kTexts), "both languages of a
 std::string_view label(Label key, std::string_view lang) {
   const auto& entry = kTexts[static_cast<std::size_t>(key)];
   return lang == "en" ? entry.en : entry.nl;
+}
+
+std::string capitalized(std::string_view text) {
+  std::string out(text);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
 }
 
 std::string_view status_label(std::string_view status, std::string_view lang) {

@@ -180,6 +180,10 @@ enum class Label {
   // Compact Markdown.
   fail_many,
   highest_risks,
+  heaviest_consequence,
+  fail_with_none,
+  fail_with_one,
+  fail_with_many,
   register_order_note,
   operator_name,
   per_operator,
@@ -302,6 +306,11 @@ enum class Label {
 
 /// The label in `lang` ("en": English; anything else: Dutch).
 std::string_view label(Label key, std::string_view lang);
+
+/// `text` with its first letter upper case: labels are lower case so that
+/// they fit in sentences, and headings, list labels and sentences start with
+/// a capital (ASCII letters only: the tables' texts start with one).
+std::string capitalized(std::string_view text);
 
 /// The people's label of a tracking status id (unchecked, in-treatment,
 /// accepted, mitigated, false-positive); an unknown id is returned as is.

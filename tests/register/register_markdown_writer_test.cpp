@@ -77,6 +77,28 @@ TEST_CASE("register markdown: title, header fields and summary in Dutch") {
   CHECK(md[md.size() - 2] != '\n');
 }
 
+TEST_CASE("register markdown: each of the highest risks says its heaviest consequence and what fails with it") {
+  auto reg = knelpunt::test::fixture_register();
+  // The scenario: 2.3 at D and 5.1 at C; the higher class governs, whatever the weight.
+  CHECK(contains(register_to_markdown(reg, "nl"),
+                 "Zwaarste gevolg: Lichamelijk lijden (gebrek aan primaire levensbehoeften), klasse D, "
+                 "2.000.000 mensuren; 3 andere objecten vallen mee uit.\n"));
+  // On a tie of classes the heavier criterion (5.1 weighs 1.5) governs.
+  reg.risks[0].finding.impact[1].impact_class = 3;
+  CHECK(contains(register_to_markdown(reg, "nl"),
+                 "Zwaarste gevolg: Verstoring van het dagelijks leven, klasse D, 5.000.000 mensuren; "
+                 "3 andere objecten vallen mee uit.\n"));
+  // A stated class says who stated it; one asset, or none, in the singular.
+  reg.risks[0].finding.impact = {{"2.1", 0, 0, {}, knelpunt::assessors::ImpactSource::floor}};
+  reg.risks[0].finding.affected = {"wb-pomp-oost"};
+  const std::string md = register_to_markdown(reg, "nl");
+  CHECK(contains(md, "Zwaarste gevolg: Doden, klasse A (ondergrens vitaal proces); 1 ander object valt mee uit.\n"));
+  CHECK(contains(md, "2.1 A (ondergrens vitaal proces)"));
+  reg.risks[0].finding.impact.clear();
+  reg.risks[0].finding.affected.clear();
+  CHECK(contains(register_to_markdown(reg, "en"), ". No other asset fails with it.\n"));
+}
+
 TEST_CASE("register markdown: the risk diagram, likelihood E..A down, impact A..E across, counts per cell") {
   const auto lines = lines_of(register_to_markdown(knelpunt::test::fixture_register(), "nl"));
   auto heading = std::find(lines.begin(), lines.end(), "## Risicodiagram");
