@@ -92,6 +92,25 @@ std::string criterion_value(const Register& reg, const assessors::CriterionImpac
                                     escape(assessors::unit_text(unit).in(lang)));
 }
 
+namespace {
+/// The name in `lang` of the register's criterion `id`; "" when it has none.
+std::string criterion_name(const Register& reg, const std::string& id, std::string_view lang) {
+  for (const auto& criterion : reg.criteria)
+    if (criterion.id == id) return lang == "en" && !criterion.name_en.empty() ? criterion.name_en : criterion.name;
+  return "";
+}
+}  // namespace
+
+std::string criteria_text(const Register& reg, const std::vector<std::string>& ids, std::string_view lang,
+                          Escape escape) {
+  std::vector<std::string> parts;
+  for (const auto& id : ids) {
+    const std::string name = criterion_name(reg, id, lang);
+    parts.push_back(name.empty() ? escape(id) : fmt::format("{} {}", escape(id), escape(name)));
+  }
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
 std::string heaviest_consequence(const Register& reg, const Risk& risk, std::string_view lang, Escape escape) {
   const auto weight = [&](const std::string& id) {
     for (const auto& criterion : reg.criteria)
@@ -109,10 +128,8 @@ std::string heaviest_consequence(const Register& reg, const Risk& risk, std::str
                     : fmt::format(fmt::runtime(label(affected == 1 ? Label::fail_with_one : Label::fail_with_many, lang)),
                                   format_number(static_cast<double>(affected), lang));
   if (!heaviest) return count;
-  std::string name = heaviest->criterion;
-  for (const auto& criterion : reg.criteria)
-    if (criterion.id == heaviest->criterion)
-      name = lang == "en" && !criterion.name_en.empty() ? criterion.name_en : criterion.name;
+  std::string name = criterion_name(reg, heaviest->criterion, lang);
+  if (name.empty()) name = heaviest->criterion;
   const std::string value = criterion_value(reg, *heaviest, lang, escape);
   return fmt::format("{}: {}, {} {}{}{}; {}", label(Label::heaviest_consequence, lang), escape(name),
                      label(Label::impact_class, lang), catalogs::class_letter(heaviest->impact_class),

@@ -47,6 +47,13 @@ std::vector<std::string> open_in_every_entry(const Register& reg);
 std::string criterion_value(const Register& reg, const assessors::CriterionImpact& c,
                             std::string_view lang, Escape escape);
 
+/// Criteria by id and name in `lang` ("4.1 Langdurige aantasting van milieu
+/// en natuur (flora en fauna)"), each through `escape`, joined by "; ": a
+/// board member does not know the catalogue's numbers. A criterion the
+/// register does not have is given by its id alone.
+std::string criteria_text(const Register& reg, const std::vector<std::string>& ids, std::string_view lang,
+                          Escape escape);
+
 /// What a line of "the highest risks" says after the entry's title, so that
 /// the board reads why it ranks there: its heaviest criterion (highest
 /// class; on a tie the larger weight, then catalogue order) by name, class

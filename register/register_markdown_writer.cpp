@@ -395,8 +395,7 @@ void write_impact(std::string& out, const Register& reg, const Risk& risk, const
     if (!std::binary_search(open_everywhere.begin(), open_everywhere.end(), id)) open.push_back(id);
   if (!open.empty())
     field(out, Label::not_determined, lang,
-          fmt::format("{} — {}", markdown_escape(fmt::format("{}", fmt::join(open, ", "))),
-                      label(Label::not_determined_hint, lang)));
+          fmt::format("{} — {}", criteria_text(reg, open, lang, &md_escape), label(Label::not_determined_hint, lang)));
 }
 
 /// How each criterion's value was found, on one line (the classes and
@@ -581,7 +580,7 @@ std::string register_to_markdown(const Register& reg, std::string_view lang) {
     if (!open_everywhere.empty())
       out += fmt::format("**{}** {}: {} — {}.\n\n", capitalized(label(Label::not_determined, lang)),
                          label(Label::in_every_entry, lang),
-                         markdown_escape(fmt::format("{}", fmt::join(open_everywhere, ", "))),
+                         criteria_text(reg, open_everywhere, lang, &md_escape),
                          label(Label::not_determined_hint, lang));
     for (const auto& risk : reg.risks) write_risk(out, reg, risk, open_everywhere, lang);
     out += fmt::format("## {}\n\n{}.\n\n", label(Label::appendix_title, lang),

@@ -99,6 +99,17 @@ TEST_CASE("register markdown: each of the highest risks says its heaviest conseq
   CHECK(contains(register_to_markdown(reg, "en"), ". No other asset fails with it.\n"));
 }
 
+TEST_CASE("register markdown: criteria left to an analyst are named, once for all entries and per entry") {
+  auto reg = knelpunt::test::fixture_register();
+  for (auto& risk : reg.risks) risk.impact_open = {"2.1", "9.9"};
+  reg.risks[1].impact_open.push_back("5.1");
+  const std::string md = register_to_markdown(reg, "nl");
+  // A board member does not know the catalogue's numbers; an id it has no criterion for stays an id.
+  CHECK(contains(md, "**Niet bepaald (expertoordeel)** bij elk risico hieronder: 2.1 Doden; 9.9 — in te vullen"));
+  CHECK(contains(md, "- **Niet bepaald (expertoordeel):** 5.1 Verstoring van het dagelijks leven — in te vullen"));
+  CHECK(contains(register_to_markdown(reg, "en"), "5.1 Disruption of daily life — "));
+}
+
 TEST_CASE("register markdown: the risk diagram, likelihood E..A down, impact A..E across, counts per cell") {
   const auto lines = lines_of(register_to_markdown(knelpunt::test::fixture_register(), "nl"));
   auto heading = std::find(lines.begin(), lines.end(), "## Risicodiagram");
