@@ -76,8 +76,10 @@ std::string criterion_value(const Register& reg, const assessors::CriterionImpac
                             std::string_view lang, Escape escape) {
   // A class that was stated, not estimated, says who stated it: a reader
   // who met "3.1 A –" asked what the dash meant.
-  if (c.source == assessors::ImpactSource::floor) return fmt::format("({})", label(Label::source_floor, lang));
-  if (c.source == assessors::ImpactSource::expert) return fmt::format("({})", label(Label::source_expert, lang));
+  if (c.source == assessors::ImpactSource::floor)
+    return fmt::format("({})", label(Label::source_floor, lang));
+  if (c.source == assessors::ImpactSource::expert)
+    return fmt::format("({})", label(Label::source_expert, lang));
   if (c.value == 0) return "–";
   std::string unit;
   for (const auto& criterion : reg.criteria)
@@ -96,13 +98,14 @@ namespace {
 /// The name in `lang` of the register's criterion `id`; "" when it has none.
 std::string criterion_name(const Register& reg, const std::string& id, std::string_view lang) {
   for (const auto& criterion : reg.criteria)
-    if (criterion.id == id) return lang == "en" && !criterion.name_en.empty() ? criterion.name_en : criterion.name;
+    if (criterion.id == id)
+      return lang == "en" && !criterion.name_en.empty() ? criterion.name_en : criterion.name;
   return "";
 }
 }  // namespace
 
-std::string criteria_text(const Register& reg, const std::vector<std::string>& ids, std::string_view lang,
-                          Escape escape) {
+std::string criteria_text(const Register& reg, const std::vector<std::string>& ids,
+                          std::string_view lang, Escape escape) {
   std::vector<std::string> parts;
   for (const auto& id : ids) {
     const std::string name = criterion_name(reg, id, lang);
@@ -111,7 +114,8 @@ std::string criteria_text(const Register& reg, const std::vector<std::string>& i
   return fmt::format("{}", fmt::join(parts, "; "));
 }
 
-std::string heaviest_consequence(const Register& reg, const Risk& risk, std::string_view lang, Escape escape) {
+std::string heaviest_consequence(const Register& reg, const Risk& risk, std::string_view lang,
+                                 Escape escape) {
   const auto weight = [&](const std::string& id) {
     for (const auto& criterion : reg.criteria)
       if (criterion.id == id) return criterion.weight;
@@ -120,19 +124,23 @@ std::string heaviest_consequence(const Register& reg, const Risk& risk, std::str
   const assessors::CriterionImpact* heaviest = nullptr;
   for (const auto& c : risk.finding.impact)
     if (!heaviest || c.impact_class > heaviest->impact_class ||
-        (c.impact_class == heaviest->impact_class && weight(c.criterion) > weight(heaviest->criterion)))
+        (c.impact_class == heaviest->impact_class &&
+         weight(c.criterion) > weight(heaviest->criterion)))
       heaviest = &c;
   const std::size_t affected = risk.finding.affected.size();
   const std::string count =
-      affected == 0 ? std::string(label(Label::fail_with_none, lang))
-                    : fmt::format(fmt::runtime(label(affected == 1 ? Label::fail_with_one : Label::fail_with_many, lang)),
-                                  format_number(static_cast<double>(affected), lang));
+      affected == 0
+          ? std::string(label(Label::fail_with_none, lang))
+          : fmt::format(fmt::runtime(label(
+                            affected == 1 ? Label::fail_with_one : Label::fail_with_many, lang)),
+                        format_number(static_cast<double>(affected), lang));
   if (!heaviest) return count;
   std::string name = criterion_name(reg, heaviest->criterion, lang);
   if (name.empty()) name = heaviest->criterion;
   const std::string value = criterion_value(reg, *heaviest, lang, escape);
-  return fmt::format("{}: {}, {} {}{}{}; {}", label(Label::heaviest_consequence, lang), escape(name),
-                     label(Label::impact_class, lang), catalogs::class_letter(heaviest->impact_class),
+  return fmt::format("{}: {}, {} {}{}{}; {}", label(Label::heaviest_consequence, lang),
+                     escape(name), label(Label::impact_class, lang),
+                     catalogs::class_letter(heaviest->impact_class),
                      value.front() == '(' ? " " : ", ", value, count);
 }
 

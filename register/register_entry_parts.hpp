@@ -51,8 +51,8 @@ std::string criterion_value(const Register& reg, const assessors::CriterionImpac
 /// en natuur (flora en fauna)"), each through `escape`, joined by "; ": a
 /// board member does not know the catalogue's numbers. A criterion the
 /// register does not have is given by its id alone.
-std::string criteria_text(const Register& reg, const std::vector<std::string>& ids, std::string_view lang,
-                          Escape escape);
+std::string criteria_text(const Register& reg, const std::vector<std::string>& ids,
+                          std::string_view lang, Escape escape);
 
 /// What a line of "the highest risks" says after the entry's title, so that
 /// the board reads why it ranks there: its heaviest criterion (highest
@@ -61,7 +61,8 @@ std::string criteria_text(const Register& reg, const std::vector<std::string>& i
 /// lijden (…), klasse E, 38.189.500 mensuren; 70 andere objecten vallen mee
 /// uit".
 /// Only the count for an entry without a scored criterion.
-std::string heaviest_consequence(const Register& reg, const Risk& risk, std::string_view lang, Escape escape);
+std::string heaviest_consequence(const Register& reg, const Risk& risk, std::string_view lang,
+                                 Escape escape);
 
 /// The chain of cause and effect, one line per instant (at most
 /// kChainInstants): "t+2 uur: x valt uit (via y)" or "t+4 uur: 3 objecten

@@ -742,7 +742,8 @@ void write_impact(std::string& out, const Register& reg, const Risk& risk,
     if (!std::binary_search(open_everywhere.begin(), open_everywhere.end(), id)) open.push_back(id);
   if (!open.empty())
     dl_item(out, Label::not_determined, lang,
-            fmt::format("{} — {}", criteria_text(reg, open, lang, &esc), label(Label::not_determined_hint, lang)));
+            fmt::format("{} — {}", criteria_text(reg, open, lang, &esc),
+                        label(Label::not_determined_hint, lang)));
 }
 
 void write_entry(std::string& out, const Register& reg, const Risk& risk, std::size_t rank,
@@ -961,10 +962,10 @@ std::string register_to_html(const Register& reg, std::string_view lang) {
         label(Label::risks, lang), label(Label::level_rule, lang));
     const auto open_everywhere = open_in_every_entry(reg);
     if (!open_everywhere.empty())
-      out += fmt::format("<p><strong>{}</strong> {}: {} — {}.</p>\n",
-                         capitalized(label(Label::not_determined, lang)),
-                         label(Label::in_every_entry, lang), criteria_text(reg, open_everywhere, lang, &esc),
-                         label(Label::not_determined_hint, lang));
+      out += fmt::format(
+          "<p><strong>{}</strong> {}: {} — {}.</p>\n",
+          capitalized(label(Label::not_determined, lang)), label(Label::in_every_entry, lang),
+          criteria_text(reg, open_everywhere, lang, &esc), label(Label::not_determined_hint, lang));
     for (std::size_t i = 0; i < reg.risks.size(); ++i)
       write_entry(out, reg, reg.risks[i], i + 1, open_everywhere, lang);
     out += "</section>\n";

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "model/text_format.hpp"
@@ -254,7 +253,9 @@ Json risk_json(const Register& reg, const Risk& risk, std::string_view lang) {
 
 /// `value` as 2-space indented JSON. Invalid UTF-8 in a model string
 /// becomes U+FFFD instead of an exception.
-std::string dump(const Json& value) { return value.dump(2, ' ', false, Json::error_handler_t::replace); }
+std::string dump(const Json& value) {
+  return value.dump(2, ' ', false, Json::error_handler_t::replace);
+}
 
 /// Appends `value` as dump() writes it to `out`, every line shifted right by
 /// `indent` spaces (the depth it is written at): straight into the register's

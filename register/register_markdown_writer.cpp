@@ -145,8 +145,9 @@ void write_highest(std::string& out, const Register& reg, std::string_view lang)
   for (std::size_t i = 0; i < n; ++i) {
     const auto& risk = reg.risks[i];
     out += fmt::format("{}. **{}** ({}, {} {}, {} {}): {}. {}.\n", i + 1, markdown_escape(risk.id),
-                       markdown_escape(level_name(reg.diagram, risk.level, lang)), label(Label::likelihood, lang),
-                       catalogs::class_letter(risk.likelihood), label(Label::impact, lang), impact_letter(risk),
+                       markdown_escape(level_name(reg.diagram, risk.level, lang)),
+                       label(Label::likelihood, lang), catalogs::class_letter(risk.likelihood),
+                       label(Label::impact, lang), impact_letter(risk),
                        markdown_escape(in_language(risk.finding.title, lang)),
                        capitalized(heaviest_consequence(reg, risk, lang, &md_escape)));
   }
@@ -395,7 +396,8 @@ void write_impact(std::string& out, const Register& reg, const Risk& risk, const
     if (!std::binary_search(open_everywhere.begin(), open_everywhere.end(), id)) open.push_back(id);
   if (!open.empty())
     field(out, Label::not_determined, lang,
-          fmt::format("{} — {}", criteria_text(reg, open, lang, &md_escape), label(Label::not_determined_hint, lang)));
+          fmt::format("{} — {}", criteria_text(reg, open, lang, &md_escape),
+                      label(Label::not_determined_hint, lang)));
 }
 
 /// How each criterion's value was found, on one line (the classes and

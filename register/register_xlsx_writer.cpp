@@ -309,7 +309,8 @@ void write_register_sheet(lxw_workbook* workbook, const Formats& f, const Regist
     // By name, as the Markdown and HTML registers give them: a partner
     // filters on what they read there; ids are for JSON and CSV.
     std::vector<std::string> processes;
-    for (const auto& process : risk.vital_processes) processes.push_back(process_name(reg, process, lang));
+    for (const auto& process : risk.vital_processes)
+      processes.push_back(process_name(reg, process, lang));
     sheet.text(joined(processes));
     sheet.text(joined(risk.operators));
     sheet.text(finding.scenario);
