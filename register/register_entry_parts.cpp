@@ -94,16 +94,6 @@ std::string criterion_value(const Register& reg, const assessors::CriterionImpac
                                     escape(assessors::unit_text(unit).in(lang)));
 }
 
-namespace {
-/// The name in `lang` of the register's criterion `id`; "" when it has none.
-std::string criterion_name(const Register& reg, const std::string& id, std::string_view lang) {
-  for (const auto& criterion : reg.criteria)
-    if (criterion.id == id)
-      return lang == "en" && !criterion.name_en.empty() ? criterion.name_en : criterion.name;
-  return "";
-}
-}  // namespace
-
 std::string criteria_text(const Register& reg, const std::vector<std::string>& ids,
                           std::string_view lang, Escape escape) {
   std::vector<std::string> parts;
@@ -138,10 +128,10 @@ std::string heaviest_consequence(const Register& reg, const Risk& risk, std::str
   std::string name = criterion_name(reg, heaviest->criterion, lang);
   if (name.empty()) name = heaviest->criterion;
   const std::string value = criterion_value(reg, *heaviest, lang, escape);
-  return fmt::format("{}: {}, {} {}{}{}; {}", label(Label::heaviest_consequence, lang),
-                     escape(name), label(Label::impact_class, lang),
-                     catalogs::class_letter(heaviest->impact_class),
-                     value.front() == '(' ? " " : ", ", value, count);
+  return fmt::format(
+      "{}: {}, {} {}{}{}; {}", label(Label::heaviest_consequence, lang), escape(name),
+      label(Label::impact_class, lang), catalogs::class_letter(heaviest->impact_class),
+      heaviest->source == assessors::ImpactSource::estimate ? ", " : " ", value, count);
 }
 
 std::vector<std::string> chain_lines(const assessors::Finding& finding, std::string_view lang,
