@@ -46,16 +46,13 @@ class SinglePointAssessor : public Assessor {
 
   std::vector<Finding> assess(const AssessmentContext& context) const override {
     const auto targets = context.vital_assets();
-    std::vector<engine::CutSets> per_target(targets.size());
     engine::CutSetOptions options;
     options.max_order = max_order_;
     options.horizon = context.horizon;
     const engine::CutSetSolver solver(context.graph);
     engine::ProgressCounter cut_set_progress(context.progress, "single-point: cut sets", targets.size());
-    engine::parallel_for(targets.size(), context.threads, [&](std::size_t i) {
-      per_target[i] = solver.of(targets[i], options);
-      cut_set_progress.advance();
-    });
+    // Together, not one by one: targets share their suppliers' formulas.
+    const auto per_target = solver.of_each(targets, options, context.threads, &cut_set_progress);
 
     // Cut set → the vital assets it takes down, grouped by sorting (set,
     // target) pairs rather than through a map keyed by copies of the sets:

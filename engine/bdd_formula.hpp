@@ -116,6 +116,26 @@ class FailureFormula {
   /// The function "asset fails within `budget` hours" (budget ≥ 0; may be kNever).
   Ref fails_within(model::AssetIndex asset, model::Hours budget) { return state(asset, budget); }
 
+  /// "asset fails within `budget`" over the sets S that do not contain
+  /// `asset`, in a formula whose own `excluded` is another asset (or none):
+  /// the asset's equation without its own variable, not memoised, so the
+  /// formula goes on serving other targets. `asset` must lie on no
+  /// dependency cycle (FormulaComponents::infinite): then no state it
+  /// depends on depends on it, and every memoised state stays true to the
+  /// formula's own `excluded`.
+  Ref fails_within_without(model::AssetIndex asset, model::Hours budget) {
+    const auto kept = excluded_;
+    excluded_ = asset;
+    try {
+      const Ref result = local(asset, budget);
+      excluded_ = kept;
+      return result;
+    } catch (...) {
+      excluded_ = kept;
+      throw;
+    }
+  }
+
  private:
   struct StateKey {
     std::uint32_t node;

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <map>
+#include <span>
 #include <vector>
 
 #include "engine/bdd_formula.hpp"
@@ -64,6 +65,18 @@ class CutSetSolver {
   /// The minimal cut sets of `target`. A virtual target works like any
   /// other; a target that nothing can make fail has no cut sets.
   CutSets of(model::AssetIndex target, const CutSetOptions& options) const;
+
+  /// The minimal cut sets of each of `targets` (entry i for targets[i]),
+  /// equal to of(targets[i], options) for each. Found together: a formula
+  /// state upstream of a target that lies on no dependency cycle does not
+  /// depend on that target, so the targets of a chunk share one formula and
+  /// one ZBDD, and a supplier's states are built once per chunk instead of
+  /// once per target (docs/cut-sets.md). Targets on a cycle, and order
+  /// limits built via a BDD (max_order 0 or above direct_up_to_order), go
+  /// through of(). Chunks run on `threads` threads; `done` (may be null)
+  /// advances once per target. The result does not depend on `threads`.
+  std::vector<CutSets> of_each(std::span<const model::AssetIndex> targets, const CutSetOptions& options,
+                               unsigned threads, ProgressCounter* done) const;
 
  private:
   const model::DependencyGraph& graph_;
