@@ -186,7 +186,12 @@ struct PeopleCounts {
 };
 PeopleCounts count_people(engine::AffectedPeopleCounter& counter, std::span<const model::AssetIndex> failed,
                           std::span<const engine::DownSpan> spans, model::Hours horizon) {
-  return {engine::affected_people(counter, failed), engine::people_hours(counter, spans, horizon)};
+  // Without restoration the sweep ends with every failed asset down: its
+  // final state is the people affected (one pass instead of two).
+  std::optional<engine::AffectedPeople> all_down;
+  const auto hours = engine::people_hours(counter, spans, horizon, all_down);
+  if (all_down && spans.size() == failed.size()) return {*all_down, hours};
+  return {engine::affected_people(counter, failed), hours};
 }
 
 }  // namespace

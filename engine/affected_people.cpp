@@ -128,6 +128,12 @@ PeopleHours people_hours(const PeopleServed& served, std::span<const DownSpan> s
 }
 
 PeopleHours people_hours(AffectedPeopleCounter& counter, std::span<const DownSpan> spans, model::Hours horizon) {
+  std::optional<AffectedPeople> all_down;
+  return people_hours(counter, spans, horizon, all_down);
+}
+
+PeopleHours people_hours(AffectedPeopleCounter& counter, std::span<const DownSpan> spans, model::Hours horizon,
+                         std::optional<AffectedPeople>& all_down) {
   // Sweep the starts and ends in time order; between two instants people-hours
   // accrue at the rate of the pairs then lacking. The order of changes at one
   // instant does not matter: nothing accrues during an instant.
@@ -139,11 +145,17 @@ PeopleHours people_hours(AffectedPeopleCounter& counter, std::span<const DownSpa
   };
   std::vector<Change> changes;
   changes.reserve(spans.size() * 2);
+  bool down_at_horizon = true;  // every span down at the end of the sweep
   for (const auto& span : spans) {
-    if (span.start >= span.end || span.start > horizon) continue;
+    if (span.start >= span.end || span.start > horizon) {
+      down_at_horizon = false;
+      continue;
+    }
     changes.push_back({span.start, span.asset, true, static_cast<std::uint32_t>(changes.size())});
-    if (span.end < horizon)
+    if (span.end < horizon) {
       changes.push_back({span.end, span.asset, false, static_cast<std::uint32_t>(changes.size())});
+      down_at_horizon = false;
+    }
   }
   const auto in_time_order = [](const Change& a, const Change& b) {
     if (a.at != b.at) return a.at < b.at;
@@ -163,6 +175,8 @@ PeopleHours people_hours(AffectedPeopleCounter& counter, std::span<const DownSpa
       result.upper_bound = result.upper_bound || counter.service_upper_bound();
     }
   }
+  all_down.reset();
+  if (down_at_horizon) all_down = counter.people();
   counter.reset();
   return result;
 }

@@ -22,6 +22,7 @@
 /// one. No I/O.
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -142,5 +143,13 @@ PeopleHours people_hours(const PeopleServed& served, std::span<const DownSpan> s
 /// As above, counted on `counter` (with its `counts`), which must have
 /// nothing down and has nothing down again on return.
 PeopleHours people_hours(AffectedPeopleCounter& counter, std::span<const DownSpan> spans, model::Hours horizon);
+/// As above; and when every span starts within the horizon and none ends
+/// before it (outages without restoration), `all_down` gets the people
+/// affected with every asset of `spans` down — the sweep's final state, so
+/// no second pass over the assets is needed (affected_people gives the same
+/// areas; its sum may differ in the last bit for fractional populations,
+/// being added in another order). Otherwise `all_down` is left empty.
+PeopleHours people_hours(AffectedPeopleCounter& counter, std::span<const DownSpan> spans, model::Hours horizon,
+                         std::optional<AffectedPeople>& all_down);
 
 }  // namespace knelpunt::engine

@@ -14,11 +14,14 @@
 ///   supplies to an area of the model), also after some assets come back;
 /// - one counter reused for many random runs (the impact estimator's
 ///   workspace) gives every run exactly what a fresh counter gives, and is
-///   at rest after each.
+///   at rest after each;
+/// - without restoration, the people the people-hours sweep ends with equal
+///   the people affected counted directly.
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -234,6 +237,52 @@ TEST_CASE("a counter reused run after run counts each run as a fresh one does") 
       CHECK(reused.service_people() == 0);
     }
   }
+}
+
+TEST_CASE("people-hours without restoration also give the people with every span down") {
+  // The impact estimator reads the people affected from the sweep's final
+  // state when nothing comes back before the horizon; with a span that ends
+  // (or starts) too early or too late for that, it must count them itself.
+  std::size_t read_from_sweep = 0, left_empty = 0;
+  for (std::uint32_t seed = 1; seed <= 300; ++seed) {
+    CAPTURE(seed);
+    std::mt19937 rng(seed);
+    const Model model = random_model(rng, seed % 2 == 0);
+    const PeopleServed served(model);
+    std::vector<bool> counts(model.assets.size());
+    for (std::size_t a = 0; a < counts.size(); ++a) counts[a] = std::bernoulli_distribution(0.8)(rng);
+    AffectedPeopleCounter counter(served, counts);
+    const Hours horizon = 12;
+    const bool restored = seed % 3 == 0;
+    std::vector<bool> down(model.assets.size());
+    std::vector<DownSpan> spans;
+    for (AssetIndex a = 0; a < down.size(); ++a) {
+      if (!std::bernoulli_distribution(0.4)(rng)) continue;
+      down[a] = true;
+      const Hours start = 0.5 * std::uniform_int_distribution<int>(0, 24)(rng);  // up to 12: within the horizon
+      spans.push_back({a, start, restored ? start + 1 : knelpunt::model::kNever});
+    }
+    std::optional<knelpunt::engine::AffectedPeople> all_down;
+    const auto hours = knelpunt::engine::people_hours(counter, spans, horizon, all_down);
+    CHECK(hours.people_hours == knelpunt::engine::people_hours(served, spans, horizon, counts).people_hours);
+    CHECK(counter.people().areas == 0);  // at rest again
+    const bool some_end_early = std::any_of(spans.begin(), spans.end(), [&](const DownSpan& span) {
+      return span.end < horizon;
+    });
+    if (some_end_early) {
+      CHECK_FALSE(all_down.has_value());
+      ++left_empty;
+      continue;
+    }
+    REQUIRE(all_down.has_value());
+    const auto expected = knelpunt::engine::affected_people(served, down, counts);
+    CHECK(all_down->people == doctest::Approx(expected.people));
+    CHECK(all_down->areas == expected.areas);
+    CHECK(all_down->upper_bound == expected.upper_bound);
+    ++read_from_sweep;
+  }
+  CHECK(read_from_sweep > 100);
+  CHECK(left_empty > 50);
 }
 
 TEST_CASE("an area served by two suppliers of one service counts once, and is lost when either is down") {
