@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
 #include "assessors/assessor_options.hpp"
@@ -56,23 +57,35 @@ class SinglePointAssessor : public Assessor {
 
     // Cut set → the vital assets it takes down, grouped by sorting (set,
     // target) pairs rather than through a map keyed by copies of the sets:
-    // a region has tens of thousands. The stable sort keeps each set's
-    // targets in the order of `targets` (index order); the sets come out in
-    // the lexicographic order of their indices, which is id order.
-    std::vector<std::pair<const std::vector<model::AssetIndex>*, model::AssetIndex>> hits;
+    // a region has tens of thousands. A set (at most 3 assets: max_order)
+    // sorts by a packed key — its indices plus one, then zeros — whose order
+    // is the lexicographic order of the index lists (a prefix first), which
+    // is id order; ties keep the order of `targets` (index order).
+    struct Hit {
+      std::array<model::AssetIndex, 3> key;
+      std::uint32_t position;  ///< in the order made: a total order without stable_sort's buffer
+      const std::vector<model::AssetIndex>* set;
+      model::AssetIndex target;
+    };
+    std::vector<Hit> hits;
     for (std::size_t i = 0; i < targets.size(); ++i)
-      for (const auto& set : per_target[i].sets) hits.emplace_back(&set, targets[i]);
-    std::stable_sort(hits.begin(), hits.end(),
-                     [](const auto& a, const auto& b) { return *a.first < *b.first; });
+      for (const auto& set : per_target[i].sets) {
+        Hit hit{{0, 0, 0}, static_cast<std::uint32_t>(hits.size()), &set, targets[i]};
+        for (std::size_t k = 0; k < set.size(); ++k) hit.key[k] = set[k] + 1;  // set.size() ≤ max_order ≤ 3
+        hits.push_back(hit);
+      }
+    std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+      return a.key != b.key ? a.key < b.key : a.position < b.position;
+    });
     struct CutSetHits {
       const std::vector<model::AssetIndex>* set;
       std::vector<model::AssetIndex> targets;
     };
     std::vector<CutSetHits> kept;
     for (std::size_t begin = 0, end = 0; begin < hits.size(); begin = end) {
-      CutSetHits entry{hits[begin].first, {}};
-      for (end = begin; end < hits.size() && *hits[end].first == *entry.set; ++end)
-        entry.targets.push_back(hits[end].second);
+      CutSetHits entry{hits[begin].set, {}};
+      for (end = begin; end < hits.size() && hits[end].key == hits[begin].key; ++end)
+        entry.targets.push_back(hits[end].target);
       if (entry.targets.size() >= min_vital_) kept.push_back(std::move(entry));
     }
 
