@@ -67,7 +67,10 @@ class SinglePointAssessor : public Assessor {
       const std::vector<model::AssetIndex>* set;
       model::AssetIndex target;
     };
+    std::size_t hit_count = 0;
+    for (const auto& cut_sets : per_target) hit_count += cut_sets.sets.size();
     std::vector<Hit> hits;
+    hits.reserve(hit_count);
     for (std::size_t i = 0; i < targets.size(); ++i)
       for (const auto& set : per_target[i].sets) {
         Hit hit{{0, 0, 0}, static_cast<std::uint32_t>(hits.size()), &set, targets[i]};
