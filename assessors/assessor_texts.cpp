@@ -88,16 +88,24 @@ constexpr std::array kTexts{
     Entry{Phrase::cyber_clamped, " (begrensd)", " (clamped)"},
     Entry{Phrase::spof_title, "Enkelvoudig faalpunt: {} — uitval treft {}",
           "Single point of failure: {} — its loss takes down {}"},
-    Entry{Phrase::spof_description,
-          "Als {} uitvalt, vallen binnen {} deze vitale objecten uit, ongeacht andere voorzieningen: {}.",
-          "If {} is lost, these vital assets fail within {} whatever else holds: {}."},
+    Entry{Phrase::spof_description_one,
+          "Als {} uitvalt, valt binnen {} {} uit, ongeacht andere voorzieningen.",
+          "If {0} is lost, {2} fails within {1} whatever else holds."},
+    Entry{Phrase::spof_description_many,
+          "Als {} uitvalt, vallen binnen {} {} uit, ongeacht andere voorzieningen.",
+          "If {0} is lost, {2} fail within {1} whatever else holds."},
     Entry{Phrase::critical_pair_title, "Kritiek paar: {} samen — treft {}", "Critical pair: {} together — takes down {}"},
     Entry{Phrase::critical_combination_title, "Kritieke combinatie: {} samen — treft {}",
           "Critical combination: {} together — takes down {}"},
-    Entry{Phrase::critical_pair_description,
-          "Elk alleen is opgevangen, maar samen vallen binnen {} deze vitale objecten uit: {}.",
-          "Each alone is covered, but together they take down these vital assets within {}: {}."},
-    Entry{Phrase::cut_set_evidence, "minimale snedeverzameling (orde {}) van: {}", "minimal cut set (order {}) of: {}"},
+    Entry{Phrase::critical_pair_description_one,
+          "Elk alleen is opgevangen, maar als ze samen uitvallen, valt binnen {} {} uit.",
+          "Each alone is covered, but together they take down {1} within {0}."},
+    Entry{Phrase::critical_pair_description_many,
+          "Elk alleen is opgevangen, maar als ze samen uitvallen, vallen binnen {} {} uit.",
+          "Each alone is covered, but together they take down {1} within {0}."},
+    Entry{Phrase::cut_set_evidence, "minimale snedeverzameling (orde {}) van {}: {}",
+          "minimal cut set (order {}) of {}: {}"},
+    Entry{Phrase::list_and_more, "{} en {} andere", "{} and {} more"},
     Entry{Phrase::restored_in_time,
           "zonder herstel zouden ook uitvallen: {}; met de hersteltijden van het model blijven zij binnen {} in bedrijf",
           "without restoration these would fail too: {}; with the model's restoration times they keep running within {}"},
@@ -197,9 +205,29 @@ std::string_view phrase(Phrase key, std::string_view lang) {
   return lang == "en" ? entry.en : entry.nl;
 }
 
+namespace detail {
+std::string dutch_integer(long long value) {
+  const auto magnitude = static_cast<unsigned long long>(value);
+  const std::string digits = std::to_string(value < 0 ? 0ULL - magnitude : magnitude);  // LLONG_MIN included
+  std::string out = value < 0 ? "-" : "";
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && digits.size() >= 4 && (digits.size() - i) % 3 == 0) out += '.';
+    out += digits[i];
+  }
+  return out;
+}
+}  // namespace detail
+
 LocalText counted(std::size_t count, Phrase one, Phrase many) {
   if (count == 0) return local_text(many, local_text(Phrase::no_count));
   return local_text(by_count(count, one, many), count);
+}
+
+LocalText bounded_id_list(const std::vector<std::string>& ids, std::size_t at_most) {
+  const std::size_t shown = std::min(ids.size(), at_most);
+  const std::string named = fmt::format("{}", fmt::join(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(shown), ", "));
+  if (shown == ids.size()) return {named, named};
+  return local_text(Phrase::list_and_more, named, ids.size() - shown);
 }
 
 LocalText unit_text(std::string_view unit) {

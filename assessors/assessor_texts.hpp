@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include <fmt/format.h>
@@ -72,11 +73,14 @@ enum class Phrase {
   cyber_clamped,
   // single-point.
   spof_title,
-  spof_description,
+  spof_description_one,
+  spof_description_many,
   critical_pair_title,
   critical_combination_title,
-  critical_pair_description,
+  critical_pair_description_one,
+  critical_pair_description_many,
   cut_set_evidence,
+  list_and_more,
   restored_in_time,
   // cascade-reach.
   reach_title_one,
@@ -131,15 +135,25 @@ std::string_view phrase(Phrase key, std::string_view lang);
 constexpr Phrase by_count(std::size_t count, Phrase one, Phrase many) { return count == 1 ? one : many; }
 
 namespace detail {
+/// A whole number in the Dutch format: a dot between thousands from four
+/// digits on ("9.935", "999", "-1.234").
+std::string dutch_integer(long long value);
+
 inline const std::string& in_language(const LocalText& text, bool english) { return english ? text.en : text.nl; }
 template <class T>
-const T& in_language(const T& value, bool) {
-  return value;
+decltype(auto) in_language(const T& value, bool english) {
+  // Counts in Dutch text are written as Dutch numbers ("9.935 vitale
+  // objecten"); English keeps the compact form ("9935 vital assets").
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char>)
+    return english ? fmt::format("{}", value) : dutch_integer(static_cast<long long>(value));
+  else
+    return static_cast<const T&>(value);
 }
 }  // namespace detail
 
 /// `key` formatted in both languages with `args`; an argument that is itself a
-/// LocalText is taken in the language being formatted.
+/// LocalText is taken in the language being formatted, a whole number
+/// (not bool or char) in each language's number format.
 template <class... Args>
 LocalText local_text(Phrase key, const Args&... args) {
   return {fmt::format(fmt::runtime(phrase(key, "nl")), detail::in_language(args, false)...),
@@ -150,6 +164,11 @@ LocalText local_text(Phrase key, const Args&... args) {
 /// a count of 0 is written with no_count ("geen andere objecten", not
 /// "0 andere objecten"; English keeps "0 other assets").
 LocalText counted(std::size_t count, Phrase one, Phrase many);
+
+/// `ids` joined with ", ", at most `at_most` of them: the rest as a count
+/// ("a, b en 31 andere" / "a, b and 31 more"). A text names a bounded number
+/// of assets; the full list is the entry's data (its affected assets).
+LocalText bounded_id_list(const std::vector<std::string>& ids, std::size_t at_most);
 
 /// The name of a criterion's unit (catalogs/scoring.yaml: people, people-hours,
 /// euros, hectares, square-kilometre-days, expert-score) in both languages;

@@ -141,20 +141,24 @@ class SinglePointAssessor : public Assessor {
     // The horizon of this cascade: a vital process may lengthen it (profile `horizons:`).
     const LocalText horizon = local_hours(context.impact.horizon_of(seeds));
     const LocalText vital = counted(hit_ids.size(), Phrase::vital_assets_one, Phrase::vital_assets_many);
-    const std::string hit_list = fmt::format("{}", fmt::join(hit_ids, ", "));
+    // Say each thing once: the title and description give the count, the
+    // evidence names the vital assets (at most kNamed; all of them are in
+    // the entry's affected assets).
+    const bool one = hit_ids.size() == 1;
     if (set.size() == 1) {
       finding.title = local_text(Phrase::spof_title, labels[0], vital);
-      finding.description = local_text(Phrase::spof_description, labels[0], horizon, hit_list);
+      finding.description = local_text(one ? Phrase::spof_description_one : Phrase::spof_description_many, labels[0],
+                                       horizon, vital);
     } else {
       // Two assets: a critical pair; three: a critical combination (max_order 3).
       const Phrase title = set.size() == 2 ? Phrase::critical_pair_title : Phrase::critical_combination_title;
       finding.title = local_text(title, joined(labels, Phrase::list_and), vital);
-      finding.description = local_text(Phrase::critical_pair_description, horizon, hit_list);
+      finding.description = local_text(
+          one ? Phrase::critical_pair_description_one : Phrase::critical_pair_description_many, horizon, vital);
     }
-    finding.evidence.push_back(local_text(Phrase::cut_set_evidence, set.size(), hit_list));
+    finding.evidence.push_back(local_text(Phrase::cut_set_evidence, set.size(), vital, bounded_id_list(hit_ids, kNamed)));
     if (!restored_ids.empty())
-      finding.evidence.push_back(
-          local_text(Phrase::restored_in_time, fmt::format("{}", fmt::join(restored_ids, ", ")), horizon));
+      finding.evidence.push_back(local_text(Phrase::restored_in_time, bounded_id_list(restored_ids, kNamed), horizon));
     fill_cascade(finding, outcome);
     finding.brief = brief;
     finding.impact = std::move(outcome.impact);
@@ -187,6 +191,9 @@ class SinglePointAssessor : public Assessor {
     finding.chain = std::move(outcome.chain);
     finding.chain_omitted = outcome.chain_omitted;
   }
+
+  /// Vital assets a text names at most; the rest it counts.
+  static constexpr std::size_t kNamed = 25;
 
   std::uint32_t max_order_ = 2;
   std::size_t min_vital_ = 1;

@@ -8,6 +8,7 @@
 
 #include "assessors/assessor_texts.hpp"
 #include "assessors/local_format.hpp"
+#include "model/text_format.hpp"
 #include "register/register_markdown_writer.hpp"
 #include "register/register_texts.hpp"
 
@@ -174,12 +175,14 @@ std::vector<std::string> chain_lines(const assessors::Finding& finding, std::str
   }
   if (const std::size_t rest = chain.size() - begin; rest > 0)
     lines.push_back(
-        fmt::format("… {} {} {} ({})", label(Label::chain_omitted_lead, lang), rest,
+        fmt::format("… {} {} {} ({})", label(Label::chain_omitted_lead, lang),
+                    model::format_grouped_integer(static_cast<double>(rest), lang),
                     label(rest == 1 ? Label::chain_step_one : Label::chain_step_many, lang),
                     label(Label::chain_cut_why, lang)));
   if (finding.chain_omitted > 0)
     lines.push_back(fmt::format(
-        "… {} {} {} ({})", label(Label::chain_omitted_lead, lang), finding.chain_omitted,
+        "… {} {} {} ({})", label(Label::chain_omitted_lead, lang),
+        model::format_grouped_integer(static_cast<double>(finding.chain_omitted), lang),
         label(finding.chain_omitted == 1 ? Label::chain_step_one : Label::chain_step_many, lang),
         label(Label::chain_omitted_why, lang)));
   return lines;

@@ -122,8 +122,9 @@ void write_level_table(std::string& out, const Register& reg, const LevelTable& 
   for (const auto* row : rows_by_name(table, lang)) {
     const std::string name = row->name.nl.empty() ? std::string(label(no_name, lang)) : in_language(row->name, lang);
     out += fmt::format("| {} |", markdown_escape(name));
-    for (std::size_t l = levels; l-- > 0;) out += fmt::format(" {} |", l < row->by_level.size() ? row->by_level[l] : 0);
-    out += fmt::format(" {} |\n", row->total);
+    for (std::size_t l = levels; l-- > 0;)
+      out += fmt::format(" {} |", format_number(static_cast<double>(l < row->by_level.size() ? row->by_level[l] : 0), lang));
+    out += fmt::format(" {} |\n", format_number(static_cast<double>(row->total), lang));
     sum += row->total;
   }
   out += fmt::format("\n{}. ", label(rule, lang));
@@ -539,7 +540,8 @@ void write_appendix_entry(std::string& out, const Register& reg, const Risk& ris
   write_chain(out, finding, lang);
   // A whole chain names every asset that fails; a shortened or absent one does not.
   if (!finding.affected.empty() && (finding.chain.empty() || chain_shortened(finding)))
-    out += fmt::format("- **{} ({}):** {}\n", capitalized(label(Label::affected, lang)), finding.affected.size(),
+    out += fmt::format("- **{} ({}):** {}\n", capitalized(label(Label::affected, lang)),
+                       format_number(static_cast<double>(finding.affected.size()), lang),
                        escaped_list(finding.affected));
   const auto key = key_evidence_lines(risk);
   if (std::find(key.begin(), key.end(), false) != key.end()) {

@@ -40,10 +40,10 @@ TEST_CASE("single-point: a single feed is a spof, a 1-of-2 group is a common-cau
     CHECK(f->scenario.empty());
     CHECK(f->subject.empty());
     CHECK(f->title.en == "Single point of failure: feed-a — its loss takes down 2 vital assets");
-    CHECK(evidence_en(*f) == std::vector<std::string>{"minimal cut set (order 1) of: hospital, ss-1"});
+    CHECK(evidence_en(*f) == std::vector<std::string>{"minimal cut set (order 1) of 2 vital assets: hospital, ss-1"});
     CHECK(f->description.nl ==
-          "Als feed-a uitvalt, vallen binnen 3 dagen deze vitale objecten uit, ongeacht andere voorzieningen: hospital, ss-1.");
-    CHECK(f->description.en == "If feed-a is lost, these vital assets fail within 72h whatever else holds: hospital, ss-1.");
+          "Als feed-a uitvalt, vallen binnen 3 dagen 2 vitale objecten uit, ongeacht andere voorzieningen.");
+    CHECK(f->description.en == "If feed-a is lost, 2 vital assets fail within 72h whatever else holds.");
     CHECK(f->affected == std::vector<std::string>{"hospital", "ss-1"});
     CHECK(chain_of(*f) == std::vector<std::string>{"feed-a@0", "hospital@0<ss-1", "ss-1@0<feed-a"});
     CHECK(f->likelihood.likelihood_class == 4);
@@ -57,7 +57,7 @@ TEST_CASE("single-point: a single feed is a spof, a 1-of-2 group is a common-cau
     REQUIRE(f);
     CHECK(f->title.en == "Single point of failure: ss-1 — its loss takes down 1 vital asset");
     CHECK(f->title.nl == "Enkelvoudig faalpunt: ss-1 — uitval treft 1 vitaal object");
-    CHECK(evidence_en(*f) == std::vector<std::string>{"minimal cut set (order 1) of: hospital"});
+    CHECK(evidence_en(*f) == std::vector<std::string>{"minimal cut set (order 1) of 1 vital asset: hospital"});
     CHECK(f->affected == std::vector<std::string>{"hospital"});
     CHECK(f->likelihood.likelihood_class == 2);
     CHECK(f->likelihood.rationale.en ==
@@ -69,7 +69,7 @@ TEST_CASE("single-point: a single feed is a spof, a 1-of-2 group is a common-cau
     REQUIRE(f);
     CHECK(f->title.en == "Critical pair: tel-b and tel-c together — takes down 1 vital asset");
     CHECK(f->title.nl == "Kritiek paar: tel-b en tel-c samen — treft 1 vitaal object");
-    CHECK(evidence_en(*f) == std::vector<std::string>{"minimal cut set (order 2) of: clinic"});
+    CHECK(evidence_en(*f) == std::vector<std::string>{"minimal cut set (order 2) of 1 vital asset: clinic"});
     CHECK(f->affected == std::vector<std::string>{"clinic"});
     CHECK(chain_of(*f) == std::vector<std::string>{"clinic@0<tel-c", "tel-b@0", "tel-c@0"});
     CHECK(f->likelihood.likelihood_class == 2);
@@ -115,10 +115,10 @@ TEST_CASE("single-point: the horizon is respected (time_to_impact 100h)") {
                                      "single-point/common-cause [tel-b tel-c]", "single-point/spof [feed-slow]"}));
   const auto* slow = find_finding(at_100, "spof", {"feed-slow"});
   REQUIRE(slow);
-  CHECK(evidence_en(*slow) == std::vector<std::string>{"minimal cut set (order 1) of: school"});
+  CHECK(evidence_en(*slow) == std::vector<std::string>{"minimal cut set (order 1) of 1 vital asset: school"});
   CHECK(slow->affected == std::vector<std::string>{"school"});
   CHECK(chain_of(*slow) == std::vector<std::string>{"feed-slow@0", "school@100<feed-slow"});
-  CHECK(slow->description.en == "If feed-slow is lost, these vital assets fail within 100h whatever else holds: school.");
+  CHECK(slow->description.en == "If feed-slow is lost, 1 vital asset fails within 100h whatever else holds.");
   CHECK(slow->impact.empty());  // 200 people × 0 hours left; 200 people is below 5.3's class A
 }
 
@@ -164,6 +164,10 @@ TEST_CASE(
   const auto findings = with_recovery(20);
   const auto* pair = find_finding(findings, "common-cause", {"tel-b", "tel-c"});
   REQUIRE(pair);
-  CHECK(evidence_en(*pair) == std::vector<std::string>{"minimal cut set (order 2) of: clinic"});
+  // The evidence names the clinic; the description counts it, once.
+  CHECK(evidence_en(*pair) == std::vector<std::string>{"minimal cut set (order 2) of 1 vital asset: clinic"});
+  CHECK(pair->description.en == "Each alone is covered, but together they take down 1 vital asset within 72h.");
+  CHECK(pair->description.nl ==
+        "Elk alleen is opgevangen, maar als ze samen uitvallen, valt binnen 3 dagen 1 vitaal object uit.");
   CHECK(pair->affected == std::vector<std::string>{"clinic"});
 }

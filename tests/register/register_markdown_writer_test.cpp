@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "register/register_fixture.hpp"
 #include "register/register_markdown_writer.hpp"
@@ -362,4 +363,25 @@ TEST_CASE(
   CHECK_FALSE(contains(nl, "vitale processen: drinkwater\n"));
   const std::string en = register_to_markdown(reg, "en");
   CHECK(contains(en, "vital processes: Regional distribution of electricity, zorg.acuut\n"));
+}
+
+TEST_CASE("register markdown: counts of a thousand and more in the Dutch number format") {
+  // A region's register: 9 942 affected assets, 9 893 chain steps left out,
+  // thousands of entries per sector — Dutch writes them with a thousands dot.
+  auto reg = knelpunt::test::fixture_register();
+  auto& f = reg.risks[0].finding;
+  f.chain_omitted = 9893;
+  f.affected.clear();
+  for (int i = 0; i < 1234; ++i) f.affected.push_back(fmt::format("a-{:04}", i));
+  const auto first = reg.risks[0];
+  for (int i = 0; i < 1000; ++i) {
+    reg.risks.push_back(first);
+    reg.risks.back().id = fmt::format("KP-X-{:04}", i);
+  }
+  const std::string md = register_to_markdown(reg, "nl");
+  CHECK(contains(md, "- … en nog 9.893 stappen (limits.chain_steps van het profiel)\n"));
+  CHECK(contains(md, "- **Getroffen objecten (1.234):** a-0000, a-0001, "));
+  CHECK(contains(md, "| Drinkwater | 1.001 | 0 | 0 | 0 | 1.001 |\n"));
+  const std::string en = register_to_markdown(reg, "en");
+  CHECK(contains(en, "| Drinking water | 1001 | 0 | 0 | 0 | 1001 |\n"));
 }
