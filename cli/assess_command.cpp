@@ -14,6 +14,7 @@
 #include "cli/commands.hpp"
 #include "cli/diagnostics_printer.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/kept_until_exit.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/language_option.hpp"
 #include "cli/measure_file_option.hpp"
@@ -103,7 +104,8 @@ class AssessCommand : public Command {
       previous = read_register_or_report(previous_);
       if (!previous) return kExitBadInput;
     }
-    auto loaded = load_model_or_report(model_path_, quiet_);
+    // Freed by the process's exit, not allocation by allocation (kept_until_exit.hpp).
+    auto& loaded = kept_until_exit(load_model_or_report(model_path_, quiet_));
     if (!loaded) return kExitBadInput;
     if (!measures_.pairs_with_or_report(variant_)) return kExitBadInput;
     if (!measures_.file().empty() && !apply_variant_or_report(*loaded, measures_.file(), variant_, quiet_))
@@ -158,11 +160,11 @@ class AssessCommand : public Command {
     std::shared_ptr<risk_register::ReportGraph> report_graph;
     if (*format == "html")
       report_graph = risk_register::lay_out_report_graph(loaded->model, *loaded->graph, loaded->reference, lang_);
-    auto run = [&] {
+    auto& run = kept_until_exit([&] {
       // The bar's line is cleared when it goes, before anything else is printed.
       StepProgressBar progress("assess", !quiet_);
       return run_register_in_brief(*loaded, prepared, options, tracking ? &*tracking : nullptr, progress.callback());
-    }();
+    }());
     auto& reg = run.reg;
     // Every entry this run computed (before --operator and the listing keep
     // some), so that the changes can tell "no longer listed" from "resolved".
@@ -181,7 +183,7 @@ class AssessCommand : public Command {
     // Every entry is computed; the register lists those the profile selects
     // and counts the rest (decision 020). The CSV of every asset and the
     // --fail-on gate see all of them.
-    const auto not_listed = risk_register::select_entries(reg, prepared.selection);
+    const auto& not_listed = kept_until_exit(risk_register::select_entries(reg, prepared.selection));
     // Only the listed entries are written, so only they need their evidence.
     run.detail_entries(threads_);
     reg.not_listed_entries = computed_not_listed(std::move(computed), reg);

@@ -66,8 +66,11 @@ std::vector<std::string> assign_risk_ids(const std::vector<assessors::Finding>& 
     by_id[ids.back()].push_back(i);
   }
   for (const auto& [id, members] : by_id) {
+    // An id of one finding is its own; only a shared one needs the identities.
+    if (members.size() < 2) continue;
+    const std::string first = identity_of(findings[members[0]]);
     bool distinct = false;
-    for (auto i : members) distinct = distinct || identity_of(findings[i]) != identity_of(findings[members[0]]);
+    for (std::size_t m = 1; m < members.size() && !distinct; ++m) distinct = identity_of(findings[members[m]]) != first;
     if (distinct)
       for (auto i : members) ids[i] = risk_id(findings[i], 12);
   }
