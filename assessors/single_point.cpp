@@ -74,7 +74,8 @@ class SinglePointAssessor : public Assessor {
     for (std::size_t i = 0; i < targets.size(); ++i)
       for (const auto& set : per_target[i].sets) {
         Hit hit{{0, 0, 0}, static_cast<std::uint32_t>(hits.size()), &set, targets[i]};
-        for (std::size_t k = 0; k < set.size(); ++k) hit.key[k] = set[k] + 1;  // set.size() ≤ max_order ≤ 3
+        for (std::size_t k = 0; k < set.size(); ++k)
+          hit.key[k] = set[k] + 1;  // set.size() ≤ max_order ≤ 3
         hits.push_back(hit);
       }
     std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
@@ -147,18 +148,22 @@ class SinglePointAssessor : public Assessor {
     const bool one = hit_ids.size() == 1;
     if (set.size() == 1) {
       finding.title = local_text(Phrase::spof_title, labels[0], vital);
-      finding.description = local_text(one ? Phrase::spof_description_one : Phrase::spof_description_many, labels[0],
-                                       horizon, vital);
+      finding.description =
+          local_text(one ? Phrase::spof_description_one : Phrase::spof_description_many, labels[0],
+                     horizon, vital);
     } else {
       // Two assets: a critical pair; three: a critical combination (max_order 3).
       const Phrase title = set.size() == 2 ? Phrase::critical_pair_title : Phrase::critical_combination_title;
       finding.title = local_text(title, joined(labels, Phrase::list_and), vital);
       finding.description = local_text(
-          one ? Phrase::critical_pair_description_one : Phrase::critical_pair_description_many, horizon, vital);
+          one ? Phrase::critical_pair_description_one : Phrase::critical_pair_description_many,
+          horizon, vital);
     }
-    finding.evidence.push_back(local_text(Phrase::cut_set_evidence, set.size(), vital, bounded_id_list(hit_ids, kNamed)));
+    finding.evidence.push_back(
+        local_text(Phrase::cut_set_evidence, set.size(), vital, bounded_id_list(hit_ids, kNamed)));
     if (!restored_ids.empty())
-      finding.evidence.push_back(local_text(Phrase::restored_in_time, bounded_id_list(restored_ids, kNamed), horizon));
+      finding.evidence.push_back(
+          local_text(Phrase::restored_in_time, bounded_id_list(restored_ids, kNamed), horizon));
     fill_cascade(finding, outcome);
     finding.brief = brief;
     finding.impact = std::move(outcome.impact);

@@ -132,8 +132,8 @@ PeopleHours people_hours(AffectedPeopleCounter& counter, std::span<const DownSpa
   return people_hours(counter, spans, horizon, all_down);
 }
 
-PeopleHours people_hours(AffectedPeopleCounter& counter, std::span<const DownSpan> spans, model::Hours horizon,
-                         std::optional<AffectedPeople>& all_down) {
+PeopleHours people_hours(AffectedPeopleCounter& counter, std::span<const DownSpan> spans,
+                         model::Hours horizon, std::optional<AffectedPeople>& all_down) {
   // Sweep the starts and ends in time order; between two instants people-hours
   // accrue at the rate of the pairs then lacking. The order of changes at one
   // instant does not matter: nothing accrues during an instant.

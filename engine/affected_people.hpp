@@ -149,7 +149,7 @@ PeopleHours people_hours(AffectedPeopleCounter& counter, std::span<const DownSpa
 /// no second pass over the assets is needed (affected_people gives the same
 /// areas; its sum may differ in the last bit for fractional populations,
 /// being added in another order). Otherwise `all_down` is left empty.
-PeopleHours people_hours(AffectedPeopleCounter& counter, std::span<const DownSpan> spans, model::Hours horizon,
-                         std::optional<AffectedPeople>& all_down);
+PeopleHours people_hours(AffectedPeopleCounter& counter, std::span<const DownSpan> spans,
+                         model::Hours horizon, std::optional<AffectedPeople>& all_down);
 
 }  // namespace knelpunt::engine

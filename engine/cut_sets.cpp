@@ -30,7 +30,8 @@ struct MinimalSetAlgebra {
 /// The sets of `family` into `result.sets` as assets, each sorted by id
 /// (`rank`), the list by size and then by ids; and `result.by_order`.
 /// `listing` (may be null) advances once per set.
-void list_sets(const Zbdd& zbdd, Zbdd::Ref family, const std::vector<model::AssetIndex>& asset_of_variable,
+void list_sets(const Zbdd& zbdd, Zbdd::Ref family,
+               const std::vector<model::AssetIndex>& asset_of_variable,
                const std::vector<std::uint32_t>& rank, ProgressCounter* listing, CutSets& result) {
   auto before = [&](model::AssetIndex a, model::AssetIndex b) { return rank[a] < rank[b]; };
   zbdd.for_each_set(family, [&](std::span<const std::uint32_t> set) {
@@ -123,12 +124,14 @@ CutSets CutSetSolver::of(model::AssetIndex target, const CutSetOptions& options)
   ProgressCounter listing(options.progress, "listing", set_count, 4096);
 
   result.zbdd_nodes = zbdd.node_count();
-  list_sets(zbdd, *family, variables.asset_of_variable, rank_by_id_, options.progress ? &listing : nullptr, result);
+  list_sets(zbdd, *family, variables.asset_of_variable, rank_by_id_,
+            options.progress ? &listing : nullptr, result);
   return result;
 }
 
-std::vector<CutSets> CutSetSolver::of_each(std::span<const model::AssetIndex> targets, const CutSetOptions& options,
-                                           unsigned threads, ProgressCounter* done) const {
+std::vector<CutSets> CutSetSolver::of_each(std::span<const model::AssetIndex> targets,
+                                           const CutSetOptions& options, unsigned threads,
+                                           ProgressCounter* done) const {
   std::vector<CutSets> result(targets.size());
   const bool direct = options.max_order != 0 && options.max_order <= options.direct_up_to_order &&
                       options.max_sets == UINT64_MAX && !options.progress;
@@ -139,7 +142,8 @@ std::vector<CutSets> CutSetSolver::of_each(std::span<const model::AssetIndex> ta
     variables.variable_of_asset.assign(graph_.asset_count(), model::kNoIndex);
     for (model::AssetIndex a = 0; a < graph_.asset_count(); ++a) {
       if (graph_.is_virtual(a)) continue;
-      variables.variable_of_asset[a] = static_cast<std::uint32_t>(variables.asset_of_variable.size());
+      variables.variable_of_asset[a] =
+          static_cast<std::uint32_t>(variables.asset_of_variable.size());
       variables.asset_of_variable.push_back(a);
     }
   }
@@ -162,12 +166,13 @@ std::vector<CutSets> CutSetSolver::of_each(std::span<const model::AssetIndex> ta
         result[i] = of(target, options);
       } else {
         if (!shared || shared->zbdd().node_count() > kNodesBeforeFresh)
-          shared = std::make_unique<SharedFormula>(graph_, components_, variables, options.max_order,
-                                                   options.zbdd_node_limit);
+          shared = std::make_unique<SharedFormula>(graph_, components_, variables,
+                                                   options.max_order, options.zbdd_node_limit);
         try {
           const auto family = shared->fails_within(target, options.horizon);
           result[i].zbdd_nodes = shared->zbdd().node_count();
-          list_sets(shared->zbdd(), family, variables.asset_of_variable, rank_by_id_, nullptr, result[i]);
+          list_sets(shared->zbdd(), family, variables.asset_of_variable, rank_by_id_, nullptr,
+                    result[i]);
         } catch (const ZbddNodeLimitExceeded&) {
           // The shared diagram holds other targets' nodes too: this target
           // alone, as of() builds it, decides whether it is too large.

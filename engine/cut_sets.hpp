@@ -9,9 +9,9 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <stdexcept>
 #include <map>
 #include <span>
+#include <stdexcept>
 #include <vector>
 
 #include "engine/bdd_formula.hpp"
@@ -75,8 +75,9 @@ class CutSetSolver {
   /// limits built via a BDD (max_order 0 or above direct_up_to_order), go
   /// through of(). Chunks run on `threads` threads; `done` (may be null)
   /// advances once per target. The result does not depend on `threads`.
-  std::vector<CutSets> of_each(std::span<const model::AssetIndex> targets, const CutSetOptions& options,
-                               unsigned threads, ProgressCounter* done) const;
+  std::vector<CutSets> of_each(std::span<const model::AssetIndex> targets,
+                               const CutSetOptions& options, unsigned threads,
+                               ProgressCounter* done) const;
 
  private:
   const model::DependencyGraph& graph_;

@@ -895,8 +895,9 @@ void write_appendix_entry(std::string& out, const Register& reg, const Risk& ris
     dl_item(out, Label::chain, lang, "<ul>" + lines + "</ul>");
   }
   if (!finding.affected.empty() && (finding.chain.empty() || chain_shortened(finding)))
-    dl_item(out, Label::affected, lang,
-            fmt::format("({}) {}", grouped(finding.affected.size(), lang), joined(finding.affected)));
+    dl_item(
+        out, Label::affected, lang,
+        fmt::format("({}) {}", grouped(finding.affected.size(), lang), joined(finding.affected)));
   const auto key = key_evidence_lines(risk);
   if (std::find(key.begin(), key.end(), false) != key.end()) {
     std::string lines;

@@ -123,7 +123,9 @@ void write_level_table(std::string& out, const Register& reg, const LevelTable& 
     const std::string name = row->name.nl.empty() ? std::string(label(no_name, lang)) : in_language(row->name, lang);
     out += fmt::format("| {} |", markdown_escape(name));
     for (std::size_t l = levels; l-- > 0;)
-      out += fmt::format(" {} |", format_number(static_cast<double>(l < row->by_level.size() ? row->by_level[l] : 0), lang));
+      out += fmt::format(
+          " {} |", format_number(
+                       static_cast<double>(l < row->by_level.size() ? row->by_level[l] : 0), lang));
     out += fmt::format(" {} |\n", format_number(static_cast<double>(row->total), lang));
     sum += row->total;
   }

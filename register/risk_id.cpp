@@ -70,7 +70,8 @@ std::vector<std::string> assign_risk_ids(const std::vector<assessors::Finding>& 
     if (members.size() < 2) continue;
     const std::string first = identity_of(findings[members[0]]);
     bool distinct = false;
-    for (std::size_t m = 1; m < members.size() && !distinct; ++m) distinct = identity_of(findings[members[m]]) != first;
+    for (std::size_t m = 1; m < members.size() && !distinct; ++m)
+      distinct = identity_of(findings[members[m]]) != first;
     if (distinct)
       for (auto i : members) ids[i] = risk_id(findings[i], 12);
   }

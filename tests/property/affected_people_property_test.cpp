@@ -250,7 +250,8 @@ TEST_CASE("people-hours without restoration also give the people with every span
     const Model model = random_model(rng, seed % 2 == 0);
     const PeopleServed served(model);
     std::vector<bool> counts(model.assets.size());
-    for (std::size_t a = 0; a < counts.size(); ++a) counts[a] = std::bernoulli_distribution(0.8)(rng);
+    for (std::size_t a = 0; a < counts.size(); ++a)
+      counts[a] = std::bernoulli_distribution(0.8)(rng);
     AffectedPeopleCounter counter(served, counts);
     const Hours horizon = 12;
     const bool restored = seed % 3 == 0;
@@ -259,16 +260,17 @@ TEST_CASE("people-hours without restoration also give the people with every span
     for (AssetIndex a = 0; a < down.size(); ++a) {
       if (!std::bernoulli_distribution(0.4)(rng)) continue;
       down[a] = true;
-      const Hours start = 0.5 * std::uniform_int_distribution<int>(0, 24)(rng);  // up to 12: within the horizon
+      const Hours start =
+          0.5 * std::uniform_int_distribution<int>(0, 24)(rng);  // up to 12: within the horizon
       spans.push_back({a, start, restored ? start + 1 : knelpunt::model::kNever});
     }
     std::optional<knelpunt::engine::AffectedPeople> all_down;
     const auto hours = knelpunt::engine::people_hours(counter, spans, horizon, all_down);
-    CHECK(hours.people_hours == knelpunt::engine::people_hours(served, spans, horizon, counts).people_hours);
+    CHECK(hours.people_hours ==
+          knelpunt::engine::people_hours(served, spans, horizon, counts).people_hours);
     CHECK(counter.people().areas == 0);  // at rest again
-    const bool some_end_early = std::any_of(spans.begin(), spans.end(), [&](const DownSpan& span) {
-      return span.end < horizon;
-    });
+    const bool some_end_early = std::any_of(
+        spans.begin(), spans.end(), [&](const DownSpan& span) { return span.end < horizon; });
     if (some_end_early) {
       CHECK_FALSE(all_down.has_value());
       ++left_empty;

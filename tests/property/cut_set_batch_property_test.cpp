@@ -88,6 +88,7 @@ TEST_CASE("cut sets of many targets: order limits built via a BDD go target by t
     std::vector<AssetIndex> targets(graph.asset_count());
     for (AssetIndex a = 0; a < targets.size(); ++a) targets[a] = a;
     const auto together = solver.of_each(targets, options, 2, nullptr);
-    for (std::size_t i = 0; i < targets.size(); ++i) REQUIRE(together[i].sets == solver.of(targets[i], options).sets);
+    for (std::size_t i = 0; i < targets.size(); ++i)
+      REQUIRE(together[i].sets == solver.of(targets[i], options).sets);
   }
 }
