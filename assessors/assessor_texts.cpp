@@ -1,8 +1,10 @@
 #include "assessors/assessor_texts.hpp"
 
 #include <array>
+#include <string>
 #include <utility>
 
+#include "assessors/local_format.hpp"
 #include "model/text_table.hpp"
 
 namespace knelpunt::assessors {
@@ -206,16 +208,7 @@ std::string_view phrase(Phrase key, std::string_view lang) {
 }
 
 namespace detail {
-std::string dutch_integer(long long value) {
-  const auto magnitude = static_cast<unsigned long long>(value);
-  const std::string digits = std::to_string(value < 0 ? 0ULL - magnitude : magnitude);  // LLONG_MIN included
-  std::string out = value < 0 ? "-" : "";
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && digits.size() >= 4 && (digits.size() - i) % 3 == 0) out += '.';
-    out += digits[i];
-  }
-  return out;
-}
+std::string dutch_integer(long long value) { return dutch_number(std::to_string(value)); }
 }  // namespace detail
 
 LocalText counted(std::size_t count, Phrase one, Phrase many) {
