@@ -130,17 +130,17 @@ constexpr std::array kTexts{
     Entry{Phrase::co_located_title, "Redundantie op één plek: {}, {} — {} van {} voedingen in {}",
           "Co-located redundancy: {}, {} — {} of {} suppliers in {}"},
     Entry{Phrase::co_located_description,
-          "{} heeft {} van {} voedingen nodig ({}), maar één lokale gebeurtenis ({}) kan er {} tegelijk "
-          "treffen: de redundantie beschermt daar niet tegen.",
-          "{} needs {} of {} suppliers ({}), but one local event ({}) can hit {} of them at once: the "
-          "redundancy does not protect against it."},
+          "{} heeft {} van {} voedingen nodig ({}), maar één lokale gebeurtenis, zoals {}, kan er {} "
+          "tegelijk treffen: de redundantie beschermt daar niet tegen.",
+          "{} needs {} of {} suppliers ({}), but one local event, such as {}, can hit {} of them at once: "
+          "the redundancy does not protect against it."},
     Entry{Phrase::cluster_members, "{}: {}", "{}: {}"},
     Entry{Phrase::zone_title, "Uitval van zone {} ({}) treft {} erbuiten", "Loss of zone {} ({}) takes down {} outside it"},
     Entry{Phrase::zone_description,
-          "Als alle objecten in zone {} tegelijk uitvallen ({}), vallen binnen {} ook deze vitale objecten "
-          "buiten de zone uit: {}.",
-          "If every asset in zone {} fails at once ({}), these vital assets outside the zone fail within {} "
-          "as well: {}."},
+          "Als zone {} ({}) in zijn geheel uitvalt door {}, treft de uitval binnen {} ook {} buiten "
+          "de zone: {}.",
+          "If zone {0} ({1}) fails as a whole through {2}, the loss reaches {4} outside it within {3} "
+          "as well: {5}."},
     Entry{Phrase::zone_members, "objecten in zone {}: {}", "assets in zone {}: {}"},
     Entry{Phrase::threat_without_default, "dreiging {} heeft geen standaardkans; standaardklasse {} uit de scoringscatalogus",
           "threat {} has no default likelihood; default class {} from the scoring catalogue"},

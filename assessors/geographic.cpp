@@ -149,7 +149,8 @@ class GeographicAssessor : public Assessor {
     finding.title = local_text(Phrase::co_located_title, label, kind, worst->members.size(), group.supplier_count,
                                worst->where);
     finding.description = local_text(Phrase::co_located_description, label, group.need, group.supplier_count,
-                                     fmt::join(supplier_ids, ", "), threat_, group.losses_to_fail());
+                                     fmt::join(supplier_ids, ", "), threat_name(context.reference, threat_),
+                                     group.losses_to_fail());
     for (const auto& cluster : clusters) {
       std::vector<std::string> ids;
       for (auto s : cluster.members) ids.push_back(context.model.assets[s].id);
@@ -195,10 +196,15 @@ class GeographicAssessor : public Assessor {
       finding.kind = "zone";
       finding.subject = zone;
       finding.threat = threat_;
-      finding.title = local_text(Phrase::zone_title, zone, counted(members.size(), Phrase::assets_one, Phrase::assets_many),
-                                 counted(hit.size(), Phrase::vital_assets_one, Phrase::vital_assets_many));
-      finding.description = local_text(Phrase::zone_description, zone, threat_, horizon, fmt::join(hit, ", "));
-      finding.evidence.push_back(local_text(Phrase::zone_members, zone, fmt::join(member_ids, ", ")));
+      const LocalText member_count = counted(members.size(), Phrase::assets_one, Phrase::assets_many);
+      const LocalText hit_count = counted(hit.size(), Phrase::vital_assets_one, Phrase::vital_assets_many);
+      finding.title = local_text(Phrase::zone_title, zone, member_count, hit_count);
+      // Named once each, at most kNamed (all of them are in the entry's data):
+      // a zone at region scale holds thousands of assets.
+      finding.description = local_text(Phrase::zone_description, zone, member_count,
+                                       threat_name(context.reference, threat_), horizon, hit_count,
+                                       bounded_id_list(hit, kNamed));
+      finding.evidence.push_back(local_text(Phrase::zone_members, zone, bounded_id_list(member_ids, kNamed)));
       finding.affected = std::move(outcome.affected);
       finding.chain = std::move(outcome.chain);
       finding.chain_omitted = outcome.chain_omitted;
@@ -233,6 +239,9 @@ class GeographicAssessor : public Assessor {
     measures.erase(std::unique(measures.begin(), measures.end()), measures.end());
     return measures;
   }
+
+  /// Assets a text names at most; the rest it counts.
+  static constexpr std::size_t kNamed = 25;
 
   bool zones_ = true;
   double radius_m_ = 500;

@@ -69,7 +69,7 @@ std::string register_to_csv(const Register& reg, std::string_view lang, const Cs
     for (const auto& analysis : risk.analyses.empty() ? std::vector<std::string>{finding.assessor} : risk.analyses)
       analyses.emplace_back(assessor_name(analysis, lang));
     row.text(joined(analyses, " | "));
-    row.text(kind_name(finding.kind, lang));
+    row.text(kind_name(finding.kind, finding.assets.size(), lang));
     row.text(joined(finding.assets, " | "));
     row.text(joined(risk.vital_processes, " | "));
     row.text(joined(risk.operators, " | "));

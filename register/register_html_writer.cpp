@@ -880,7 +880,7 @@ void write_appendix_entry(std::string& out, const Register& reg, const Risk& ris
   } else {
     dl_item(out, Label::assessor, lang, esc(assessor_name(finding.assessor, lang)));
   }
-  dl_item(out, Label::kind, lang, esc(kind_name(finding.kind, lang)));
+  dl_item(out, Label::kind, lang, esc(kind_name(finding.kind, finding.assets.size(), lang)));
   if (!risk.replaces.empty()) dl_item(out, Label::replaces, lang, joined(risk.replaces));
   if (!finding.assets.empty()) dl_item(out, Label::assets, lang, joined(finding.assets));
   const std::string threat = threat_text(reg, finding.threat, lang);

@@ -527,8 +527,9 @@ void write_appendix_entry(std::string& out, const Register& reg, const Risk& ris
                          markdown_escape(assessor_name(finding.assessor, lang)));
   }
   // The kind, unless its name is the analysis's own (a single point found by single-point).
-  if (finding.kind == "knelpunt" || kind_name(finding.kind, lang) != assessor_name(finding.assessor, lang))
-    origin += fmt::format(" · {}: {}", label(Label::kind, lang), markdown_escape(kind_name(finding.kind, lang)));
+  const auto kind = kind_name(finding.kind, finding.assets.size(), lang);
+  if (finding.kind == "knelpunt" || kind != assessor_name(finding.assessor, lang))
+    origin += fmt::format(" · {}: {}", label(Label::kind, lang), markdown_escape(kind));
   if (!risk.replaces.empty()) origin += fmt::format(" · {}: {}", label(Label::replaces, lang), escaped_list(risk.replaces));
   // A zone's entry has no assets of its own: its subject names the zone.
   if (!finding.assets.empty()) origin += fmt::format(" · {}: {}", label(Label::assets, lang), escaped_list(finding.assets));

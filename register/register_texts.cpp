@@ -205,6 +205,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     Entry{Label::kind_spof, "enkelvoudig faalpunt", "single point of failure"},
     // Assets whose joint failure fails a vital asset: a pair, or three at max_order 3.
     Entry{Label::kind_common_cause, "kritieke combinatie", "critical combination"},
+    Entry{Label::kind_critical_pair, "kritiek paar", "critical pair"},
     Entry{Label::kind_reach, "verreikende uitval", "far-reaching loss"},
     Entry{Label::kind_co_located_redundancy, "redundantie op één plek", "co-located redundancy"},
     Entry{Label::kind_zone, "uitval van een zone", "loss of a zone"},
@@ -481,6 +482,11 @@ std::string_view kind_name(std::string_view kind, std::string_view lang) {
       {"scenario", Label::kind_scenario},
       {"knelpunt", Label::kind_knelpunt}};
   return named(kind, kNames, lang);
+}
+
+std::string_view kind_name(std::string_view kind, std::size_t asset_count, std::string_view lang) {
+  if (kind == "common-cause" && asset_count == 2) return label(Label::kind_critical_pair, lang);
+  return kind_name(kind, lang);
 }
 
 const std::string& in_language(const assessors::LocalText& text, std::string_view lang) {

@@ -162,6 +162,7 @@ enum class Label {
   option_horizon,
   kind_spof,
   kind_common_cause,
+  kind_critical_pair,
   kind_reach,
   kind_co_located_redundancy,
   kind_zone,
@@ -330,6 +331,9 @@ std::string assessor_names(const std::vector<std::string>& assessors, std::strin
 /// The readers' name of a finding kind (spof → "enkelvoudig faalpunt",
 /// common-cause → "kritieke combinatie"); an unknown kind is returned as is.
 std::string_view kind_name(std::string_view kind, std::string_view lang);
+/// The same for a finding about `asset_count` assets: a common cause of two
+/// is a "kritiek paar", as its title says (assessors/assessor_texts).
+std::string_view kind_name(std::string_view kind, std::size_t asset_count, std::string_view lang);
 
 /// A model or catalogue text in `lang`, falling back to Dutch when the
 /// English text is missing (catalogue `name_en` keys are optional).

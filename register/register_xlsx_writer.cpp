@@ -304,7 +304,7 @@ void write_register_sheet(lxw_workbook* workbook, const Formats& f, const Regist
          risk.analyses.empty() ? std::vector<std::string>{finding.assessor} : risk.analyses)
       analyses.emplace_back(assessor_name(analysis, lang));
     sheet.text(joined(analyses));
-    sheet.text(kind_name(finding.kind, lang));
+    sheet.text(kind_name(finding.kind, finding.assets.size(), lang));
     sheet.text(joined(finding.assets));
     // By name, as the Markdown and HTML registers give them: a partner
     // filters on what they read there; ids are for JSON and CSV.

@@ -45,8 +45,12 @@ TEST_CASE("geographic: co-located redundancy by zone and by radius, and zone los
     CHECK(evidence_en(*f) == std::vector<std::string>{"zone dijk-1: ps-1, ps-2"});
     CHECK(f->title.en == "Co-located redundancy: hosp-1, electricity — 2 of 2 suppliers in zone dijk-1");
     CHECK(f->description.en ==
-          "hosp-1 needs 1 of 2 suppliers (ps-1, ps-2), but one local event (flood) can hit 2 of them at once: the "
-          "redundancy does not protect against it.");
+          "hosp-1 needs 1 of 2 suppliers (ps-1, ps-2), but one local event, such as flood, can hit 2 of them at "
+          "once: the redundancy does not protect against it.");
+    // The threat by its Dutch name in the Dutch text, not by its (English) id alone.
+    CHECK(f->description.nl ==
+          "hosp-1 heeft 1 van 2 voedingen nodig (ps-1, ps-2), maar één lokale gebeurtenis, zoals overstroming "
+          "(flood), kan er 2 tegelijk treffen: de redundantie beschermt daar niet tegen.");
     CHECK(f->affected == std::vector<std::string>{"hosp-1"});
     CHECK(chain_of(*f) == std::vector<std::string>{"hosp-1@0<ps-2", "ps-1@0", "ps-2@0"});
     CHECK(f->likelihood.likelihood_class == 1);
@@ -72,6 +76,12 @@ TEST_CASE("geographic: co-located redundancy by zone and by radius, and zone los
     REQUIRE(f);
     CHECK(f->title.en == "Loss of zone dijk-1 (2 assets) takes down 1 vital asset outside it");
     CHECK(evidence_en(*f) == std::vector<std::string>{"assets in zone dijk-1: ps-1, ps-2"});
+    CHECK(f->description.en ==
+          "If zone dijk-1 (2 assets) fails as a whole through flood, the loss reaches 1 vital asset outside it "
+          "within 72h as well: hosp-1.");
+    CHECK(f->description.nl ==
+          "Als zone dijk-1 (2 objecten) in zijn geheel uitvalt door overstroming (flood), treft de uitval binnen "
+          "3 dagen ook 1 vitaal object buiten de zone: hosp-1.");
     CHECK(f->affected == std::vector<std::string>{"hosp-1"});
     CHECK(timeline_of(*f) == std::vector<std::string>{"0:3:1000"});
     // 1000 people × 72h = 72000 people-hours (5.1 A); 1000 people (5.3 A).

@@ -159,3 +159,20 @@ TEST_CASE("register CSV: a criterion's cell says where its class came from, or w
     CHECK(rows[3][column(h, impact + "2.3")] == (nl ? "onder A" : "below A"));  // a rule, and it stayed below class A
   }
 }
+
+TEST_CASE("register CSV: a common cause of two assets is a critical pair, of three a critical combination") {
+  auto reg = knelpunt::test::fixture_register();
+  auto& pair = reg.risks[3].finding;
+  pair.kind = "common-cause";
+  pair.assets = {"hs-a", "hs-b"};
+  auto& three = reg.risks[2].finding;
+  three.kind = "common-cause";
+  three.assets = {"hs-a", "hs-b", "hs-c"};
+  for (const auto& [lang, pair_name, three_name] :
+       {std::tuple{"nl", "kritiek paar", "kritieke combinatie"}, std::tuple{"en", "critical pair", "critical combination"}}) {
+    const auto rows = parse_csv(register_to_csv(reg, lang, CsvOptions{}), ',');
+    const auto kind = column(rows[0], lang == std::string_view("nl") ? "soort" : "kind");
+    CHECK(rows[4][kind] == pair_name);  // as the title says: "Kritiek paar: …"
+    CHECK(rows[3][kind] == three_name);  // rows[0] is the header
+  }
+}
