@@ -146,6 +146,11 @@ constexpr std::array kTexts{
           "threat {} has no default likelihood; default class {} from the scoring catalogue"},
     Entry{Phrase::exposure_internet, "bereikbaar vanaf internet", "reachable from the internet"},
     Entry{Phrase::exposure_remote_access, "toegang op afstand ({})", "remote access ({})"},
+    // cyber.remote_access in words: the model's values (vpn, vendor-vpn, direct) are not Dutch.
+    Entry{Phrase::exposure_remote_vpn, "toegang op afstand via VPN", "remote access through a VPN"},
+    Entry{Phrase::exposure_remote_vendor_vpn, "toegang op afstand via de VPN van de leverancier",
+          "remote access through the vendor's VPN"},
+    Entry{Phrase::exposure_remote_direct, "rechtstreekse toegang op afstand", "direct remote access"},
     Entry{Phrase::exposure_mixed_network, "IT en OT in één netwerk", "IT and OT in one network"},
     Entry{Phrase::exposure_kev_one, "{} actief misbruikte kwetsbaarheid (CISA KEV)",
           "{} known exploited vulnerability (CISA KEV)"},

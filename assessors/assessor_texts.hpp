@@ -101,6 +101,9 @@ enum class Phrase {
   // cyber-exposure.
   exposure_internet,
   exposure_remote_access,
+  exposure_remote_vpn,
+  exposure_remote_vendor_vpn,
+  exposure_remote_direct,
   exposure_mixed_network,
   exposure_kev_one,
   exposure_kev_many,

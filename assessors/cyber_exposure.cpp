@@ -147,10 +147,18 @@ class CyberExposureAssessor : public Assessor {
   }
 
   /// The exposures in words, for the title.
+  /// The model's remote-access value in words (the reader validates it).
+  static LocalText remote_access_text(const std::string& remote_access) {
+    if (remote_access == "vpn") return local_text(Phrase::exposure_remote_vpn);
+    if (remote_access == "vendor-vpn") return local_text(Phrase::exposure_remote_vendor_vpn);
+    if (remote_access == "direct") return local_text(Phrase::exposure_remote_direct);
+    return local_text(Phrase::exposure_remote_access, remote_access);
+  }
+
   static std::vector<LocalText> exposure_facts(const model::CyberProfile& cyber, std::size_t cve_count) {
     std::vector<LocalText> facts;
     if (cyber.internet_exposed) facts.push_back(local_text(Phrase::exposure_internet));
-    if (remote(cyber)) facts.push_back(local_text(Phrase::exposure_remote_access, cyber.remote_access));
+    if (remote(cyber)) facts.push_back(remote_access_text(cyber.remote_access));
     if (cyber.network == "mixed") facts.push_back(local_text(Phrase::exposure_mixed_network));
     if (cve_count > 0) facts.push_back(counted(cve_count, Phrase::exposure_kev_one, Phrase::exposure_kev_many));
     return facts;

@@ -81,7 +81,9 @@ TEST_CASE("cyber-exposure: one finding per reachable asset, none for the others"
   }
   SUBCASE("vendor remote access: MFA lowers the class and is not suggested again") {
     const auto& f = only(findings, "rtu");
-    CHECK(f.title.en == "Cyber exposure: rtu — remote access (vendor-vpn)");
+    CHECK(f.title.en == "Cyber exposure: rtu — remote access through the vendor's VPN");
+    // In words in Dutch too: the model's value (vendor-vpn) is not Dutch.
+    CHECK(f.title.nl == "Cyberblootstelling: rtu — toegang op afstand via de VPN van de leverancier");
     CHECK(f.likelihood.likelihood_class == 1);
     CHECK(f.likelihood.rationale.en ==
           "base class B, vendor_remote_access +1, mfa -1 → class B (steps from the scoring catalogue)");
@@ -102,14 +104,14 @@ TEST_CASE("cyber-exposure: one finding per reachable asset, none for the others"
   }
   SUBCASE("a plain VPN") {
     const auto& f = only(findings, "vpn-it");
-    CHECK(f.title.en == "Cyber exposure: vpn-it — remote access (vpn)");
+    CHECK(f.title.en == "Cyber exposure: vpn-it — remote access through a VPN");
     CHECK(f.likelihood.likelihood_class == 2);
     CHECK(f.likelihood.rationale.en == "base class B, remote_access +1 → class C (steps from the scoring catalogue)");
     CHECK(f.measures == std::vector<std::string>{"iec62443.fr1", "mfa"});
   }
   SUBCASE("direct remote access counts twice; segmentation lowers and is not suggested") {
     const auto& f = only(findings, "gw");
-    CHECK(f.title.en == "Cyber exposure: gw — reachable from the internet, remote access (direct)");
+    CHECK(f.title.en == "Cyber exposure: gw — reachable from the internet, direct remote access");
     CHECK(f.likelihood.likelihood_class == 3);
     CHECK(f.likelihood.rationale.en ==
           "base class B, internet_exposed +1, direct_remote_access +2, segmentation -1 → class D (steps from the "
