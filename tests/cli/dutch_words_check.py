@@ -45,6 +45,8 @@ ENGLISH_WORDS = {
     # the analyses (whatif, reach, cutsets, compare)
     "initial", "suppliers", "lost", "virtual", "population", "probability", "order", "sets", "cost", "removed",
     "reduced", "raised", "added", "stay", "inf", "any", "bounds",
+    # the model's remote-access values, which readers get in words
+    "vendor-vpn",
     # not "default": it is the id of the shipped profile
 }
 
