@@ -71,6 +71,12 @@ enum class Phrase {
   cyber_base_only,
   cyber_steps,
   cyber_clamped,
+  cyber_step,
+  cyber_step_kev_product,
+  cyber_step_kev_ransomware,
+  cyber_step_epss,
+  cyber_step_mfa,
+  cyber_step_segmentation,
   // single-point.
   spof_title,
   spof_description_one,

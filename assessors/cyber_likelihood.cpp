@@ -14,6 +14,22 @@ bool has_control(const model::Asset& asset, std::string_view control) {
   return std::find(asset.cyber.controls.begin(), asset.cyber.controls.end(), control) != asset.cyber.controls.end();
 }
 
+/// A condition (a `likelihood.steps` key) in words: the rationale is read by
+/// the board, and the keys are English ids (the scoring catalogue lists them).
+LocalText condition_text(std::string_view condition) {
+  if (condition == "internet_exposed") return local_text(Phrase::exposure_internet);
+  if (condition == "direct_remote_access") return local_text(Phrase::exposure_remote_direct);
+  if (condition == "vendor_remote_access") return local_text(Phrase::exposure_remote_vendor_vpn);
+  if (condition == "remote_access") return local_text(Phrase::exposure_remote_vpn);
+  if (condition == "mixed_network") return local_text(Phrase::exposure_mixed_network);
+  if (condition == "kev_product") return local_text(Phrase::cyber_step_kev_product);
+  if (condition == "kev_ransomware") return local_text(Phrase::cyber_step_kev_ransomware);
+  if (condition == "epss_above_threshold") return local_text(Phrase::cyber_step_epss);
+  if (condition == "mfa") return local_text(Phrase::cyber_step_mfa);
+  if (condition == "segmentation") return local_text(Phrase::cyber_step_segmentation);
+  return {std::string(condition), std::string(condition)};
+}
+
 }  // namespace
 
 std::vector<std::string> cyber_conditions(const model::Asset& asset, const CyberFeedFacts& facts) {
@@ -33,12 +49,12 @@ std::vector<std::string> cyber_conditions(const model::Asset& asset, const Cyber
 
 Likelihood cyber_likelihood(const model::Asset& asset, const CyberFeedFacts& facts, const catalogs::ScoringMethod& scoring) {
   int level = scoring.cyber_base_likelihood;
-  std::vector<std::string> steps;
+  std::vector<LocalText> steps;
   for (const auto& condition : cyber_conditions(asset, facts)) {
     const int step = scoring.step(condition);
     if (step == 0) continue;
     level += step;
-    steps.push_back(fmt::format("{} {:+d}", condition, step));
+    steps.push_back(local_text(Phrase::cyber_step, condition_text(condition), fmt::format("{:+d}", step)));
   }
   const int unclamped = level;
   level = std::clamp(level, 0, catalogs::kClassCount - 1);
@@ -46,7 +62,7 @@ Likelihood cyber_likelihood(const model::Asset& asset, const CyberFeedFacts& fac
   const char letter = catalogs::class_letter(level);
   const LocalText clamped = unclamped != level ? local_text(Phrase::cyber_clamped) : LocalText{};
   if (steps.empty()) return {level, local_text(Phrase::cyber_base_only, base)};
-  return {level, local_text(Phrase::cyber_steps, base, fmt::join(steps, ", "), letter, clamped)};
+  return {level, local_text(Phrase::cyber_steps, base, joined(steps, ", "), letter, clamped)};
 }
 
 }  // namespace knelpunt::assessors

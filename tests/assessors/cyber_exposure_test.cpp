@@ -70,7 +70,7 @@ TEST_CASE("cyber-exposure: one finding per reachable asset, none for the others"
     const auto& f = only(findings, "web");
     CHECK(f.title.en == "Cyber exposure: web — reachable from the internet");
     CHECK(f.likelihood.likelihood_class == 2);
-    CHECK(f.likelihood.rationale.en == "base class B, internet_exposed +1 → class C (steps from the scoring catalogue)");
+    CHECK(f.likelihood.rationale.en == "base class B, reachable from the internet +1 → class C (steps from the scoring catalogue)");
     CHECK(f.measures == std::vector<std::string>{"iec62443.fr5", "segmentation"});
     CHECK(f.cves.empty());
     CHECK(evidence_en(f) ==
@@ -86,7 +86,7 @@ TEST_CASE("cyber-exposure: one finding per reachable asset, none for the others"
     CHECK(f.title.nl == "Cyberblootstelling: rtu — toegang op afstand via de VPN van de leverancier");
     CHECK(f.likelihood.likelihood_class == 1);
     CHECK(f.likelihood.rationale.en ==
-          "base class B, vendor_remote_access +1, mfa -1 → class B (steps from the scoring catalogue)");
+          "base class B, remote access through the vendor's VPN +1, multi-factor authentication (mfa) -1 → class B (steps from the scoring catalogue)");
     CHECK(f.measures == std::vector<std::string>{"iec62443.fr1", "vendor-access"});
     // Impact: the cascade of its loss — the pumps stop 2h later.
     CHECK(f.affected == std::vector<std::string>{"pumps"});
@@ -106,7 +106,7 @@ TEST_CASE("cyber-exposure: one finding per reachable asset, none for the others"
     const auto& f = only(findings, "vpn-it");
     CHECK(f.title.en == "Cyber exposure: vpn-it — remote access through a VPN");
     CHECK(f.likelihood.likelihood_class == 2);
-    CHECK(f.likelihood.rationale.en == "base class B, remote_access +1 → class C (steps from the scoring catalogue)");
+    CHECK(f.likelihood.rationale.en == "base class B, remote access through a VPN +1 → class C (steps from the scoring catalogue)");
     CHECK(f.measures == std::vector<std::string>{"iec62443.fr1", "mfa"});
   }
   SUBCASE("direct remote access counts twice; segmentation lowers and is not suggested") {
@@ -114,7 +114,7 @@ TEST_CASE("cyber-exposure: one finding per reachable asset, none for the others"
     CHECK(f.title.en == "Cyber exposure: gw — reachable from the internet, direct remote access");
     CHECK(f.likelihood.likelihood_class == 3);
     CHECK(f.likelihood.rationale.en ==
-          "base class B, internet_exposed +1, direct_remote_access +2, segmentation -1 → class D (steps from the "
+          "base class B, reachable from the internet +1, direct remote access +2, network segmentation (segmentation) -1 → class D (steps from the "
           "scoring catalogue)");
     CHECK(f.measures == std::vector<std::string>{"iec62443.fr1", "iec62443.fr5", "mfa"});
   }
@@ -122,7 +122,7 @@ TEST_CASE("cyber-exposure: one finding per reachable asset, none for the others"
     const auto& f = only(findings, "hot");
     CHECK(f.likelihood.likelihood_class == 4);
     CHECK(f.likelihood.rationale.en ==
-          "base class B, internet_exposed +1, direct_remote_access +2, mixed_network +1 → class E (clamped) (steps "
+          "base class B, reachable from the internet +1, direct remote access +2, IT and OT in one network +1 → class E (clamped) (steps "
           "from the scoring catalogue)");
     CHECK(f.measures == std::vector<std::string>{"iec62443.fr1", "iec62443.fr5", "mfa", "segmentation"});
   }
@@ -153,7 +153,7 @@ TEST_CASE("cyber-exposure: one finding per reachable asset, none for the others"
     CHECK(*second.epss_percentile == 0.75);
     CHECK(f.likelihood.likelihood_class == 4);
     CHECK(f.likelihood.rationale.en ==
-          "base class B, kev_product +1, kev_ransomware +1, epss_above_threshold +1 → class E (steps from the scoring "
+          "base class B, product with an actively exploited vulnerability (KEV) +1, vulnerability known from ransomware (KEV) +1, EPSS at or above the threshold +1 → class E (steps from the scoring "
           "catalogue)");
     CHECK(f.measures == std::vector<std::string>{"backup-offline", "bio.12.6", "patching"});
     CHECK(evidence_en(f) ==
@@ -173,7 +173,7 @@ TEST_CASE("cyber-exposure: one finding per reachable asset, none for the others"
     CHECK_FALSE(f.cves[0].epss_percentile);
     CHECK(f.likelihood.likelihood_class == 1);
     CHECK(f.likelihood.rationale.en ==
-          "base class B, kev_product +1, segmentation -1 → class B (steps from the scoring catalogue)");
+          "base class B, product with an actively exploited vulnerability (KEV) +1, network segmentation (segmentation) -1 → class B (steps from the scoring catalogue)");
     CHECK(f.measures == std::vector<std::string>{"bio.12.6"});
     REQUIRE(f.evidence.size() >= 2);
     CHECK(f.evidence[0].en == "product Siemens SIMATIC S7-1500 2.9");
@@ -261,7 +261,7 @@ TEST_CASE("cyber-exposure: the steps come from the scoring catalogue") {
   const auto findings = run_assessor(*m, "cyber-exposure", settings().with_reference(&reference));
   CHECK(only(findings, "web").likelihood.likelihood_class == 3);
   CHECK(only(findings, "web").likelihood.rationale.en ==
-        "base class A, internet_exposed +3 → class D (steps from the scoring catalogue)");
+        "base class A, reachable from the internet +3 → class D (steps from the scoring catalogue)");
   CHECK(only(findings, "rtu").likelihood.likelihood_class == 1);  // A + vendor_remote_access
   CHECK(only(findings, "office").likelihood.likelihood_class == 1);
 }

@@ -62,13 +62,13 @@ TEST_CASE("cyber likelihood: base class and steps from the scoring catalogue") {
                                                scoring);
   CHECK(kev.likelihood_class == 3);  // B + 1 + 1 + 1 − 1
   CHECK(kev.rationale.en ==
-        "base class B, remote_access +1, kev_product +1, kev_ransomware +1, mfa -1 → class D (steps from the scoring "
+        "base class B, remote access through a VPN +1, product with an actively exploited vulnerability (KEV) +1, vulnerability known from ransomware (KEV) +1, multi-factor authentication (mfa) -1 → class D (steps from the scoring "
         "catalogue)");
 
   SUBCASE("clamped at A") {
     const auto low = assessors::cyber_likelihood(cyber_asset(false, "none", "it", {"mfa", "segmentation"}), {}, scoring);
     CHECK(low.likelihood_class == 0);
-    CHECK(low.rationale.en == "base class B, mfa -1, segmentation -1 → class A (clamped) (steps from the scoring catalogue)");
+    CHECK(low.rationale.en == "base class B, multi-factor authentication (mfa) -1, network segmentation (segmentation) -1 → class A (clamped) (steps from the scoring catalogue)");
   }
   SUBCASE("clamped at E") {
     const auto high = assessors::cyber_likelihood(cyber_asset(true, "direct", "mixed", {}), CyberFeedFacts{true, true, true},
@@ -79,7 +79,11 @@ TEST_CASE("cyber likelihood: base class and steps from the scoring catalogue") {
   SUBCASE("exactly E is not clamped") {
     const auto e = assessors::cyber_likelihood(cyber_asset(true, "direct", "it", {}), {}, scoring);  // B + 1 + 2
     CHECK(e.likelihood_class == 4);
-    CHECK(e.rationale.en == "base class B, internet_exposed +1, direct_remote_access +2 → class E (steps from the scoring catalogue)");
+    CHECK(e.rationale.en == "base class B, reachable from the internet +1, direct remote access +2 → class E (steps from the scoring catalogue)");
+    // The board reads the conditions in words, not as the catalogue's (English) step keys.
+    CHECK(e.rationale.nl ==
+          "basisklasse B, bereikbaar vanaf internet +1, rechtstreekse toegang op afstand +2 → klasse E (stappen uit de "
+          "scoringscatalogus)");
   }
   SUBCASE("another catalogue, other steps; a zero step is not named") {
     auto custom = scoring;
@@ -88,6 +92,6 @@ TEST_CASE("cyber likelihood: base class and steps from the scoring catalogue") {
     custom.likelihood_steps["mixed_network"] = -2;
     const auto result = assessors::cyber_likelihood(cyber_asset(true, "none", "mixed", {}), {}, custom);
     CHECK(result.likelihood_class == 0);
-    CHECK(result.rationale.en == "base class C, mixed_network -2 → class A (steps from the scoring catalogue)");
+    CHECK(result.rationale.en == "base class C, IT and OT in one network -2 → class A (steps from the scoring catalogue)");
   }
 }

@@ -49,7 +49,7 @@ TEST_CASE("missing-controls: the exact missing set against the basis baseline") 
                                 "missing: backup-offline Offline back-ups (weight 3); segmentation Network segmentation (weight 3)",
                                 "missing weight 6 of 12 (network it, baseline basis)"});
     CHECK(f.likelihood.likelihood_class == 0);
-    CHECK(f.likelihood.rationale.en == "base class B, mfa -1 → class A (steps from the scoring catalogue)");
+    CHECK(f.likelihood.rationale.en == "base class B, multi-factor authentication (mfa) -1 → class A (steps from the scoring catalogue)");
     CHECK(f.threat.empty());
   }
   SUBCASE("the impact is the cascade of the asset's loss") {
@@ -69,7 +69,7 @@ TEST_CASE("missing-controls: the exact missing set against the basis baseline") 
     CHECK(evidence_en(mixed)[1] == "missing weight 12 of 12 (network mixed, baseline basis)");
     CHECK(mixed.likelihood.likelihood_class == 3);  // B + mixed = C, raised to D
     CHECK(mixed.likelihood.rationale.en ==
-          "base class B, mixed_network +1 → class C (steps from the scoring catalogue); more than half of the weight "
+          "base class B, IT and OT in one network +1 → class C (steps from the scoring catalogue); more than half of the weight "
           "is missing (12 of 12) → class D");
     const auto& unknown = of(findings, "unknown-box", "basis");
     CHECK(unknown.measures == std::vector<std::string>{"backup-offline", "patching", "segmentation"});

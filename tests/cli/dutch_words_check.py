@@ -47,6 +47,9 @@ ENGLISH_WORDS = {
     "reduced", "raised", "added", "stay", "inf", "any", "bounds",
     # the model's remote-access values, which readers get in words
     "vendor-vpn",
+    # the scoring catalogue's likelihood step keys, which readers get in words
+    "internet_exposed", "direct_remote_access", "vendor_remote_access", "remote_access", "mixed_network",
+    "kev_product", "kev_ransomware", "epss_above_threshold",
     # not "default": it is the id of the shipped profile
 }
 
