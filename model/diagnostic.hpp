@@ -27,6 +27,9 @@ struct SourceLocation {
   std::string to_string() const;
   friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
 };
+// Every asset and dependency group holds two: at national scale each byte
+// here is a megabyte or two (docs/performance.md, "Loading at national scale").
+static_assert(sizeof(SourceLocation) <= 24, "a SourceLocation is two text pointers and two numbers");
 
 enum class Severity { error, warning };
 
