@@ -51,7 +51,7 @@ class CyberExposureAssessor : public Assessor {
     std::vector<Finding> findings;
     for (model::AssetIndex a = 0; a < context.graph.asset_count(); ++a) {
       const auto& asset = context.model.assets[a];
-      if (asset.is_virtual || !asset.cyber.present) continue;
+      if (asset.is_virtual || !asset.cyber->present) continue;
       auto finding = finding_for(a, context);
       if (finding) findings.push_back(std::move(*finding));
     }
@@ -94,7 +94,7 @@ class CyberExposureAssessor : public Assessor {
 
   std::optional<Finding> finding_for(model::AssetIndex a, const AssessmentContext& context) const {
     const auto& asset = context.model.assets[a];
-    const auto& cyber = asset.cyber;
+    const auto& cyber = *asset.cyber;
     Finding finding;
     CyberFeedFacts facts;
     finding.cves = known_exploited(cyber, context, facts);

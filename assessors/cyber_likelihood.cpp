@@ -11,7 +11,7 @@ namespace knelpunt::assessors {
 namespace {
 
 bool has_control(const model::Asset& asset, std::string_view control) {
-  return std::find(asset.cyber.controls.begin(), asset.cyber.controls.end(), control) != asset.cyber.controls.end();
+  return std::find(asset.cyber->controls.begin(), asset.cyber->controls.end(), control) != asset.cyber->controls.end();
 }
 
 /// A condition (a `likelihood.steps` key) in words: the rationale is read by
@@ -34,11 +34,11 @@ LocalText condition_text(std::string_view condition) {
 
 std::vector<std::string> cyber_conditions(const model::Asset& asset, const CyberFeedFacts& facts) {
   std::vector<std::string> conditions;
-  if (asset.cyber.internet_exposed) conditions.emplace_back("internet_exposed");
-  if (asset.cyber.remote_access == "direct") conditions.emplace_back("direct_remote_access");
-  if (asset.cyber.remote_access == "vendor-vpn") conditions.emplace_back("vendor_remote_access");
-  if (asset.cyber.remote_access == "vpn") conditions.emplace_back("remote_access");
-  if (asset.cyber.network == "mixed") conditions.emplace_back("mixed_network");
+  if (asset.cyber->internet_exposed) conditions.emplace_back("internet_exposed");
+  if (asset.cyber->remote_access == "direct") conditions.emplace_back("direct_remote_access");
+  if (asset.cyber->remote_access == "vendor-vpn") conditions.emplace_back("vendor_remote_access");
+  if (asset.cyber->remote_access == "vpn") conditions.emplace_back("remote_access");
+  if (asset.cyber->network == "mixed") conditions.emplace_back("mixed_network");
   if (facts.kev_product) conditions.emplace_back("kev_product");
   if (facts.kev_ransomware) conditions.emplace_back("kev_ransomware");
   if (facts.epss_above_threshold) conditions.emplace_back("epss_above_threshold");

@@ -66,13 +66,13 @@ class MissingControlsAssessor : public Assessor {
     if (!baseline) return findings;  // configure() reported it
     for (model::AssetIndex a = 0; a < context.graph.asset_count(); ++a) {
       const auto& asset = context.model.assets[a];
-      if (asset.is_virtual || !asset.cyber.present || !applies(baseline->applies_to, asset.cyber.network)) continue;
+      if (asset.is_virtual || !asset.cyber->present || !applies(baseline->applies_to, asset.cyber->network)) continue;
       std::vector<const catalogs::Control*> checked, missing;
       for (const auto& id : baseline->controls) {
         const auto* control = context.reference.control(id);
-        if (!control || control->weight < min_weight_ || !applies(control->applies_to, asset.cyber.network)) continue;
+        if (!control || control->weight < min_weight_ || !applies(control->applies_to, asset.cyber->network)) continue;
         checked.push_back(control);
-        if (std::find(asset.cyber.controls.begin(), asset.cyber.controls.end(), id) == asset.cyber.controls.end())
+        if (std::find(asset.cyber->controls.begin(), asset.cyber->controls.end(), id) == asset.cyber->controls.end())
           missing.push_back(control);
       }
       if (!missing.empty()) findings.push_back(finding_for(a, *baseline, checked, missing, context));
@@ -104,8 +104,8 @@ class MissingControlsAssessor : public Assessor {
     }
     std::sort(finding.measures.begin(), finding.measures.end());
     finding.evidence.push_back(local_text(Phrase::missing_list, joined(missing_texts, "; ")));
-    const LocalText network = asset.cyber.network.empty() ? local_text(Phrase::network_unknown)
-                                                           : LocalText{asset.cyber.network, asset.cyber.network};
+    const LocalText network = asset.cyber->network.empty() ? local_text(Phrase::network_unknown)
+                                                           : LocalText{asset.cyber->network, asset.cyber->network};
     finding.evidence.push_back(
         local_text(Phrase::missing_weight, missing_weight, checked_weight, network, baseline.id));
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "model/boxed.hpp"
 #include "model/diagnostic.hpp"
 #include "model/duration.hpp"
 
@@ -110,7 +111,8 @@ struct Asset {
   /// the repair after damage in `recovery`; nothing = `recovery` is used for
   /// both (docs/restoration.md).
   std::optional<Hours> restart;
-  CyberProfile cyber;
+  /// Behind a pointer (model/boxed.hpp): most assets of a national inventory have none.
+  Boxed<CyberProfile> cyber;
   std::vector<DependencyGroup> depends_on;
   /// Resource kinds the asset covers itself, so that it has no dependency
   /// group of them although its type needs them (an own generator or well,

@@ -42,7 +42,7 @@ class FileReader {
   CyberProfile read_cyber_block(YamlNodeId node, const std::string& owner) {
     Asset holder;
     read_cyber(node, "asset '" + owner + "'", holder);
-    return std::move(holder.cyber);
+    return *holder.cyber;
   }
 
   ModelFragment read() {
@@ -363,7 +363,7 @@ class FileReader {
   void read_cyber(YamlNodeId node, const std::string& what, Asset& asset) {
     if (!fields_.expect_mapping(node, fmt::format("'cyber' of {}", what))) return;
     fields_.check_keys(node, "'cyber'", {"internet_exposed", "remote_access", "network", "products", "controls"});
-    CyberProfile& cyber = asset.cyber;
+    CyberProfile& cyber = asset.cyber.edit();
     cyber.present = true;
     if (auto v = doc_.find(node, "internet_exposed"); v != kNoYamlNode)
       cyber.internet_exposed = fields_.boolean(v, "'cyber.internet_exposed'").value_or(false);

@@ -161,7 +161,7 @@ class Validator {
       check_catalog(catalogs_->asset_types, asset.type, asset.where, "asset type", "asset-types.yaml");
       check_catalog(catalogs_->vital_processes, asset.process, asset.where, "vital process", "vital-processes.yaml");
       if (!catalogs_->controls.empty())
-        for (const auto& control : asset.cyber.controls)
+        for (const auto& control : asset.cyber->controls)
           check_catalog(catalogs_->controls, control, asset.where, "control", "controls.yaml");
     }
     if (asset.is_virtual && asset.p && *asset.p > 0)

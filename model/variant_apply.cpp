@@ -291,7 +291,7 @@ class VariantApplier {
     const YamlNodeId block = without_asset(args);
     const CyberProfile given = read_cyber_profile(scratch_, block, asset->id, diagnostics_);
     // Only the keys written change; the rest of the profile stays.
-    CyberProfile& cyber = asset->cyber;
+    CyberProfile& cyber = asset->cyber.edit();
     cyber.present = true;
     if (doc_.find(args, "internet_exposed") != kNoYamlNode) cyber.internet_exposed = given.internet_exposed;
     if (doc_.find(args, "remote_access") != kNoYamlNode) cyber.remote_access = given.remote_access;
@@ -312,8 +312,8 @@ class VariantApplier {
     }
     auto controls = fields_.strings(node, "'controls'", true);
     if (!controls) return;
-    auto& have = asset->cyber.controls;
-    asset->cyber.present = true;
+    auto& have = asset->cyber.edit().controls;
+    asset->cyber.edit().present = true;
     for (const auto& control : *controls) {
       const bool listed = std::find(have.begin(), have.end(), control) != have.end();
       if (add && !listed) have.push_back(control);

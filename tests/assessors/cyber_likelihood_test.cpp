@@ -27,11 +27,11 @@ catalogs::ScoringMethod shipped_scoring() {
 model::Asset cyber_asset(bool exposed, std::string remote, std::string network, std::vector<std::string> controls) {
   model::Asset asset;
   asset.id = "x";
-  asset.cyber.present = true;
-  asset.cyber.internet_exposed = exposed;
-  asset.cyber.remote_access = std::move(remote);
-  asset.cyber.network = std::move(network);
-  asset.cyber.controls = std::move(controls);
+  asset.cyber.edit().present = true;
+  asset.cyber.edit().internet_exposed = exposed;
+  asset.cyber.edit().remote_access = std::move(remote);
+  asset.cyber.edit().network = std::move(network);
+  asset.cyber.edit().controls = std::move(controls);
   return asset;
 }
 

@@ -49,8 +49,8 @@ TEST_CASE("the small test town loads from YAML, an include and CSV tables") {
   CHECK(pump2.zones == std::vector<std::string>{"dijkring-1", "polder-a"});
 
   const auto& scada = model.assets[*model.find("scada")];
-  CHECK(scada.cyber.present);
-  CHECK(scada.cyber.remote_access == "vendor-vpn");
+  CHECK(scada.cyber->present);
+  CHECK(scada.cyber->remote_access == "vendor-vpn");
 
   REQUIRE(model.scenarios.size() == 2);
   CHECK(model.scenarios[1].id == "storm");

@@ -119,8 +119,8 @@ variants:
   REQUIRE(model.find("nsa-telecom"));
   CHECK(model.assets[*model.find("telecom-core")].depends_on[0].from.back() == "nsa-telecom");
   const auto& scada = model.assets[*model.find("scada")];
-  CHECK_FALSE(scada.cyber.internet_exposed);
-  CHECK(std::find(scada.cyber.controls.begin(), scada.cyber.controls.end(), "mfa") != scada.cyber.controls.end());
+  CHECK_FALSE(scada.cyber->internet_exposed);
+  CHECK(std::find(scada.cyber->controls.begin(), scada.cyber->controls.end(), "mfa") != scada.cyber->controls.end());
   REQUIRE(file->variants[0].events.size() == 2);
   CHECK(file->variants[0].events[1].asset == "scada");
   CHECK(file->variants[0].events[1].at == 2);
