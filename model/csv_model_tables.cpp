@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "model/suggest.hpp"
+#include "model/text_interner.hpp"
 #include "model/yaml_fields.hpp"
 
 namespace knelpunt::model {
@@ -91,6 +92,7 @@ void read_asset_table(const CsvTable& table, const SharedText& file_name,
     return col[c] < 0 ? std::string_view() : table.field(row, static_cast<std::size_t>(col[c]));
   };
   assets.reserve(assets.size() + table.row_count());
+  TextInterner interned;  // one copy per distinct type, process and operator
   for (std::size_t row = 0; row < table.row_count(); ++row) {
     const SourceLocation where{file_name, table.line(row), 0};
     auto bad = [&](std::string message) { diagnostics.error(where, std::move(message)); };
@@ -102,9 +104,9 @@ void read_asset_table(const CsvTable& table, const SharedText& file_name,
       continue;
     }
     asset.name = std::string(cell(row, name));
-    asset.type = std::string(cell(row, type));
-    asset.process = std::string(cell(row, process));
-    asset.operator_name = std::string(cell(row, operator_));
+    asset.type = interned.intern(cell(row, type));
+    asset.process = interned.intern(cell(row, process));
+    asset.operator_name = interned.intern(cell(row, operator_));
     if (auto v = cell(row, virtual_); !v.empty()) {
       if (v == "true" || v == "1" || v == "yes") asset.is_virtual = true;
       else if (v == "false" || v == "0" || v == "no") asset.is_virtual = false;
@@ -147,6 +149,7 @@ void read_dependency_table(const CsvTable& table, const SharedText& file_name,
   auto cell = [&](std::size_t row, Column c) -> std::string_view {
     return col[c] < 0 ? std::string_view() : table.field(row, static_cast<std::size_t>(col[c]));
   };
+  TextInterner interned;  // one copy per distinct kind
   for (std::size_t row = 0; row < table.row_count(); ++row) {
     const SourceLocation where{file_name, table.line(row), 0};
     auto bad = [&](std::string message) { diagnostics.error(where, std::move(message)); };
@@ -154,7 +157,7 @@ void read_dependency_table(const CsvTable& table, const SharedText& file_name,
     dependency.asset = std::string(cell(row, asset));
     DependencyGroup& group = dependency.group;
     group.where = where;
-    group.kind = std::string(cell(row, kind));
+    group.kind = interned.intern(cell(row, kind));
     group.from = split_list(cell(row, from));
     bool ok = true;
     if (!is_valid_id(dependency.asset)) {

@@ -1,11 +1,19 @@
 #include "model/csv_table.hpp"
 
+#include <cstring>
+
 #include <fmt/format.h>
 
 #include "model/text_trim.hpp"
 #include "model/utf8.hpp"
 
 namespace knelpunt::model {
+
+std::string_view CsvTable::field(std::size_t row, std::size_t column) const {
+  const char* text = storage_.data() + row_start_[row];
+  for (; column > 0; --column) text += std::strlen(text) + 1;
+  return std::string_view(text);
+}
 
 int CsvTable::column(std::string_view name) const {
   for (std::size_t i = 0; i < header_.size(); ++i)
@@ -18,7 +26,7 @@ namespace {
 using FieldSpan = std::pair<std::uint32_t, std::uint32_t>;  // offset and length in the storage
 
 /// Reads the records of RFC 4180 text one at a time, appending each field's
-/// unescaped text to `storage` and reporting malformed quoting.
+/// unescaped text and a NUL byte to `storage` and reporting malformed quoting.
 class CsvRecordReader {
  public:
   /// How a record ended: usable, malformed (reported; skip the row), or the
@@ -45,6 +53,7 @@ class CsvRecordReader {
         read_plain();
       }
       row.emplace_back(start, static_cast<std::uint32_t>(storage_.size()) - start);
+      storage_ += '\0';
       if (pos_ < text_.size() && text_[pos_] == ',') {
         ++pos_;
         continue;
@@ -130,7 +139,9 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file_name, Di
     table.complete_ = false;
     return table;
   }
-  table.storage_.reserve(text.size());
+  // Unescaped fields and their NUL bytes never outgrow the text by more than
+  // the last field's NUL: reserved once, not doubled at national scale.
+  table.storage_.reserve(text.size() + 1);
   CsvRecordReader reader(text, file_name, table.storage_, diagnostics);
   std::vector<FieldSpan> row;
   bool header_done = false;
@@ -156,7 +167,7 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file_name, Di
       continue;
     }
     if (outcome == CsvRecordReader::Outcome::malformed) continue;
-    table.fields_.insert(table.fields_.end(), row.begin(), row.end());
+    table.row_start_.push_back(row[0].first);
     table.line_.push_back(row_line);
   }
   if (!header_done)

@@ -27,13 +27,12 @@ class CsvTable {
   bool complete() const { return complete_; }
 
   const std::vector<std::string>& header() const { return header_; }
-  std::size_t row_count() const { return line_.size(); }
+  std::size_t row_count() const { return row_start_.size(); }
   std::size_t column_count() const { return header_.size(); }
-  /// The field at (row, column); rows exclude the header.
-  std::string_view field(std::size_t row, std::size_t column) const {
-    const auto& span = fields_[row * header_.size() + column];
-    return std::string_view(storage_).substr(span.first, span.second);
-  }
+  /// The field at (row, column); rows exclude the header. Walks the row's
+  /// earlier fields: rows are short, and a bulk table read this way holds
+  /// one offset per row instead of two per field (docs/performance.md).
+  std::string_view field(std::size_t row, std::size_t column) const;
   /// The 1-based line on which a row starts.
   std::uint32_t line(std::size_t row) const { return line_[row]; }
   /// Column index by name, or -1.
@@ -41,8 +40,10 @@ class CsvTable {
 
  private:
   std::vector<std::string> header_;
-  std::string storage_;  // unescaped field text, back to back
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> fields_;
+  /// Unescaped field text, each field followed by a NUL byte (a NUL in the
+  /// input is an error, so none occurs inside a field).
+  std::string storage_;
+  std::vector<std::uint32_t> row_start_;  ///< offset of each row's first field in storage_
   std::vector<std::uint32_t> line_;
   bool complete_ = true;
 };

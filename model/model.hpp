@@ -12,11 +12,12 @@
 #include "model/boxed.hpp"
 #include "model/diagnostic.hpp"
 #include "model/duration.hpp"
+#include "model/impact_bases.hpp"
 
 namespace knelpunt::model {
 
 /// Rinaldi et al. (2001) classes of interdependency.
-enum class DependencyType { physical, cyber, geographic, logical };
+enum class DependencyType : std::uint8_t { physical, cyber, geographic, logical };
 
 /// "physical", "cyber", … ; parse returns nothing for an unknown word.
 std::string to_string(DependencyType type);
@@ -36,14 +37,20 @@ std::optional<BufferMode> parse_buffer_mode(std::string_view text);
 /// A redundancy group: the asset needs `need` of the suppliers in `from`.
 /// When fewer are left, it fails `time_to_impact` hours later.
 struct DependencyGroup {
-  std::string kind;               ///< resource kind (catalogs/resource-kinds.yaml); may be empty
+  /// Resource kind (catalogs/resource-kinds.yaml); may be empty. A shared
+  /// text: a national table repeats a handful of kinds over millions of
+  /// groups, and the CSV loader gives equal kinds one copy.
+  SharedText kind;
   std::vector<std::string> from;  ///< supplier ids, in the order written
   std::uint32_t need = 1;         ///< 1 ≤ need ≤ from.size()
   DependencyType type = DependencyType::physical;
-  Hours time_to_impact = 0;
   BufferMode buffer = BufferMode::pass_on;  ///< `buffer:`; default pass-on
+  Hours time_to_impact = 0;
   SourceLocation where;
-  SourceLocation kind_where;  ///< where `kind` is written (its CSV row), for errors about it; else `where`
+  /// Where `kind` is written, for errors about it, when that is not `where`
+  /// (YAML); empty for a CSV row, where both are the row. Behind a pointer:
+  /// 8 bytes instead of 24 for each of millions of groups.
+  Boxed<SourceLocation> kind_where;
 };
 
 struct GeoLocation {
@@ -91,12 +98,15 @@ struct ServiceSupply {
 struct Asset {
   std::string id;  ///< unique; [a-z0-9][a-z0-9._-]*
   std::string name;
-  std::string type;     ///< catalogs/asset-types.yaml; may be empty
-  std::string process;  ///< catalogs/vital-processes.yaml; may be empty
-  std::string operator_name;
+  /// Type, process and operator are shared texts (model/shared_text.hpp): a
+  /// national inventory repeats a few hundred values over a million assets,
+  /// and the CSV loader gives equal cells one copy (docs/performance.md).
+  SharedText type;     ///< catalogs/asset-types.yaml; may be empty
+  SharedText process;  ///< catalogs/vital-processes.yaml; may be empty
+  SharedText operator_name;
   std::optional<GeoLocation> location;
   std::vector<std::string> zones;       ///< sorted, unique
-  std::map<std::string, double> serves;  ///< impact bases, e.g. population
+  ImpactBases serves;                    ///< impact bases, e.g. population
   /// The services it gives to population areas, sorted by service; when
   /// empty, `serves.population` stands for the people it serves (an area of
   /// its own that may overlap others: engine/affected_people.hpp).

@@ -244,7 +244,7 @@ class FileReader {
     asset.id = *asset_id;
     asset.where = fields_.where(id_node);
     const std::string what = "asset '" + asset.id + "'";
-    auto text = [&](const char* key, std::string& out) {
+    auto text = [&](const char* key, auto& out) {
       if (auto v = doc_.find(node, key); v != kNoYamlNode)
         out = fields_.string(v, fmt::format("'{}' of {}", key, what)).value_or("");
     };

@@ -170,7 +170,7 @@ class Validator {
                                                   asset.id));
     for (const auto& group : asset.depends_on) {
       if (catalogs_)
-        check_catalog(catalogs_->resource_kinds, group.kind, group.kind_where.file.empty() ? group.where : group.kind_where,
+        check_catalog(catalogs_->resource_kinds, group.kind, group.kind_where->file.empty() ? group.where : *group.kind_where,
                       "resource kind", "resource-kinds.yaml");
       // The readers refuse this in a model file; a measure variant's
       // add_supplier reaches the model only through here.

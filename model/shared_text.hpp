@@ -49,6 +49,7 @@ class SharedText {
   operator const std::string&() const {
     return str();
   }  // NOLINT: implicit, reads as the string it is
+  operator std::string_view() const { return str(); }  // NOLINT: implicit, as std::string's
   bool empty() const { return !block_; }
 
   friend bool operator==(const SharedText& a, const SharedText& b) {
@@ -59,6 +60,12 @@ class SharedText {
   friend bool operator==(const SharedText& a, const char* b) { return a.str() == b; }
   friend std::strong_ordering operator<=>(const SharedText& a, const SharedText& b) {
     return a.str().compare(b.str()) <=> 0;
+  }
+  friend std::strong_ordering operator<=>(const SharedText& a, std::string_view b) {
+    return std::string_view(a.str()).compare(b) <=> 0;
+  }
+  friend std::strong_ordering operator<=>(const SharedText& a, const std::string& b) {
+    return a.str().compare(b) <=> 0;
   }
 
  private:

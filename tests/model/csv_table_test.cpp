@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "model/csv_table.hpp"
 
 using namespace knelpunt::model;
@@ -51,4 +54,23 @@ TEST_CASE("invalid UTF-8 in a CSV table is an error at its line") {
   CsvTable::parse("id,name\nx1,Zwijndrecht \xe2\x80\x94 caf\xc3\xa9 \xf0\x9f\x8c\x8a\n", "t.csv", valid);
   CHECK_FALSE(valid.has_errors());
   CHECK(CsvTable::parse("id\nx\n", "t.csv", valid).complete());
+}
+
+TEST_CASE("every field of every row, empty ones and those after a skipped row included") {
+  Diagnostics diagnostics;
+  // Row 3 is ragged and skipped; the last row has no line end.
+  const std::string text = "a,b,c,d\n1,,\"x,y\",4\n,,,\nskipped,row\n\"\",q,\"\"\"\",\r\nlast,,,end";
+  auto table = CsvTable::parse(text, "t.csv", diagnostics);
+  CHECK(diagnostics.error_count() == 1);
+  REQUIRE(table.row_count() == 4);
+  const std::vector<std::vector<std::string>> expected = {
+      {"1", "", "x,y", "4"}, {"", "", "", ""}, {"", "q", "\"", ""}, {"last", "", "", "end"}};
+  for (std::size_t row = 0; row < expected.size(); ++row)
+    for (std::size_t column = 0; column < 4; ++column) {
+      CAPTURE(row);
+      CAPTURE(column);
+      CHECK(table.field(row, column) == expected[row][column]);
+    }
+  CHECK(table.line(2) == 5);
+  CHECK(table.line(3) == 6);
 }

@@ -1,4 +1,4 @@
-// The compact value holders of the model: SharedText, TextInterner, Boxed.
+// The compact value holders of the model: SharedText, TextInterner, Boxed, ImpactBases.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -6,10 +6,12 @@
 #include <vector>
 
 #include "model/boxed.hpp"
+#include "model/impact_bases.hpp"
 #include "model/shared_text.hpp"
 #include "model/text_interner.hpp"
 
 using knelpunt::model::Boxed;
+using knelpunt::model::ImpactBases;
 using knelpunt::model::SharedText;
 using knelpunt::model::TextInterner;
 
@@ -67,4 +69,32 @@ TEST_CASE("Boxed: reads the default until edited; copies are deep") {
   Boxed<Profile> empty;
   c = empty;  // copying an empty box empties it
   CHECK_FALSE(c->present);
+}
+
+TEST_CASE("ImpactBases: one amount per name, found by name, in name order") {
+  ImpactBases bases;
+  CHECK(bases.empty());
+  CHECK(bases.find("population") == bases.end());
+  bases["population"] = 1200;
+  bases["beds"] = 300;
+  bases["population"] += 34;  // the same entry, not a second one
+  REQUIRE(bases.size() == 2);
+  CHECK(bases.begin()->first == "beds");
+  REQUIRE(bases.find("population") != bases.end());
+  CHECK(bases.find("population")->second == 1234);
+  CHECK(bases.find("beds")->second == 300);
+  CHECK(bases.find("bed") == bases.end());
+  ImpactBases same;
+  same["beds"] = 300;
+  same["population"] = 1234;
+  CHECK(same == bases);
+}
+
+TEST_CASE("SharedText compares with std::string and std::string_view as its text does") {
+  const SharedText kind("electricity");
+  CHECK(kind == std::string("electricity"));
+  CHECK((kind <=> std::string_view("telecom")) == std::strong_ordering::less);
+  CHECK((kind <=> std::string("drinking-water")) == std::strong_ordering::greater);
+  const std::string_view view = kind;
+  CHECK(view == "electricity");
 }
