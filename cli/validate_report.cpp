@@ -12,6 +12,25 @@ namespace knelpunt::cli {
 
 namespace {
 
+/// The components with more than one member, in component order, members
+/// ascending. Single nodes get no vector: a national model has a million
+/// components, nearly all of one asset.
+std::vector<std::vector<model::AssetIndex>> multi_member_components(const std::vector<std::uint32_t>& component_of,
+                                                                    std::uint32_t count) {
+  std::vector<std::uint32_t> size(count, 0);
+  for (auto c : component_of) ++size[c];
+  std::vector<std::uint32_t> slot(count, model::kNoIndex);
+  std::vector<std::vector<model::AssetIndex>> out;
+  for (std::uint32_t c = 0; c < count; ++c)
+    if (size[c] > 1) {
+      slot[c] = static_cast<std::uint32_t>(out.size());
+      out.emplace_back().reserve(size[c]);
+    }
+  for (model::AssetIndex a = 0; a < component_of.size(); ++a)
+    if (slot[component_of[a]] != model::kNoIndex) out[slot[component_of[a]]].push_back(a);
+  return out;
+}
+
 /// Dependency cycles are legal (nothing fails unless forced) but worth knowing.
 std::vector<std::vector<model::AssetIndex>> dependency_cycles(const model::DependencyGraph& graph) {
   // Edges supplier → dependent, one per (supplier, group), as compressed rows.
@@ -23,11 +42,7 @@ std::vector<std::vector<model::AssetIndex>> dependency_cycles(const model::Depen
     offsets[s + 1] = static_cast<std::uint32_t>(targets.size());
   }
   const auto [component_of, count] = engine::strong_components(offsets, targets);
-  std::vector<std::vector<model::AssetIndex>> members(count);
-  for (model::AssetIndex a = 0; a < n; ++a) members[component_of[a]].push_back(a);
-  std::vector<std::vector<model::AssetIndex>> cycles;
-  for (auto& m : members)
-    if (m.size() > 1) cycles.push_back(std::move(m));
+  auto cycles = multi_member_components(component_of, count);
   std::sort(cycles.begin(), cycles.end());
   return cycles;
 }
@@ -45,15 +60,20 @@ std::vector<std::pair<std::uint32_t, std::vector<model::AssetIndex>>> ungrounded
       groups_of_kind[graph.group(g).kind].push_back(g);
   for (std::uint32_t kind = 0; kind < groups_of_kind.size(); ++kind) {
     if (groups_of_kind[kind].empty()) continue;
-    std::vector<std::vector<std::uint32_t>> successors(graph.asset_count());
+    // Compressed rows, filled in the order of the groups (Tarjan's numbering
+    // follows it): no vector per asset at national scale.
+    std::vector<std::uint32_t> offsets(graph.asset_count() + 1, 0);
     for (auto g : groups_of_kind[kind])
-      for (auto s : graph.suppliers(g)) successors[s].push_back(graph.group(g).asset);
-    const auto [component_of, count] = engine::strong_components(successors);
-    std::vector<std::vector<model::AssetIndex>> members(count);
-    for (model::AssetIndex a = 0; a < graph.asset_count(); ++a)
-      members[component_of[a]].push_back(a);
-    for (auto& m : members)
-      if (m.size() > 1) out.emplace_back(kind, std::move(m));
+      for (auto s : graph.suppliers(g)) ++offsets[s + 1];
+    for (std::size_t i = 1; i < offsets.size(); ++i) offsets[i] += offsets[i - 1];
+    std::vector<std::uint32_t> targets(offsets.back());
+    {
+      std::vector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
+      for (auto g : groups_of_kind[kind])
+        for (auto s : graph.suppliers(g)) targets[next[s]++] = graph.group(g).asset;
+    }
+    const auto [component_of, count] = engine::strong_components(offsets, targets);
+    for (auto& m : multi_member_components(component_of, count)) out.emplace_back(kind, std::move(m));
   }
   return out;
 }
