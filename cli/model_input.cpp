@@ -159,6 +159,21 @@ int write_output(const std::string& content, const std::string& path, const mode
   return exit_code_of(model::write_output_file(path, content, {&inputs, mode, {}}));
 }
 
+int write_output(const model::OutputProducer& produce, const std::string& path, const model::ProtectedFiles& inputs,
+                 model::OutputMode mode) {
+  if (path.empty() || path == "-") {
+    produce([](std::string_view piece) {
+      std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+      return static_cast<bool>(std::cout);
+    });
+    std::cout.flush();
+    if (std::cout) return kExitOk;
+    std::cerr << "knelpunt: cannot write to stdout; expected an open standard output\n";
+    return kExitInternal;
+  }
+  return exit_code_of(model::write_output_file(path, produce, {&inputs, mode, {}}));
+}
+
 bool output_exists(const std::string& path) {
   std::error_code ec;
   return std::filesystem::exists(std::filesystem::symlink_status(path, ec));

@@ -120,15 +120,18 @@ class ReachCommand : public Command {
         StepProgressBar progress("reach", !quiet_);  // cleared before the report is printed
         return engine::compute_reach_range(graph, population, horizon, threads, first, last, progress.callback());
       }();
+      report.rows.reserve(reach.size());
       for (const auto& r : reach) {
         const auto& asset = model.assets[r.asset];
         report.rows.push_back(ReachRow{asset.id, name_of(asset), r.reach, r.impact, asset.population()});
       }
       sort_reach_rows(report.rows);
-      std::string text;
-      if (shard) text = render_reach_shard(report, *shard, model::graph_digest(graph, population));
-      else if (format_ == "json") text = render_reach_json(report, top_);
-      else text = render_reach_text(report, top_, lang_);
+      if (!shard && format_ == "json")
+        return write_output(
+            [&](const std::function<bool(std::string_view)>& write) { write_reach_json(report, top_, write); },
+            output_, protected_inputs(*loaded));
+      const std::string text = shard ? render_reach_shard(report, *shard, model::graph_digest(graph, population))
+                                     : render_reach_text(report, top_, lang_);
       return write_output(text, output_, protected_inputs(*loaded));
     }
     const auto& subject = model.assets[rows.front().asset];

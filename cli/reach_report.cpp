@@ -68,17 +68,23 @@ nlohmann::ordered_json row_json(const ReachRow& row) {
 }
 }  // namespace
 
-std::string render_reach_json(const ReachReport& report, std::size_t top) {
+void write_reach_json(const ReachReport& report, std::size_t top,
+                      const std::function<bool(std::string_view)>& write) {
   const std::size_t shown = top > 0 ? std::min<std::size_t>(report.rows.size(), top) : report.rows.size();
   nlohmann::ordered_json head;
   head["format"] = "knelpunt-reach/1";
   head["horizon_h"] = model::json_hours(report.horizon);
   head["assets"] = nlohmann::ordered_json::array();
   std::string out = head.dump(2);
-  if (shown == 0) return out + "\n";
-  // Row by row into the text, with the indentation one whole dump(2) gives
-  // (a test holds the bytes equal): at national scale a JSON tree of a
-  // million rows costs several times the text's memory (docs/performance.md).
+  if (shown == 0) {
+    write(out + "\n");
+    return;
+  }
+  // Row by row, with the indentation one whole dump(2) gives (a test holds
+  // the bytes equal), handed on in pieces of about a megabyte: at national
+  // scale a JSON tree of a million rows costs several times the text's
+  // memory, and the text itself over 100 MB (docs/performance.md).
+  constexpr std::size_t kPiece = 1 << 20;
   out.resize(out.size() - std::string_view("[]\n}").size());
   out += "[\n";
   for (std::size_t i = 0; i < shown; ++i) {
@@ -89,9 +95,22 @@ std::string render_reach_json(const ReachReport& report, std::size_t top) {
       if (c == '\n') out += "    ";
     }
     out += i + 1 < shown ? ",\n" : "\n";
+    if (out.size() >= kPiece) {
+      if (!write(out)) return;
+      out.clear();
+    }
   }
   out += "  ]\n}\n";
-  return out;
+  write(out);
+}
+
+std::string render_reach_json(const ReachReport& report, std::size_t top) {
+  std::string text;
+  write_reach_json(report, top, [&](std::string_view piece) {
+    text += piece;
+    return true;
+  });
+  return text;
 }
 
 std::optional<Shard> parse_shard(const std::string& text) {

@@ -2,6 +2,7 @@
 /// The N-1 reach report, shared by `reach` (one machine or one shard) and
 /// `merge` (shards combined), so that both print the same bytes.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,9 @@ void sort_reach_rows(std::vector<ReachRow>& rows);
 std::string render_reach_text(const ReachReport& report, std::size_t top, std::string_view lang);
 /// `knelpunt-reach/1` with the `top` rows (0: all).
 std::string render_reach_json(const ReachReport& report, std::size_t top);
+/// The same text handed to `write` in pieces, in order, stopping when it
+/// returns false: for an output file, without holding the whole text.
+void write_reach_json(const ReachReport& report, std::size_t top, const std::function<bool(std::string_view)>& write);
 
 /// `reach --asset`: one asset's reach, the assets that fail (ids in
 /// ascending order) and the people affected, each counted once

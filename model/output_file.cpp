@@ -259,6 +259,12 @@ OutputResult check_output_target(const fs::path& target, const OutputFileOptions
 
 OutputResult write_output_file(const fs::path& target, std::string_view content,
                                const OutputFileOptions& options) {
+  return write_output_file(
+      target, [&](const std::function<bool(std::string_view)>& write) { write(content); }, options);
+}
+
+OutputResult write_output_file(const fs::path& target, const OutputProducer& produce,
+                               const OutputFileOptions& options) {
   struct stat existing {};
   bool exists = false;
   if (auto checked = inspect_target(target, options, existing, exists); checked.status != OutputStatus::written)
@@ -278,7 +284,16 @@ OutputResult write_output_file(const fs::path& target, std::string_view content,
   if (!created)
     return failed(target, fmt::format("no free temporary name in {}", directory.string()), EEXIST);
 
-  if (!write_all(temporary.fd(), content)) return failed(target, "writing failed", errno);
+  bool written = true;
+  int write_error = 0;
+  produce([&](std::string_view piece) {
+    if (written && !write_all(temporary.fd(), piece)) {
+      written = false;
+      write_error = errno;
+    }
+    return written;
+  });
+  if (!written) return failed(target, "writing failed", write_error);
   if (::fsync(temporary.fd()) != 0) return failed(target, "writing failed", errno);
   // Replacing: the old file's owner, group (where the system allows; an
   // ordinary user can only keep a group of their own) and permission bits,

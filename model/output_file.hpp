@@ -94,6 +94,16 @@ OutputResult check_output_target(const std::filesystem::path& target, const Outp
 OutputResult write_output_file(const std::filesystem::path& target, std::string_view content,
                                const OutputFileOptions& options = {});
 
+/// Gives an output's text piece by piece: calls `write(piece)` for each piece
+/// in order, and may stop once `write` returns false (the write failed).
+using OutputProducer = std::function<void(const std::function<bool(std::string_view)>& write)>;
+
+/// As above, for a text too large to hold whole beside the model it comes
+/// from (the reach table of a national model is over 100 MB): the pieces go
+/// to the temporary file as `produce` gives them.
+OutputResult write_output_file(const std::filesystem::path& target, const OutputProducer& produce,
+                               const OutputFileOptions& options = {});
+
 /// How many names write_output_file tries before giving up on finding a free
 /// temporary name.
 inline constexpr int kMaxTemporaryNameAttempts = 64;
