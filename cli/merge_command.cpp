@@ -111,8 +111,11 @@ class MergeCommand : public Command {
       return kExitBadInput;
     }
     sort_reach_rows(merged.rows);
-    const std::string text = format_ == "json" ? render_reach_json(merged, top_) : render_reach_text(merged, top_, lang_);
-    return write_output(text, output_, shard_inputs());
+    if (format_ == "json")
+      return write_output(
+          [&](const std::function<bool(std::string_view)>& write) { write_reach_json(merged, top_, write); }, output_,
+          shard_inputs());
+    return write_output(render_reach_text(merged, top_, lang_), output_, shard_inputs());
   }
 
  private:
