@@ -120,16 +120,36 @@ class ReachCommand : public Command {
         StepProgressBar progress("reach", !quiet_);  // cleared before the report is printed
         return engine::compute_reach_range(graph, population, horizon, threads, first, last, progress.callback());
       }();
+      if (!shard && format_ == "json") {
+        // Rows made one at a time as they are written, in the order
+        // sort_reach_rows gives: at national scale a copy of every id and
+        // name beside the model cost about 90 MB (docs/performance.md).
+        std::vector<std::uint32_t> order(reach.size());
+        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+          const auto &a = reach[x], &b = reach[y];
+          if (a.reach != b.reach) return a.reach > b.reach;
+          if (a.impact != b.impact) return a.impact > b.impact;
+          return model.assets[a.asset].id < model.assets[b.asset].id;
+        });
+        const std::size_t shown = top_ > 0 ? std::min<std::size_t>(order.size(), top_) : order.size();
+        const auto row_at = [&](std::size_t i) {
+          const auto& r = reach[order[i]];
+          const auto& asset = model.assets[r.asset];
+          return ReachRow{asset.id, name_of(asset), r.reach, r.impact, asset.population()};
+        };
+        return write_output(
+            [&](const std::function<bool(std::string_view)>& write) {
+              write_reach_json(horizon, shown, row_at, write);
+            },
+            output_, protected_inputs(*loaded));
+      }
       report.rows.reserve(reach.size());
       for (const auto& r : reach) {
         const auto& asset = model.assets[r.asset];
         report.rows.push_back(ReachRow{asset.id, name_of(asset), r.reach, r.impact, asset.population()});
       }
       sort_reach_rows(report.rows);
-      if (!shard && format_ == "json")
-        return write_output(
-            [&](const std::function<bool(std::string_view)>& write) { write_reach_json(report, top_, write); },
-            output_, protected_inputs(*loaded));
       const std::string text = shard ? render_reach_shard(report, *shard, model::graph_digest(graph, population))
                                      : render_reach_text(report, top_, lang_);
       return write_output(text, output_, protected_inputs(*loaded));

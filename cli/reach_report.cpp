@@ -68,15 +68,14 @@ nlohmann::ordered_json row_json(const ReachRow& row) {
 }
 }  // namespace
 
-void write_reach_json(const ReachReport& report, std::size_t top,
+void write_reach_json(model::Hours horizon, std::size_t count, const std::function<ReachRow(std::size_t)>& row_at,
                       const std::function<bool(std::string_view)>& write) {
-  const std::size_t shown = top > 0 ? std::min<std::size_t>(report.rows.size(), top) : report.rows.size();
   nlohmann::ordered_json head;
   head["format"] = "knelpunt-reach/1";
-  head["horizon_h"] = model::json_hours(report.horizon);
+  head["horizon_h"] = model::json_hours(horizon);
   head["assets"] = nlohmann::ordered_json::array();
   std::string out = head.dump(2);
-  if (shown == 0) {
+  if (count == 0) {
     write(out + "\n");
     return;
   }
@@ -87,14 +86,14 @@ void write_reach_json(const ReachReport& report, std::size_t top,
   constexpr std::size_t kPiece = 1 << 20;
   out.resize(out.size() - std::string_view("[]\n}").size());
   out += "[\n";
-  for (std::size_t i = 0; i < shown; ++i) {
-    const std::string row = row_json(report.rows[i]).dump(2);
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string row = row_json(row_at(i)).dump(2);
     out += "    ";
     for (char c : row) {
       out += c;
       if (c == '\n') out += "    ";
     }
-    out += i + 1 < shown ? ",\n" : "\n";
+    out += i + 1 < count ? ",\n" : "\n";
     if (out.size() >= kPiece) {
       if (!write(out)) return;
       out.clear();
@@ -102,6 +101,12 @@ void write_reach_json(const ReachReport& report, std::size_t top,
   }
   out += "  ]\n}\n";
   write(out);
+}
+
+void write_reach_json(const ReachReport& report, std::size_t top,
+                      const std::function<bool(std::string_view)>& write) {
+  const std::size_t shown = top > 0 ? std::min<std::size_t>(report.rows.size(), top) : report.rows.size();
+  write_reach_json(report.horizon, shown, [&](std::size_t i) { return report.rows[i]; }, write);
 }
 
 std::string render_reach_json(const ReachReport& report, std::size_t top) {

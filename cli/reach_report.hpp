@@ -41,6 +41,10 @@ std::string render_reach_json(const ReachReport& report, std::size_t top);
 /// The same text handed to `write` in pieces, in order, stopping when it
 /// returns false: for an output file, without holding the whole text.
 void write_reach_json(const ReachReport& report, std::size_t top, const std::function<bool(std::string_view)>& write);
+/// The same for `count` rows made one at a time by `row_at(i)`, in the order
+/// shown: for a table too large to copy beside its model (a national reach).
+void write_reach_json(model::Hours horizon, std::size_t count, const std::function<ReachRow(std::size_t)>& row_at,
+                      const std::function<bool(std::string_view)>& write);
 
 /// `reach --asset`: one asset's reach, the assets that fail (ids in
 /// ascending order) and the people affected, each counted once

@@ -95,6 +95,15 @@ struct ServiceSupply {
   SourceLocation where;
 };
 
+/// Resource kinds an asset covers itself, so that it has no dependency group
+/// of them although its type needs them (an own generator or well, power
+/// through the data centre that hosts it). The needs check does not ask for
+/// these (docs/model.md).
+struct SelfSupplied {
+  std::vector<std::string> kinds;  ///< sorted, unique
+  SourceLocation where = {};       ///< where `self_supplied:` is written
+};
+
 struct Asset {
   std::string id;  ///< unique; [a-z0-9][a-z0-9._-]*
   std::string name;
@@ -124,12 +133,9 @@ struct Asset {
   /// Behind a pointer (model/boxed.hpp): most assets of a national inventory have none.
   Boxed<CyberProfile> cyber;
   std::vector<DependencyGroup> depends_on;
-  /// Resource kinds the asset covers itself, so that it has no dependency
-  /// group of them although its type needs them (an own generator or well,
-  /// power through the data centre that hosts it); sorted, unique. The needs
-  /// check does not ask for these (docs/model.md).
-  std::vector<std::string> self_supplied;
-  SourceLocation self_supplied_where = {};
+  /// Resource kinds the asset covers itself (`self_supplied:`). Behind a
+  /// pointer (model/boxed.hpp): few assets list any.
+  Boxed<SelfSupplied> self_supplied;
   SourceLocation where;
 
   /// `serves.population`, or 0.

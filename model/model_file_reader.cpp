@@ -275,8 +275,9 @@ class FileReader {
     read_restoration_times(node, what, asset);
     if (auto v = doc_.find(node, "cyber"); v != kNoYamlNode) read_cyber(v, what, asset);
     if (auto v = doc_.find(node, "self_supplied"); v != kNoYamlNode) {
-      asset.self_supplied_where = fields_.where(v);
-      if (auto kinds = fields_.strings(v, fmt::format("'self_supplied' of {}", what))) asset.self_supplied = sorted_unique(*kinds);
+      asset.self_supplied.edit().where = fields_.where(v);
+      if (auto kinds = fields_.strings(v, fmt::format("'self_supplied' of {}", what)))
+        asset.self_supplied.edit().kinds = sorted_unique(*kinds);
     }
     if (auto v = doc_.find(node, "depends_on"); v != kNoYamlNode) {
       if (doc_.node(v).kind != YamlKind::null && fields_.expect_sequence(v, fmt::format("'depends_on' of {}", what)))

@@ -1,5 +1,9 @@
 #include "model/model_loader.hpp"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <algorithm>
 #include <set>
 
@@ -16,6 +20,16 @@ namespace knelpunt::model {
 namespace fs = std::filesystem;
 
 namespace {
+
+/// The tables' text and their rows are freed by now, but the allocator keeps
+/// the pages of the holes they leave among the model's small blocks: at
+/// national scale about a hundred MB of peak RSS that the model never uses
+/// again (docs/performance.md). glibc gives them back on request.
+void give_back_freed_memory() {
+#ifdef __GLIBC__
+  ::malloc_trim(0);
+#endif
+}
 
 class Loader {
  public:
@@ -71,6 +85,7 @@ class Loader {
     if (catalogs_) model.ungrounded_kinds = catalogs_->ungrounded_resource_kinds;
     validate_model(model, std::move(table_dependencies_), catalogs_, diagnostics_, std::move(table_supplies_));
     model.files.assign(files_.begin(), files_.end());
+    give_back_freed_memory();
     if (!diagnostics_.has_errors()) result.model = std::move(model);
     return finish(std::move(result));
   }

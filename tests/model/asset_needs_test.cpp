@@ -82,7 +82,7 @@ TEST_CASE("asset needs: self_supplied on the asset and region.not_modelled silen
   CHECK(warnings[0].message.find("has no dependency of kind 'telecom'; expected one, as its type needs") !=
         std::string::npos);
   const auto& hospital = result.model->assets[*result.model->find("ziekenhuis")];
-  CHECK(hospital.self_supplied == std::vector<std::string>{"water"});
+  CHECK(hospital.self_supplied->kinds == std::vector<std::string>{"water"});
 
   std::string both = yaml;
   both.replace(both.find("region: {name: Test}"), 20, "region: {name: Test, not_modelled: [telecom, staff]}");
