@@ -25,17 +25,24 @@ SupplyCycles::SupplyCycles(const model::DependencyGraph& graph)
   std::map<std::uint32_t, std::vector<GroupIndex>> groups_of_kind;
   for (GroupIndex g = 0; g < graph.group_count(); ++g)
     if (graph.group(g).grounded) groups_of_kind[graph.group(g).kind].push_back(g);
+  // Asset → its node number in the current kind's graph (kNoIndex between
+  // kinds): a lookup per edge, where a binary search per edge was 7 % of
+  // validating a national model.
+  std::vector<std::uint32_t> node_index(graph.asset_count(), kNoIndex);
   for (const auto& [kind, groups] : groups_of_kind) {
     std::vector<AssetIndex> nodes;
-    for (auto g : groups) {
-      nodes.push_back(graph.group(g).asset);
-      for (auto s : graph.suppliers(g)) nodes.push_back(s);
-    }
-    std::sort(nodes.begin(), nodes.end());
-    nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
-    auto node_of = [&](AssetIndex a) {
-      return static_cast<std::uint32_t>(std::lower_bound(nodes.begin(), nodes.end(), a) - nodes.begin());
+    const auto add = [&](AssetIndex a) {
+      if (node_index[a] != kNoIndex) return;
+      node_index[a] = 0;  // seen; numbered below
+      nodes.push_back(a);
     };
+    for (auto g : groups) {
+      add(graph.group(g).asset);
+      for (auto s : graph.suppliers(g)) add(s);
+    }
+    std::sort(nodes.begin(), nodes.end());  // nodes numbered in asset order
+    for (std::uint32_t i = 0; i < nodes.size(); ++i) node_index[nodes[i]] = i;
+    const auto node_of = [&](AssetIndex a) { return node_index[a]; };
     // Successors in compressed rows, filled in the order of the groups (the
     // order Tarjan's numbering depends on): a national model's supply graph
     // has a million nodes, and a vector per node cost more than the graph.
@@ -74,6 +81,7 @@ SupplyCycles::SupplyCycles(const model::DependencyGraph& graph)
       for (std::uint32_t slot = 0; slot < suppliers.size(); ++slot)
         mate_slot_[first_slot_[g] + slot] = component[node_of(suppliers[slot])] == c;
     }
+    for (auto a : nodes) node_index[a] = kNoIndex;
   }
   // Which cycles are grounded with everything up: the least fixed point,
   // suppliers off the cycle all counting.
