@@ -113,8 +113,10 @@ class MergeCommand : public Command {
     sort_reach_rows(merged.rows);
     if (format_ == "json")
       return write_output(
-          [&](const std::function<bool(std::string_view)>& write) { write_reach_json(merged, top_, write); }, output_,
-          shard_inputs());
+          [&](const std::function<bool(std::string_view)>& write) {
+            write_reach_json(merged, top_, write);
+          },
+          output_, shard_inputs());
     return write_output(render_reach_text(merged, top_, lang_), output_, shard_inputs());
   }
 

@@ -159,8 +159,8 @@ int write_output(const std::string& content, const std::string& path, const mode
   return exit_code_of(model::write_output_file(path, content, {&inputs, mode, {}}));
 }
 
-int write_output(const model::OutputProducer& produce, const std::string& path, const model::ProtectedFiles& inputs,
-                 model::OutputMode mode) {
+int write_output(const model::OutputProducer& produce, const std::string& path,
+                 const model::ProtectedFiles& inputs, model::OutputMode mode) {
   if (path.empty() || path == "-") {
     produce([](std::string_view piece) {
       std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));

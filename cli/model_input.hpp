@@ -101,7 +101,8 @@ int write_output(const std::string& content, const std::string& path, const mode
 
 /// As write_output, for a text given piece by piece (model/output_file.hpp:
 /// outputs too large to hold whole, such as a national reach table).
-int write_output(const model::OutputProducer& produce, const std::string& path, const model::ProtectedFiles& inputs,
+int write_output(const model::OutputProducer& produce, const std::string& path,
+                 const model::ProtectedFiles& inputs,
                  model::OutputMode mode = model::OutputMode::replace);
 
 /// True when `path` names something (a file, a directory, a dangling

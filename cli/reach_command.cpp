@@ -132,7 +132,8 @@ class ReachCommand : public Command {
           if (a.impact != b.impact) return a.impact > b.impact;
           return model.assets[a.asset].id < model.assets[b.asset].id;
         });
-        const std::size_t shown = top_ > 0 ? std::min<std::size_t>(order.size(), top_) : order.size();
+        const std::size_t shown =
+            top_ > 0 ? std::min<std::size_t>(order.size(), top_) : order.size();
         const auto row_at = [&](std::size_t i) {
           const auto& r = reach[order[i]];
           const auto& asset = model.assets[r.asset];
@@ -150,8 +151,9 @@ class ReachCommand : public Command {
         report.rows.push_back(ReachRow{asset.id, name_of(asset), r.reach, r.impact, asset.population()});
       }
       sort_reach_rows(report.rows);
-      const std::string text = shard ? render_reach_shard(report, *shard, model::graph_digest(graph, population))
-                                     : render_reach_text(report, top_, lang_);
+      const std::string text =
+          shard ? render_reach_shard(report, *shard, model::graph_digest(graph, population))
+                : render_reach_text(report, top_, lang_);
       return write_output(text, output_, protected_inputs(*loaded));
     }
     const auto& subject = model.assets[rows.front().asset];

@@ -68,7 +68,8 @@ nlohmann::ordered_json row_json(const ReachRow& row) {
 }
 }  // namespace
 
-void write_reach_json(model::Hours horizon, std::size_t count, const std::function<ReachRow(std::size_t)>& row_at,
+void write_reach_json(model::Hours horizon, std::size_t count,
+                      const std::function<ReachRow(std::size_t)>& row_at,
                       const std::function<bool(std::string_view)>& write) {
   nlohmann::ordered_json head;
   head["format"] = "knelpunt-reach/1";
@@ -105,8 +106,10 @@ void write_reach_json(model::Hours horizon, std::size_t count, const std::functi
 
 void write_reach_json(const ReachReport& report, std::size_t top,
                       const std::function<bool(std::string_view)>& write) {
-  const std::size_t shown = top > 0 ? std::min<std::size_t>(report.rows.size(), top) : report.rows.size();
-  write_reach_json(report.horizon, shown, [&](std::size_t i) { return report.rows[i]; }, write);
+  const std::size_t shown =
+      top > 0 ? std::min<std::size_t>(report.rows.size(), top) : report.rows.size();
+  write_reach_json(
+      report.horizon, shown, [&](std::size_t i) { return report.rows[i]; }, write);
 }
 
 std::string render_reach_json(const ReachReport& report, std::size_t top) {

@@ -3,15 +3,14 @@
 /// `merge` (shards combined), so that both print the same bytes.
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "model/duration.hpp"
 #include "model/diagnostic.hpp"
+#include "model/duration.hpp"
 
 namespace knelpunt::cli {
 
@@ -40,10 +39,12 @@ std::string render_reach_text(const ReachReport& report, std::size_t top, std::s
 std::string render_reach_json(const ReachReport& report, std::size_t top);
 /// The same text handed to `write` in pieces, in order, stopping when it
 /// returns false: for an output file, without holding the whole text.
-void write_reach_json(const ReachReport& report, std::size_t top, const std::function<bool(std::string_view)>& write);
+void write_reach_json(const ReachReport& report, std::size_t top,
+                      const std::function<bool(std::string_view)>& write);
 /// The same for `count` rows made one at a time by `row_at(i)`, in the order
 /// shown: for a table too large to copy beside its model (a national reach).
-void write_reach_json(model::Hours horizon, std::size_t count, const std::function<ReachRow(std::size_t)>& row_at,
+void write_reach_json(model::Hours horizon, std::size_t count,
+                      const std::function<ReachRow(std::size_t)>& row_at,
                       const std::function<bool(std::string_view)>& write);
 
 /// `reach --asset`: one asset's reach, the assets that fail (ids in

@@ -15,8 +15,8 @@ namespace {
 /// The components with more than one member, in component order, members
 /// ascending. Single nodes get no vector: a national model has a million
 /// components, nearly all of one asset.
-std::vector<std::vector<model::AssetIndex>> multi_member_components(const std::vector<std::uint32_t>& component_of,
-                                                                    std::uint32_t count) {
+std::vector<std::vector<model::AssetIndex>> multi_member_components(
+    const std::vector<std::uint32_t>& component_of, std::uint32_t count) {
   std::vector<std::uint32_t> size(count, 0);
   for (auto c : component_of) ++size[c];
   std::vector<std::uint32_t> slot(count, model::kNoIndex);
@@ -73,7 +73,8 @@ std::vector<std::pair<std::uint32_t, std::vector<model::AssetIndex>>> ungrounded
         for (auto s : graph.suppliers(g)) targets[next[s]++] = graph.group(g).asset;
     }
     const auto [component_of, count] = engine::strong_components(offsets, targets);
-    for (auto& m : multi_member_components(component_of, count)) out.emplace_back(kind, std::move(m));
+    for (auto& m : multi_member_components(component_of, count))
+      out.emplace_back(kind, std::move(m));
   }
   return out;
 }

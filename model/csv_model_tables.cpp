@@ -1,13 +1,13 @@
 #include "model/csv_model_tables.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <initializer_list>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "model/suggest.hpp"
 #include "model/text_interner.hpp"

@@ -1,8 +1,8 @@
 #include "model/csv_table.hpp"
 
-#include <cstring>
-
 #include <fmt/format.h>
+
+#include <cstring>
 
 #include "model/text_trim.hpp"
 #include "model/utf8.hpp"

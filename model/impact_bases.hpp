@@ -21,13 +21,15 @@ class ImpactBases {
   /// The amount named `name`, added as 0 when there is none yet.
   double& operator[](std::string_view name) {
     auto at = lower_bound(name);
-    if (at == entries_.end() || at->first != name) at = entries_.emplace(at, std::string(name), 0.0);
+    if (at == entries_.end() || at->first != name)
+      at = entries_.emplace(at, std::string(name), 0.0);
     return at->second;
   }
   /// The entry named `name`, or end().
   const_iterator find(std::string_view name) const {
-    auto at = std::lower_bound(entries_.begin(), entries_.end(), name,
-                               [](const value_type& entry, std::string_view key) { return entry.first < key; });
+    auto at = std::lower_bound(
+        entries_.begin(), entries_.end(), name,
+        [](const value_type& entry, std::string_view key) { return entry.first < key; });
     return at != entries_.end() && at->first == name ? at : entries_.end();
   }
   const_iterator begin() const { return entries_.begin(); }
@@ -38,8 +40,9 @@ class ImpactBases {
 
  private:
   std::vector<value_type>::iterator lower_bound(std::string_view name) {
-    return std::lower_bound(entries_.begin(), entries_.end(), name,
-                            [](const value_type& entry, std::string_view key) { return entry.first < key; });
+    return std::lower_bound(
+        entries_.begin(), entries_.end(), name,
+        [](const value_type& entry, std::string_view key) { return entry.first < key; });
   }
   std::vector<value_type> entries_;
 };

@@ -115,7 +115,7 @@ struct Asset {
   SharedText operator_name;
   std::optional<GeoLocation> location;
   std::vector<std::string> zones;       ///< sorted, unique
-  ImpactBases serves;                    ///< impact bases, e.g. population
+  ImpactBases serves;                   ///< impact bases, e.g. population
   /// The services it gives to population areas, sorted by service; when
   /// empty, `serves.population` stands for the people it serves (an area of
   /// its own that may overlap others: engine/affected_people.hpp).

@@ -170,7 +170,8 @@ class Validator {
                                                   asset.id));
     for (const auto& group : asset.depends_on) {
       if (catalogs_)
-        check_catalog(catalogs_->resource_kinds, group.kind, group.kind_where->file.empty() ? group.where : *group.kind_where,
+        check_catalog(catalogs_->resource_kinds, group.kind,
+                      group.kind_where->file.empty() ? group.where : *group.kind_where,
                       "resource kind", "resource-kinds.yaml");
       // The readers refuse this in a model file; a measure variant's
       // add_supplier reaches the model only through here.
@@ -203,7 +204,8 @@ class Validator {
   void check_needs(const Asset& asset) {
     if (!catalogs_ || asset.type.empty() || asset.is_virtual) return;
     for (const auto& kind : asset.self_supplied->kinds)
-      check_catalog(catalogs_->resource_kinds, kind, asset.self_supplied->where, "resource kind", "resource-kinds.yaml");
+      check_catalog(catalogs_->resource_kinds, kind, asset.self_supplied->where, "resource kind",
+                    "resource-kinds.yaml");
     const auto needs = catalogs_->type_needs.find(asset.type);
     if (needs == catalogs_->type_needs.end()) return;
     const auto listed = [](const std::vector<std::string>& kinds, const std::string& kind) {
@@ -213,7 +215,8 @@ class Validator {
     for (const auto& kind : needs->second) {
       const bool has_group = std::any_of(asset.depends_on.begin(), asset.depends_on.end(),
                                          [&](const DependencyGroup& group) { return group.kind == kind; });
-      if (!has_group && !listed(asset.self_supplied->kinds, kind) && !listed(model_.region.not_modelled, kind))
+      if (!has_group && !listed(asset.self_supplied->kinds, kind) &&
+          !listed(model_.region.not_modelled, kind))
         missing.push_back("'" + kind + "'");
     }
     if (missing.empty()) return;

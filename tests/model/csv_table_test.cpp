@@ -1,9 +1,9 @@
+#include "model/csv_table.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
-
-#include "model/csv_table.hpp"
 
 using namespace knelpunt::model;
 
@@ -59,7 +59,8 @@ TEST_CASE("invalid UTF-8 in a CSV table is an error at its line") {
 TEST_CASE("every field of every row, empty ones and those after a skipped row included") {
   Diagnostics diagnostics;
   // Row 3 is ragged and skipped; the last row has no line end.
-  const std::string text = "a,b,c,d\n1,,\"x,y\",4\n,,,\nskipped,row\n\"\",q,\"\"\"\",\r\nlast,,,end";
+  const std::string text =
+      "a,b,c,d\n1,,\"x,y\",4\n,,,\nskipped,row\n\"\",q,\"\"\"\",\r\nlast,,,end";
   auto table = CsvTable::parse(text, "t.csv", diagnostics);
   CHECK(diagnostics.error_count() == 1);
   REQUIRE(table.row_count() == 4);
