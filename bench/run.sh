@@ -40,10 +40,15 @@ ratio() { python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); pri
 json_field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$1" "$2"; }
 
 printf '%-22s %9s %9s %9s %9s %10s %10s %11s %9s %9s\n' region assets "reach/ld" "cmp/BFS" "naive/cmp" "nx/cmp" "RSS reach" "RSS valid" "threads" agree
-for variant in layered chains; do
+# A region is VARIANT[:DEPTH:SEED]; the third is a chained region drawn with
+# another depth and seed than the first (and than the tests use), so that the
+# figures do not hang on one draw.
+for region in layered chains chains:300:7; do
+  IFS=: read -r variant depth seed <<<"$region"
   for size in $sizes; do
-    model="$work/$variant-$size"
-    [ -f "$model/model.yaml" ] || python3 "$here/generate_region.py" --assets "$size" --variant "$variant" --out "$model" >/dev/null
+    model="$work/${region//:/-}-$size"
+    [ -f "$model/model.yaml" ] || python3 "$here/generate_region.py" --assets "$size" --variant "$variant" \
+      ${depth:+--depth "$depth"} ${seed:+--seed "$seed"} --out "$model" >/dev/null
     measure validate "$knelpunt" validate "$model"
     measure reach "$knelpunt" reach "$model" --format json --threads "$threads"
     measure naive "$naive" "$model" --limit 100
@@ -66,9 +71,12 @@ print("yes" if all(ours[a] == r for a, r in peer.items()) else "NO")
 EOF
 )
     fi
-    printf '%-22s %9s %9s %9s %9s %10s %10s %11s %9s %9s\n' "$variant-$size" "$size" \
+    printf '%-22s %9s %9s %9s %9s %10s %10s %11s %9s %9s\n' "${region//:/-}-$size" "$size" \
       "$(ratio "$wall_reach" "$wall_validate")" "$(ratio "$compute" "$bfs_s")" "$(ratio "$naive_s" "$compute")" \
       "$nx_ratio" "${rss_reach}M" "${rss_validate}M" "$threads" "$agree"
+    # The size of the answer: affected (asset, asset) pairs, and how fast reach's compute part swept them.
+    pairs=$(python3 -c "import json,sys; print(sum(a['reach'] for a in json.load(open(sys.argv[1]))['assets']))" "$work/reach.out")
+    echo "  answer: $pairs affected pairs, $(python3 -c "import sys; print(f'{int(sys.argv[1])/float(sys.argv[2])/1e6:.0f}')" "$pairs" "$compute") million pairs/s of reach compute" >&2
     echo "  raw: validate ${wall_validate}s, reach ${wall_reach}s, in-process load ${load_s}s, BFS ${bfs_s}s," \
          "naive extrapolated ${naive_s}s" >&2
   done

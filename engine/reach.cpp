@@ -86,23 +86,29 @@ class BlockSweep {
       }
       if (settled_[block] || at != time_[block]) continue;  // stale entry
       now_time_ = at;
-      settled_[block] = true;
-      const std::uint32_t first = forest.position(block);
-      const std::uint32_t last = first + forest.subtree_size(block);
-      if (block == partial_root_) {  // the rest of the seed's block
-        count(first, seed_first_);
-        count(seed_last_, last);
-        fail_exits(first, seed_first_, at);
-        fail_exits(seed_last_, last, at);
-      } else {
-        count(first, last);
-        fail_exits(first, last, at);
-      }
+      settle(block, at);
     }
     return result_;
   }
 
  private:
+  /// `block` fails at `at`: its positions count, and its exits lose a supplier.
+  void settle(AssetIndex block, Hours at) {
+    const auto& forest = tables_.forest;
+    settled_[block] = true;
+    const std::uint32_t first = forest.position(block);
+    const std::uint32_t last = first + forest.subtree_size(block);
+    if (block == partial_root_) {  // the rest of the seed's block
+      count(first, seed_first_);
+      count(seed_last_, last);
+      fail_exits(first, seed_first_, at);
+      fail_exits(seed_last_, last, at);
+    } else {
+      count(first, last);
+      fail_exits(first, last, at);
+    }
+  }
+
   void count(std::uint32_t first, std::uint32_t last) {
     if (first >= last) return;
     result_.reach += tables_.nonvirtual_prefix[last] - tables_.nonvirtual_prefix[first];
@@ -124,6 +130,16 @@ class BlockSweep {
     if (settled_[block] || !(at < time_[block]) || at > horizon_) return;
     if (time_[block] == kNever) touched_.push_back(block);
     time_[block] = at;
+    // A block without exits (a consumer that supplies nothing, say) fails
+    // within the horizon once offered, and its failure time reaches no one:
+    // it is settled now, without a heap entry. Most of a region's reach
+    // pairs are such blocks (docs/reach.md, Exitless blocks).
+    const auto& forest = tables_.forest;
+    const std::uint32_t first = forest.position(block);
+    if (forest.exits(first, first + forest.subtree_size(block)).empty()) {
+      settle(block, at);
+      return;
+    }
     if (at == now_time_) {
       now_.push_back(block);
       return;
