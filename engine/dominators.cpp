@@ -15,7 +15,8 @@ AssetIndex follower_parent(const model::DependencyGraph& graph, AssetIndex asset
 
 }  // namespace
 
-FollowerForest::FollowerForest(const model::DependencyGraph& graph) {
+FollowerForest::FollowerForest(const model::DependencyGraph& graph,
+                               const std::vector<bool>& not_exits) {
   const auto n = static_cast<AssetIndex>(graph.asset_count());
   std::vector<AssetIndex> parent(n);
   for (AssetIndex a = 0; a < n; ++a) parent[a] = follower_parent(graph, a);
@@ -84,7 +85,8 @@ FollowerForest::FollowerForest(const model::DependencyGraph& graph) {
   exit_offsets_.assign(std::size_t{n} + 1, 0);
   for (std::uint32_t p = 0; p < n; ++p) {
     for (GroupIndex g : graph.groups_supplied_by(order_[p]))
-      if (!is_follower(graph.group(g).asset)) exits_.push_back(g);
+      if (!is_follower(graph.group(g).asset) && (not_exits.empty() || !not_exits[g]))
+        exits_.push_back(g);
     exit_offsets_[p + 1] = static_cast<std::uint32_t>(exits_.size());
   }
 }

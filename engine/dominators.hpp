@@ -33,8 +33,11 @@ using model::GroupIndex;
 
 class FollowerForest {
  public:
-  /// Builds the forest of `graph` in O(V + E). Deterministic.
-  explicit FollowerForest(const model::DependencyGraph& graph);
+  /// Builds the forest of `graph` in O(V + E). Deterministic. Groups g with
+  /// `not_exits[g]` (when given: one entry per group) are left out of the
+  /// exits, for a caller that accounts for them otherwise (engine/reach.cpp).
+  explicit FollowerForest(const model::DependencyGraph& graph,
+                          const std::vector<bool>& not_exits = {});
 
   /// True when `asset` is a follower (and so not a root).
   bool is_follower(AssetIndex asset) const { return root_[asset] != asset; }

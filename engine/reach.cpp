@@ -1,8 +1,10 @@
 #include "engine/reach.hpp"
 
 #include <algorithm>
-#include <memory>
 #include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <tuple>
 
@@ -15,23 +17,72 @@ namespace knelpunt::engine {
 
 namespace {
 
-/// What the sweeps share, read-only: the forest and, per position, prefix
-/// sums of the non-virtual count and the impact.
+/// The group that makes `asset` a hard leaf (its first hard group), or
+/// kNoIndex. An asset whose only group is hard is a follower instead.
+GroupIndex hard_group(const model::DependencyGraph& graph, AssetIndex asset) {
+  if (graph.groups_of(asset).size() < 2 || !graph.groups_supplied_by(asset).empty())
+    return model::kNoIndex;
+  for (GroupIndex g : graph.groups_of(asset)) {
+    const auto& group = graph.group(g);
+    if (group.supplier_count == 1 && group.time_to_impact == 0 && graph.suppliers(g)[0] != asset)
+      return g;
+  }
+  return model::kNoIndex;
+}
+
+/// The hard leaves of a graph and the groups that attach them.
+struct HardLeaves {
+  std::vector<bool> leaf;       ///< per asset
+  std::vector<bool> attaching;  ///< per group: the hard group that attaches a hard leaf
+
+  explicit HardLeaves(const model::DependencyGraph& graph)
+      : leaf(graph.asset_count(), false), attaching(graph.group_count(), false) {
+    for (AssetIndex a = 0; a < graph.asset_count(); ++a)
+      if (const auto hard = hard_group(graph, a); hard != model::kNoIndex) {
+        leaf[a] = true;
+        attaching[hard] = true;
+      }
+  }
+};
+
+/// What the sweeps share, read-only: the hard leaves (below), the forest and,
+/// per position, prefix sums of the non-virtual count and the impact.
+///
+/// A hard leaf y is a root that supplies nothing and has a *hard* group: one
+/// supplier s, time_to_impact 0. Whenever s fails within the horizon, y fails
+/// at that time too, and its failure time reaches no one; so y is counted at
+/// s's position (docs/reach.md, step 5) instead of at its own, and the hard
+/// group is no exit of the forest. y's other groups can still make it fail
+/// without s; the sweep then counts y at the end, unless s failed too.
 struct ReachTables {
   const model::DependencyGraph& graph;
-  FollowerForest forest;
+  std::span<const double> impact_base;
+  HardLeaves hard;
+  FollowerForest forest;  ///< without the attaching groups among its exits
   std::vector<std::uint32_t> nonvirtual_prefix;
   std::vector<double> impact_prefix;
 
-  ReachTables(const model::DependencyGraph& g, std::span<const double> impact_base) : graph(g), forest(g) {
+  ReachTables(const model::DependencyGraph& g, std::span<const double> impact)
+      : graph(g), impact_base(impact), hard(g), forest(g, hard.attaching) {
     const std::size_t n = g.asset_count();
+    // A position counts its asset unless that is a hard leaf, plus the hard
+    // leaves attached to it.
     nonvirtual_prefix.assign(n + 1, 0);
     impact_prefix.assign(n + 1, 0.0);
     for (std::uint32_t p = 0; p < n; ++p) {
       const AssetIndex a = forest.asset_at(p);
-      const bool counts = !g.is_virtual(a);
-      nonvirtual_prefix[p + 1] = nonvirtual_prefix[p] + (counts ? 1u : 0u);
-      impact_prefix[p + 1] = impact_prefix[p] + (counts ? impact_base[a] : 0.0);
+      std::uint32_t count = 0;
+      double sum = 0;
+      auto add = [&](AssetIndex counted) {
+        if (g.is_virtual(counted)) return;
+        ++count;
+        sum += impact_base[counted];
+      };
+      if (!hard.leaf[a]) add(a);
+      for (GroupIndex supplied : g.groups_supplied_by(a))
+        if (hard.attaching[supplied]) add(g.group(supplied).asset);
+      nonvirtual_prefix[p + 1] = nonvirtual_prefix[p] + count;
+      impact_prefix[p + 1] = impact_prefix[p] + sum;
     }
   }
 };
@@ -60,8 +111,10 @@ class BlockSweep {
     seed_first_ = forest.position(x);
     seed_last_ = seed_first_ + forest.subtree_size(x);
     partial_root_ = root == x ? kNoIndex : root;
-    // The seed's follower subtree fails at 0; x itself is not counted.
+    // The seed's follower subtree fails at 0; x itself is not counted, the
+    // hard leaves attached to it are.
     count(seed_first_ + 1, seed_last_);
+    count_attached_to(x);
     if (root == x) {
       settled_[x] = true;
       touched_.push_back(x);
@@ -88,6 +141,15 @@ class BlockSweep {
       now_time_ = at;
       settle(block, at);
     }
+    // Hard leaves that failed through another group count unless their hard
+    // supplier failed too (then they are counted at its position already).
+    for (AssetIndex leaf : failed_leaves_) {
+      const AssetIndex supplier = tables_.graph.suppliers(hard_group(tables_.graph, leaf))[0];
+      const std::uint32_t position = forest.position(supplier);
+      const bool counted =
+          (position >= seed_first_ && position < seed_last_) || settled_[forest.root(supplier)];
+      if (!counted) count_asset(leaf);
+    }
     return result_;
   }
 
@@ -96,6 +158,10 @@ class BlockSweep {
   void settle(AssetIndex block, Hours at) {
     const auto& forest = tables_.forest;
     settled_[block] = true;
+    if (tables_.hard.leaf[block]) {  // a block of its own, without exits: counted at the end
+      failed_leaves_.push_back(block);
+      return;
+    }
     const std::uint32_t first = forest.position(block);
     const std::uint32_t last = first + forest.subtree_size(block);
     if (block == partial_root_) {  // the rest of the seed's block
@@ -113,6 +179,19 @@ class BlockSweep {
     if (first >= last) return;
     result_.reach += tables_.nonvirtual_prefix[last] - tables_.nonvirtual_prefix[first];
     result_.impact += tables_.impact_prefix[last] - tables_.impact_prefix[first];
+  }
+
+  /// Counts one asset that is not counted at its position (a hard leaf).
+  void count_asset(AssetIndex a) {
+    if (tables_.graph.is_virtual(a)) return;
+    ++result_.reach;
+    result_.impact += tables_.impact_base[a];
+  }
+
+  /// Counts the hard leaves attached to `a` (they fail when it fails).
+  void count_attached_to(AssetIndex a) {
+    for (GroupIndex g : tables_.graph.groups_supplied_by(a))
+      if (tables_.hard.attaching[g]) count_asset(tables_.graph.group(g).asset);
   }
 
   // The positions in [first, last) fail at `at`: each exit counts one loss;
@@ -158,6 +237,7 @@ class BlockSweep {
     touched_groups_.clear();
     heap_.clear();
     now_.clear();
+    failed_leaves_.clear();
     now_time_ = 0;
   }
 
@@ -169,6 +249,7 @@ class BlockSweep {
   std::vector<GroupIndex> touched_groups_;
   std::vector<std::pair<Hours, AssetIndex>> heap_;
   std::vector<AssetIndex> now_;  // offered at now_time_, the time being settled
+  std::vector<AssetIndex> failed_leaves_;  // hard leaves settled through another group
   Hours now_time_ = 0;
   Hours horizon_ = kNever;
   AssetReach result_;
@@ -194,29 +275,43 @@ std::vector<AssetReach> compute_reach_range(const model::DependencyGraph& graph,
     throw std::invalid_argument("compute_reach_range: the range must lie within the assets");
   const std::size_t offset = range_first;
   const std::size_t n = range_last - range_first;
-  // One contiguous range of assets per thread, so that each sweep's working
-  // memory is allocated once per thread, not once per asset.
-  const std::size_t ranges = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1));
-  // A sweep takes microseconds: progress is counted in blocks of assets.
-  constexpr std::size_t kProgressBlock = 1024;
+  // Assets are handed out in chunks to whichever thread is free: the cost of
+  // an asset varies by orders of magnitude (a chain's head against a
+  // consumer), and ids sort alike assets together, so one contiguous range
+  // per thread would leave one thread with nearly all the work. A sweep's
+  // working memory is O(V + groups): a worker (`make_worker()` returns a
+  // callable asset → AssetReach holding it) is taken from a pool for each
+  // chunk and put back, so there are at most `threads` of them. Progress is
+  // counted per chunk (a sweep takes microseconds). Real assets only.
+  constexpr std::size_t kChunk = 1024;
+  const std::size_t chunks = (n + kChunk - 1) / kChunk;
   ProgressCounter counter(progress, "reach", n);
-  // One worker per range of assets (`make_worker()` returns a callable
-  // asset → AssetReach holding its working memory); real assets only.
   auto by_range = [&](auto make_worker) {
+    using Worker = decltype(make_worker());
+    std::mutex pool_mutex;
+    std::vector<Worker> pool;
     std::vector<AssetReach> by_asset(n);
-    parallel_for(ranges, threads, [&](std::size_t range) {
-      auto reach_of = make_worker();
-      std::size_t since_report = 0;
-      for (std::size_t i = n * range / ranges; i < n * (range + 1) / ranges; ++i) {
-        const auto a = static_cast<AssetIndex>(offset + i);
-        if (!graph.is_virtual(a)) by_asset[i] = reach_of(a);
-        if (++since_report == kProgressBlock) {
-          counter.advance(since_report);
-          since_report = 0;
+    parallel_for(chunks, threads, [&](std::size_t chunk) {
+      std::optional<Worker> reach_of;
+      {
+        const std::lock_guard lock(pool_mutex);
+        if (!pool.empty()) {
+          reach_of.emplace(std::move(pool.back()));
+          pool.pop_back();
         }
       }
-      counter.advance(since_report);
+      if (!reach_of) reach_of.emplace(make_worker());
+      const std::size_t last = std::min(n, (chunk + 1) * kChunk);
+      for (std::size_t i = chunk * kChunk; i < last; ++i) {
+        const auto a = static_cast<AssetIndex>(offset + i);
+        if (!graph.is_virtual(a)) by_asset[i] = (*reach_of)(a);
+      }
+      counter.advance(last - chunk * kChunk);
+      const std::lock_guard lock(pool_mutex);
+      pool.push_back(std::move(*reach_of));
     });
+    pool.clear();  // the workers' memory before the result's, not with it: peak RSS at national
+                   // scale
     std::vector<AssetReach> result;
     for (std::size_t i = 0; i < n; ++i)
       if (!graph.is_virtual(static_cast<AssetIndex>(offset + i))) result.push_back(by_asset[i]);

@@ -31,8 +31,8 @@ struct AssetReach {
 /// The reach of every non-virtual asset of `graph`, in ascending asset index.
 /// `impact_base[a]` is the impact of asset a failing (e.g. the population it
 /// serves); virtual assets count for nothing whatever their base. `horizon`
-/// is inclusive (kNever: no limit). `threads` ≥ 1 splits the assets into
-/// contiguous ranges, one per thread; the result does not depend on it.
+/// is inclusive (kNever: no limit). `threads` ≥ 1 threads take chunks of
+/// assets as they are free; the result does not depend on their number.
 /// `progress` (step "reach") counts the assets swept, in blocks.
 /// Throws std::invalid_argument when impact_base.size() != asset_count().
 std::vector<AssetReach> compute_reach(const model::DependencyGraph& graph, std::span<const double> impact_base,

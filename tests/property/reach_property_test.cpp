@@ -52,6 +52,20 @@ std::vector<double> random_impact(std::size_t n, std::uint32_t seed) {
   return impact;
 }
 
+/// compute_reach with `threads` gives the brute force's reach and impact for every asset.
+void require_reach_equal(const DependencyGraph& graph, const std::vector<double>& impact,
+                         Hours horizon, unsigned threads, const BruteForce& expected) {
+  INFO("threads ", threads);
+  const auto got = knelpunt::engine::compute_reach(graph, impact, horizon, threads);
+  REQUIRE(got.size() == expected.reach.size());
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    INFO("asset ", graph.id(expected.reach[i].asset));
+    REQUIRE(got[i].asset == expected.reach[i].asset);
+    REQUIRE(got[i].reach == expected.reach[i].reach);
+    REQUIRE(got[i].impact == expected.reach[i].impact);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("reach equals one full cascade per asset on random models, for any thread count") {
@@ -63,17 +77,9 @@ TEST_CASE("reach equals one full cascade per asset on random models, for any thr
     const auto impact = random_impact(graph.asset_count(), seed);
     const Hours horizon = kHorizons[seed % 6];
     const auto expected = brute_force_reach(graph, impact, horizon);
-    for (unsigned threads : {1u, 2u, 3u, 8u}) {
-      INFO("graph seed ", seed, " threads ", threads);
-      const auto got = knelpunt::engine::compute_reach(graph, impact, horizon, threads);
-      REQUIRE(got.size() == expected.reach.size());
-      for (std::size_t i = 0; i < got.size(); ++i) {
-        INFO("asset ", graph.id(expected.reach[i].asset));
-        REQUIRE(got[i].asset == expected.reach[i].asset);
-        REQUIRE(got[i].reach == expected.reach[i].reach);
-        REQUIRE(got[i].impact == expected.reach[i].impact);
-      }
-    }
+    INFO("graph seed ", seed);
+    for (unsigned threads : {1u, 2u, 3u, 8u})
+      require_reach_equal(graph, impact, horizon, threads, expected);
     for (std::size_t i = 0; i < expected.reach.size(); ++i) {
       REQUIRE(knelpunt::engine::reach_set(graph, expected.reach[i].asset, horizon) == expected.sets[i]);
       ++assets_compared;
@@ -82,6 +88,89 @@ TEST_CASE("reach equals one full cascade per asset on random models, for any thr
   }
   CHECK(assets_compared > 10000);
   CHECK(nonzero > assets_compared / 5);  // the models do cascade
+}
+
+namespace {
+
+/// `graph` plus `leaves` assets that supply nothing, each with a hard group
+/// (one supplier, no buffer) and up to two more random groups: the hard
+/// leaves reach counts at their supplier's position (docs/reach.md, step 5),
+/// some virtual, some with a second hard group.
+DependencyGraph with_hard_leaves(const DependencyGraph& graph, std::uint32_t seed,
+                                 std::uint32_t leaves) {
+  using knelpunt::model::GraphGroup;
+  std::mt19937 rng(seed * 7919u + 1u);
+  auto uniform = [&](std::uint32_t low, std::uint32_t high) {
+    return std::uniform_int_distribution<std::uint32_t>(low, high)(rng);
+  };
+  static constexpr Hours kBuffers[] = {0, 0, 0.5, 1, 2, 4, 8};
+  const auto n = static_cast<AssetIndex>(graph.asset_count());
+  std::vector<std::string> ids;
+  std::vector<bool> is_virtual;
+  std::vector<GraphGroup> groups;
+  std::vector<AssetIndex> suppliers;
+  for (AssetIndex a = 0; a < n; ++a) {
+    ids.push_back(graph.id(a));
+    is_virtual.push_back(graph.is_virtual(a));
+  }
+  for (const auto& group : graph.groups()) {
+    GraphGroup copy = group;
+    copy.first = static_cast<std::uint32_t>(suppliers.size());
+    for (auto supplier :
+         graph.suppliers(static_cast<knelpunt::model::GroupIndex>(&group - graph.groups().data())))
+      suppliers.push_back(supplier);
+    groups.push_back(copy);
+  }
+  for (std::uint32_t l = 0; l < leaves; ++l) {
+    const AssetIndex leaf = n + l;
+    ids.push_back("leaf" + std::to_string(l));
+    is_virtual.push_back(uniform(0, 5) == 0);
+    const std::uint32_t group_count = uniform(1, 3);
+    const std::uint32_t hard_position = uniform(0, group_count - 1);
+    for (std::uint32_t position = 0; position < group_count; ++position) {
+      GraphGroup group;
+      group.asset = leaf;
+      group.position = position;
+      group.first = static_cast<std::uint32_t>(suppliers.size());
+      const bool hard = position == hard_position || uniform(0, 3) == 0;
+      const std::uint32_t size = hard ? 1 : std::min<std::uint32_t>(uniform(1, 3), n);
+      std::vector<AssetIndex> from;
+      while (from.size() < size) {  // suppliers among the graph's assets: leaves supply nothing
+        const AssetIndex s = uniform(0, n - 1);
+        if (std::find(from.begin(), from.end(), s) == from.end()) from.push_back(s);
+      }
+      suppliers.insert(suppliers.end(), from.begin(), from.end());
+      group.supplier_count = size;
+      group.need = hard ? 1 : uniform(1, size);
+      group.time_to_impact = hard ? 0 : kBuffers[uniform(0, 6)];
+      groups.push_back(group);
+    }
+  }
+  return DependencyGraph(std::move(ids), std::move(is_virtual), std::move(groups),
+                         std::move(suppliers));
+}
+
+}  // namespace
+
+TEST_CASE(
+    "reach counts hard leaves (no exits, a zero-buffer sole-supplier group) as a full cascade "
+    "does") {
+  static constexpr Hours kHorizons[] = {kNever, 0, 0.5, 2, 8, 72};
+  std::size_t leaves_reached = 0;
+  for (std::uint32_t seed = 1; seed <= 300; ++seed) {
+    const auto base = knelpunt::testing::random_dependency_graph(seed, 30);
+    if (base.asset_count() < 2) continue;
+    const auto graph = with_hard_leaves(base, seed, 1 + seed % 25);
+    const auto impact = random_impact(graph.asset_count(), seed);
+    const Hours horizon = kHorizons[seed % 6];
+    const auto expected = brute_force_reach(graph, impact, horizon);
+    INFO("graph seed ", seed);
+    for (unsigned threads : {1u, 2u})
+      require_reach_equal(graph, impact, horizon, threads, expected);
+    for (const auto& set : expected.sets)
+      for (auto v : set) leaves_reached += v >= base.asset_count() ? 1 : 0;
+  }
+  CHECK(leaves_reached > 1000);  // the leaves do fail, through their hard group and others
 }
 
 TEST_CASE("reach on a deep chain of followers with a k-of-n exit and a cycle") {
