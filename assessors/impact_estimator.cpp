@@ -51,20 +51,11 @@ struct ImpactEstimator::Workspace {
 };
 
 std::unique_ptr<ImpactEstimator::Workspace> ImpactEstimator::acquire() const {
-  {
-    const std::lock_guard lock(pool_mutex_);
-    if (!pool_.empty()) {
-      auto workspace = std::move(pool_.back());
-      pool_.pop_back();
-      return workspace;
-    }
-  }
-  return std::make_unique<Workspace>(*this);
+  return workspaces_.take([this] { return std::make_unique<Workspace>(*this); });
 }
 
 void ImpactEstimator::release(std::unique_ptr<Workspace> workspace) const {
-  const std::lock_guard lock(pool_mutex_);
-  pool_.push_back(std::move(workspace));
+  workspaces_.give_back(std::move(workspace));
 }
 
 std::string other_assets_nl(std::size_t count) {

@@ -15,7 +15,6 @@
 /// such as 2.3 and 5.1, and the timeline falls as service returns.
 
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -27,6 +26,7 @@
 #include "catalogs/reference_data.hpp"
 #include "engine/affected_people.hpp"
 #include "engine/cascade.hpp"
+#include "engine/working_set_pool.hpp"
 #include "model/dependency_graph.hpp"
 #include "model/model.hpp"
 
@@ -122,8 +122,7 @@ class ImpactEstimator {
   std::vector<std::optional<model::Hours>> restart_;   ///< per asset when recovery_ is not empty
   /// Per criterion of the catalogue: which assets count for it (empty: all).
   std::vector<std::vector<bool>> criterion_counts_;
-  mutable std::mutex pool_mutex_;
-  mutable std::vector<std::unique_ptr<Workspace>> pool_;
+  mutable engine::WorkingSetPool<std::unique_ptr<Workspace>> workspaces_;
 };
 
 }  // namespace knelpunt::assessors

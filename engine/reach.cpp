@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <functional>
 #include <memory>
-#include <mutex>
-#include <optional>
 #include <stdexcept>
 #include <tuple>
 
@@ -12,6 +10,7 @@
 #include "engine/parallel_for.hpp"
 #include "engine/progress.hpp"
 #include "engine/supply_cycles.hpp"
+#include "engine/working_set_pool.hpp"
 
 namespace knelpunt::engine {
 
@@ -42,6 +41,14 @@ struct HardLeaves {
         leaf[a] = true;
         attaching[hard] = true;
       }
+  }
+
+  /// Calls `visit(leaf)` for each hard leaf attached to `supplier` (they fail when it fails).
+  template <typename Visit>
+  void for_each_attached_to(const model::DependencyGraph& graph, AssetIndex supplier,
+                            Visit&& visit) const {
+    for (GroupIndex g : graph.groups_supplied_by(supplier))
+      if (attaching[g]) visit(graph.group(g).asset);
   }
 };
 
@@ -79,8 +86,7 @@ struct ReachTables {
         sum += impact_base[counted];
       };
       if (!hard.leaf[a]) add(a);
-      for (GroupIndex supplied : g.groups_supplied_by(a))
-        if (hard.attaching[supplied]) add(g.group(supplied).asset);
+      hard.for_each_attached_to(g, a, add);
       nonvirtual_prefix[p + 1] = nonvirtual_prefix[p] + count;
       impact_prefix[p + 1] = impact_prefix[p] + sum;
     }
@@ -190,8 +196,8 @@ class BlockSweep {
 
   /// Counts the hard leaves attached to `a` (they fail when it fails).
   void count_attached_to(AssetIndex a) {
-    for (GroupIndex g : tables_.graph.groups_supplied_by(a))
-      if (tables_.hard.attaching[g]) count_asset(tables_.graph.group(g).asset);
+    tables_.hard.for_each_attached_to(tables_.graph, a,
+                                      [this](AssetIndex leaf) { count_asset(leaf); });
   }
 
   // The positions in [first, last) fail at `at`: each exit counts one loss;
@@ -287,31 +293,21 @@ std::vector<AssetReach> compute_reach_range(const model::DependencyGraph& graph,
   const std::size_t chunks = (n + kChunk - 1) / kChunk;
   ProgressCounter counter(progress, "reach", n);
   auto by_range = [&](auto make_worker) {
-    using Worker = decltype(make_worker());
-    std::mutex pool_mutex;
-    std::vector<Worker> pool;
+    WorkingSetPool<decltype(make_worker())> workers;
     std::vector<AssetReach> by_asset(n);
     parallel_for(chunks, threads, [&](std::size_t chunk) {
-      std::optional<Worker> reach_of;
-      {
-        const std::lock_guard lock(pool_mutex);
-        if (!pool.empty()) {
-          reach_of.emplace(std::move(pool.back()));
-          pool.pop_back();
-        }
-      }
-      if (!reach_of) reach_of.emplace(make_worker());
+      auto reach_of = workers.take(make_worker);
       const std::size_t last = std::min(n, (chunk + 1) * kChunk);
       for (std::size_t i = chunk * kChunk; i < last; ++i) {
         const auto a = static_cast<AssetIndex>(offset + i);
-        if (!graph.is_virtual(a)) by_asset[i] = (*reach_of)(a);
+        if (!graph.is_virtual(a)) by_asset[i] = reach_of(a);
       }
       counter.advance(last - chunk * kChunk);
-      const std::lock_guard lock(pool_mutex);
-      pool.push_back(std::move(*reach_of));
+      workers.give_back(std::move(reach_of));
     });
-    pool.clear();  // the workers' memory before the result's, not with it: peak RSS at national
-                   // scale
+    // The workers' memory is freed before the result is gathered, not with
+    // it: peak RSS at national scale.
+    workers.clear();
     std::vector<AssetReach> result;
     for (std::size_t i = 0; i < n; ++i)
       if (!graph.is_virtual(static_cast<AssetIndex>(offset + i))) result.push_back(by_asset[i]);
