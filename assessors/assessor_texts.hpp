@@ -135,6 +135,7 @@ enum class Phrase {
   initial_failure_at,
   scenario_stated_class,
   scenario_no_likelihood,
+  scenario_frequency_class,
 };
 
 /// The format string of `key` in `lang` ("en": English; anything else: Dutch).

@@ -1,19 +1,21 @@
 /// scenario: every threat scenario of the model — its cascade from the
 /// initial failures (at their times), the assets and people affected over
 /// time, and its impact per criterion. Likelihood: the scenario's own
-/// `likelihood` when the model states it, else the threat's default class
+/// `likelihood` when the model states it, else the class of its `frequency`
+/// (at least once in the scoring period), else the threat's default class
 /// from the threats catalogue, else the scoring catalogue's default.
 /// Options: none.
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
 
 #include "assessors/assessor_options.hpp"
 #include "assessors/assessor_texts.hpp"
-#include "assessors/local_format.hpp"
 #include "assessors/builtin_assessors.hpp"
 #include "assessors/impact_estimator.hpp"
+#include "assessors/local_format.hpp"
 
 namespace knelpunt::assessors {
 
@@ -86,6 +88,15 @@ class ScenarioAssessor : public Assessor {
     if (scenario.likelihood) {
       const auto c = *catalogs::parse_class(std::string(1, *scenario.likelihood));
       finding.likelihood = {c, local_text(Phrase::scenario_stated_class, *scenario.likelihood, scenario.id)};
+    } else if (scenario.frequency) {
+      // Occurrences as a Poisson process: at least once in the scoring
+      // period with 1 − e^(−f·years), as simulate samples a year (decision 039).
+      const double period = -std::expm1(-*scenario.frequency * scoring.period_years);
+      const auto c = scoring.likelihood_class(period);
+      finding.likelihood = {
+          c, local_text(Phrase::scenario_frequency_class, local_number(*scenario.frequency),
+                        scenario.id, local_probability(period), scoring.period_years,
+                        catalogs::class_letter(c))};
     } else if (threat && threat->likelihood) {
       const char letter = catalogs::class_letter(*threat->likelihood);
       finding.likelihood = {*threat->likelihood,

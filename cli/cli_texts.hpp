@@ -112,6 +112,9 @@ enum class CliText {
   column_people_at_least,
   simulate_legend,
   simulate_people_hours_heading,
+  simulate_scenarios_heading,
+  column_scenario,
+  column_per_year,
 };
 
 /// The format string of `key` in `lang` ("en": English; anything else: Dutch).

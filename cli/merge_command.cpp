@@ -182,10 +182,19 @@ class MergeCommand : public Command {
             return false;
         return true;
       };
+      const auto same_scenarios = [&] {
+        if (file.report.scenarios.size() != first.report.scenarios.size()) return false;
+        for (std::size_t s = 0; s < file.report.scenarios.size(); ++s)
+          if (file.report.scenarios[s].id != first.report.scenarios[s].id ||
+              file.report.scenarios[s].frequency != first.report.scenarios[s].frequency)
+            return false;
+        return true;
+      };
       if (file.shard.count != first.shard.count || file.digest != first.digest ||
           file.report.horizon != first.report.horizon || file.report.seed != first.report.seed ||
           file.report.runs != first.report.runs || file.report.region != first.report.region ||
-          file.report.most_people != first.report.most_people || !same_assets()) {
+          file.report.most_people != first.report.most_people || !same_assets() ||
+          !same_scenarios()) {
         std::cerr << fmt::format("knelpunt: {} does not belong with {}: expected the same model, horizon, seed, runs "
                                  "and shard count N in every part\n",
                                  parts_[i], parts_[0]);

@@ -61,8 +61,9 @@ class SimulateCommand : public Command {
                         "Write to this file (atomically) instead of stdout");
     command->add_flag("-q,--quiet", quiet_, "Print errors only (no warnings, no progress bar)");
     command->footer(
-        "Each run fails every asset independently with its p (as cutsets --probability does), then "
-        "runs the cascade.\n"
+        "Each run fails every asset independently with its p (as cutsets --probability does), lets "
+        "each scenario with a frequency occur with chance 1 - e^(-frequency), then runs the "
+        "cascade.\n"
         "The result is the same for a seed whatever --threads and --shard.\n"
         "Examples:\n"
         "  knelpunt simulate examples/dordrecht --runs 100000 --seed 7\n"
@@ -101,6 +102,20 @@ class SimulateCommand : public Command {
       report.most_people += served.population(area);
     for (const auto& asset : model.assets)
       report.assets.push_back({asset.id, asset.name.empty() ? asset.id : asset.name});
+    // Scenarios with a frequency occur in runs (docs/simulate.md, decision 039);
+    // the others (a likelihood class is a range, not a rate) do not.
+    std::vector<engine::SampledScenario> sampled;
+    for (const auto& scenario : model.scenarios) {
+      if (!scenario.frequency) continue;
+      engine::SampledScenario run_scenario;
+      run_scenario.key = engine::scenario_stream_key(scenario.id);
+      run_scenario.probability = engine::scenario_run_probability(*scenario.frequency);
+      for (const auto& failure : scenario.initial)
+        if (const auto index = model.find(failure.asset))
+          run_scenario.initial.push_back({static_cast<model::AssetIndex>(*index), failure.at});
+      report.scenarios.push_back({scenario.id, *scenario.frequency, run_scenario.probability});
+      sampled.push_back(std::move(run_scenario));
+    }
 
     // With repairs the people-hours come from runs with restoration
     // (docs/restoration.md), which needs a finite horizon.
@@ -120,6 +135,7 @@ class SimulateCommand : public Command {
     options.threads = engine::default_thread_count(threads_);
     options.recovery = recovery;
     options.restart = restart;
+    options.scenarios = sampled;
     if (progress.active()) options.progress = [&](std::uint64_t done) { progress.update(done); };
     report.tally = engine::simulate_failures(graph, served, p, options);
 
@@ -134,6 +150,18 @@ class SimulateCommand : public Command {
       for (std::size_t a = 0; a < recovery.size(); ++a) {
         extra.push_back(recovery[a].value_or(-1.0));
         extra.push_back(restart[a].value_or(-1.0));
+      }
+      // and the sampled scenarios: their stream keys (in two exact halves),
+      // chances and initial failures.
+      for (const auto& scenario : sampled) {
+        extra.push_back(static_cast<double>(scenario.key >> 32));
+        extra.push_back(static_cast<double>(scenario.key & 0xffffffffULL));
+        extra.push_back(scenario.probability);
+        extra.push_back(static_cast<double>(scenario.initial.size()));
+        for (const auto& seed : scenario.initial) {
+          extra.push_back(static_cast<double>(seed.asset));
+          extra.push_back(seed.at);
+        }
       }
       text = render_simulate_shard(report, *shard, model::graph_digest(graph, extra));
     } else {

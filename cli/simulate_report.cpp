@@ -65,6 +65,29 @@ std::string distribution_text(const engine::PeopleHistogram& histogram, std::str
   return out;
 }
 
+/// The sampled scenarios and how often each occurred; nothing when none is sampled.
+std::string scenarios_text(const SimulateReport& report, std::string_view lang) {
+  if (report.scenarios.empty()) return {};
+  const auto& tally = report.tally;
+  std::string out = std::string(cli_text(CliText::simulate_scenarios_heading, lang)) + "\n";
+  const auto scenario_label = cli_text(CliText::column_scenario, lang);
+  std::size_t id_width = scenario_label.size();
+  for (const auto& scenario : report.scenarios) id_width = std::max(id_width, scenario.id.size());
+  out +=
+      fmt::format("  {:<{}}  {:>10}  {:>12}  {:>8}  {}\n", scenario_label, id_width,
+                  cli_text(CliText::column_per_year, lang), cli_text(CliText::column_runs, lang),
+                  cli_text(CliText::column_fraction, lang), cli_text(CliText::column_ci95, lang));
+  for (std::size_t s = 0; s < report.scenarios.size(); ++s) {
+    const std::uint64_t occurred = tally.scenario_runs[s];
+    out += fmt::format("  {:<{}}  {:>10}  {:>12}  {:>8}  {}\n", report.scenarios[s].id, id_width,
+                       model::format_significant(report.scenarios[s].frequency, 4, lang),
+                       model::format_grouped_integer(static_cast<double>(occurred), lang),
+                       model::format_decimal(fraction(occurred, tally.runs), 4, lang),
+                       interval_text(engine::wilson_interval(occurred, tally.runs), 4, lang));
+  }
+  return out + "\n";
+}
+
 }  // namespace
 
 std::string render_simulate_json(const SimulateReport& report) {
@@ -85,6 +108,19 @@ std::string render_simulate_json(const SimulateReport& report) {
     assets.push_back(std::move(entry));
   }
   out["assets"] = std::move(assets);
+  auto scenarios = nlohmann::ordered_json::array();
+  for (std::size_t s = 0; s < report.scenarios.size(); ++s) {
+    const std::uint64_t occurred = tally.scenario_runs[s];
+    nlohmann::ordered_json entry;
+    entry["scenario"] = report.scenarios[s].id;
+    entry["frequency_per_year"] = report.scenarios[s].frequency;
+    entry["probability_per_run"] = report.scenarios[s].probability;
+    entry["occurred_runs"] = occurred;
+    entry["fraction"] = fraction(occurred, tally.runs);
+    entry["ci95"] = interval_json(engine::wilson_interval(occurred, tally.runs));
+    scenarios.push_back(std::move(entry));
+  }
+  out["scenarios"] = std::move(scenarios);
   out["people"] = distribution_json(tally.people, tally.upper_bound_runs);
   out["people_hours"] =
       report.horizon == model::kNever
@@ -162,6 +198,7 @@ std::string render_simulate_text(const SimulateReport& report, std::size_t top,
     }
   }
   out += "\n";
+  out += scenarios_text(report, lang);
 
   out += cli_format(CliText::simulate_people_heading, lang,
                     tally.upper_bound_runs > 0 ? cli_text(CliText::upper_bound, lang)
@@ -221,6 +258,15 @@ std::string render_simulate_shard(const SimulateReport& report, const Shard& sha
     assets.push_back(std::move(entry));
   }
   out["assets"] = std::move(assets);
+  auto scenarios = nlohmann::ordered_json::array();
+  for (std::size_t s = 0; s < report.scenarios.size(); ++s) {
+    nlohmann::ordered_json entry;
+    entry["scenario"] = report.scenarios[s].id;
+    entry["frequency_per_year"] = report.scenarios[s].frequency;
+    entry["occurred_runs"] = tally.scenario_runs[s];
+    scenarios.push_back(std::move(entry));
+  }
+  out["scenarios"] = std::move(scenarios);
   auto histogram = nlohmann::ordered_json::array();
   for (const auto& entry : tally.people) histogram.push_back({entry.people, entry.runs});
   out["people"] = std::move(histogram);

@@ -20,6 +20,13 @@ struct SimulateAsset {
   std::string name;  ///< the asset's name, or its id when it has none
 };
 
+/// A scenario that runs sample (it has a frequency), as the report names it.
+struct SimulateScenario {
+  std::string id;
+  double frequency = 0;    ///< occurrences per year, as the model states it
+  double probability = 0;  ///< that it occurs in a run: engine::scenario_run_probability
+};
+
 /// Everything a report is rendered from: what was asked and the raw counts.
 struct SimulateReport {
   std::string region;  ///< the region's name; empty: "het model" / "the model"
@@ -30,7 +37,9 @@ struct SimulateReport {
   /// pseudo-areas): where the loss-exceedance curve ends.
   double most_people = 0;
   std::vector<SimulateAsset> assets;  ///< every asset, in the model's (id) order
-  engine::MonteCarloTally tally;      ///< failed_runs in the order of `assets`
+  std::vector<SimulateScenario> scenarios;  ///< the sampled scenarios, in id order
+  engine::MonteCarloTally
+      tally;  ///< failed_runs in the order of `assets`, scenario_runs of `scenarios`
 };
 
 /// The terminal report in `lang`: the `top` assets that fail most often (0:

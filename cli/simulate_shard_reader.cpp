@@ -157,6 +157,29 @@ std::optional<SimulateShardFile> parse_simulate_shard(std::string_view text, std
       tally.failed_runs.push_back(failed);
     }
   }
+  if (const Json* scenarios = check.member(json, "", "scenarios")) {
+    if (!scenarios->is_array())
+      check.problem("/scenarios", "is " + describe_json(*scenarios), "an array of scenarios");
+    for (std::size_t i = 0; !check.failed() && scenarios->is_array() && i < scenarios->size();
+         ++i) {
+      const Json& entry = (*scenarios)[i];
+      const std::string pointer = fmt::format("/scenarios/{}", i);
+      if (!entry.is_object()) {
+        check.problem(pointer, "is " + describe_json(entry),
+                      "an object {scenario, frequency_per_year, occurred_runs}");
+        break;
+      }
+      SimulateScenario scenario;
+      scenario.id = check.text(entry, pointer, "scenario", true);
+      scenario.frequency = check.non_negative(entry, pointer, "frequency_per_year");
+      scenario.probability = engine::scenario_run_probability(scenario.frequency);
+      std::uint64_t occurred = 0;
+      if (const Json* value = check.member(entry, pointer, "occurred_runs"))
+        occurred = check.whole(*value, pointer + "/occurred_runs", 0, length, expected_count);
+      report.scenarios.push_back(std::move(scenario));
+      tally.scenario_runs.push_back(occurred);
+    }
+  }
   read_histogram(check, json, "people", length, tally.people);
   if (const Json* upper = check.member(json, "", "people_hours_upper_bound_runs"))
     tally.people_hours_upper_bound_runs =

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
 
 #include "engine/cascade.hpp"
 #include "engine/counter_random.hpp"
@@ -16,6 +17,9 @@ void add_tally(MonteCarloTally& into, const MonteCarloTally& part) {
   if (into.failed_runs.empty()) into.failed_runs.assign(part.failed_runs.size(), 0);
   for (std::size_t a = 0; a < part.failed_runs.size() && a < into.failed_runs.size(); ++a)
     into.failed_runs[a] += part.failed_runs[a];
+  if (into.scenario_runs.empty()) into.scenario_runs.assign(part.scenario_runs.size(), 0);
+  for (std::size_t s = 0; s < part.scenario_runs.size() && s < into.scenario_runs.size(); ++s)
+    into.scenario_runs[s] += part.scenario_runs[s];
   into.runs += part.runs;
   into.upper_bound_runs += part.upper_bound_runs;
   into.people_hours_upper_bound_runs += part.people_hours_upper_bound_runs;
@@ -27,6 +31,12 @@ bool fails_initially(std::uint64_t seed, std::uint64_t run, std::uint64_t key, d
   return unit_interval(counter_random(seed, run, key)) < p;
 }
 
+std::uint64_t scenario_stream_key(std::string_view id) {
+  std::string key = "scenario:";
+  key += id;
+  return stream_key(key);
+}
+
 namespace {
 
 /// Runs per block handed to a thread: large enough that handing out blocks
@@ -35,11 +45,15 @@ constexpr std::uint64_t kBlockRuns = 256;
 
 /// One worker's memory and its part of the tally; reused across blocks.
 struct Worker {
-  Worker(const model::DependencyGraph& graph, const PeopleServed& served)
-      : cascade(graph), people(served), failed_runs(graph.asset_count(), 0) {}
+  Worker(const model::DependencyGraph& graph, const PeopleServed& served, std::size_t scenarios)
+      : cascade(graph),
+        people(served),
+        failed_runs(graph.asset_count(), 0),
+        scenario_runs(scenarios, 0) {}
   CascadeRunner cascade;
   AffectedPeopleCounter people;
   std::vector<std::uint64_t> failed_runs;
+  std::vector<std::uint64_t> scenario_runs;
   std::map<double, std::uint64_t> histogram;
   std::map<double, std::uint64_t> hours_histogram;
   std::uint64_t runs = 0;
@@ -80,7 +94,7 @@ MonteCarloTally simulate_failures(const model::DependencyGraph& graph, const Peo
     {
       std::lock_guard lock(mutex);
       if (idle.empty()) {
-        workers.push_back(std::make_unique<Worker>(graph, served));
+        workers.push_back(std::make_unique<Worker>(graph, served, options.scenarios.size()));
         idle.push_back(workers.back().get());
       }
       worker = idle.back();
@@ -93,6 +107,16 @@ MonteCarloTally simulate_failures(const model::DependencyGraph& graph, const Peo
       for (const auto& candidate : candidates)
         if (fails_initially(options.seed, run, candidate.key, candidate.p))
           worker->seeds.push_back({candidate.asset, 0});
+      // A scenario adds its initial failures at their times; an asset that
+      // also failed at 0 keeps its earliest time (the cascade's rule).
+      for (std::size_t s = 0; s < options.scenarios.size(); ++s) {
+        const auto& scenario = options.scenarios[s];
+        if (!(unit_interval(counter_random(options.seed, run, scenario.key)) <
+              scenario.probability))
+          continue;
+        ++worker->scenario_runs[s];
+        worker->seeds.insert(worker->seeds.end(), scenario.initial.begin(), scenario.initial.end());
+      }
       worker->cascade.run(worker->seeds, options.horizon);
       const auto failed = worker->cascade.failed();
       for (const AssetIndex a : failed) ++worker->failed_runs[a];
@@ -130,11 +154,13 @@ MonteCarloTally simulate_failures(const model::DependencyGraph& graph, const Peo
   // Integer sums and histogram counts: the same whatever worker ran which block.
   MonteCarloTally tally;
   tally.failed_runs.assign(graph.asset_count(), 0);
+  tally.scenario_runs.assign(options.scenarios.size(), 0);
   for (const auto& worker : workers) {
     MonteCarloTally part;
     part.runs = worker->runs;
     part.upper_bound_runs = worker->upper_bound_runs;
     part.failed_runs = std::move(worker->failed_runs);
+    part.scenario_runs = std::move(worker->scenario_runs);
     part.people_hours_upper_bound_runs = worker->hours_upper_bound_runs;
     for (const auto& [people, runs] : worker->histogram) part.people.push_back({people, runs});
     for (const auto& [hours, runs] : worker->hours_histogram)

@@ -2,21 +2,25 @@
 /// Monte Carlo over random initial failures (docs/simulate.md): in each run
 /// every non-virtual asset fails at t = 0 independently with its
 /// probability p — the meaning `cutsets --probability` gives p
-/// (engine/probability.hpp) — and the cascade (engine/cascade.hpp) runs to
-/// the horizon. The result is a tally of raw counts: per asset the runs in
-/// which it failed within the horizon, and the histogram of people affected
-/// (counted once, engine/affected_people.hpp). Run r draws its random
-/// numbers from (seed, r, asset id) only (engine/counter_random.hpp), and
-/// tallies hold integer counts, so the tally of runs [a, c) is the sum of
-/// those of [a, b) and [b, c) bit for bit, whatever the thread count. No I/O.
+/// (engine/probability.hpp) —, each scenario with a frequency occurs
+/// independently with its probability per run and adds its initial
+/// failures, and the cascade (engine/cascade.hpp) runs to the horizon. The result is a tally of raw
+/// counts: per asset the runs in which it failed within the horizon, and the histogram of people
+/// affected (counted once, engine/affected_people.hpp). Run r draws its random numbers from (seed,
+/// r, asset id) only (engine/counter_random.hpp), and tallies hold integer counts, so the tally of
+/// runs [a, c) is the sum of those of [a, b) and [b, c) bit for bit, whatever the thread count. No
+/// I/O.
 
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "engine/affected_people.hpp"
+#include "engine/cascade.hpp"
 #include "engine/simulation_statistics.hpp"
 #include "model/dependency_graph.hpp"
 
@@ -38,7 +42,28 @@ struct MonteCarloTally {
   PeopleHistogram people_hours;
   /// Runs whose people-hours count a pseudo-area (PeopleHours::upper_bound).
   std::uint64_t people_hours_upper_bound_runs = 0;
+  /// Per sampled scenario (MonteCarloOptions::scenarios, same order): runs in which it occurred.
+  std::vector<std::uint64_t> scenario_runs;
 };
+
+/// A scenario as a run samples it.
+struct SampledScenario {
+  std::uint64_t key = 0;      ///< its stream key: scenario_stream_key(id)
+  double probability = 0;     ///< that it occurs in a run (at least once)
+  std::vector<Seed> initial;  ///< its initial failures, at their times
+};
+
+/// The stream key of scenario `id`: the key of "scenario:" + id, which no
+/// asset id can equal (asset ids have no ':'), so a scenario's draws never
+/// repeat an asset's.
+std::uint64_t scenario_stream_key(std::string_view id);
+
+/// The chance that a scenario with `per_year` occurrences per year (a
+/// Poisson process) occurs at least once in a run, which stands for one year
+/// as an asset's p does: 1 − e^(−per_year) (decision 039).
+inline double scenario_run_probability(double per_year) {
+  return per_year > 0 ? -std::expm1(-per_year) : 0.0;
+}
 
 /// Adds the runs of `part` (another range, same model and seed) to `into`;
 /// `into` may be empty (no assets yet).
@@ -58,6 +83,9 @@ struct MonteCarloOptions {
   /// Given recoveries need a finite horizon.
   std::span<const std::optional<model::Hours>> recovery;
   std::span<const std::optional<model::Hours>> restart;
+  /// The scenarios sampled in each run (those with a frequency), in the
+  /// model's (id) order; the tally's scenario_runs follow it.
+  std::span<const SampledScenario> scenarios;
   /// Called with the number of runs finished so far, after each block of
   /// runs, one call at a time (from whichever worker finished the block).
   std::function<void(std::uint64_t done)> progress;

@@ -149,12 +149,20 @@ struct InitialFailure {
   SourceLocation where;
 };
 
+/// The largest scenario frequency a model may state, per year (about once a
+/// minute: anything above is a unit error, not a scenario).
+inline constexpr double kMaxScenarioFrequency = 1e6;
+
 struct Scenario {
   std::string id;
   std::string title;
   std::string threat;  ///< catalogs/threats.yaml; may be empty
   std::vector<InitialFailure> initial;
   std::optional<char> likelihood;  ///< 'A'…'E' when the model states it
+  /// Occurrences per year when the model states it (never together with
+  /// `likelihood`): `simulate` samples the scenario with it, the register
+  /// derives its likelihood class from it (docs/model.md, Scenarios).
+  std::optional<double> frequency;
   SourceLocation where;
 };
 

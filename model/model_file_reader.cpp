@@ -1,8 +1,9 @@
 #include "model/model_file_reader.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
 
 #include "model/versioned_yaml_file.hpp"
 #include "model/yaml_fields.hpp"
@@ -480,7 +481,9 @@ class FileReader {
 
   void read_scenario(YamlNodeId node) {
     if (!fields_.expect_mapping(node, "a scenario")) return;
-    fields_.check_keys(node, "a scenario", {"id", "title", "description", "threat", "initial", "likelihood"});
+    fields_.check_keys(
+        node, "a scenario",
+        {"id", "title", "description", "threat", "initial", "likelihood", "frequency"});
     Scenario scenario;
     scenario.where = fields_.where(node);
     const YamlNodeId id_node = doc_.find(node, "id");
@@ -497,6 +500,23 @@ class FileReader {
       auto value = fields_.string(v, "'likelihood'");
       if (value && value->size() == 1 && (*value)[0] >= 'A' && (*value)[0] <= 'E') scenario.likelihood = (*value)[0];
       else if (value) fields_.error(v, fmt::format("likelihood '{}' is unknown; expected a class A, B, C, D or E", *value));
+    }
+    if (auto v = doc_.find(node, "frequency"); v != kNoYamlNode) {
+      const auto what = fmt::format("'frequency' of scenario '{}'", scenario.id);
+      if (auto frequency = fields_.number(v, what)) {
+        if (!(*frequency >= 0) || !std::isfinite(*frequency) || *frequency > kMaxScenarioFrequency)
+          fields_.error(v, fmt::format("{} is {}; expected occurrences per year from 0 to {}", what,
+                                       *frequency, kMaxScenarioFrequency));
+        else if (scenario.likelihood)
+          // One number per thing: the register derives the class from the frequency.
+          fields_.error(
+              v, fmt::format(
+                     "scenario '{}' has both 'likelihood' and 'frequency'; expected one of them "
+                     "(the register derives the likelihood class from the frequency)",
+                     scenario.id));
+        else
+          scenario.frequency = *frequency;
+      }
     }
     const YamlNodeId initial = doc_.find(node, "initial");
     if (initial == kNoYamlNode) {

@@ -8,8 +8,12 @@
 - every asset's fraction agrees with the exact `cutsets --probability
   --target` within a 99.9 % Wilson interval (recomputed here) for two
   seeds and two horizons, and the reported ci95 is Wilson's 95 % interval;
-- a sampler with a deliberate bias (every p raised by 20 %) disagrees with
-  the exact values for most assets, so the agreement check has power;
+  the model's scenario with a frequency is replaced, for cutsets, by an
+  equivalent asset that fails with 1 - e^(-f) and groups with its initial
+  failures' times, and the scenario occurs in runs as often as 1 - e^(-f);
+- a sampler with a deliberate bias (every p and frequency raised by 20 %)
+  disagrees with the exact values for most assets, so the agreement check
+  has power;
 - the progress bar appears on a terminal only, never with -q or on a pipe;
 - shards that do not fit together, or were altered, are refused (exit 2).
 
@@ -23,6 +27,8 @@ import re
 import subprocess
 import sys
 import tempfile
+
+import yaml
 
 from terminal_capture import run_on_terminal
 
@@ -95,17 +101,52 @@ def exact_probabilities(knelpunt, model, horizon, assets):
     return exact
 
 
+def hours(text):
+    return float(text[:-1]) if text.endswith("h") else float(text)
+
+
+def scenario_free_copy(tmp):
+    """The model with each scenario of a frequency f replaced by what cutsets
+    can compute exactly: an asset that fails initially with 1 - e^(-f), and
+    for each of the scenario's initial failures (asset, at) a group of the
+    asset on it alone with time_to_impact `at` (the asset then fails at `at`
+    when the scenario occurs, as in a simulate run). Returns its directory
+    and the scenarios with their probability per run."""
+    model = yaml.safe_load((MODEL / "model.yaml").read_text(encoding="utf-8"))
+    by_id = {asset["id"]: asset for asset in model["assets"]}
+    chances = {}
+    for scenario in model.pop("scenarios", []):
+        if "frequency" not in scenario:
+            continue
+        event = f"scenario-{scenario['id']}"
+        chances[scenario["id"]] = -math.expm1(-scenario["frequency"])
+        model["assets"].append({"id": event, "p": chances[scenario["id"]]})
+        for failure in scenario["initial"]:
+            asset, _, at = (failure if isinstance(failure, str) else f"{failure['asset']}@{failure['at']}").partition("@")
+            by_id[asset].setdefault("depends_on", []).append(
+                {"kind": "control", "from": [event], "time_to_impact": f"{hours(at or '0h')}h"})
+    if not chances:
+        sys.exit("FAIL: the test model has no scenario with a frequency")
+    directory = pathlib.Path(tmp) / "scenario-free"
+    directory.mkdir()
+    (directory / "model.yaml").write_text(yaml.safe_dump(model, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return directory, chances
+
+
 def check_agreement(knelpunt, tmp):
     runs = 4000
     checks = 0
     biased_model = pathlib.Path(tmp) / "biased"
     biased_model.mkdir()
     text = (MODEL / "model.yaml").read_text(encoding="utf-8")
-    # Every p raised by 20 %: what a sampler that fails assets too often would estimate.
-    biased_text = re.sub(r"\bp: ([0-9.]+)", lambda m: f"p: {float(m.group(1)) * 1.2:.6g}", text)
+    # Every p and scenario frequency raised by 20 %: what a sampler that fails
+    # assets or lets scenarios occur too often would estimate.
+    biased_text = re.sub(r"\b(p|frequency): ([0-9.]+)", lambda m: f"{m.group(1)}: {float(m.group(2)) * 1.2:.6g}", text)
     if biased_text == text:
         sys.exit("FAIL: the biased copy of the model changed nothing")
     (biased_model / "model.yaml").write_text(biased_text, encoding="utf-8")
+    # The exact values come from an equivalent model without scenarios (cutsets knows none).
+    exact_model, chances = scenario_free_copy(tmp)
     caught = total = 0
     for horizon in ("6h", "inf"):
         exact = None
@@ -113,7 +154,16 @@ def check_agreement(knelpunt, tmp):
             result = json.loads(run([knelpunt, "simulate", MODEL, "--runs", str(runs), "--seed", seed,
                                      "--horizon", horizon, "--format", "json"]).stdout)
             if exact is None:
-                exact = exact_probabilities(knelpunt, MODEL, horizon, [a["asset"] for a in result["assets"]])
+                exact = exact_probabilities(knelpunt, exact_model, horizon, [a["asset"] for a in result["assets"]])
+            if [s["scenario"] for s in result["scenarios"]] != sorted(chances):
+                sys.exit(f"FAIL: simulate sampled the scenarios {result['scenarios']}, expected {sorted(chances)}")
+            for row in result["scenarios"]:
+                k, q = row["occurred_runs"], chances[row["scenario"]]
+                lo, hi = wilson(k, runs, Z999)
+                if not (lo <= q <= hi and math.isclose(row["probability_per_run"], q, rel_tol=1e-12)):
+                    sys.exit(f"FAIL: scenario {row['scenario']} occurred in {k}/{runs} runs, 99.9 % interval "
+                             f"[{lo:.5f}, {hi:.5f}], expected 1 - e^(-f) = {q:.5f}")
+                checks += 1
             if result["runs"] != runs or str(result["seed"]) != seed:
                 sys.exit(f"FAIL: runs/seed not echoed: {result['runs']}, {result['seed']}")
             for row in result["assets"]:
@@ -168,6 +218,19 @@ def check_refusals(knelpunt, tmp, parts):
     err = run([knelpunt, "merge", bad, *parts[1:]], expect_rc=2).stderr.decode()
     if "/assets/0/failed_runs" not in err:
         sys.exit(f"FAIL: an altered count is not located: {err}")
+    # A scenario count beyond the run range, and a part whose scenario differs from the others'.
+    altered = json.loads(pathlib.Path(parts[0]).read_text(encoding="utf-8"))
+    altered["scenarios"][0]["occurred_runs"] = altered["run_range"][1] - altered["run_range"][0] + 1
+    bad.write_text(json.dumps(altered), encoding="utf-8")
+    err = run([knelpunt, "merge", bad, *parts[1:]], expect_rc=2).stderr.decode()
+    if "/scenarios/0/occurred_runs" not in err:
+        sys.exit(f"FAIL: an altered scenario count is not located: {err}")
+    altered = json.loads(pathlib.Path(parts[0]).read_text(encoding="utf-8"))
+    altered["scenarios"][0]["frequency_per_year"] *= 2
+    bad.write_text(json.dumps(altered), encoding="utf-8")
+    err = run([knelpunt, "merge", bad, *parts[1:]], expect_rc=2).stderr.decode()
+    if "does not belong with" not in err:
+        sys.exit(f"FAIL: a part with another scenario frequency is not refused: {err}")
     reach = pathlib.Path(tmp) / "reach.json"
     run([knelpunt, "reach", MODEL, "--shard", "0/1", "-o", reach])
     run([knelpunt, "merge", parts[0], reach], expect_rc=2)

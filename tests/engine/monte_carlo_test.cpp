@@ -209,6 +209,80 @@ TEST_CASE("the tally does not depend on threads or on how the runs are split") {
 }
 
 TEST_CASE(
+    "scenarios occur with 1 - e^(-f) per run and fail their assets at their times, whatever the "
+    "threads") {
+  CHECK(engine::scenario_stream_key("a") != engine::stream_key("a"));
+  CHECK(engine::scenario_run_probability(0) == 0.0);
+  CHECK(engine::scenario_run_probability(0.4) ==
+        doctest::Approx(1 - std::exp(-0.4)).epsilon(1e-15));
+  const SimModel m = small_region();
+  const auto graph = m.graph();
+  const engine::PeopleServed served(m.model);
+  const AssetIndex c = 2, e = 4, f = 5;
+  // "always" occurs in every run and fails e at 2h; "never" has frequency 0;
+  // "sometimes" fails c at once and f at 5h.
+  std::vector<engine::SampledScenario> scenarios = {
+      {engine::scenario_stream_key("always"), 1.0, {{e, 2.0}}},
+      {engine::scenario_stream_key("never"), 0.0, {{f, 0.0}}},
+      {engine::scenario_stream_key("sometimes"),
+       engine::scenario_run_probability(0.4),
+       {{c, 0.0}, {f, 5.0}}}};
+  constexpr std::uint64_t kRuns = 4000;
+  for (const model::Hours horizon : {1.0, 3.0, 6.0}) {
+    CAPTURE(horizon);
+    engine::MonteCarloOptions options;
+    options.seed = 21;
+    options.first_run = 0;
+    options.last_run = kRuns;
+    options.horizon = horizon;
+    options.threads = 3;
+    options.scenarios = scenarios;
+    const auto tally = engine::simulate_failures(graph, served, m.p, options);
+    // The reference: the draws of the assets and the scenarios, one run at a time.
+    std::vector<std::uint64_t> failed_runs(graph.asset_count(), 0),
+        scenario_runs(scenarios.size(), 0);
+    for (std::uint64_t run = 0; run < kRuns; ++run) {
+      std::vector<engine::Seed> seeds;
+      for (AssetIndex a = 0; a < graph.asset_count(); ++a)
+        if (!graph.is_virtual(a) &&
+            engine::fails_initially(21, run, engine::stream_key(graph.id(a)), m.p[a]))
+          seeds.push_back({a, 0});
+      for (std::size_t s = 0; s < scenarios.size(); ++s)
+        if (engine::fails_initially(21, run, scenarios[s].key, scenarios[s].probability)) {
+          ++scenario_runs[s];
+          seeds.insert(seeds.end(), scenarios[s].initial.begin(), scenarios[s].initial.end());
+        }
+      const auto cascade = engine::propagate(graph, seeds, horizon);
+      for (AssetIndex a = 0; a < graph.asset_count(); ++a)
+        if (cascade.failed(a)) ++failed_runs[a];
+    }
+    CHECK(tally.scenario_runs == scenario_runs);
+    CHECK(tally.failed_runs == failed_runs);
+    CHECK(tally.scenario_runs[0] == kRuns);
+    CHECK(tally.scenario_runs[1] == 0);
+    const auto ci = engine::wilson_interval(tally.scenario_runs[2], kRuns, 3.29);
+    CHECK(ci.lo <= engine::scenario_run_probability(0.4));
+    CHECK(engine::scenario_run_probability(0.4) <= ci.hi);
+    // e fails in every run once the horizon reaches its scenario time (2h),
+    // before that only through its own p or chain (the reference covers f at 5h).
+    if (horizon >= 2)
+      CHECK(tally.failed_runs[e] == kRuns);
+    else
+      CHECK(tally.failed_runs[e] < kRuns);
+    // Threads and splits do not change it.
+    options.threads = 1;
+    options.last_run = 1500;
+    auto split = engine::simulate_failures(graph, served, m.p, options);
+    options.first_run = 1500;
+    options.last_run = kRuns;
+    options.threads = 2;
+    engine::add_tally(split, engine::simulate_failures(graph, served, m.p, options));
+    CHECK(split.failed_runs == tally.failed_runs);
+    CHECK(split.scenario_runs == tally.scenario_runs);
+  }
+}
+
+TEST_CASE(
     "fractions agree with the exact probability within their interval; a biased sampler would "
     "not") {
   const SimModel m = small_region();

@@ -174,3 +174,44 @@ TEST_CASE("an unknown resource kind is reported at its kind: line") {
         std::string::npos);
   fs::remove_all(dir);
 }
+
+TEST_CASE(
+    "a scenario's frequency is read per year; a negative one, or one beside a likelihood, is "
+    "reported") {
+  const std::string assets = "assets:\n  - {id: a}\n";
+  const auto good = write_model(
+      "frequency", {{"model.yaml", kHeader + assets +
+                                       "scenarios:\n  - {id: s, initial: [a], frequency: 0.25}\n"
+                                       "  - {id: t, initial: [a], likelihood: B}\n"}});
+  auto result = load_model(good);
+  INFO(messages(result.diagnostics));
+  REQUIRE(result.model);
+  REQUIRE(result.model->scenarios.size() == 2);
+  CHECK(result.model->scenarios[0].frequency == 0.25);
+  CHECK_FALSE(result.model->scenarios[0].likelihood);
+  CHECK_FALSE(result.model->scenarios[1].frequency);
+  fs::remove_all(good);
+
+  const auto bad =
+      write_model("frequency-bad",
+                  {{"model.yaml", kHeader + assets +
+                                      "scenarios:\n  - {id: s, initial: [a], frequency: -1}\n"
+                                      "  - {id: t, initial: [a], likelihood: B, frequency: 0.1}\n"
+                                      "  - {id: u, initial: [a], frequency: 2e6}\n"
+                                      "  - {id: v, initial: [a], frequency: .inf}\n"}});
+  result = load_model(bad);
+  const std::string text = messages(result.diagnostics);
+  INFO(text);
+  CHECK_FALSE(result.model);
+  CHECK(text.find("model.yaml:6:38: error: 'frequency' of scenario 's' is -1; expected occurrences "
+                  "per year from 0 "
+                  "to 1000000") != std::string::npos);
+  CHECK(text.find("model.yaml:7:53: error: scenario 't' has both 'likelihood' and 'frequency'; "
+                  "expected one of them") != std::string::npos);
+  CHECK(text.find("model.yaml:8:38: error: 'frequency' of scenario 'u' is 2000000; expected") !=
+        std::string::npos);
+  CHECK(text.find(
+            "model.yaml:9:38: error: 'frequency' of scenario 'v' is '.inf'; expected a number") !=
+        std::string::npos);
+  fs::remove_all(bad);
+}
