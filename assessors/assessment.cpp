@@ -1,12 +1,13 @@
 #include "assessors/assessment.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <iterator>
 #include <stdexcept>
 
-#include <fmt/format.h>
-
 #include "assessors/impact_estimator.hpp"
+#include "assessors/simulated_failures.hpp"
 
 namespace knelpunt::assessors {
 
@@ -43,12 +44,16 @@ std::vector<ConfiguredAssessor> configure_assessors(const AssessmentProfile& pro
 
 /// One configured assessor with the estimator and context its findings were made with.
 struct Assessment::Configured {
-  Configured(const ConfiguredAssessor& configured, const AssessmentInput& input)
+  Configured(const ConfiguredAssessor& configured, const AssessmentInput& input,
+             const SimulatedFailures* simulated)
       : assessor(*configured.assessor),
-        impact(input.model, input.graph, input.reference, configured.horizon, configured.process_horizons,
-               input.max_chain_steps),
-        context{input.model, input.graph, input.reference, impact, configured.horizon,
-                std::max(1u, input.threads), input.kev, input.epss} {}
+        impact(input.model, input.graph, input.reference, configured.horizon,
+               configured.process_horizons, input.max_chain_steps),
+        context{input.model, input.graph,        input.reference,
+                impact,      configured.horizon, std::max(1u, input.threads),
+                input.kev,   input.epss} {
+    context.simulated = simulated;
+  }
   const Assessor& assessor;
   const ImpactEstimator impact;
   AssessmentContext context;
@@ -56,7 +61,21 @@ struct Assessment::Configured {
 
 Assessment::Assessment(const std::vector<ConfiguredAssessor>& assessors, const AssessmentInput& input)
     : input_(input) {
-  for (const auto& configured : assessors) configured_.push_back(std::make_unique<Configured>(configured, input));
+  for (const auto& configured : assessors) {
+    const SimulatedFailures* simulated = nullptr;
+    if (input.simulated_likelihood) {
+      // Assessors usually share one horizon: one simulation each horizon.
+      for (const auto& simulation : simulations_)
+        if (simulation->horizon == configured.horizon) simulated = simulation.get();
+      if (!simulated) {
+        simulations_.push_back(std::make_unique<SimulatedFailures>(
+            simulate_failures_for(input.model, input.graph, *input.simulated_likelihood,
+                                  configured.horizon, std::max(1u, input.threads))));
+        simulated = simulations_.back().get();
+      }
+    }
+    configured_.push_back(std::make_unique<Configured>(configured, input, simulated));
+  }
 }
 
 Assessment::~Assessment() = default;

@@ -47,9 +47,14 @@ struct AssessmentInput {
   /// The profile's limits.chain_steps: chains are cut to their first steps
   /// (the earliest) and the rest counted in Finding::chain_omitted.
   std::optional<std::size_t> max_chain_steps = std::nullopt;
+  /// The profile's `likelihood: {source: simulate}`: the model is simulated
+  /// once per horizon the assessors use, and one-asset likelihoods come from
+  /// it (structural_likelihood.hpp). None: from the assets' p.
+  std::optional<SimulatedLikelihood> simulated_likelihood = std::nullopt;
 };
 
 class ImpactEstimator;
+struct SimulatedFailures;
 
 /// One run of the configured assessors that can give findings in brief and
 /// detail them afterwards (decision 021): at region scale the analyses find
@@ -79,6 +84,8 @@ class Assessment {
   /// Cuts an assessor's chain to the profile's limits.chain_steps.
   void cut_chain(Finding& finding) const;
   AssessmentInput input_;
+  /// One simulation per horizon, when the input asks for it; the contexts point into it.
+  std::vector<std::unique_ptr<SimulatedFailures>> simulations_;
   std::vector<std::unique_ptr<Configured>> configured_;
 };
 

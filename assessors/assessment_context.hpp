@@ -17,6 +17,7 @@ class EpssScores;
 namespace knelpunt::assessors {
 
 class ImpactEstimator;
+struct SimulatedFailures;
 
 struct AssessmentContext {
   const model::Model& model;
@@ -33,6 +34,9 @@ struct AssessmentContext {
   /// Where a long assessor reports its progress (engine/progress.hpp); may
   /// be empty. Never changes a finding.
   engine::StepProgress progress{};
+  /// How often each asset failed in a simulation of the model, when the
+  /// profile takes likelihoods from it (simulated_failures.hpp); else nullptr.
+  const SimulatedFailures* simulated = nullptr;
 
   /// Non-virtual assets that are "vital": their process is of category A or
   /// B, or they serve people (serves.population > 0). Sorted by index.

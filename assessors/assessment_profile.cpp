@@ -101,6 +101,53 @@ void read_assessors(const model::YamlDocument& document, model::YamlFields& fiel
   }
 }
 
+/// The optional `likelihood` section: the source of structural likelihoods.
+void read_likelihood_source(const model::YamlDocument& document, model::YamlFields& fields,
+                            model::YamlNodeId root, AssessmentProfile& profile) {
+  const auto section = document.find(root, "likelihood");
+  if (section == model::kNoYamlNode || !fields.expect_mapping(section, "'likelihood'")) return;
+  fields.check_keys(section, "'likelihood'", {"source", "runs", "seed"});
+  const auto source = document.find(section, "source");
+  std::string name = "p";
+  if (source != model::kNoYamlNode)
+    name = fields.string(source, "'likelihood.source'").value_or("p");
+  if (name != "p" && name != "simulate") {
+    fields.error(source,
+                 fmt::format("likelihood.source '{}' is unknown; expected p or simulate", name));
+    return;
+  }
+  const auto runs = document.find(section, "runs");
+  const auto seed = document.find(section, "seed");
+  if (name == "p") {
+    for (const auto node : {runs, seed})
+      if (node != model::kNoYamlNode)
+        fields.error(
+            node,
+            "'runs' and 'seed' belong to likelihood.source simulate; expected source: simulate "
+            "or neither");
+    return;
+  }
+  SimulatedLikelihood simulated;
+  simulated.where = fields.where(source);
+  if (runs != model::kNoYamlNode) {
+    const auto n = fields.integer(runs, "'likelihood.runs'");
+    if (n && *n >= 1 && static_cast<std::uint64_t>(*n) <= kMaxLikelihoodRuns)
+      simulated.runs = static_cast<std::uint64_t>(*n);
+    else if (n)
+      fields.error(runs, fmt::format("likelihood.runs is {}; expected a whole number from 1 to {}",
+                                     *n, kMaxLikelihoodRuns));
+  }
+  if (seed != model::kNoYamlNode) {
+    const auto n = fields.integer(seed, "'likelihood.seed'");
+    if (n && *n >= 0)
+      simulated.seed = static_cast<std::uint64_t>(*n);
+    else if (n)
+      fields.error(seed,
+                   fmt::format("likelihood.seed is {}; expected a whole number of at least 0", *n));
+  }
+  profile.simulated_likelihood = simulated;
+}
+
 }  // namespace
 
 AssessmentProfile read_assessment_profile(const std::filesystem::path& file, const std::vector<std::string>& known_assessors,
@@ -109,7 +156,9 @@ AssessmentProfile read_assessment_profile(const std::filesystem::path& file, con
   profile.name = file.filename().string();
   const auto opened = model::open_versioned_yaml_file(
       file, {"the profile", "a readable YAML file", model::InputLimit::yaml}, "the profile",
-      {"profile", "horizon", "horizons", "assessors", "scoring", "limits", "register"}, {"profile", 1}, diagnostics);
+      {"profile", "horizon", "horizons", "assessors", "scoring", "limits", "register",
+       "likelihood"},
+      {"profile", 1}, diagnostics);
   if (!opened.is_mapping) return profile;
   const auto& document = opened.document;
   model::YamlFields fields(document, diagnostics);
@@ -129,6 +178,7 @@ AssessmentProfile read_assessment_profile(const std::filesystem::path& file, con
   }
   read_scoring_and_limits(document, fields, root, profile);
   read_register_selection(document, fields, root, profile);
+  read_likelihood_source(document, fields, root, profile);
 
   const auto assessors = document.find(root, "assessors");
   if (assessors == model::kNoYamlNode) {

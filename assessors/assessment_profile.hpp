@@ -16,9 +16,15 @@
 ///   register:                    # optional: which entries the register lists (docs/register.md)
 ///     min_level: midden          # a level of the risk diagram; default: its lowest
 ///     max_entries: 300           # at most this many entries (default 300)
+///   likelihood:                  # optional: where the likelihood of an asset's knelpunt comes
+///   from
+///     source: simulate           # p (default: the asset's own p) or simulate (Monte Carlo)
+///     runs: 20000                # simulate: runs (default 10 000)
+///     seed: 1                    # simulate: seed (default 1)
 /// Assessors not listed do not run. They always run in the registry's order,
 /// so the order of keys in the file changes nothing.
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -45,6 +51,19 @@ struct AssessorSettings {
   model::SourceLocation horizon_where = {};           ///< where its `horizon` is written
 };
 
+/// `likelihood: {source: simulate}`: the likelihood of a one-asset
+/// knelpunt is how often the asset fails within the horizon in a Monte
+/// Carlo simulation of the model (docs/assessors.md, Likelihood from simulation).
+struct SimulatedLikelihood {
+  std::uint64_t runs = 10000;
+  std::uint64_t seed = 1;
+  model::SourceLocation where = {};  ///< where `source: simulate` is written
+};
+
+/// The most runs a profile may ask for: a register is regenerated in CI, so
+/// its simulation must stay in seconds at region scale.
+inline constexpr std::uint64_t kMaxLikelihoodRuns = 10'000'000;
+
 /// Keeps a region's register to a few hundred entries (decision 020).
 inline constexpr std::size_t kDefaultRegisterMaxEntries = 300;
 
@@ -65,6 +84,8 @@ struct AssessmentProfile {
   /// `register.max_entries`: at most this many entries are listed; the rest
   /// are counted per sector and level (register/register_selection.hpp).
   std::size_t register_max_entries = kDefaultRegisterMaxEntries;
+  /// `likelihood.source: simulate`; none: likelihoods from the assets' p.
+  std::optional<SimulatedLikelihood> simulated_likelihood;
 
   /// The settings of an assessor, or nullptr when the profile does not run it.
   const AssessorSettings* find(std::string_view assessor) const;

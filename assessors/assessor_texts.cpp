@@ -97,6 +97,14 @@ constexpr std::array kTexts{
     Entry{Phrase::failure_probability, "{} p={}", "{} p={}"},
     Entry{Phrase::structural_per_year, "{} per jaar (onafhankelijk) → {} in {} jaar → klasse {}",
           "{} per year (independent) → {} in {} years → class {}"},
+    Entry{
+        Phrase::simulated_per_year,
+        "{} valt binnen {} uit in {} van {} trekkingen van een jaar (Monte-Carlosimulatie van p en "
+        "scenariofrequenties, startwaarde {}): {} per jaar, 95%-interval {} tot {} → {} in {} jaar "
+        "→ klasse {}",
+        "{} fails within {} in {} of {} runs of a year (Monte Carlo simulation of p and scenario "
+        "frequencies, "
+        "seed {}): {} per year, 95% interval {} to {} → {} in {} years → class {}"},
     Entry{Phrase::cyber_base_only,
           "basisklasse {} voor cyberdreiging; geen verhogende of verlagende omstandigheden",
           "base class {} for cyber threats; no conditions raise or lower it"},

@@ -68,6 +68,7 @@ enum class Phrase {
   structural_unknown_p,
   failure_probability,
   structural_per_year,
+  simulated_per_year,
   cyber_base_only,
   cyber_steps,
   cyber_clamped,

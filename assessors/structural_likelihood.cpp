@@ -4,11 +4,41 @@
 
 #include "assessors/assessor_texts.hpp"
 #include "assessors/local_format.hpp"
+#include "assessors/simulated_failures.hpp"
+#include "engine/simulation_statistics.hpp"
 
 namespace knelpunt::assessors {
 
+namespace {
+
+/// The likelihood of asset `a` failing within the simulation's horizon: how
+/// often it failed in the runs, whatever the cause (its own p, a supplier's,
+/// a scenario), over the scoring period.
+Likelihood simulated_likelihood(model::AssetIndex a, const SimulatedFailures& simulated,
+                                const AssessmentContext& context) {
+  const auto& scoring = context.reference.scoring;
+  const std::uint64_t failed = simulated.failed_runs[a];
+  const double per_year = static_cast<double>(failed) / static_cast<double>(simulated.runs);
+  const auto interval = engine::wilson_interval(failed, simulated.runs);
+  const double period = scoring.period_probability(per_year);
+  const auto likelihood_class = scoring.likelihood_class(period);
+  return {likelihood_class,
+          local_text(Phrase::simulated_per_year, context.model.assets[a].id,
+                     local_hours(simulated.horizon), local_whole(static_cast<double>(failed)),
+                     local_whole(static_cast<double>(simulated.runs)), simulated.seed,
+                     local_probability(per_year), local_probability(interval.lo),
+                     local_probability(interval.hi), local_probability(period),
+                     scoring.period_years, catalogs::class_letter(likelihood_class))};
+}
+
+}  // namespace
+
 Likelihood structural_likelihood(const std::vector<model::AssetIndex>& assets, const AssessmentContext& context) {
   const auto& scoring = context.reference.scoring;
+  // A simulation gives how often one asset fails; a set's joint failure it
+  // does not count, so sets keep the product of their p (docs/assessors.md).
+  if (context.simulated && assets.size() == 1)
+    return simulated_likelihood(assets[0], *context.simulated, context);
   double per_year = 1;
   std::vector<LocalText> factors;
   for (auto a : assets) {

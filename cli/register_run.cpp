@@ -1,14 +1,15 @@
 #include "cli/register_run.hpp"
 
+#include <fmt/format.h>
+
 #include <iostream>
 #include <utility>
 
-#include <fmt/format.h>
-
+#include "assessors/simulated_failures.hpp"
 #include "catalogs/feed_cache.hpp"
 #include "cli/diagnostics_printer.hpp"
-#include "engine/parallel_for.hpp"
 #include "cli/version.hpp"
+#include "engine/parallel_for.hpp"
 #include "model/graph_digest.hpp"
 #include "model/suggest.hpp"
 #include "model/variant_apply.hpp"
@@ -88,6 +89,13 @@ PreparedAssessment prepare_assessment(const LoadedModel& loaded, const RegisterR
     }
   }
   prepared.selection.max_entries = prepared.profile.register_max_entries;
+  if (const auto& simulated = prepared.profile.simulated_likelihood;
+      simulated && !assessors::can_simulate_failures(loaded.model))
+    diagnostics.error(simulated->where,
+                      "likelihood.source simulate needs assets with 'p' or scenarios with "
+                      "'frequency', and the model "
+                      "has neither: every run would fail nothing; expected source: p, or "
+                      "probabilities in the model");
   if (diagnostics.has_errors()) return prepared;
 
   const fs::path cache_dir = options.cache_dir.empty() ? catalogs::default_cache_dir() : fs::path(options.cache_dir);
@@ -114,7 +122,8 @@ RegisterRun run_register_in_brief(const LoadedModel& loaded, const PreparedAsses
                                          threads,
                                          prepared.kev.feed ? &*prepared.kev.feed : nullptr,
                                          prepared.epss.feed ? &*prepared.epss.feed : nullptr,
-                                         prepared.profile.max_chain_steps};
+                                         prepared.profile.max_chain_steps,
+                                         prepared.profile.simulated_likelihood};
   RegisterRun run;
   run.assessment = std::make_unique<assessors::Assessment>(prepared.configured, input);
   auto findings = run.assessment->run(true, progress);

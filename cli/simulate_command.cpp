@@ -88,9 +88,7 @@ class SimulateCommand : public Command {
     const auto& model = loaded->model;
     const auto& graph = *loaded->graph;
     // p as cutsets --probability reads it: no p, or a virtual asset, never fails initially.
-    std::vector<double> p;
-    for (const auto& asset : model.assets)
-      p.push_back(asset.is_virtual ? 0.0 : asset.p.value_or(0.0));
+    const std::vector<double> p = engine::initial_failure_probabilities(model);
     const engine::PeopleServed served(model);
 
     SimulateReport report;
@@ -102,20 +100,12 @@ class SimulateCommand : public Command {
       report.most_people += served.population(area);
     for (const auto& asset : model.assets)
       report.assets.push_back({asset.id, asset.name.empty() ? asset.id : asset.name});
-    // Scenarios with a frequency occur in runs (docs/simulate.md, decision 039);
-    // the others (a likelihood class is a range, not a rate) do not.
-    std::vector<engine::SampledScenario> sampled;
-    for (const auto& scenario : model.scenarios) {
-      if (!scenario.frequency) continue;
-      engine::SampledScenario run_scenario;
-      run_scenario.key = engine::scenario_stream_key(scenario.id);
-      run_scenario.probability = engine::scenario_run_probability(*scenario.frequency);
-      for (const auto& failure : scenario.initial)
-        if (const auto index = model.find(failure.asset))
-          run_scenario.initial.push_back({static_cast<model::AssetIndex>(*index), failure.at});
-      report.scenarios.push_back({scenario.id, *scenario.frequency, run_scenario.probability});
-      sampled.push_back(std::move(run_scenario));
-    }
+    // Scenarios with a frequency occur in runs (docs/simulate.md, decision 039).
+    const std::vector<engine::SampledScenario> sampled = engine::sampled_scenarios(model);
+    for (const auto& scenario : model.scenarios)
+      if (scenario.frequency)
+        report.scenarios.push_back({scenario.id, *scenario.frequency,
+                                    engine::scenario_run_probability(*scenario.frequency)});
 
     // With repairs the people-hours come from runs with restoration
     // (docs/restoration.md), which needs a finite horizon.

@@ -37,6 +37,30 @@ std::uint64_t scenario_stream_key(std::string_view id) {
   return stream_key(key);
 }
 
+std::vector<double> initial_failure_probabilities(const model::Model& model) {
+  std::vector<double> p;
+  p.reserve(model.assets.size());
+  for (const auto& asset : model.assets)
+    p.push_back(asset.is_virtual ? 0.0 : asset.p.value_or(0.0));
+  return p;
+}
+
+std::vector<SampledScenario> sampled_scenarios(const model::Model& model) {
+  // The others (a likelihood class is a range, not a rate) are not sampled (decision 039).
+  std::vector<SampledScenario> sampled;
+  for (const auto& scenario : model.scenarios) {
+    if (!scenario.frequency) continue;
+    SampledScenario run_scenario;
+    run_scenario.key = scenario_stream_key(scenario.id);
+    run_scenario.probability = scenario_run_probability(*scenario.frequency);
+    for (const auto& failure : scenario.initial)
+      if (const auto index = model.find(failure.asset))
+        run_scenario.initial.push_back({static_cast<model::AssetIndex>(*index), failure.at});
+    sampled.push_back(std::move(run_scenario));
+  }
+  return sampled;
+}
+
 namespace {
 
 /// Runs per block handed to a thread: large enough that handing out blocks

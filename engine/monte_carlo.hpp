@@ -23,6 +23,7 @@
 #include "engine/cascade.hpp"
 #include "engine/simulation_statistics.hpp"
 #include "model/dependency_graph.hpp"
+#include "model/model.hpp"
 
 namespace knelpunt::engine {
 
@@ -90,6 +91,14 @@ struct MonteCarloOptions {
   /// runs, one call at a time (from whichever worker finished the block).
   std::function<void(std::uint64_t done)> progress;
 };
+
+/// Per asset of `model` (index order) the probability that a run fails it
+/// at 0: its p, or 0 for a virtual asset or one without p (docs/simulate.md).
+std::vector<double> initial_failure_probabilities(const model::Model& model);
+
+/// The scenarios of `model` that runs sample (those with a frequency), in id
+/// order, each with its stream key, chance per run and initial failures.
+std::vector<SampledScenario> sampled_scenarios(const model::Model& model);
 
 /// Simulates runs [first_run, last_run). `p` has one entry per asset
 /// (p.size() == graph.asset_count(); virtual assets and p <= 0 never fail

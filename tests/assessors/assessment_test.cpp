@@ -229,6 +229,51 @@ TEST_CASE("assessment: the register section of a profile sets min_level and max_
   CHECK(unknown.has_errors());
 }
 
+TEST_CASE(
+    "assessment: the likelihood section of a profile picks p or a simulation with its runs and "
+    "seed") {
+  const auto read = [](const std::string& text, model::Diagnostics& diagnostics) {
+    const auto file = std::filesystem::temp_directory_path() / "knelpunt-profile-likelihood.yaml";
+    std::ofstream(file) << text;
+    return assessors::read_assessment_profile(file, assessors::builtin_assessor_names(),
+                                              diagnostics);
+  };
+  model::Diagnostics ok;
+  const auto simulated = read(
+      "profile: 1\nlikelihood: {source: simulate, runs: 500, seed: 9}\nassessors: {scenario: {}}\n",
+      ok);
+  CHECK_FALSE(ok.has_errors());
+  REQUIRE(simulated.simulated_likelihood);
+  CHECK(simulated.simulated_likelihood->runs == 500u);
+  CHECK(simulated.simulated_likelihood->seed == 9u);
+  CHECK(simulated.simulated_likelihood->where.line == 2);
+  model::Diagnostics defaults_ok;
+  const auto defaults =
+      read("profile: 1\nlikelihood: {source: simulate}\nassessors: {scenario: {}}\n", defaults_ok);
+  REQUIRE(defaults.simulated_likelihood);
+  CHECK(defaults.simulated_likelihood->runs == 10000u);
+  CHECK(defaults.simulated_likelihood->seed == 1u);
+  model::Diagnostics p_ok;
+  CHECK_FALSE(read("profile: 1\nlikelihood: {source: p}\nassessors: {scenario: {}}\n", p_ok)
+                  .simulated_likelihood);
+  CHECK_FALSE(p_ok.has_errors());
+  model::Diagnostics none;
+  CHECK_FALSE(read("profile: 1\nassessors: {scenario: {}}\n", none).simulated_likelihood);
+  model::Diagnostics unknown;
+  read("profile: 1\nlikelihood: {source: simulated}\nassessors: {scenario: {}}\n", unknown);
+  CHECK(
+      messages(unknown).find("likelihood.source 'simulated' is unknown; expected p or simulate") !=
+      std::string::npos);
+  model::Diagnostics zero;
+  read("profile: 1\nlikelihood: {source: simulate, runs: 0}\nassessors: {scenario: {}}\n", zero);
+  CHECK(messages(zero).find("likelihood.runs is 0; expected a whole number from 1 to 10000000") !=
+        std::string::npos);
+  model::Diagnostics stray;
+  read("profile: 1\nlikelihood: {runs: 50}\nassessors: {scenario: {}}\n", stray);
+  CHECK(messages(stray).find("'runs' and 'seed' belong to likelihood.source simulate") !=
+        std::string::npos);
+}
+
 namespace {
 
 /// Dordrecht assessed with the shipped default profile, on 2 threads.

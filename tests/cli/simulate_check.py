@@ -14,6 +14,8 @@
 - a sampler with a deliberate bias (every p and frequency raised by 20 %)
   disagrees with the exact values for most assets, so the agreement check
   has power;
+- `assess` with `likelihood: {source: simulate}` quotes simulate's failed
+  runs for the same runs, seed and horizon, and the class of that fraction;
 - the progress bar appears on a terminal only, never with -q or on a pipe;
 - shards that do not fit together, or were altered, are refused (exit 2).
 
@@ -190,6 +192,44 @@ def check_agreement(knelpunt, tmp):
     print(f"{checks} fractions agree with cutsets --probability; the biased sampler disagreed on {caught} of {total}")
 
 
+def check_register_likelihood(knelpunt, tmp):
+    """assess with `likelihood: {source: simulate}` quotes, for every asset
+    whose likelihood it takes from the simulation, exactly the failed runs
+    `simulate` gives with the same runs, seed and horizon (one number per
+    thing), and derives the class from that fraction: on the test region and
+    on Dordrecht with the shipped profile's assessors."""
+    default_profile = (HERE.parent.parent / "profiles" / "default.yaml").read_text(encoding="utf-8")
+    dordrecht = HERE.parent.parent / "examples" / "dordrecht"
+    limits = [0.0005, 0.005, 0.05, 0.5]  # catalogs/scoring.yaml, likelihood classes A-D, over 5 years
+    for name, model, horizon, profile_text in (
+            ("test region", MODEL, "24h", "profile: 1\nassessors:\n  single-point: {max_order: 1}\n"
+                                          "  cascade-reach: {top: 20}\n"),
+            ("Dordrecht", dordrecht, "72h", default_profile)):
+        profile = pathlib.Path(tmp) / "simulated-likelihood.yaml"
+        profile.write_text(profile_text + "likelihood: {source: simulate, runs: 6000, seed: 5}\n", encoding="utf-8")
+        register = json.loads(run([knelpunt, "assess", model, "-p", profile, "--lang", "en", "--format", "json",
+                                   "-q", "--cache", os.path.join(tmp, "no-cache")]).stdout)
+        simulated = json.loads(run([knelpunt, "simulate", model, "--runs", "6000", "--seed", "5", "--horizon", horizon,
+                                    "--format", "json"]).stdout)
+        failed = {row["asset"]: row["failed_runs"] for row in simulated["assets"]}
+        quoted = 0
+        for risk in register["risks"]:
+            rationale = risk["likelihood"]["rationale"]
+            for asset, k, n in re.findall(rf"(\S+) fails within {horizon} in (\d+) of (\d+) runs", rationale):
+                if int(n) != 6000 or int(k) != failed[asset]:
+                    sys.exit(f"FAIL: {name}: the register quotes {asset} failing in {k} of {n} runs, simulate "
+                             f"gives {failed[asset]} of 6000")
+                period = 1 - (1 - int(k) / 6000) ** 5
+                expected = "ABCDE"[sum(period >= limit for limit in limits)]
+                if f"class {expected}" not in rationale:
+                    sys.exit(f"FAIL: {name}: {asset}: {period:.4f} in 5 years is class {expected}, the register "
+                             f"says {rationale}")
+                quoted += 1
+        if quoted == 0:
+            sys.exit(f"FAIL: {name}: no likelihood in the register came from the simulation")
+        print(f"{name}: {quoted} register likelihoods quote simulate's failed runs and their class")
+
+
 def check_progress(knelpunt, tmp):
     # A file of its own: /dev/null is a character device, which -o refuses (docs/security.md).
     args = [knelpunt, "simulate", MODEL, "--runs", "2000", "--seed", "1", "-o", os.path.join(tmp, "progress.json")]
@@ -248,6 +288,7 @@ def main() -> int:
         check_threads(knelpunt)
         parts = check_shards(knelpunt, tmp)
         check_agreement(knelpunt, tmp)
+        check_register_likelihood(knelpunt, tmp)
         check_progress(knelpunt, tmp)
         check_refusals(knelpunt, tmp, parts)
     return 0

@@ -1,0 +1,35 @@
+#pragma once
+/// How often each asset fails within a horizon in a Monte Carlo simulation
+/// of the model (engine/monte_carlo.hpp: the assets' p and the scenarios'
+/// frequencies, one run a year), for likelihoods taken from simulation
+/// (profile `likelihood: {source: simulate}`, docs/assessors.md).
+
+#include <cstdint>
+#include <vector>
+
+#include "assessors/assessment_profile.hpp"
+#include "model/dependency_graph.hpp"
+#include "model/model.hpp"
+
+namespace knelpunt::assessors {
+
+struct SimulatedFailures {
+  std::uint64_t runs = 0;
+  std::uint64_t seed = 0;
+  model::Hours horizon = 72;
+  std::vector<std::uint64_t>
+      failed_runs;  ///< per asset (index order): runs in which it failed within `horizon`
+};
+
+/// Simulates `settings.runs` runs with `settings.seed` up to `horizon` on
+/// `threads` threads; the result does not depend on `threads`.
+SimulatedFailures simulate_failures_for(const model::Model& model,
+                                        const model::DependencyGraph& graph,
+                                        const SimulatedLikelihood& settings, model::Hours horizon,
+                                        unsigned threads);
+
+/// True when some run can fail something: an asset with p > 0 or a scenario
+/// with a frequency > 0. Without either, a simulation says nothing.
+bool can_simulate_failures(const model::Model& model);
+
+}  // namespace knelpunt::assessors
