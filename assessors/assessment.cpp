@@ -1,10 +1,10 @@
 #include "assessors/assessment.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <iterator>
 #include <stdexcept>
+
+#include <fmt/format.h>
 
 #include "assessors/impact_estimator.hpp"
 #include "assessors/simulated_failures.hpp"
@@ -44,14 +44,12 @@ std::vector<ConfiguredAssessor> configure_assessors(const AssessmentProfile& pro
 
 /// One configured assessor with the estimator and context its findings were made with.
 struct Assessment::Configured {
-  Configured(const ConfiguredAssessor& configured, const AssessmentInput& input,
-             const SimulatedFailures* simulated)
+  Configured(const ConfiguredAssessor& configured, const AssessmentInput& input, const SimulatedFailures* simulated)
       : assessor(*configured.assessor),
-        impact(input.model, input.graph, input.reference, configured.horizon,
-               configured.process_horizons, input.max_chain_steps),
-        context{input.model, input.graph,        input.reference,
-                impact,      configured.horizon, std::max(1u, input.threads),
-                input.kev,   input.epss} {
+        impact(input.model, input.graph, input.reference, configured.horizon, configured.process_horizons,
+               input.max_chain_steps),
+        context{input.model, input.graph, input.reference, impact, configured.horizon,
+                std::max(1u, input.threads), input.kev, input.epss} {
     context.simulated = simulated;
   }
   const Assessor& assessor;

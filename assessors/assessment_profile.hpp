@@ -16,8 +16,7 @@
 ///   register:                    # optional: which entries the register lists (docs/register.md)
 ///     min_level: midden          # a level of the risk diagram; default: its lowest
 ///     max_entries: 300           # at most this many entries (default 300)
-///   likelihood:                  # optional: where the likelihood of an asset's knelpunt comes
-///   from
+///   likelihood:                  # optional: where one-asset likelihoods come from
 ///     source: simulate           # p (default: the asset's own p) or simulate (Monte Carlo)
 ///     runs: 20000                # simulate: runs (default 10 000)
 ///     seed: 1                    # simulate: seed (default 1)

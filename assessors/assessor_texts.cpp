@@ -38,78 +38,59 @@ constexpr std::array kTexts{
     Entry{Phrase::unit_people_hours, "mensuren", "people-hours"},
     Entry{Phrase::unit_euros, "euro", "euros"},
     Entry{Phrase::unit_hectares, "hectare", "hectares"},
-    Entry{Phrase::unit_square_kilometre_days, "vierkante kilometer × dagen",
-          "square-kilometre-days"},
+    Entry{Phrase::unit_square_kilometre_days, "vierkante kilometer × dagen", "square-kilometre-days"},
     Entry{Phrase::unit_expert_score, "deskundigenscore", "expert score"},
     Entry{Phrase::threat_attack, "dreiging {} (MITRE ATT&CK: {})", "threat {} (MITRE ATT&CK: {})"},
-    Entry{Phrase::threat_default_class,
-          "standaardklasse {} van dreiging {} uit de dreigingscatalogus",
+    Entry{Phrase::threat_default_class, "standaardklasse {} van dreiging {} uit de dreigingscatalogus",
           "default class {} of threat {} from the threats catalogue"},
     Entry{Phrase::impact_scope, " (processen: {})", " (processes: {})"},
     Entry{Phrase::hours_down_restored, "uren uitval binnen de horizon ({}), herstel meegerekend",
           "hours down within the horizon ({}), repairs included"},
-    Entry{Phrase::hours_down_permanent, "uren uitval tot de horizon ({})",
-          "hours of outage up to the horizon ({})"},
+    Entry{Phrase::hours_down_permanent, "uren uitval tot de horizon ({})", "hours of outage up to the horizon ({})"},
     Entry{Phrase::impact_basis_people_hours, "{} × {} = {} {}; klasse {} vanaf {}{}",
           "{} × {} = {} {}; class {} from {}{}"},
-    Entry{Phrase::impact_basis_people, "{} = {} {}; klasse {} vanaf {}{}",
-          "{} = {} {}; class {} from {}{}"},
+    Entry{Phrase::impact_basis_people, "{} = {} {}; klasse {} vanaf {}{}", "{} = {} {}; class {} from {}{}"},
     Entry{Phrase::areas_one, "{} gebied", "{} area"},
     Entry{Phrase::areas_many, "{} gebieden", "{} areas"},
     // Decision 013: residents are counted once per area (per service for people-hours).
     Entry{Phrase::counted_areas, "inwoners van {} zonder dienst (elk gebied één keer){}",
           "residents of {} without service (each area once){}"},
-    Entry{Phrase::counted_areas_per_service,
-          "inwoners van {} zonder dienst (elk gebied één keer per dienst){}",
+    Entry{Phrase::counted_areas_per_service, "inwoners van {} zonder dienst (elk gebied één keer per dienst){}",
           "residents of {} without service (each area once per service){}"},
     Entry{Phrase::counted_assets, "som van {} van {}{}", "sum of {} of {}{}"},
-    Entry{Phrase::upper_bound_note,
-          "; bovengrens: objecten zonder gebieden tellen hun eigen inwoners, die kunnen overlappen",
+    Entry{Phrase::upper_bound_note, "; bovengrens: objecten zonder gebieden tellen hun eigen inwoners, die kunnen overlappen",
           "; an upper bound: assets without areas count their own population, which may overlap"},
-    // service_outage criteria (1.1, 2.1, 2.2, 3.1): per area and service, the time without it × a
-    // rate.
+    // service_outage criteria (1.1, 2.1, 2.2, 3.1): per area and service, the time without it × a rate.
     Entry{Phrase::counted_service_people, "inwoners van {} zonder {} × tarief per mensuur ({})",
           "residents of {} without {} × rate per person-hour ({})"},
-    Entry{Phrase::counted_service_surface, "oppervlakte (km²) van {} zonder {}",
-          "surface (km²) of {} without {}"},
+    Entry{Phrase::counted_service_surface, "oppervlakte (km²) van {} zonder {}", "surface (km²) of {} without {}"},
     Entry{Phrase::per_day_note, " / 24 uur per dag", " / 24 hours per day"},
     Entry{Phrase::unknown_surface_note, "; {} zonder oppervlakte (area_km2) tellen als 0",
           "; {} without a surface (area_km2) count as 0"},
-    Entry{Phrase::impact_basis_service, "{} × {}{} = {} {}; klasse {} vanaf {}{}",
-          "{} × {}{} = {} {}; class {} from {}{}"},
+    Entry{Phrase::impact_basis_service, "{} × {}{} = {} {}; klasse {} vanaf {}{}", "{} × {}{} = {} {}; class {} from {}{}"},
     Entry{Phrase::vital_process_floor,
-          "geen schatting haalt klasse A, maar de cascade treft een vitaal proces ({}): {} (klasse "
-          "{}, ondergrens uit de "
+          "geen schatting haalt klasse A, maar de cascade treft een vitaal proces ({}): {} (klasse {}, ondergrens uit de "
           "scoringscatalogus)",
-          "no estimate reaches class A, but the cascade takes down a vital process ({}): {} (class "
-          "{}, floor from the "
+          "no estimate reaches class A, but the cascade takes down a vital process ({}): {} (class {}, floor from the "
           "scoring catalogue)"},
     Entry{Phrase::vital_process_floor_many,
-          "geen schatting haalt klasse A, maar de cascade treft vitale processen ({}): {} (klasse "
-          "{}, ondergrens uit de "
+          "geen schatting haalt klasse A, maar de cascade treft vitale processen ({}): {} (klasse {}, ondergrens uit de "
           "scoringscatalogus)",
-          "no estimate reaches class A, but the cascade takes down vital processes ({}): {} (class "
-          "{}, floor from the "
+          "no estimate reaches class A, but the cascade takes down vital processes ({}): {} (class {}, floor from the "
           "scoring catalogue)"},
-    Entry{Phrase::structural_unknown_p,
-          "geen faalkans (p) bekend voor {}; standaardklasse {} uit de scoringscatalogus",
+    Entry{Phrase::structural_unknown_p, "geen faalkans (p) bekend voor {}; standaardklasse {} uit de scoringscatalogus",
           "no failure probability (p) known for {}; default class {} from the scoring catalogue"},
     Entry{Phrase::failure_probability, "{} p={}", "{} p={}"},
     Entry{Phrase::structural_per_year, "{} per jaar (onafhankelijk) → {} in {} jaar → klasse {}",
           "{} per year (independent) → {} in {} years → class {}"},
-    Entry{
-        Phrase::simulated_per_year,
-        "{} valt binnen {} uit in {} van {} trekkingen van een jaar (Monte-Carlosimulatie van p en "
-        "scenariofrequenties, startwaarde {}): {} per jaar, 95%-interval {} tot {} → {} in {} jaar "
-        "→ klasse {}",
-        "{} fails within {} in {} of {} runs of a year (Monte Carlo simulation of p and scenario "
-        "frequencies, "
-        "seed {}): {} per year, 95% interval {} to {} → {} in {} years → class {}"},
-    Entry{Phrase::cyber_base_only,
-          "basisklasse {} voor cyberdreiging; geen verhogende of verlagende omstandigheden",
+    Entry{Phrase::simulated_per_year,
+          "{} valt binnen {} uit in {} van {} trekkingen van een jaar (Monte-Carlosimulatie van p en "
+          "scenariofrequenties, startwaarde {}): {} per jaar, 95%-interval {} tot {} → {} in {} jaar → klasse {}",
+          "{} fails within {} in {} of {} runs of a year (Monte Carlo simulation of p and scenario frequencies, "
+          "seed {}): {} per year, 95% interval {} to {} → {} in {} years → class {}"},
+    Entry{Phrase::cyber_base_only, "basisklasse {} voor cyberdreiging; geen verhogende of verlagende omstandigheden",
           "base class {} for cyber threats; no conditions raise or lower it"},
-    Entry{Phrase::cyber_steps,
-          "basisklasse {}, {} → klasse {}{} (stappen uit de scoringscatalogus)",
+    Entry{Phrase::cyber_steps, "basisklasse {}, {} → klasse {}{} (stappen uit de scoringscatalogus)",
           "base class {}, {} → class {}{} (steps from the scoring catalogue)"},
     Entry{Phrase::cyber_clamped, " (begrensd)", " (clamped)"},
     // One step of a cyber likelihood: the condition in words, then the classes it moves.
@@ -119,10 +100,8 @@ constexpr std::array kTexts{
     Entry{Phrase::cyber_step_kev_ransomware, "kwetsbaarheid bekend van ransomware (KEV)",
           "vulnerability known from ransomware (KEV)"},
     Entry{Phrase::cyber_step_epss, "EPSS op of boven de drempel", "EPSS at or above the threshold"},
-    Entry{Phrase::cyber_step_mfa, "meerfactorauthenticatie (mfa)",
-          "multi-factor authentication (mfa)"},
-    Entry{Phrase::cyber_step_segmentation, "netwerksegmentatie (segmentation)",
-          "network segmentation (segmentation)"},
+    Entry{Phrase::cyber_step_mfa, "meerfactorauthenticatie (mfa)", "multi-factor authentication (mfa)"},
+    Entry{Phrase::cyber_step_segmentation, "netwerksegmentatie (segmentation)", "network segmentation (segmentation)"},
     Entry{Phrase::spof_title, "Enkelvoudig faalpunt: {} — uitval treft {}",
           "Single point of failure: {} — its loss takes down {}"},
     Entry{Phrase::spof_description_one,
@@ -131,8 +110,7 @@ constexpr std::array kTexts{
     Entry{Phrase::spof_description_many,
           "Als {} uitvalt, vallen binnen {} {} uit, ongeacht andere voorzieningen.",
           "If {0} is lost, {2} fail within {1} whatever else holds."},
-    Entry{Phrase::critical_pair_title, "Kritiek paar: {} samen — treft {}",
-          "Critical pair: {} together — takes down {}"},
+    Entry{Phrase::critical_pair_title, "Kritiek paar: {} samen — treft {}", "Critical pair: {} together — takes down {}"},
     Entry{Phrase::critical_combination_title, "Kritieke combinatie: {} samen — treft {}",
           "Critical combination: {} together — takes down {}"},
     Entry{Phrase::critical_pair_description_one,
@@ -145,52 +123,40 @@ constexpr std::array kTexts{
           "minimal cut set (order {}) of {}: {}"},
     Entry{Phrase::list_and_more, "{} en {} andere", "{} and {} more"},
     Entry{Phrase::restored_in_time,
-          "zonder herstel zouden ook uitvallen: {}; met de hersteltijden van het model blijven zij "
-          "binnen {} in bedrijf",
-          "without restoration these would fail too: {}; with the model's restoration times they "
-          "keep running within {}"},
+          "zonder herstel zouden ook uitvallen: {}; met de hersteltijden van het model blijven zij binnen {} in bedrijf",
+          "without restoration these would fail too: {}; with the model's restoration times they keep running within {}"},
     Entry{Phrase::reach_title_one, "Verreikende uitval: {} — {} object valt mee uit binnen {}",
           "Far-reaching loss: {} — {} asset fails with it within {}"},
     Entry{Phrase::reach_title_many, "Verreikende uitval: {} — {} objecten vallen mee uit binnen {}",
           "Far-reaching loss: {} — {} assets fail with it within {}"},
     Entry{Phrase::reach_description_one,
-          "Uitval van {} alleen laat binnen {} {} uitvallen; de getroffen mensen staan bij de "
-          "impact.",
+          "Uitval van {} alleen laat binnen {} {} uitvallen; de getroffen mensen staan bij de impact.",
           "The loss of {} alone takes down {} within {}; the people affected are under impact."},
     Entry{Phrase::reach_description_many,
-          "Uitval van {} alleen laat binnen {} {} uitvallen; de getroffen mensen staan bij de "
-          "impact.",
+          "Uitval van {} alleen laat binnen {} {} uitvallen; de getroffen mensen staan bij de impact.",
           "The loss of {} alone takes down {} within {}; the people affected are under impact."},
     Entry{Phrase::reach_evidence,
           "plaats {} in de ranglijst van N-1-bereik (zonder herstel gerekend: {} binnen {}, "
           "gewogen naar de mensen die zij bedienen)",
-          "rank {} by N-1 reach (counted without restoration: {} within {}, weighted by the people "
-          "they serve)"},
+          "rank {} by N-1 reach (counted without restoration: {} within {}, weighted by the people they serve)"},
     Entry{Phrase::zone_name, "zone {}", "zone {}"},
-    Entry{Phrase::within_radius, "binnen {} m van {} (verst {} m)",
-          "within {} m of {} (farthest {} m)"},
+    Entry{Phrase::within_radius, "binnen {} m van {} (verst {} m)", "within {} m of {} (farthest {} m)"},
     Entry{Phrase::co_located_title, "Redundantie op één plek: {}, {} — {} van {} voedingen in {}",
           "Co-located redundancy: {}, {} — {} of {} suppliers in {}"},
-    Entry{
-        Phrase::co_located_description,
-        "{} heeft {} van {} voedingen nodig ({}), maar één lokale gebeurtenis, zoals {}, kan er {} "
-        "tegelijk treffen: de redundantie beschermt daar niet tegen.",
-        "{} needs {} of {} suppliers ({}), but one local event, such as {}, can hit {} of them at "
-        "once: "
-        "the redundancy does not protect against it."},
+    Entry{Phrase::co_located_description,
+          "{} heeft {} van {} voedingen nodig ({}), maar één lokale gebeurtenis, zoals {}, kan er {} "
+          "tegelijk treffen: de redundantie beschermt daar niet tegen.",
+          "{} needs {} of {} suppliers ({}), but one local event, such as {}, can hit {} of them at once: "
+          "the redundancy does not protect against it."},
     Entry{Phrase::cluster_members, "{}: {}", "{}: {}"},
-    Entry{Phrase::zone_title, "Uitval van zone {} ({}) treft {} erbuiten",
-          "Loss of zone {} ({}) takes down {} outside it"},
-    Entry{
-        Phrase::zone_description,
-        "Als zone {} ({}) in zijn geheel uitvalt door {}, treft de uitval binnen {} ook {} buiten "
-        "de zone: {}.",
-        "If zone {0} ({1}) fails as a whole through {2}, the loss reaches {4} outside it within "
-        "{3} "
-        "as well: {5}."},
+    Entry{Phrase::zone_title, "Uitval van zone {} ({}) treft {} erbuiten", "Loss of zone {} ({}) takes down {} outside it"},
+    Entry{Phrase::zone_description,
+          "Als zone {} ({}) in zijn geheel uitvalt door {}, treft de uitval binnen {} ook {} buiten "
+          "de zone: {}.",
+          "If zone {0} ({1}) fails as a whole through {2}, the loss reaches {4} outside it within {3} "
+          "as well: {5}."},
     Entry{Phrase::zone_members, "objecten in zone {}: {}", "assets in zone {}: {}"},
-    Entry{Phrase::threat_without_default,
-          "dreiging {} heeft geen standaardkans; standaardklasse {} uit de scoringscatalogus",
+    Entry{Phrase::threat_without_default, "dreiging {} heeft geen standaardkans; standaardklasse {} uit de scoringscatalogus",
           "threat {} has no default likelihood; default class {} from the scoring catalogue"},
     Entry{Phrase::exposure_internet, "bereikbaar vanaf internet", "reachable from the internet"},
     Entry{Phrase::exposure_remote_access, "toegang op afstand ({})", "remote access ({})"},
@@ -198,8 +164,7 @@ constexpr std::array kTexts{
     Entry{Phrase::exposure_remote_vpn, "toegang op afstand via VPN", "remote access through a VPN"},
     Entry{Phrase::exposure_remote_vendor_vpn, "toegang op afstand via de VPN van de leverancier",
           "remote access through the vendor's VPN"},
-    Entry{Phrase::exposure_remote_direct, "rechtstreekse toegang op afstand",
-          "direct remote access"},
+    Entry{Phrase::exposure_remote_direct, "rechtstreekse toegang op afstand", "direct remote access"},
     Entry{Phrase::exposure_mixed_network, "IT en OT in één netwerk", "IT and OT in one network"},
     Entry{Phrase::exposure_kev_one, "{} actief misbruikte kwetsbaarheid (CISA KEV)",
           "{} known exploited vulnerability (CISA KEV)"},
@@ -208,14 +173,11 @@ constexpr std::array kTexts{
     Entry{Phrase::exposure_title, "Cyberblootstelling: {} — {}", "Cyber exposure: {} — {}"},
     Entry{Phrase::product, "product {} {} {}", "product {} {} {}"},
     Entry{Phrase::kev_version_caveat,
-          "KEV vergelijkt leverancier en product, niet de versie: controleer of versie en "
-          "configuratie "
+          "KEV vergelijkt leverancier en product, niet de versie: controleer of versie en configuratie "
           "kwetsbaar zijn",
-          "KEV matches vendor and product, not the version: check whether the version and "
-          "configuration "
+          "KEV matches vendor and product, not the version: check whether the version and configuration "
           "are affected"},
-    Entry{Phrase::kev_not_checked,
-          "geen KEV-cache: bekende kwetsbaarheden niet gecontroleerd (knelpunt catalog fetch kev)",
+    Entry{Phrase::kev_not_checked, "geen KEV-cache: bekende kwetsbaarheden niet gecontroleerd (knelpunt catalog fetch kev)",
           "no KEV cache: known vulnerabilities not checked (knelpunt catalog fetch kev)"},
     Entry{Phrase::exposure_description_one,
           "Een geslaagde aanval op {} legt het object stil; binnen {} valt dan {} uit.",
@@ -236,8 +198,7 @@ constexpr std::array kTexts{
     Entry{Phrase::missing_controls_description_many,
           "{} mist {} uit de basislijn; bij uitval van het object vallen binnen {} {} uit.",
           "{0} lacks {1} of the baseline; its loss takes down {3} within {2}."},
-    Entry{Phrase::missing_half_weight,
-          "; meer dan de helft van het gewicht ontbreekt ({} van {}) → klasse {}",
+    Entry{Phrase::missing_half_weight, "; meer dan de helft van het gewicht ontbreekt ({} van {}) → klasse {}",
           "; more than half of the weight is missing ({} of {}) → class {}"},
     Entry{Phrase::scenario_title, "Scenario: {}", "Scenario: {}"},
     Entry{Phrase::scenario_description_one,
@@ -249,15 +210,12 @@ constexpr std::array kTexts{
     Entry{Phrase::initial_failure_at, "{} (t+{})", "{} (t+{})"},
     Entry{Phrase::scenario_stated_class, "klasse {} zoals vastgesteld in het model (scenario {})",
           "class {} as stated in the model (scenario {})"},
-    Entry{Phrase::scenario_no_likelihood,
-          "geen kans bekend; standaardklasse {} uit de scoringscatalogus",
+    Entry{Phrase::scenario_no_likelihood, "geen kans bekend; standaardklasse {} uit de scoringscatalogus",
           "no likelihood known; default class {} from the scoring catalogue"},
     Entry{Phrase::scenario_frequency_class,
-          "frequentie {} per jaar zoals vastgesteld in het model (scenario {}) → kans {} op "
-          "minstens één keer in {} "
+          "frequentie {} per jaar zoals vastgesteld in het model (scenario {}) → kans {} op minstens één keer in {} "
           "jaar → klasse {}",
-          "frequency {} per year as stated in the model (scenario {}) → {} chance of at least once "
-          "in {} years → "
+          "frequency {} per year as stated in the model (scenario {}) → {} chance of at least once in {} years → "
           "class {}"},
 };
 static_assert(kTexts.size() == static_cast<std::size_t>(Phrase::scenario_frequency_class) + 1,

@@ -6,16 +6,16 @@
 /// from the threats catalogue, else the scoring catalogue's default.
 /// Options: none.
 
-#include <fmt/format.h>
-
 #include <algorithm>
-#include <cmath>
+
+#include <fmt/format.h>
 
 #include "assessors/assessor_options.hpp"
 #include "assessors/assessor_texts.hpp"
+#include "assessors/local_format.hpp"
 #include "assessors/builtin_assessors.hpp"
 #include "assessors/impact_estimator.hpp"
-#include "assessors/local_format.hpp"
+#include "engine/monte_carlo.hpp"
 
 namespace knelpunt::assessors {
 
@@ -89,9 +89,9 @@ class ScenarioAssessor : public Assessor {
       const auto c = *catalogs::parse_class(std::string(1, *scenario.likelihood));
       finding.likelihood = {c, local_text(Phrase::scenario_stated_class, *scenario.likelihood, scenario.id)};
     } else if (scenario.frequency) {
-      // Occurrences as a Poisson process: at least once in the scoring
-      // period with 1 − e^(−f·years), as simulate samples a year (decision 039).
-      const double period = -std::expm1(-*scenario.frequency * scoring.period_years);
+      // The chance of a year that simulate samples (1 − e^(−f)), over the
+      // scoring period as every yearly chance: 1 − e^(−f·years) (decision 039).
+      const double period = scoring.period_probability(engine::scenario_run_probability(*scenario.frequency));
       const auto c = scoring.likelihood_class(period);
       finding.likelihood = {
           c, local_text(Phrase::scenario_frequency_class, local_number(*scenario.frequency),

@@ -1,5 +1,7 @@
 #include "assessors/simulated_failures.hpp"
 
+#include <algorithm>
+
 #include "engine/affected_people.hpp"
 #include "engine/monte_carlo.hpp"
 
@@ -24,11 +26,12 @@ SimulatedFailures simulate_failures_for(const model::Model& model,
 }
 
 bool can_simulate_failures(const model::Model& model) {
-  for (const auto& asset : model.assets)
-    if (!asset.is_virtual && asset.p.value_or(0.0) > 0) return true;
-  for (const auto& scenario : model.scenarios)
-    if (scenario.frequency.value_or(0.0) > 0) return true;
-  return false;
+  // What the runs draw from, as simulate_failures_for gives it to them.
+  const auto p = engine::initial_failure_probabilities(model);
+  const auto scenarios = engine::sampled_scenarios(model);
+  return std::any_of(p.begin(), p.end(), [](double chance) { return chance > 0; }) ||
+         std::any_of(scenarios.begin(), scenarios.end(),
+                     [](const engine::SampledScenario& scenario) { return scenario.probability > 0; });
 }
 
 }  // namespace knelpunt::assessors

@@ -17,8 +17,8 @@ struct SimulatedFailures {
   std::uint64_t runs = 0;
   std::uint64_t seed = 0;
   model::Hours horizon = 72;
-  std::vector<std::uint64_t>
-      failed_runs;  ///< per asset (index order): runs in which it failed within `horizon`
+  /// Per asset (index order): runs in which it failed within `horizon`.
+  std::vector<std::uint64_t> failed_runs;
 };
 
 /// Simulates `settings.runs` runs with `settings.seed` up to `horizon` on

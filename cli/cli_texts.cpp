@@ -28,11 +28,9 @@ constexpr std::array kTexts{
     Entry{CliText::virtual_assets_one, "{} virtueel object", "{} virtual"},
     Entry{CliText::virtual_assets_many, "{} virtuele objecten", "{} virtual"},
     Entry{CliText::upper_bound_overlap,
-          " (een bovengrens: objecten zonder gebieden tellen hun eigen inwoners, die kunnen "
-          "overlappen)",
+          " (een bovengrens: objecten zonder gebieden tellen hun eigen inwoners, die kunnen overlappen)",
           " (an upper bound: assets without areas count their own population, which may overlap)"},
-    Entry{CliText::upper_bound,
-          " (een bovengrens: objecten zonder gebieden tellen hun eigen inwoners)",
+    Entry{CliText::upper_bound, " (een bovengrens: objecten zonder gebieden tellen hun eigen inwoners)",
           " (an upper bound: assets without areas count their own population)"},
     // "binnen onbeperkt" is no Dutch: an unbounded horizon is "zonder tijdsgrens".
     Entry{CliText::within_horizon, "binnen {}", "within horizon {}"},
@@ -47,41 +45,32 @@ constexpr std::array kTexts{
     Entry{CliText::initial_failure, "beginuitval", "initial failure"},
     Entry{CliText::via, "via {}", "via {}"},
     Entry{CliText::suppliers_lost, "{} van {} leveranciers uitgevallen", "{} of {} suppliers lost"},
-    Entry{CliText::no_supply_from_source, "geen aanvoer meer vanuit een bron",
-          "no supply left from a source"},
+    Entry{CliText::no_supply_from_source, "geen aanvoer meer vanuit een bron", "no supply left from a source"},
     Entry{CliText::buffer, "buffer {}", "buffer {}"},
     Entry{CliText::back, "terug", "back"},
     Entry{CliText::restart, " (herstart {})", " (restart {})"},
     Entry{CliText::recovery, " (herstel {})", " (recovery {})"},
-    Entry{
-        CliText::failed_summary_one,
-        "{} valt uit {} (en {}); getroffen mensen: {} in {} die een voorziening verliezen, elk één "
-        "keer "
-        "geteld{}",
-        "{} fails {} (and {}); people affected: {} in {} that lose a service, each counted once{}"},
-    Entry{
-        CliText::failed_summary_many,
-        "{} vallen uit {} (en {}); getroffen mensen: {} in {} die een voorziening verliezen, elk "
-        "één keer "
-        "geteld{}",
-        "{} fail {} (and {}); people affected: {} in {} that lose a service, each counted once{}"},
+    Entry{CliText::failed_summary_one,
+          "{} valt uit {} (en {}); getroffen mensen: {} in {} die een voorziening verliezen, elk één keer "
+          "geteld{}",
+          "{} fails {} (and {}); people affected: {} in {} that lose a service, each counted once{}"},
+    Entry{CliText::failed_summary_many,
+          "{} vallen uit {} (en {}); getroffen mensen: {} in {} die een voorziening verliezen, elk één keer "
+          "geteld{}",
+          "{} fail {} (and {}); people affected: {} in {} that lose a service, each counted once{}"},
     Entry{CliText::returns_one, "{} herstelmoment", "{} return"},
     Entry{CliText::returns_many, "{} herstelmomenten", "{} returns"},
-    Entry{CliText::restoration_summary, "{} binnen {}; {} na {} nog uitgevallen",
-          "{} within {}; {} still down at {}"},
+    Entry{CliText::restoration_summary, "{} binnen {}; {} na {} nog uitgevallen", "{} within {}; {} still down at {}"},
     Entry{CliText::stay_up, "Blijven in bedrijf:", "Stay up:"},
-    Entry{CliText::affected_as_register,
-          "Getroffen objecten zonder de beginuitval, zoals het register ze telt: {}",
+    Entry{CliText::affected_as_register, "Getroffen objecten zonder de beginuitval, zoals het register ze telt: {}",
           "Affected assets without the initial failures, as the register counts them: {}"},
     Entry{CliText::reach_heading, "N-1-bereik in {} {}: {}, de {} met het grootste bereik",
           "N-1 reach in {} {}: {}, the {} that reach furthest"},
-    Entry{
-        CliText::reach_asset_heading_one,
-        "N-1-bereik van {} ({}) in {} {}: {} valt uit; getroffen mensen: {}, elk één keer geteld{}",
-        "N-1 reach of {} ({}) in {} {}: {} fails; people affected: {}, each counted once{}"},
+    Entry{CliText::reach_asset_heading_one,
+          "N-1-bereik van {} ({}) in {} {}: {} valt uit; getroffen mensen: {}, elk één keer geteld{}",
+          "N-1 reach of {} ({}) in {} {}: {} fails; people affected: {}, each counted once{}"},
     Entry{CliText::reach_asset_heading_many,
-          "N-1-bereik van {} ({}) in {} {}: {} vallen uit; getroffen mensen: {}, elk één keer "
-          "geteld{}",
+          "N-1-bereik van {} ({}) in {} {}: {} vallen uit; getroffen mensen: {}, elk één keer geteld{}",
           "N-1 reach of {} ({}) in {} {}: {} fail; people affected: {}, each counted once{}"},
     Entry{CliText::column_asset, "object", "asset"},
     Entry{CliText::column_name, "naam", "name"},
@@ -89,11 +78,9 @@ constexpr std::array kTexts{
     Entry{CliText::column_impact, "impact", "impact"},
     Entry{CliText::column_population, "inwoners", "population"},
     Entry{CliText::reach_legend,
-          "bereik: andere niet-virtuele objecten die binnen de horizon uitvallen als alleen dit "
-          "object uitvalt op "
+          "bereik: andere niet-virtuele objecten die binnen de horizon uitvallen als alleen dit object uitvalt op "
           "T+0;\nimpact: de inwoners die die objecten bedienen (opgeteld, kan overlappen).\n",
-          "reach: other non-virtual assets that fail within the horizon when this one fails alone "
-          "at T+0;\n"
+          "reach: other non-virtual assets that fail within the horizon when this one fails alone at T+0;\n"
           "impact: the population those assets serve (summed, may overlap).\n"},
     Entry{CliText::cutsets_heading, "Minimale snedeverzamelingen van {}{} {}, orde ≤ {}: {}",
           "Minimal cut sets of {}{} {}, order ≤ {}: {}"},
@@ -101,41 +88,31 @@ constexpr std::array kTexts{
     Entry{CliText::cut_sets_many, "{} verzamelingen", "{} sets"},
     Entry{CliText::any_order, "onbeperkt", "any"},
     Entry{CliText::order_heading, "Orde {} ({}){}:", "Order {} ({}){}:"},
-    Entry{CliText::order_single_points, " — enkelvoudige faalpunten",
-          " — single points of failure"},
+    Entry{CliText::order_single_points, " — enkelvoudige faalpunten", " — single points of failure"},
     Entry{CliText::order_pairs, " — kritieke paren", " — common-cause pairs"},
-    Entry{CliText::probability_exact, "Kans dat {} uitvalt: {} (exact, BDD)",
-          "Probability that {} fails: {} (exact, BDD)"},
+    Entry{CliText::probability_exact, "Kans dat {} uitvalt: {} (exact, BDD)", "Probability that {} fails: {} (exact, BDD)"},
     Entry{CliText::probability_bounds,
-          "Kans dat {} uitvalt: hoogstens {} (grenzen uit de snedeverzamelingen: bovengrens uit de "
-          "minimale sneden "
+          "Kans dat {} uitvalt: hoogstens {} (grenzen uit de snedeverzamelingen: bovengrens uit de minimale sneden "
           "{}, benadering voor zeldzame gebeurtenissen {}; het BDD was te groot)",
-          "Probability that {} fails: at most {} (bounds from the cut sets: min-cut upper bound "
-          "{}, rare-event {}; "
+          "Probability that {} fails: at most {} (bounds from the cut sets: min-cut upper bound {}, rare-event {}; "
           "the BDD was too large)"},
-    Entry{
-        CliText::probability_too_large,
-        "Kans dat {} uitvalt: niet berekend; het BDD van de functie past niet binnen {} knopen en "
-        "ze heeft meer "
-        "dan {} minimale snedeverzamelingen, zodat ook de grenzen te groot zijn (docs/cut-sets.md)",
-        "Probability that {} fails: not computed; the function's BDD does not fit within {} nodes "
-        "and it has more "
-        "than {} minimal cut sets, so the bounds are too large as well (docs/cut-sets.md)"},
+    Entry{CliText::probability_too_large,
+          "Kans dat {} uitvalt: niet berekend; het BDD van de functie past niet binnen {} knopen en ze heeft meer "
+          "dan {} minimale snedeverzamelingen, zodat ook de grenzen te groot zijn (docs/cut-sets.md)",
+          "Probability that {} fails: not computed; the function's BDD does not fit within {} nodes and it has more "
+          "than {} minimal cut sets, so the bounds are too large as well (docs/cut-sets.md)"},
     Entry{CliText::column_criticality, "kritiekheid", "criticality"},
     Entry{CliText::fussell_vesely_not_computed,
-          "fussell-v.: niet berekend; het BDD van deze functie of van haar minimale "
-          "snedeverzamelingen heeft meer "
+          "fussell-v.: niet berekend; het BDD van deze functie of van haar minimale snedeverzamelingen heeft meer "
           "dan {} knopen (docs/cut-sets.md). De andere maten zijn exact.",
-          "fussell-v.: not computed; the BDD of this function or of its minimal cut sets has more "
-          "than {} nodes "
+          "fussell-v.: not computed; the BDD of this function or of its minimal cut sets has more than {} nodes "
           "(docs/cut-sets.md). The other measures are exact."},
     Entry{CliText::cost, "kosten", "cost"},
     Entry{CliText::unknown, "onbekend", "unknown"},
     Entry{CliText::expected_annual_impact, "verwachte jaarlijkse impact", "expected annual impact"},
     Entry{CliText::per_million_euro, "per miljoen euro", "per million euro"},
     Entry{CliText::risks, "risico's", "risks"},
-    Entry{CliText::risks_counts, "{} weg, {} lager, {} hoger, {} nieuw",
-          "{} removed, {} reduced, {} raised, {} added"},
+    Entry{CliText::risks_counts, "{} weg, {} lager, {} hoger, {} nieuw", "{} removed, {} reduced, {} raised, {} added"},
     Entry{CliText::people_affected_summed,
           "getroffen mensen (elk gebied één keer per scenario, opgeteld over de scenario's)",
           "people affected (each area once per scenario, summed over the scenarios)"},
@@ -143,33 +120,25 @@ constexpr std::array kTexts{
           "people-hours without service (likewise)"},
     Entry{CliText::measures_compared, "Maatregelen vergeleken", "Measures compared"},
     Entry{CliText::compare_table_header,
-          "| # | Maatregel | Kosten | Verwachte jaarlijkse impact | Per miljoen euro | Weg | Lager "
-          "| Hoger | Nieuw |",
-          "| # | Measure | Cost | Expected annual impact | Per million euro | Removed | Reduced | "
-          "Raised | Added |"},
+          "| # | Maatregel | Kosten | Verwachte jaarlijkse impact | Per miljoen euro | Weg | Lager | Hoger | Nieuw |",
+          "| # | Measure | Cost | Expected annual impact | Per million euro | Removed | Reduced | Raised | Added |"},
     Entry{CliText::risks_removed, "Risico's weg", "Risks removed"},
     Entry{CliText::risks_reduced, "Risico's lager", "Risks reduced"},
     Entry{CliText::risks_raised, "Risico's hoger", "Risks raised"},
     Entry{CliText::risks_added, "Nieuwe risico's", "Risks added"},
     Entry{CliText::people_table_header, "| Tijd | Getroffen mensen nu | Met maatregel |",
           "| Time | People affected now | With the measure |"},
-    Entry{CliText::people_hours_without_service, "Mensuren zonder voorziening",
-          "People-hours without service"},
+    Entry{CliText::people_hours_without_service, "Mensuren zonder voorziening", "People-hours without service"},
     Entry{CliText::people_sum_note,
-          "_Mensen in getroffen gebieden, per scenario elk gebied één keer, opgeteld over de "
-          "scenario's: een maat om "
+          "_Mensen in getroffen gebieden, per scenario elk gebied één keer, opgeteld over de scenario's: een maat om "
           "te vergelijken, geen telling van inwoners._",
-          "_People in affected areas, each area once per scenario, summed over the scenarios: a "
-          "measure for "
+          "_People in affected areas, each area once per scenario, summed over the scenarios: a measure for "
           "comparing, not a head count._"},
     // "runs" and "seed" are no Dutch: a run is a "trekking", the seed its "startwaarde".
-    Entry{CliText::simulate_heading,
-          "Monte-Carlosimulatie van {} {}: {} trekkingen, startwaarde {}",
+    Entry{CliText::simulate_heading, "Monte-Carlosimulatie van {} {}: {} trekkingen, startwaarde {}",
           "Monte Carlo simulation of {} {}: {} runs, seed {}"},
-    Entry{CliText::simulate_nothing_fails, "Geen object valt uit in deze trekkingen.",
-          "No asset fails in these runs."},
-    Entry{CliText::simulate_assets_heading,
-          "Uitvalfrequentie per object, het vaakst eerst (getoond: {} van {}):",
+    Entry{CliText::simulate_nothing_fails, "Geen object valt uit in deze trekkingen.", "No asset fails in these runs."},
+    Entry{CliText::simulate_assets_heading, "Uitvalfrequentie per object, het vaakst eerst (getoond: {} van {}):",
           "Failure frequency per asset, most often first (shown: {} of {}):"},
     Entry{CliText::column_runs, "trekkingen", "runs"},
     Entry{CliText::column_fraction, "fractie", "fraction"},
@@ -183,26 +152,19 @@ constexpr std::array kTexts{
           "Loss exceedance: the fraction of runs with at least this many people affected:"},
     Entry{CliText::column_people_at_least, "ten minste", "at least"},
     Entry{CliText::simulate_legend,
-          "fractie: het deel van de trekkingen waarin het object binnen de horizon uitvalt; in "
-          "elke trekking valt elk "
-          "object\nonafhankelijk uit met zijn kans p, daarna volgt de uitvalketen. 95%-interval: "
-          "volgens Wilson voor "
+          "fractie: het deel van de trekkingen waarin het object binnen de horizon uitvalt; in elke trekking valt elk "
+          "object\nonafhankelijk uit met zijn kans p, daarna volgt de uitvalketen. 95%-interval: volgens Wilson voor "
           "fracties,\nuit de rangorde voor percentielen, normale benadering voor het gemiddelde.\n",
-          "fraction: the share of runs in which the asset fails within the horizon; in each run "
-          "every asset fails\n"
-          "independently with its probability p, then the cascade follows. 95% interval: Wilson's "
-          "for fractions,\n"
+          "fraction: the share of runs in which the asset fails within the horizon; in each run every asset fails\n"
+          "independently with its probability p, then the cascade follows. 95% interval: Wilson's for fractions,\n"
           "order statistics for percentiles, normal approximation for the mean.\n"},
-    Entry{
-        CliText::simulate_people_hours_heading,
-        "Mensuren zonder voorziening per trekking binnen de horizon, per gebied en voorziening{}:",
-        "People-hours without service per run within the horizon, per area and service{}:"},
+    Entry{CliText::simulate_people_hours_heading,
+          "Mensuren zonder voorziening per trekking binnen de horizon, per gebied en voorziening{}:",
+          "People-hours without service per run within the horizon, per area and service{}:"},
     Entry{CliText::simulate_scenarios_heading,
-          "Scenario's met een frequentie: elk treedt in een trekking (één jaar) onafhankelijk op "
-          "met kans\n"
+          "Scenario's met een frequentie: elk treedt in een trekking (één jaar) onafhankelijk op met kans\n"
           "1 - e^(-frequentie) en laat dan zijn objecten uitvallen op hun tijdstip:",
-          "Scenarios with a frequency: each occurs in a run (one year) independently with "
-          "probability\n"
+          "Scenarios with a frequency: each occurs in a run (one year) independently with probability\n"
           "1 - e^(-frequency) and then fails its assets at their times:"},
     Entry{CliText::column_scenario, "scenario", "scenario"},
     Entry{CliText::column_per_year, "per jaar", "per year"},

@@ -1,15 +1,15 @@
 #include "cli/register_run.hpp"
 
-#include <fmt/format.h>
-
 #include <iostream>
 #include <utility>
+
+#include <fmt/format.h>
 
 #include "assessors/simulated_failures.hpp"
 #include "catalogs/feed_cache.hpp"
 #include "cli/diagnostics_printer.hpp"
-#include "cli/version.hpp"
 #include "engine/parallel_for.hpp"
+#include "cli/version.hpp"
 #include "model/graph_digest.hpp"
 #include "model/suggest.hpp"
 #include "model/variant_apply.hpp"
@@ -92,9 +92,8 @@ PreparedAssessment prepare_assessment(const LoadedModel& loaded, const RegisterR
   if (const auto& simulated = prepared.profile.simulated_likelihood;
       simulated && !assessors::can_simulate_failures(loaded.model))
     diagnostics.error(simulated->where,
-                      "likelihood.source simulate needs assets with 'p' or scenarios with "
-                      "'frequency', and the model "
-                      "has neither: every run would fail nothing; expected source: p, or "
+                      "likelihood.source simulate needs assets with 'p' or scenarios with 'frequency', and "
+                      "the model has neither: every run would fail nothing; expected source: p, or "
                       "probabilities in the model");
   if (diagnostics.has_errors()) return prepared;
 

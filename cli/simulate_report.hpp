@@ -38,8 +38,8 @@ struct SimulateReport {
   double most_people = 0;
   std::vector<SimulateAsset> assets;  ///< every asset, in the model's (id) order
   std::vector<SimulateScenario> scenarios;  ///< the sampled scenarios, in id order
-  engine::MonteCarloTally
-      tally;  ///< failed_runs in the order of `assets`, scenario_runs of `scenarios`
+  /// failed_runs in the order of `assets`, scenario_runs in that of `scenarios`.
+  engine::MonteCarloTally tally;
 };
 
 /// The terminal report in `lang`: the `top` assets that fail most often (0:
