@@ -268,6 +268,14 @@ TEST_CASE(
   read("profile: 1\nlikelihood: {source: simulate, runs: 0}\nassessors: {scenario: {}}\n", zero);
   CHECK(messages(zero).find("likelihood.runs is 0; expected a whole number from 1 to 10000000") !=
         std::string::npos);
+  model::Diagnostics many;
+  read("profile: 1\nlikelihood: {source: simulate, runs: 10000001}\nassessors: {scenario: {}}\n", many);
+  CHECK(messages(many).find("likelihood.runs is 10000001; expected a whole number from 1 to 10000000") !=
+        std::string::npos);
+  model::Diagnostics negative_seed;
+  read("profile: 1\nlikelihood: {source: simulate, seed: -1}\nassessors: {scenario: {}}\n", negative_seed);
+  CHECK(messages(negative_seed).find("likelihood.seed is -1; expected a whole number of at least 0") !=
+        std::string::npos);
   model::Diagnostics stray;
   read("profile: 1\nlikelihood: {runs: 50}\nassessors: {scenario: {}}\n", stray);
   CHECK(messages(stray).find("'runs' and 'seed' belong to likelihood.source simulate") !=
