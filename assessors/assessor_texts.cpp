@@ -88,6 +88,11 @@ constexpr std::array kTexts{
           "scenariofrequenties, startwaarde {}): {} per jaar, 95%-interval {} tot {} → {} in {} jaar → klasse {}",
           "{} fails within {} in {} of {} runs of a year (Monte Carlo simulation of p and scenario frequencies, "
           "seed {}): {} per year, 95% interval {} to {} → {} in {} years → class {}"},
+    Entry{Phrase::simulated_joint_per_year,
+          "{} vallen samen binnen {} uit in {} van {} trekkingen van een jaar (Monte-Carlosimulatie van p en "
+          "scenariofrequenties, startwaarde {}): {} per jaar, 95%-interval {} tot {} → {} in {} jaar → klasse {}",
+          "{} fail together within {} in {} of {} runs of a year (Monte Carlo simulation of p and scenario "
+          "frequencies, seed {}): {} per year, 95% interval {} to {} → {} in {} years → class {}"},
     Entry{Phrase::cyber_base_only, "basisklasse {} voor cyberdreiging; geen verhogende of verlagende omstandigheden",
           "base class {} for cyber threats; no conditions raise or lower it"},
     Entry{Phrase::cyber_steps, "basisklasse {}, {} → klasse {}{} (stappen uit de scoringscatalogus)",

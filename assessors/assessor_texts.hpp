@@ -69,6 +69,7 @@ enum class Phrase {
   failure_probability,
   structural_per_year,
   simulated_per_year,
+  simulated_joint_per_year,
   cyber_base_only,
   cyber_steps,
   cyber_clamped,

@@ -7,22 +7,45 @@
 
 namespace knelpunt::assessors {
 
-SimulatedFailures simulate_failures_for(const model::Model& model,
-                                        const model::DependencyGraph& graph,
-                                        const SimulatedLikelihood& settings, model::Hours horizon,
-                                        unsigned threads) {
+namespace {
+
+/// The runs simulate_failures_for makes: `runs` runs of a year with `seed`
+/// up to `horizon`, counting the joint failures of `watched` besides.
+engine::MonteCarloTally simulate_runs(const model::Model& model, const model::DependencyGraph& graph,
+                                      std::uint64_t runs, std::uint64_t seed, model::Hours horizon,
+                                      std::span<const std::vector<model::AssetIndex>> watched, unsigned threads) {
   const engine::PeopleServed served(model);
   const std::vector<double> p = engine::initial_failure_probabilities(model);
   const std::vector<engine::SampledScenario> scenarios = engine::sampled_scenarios(model);
   engine::MonteCarloOptions options;
-  options.seed = settings.seed;
+  options.seed = seed;
   options.first_run = 0;
-  options.last_run = settings.runs;
+  options.last_run = runs;
   options.horizon = horizon;
   options.threads = threads;
   options.scenarios = scenarios;
-  auto tally = engine::simulate_failures(graph, served, p, options);
+  options.watched_sets = watched;
+  return engine::simulate_failures(graph, served, p, options);
+}
+
+}  // namespace
+
+SimulatedFailures simulate_failures_for(const model::Model& model,
+                                        const model::DependencyGraph& graph,
+                                        const SimulatedLikelihood& settings, model::Hours horizon,
+                                        unsigned threads) {
+  auto tally = simulate_runs(model, graph, settings.runs, settings.seed, horizon, {}, threads);
   return {settings.runs, settings.seed, horizon, std::move(tally.failed_runs)};
+}
+
+std::vector<std::uint64_t> simulate_joint_failures_for(const model::Model& model,
+                                                       const model::DependencyGraph& graph,
+                                                       const SimulatedFailures& simulated,
+                                                       std::span<const std::vector<model::AssetIndex>> sets,
+                                                       unsigned threads) {
+  if (sets.empty()) return {};
+  return simulate_runs(model, graph, simulated.runs, simulated.seed, simulated.horizon, sets, threads)
+      .joint_failed_runs;
 }
 
 bool can_simulate_failures(const model::Model& model) {

@@ -5,6 +5,7 @@
 /// (profile `likelihood: {source: simulate}`, docs/assessors.md).
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "assessors/assessment_profile.hpp"
@@ -27,6 +28,17 @@ SimulatedFailures simulate_failures_for(const model::Model& model,
                                         const model::DependencyGraph& graph,
                                         const SimulatedLikelihood& settings, model::Hours horizon,
                                         unsigned threads);
+
+/// Per set of `sets` (each with at least one asset and no repeats): in how
+/// many runs of the simulation `simulated` was made with (the same runs,
+/// seed and horizon) every asset of the set failed within the horizon,
+/// whatever the cause. Runs that simulation again, so the counts agree with
+/// `simulated.failed_runs` run by run; the result does not depend on `threads`.
+std::vector<std::uint64_t> simulate_joint_failures_for(const model::Model& model,
+                                                       const model::DependencyGraph& graph,
+                                                       const SimulatedFailures& simulated,
+                                                       std::span<const std::vector<model::AssetIndex>> sets,
+                                                       unsigned threads);
 
 /// True when some run can fail something: an asset with p > 0 or a scenario
 /// with a frequency > 0. Without either, a simulation says nothing.

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <utility>
 
 #include "assessors/assessor_options.hpp"
@@ -22,6 +23,7 @@
 #include "assessors/builtin_assessors.hpp"
 #include "assessors/impact_estimator.hpp"
 #include "assessors/local_format.hpp"
+#include "assessors/simulated_failures.hpp"
 #include "assessors/structural_likelihood.hpp"
 #include "assessors/structural_measures.hpp"
 #include "engine/cut_sets.hpp"
@@ -93,13 +95,30 @@ class SinglePointAssessor : public Assessor {
       if (entry.targets.size() >= min_vital_) kept.push_back(std::move(entry));
     }
 
+    // With likelihoods from simulation, a set of two or more takes how often
+    // its assets failed together in the same runs (one more simulation that
+    // watches every such set): joint[i] for kept[i].
+    std::vector<std::optional<std::uint64_t>> joint(kept.size());
+    if (context.simulated) {
+      std::vector<std::vector<model::AssetIndex>> sets;
+      std::vector<std::size_t> of_kept;
+      for (std::size_t i = 0; i < kept.size(); ++i)
+        if (kept[i].set->size() > 1) {
+          sets.push_back(*kept[i].set);
+          of_kept.push_back(i);
+        }
+      const auto counts =
+          simulate_joint_failures_for(context.model, context.graph, *context.simulated, sets, context.threads);
+      for (std::size_t k = 0; k < counts.size(); ++k) joint[of_kept[k]] = counts[k];
+    }
+
     // Each finding runs its own cascade: independent, so in parallel, each
     // into its own slot (the order, and so the bytes, do not depend on threads).
     std::vector<Finding> findings(kept.size());
     std::vector<char> found(kept.size(), 0);  // char, not bool: written from several threads
     engine::ProgressCounter cascade_progress(context.progress, "single-point: cascades", kept.size());
     engine::parallel_for(kept.size(), context.threads, [&](std::size_t i) {
-      found[i] = finding_for(*kept[i].set, kept[i].targets, context, findings[i]) ? 1 : 0;
+      found[i] = finding_for(*kept[i].set, kept[i].targets, joint[i], context, findings[i]) ? 1 : 0;
       cascade_progress.advance();
     });
     model::keep_flagged(findings, found);  // in place: a region has tens of thousands
@@ -107,14 +126,15 @@ class SinglePointAssessor : public Assessor {
   }
 
  private:
-  /// The finding of cut set `set` of the vital assets `hit` into `finding`;
+  /// The finding of cut set `set` of the vital assets `hit` into `finding`
+  /// (`joint_failed_runs`: the simulation's count for the set, if any);
   /// false (nothing to report) when its own cascade, restoration included,
   /// takes down fewer than min_vital (at least one) of them: the repairs of
   /// the model keep them in service, and a knelpunt entry that takes down
   /// no vital asset cannot be defended.
   bool finding_for(const std::vector<model::AssetIndex>& set,
-                   const std::vector<model::AssetIndex>& hit, const AssessmentContext& context,
-                   Finding& finding) const {
+                   const std::vector<model::AssetIndex>& hit, std::optional<std::uint64_t> joint_failed_runs,
+                   const AssessmentContext& context, Finding& finding) const {
     finding.assessor = std::string(name());
     finding.kind = set.size() == 1 ? "spof" : "common-cause";
     std::vector<std::string> labels;
@@ -167,7 +187,7 @@ class SinglePointAssessor : public Assessor {
     fill_cascade(finding, outcome);
     finding.brief = brief;
     finding.impact = std::move(outcome.impact);
-    finding.likelihood = structural_likelihood(set, context);
+    finding.likelihood = structural_likelihood(set, context, joint_failed_runs);
     finding.measures = structural_measures(set, context);
     return true;
   }

@@ -11,34 +11,36 @@ namespace knelpunt::assessors {
 
 namespace {
 
-/// The likelihood of asset `a` failing within the simulation's horizon: how
-/// often it failed in the runs, whatever the cause (its own p, a supplier's,
-/// a scenario), over the scoring period.
-Likelihood simulated_likelihood(model::AssetIndex a, const SimulatedFailures& simulated,
-                                const AssessmentContext& context) {
+/// The likelihood of `assets` failing (together, for two or more) within
+/// the simulation's horizon: in `failed` of its runs, whatever the cause
+/// (their own p, a supplier's, a scenario), over the scoring period.
+Likelihood simulated_likelihood(const std::vector<model::AssetIndex>& assets, std::uint64_t failed,
+                                const SimulatedFailures& simulated, const AssessmentContext& context) {
   const auto& scoring = context.reference.scoring;
-  const std::uint64_t failed = simulated.failed_runs[a];
   const double per_year = static_cast<double>(failed) / static_cast<double>(simulated.runs);
   const auto interval = engine::wilson_interval(failed, simulated.runs);
   const double period = scoring.period_probability(per_year);
   const auto likelihood_class = scoring.likelihood_class(period);
+  std::vector<std::string> ids;
+  for (auto a : assets) ids.push_back(context.model.assets[a].id);
   return {likelihood_class,
-          local_text(Phrase::simulated_per_year, context.model.assets[a].id,
-                     local_hours(simulated.horizon), local_whole(static_cast<double>(failed)),
-                     local_whole(static_cast<double>(simulated.runs)), simulated.seed,
-                     local_probability(per_year), local_probability(interval.lo),
-                     local_probability(interval.hi), local_probability(period),
-                     scoring.period_years, catalogs::class_letter(likelihood_class))};
+          local_text(assets.size() == 1 ? Phrase::simulated_per_year : Phrase::simulated_joint_per_year,
+                     joined(ids, Phrase::list_and), local_hours(simulated.horizon),
+                     local_whole(static_cast<double>(failed)), local_whole(static_cast<double>(simulated.runs)),
+                     simulated.seed, local_probability(per_year), local_probability(interval.lo),
+                     local_probability(interval.hi), local_probability(period), scoring.period_years,
+                     catalogs::class_letter(likelihood_class))};
 }
 
 }  // namespace
 
-Likelihood structural_likelihood(const std::vector<model::AssetIndex>& assets, const AssessmentContext& context) {
+Likelihood structural_likelihood(const std::vector<model::AssetIndex>& assets, const AssessmentContext& context,
+                                 std::optional<std::uint64_t> joint_failed_runs) {
   const auto& scoring = context.reference.scoring;
-  // A simulation gives how often one asset fails; a set's joint failure it
-  // does not count, so sets keep the product of their p (docs/assessors.md).
   if (context.simulated && assets.size() == 1)
-    return simulated_likelihood(assets[0], *context.simulated, context);
+    return simulated_likelihood(assets, context.simulated->failed_runs[assets[0]], *context.simulated, context);
+  if (context.simulated && joint_failed_runs)
+    return simulated_likelihood(assets, *joint_failed_runs, *context.simulated, context);
   double per_year = 1;
   std::vector<LocalText> factors;
   for (auto a : assets) {

@@ -20,6 +20,9 @@ void add_tally(MonteCarloTally& into, const MonteCarloTally& part) {
   if (into.scenario_runs.empty()) into.scenario_runs.assign(part.scenario_runs.size(), 0);
   for (std::size_t s = 0; s < part.scenario_runs.size() && s < into.scenario_runs.size(); ++s)
     into.scenario_runs[s] += part.scenario_runs[s];
+  if (into.joint_failed_runs.empty()) into.joint_failed_runs.assign(part.joint_failed_runs.size(), 0);
+  for (std::size_t s = 0; s < part.joint_failed_runs.size() && s < into.joint_failed_runs.size(); ++s)
+    into.joint_failed_runs[s] += part.joint_failed_runs[s];
   into.runs += part.runs;
   into.upper_bound_runs += part.upper_bound_runs;
   into.people_hours_upper_bound_runs += part.people_hours_upper_bound_runs;
@@ -69,15 +72,22 @@ constexpr std::uint64_t kBlockRuns = 256;
 
 /// One worker's memory and its part of the tally; reused across blocks.
 struct Worker {
-  Worker(const model::DependencyGraph& graph, const PeopleServed& served, std::size_t scenarios)
+  Worker(const model::DependencyGraph& graph, const PeopleServed& served, std::size_t scenarios,
+         std::size_t watched_sets)
       : cascade(graph),
         people(served),
         failed_runs(graph.asset_count(), 0),
-        scenario_runs(scenarios, 0) {}
+        scenario_runs(scenarios, 0),
+        joint_failed_runs(watched_sets, 0) {
+    if (watched_sets > 0) down.assign(graph.asset_count(), 0);
+  }
   CascadeRunner cascade;
   AffectedPeopleCounter people;
   std::vector<std::uint64_t> failed_runs;
   std::vector<std::uint64_t> scenario_runs;
+  std::vector<std::uint64_t> joint_failed_runs;
+  /// Per asset whether it failed in the current run (only with watched sets; all 0 between runs).
+  std::vector<char> down;
   std::map<double, std::uint64_t> histogram;
   std::map<double, std::uint64_t> hours_histogram;
   std::uint64_t runs = 0;
@@ -102,6 +112,19 @@ MonteCarloTally simulate_failures(const model::DependencyGraph& graph, const Peo
     if (!graph.is_virtual(a) && a < p.size() && p[a] > 0)
       candidates.push_back({a, stream_key(graph.id(a)), p[a]});
 
+  // The watched sets by their first (lowest) asset: a run looks only at the
+  // sets of the assets it failed. sets_from[set_begin[a]..set_begin[a + 1]) are the
+  // positions in watched_sets of those that start at asset a.
+  const auto& watched = options.watched_sets;
+  std::vector<std::size_t> set_begin(watched.empty() ? 0 : graph.asset_count() + 1, 0);
+  std::vector<std::size_t> sets_from(watched.size());
+  if (!watched.empty()) {
+    for (const auto& set : watched) ++set_begin[set.front() + 1];
+    for (std::size_t a = 0; a < graph.asset_count(); ++a) set_begin[a + 1] += set_begin[a];
+    std::vector<std::size_t> next(set_begin.begin(), set_begin.end() - 1);
+    for (std::size_t s = 0; s < watched.size(); ++s) sets_from[next[watched[s].front()]++] = s;
+  }
+
   // People-hours have no end at an infinite horizon.
   const bool count_hours = options.horizon != kNever;
   const std::uint64_t first = options.first_run;
@@ -118,7 +141,8 @@ MonteCarloTally simulate_failures(const model::DependencyGraph& graph, const Peo
     {
       std::lock_guard lock(mutex);
       if (idle.empty()) {
-        workers.push_back(std::make_unique<Worker>(graph, served, options.scenarios.size()));
+        workers.push_back(
+            std::make_unique<Worker>(graph, served, options.scenarios.size(), watched.size()));
         idle.push_back(workers.back().get());
       }
       worker = idle.back();
@@ -144,6 +168,16 @@ MonteCarloTally simulate_failures(const model::DependencyGraph& graph, const Peo
       worker->cascade.run(worker->seeds, options.horizon);
       const auto failed = worker->cascade.failed();
       for (const AssetIndex a : failed) ++worker->failed_runs[a];
+      if (!watched.empty()) {
+        for (const AssetIndex a : failed) worker->down[a] = 1;
+        for (const AssetIndex a : failed)
+          for (std::size_t k = set_begin[a]; k < set_begin[a + 1]; ++k) {
+            const auto& set = watched[sets_from[k]];
+            if (std::all_of(set.begin() + 1, set.end(), [&](AssetIndex b) { return worker->down[b] != 0; }))
+              ++worker->joint_failed_runs[sets_from[k]];
+          }
+        for (const AssetIndex a : failed) worker->down[a] = 0;
+      }
       const auto people = affected_people(worker->people, failed);
       ++worker->histogram[people.people];
       if (people.upper_bound) ++worker->upper_bound_runs;
@@ -179,12 +213,14 @@ MonteCarloTally simulate_failures(const model::DependencyGraph& graph, const Peo
   MonteCarloTally tally;
   tally.failed_runs.assign(graph.asset_count(), 0);
   tally.scenario_runs.assign(options.scenarios.size(), 0);
+  tally.joint_failed_runs.assign(watched.size(), 0);
   for (const auto& worker : workers) {
     MonteCarloTally part;
     part.runs = worker->runs;
     part.upper_bound_runs = worker->upper_bound_runs;
     part.failed_runs = std::move(worker->failed_runs);
     part.scenario_runs = std::move(worker->scenario_runs);
+    part.joint_failed_runs = std::move(worker->joint_failed_runs);
     part.people_hours_upper_bound_runs = worker->hours_upper_bound_runs;
     for (const auto& [people, runs] : worker->histogram) part.people.push_back({people, runs});
     for (const auto& [hours, runs] : worker->hours_histogram)

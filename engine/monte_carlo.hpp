@@ -45,6 +45,9 @@ struct MonteCarloTally {
   std::uint64_t people_hours_upper_bound_runs = 0;
   /// Per sampled scenario (MonteCarloOptions::scenarios, same order): runs in which it occurred.
   std::vector<std::uint64_t> scenario_runs;
+  /// Per watched set (MonteCarloOptions::watched_sets, same order): runs in
+  /// which every asset of the set failed within the horizon.
+  std::vector<std::uint64_t> joint_failed_runs;
 };
 
 /// A scenario as a run samples it.
@@ -87,6 +90,10 @@ struct MonteCarloOptions {
   /// The scenarios sampled in each run (those with a frequency), in the
   /// model's (id) order; the tally's scenario_runs follow it.
   std::span<const SampledScenario> scenarios;
+  /// Sets of assets (each with at least one asset and no repeats) whose
+  /// joint failure the runs count: the tally's joint_failed_runs follow this
+  /// order. A run then costs O(sizes of the sets whose first asset failed) more.
+  std::span<const std::vector<AssetIndex>> watched_sets;
   /// Called with the number of runs finished so far, after each block of
   /// runs, one call at a time (from whichever worker finished the block).
   std::function<void(std::uint64_t done)> progress;

@@ -282,6 +282,59 @@ TEST_CASE(
   }
 }
 
+TEST_CASE("joint failures of watched sets equal a naive reference, whatever the threads and splits") {
+  const SimModel m = small_region();
+  const auto graph = m.graph();
+  const engine::PeopleServed served(m.model);
+  const AssetIndex a = 0, b = 1, c = 2, d = 3, e = 4, f = 5, top = 6;
+  // Pairs with a shared first asset, a set in reverse index order, a
+  // triple, a one-asset set (its count is failed_runs) and a virtual asset.
+  const std::vector<std::vector<AssetIndex>> watched = {{a, b}, {a, f}, {e, c}, {c, d, f}, {d}, {top, a}};
+  constexpr std::uint64_t kRuns = 3000;
+  for (const model::Hours horizon : {kNever, 3.0, 6.0}) {
+    CAPTURE(horizon);
+    engine::MonteCarloOptions options;
+    options.seed = 17;
+    options.first_run = 0;
+    options.last_run = kRuns;
+    options.horizon = horizon;
+    options.threads = 3;
+    options.watched_sets = watched;
+    const auto tally = engine::simulate_failures(graph, served, m.p, options);
+    std::vector<std::uint64_t> joint(watched.size(), 0);
+    for (std::uint64_t run = 0; run < kRuns; ++run) {
+      std::vector<engine::Seed> seeds;
+      for (AssetIndex x = 0; x < graph.asset_count(); ++x)
+        if (!graph.is_virtual(x) && engine::fails_initially(17, run, engine::stream_key(graph.id(x)), m.p[x]))
+          seeds.push_back({x, 0});
+      const auto cascade = engine::propagate(graph, seeds, horizon);
+      for (std::size_t s = 0; s < watched.size(); ++s) {
+        bool all = true;
+        for (const auto x : watched[s]) all = all && cascade.failed(x);
+        if (all) ++joint[s];
+      }
+    }
+    CHECK(tally.joint_failed_runs == joint);
+    CHECK(tally.joint_failed_runs[4] == tally.failed_runs[d]);
+    // Every watched set fails together in some runs and not in all of them
+    // (the reference above is not trivially all zeros).
+    for (const auto count : joint) {
+      CHECK(count > 0);
+      CHECK(count < kRuns);
+    }
+    options.threads = 1;
+    options.last_run = 1000;
+    auto split = engine::simulate_failures(graph, served, m.p, options);
+    options.first_run = 1000;
+    options.last_run = kRuns;
+    options.threads = 2;
+    engine::add_tally(split, engine::simulate_failures(graph, served, m.p, options));
+    CHECK(split.joint_failed_runs == tally.joint_failed_runs);
+  }
+  // Without watched sets the tally has no joint counts.
+  CHECK(simulate(m, graph, 17, 0, 100, kNever, 1, m.p).joint_failed_runs.empty());
+}
+
 TEST_CASE(
     "fractions agree with the exact probability within their interval; a biased sampler would "
     "not") {
