@@ -168,8 +168,12 @@ constexpr std::array kTexts{
           "1 - e^(-frequency) and then fails its assets at their times:"},
     Entry{CliText::column_scenario, "scenario", "scenario"},
     Entry{CliText::column_per_year, "per jaar", "per year"},
+    Entry{CliText::simulate_joint_heading,
+          "Samen uitgevallen (--joint): trekkingen waarin elk object van de set binnen de horizon uitviel:",
+          "Failed together (--joint): runs in which every asset of the set failed within the horizon:"},
+    Entry{CliText::column_assets_together, "objecten", "assets"},
 };
-static_assert(kTexts.size() == static_cast<std::size_t>(CliText::column_per_year) + 1,
+static_assert(kTexts.size() == static_cast<std::size_t>(CliText::column_assets_together) + 1,
               "every CliText needs exactly one entry in kTexts");
 
 static_assert(model::keys_in_enum_order(kTexts), "kTexts must list the texts in the order of the enum");

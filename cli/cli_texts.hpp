@@ -115,6 +115,8 @@ enum class CliText {
   simulate_scenarios_heading,
   column_scenario,
   column_per_year,
+  simulate_joint_heading,
+  column_assets_together,
 };
 
 /// The format string of `key` in `lang` ("en": English; anything else: Dutch).

@@ -194,9 +194,9 @@ class MergeCommand : public Command {
           file.report.horizon != first.report.horizon || file.report.seed != first.report.seed ||
           file.report.runs != first.report.runs || file.report.region != first.report.region ||
           file.report.most_people != first.report.most_people || !same_assets() ||
-          !same_scenarios()) {
-        std::cerr << fmt::format("knelpunt: {} does not belong with {}: expected the same model, horizon, seed, runs "
-                                 "and shard count N in every part\n",
+          !same_scenarios() || file.report.joint_sets != first.report.joint_sets) {
+        std::cerr << fmt::format("knelpunt: {} does not belong with {}: expected the same model, horizon, seed, runs, "
+                                 "--joint sets and shard count N in every part\n",
                                  parts_[i], parts_[0]);
         return kExitBadInput;
       }

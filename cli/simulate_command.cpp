@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <limits>
 #include <optional>
@@ -50,6 +51,9 @@ class SimulateCommand : public Command {
         "--shard", shard_text_,
         "Simulate only shard I of N (0 <= I < N) of the runs and write its raw counts for "
         "'knelpunt merge'");
+    command->add_option("--joint", joint_texts_,
+                        "Also count the runs in which all of these assets fail within the horizon: ids "
+                        "joined by '+' (repeatable, e.g. --joint onderstation+aggregaat)");
     command
         ->add_option("--top", top_,
                      "Text: show only the N assets that fail most often (default 20)")
@@ -69,6 +73,7 @@ class SimulateCommand : public Command {
         "  knelpunt simulate examples/dordrecht --runs 100000 --seed 7\n"
         "  knelpunt simulate examples/dordrecht --runs 100000 --seed 7 --horizon 24h --format json "
         "-o sim.json\n"
+        "  knelpunt simulate examples/dordrecht --runs 100000 --joint it-drinkwater+scada-drinkwater\n"
         "  knelpunt simulate big-region --runs 1000000 --seed 7 --shard 0/4 -o part-0.json   "
         "(then: knelpunt merge "
         "part-*.json)");
@@ -100,6 +105,19 @@ class SimulateCommand : public Command {
       report.most_people += served.population(area);
     for (const auto& asset : model.assets)
       report.assets.push_back({asset.id, asset.name.empty() ? asset.id : asset.name});
+    // The sets of --joint, as asset indices (index order is id order).
+    std::vector<std::vector<model::AssetIndex>> joint;
+    for (const auto& text : joint_texts_) {
+      auto set = joint_set_or_report(model, text);
+      if (!set) return kExitBadInput;
+      if (std::find(joint.begin(), joint.end(), *set) != joint.end()) {
+        std::cerr << fmt::format("knelpunt: --joint {}: the same set is asked twice; expected each set once\n", text);
+        return kExitBadInput;
+      }
+      joint.push_back(std::move(*set));
+      report.joint_sets.emplace_back();
+      for (const auto a : joint.back()) report.joint_sets.back().push_back(model.assets[a].id);
+    }
     // Scenarios with a frequency occur in runs (docs/simulate.md, decision 039).
     const std::vector<engine::SampledScenario> sampled = engine::sampled_scenarios(model);
     for (const auto& scenario : model.scenarios)
@@ -126,6 +144,7 @@ class SimulateCommand : public Command {
     options.recovery = recovery;
     options.restart = restart;
     options.scenarios = sampled;
+    options.watched_sets = joint;
     if (progress.active()) options.progress = [&](std::uint64_t done) { progress.update(done); };
     report.tally = engine::simulate_failures(graph, served, p, options);
 
@@ -153,6 +172,11 @@ class SimulateCommand : public Command {
           extra.push_back(seed.at);
         }
       }
+      // and the --joint sets (the shards of one simulation count the same ones).
+      for (const auto& set : joint) {
+        extra.push_back(static_cast<double>(set.size()));
+        for (const auto a : set) extra.push_back(static_cast<double>(a));
+      }
       text = render_simulate_shard(report, *shard, model::graph_digest(graph, extra));
     } else {
       text = format_ == "json" ? render_simulate_json(report)
@@ -162,12 +186,40 @@ class SimulateCommand : public Command {
   }
 
  private:
+  /// The assets of one --joint value (ids joined by '+') in index order, or
+  /// nothing after printing what is wrong.
+  static std::optional<std::vector<model::AssetIndex>> joint_set_or_report(const model::Model& model,
+                                                                          const std::string& text) {
+    std::vector<model::AssetIndex> set;
+    std::size_t begin = 0;
+    while (begin <= text.size()) {
+      const std::size_t end = std::min(text.find('+', begin), text.size());
+      const std::string id = text.substr(begin, end - begin);
+      const auto index = id.empty() ? std::nullopt : model.find(id);
+      if (!index) {
+        std::cerr << fmt::format("knelpunt: --joint {}: {}; expected asset ids of the model joined by '+' "
+                                 "(e.g. --joint onderstation+aggregaat)\n",
+                                 text, id.empty() ? std::string("an empty id") : fmt::format("no asset '{}'", id));
+        return std::nullopt;
+      }
+      set.push_back(static_cast<model::AssetIndex>(*index));
+      begin = end + 1;
+    }
+    std::sort(set.begin(), set.end());
+    if (std::adjacent_find(set.begin(), set.end()) != set.end()) {
+      std::cerr << fmt::format("knelpunt: --joint {}: an asset is named twice; expected distinct assets\n", text);
+      return std::nullopt;
+    }
+    return set;
+  }
+
   std::string model_path_;
   std::uint64_t runs_ = 0;
   std::uint64_t seed_ = 1;
   std::string horizon_text_;
   unsigned threads_ = 0;
   std::string shard_text_;
+  std::vector<std::string> joint_texts_;
   std::size_t top_ = 0;
   std::string format_ = "text";
   std::string lang_ = "nl";

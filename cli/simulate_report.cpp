@@ -88,6 +88,30 @@ std::string scenarios_text(const SimulateReport& report, std::string_view lang) 
   return out + "\n";
 }
 
+/// The sets asked with --joint and how often all of their assets failed; nothing when none was asked.
+std::string joint_text(const SimulateReport& report, std::string_view lang) {
+  if (report.joint_sets.empty()) return {};
+  const auto& tally = report.tally;
+  std::vector<std::string> labels;
+  const auto label_heading = cli_text(CliText::column_assets_together, lang);
+  std::size_t width = label_heading.size();
+  for (const auto& set : report.joint_sets) {
+    labels.push_back(fmt::format("{}", fmt::join(set, " + ")));
+    width = std::max(width, labels.back().size());
+  }
+  std::string out = std::string(cli_text(CliText::simulate_joint_heading, lang)) + "\n";
+  out += fmt::format("  {:<{}}  {:>12}  {:>8}  {}\n", label_heading, width, cli_text(CliText::column_runs, lang),
+                     cli_text(CliText::column_fraction, lang), cli_text(CliText::column_ci95, lang));
+  for (std::size_t s = 0; s < labels.size(); ++s) {
+    const std::uint64_t failed = tally.joint_failed_runs[s];
+    out += fmt::format("  {:<{}}  {:>12}  {:>8}  {}\n", labels[s], width,
+                       model::format_grouped_integer(static_cast<double>(failed), lang),
+                       model::format_decimal(fraction(failed, tally.runs), 4, lang),
+                       interval_text(engine::wilson_interval(failed, tally.runs), 4, lang));
+  }
+  return out + "\n";
+}
+
 }  // namespace
 
 std::string render_simulate_json(const SimulateReport& report) {
@@ -121,6 +145,19 @@ std::string render_simulate_json(const SimulateReport& report) {
     scenarios.push_back(std::move(entry));
   }
   out["scenarios"] = std::move(scenarios);
+  if (!report.joint_sets.empty()) {
+    auto joint = nlohmann::ordered_json::array();
+    for (std::size_t s = 0; s < report.joint_sets.size(); ++s) {
+      const std::uint64_t failed = tally.joint_failed_runs[s];
+      nlohmann::ordered_json entry;
+      entry["assets"] = report.joint_sets[s];
+      entry["failed_runs"] = failed;
+      entry["fraction"] = fraction(failed, tally.runs);
+      entry["ci95"] = interval_json(engine::wilson_interval(failed, tally.runs));
+      joint.push_back(std::move(entry));
+    }
+    out["joint"] = std::move(joint);
+  }
   out["people"] = distribution_json(tally.people, tally.upper_bound_runs);
   out["people_hours"] =
       report.horizon == model::kNever
@@ -199,6 +236,7 @@ std::string render_simulate_text(const SimulateReport& report, std::size_t top,
   }
   out += "\n";
   out += scenarios_text(report, lang);
+  out += joint_text(report, lang);
 
   out += cli_format(CliText::simulate_people_heading, lang,
                     tally.upper_bound_runs > 0 ? cli_text(CliText::upper_bound, lang)
@@ -267,6 +305,12 @@ std::string render_simulate_shard(const SimulateReport& report, const Shard& sha
     scenarios.push_back(std::move(entry));
   }
   out["scenarios"] = std::move(scenarios);
+  if (!report.joint_sets.empty()) {
+    auto joint = nlohmann::ordered_json::array();
+    for (std::size_t s = 0; s < report.joint_sets.size(); ++s)
+      joint.push_back({{"assets", report.joint_sets[s]}, {"failed_runs", tally.joint_failed_runs[s]}});
+    out["joint"] = std::move(joint);
+  }
   auto histogram = nlohmann::ordered_json::array();
   for (const auto& entry : tally.people) histogram.push_back({entry.people, entry.runs});
   out["people"] = std::move(histogram);

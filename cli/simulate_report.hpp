@@ -38,7 +38,12 @@ struct SimulateReport {
   double most_people = 0;
   std::vector<SimulateAsset> assets;  ///< every asset, in the model's (id) order
   std::vector<SimulateScenario> scenarios;  ///< the sampled scenarios, in id order
-  /// failed_runs in the order of `assets`, scenario_runs in that of `scenarios`.
+  /// The sets of assets whose joint failure was counted (`--joint`), each
+  /// by id in id order, in the order asked; empty: none asked (and the
+  /// outputs have no "joint").
+  std::vector<std::vector<std::string>> joint_sets;
+  /// failed_runs in the order of `assets`, scenario_runs in that of
+  /// `scenarios`, joint_failed_runs in that of `joint_sets`.
   engine::MonteCarloTally tally;
 };
 

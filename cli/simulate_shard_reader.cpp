@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <limits>
 
 #include "cli/option_ranges.hpp"
@@ -178,6 +179,47 @@ std::optional<SimulateShardFile> parse_simulate_shard(std::string_view text, std
         occurred = check.whole(*value, pointer + "/occurred_runs", 0, length, expected_count);
       report.scenarios.push_back(std::move(scenario));
       tally.scenario_runs.push_back(occurred);
+    }
+  }
+  // Present when the simulation counted sets (--joint): [{assets, failed_runs}, …].
+  if (const auto joint = json.find("joint"); joint != json.end() && !check.failed()) {
+    if (!joint->is_array())
+      check.problem("/joint", "is " + describe_json(*joint), "an array of {assets, failed_runs}");
+    // The shard's asset ids, sorted once: a set may name only those.
+    std::vector<std::string_view> known_ids;
+    if (joint->is_array() && !joint->empty()) {
+      for (const auto& asset : report.assets) known_ids.push_back(asset.id);
+      std::sort(known_ids.begin(), known_ids.end());
+    }
+    for (std::size_t i = 0; !check.failed() && joint->is_array() && i < joint->size(); ++i) {
+      const Json& entry = (*joint)[i];
+      const std::string pointer = fmt::format("/joint/{}", i);
+      if (!entry.is_object()) {
+        check.problem(pointer, "is " + describe_json(entry), "an object {assets: [asset ids], failed_runs}");
+        break;
+      }
+      const Json* ids = check.member(entry, pointer, "assets");
+      if (!ids) break;
+      if (!ids->is_array() || ids->empty()) {
+        check.problem(pointer + "/assets", "is " + describe_json(*ids), "a non-empty array of asset ids");
+        break;
+      }
+      std::vector<std::string> set;
+      for (std::size_t k = 0; !check.failed() && k < ids->size(); ++k) {
+        const Json& id = (*ids)[k];
+        const bool known = id.is_string() && std::binary_search(known_ids.begin(), known_ids.end(),
+                                                                std::string_view(id.get_ref<const std::string&>()));
+        if (!known)
+          check.problem(fmt::format("{}/assets/{}", pointer, k), "is " + describe_json(id),
+                        "the id of an asset in this shard's \"assets\"");
+        else
+          set.push_back(id.get<std::string>());
+      }
+      std::uint64_t failed = 0;
+      if (const Json* value = check.member(entry, pointer, "failed_runs"))
+        failed = check.whole(*value, pointer + "/failed_runs", 0, length, expected_count);
+      report.joint_sets.push_back(std::move(set));
+      tally.joint_failed_runs.push_back(failed);
     }
   }
   read_histogram(check, json, "people", length, tally.people);

@@ -15,7 +15,8 @@
   disagrees with the exact values for most assets, so the agreement check
   has power;
 - `assess` with `likelihood: {source: simulate}` quotes simulate's failed
-  runs for the same runs, seed and horizon, and the class of that fraction;
+  runs (and for critical pairs `simulate --joint`'s) for the same runs, seed
+  and horizon, and the class of that fraction;
   for a critical pair it quotes the runs in which both assets failed, which
   agree with the exact probability that both fail (cutsets on an asset that
   needs one of the two) within a 99.9 % Wilson interval for several seeds,
@@ -43,6 +44,8 @@ HERE = pathlib.Path(__file__).resolve().parent
 MODEL = HERE.parent / "data" / "models" / "simulate-region"
 Z999 = 3.290526731491926
 Z95 = 1.959963984540054
+# --joint sets of the test region for the shard checks: a pair and a triple.
+JOINT = ["--joint", "onderstation+aggregaat", "--joint", "hs-a+hs-b+mast"]
 
 
 def run(args, expect_rc=0):
@@ -72,9 +75,12 @@ def check_threads(knelpunt):
 
 def check_shards(knelpunt, tmp):
     checked = 0
-    # An infinite horizon (no people-hours) and a finite one with repairs (people-hours).
+    # An infinite horizon (no people-hours) and a finite one with repairs
+    # (people-hours) and --joint sets (a pair and a triple).
     for horizon, splits in (("inf", (2, 7)), ("24h", (1, 3))):
         base = [knelpunt, "simulate", MODEL, "--runs", "2500", "--seed", "12345678901234567890", "--horizon", horizon]
+        if horizon != "inf":
+            base += JOINT
         single = {fmt: run(base + ["--format", fmt, "--threads", "1"]).stdout for fmt in ("json", "text")}
         for n in splits:
             parts = [os.path.join(tmp, f"sim-{horizon}-{n}-{i}.json") for i in range(n)]
@@ -218,6 +224,22 @@ def check_register_likelihood(knelpunt, tmp):
                                     "--format", "json"]).stdout)
         failed = {row["asset"]: row["failed_runs"] for row in simulated["assets"]}
         quoted = 0
+        # Critical pairs quote how often both failed: simulate --joint for the same runs.
+        pairs = {}
+        for risk in register["risks"]:
+            for first, second, k, n in re.findall(rf"(\S+) and (\S+) fail together within {horizon} in (\d+) of (\d+) runs",
+                                                  risk["likelihood"]["rationale"]):
+                pairs[(first, second)] = (int(k), int(n))
+        if pairs:
+            joint_args = [arg for pair in sorted(pairs) for arg in ("--joint", "+".join(pair))]
+            joint = json.loads(run([knelpunt, "simulate", model, "--runs", "6000", "--seed", "5", "--horizon", horizon,
+                                    "--format", "json", *joint_args]).stdout)["joint"]
+            for row in joint:
+                k, n = pairs[tuple(row["assets"])]
+                if n != 6000 or k != row["failed_runs"]:
+                    sys.exit(f"FAIL: {name}: the register quotes {row['assets']} failing together in {k} of {n} runs, "
+                             f"simulate --joint gives {row['failed_runs']} of 6000")
+                quoted += 1
         for risk in register["risks"]:
             rationale = risk["likelihood"]["rationale"]
             for asset, k, n in re.findall(rf"(\S+) fails within {horizon} in (\d+) of (\d+) runs", rationale):
@@ -340,13 +362,26 @@ def check_refusals(knelpunt, tmp, parts):
     err = run([knelpunt, "merge", bad, *parts[1:]], expect_rc=2).stderr.decode()
     if "does not belong with" not in err:
         sys.exit(f"FAIL: a part with another scenario frequency is not refused: {err}")
+    # A joint count beyond the run range; a part that counted other sets.
+    altered = json.loads(pathlib.Path(parts[0]).read_text(encoding="utf-8"))
+    altered["joint"][1]["failed_runs"] = altered["run_range"][1] - altered["run_range"][0] + 1
+    bad.write_text(json.dumps(altered), encoding="utf-8")
+    err = run([knelpunt, "merge", bad, *parts[1:]], expect_rc=2).stderr.decode()
+    if "/joint/1/failed_runs" not in err:
+        sys.exit(f"FAIL: an altered joint count is not located: {err}")
+    other_sets = pathlib.Path(tmp) / "other-sets.json"
+    run([knelpunt, "simulate", MODEL, "--runs", "2500", "--seed", "12345678901234567890", "--horizon", "24h",
+         "--shard", f"0/{len(parts)}", "--joint", "onderstation+aggregaat", "-o", other_sets])
+    err = run([knelpunt, "merge", other_sets, *parts[1:]], expect_rc=2).stderr.decode()
+    if "does not belong with" not in err:
+        sys.exit(f"FAIL: a part that counted other --joint sets is not refused: {err}")
     reach = pathlib.Path(tmp) / "reach.json"
     run([knelpunt, "reach", MODEL, "--shard", "0/1", "-o", reach])
     run([knelpunt, "merge", parts[0], reach], expect_rc=2)
     # The same shard of the same model and horizon, another seed: the only difference.
     other_seed = pathlib.Path(tmp) / "other-seed.json"
     run([knelpunt, "simulate", MODEL, "--runs", "2500", "--seed", "4", "--horizon", "24h", "--shard", f"0/{len(parts)}",
-         "-o", other_seed])
+         *JOINT, "-o", other_seed])
     run([knelpunt, "merge", other_seed, *parts[1:]], expect_rc=2)
     print("mismatched, incomplete and altered shards are refused")
 

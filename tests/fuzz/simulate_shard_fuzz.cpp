@@ -18,6 +18,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (tally.failed_runs.size() != file->report.assets.size()) std::abort();
   for (const auto runs : tally.failed_runs)
     if (runs > tally.runs) std::abort();
+  if (tally.joint_failed_runs.size() != file->report.joint_sets.size()) std::abort();
+  for (std::size_t s = 0; s < tally.joint_failed_runs.size(); ++s)
+    if (tally.joint_failed_runs[s] > tally.runs || file->report.joint_sets[s].empty()) std::abort();
   std::uint64_t total = 0;
   for (std::size_t i = 0; i < tally.people.size(); ++i) {
     if (i > 0 && !(tally.people[i - 1].people < tally.people[i].people)) std::abort();
