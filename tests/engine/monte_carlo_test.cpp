@@ -117,6 +117,44 @@ bool same(const engine::MonteCarloTally& x, const engine::MonteCarloTally& y) {
   return true;
 }
 
+/// Options for runs [0, runs) with `seed`, `horizon` and `threads`.
+engine::MonteCarloOptions run_options(std::uint64_t seed, std::uint64_t runs, model::Hours horizon, unsigned threads) {
+  engine::MonteCarloOptions options;
+  options.seed = seed;
+  options.first_run = 0;
+  options.last_run = runs;
+  options.horizon = horizon;
+  options.threads = threads;
+  return options;
+}
+
+/// The runs of `options` simulated as two ranges split at `middle` (one
+/// thread, then two) and added up: what one simulation must equal.
+engine::MonteCarloTally simulated_in_two(const model::DependencyGraph& graph, const engine::PeopleServed& served,
+                                         const std::vector<double>& p, engine::MonteCarloOptions options,
+                                         std::uint64_t middle) {
+  const std::uint64_t last = options.last_run;
+  options.threads = 1;
+  options.last_run = middle;
+  auto tally = engine::simulate_failures(graph, served, p, options);
+  options.first_run = middle;
+  options.last_run = last;
+  options.threads = 2;
+  engine::add_tally(tally, engine::simulate_failures(graph, served, p, options));
+  return tally;
+}
+
+/// The naive reference's initial failures of run `run`: every non-virtual
+/// asset whose draw for (seed, run, its id) falls below its p, at 0.
+std::vector<engine::Seed> naive_initial_failures(const model::DependencyGraph& graph, const std::vector<double>& p,
+                                                 std::uint64_t seed, std::uint64_t run) {
+  std::vector<engine::Seed> seeds;
+  for (AssetIndex a = 0; a < graph.asset_count(); ++a)
+    if (!graph.is_virtual(a) && engine::fails_initially(seed, run, engine::stream_key(graph.id(a)), p[a]))
+      seeds.push_back({a, 0});
+  return seeds;
+}
+
 }  // namespace
 
 TEST_CASE("counter-based draws are uniform and depend on seed, run and key") {
@@ -169,11 +207,7 @@ TEST_CASE("the tally equals a naive run-by-run reference: draws, cascade, counts
     std::vector<std::uint64_t> failed_runs(graph.asset_count(), 0);
     std::map<double, std::uint64_t> histogram;
     for (std::uint64_t run = 0; run < kRuns; ++run) {
-      std::vector<engine::Seed> seeds;
-      for (AssetIndex a = 0; a < graph.asset_count(); ++a)
-        if (!graph.is_virtual(a) &&
-            engine::fails_initially(11, run, engine::stream_key(graph.id(a)), m.p[a]))
-          seeds.push_back({a, 0});
+      auto seeds = naive_initial_failures(graph, m.p, 11, run);
       const auto cascade = engine::propagate(graph, seeds, horizon);
       std::vector<bool> down(graph.asset_count(), false);
       for (AssetIndex a = 0; a < graph.asset_count(); ++a)
@@ -230,23 +264,14 @@ TEST_CASE(
   constexpr std::uint64_t kRuns = 4000;
   for (const model::Hours horizon : {1.0, 3.0, 6.0}) {
     CAPTURE(horizon);
-    engine::MonteCarloOptions options;
-    options.seed = 21;
-    options.first_run = 0;
-    options.last_run = kRuns;
-    options.horizon = horizon;
-    options.threads = 3;
+    auto options = run_options(21, kRuns, horizon, 3);
     options.scenarios = scenarios;
     const auto tally = engine::simulate_failures(graph, served, m.p, options);
     // The reference: the draws of the assets and the scenarios, one run at a time.
     std::vector<std::uint64_t> failed_runs(graph.asset_count(), 0),
         scenario_runs(scenarios.size(), 0);
     for (std::uint64_t run = 0; run < kRuns; ++run) {
-      std::vector<engine::Seed> seeds;
-      for (AssetIndex a = 0; a < graph.asset_count(); ++a)
-        if (!graph.is_virtual(a) &&
-            engine::fails_initially(21, run, engine::stream_key(graph.id(a)), m.p[a]))
-          seeds.push_back({a, 0});
+      auto seeds = naive_initial_failures(graph, m.p, 21, run);
       for (std::size_t s = 0; s < scenarios.size(); ++s)
         if (engine::fails_initially(21, run, scenarios[s].key, scenarios[s].probability)) {
           ++scenario_runs[s];
@@ -270,13 +295,7 @@ TEST_CASE(
     else
       CHECK(tally.failed_runs[e] < kRuns);
     // Threads and splits do not change it.
-    options.threads = 1;
-    options.last_run = 1500;
-    auto split = engine::simulate_failures(graph, served, m.p, options);
-    options.first_run = 1500;
-    options.last_run = kRuns;
-    options.threads = 2;
-    engine::add_tally(split, engine::simulate_failures(graph, served, m.p, options));
+    const auto split = simulated_in_two(graph, served, m.p, options, 1500);
     CHECK(split.failed_runs == tally.failed_runs);
     CHECK(split.scenario_runs == tally.scenario_runs);
   }
@@ -293,20 +312,12 @@ TEST_CASE("joint failures of watched sets equal a naive reference, whatever the 
   constexpr std::uint64_t kRuns = 3000;
   for (const model::Hours horizon : {kNever, 3.0, 6.0}) {
     CAPTURE(horizon);
-    engine::MonteCarloOptions options;
-    options.seed = 17;
-    options.first_run = 0;
-    options.last_run = kRuns;
-    options.horizon = horizon;
-    options.threads = 3;
+    auto options = run_options(17, kRuns, horizon, 3);
     options.watched_sets = watched;
     const auto tally = engine::simulate_failures(graph, served, m.p, options);
     std::vector<std::uint64_t> joint(watched.size(), 0);
     for (std::uint64_t run = 0; run < kRuns; ++run) {
-      std::vector<engine::Seed> seeds;
-      for (AssetIndex x = 0; x < graph.asset_count(); ++x)
-        if (!graph.is_virtual(x) && engine::fails_initially(17, run, engine::stream_key(graph.id(x)), m.p[x]))
-          seeds.push_back({x, 0});
+      auto seeds = naive_initial_failures(graph, m.p, 17, run);
       const auto cascade = engine::propagate(graph, seeds, horizon);
       for (std::size_t s = 0; s < watched.size(); ++s) {
         bool all = true;
@@ -322,14 +333,7 @@ TEST_CASE("joint failures of watched sets equal a naive reference, whatever the 
       CHECK(count > 0);
       CHECK(count < kRuns);
     }
-    options.threads = 1;
-    options.last_run = 1000;
-    auto split = engine::simulate_failures(graph, served, m.p, options);
-    options.first_run = 1000;
-    options.last_run = kRuns;
-    options.threads = 2;
-    engine::add_tally(split, engine::simulate_failures(graph, served, m.p, options));
-    CHECK(split.joint_failed_runs == tally.joint_failed_runs);
+    CHECK(simulated_in_two(graph, served, m.p, options, 1000).joint_failed_runs == tally.joint_failed_runs);
   }
   // Without watched sets the tally has no joint counts.
   CHECK(simulate(m, graph, 17, 0, 100, kNever, 1, m.p).joint_failed_runs.empty());
@@ -397,11 +401,7 @@ TEST_CASE("people-hours equal a naive reference, without repairs and with them")
     const auto tally = engine::simulate_failures(graph, served, m.p, options);
     std::map<double, std::uint64_t> histogram;
     for (std::uint64_t run = 0; run < kRuns; ++run) {
-      std::vector<engine::Seed> seeds;
-      for (AssetIndex a = 0; a < graph.asset_count(); ++a)
-        if (!graph.is_virtual(a) &&
-            engine::fails_initially(21, run, engine::stream_key(graph.id(a)), m.p[a]))
-          seeds.push_back({a, 0});
+      auto seeds = naive_initial_failures(graph, m.p, 21, run);
       std::vector<engine::DownSpan> spans;
       if (repairs) {
         const auto restoration =
