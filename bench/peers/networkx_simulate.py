@@ -14,25 +14,12 @@ Prints (or writes to FILE) one JSON object: in-process seconds (load, runs) and 
 failed runs, so bench/simulate_scale.sh can time it and check agreement.
 """
 import argparse
-import csv
-import heapq
 import json
 import math
-import os
 import random
-import re
 import time
 
-import networkx as nx
-
-
-def hours(text):
-    text = (text or "0").strip()
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)([smhdw]?)", text)
-    if not m:
-        raise ValueError(f"unsupported duration {text!r}")
-    scale = {"s": 1 / 3600, "m": 1 / 60, "h": 1, "d": 24, "w": 168, "": 1}[m.group(2)]
-    return float(m.group(1)) * scale
+from region_graph import Region
 
 
 def main():
@@ -46,24 +33,8 @@ def main():
     horizon = math.inf if args.horizon == "inf" else float(args.horizon)
 
     start = time.perf_counter()
-    graph = nx.DiGraph()
-    virtual = {}
-    p = {}
-    with open(os.path.join(args.model, "data", "assets.csv"), encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            virtual[row["id"]] = row["virtual"] == "true"
-            p[row["id"]] = float(row["p"]) if row["p"] else 0.0
-            graph.add_node(row["id"])
-    groups = []  # (asset, suppliers, need, time_to_impact)
-    with open(os.path.join(args.model, "data", "dependencies.csv"), encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            suppliers = row["from"].split("|")
-            groups.append((row["asset"], suppliers, int(row["need"] or 1), hours(row["time_to_impact"])))
-    supplied = {}  # supplier -> [group index]  (a DiGraph keeps one edge per pair)
-    for g, (asset, suppliers, _, _) in enumerate(groups):
-        for s in suppliers:
-            graph.add_edge(s, asset)
-            supplied.setdefault(s, []).append(g)
+    region = Region(args.model)
+    graph, virtual, p = region.graph, region.virtual, region.p
     load_s = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -71,21 +42,7 @@ def main():
     candidates = sorted(a for a in graph.nodes if not virtual[a] and p[a] > 0)
     failed_runs = {a: 0 for a in graph.nodes}
     for _ in range(args.runs):
-        heap = [(0.0, a) for a in candidates if rng.random() < p[a]]
-        heapq.heapify(heap)
-        failed_at = {}
-        losses = {}
-        while heap:
-            t, a = heapq.heappop(heap)
-            if a in failed_at:
-                continue
-            failed_at[a] = t
-            for g in supplied.get(a, ()):
-                asset, suppliers, need, buffer = groups[g]
-                losses[g] = losses.get(g, 0) + 1
-                if losses[g] == len(suppliers) - need + 1 and asset not in failed_at and t + buffer <= horizon:
-                    heapq.heappush(heap, (t + buffer, asset))
-        for a in failed_at:
+        for a in region.cascade([a for a in candidates if rng.random() < p[a]], horizon):
             failed_runs[a] += 1
     runs_s = time.perf_counter() - start
     result = json.dumps({"load_s": load_s, "runs_s": runs_s, "runs": args.runs, "failed_runs": failed_runs})
