@@ -13,16 +13,20 @@
 
 namespace knelpunt::engine {
 
+namespace {
+
+/// Adds `part` to `into` element by element; an empty `into` (no runs yet) takes part's size.
+void add_counts(std::vector<std::uint64_t>& into, const std::vector<std::uint64_t>& part) {
+  if (into.empty()) into.assign(part.size(), 0);
+  for (std::size_t i = 0; i < part.size() && i < into.size(); ++i) into[i] += part[i];
+}
+
+}  // namespace
+
 void add_tally(MonteCarloTally& into, const MonteCarloTally& part) {
-  if (into.failed_runs.empty()) into.failed_runs.assign(part.failed_runs.size(), 0);
-  for (std::size_t a = 0; a < part.failed_runs.size() && a < into.failed_runs.size(); ++a)
-    into.failed_runs[a] += part.failed_runs[a];
-  if (into.scenario_runs.empty()) into.scenario_runs.assign(part.scenario_runs.size(), 0);
-  for (std::size_t s = 0; s < part.scenario_runs.size() && s < into.scenario_runs.size(); ++s)
-    into.scenario_runs[s] += part.scenario_runs[s];
-  if (into.joint_failed_runs.empty()) into.joint_failed_runs.assign(part.joint_failed_runs.size(), 0);
-  for (std::size_t s = 0; s < part.joint_failed_runs.size() && s < into.joint_failed_runs.size(); ++s)
-    into.joint_failed_runs[s] += part.joint_failed_runs[s];
+  add_counts(into.failed_runs, part.failed_runs);
+  add_counts(into.scenario_runs, part.scenario_runs);
+  add_counts(into.joint_failed_runs, part.joint_failed_runs);
   into.runs += part.runs;
   into.upper_bound_runs += part.upper_bound_runs;
   into.people_hours_upper_bound_runs += part.people_hours_upper_bound_runs;
@@ -112,7 +116,7 @@ MonteCarloTally simulate_failures(const model::DependencyGraph& graph, const Peo
     if (!graph.is_virtual(a) && a < p.size() && p[a] > 0)
       candidates.push_back({a, stream_key(graph.id(a)), p[a]});
 
-  // The watched sets by their first (lowest) asset: a run looks only at the
+  // The watched sets by their first asset: a run looks only at the
   // sets of the assets it failed. sets_from[set_begin[a]..set_begin[a + 1]) are the
   // positions in watched_sets of those that start at asset a.
   const auto& watched = options.watched_sets;
