@@ -68,7 +68,7 @@ Assessment::Assessment(const std::vector<ConfiguredAssessor>& assessors, const A
       if (!simulated) {
         simulations_.push_back(std::make_unique<SimulatedFailures>(
             simulate_failures_for(input.model, input.graph, *input.simulated_likelihood,
-                                  configured.horizon, std::max(1u, input.threads))));
+                                  configured.horizon, std::max(1u, input.threads), input.progress)));
         simulated = simulations_.back().get();
       }
     }

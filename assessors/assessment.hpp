@@ -51,6 +51,9 @@ struct AssessmentInput {
   /// once per horizon the assessors use, and one-asset likelihoods come from
   /// it (structural_likelihood.hpp). None: from the assets' p.
   std::optional<SimulatedLikelihood> simulated_likelihood = std::nullopt;
+  /// Hears the simulations above as the step "simulate" (engine/progress.hpp),
+  /// made when the Assessment is constructed; may be empty.
+  engine::StepProgress progress = {};
 };
 
 class ImpactEstimator;

@@ -13,7 +13,8 @@ namespace {
 /// up to `horizon`, counting the joint failures of `watched` besides.
 engine::MonteCarloTally simulate_runs(const model::Model& model, const model::DependencyGraph& graph,
                                       std::uint64_t runs, std::uint64_t seed, model::Hours horizon,
-                                      std::span<const std::vector<model::AssetIndex>> watched, unsigned threads) {
+                                      std::span<const std::vector<model::AssetIndex>> watched, unsigned threads,
+                                      const engine::StepProgress& progress, std::string_view step) {
   const engine::PeopleServed served(model);
   const std::vector<double> p = engine::initial_failure_probabilities(model);
   const std::vector<engine::SampledScenario> scenarios = engine::sampled_scenarios(model);
@@ -25,6 +26,15 @@ engine::MonteCarloTally simulate_runs(const model::Model& model, const model::De
   options.threads = threads;
   options.scenarios = scenarios;
   options.watched_sets = watched;
+  // The runs finished so far come cumulative, one call at a time; the
+  // counter passes them on as the step's progress.
+  engine::ProgressCounter counter(progress, step, runs);
+  std::uint64_t reported = 0;
+  if (progress)
+    options.progress = [&](std::uint64_t done) {
+      counter.advance(done - reported);
+      reported = done;
+    };
   return engine::simulate_failures(graph, served, p, options);
 }
 
@@ -33,8 +43,8 @@ engine::MonteCarloTally simulate_runs(const model::Model& model, const model::De
 SimulatedFailures simulate_failures_for(const model::Model& model,
                                         const model::DependencyGraph& graph,
                                         const SimulatedLikelihood& settings, model::Hours horizon,
-                                        unsigned threads) {
-  auto tally = simulate_runs(model, graph, settings.runs, settings.seed, horizon, {}, threads);
+                                        unsigned threads, const engine::StepProgress& progress) {
+  auto tally = simulate_runs(model, graph, settings.runs, settings.seed, horizon, {}, threads, progress, "simulate");
   return {settings.runs, settings.seed, horizon, std::move(tally.failed_runs)};
 }
 
@@ -42,9 +52,11 @@ std::vector<std::uint64_t> simulate_joint_failures_for(const model::Model& model
                                                        const model::DependencyGraph& graph,
                                                        const SimulatedFailures& simulated,
                                                        std::span<const std::vector<model::AssetIndex>> sets,
-                                                       unsigned threads) {
+                                                       unsigned threads, const engine::StepProgress& progress,
+                                                       std::string_view step) {
   if (sets.empty()) return {};
-  return simulate_runs(model, graph, simulated.runs, simulated.seed, simulated.horizon, sets, threads)
+  return simulate_runs(model, graph, simulated.runs, simulated.seed, simulated.horizon, sets, threads, progress,
+                       step)
       .joint_failed_runs;
 }
 

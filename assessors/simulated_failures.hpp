@@ -6,9 +6,11 @@
 
 #include <cstdint>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "assessors/assessment_profile.hpp"
+#include "engine/progress.hpp"
 #include "model/dependency_graph.hpp"
 #include "model/model.hpp"
 
@@ -23,22 +25,25 @@ struct SimulatedFailures {
 };
 
 /// Simulates `settings.runs` runs with `settings.seed` up to `horizon` on
-/// `threads` threads; the result does not depend on `threads`.
+/// `threads` threads; the result does not depend on `threads`. `progress`
+/// hears the runs finished as the step "simulate".
 SimulatedFailures simulate_failures_for(const model::Model& model,
                                         const model::DependencyGraph& graph,
                                         const SimulatedLikelihood& settings, model::Hours horizon,
-                                        unsigned threads);
+                                        unsigned threads, const engine::StepProgress& progress = {});
 
 /// Per set of `sets` (each with at least one asset and no repeats): in how
 /// many runs of the simulation `simulated` was made with (the same runs,
 /// seed and horizon) every asset of the set failed within the horizon,
 /// whatever the cause. Runs that simulation again, so the counts agree with
 /// `simulated.failed_runs` run by run; the result does not depend on `threads`.
+/// `progress` hears the runs finished as the step `step`.
 std::vector<std::uint64_t> simulate_joint_failures_for(const model::Model& model,
                                                        const model::DependencyGraph& graph,
                                                        const SimulatedFailures& simulated,
                                                        std::span<const std::vector<model::AssetIndex>> sets,
-                                                       unsigned threads);
+                                                       unsigned threads, const engine::StepProgress& progress = {},
+                                                       std::string_view step = "simulate: joint failures");
 
 /// True when some run can fail something: an asset with p > 0 or a scenario
 /// with a frequency > 0. Without either, a simulation says nothing.

@@ -108,7 +108,8 @@ class SinglePointAssessor : public Assessor {
           of_kept.push_back(i);
         }
       const auto counts =
-          simulate_joint_failures_for(context.model, context.graph, *context.simulated, sets, context.threads);
+          simulate_joint_failures_for(context.model, context.graph, *context.simulated, sets, context.threads,
+                                      context.progress, "single-point: joint failures");
       for (std::size_t k = 0; k < counts.size(); ++k) joint[of_kept[k]] = counts[k];
     }
 

@@ -122,7 +122,8 @@ RegisterRun run_register_in_brief(const LoadedModel& loaded, const PreparedAsses
                                          prepared.kev.feed ? &*prepared.kev.feed : nullptr,
                                          prepared.epss.feed ? &*prepared.epss.feed : nullptr,
                                          prepared.profile.max_chain_steps,
-                                         prepared.profile.simulated_likelihood};
+                                         prepared.profile.simulated_likelihood,
+                                         progress};
   RegisterRun run;
   run.assessment = std::make_unique<assessors::Assessment>(prepared.configured, input);
   auto findings = run.assessment->run(true, progress);

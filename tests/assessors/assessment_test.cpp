@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <algorithm>
 #include <map>
 
 #include "tests/assessors/assessor_fixture.hpp"
@@ -367,4 +368,39 @@ TEST_CASE("assessment: progress hears each assessor and single-point's two loops
   CHECK(order.at(1) == "single-point: cut sets");
   CHECK(order.at(2) == "single-point: cascades");
   CHECK(order.at(3) == "single-point");
+}
+
+TEST_CASE("assessment: with likelihoods from simulation, progress hears the simulation and the joint failures") {
+  const DordrechtAssessment dordrecht;
+  REQUIRE_FALSE(dordrecht.diagnostics.has_errors());
+  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> last;  // step → (done, total)
+  std::vector<std::string> order;
+  const engine::StepProgress progress = [&](std::string_view step, std::uint64_t done, std::uint64_t total) {
+    const std::string name(step);
+    if (order.empty() || order.back() != name) order.push_back(name);
+    last[name] = {done, total};
+  };
+  assessors::SimulatedLikelihood settings;
+  settings.runs = 3000;  // more than one block of runs, so the bar moves more than once
+  settings.seed = 7;
+  auto heard_input = dordrecht.input;
+  heard_input.simulated_likelihood = settings;
+  heard_input.progress = progress;
+  const assessors::Assessment heard(dordrecht.configured, heard_input);
+  // The simulations are made when the Assessment is: the step is heard whole before any assessor.
+  REQUIRE(last.count("simulate") == 1);
+  CHECK(last["simulate"] == std::pair<std::uint64_t, std::uint64_t>{3000, 3000});
+  const auto findings = heard.run(true, progress);
+  const std::string joint = "single-point: joint failures";
+  REQUIRE(last.count(joint) == 1);
+  CHECK(last[joint] == std::pair<std::uint64_t, std::uint64_t>{3000, 3000});
+  // Inside single-point, after its cut sets and before its cascades.
+  const auto at = [&](const std::string& step) { return std::find(order.begin(), order.end(), step) - order.begin(); };
+  CHECK(at("single-point: cut sets") < at(joint));
+  CHECK(at(joint) < at("single-point: cascades"));
+  // Listening changes nothing.
+  auto quiet_input = dordrecht.input;
+  quiet_input.simulated_likelihood = settings;
+  const assessors::Assessment quiet(dordrecht.configured, quiet_input);
+  CHECK(findings == quiet.run(true));
 }
