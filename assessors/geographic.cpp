@@ -140,7 +140,7 @@ class GeographicAssessor : public Assessor {
     const LocalText kind = written.kind.empty() ? LocalText{"-", "-"} : resource_kind_name(context.reference, written.kind);
     const std::string label = asset_label(dependent);
     // Sorted: the order of a from: list has no meaning and must not change the text.
-    std::vector<std::string> supplier_ids = written.from;
+    std::vector<std::string> supplier_ids = written.from.strings();
     std::sort(supplier_ids.begin(), supplier_ids.end());
     // The event the impact is estimated for: the first largest cluster.
     const Cluster* worst = &clusters.front();

@@ -65,17 +65,31 @@ bool has_required_columns(const std::array<int, N>& index, const std::array<std:
   return false;
 }
 
-std::vector<std::string> split_list(std::string_view text) {
-  std::vector<std::string> out;
+/// Calls `take(item)` for each non-empty item of a '|'-separated list, trimmed of spaces.
+template <class Take>
+void for_each_list_item(std::string_view text, Take take) {
   while (!text.empty()) {
     const auto bar = text.find('|');
     auto item = text.substr(0, bar);
     while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
     while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (!item.empty()) out.emplace_back(item);
+    if (!item.empty()) take(item);
     if (bar == std::string_view::npos) break;
     text.remove_prefix(bar + 1);
   }
+}
+
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> out;
+  for_each_list_item(text, [&](std::string_view item) { out.emplace_back(item); });
+  return out;
+}
+
+/// The items of a '|'-separated list as texts of `interned`: equal ids over
+/// a whole table share one copy.
+TextList split_interned(std::string_view text, TextInterner& interned) {
+  TextList out;
+  for_each_list_item(text, [&](std::string_view item) { out.push_back(interned.intern(item)); });
   return out;
 }
 
@@ -92,7 +106,7 @@ void read_asset_table(const CsvTable& table, const SharedText& file_name,
     return col[c] < 0 ? std::string_view() : table.field(row, static_cast<std::size_t>(col[c]));
   };
   assets.reserve(assets.size() + table.row_count());
-  TextInterner interned;  // one copy per distinct type, process and operator
+  TextInterner interned;  // one copy per distinct type, process, operator and zone
   for (std::size_t row = 0; row < table.row_count(); ++row) {
     const SourceLocation where{file_name, table.line(row), 0};
     auto bad = [&](std::string message) { diagnostics.error(where, std::move(message)); };
@@ -126,7 +140,7 @@ void read_asset_table(const CsvTable& table, const SharedText& file_name,
       else asset.location = GeoLocation{*la, *lo};
     }
     if (auto v = cell(row, zones); !v.empty()) {
-      asset.zones = split_list(v);
+      asset.zones = split_interned(v, interned);
       std::sort(asset.zones.begin(), asset.zones.end());
       asset.zones.erase(std::unique(asset.zones.begin(), asset.zones.end()), asset.zones.end());
     }
@@ -149,7 +163,7 @@ void read_dependency_table(const CsvTable& table, const SharedText& file_name,
   auto cell = [&](std::size_t row, Column c) -> std::string_view {
     return col[c] < 0 ? std::string_view() : table.field(row, static_cast<std::size_t>(col[c]));
   };
-  TextInterner interned;  // one copy per distinct kind
+  TextInterner interned;  // one copy per distinct kind and supplier id
   for (std::size_t row = 0; row < table.row_count(); ++row) {
     const SourceLocation where{file_name, table.line(row), 0};
     auto bad = [&](std::string message) { diagnostics.error(where, std::move(message)); };
@@ -158,7 +172,7 @@ void read_dependency_table(const CsvTable& table, const SharedText& file_name,
     DependencyGroup& group = dependency.group;
     group.where = where;
     group.kind = interned.intern(cell(row, kind));
-    group.from = split_list(cell(row, from));
+    group.from = split_interned(cell(row, from), interned);
     bool ok = true;
     if (!is_valid_id(dependency.asset)) {
       bad(fmt::format("asset id '{}' is not a valid id; expected lower-case letters, digits and . _ -", dependency.asset));

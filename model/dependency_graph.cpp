@@ -48,7 +48,7 @@ DependencyGraph::DependencyGraph(const Model& model) {
       group.passes_on = dependency.buffer == BufferMode::pass_on;
       for (const auto& supplier : dependency.from) {
         auto index = model.find(supplier);
-        if (!index) throw std::logic_error("DependencyGraph: unresolved supplier " + supplier);
+        if (!index) throw std::logic_error("DependencyGraph: unresolved supplier " + supplier.str());
         suppliers_.push_back(static_cast<AssetIndex>(*index));
       }
       groups_.push_back(group);

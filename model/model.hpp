@@ -13,6 +13,7 @@
 #include "model/diagnostic.hpp"
 #include "model/duration.hpp"
 #include "model/impact_bases.hpp"
+#include "model/text_list.hpp"
 
 namespace knelpunt::model {
 
@@ -41,7 +42,9 @@ struct DependencyGroup {
   /// text: a national table repeats a handful of kinds over millions of
   /// groups, and the CSV loader gives equal kinds one copy.
   SharedText kind;
-  std::vector<std::string> from;  ///< supplier ids, in the order written
+  /// Supplier ids, in the order written; the CSV loader gives equal ids one
+  /// copy (model/text_list.hpp).
+  TextList from;
   std::uint32_t need = 1;         ///< 1 ≤ need ≤ from.size()
   DependencyType type = DependencyType::physical;
   BufferMode buffer = BufferMode::pass_on;  ///< `buffer:`; default pass-on
@@ -114,7 +117,7 @@ struct Asset {
   SharedText process;  ///< catalogs/vital-processes.yaml; may be empty
   SharedText operator_name;
   std::optional<GeoLocation> location;
-  std::vector<std::string> zones;       ///< sorted, unique
+  TextList zones;  ///< sorted, unique; the CSV loader gives equal zones one copy
   ImpactBases serves;                   ///< impact bases, e.g. population
   /// The services it gives to population areas, sorted by service; when
   /// empty, `serves.population` stands for the people it serves (an area of

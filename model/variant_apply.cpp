@@ -118,7 +118,7 @@ class VariantApplier {
       // Its dependents lose it as a supplier; a group left with fewer suppliers than it needs is an error.
       for (auto& asset : model_.assets)
         for (auto& group : asset.depends_on) {
-          if (std::erase(group.from, id) == 0) continue;
+          if (group.from.remove(id) == 0) continue;
           if (group.from.size() < group.need)
             fields_.error(nodes[i], fmt::format("removing '{}' leaves the {} group of '{}' with {} supplier{} but need {}; "
                                                 "expected a 'set' of a lower need or another supplier first",
@@ -190,7 +190,7 @@ class VariantApplier {
                                         group->kind, asset->id, fmt::join(group->from, ", ")));
         return;
       }
-      std::erase(group->from, *supplier);
+      group->from.remove(*supplier);
     }
     if (auto need = doc_.find(args, "need"); need != kNoYamlNode) set_need(*group, need);
     if (group->from.empty() || group->from.size() < group->need)
