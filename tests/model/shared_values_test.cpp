@@ -1,6 +1,7 @@
-// The compact value holders of the model: SharedText, TextInterner, Boxed, ImpactBases.
+// The compact value holders of the model: SharedText, TextInterner, TextList, Boxed, ImpactBases.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -9,11 +10,13 @@
 #include "model/impact_bases.hpp"
 #include "model/shared_text.hpp"
 #include "model/text_interner.hpp"
+#include "model/text_list.hpp"
 
 using knelpunt::model::Boxed;
 using knelpunt::model::ImpactBases;
 using knelpunt::model::SharedText;
 using knelpunt::model::TextInterner;
+using knelpunt::model::TextList;
 
 TEST_CASE("SharedText: copies share, assignment and moves keep the text, the empty text allocates nothing") {
   SharedText a("data/assets.csv");
@@ -97,4 +100,56 @@ TEST_CASE("SharedText compares with std::string and std::string_view as its text
   CHECK((kind <=> std::string("drinking-water")) == std::strong_ordering::greater);
   const std::string_view view = kind;
   CHECK(view == "electricity");
+}
+
+TEST_CASE("TextList: in place up to two, on the heap beyond; copies, moves, erase and remove keep the texts") {
+  TextList two{"b", "a"};
+  CHECK(two.size() == 2);
+  CHECK(two == std::vector<std::string>{"b", "a"});
+  std::sort(two.begin(), two.end());
+  CHECK(two == std::vector<std::string>{"a", "b"});
+
+  // Past two the texts move to the heap, in order, and keep their buffers.
+  const SharedText shared("hs-000003");
+  TextList many{"x", shared};
+  for (int i = 0; i < 7; ++i) many.push_back(SharedText("t" + std::to_string(i)));
+  REQUIRE(many.size() == 9);
+  CHECK(&many[1].str() == &shared.str());
+  CHECK(many.front() == "x");
+  CHECK(many.back() == "t6");
+
+  // Copies and moves, of a list in place and of one on the heap, each way.
+  for (const TextList& original : {two, many}) {
+    const std::vector<std::string> texts = original.strings();
+    TextList copy = original;
+    CHECK(copy == original);
+    TextList moved = std::move(copy);
+    CHECK(moved == texts);
+    CHECK(copy.empty());  // NOLINT: moved-from is empty by contract
+    copy.push_back("again");  // usable after the move
+    CHECK(copy == std::vector<std::string>{"again"});
+    TextList assigned{"z"};
+    assigned = moved;
+    CHECK(assigned == texts);
+    assigned = TextList{"p", "q", "r"};
+    CHECK(assigned == std::vector<std::string>{"p", "q", "r"});
+    assigned = std::move(moved);
+    CHECK(assigned == texts);
+    assigned = assigned;  // NOLINT: self-assignment keeps the texts
+    CHECK(assigned == texts);
+  }
+
+  // erase keeps the order of the rest; remove takes every equal text.
+  TextList list{"a", "b", "a", "c", "a"};
+  CHECK(list.remove("a") == 3);
+  CHECK(list == std::vector<std::string>{"b", "c"});
+  CHECK(list.remove("zz") == 0);
+  list.push_back("d");
+  list.erase(list.begin(), list.begin() + 1);
+  CHECK(list == std::vector<std::string>{"c", "d"});
+  list.clear();
+  CHECK(list.empty());
+  CHECK(TextList{"a"} != TextList{"a", "b"});
+  CHECK(TextList{"a", "b"} != TextList{"a", "c"});
+  CHECK(TextList(std::vector<std::string>{"k", "l", "m"}).strings() == std::vector<std::string>{"k", "l", "m"});
 }
