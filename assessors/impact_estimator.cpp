@@ -308,7 +308,8 @@ void describe_chain(const model::DependencyGraph& graph, bool restores, std::opt
     const auto a = outages.failed[i];
     const auto& outage = outages.of[i];
     if (out.chain.size() < chain_steps) {
-      ChainStep step{graph.id(a), outage.first, outage.via == model::kNoIndex ? "" : graph.id(outage.via),
+      ChainStep step{std::string(graph.id(a)), outage.first,
+                     outage.via == model::kNoIndex ? "" : std::string(graph.id(outage.via)),
                      std::nullopt, std::nullopt};
       if (restores) {
         step.down_h = outage.down;
@@ -335,7 +336,7 @@ void describe_chain(const model::DependencyGraph& graph, bool restores, std::opt
   people_now.reset();
   std::sort(affected.begin(), affected.end());
   out.affected.reserve(affected.size());
-  for (auto a : affected) out.affected.push_back(graph.id(a));
+  for (auto a : affected) out.affected.emplace_back(graph.id(a));
 }
 
 }  // namespace

@@ -127,7 +127,7 @@ std::string render_cutsets_text(const LoadedModel& loaded, const CutSetsQuery& q
     for (const auto& set : cut_sets.sets) {
       if (set.size() != order) continue;
       std::string line;
-      for (auto a : set) line += (line.empty() ? "" : ", ") + graph.id(a);
+      for (auto a : set) line += (line.empty() ? "" : ", ") + std::string(graph.id(a));
       out += "  " + line + "\n";
     }
   }

@@ -94,7 +94,7 @@ ModelCycles model_cycles(const model::Model& model, const model::DependencyGraph
   ModelCycles out;
   for (const auto& cycle : dependency_cycles(graph)) {
     std::vector<std::string> ids;
-    for (auto a : cycle) ids.push_back(graph.id(a));
+    for (auto a : cycle) ids.emplace_back(graph.id(a));
     out.dependency.push_back(std::move(ids));
   }
   // The graph numbers kinds in name order (model/dependency_graph.hpp).
@@ -109,7 +109,7 @@ ModelCycles model_cycles(const model::Model& model, const model::DependencyGraph
     const auto& cycle = supply.cycles()[c];
     SameKindCycle item;
     item.kind = cycle.kind < kinds.size() ? kinds[cycle.kind] : std::string();
-    for (auto a : cycle.members) item.members.push_back(graph.id(a));
+    for (auto a : cycle.members) item.members.emplace_back(graph.id(a));
     item.unsupplied = std::find(unsupplied.begin(), unsupplied.end(), c) != unsupplied.end();
     const auto& first = model.assets[cycle.members.front()];
     for (const auto& group : first.depends_on)
@@ -123,7 +123,7 @@ ModelCycles model_cycles(const model::Model& model, const model::DependencyGraph
     SameKindCycle item;
     item.kind = kinds[kind];
     item.grounded = false;
-    for (auto a : members) item.members.push_back(graph.id(a));
+    for (auto a : members) item.members.emplace_back(graph.id(a));
     out.same_kind.push_back(std::move(item));
   }
   std::sort(out.same_kind.begin(), out.same_kind.end(),

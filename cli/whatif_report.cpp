@@ -207,7 +207,7 @@ std::string stay_up(const model::DependencyGraph& graph, const std::function<boo
                     std::string_view lang) {
   std::string out = "\n" + std::string(cli_text(CliText::stay_up, lang)) + "\n";
   for (model::AssetIndex a = 0; a < graph.asset_count(); ++a)
-    if (!failed(a) && !graph.is_virtual(a)) out += "  " + graph.id(a) + "\n";
+    if (!failed(a) && !graph.is_virtual(a)) out += "  " + std::string(graph.id(a)) + "\n";
   return out;
 }
 

@@ -107,6 +107,7 @@ void read_asset_table(const CsvTable& table, const SharedText& file_name,
   };
   assets.reserve(assets.size() + table.row_count());
   TextInterner interned;  // one copy per distinct type, process, operator and zone
+  const SharedText population_name("population");  // one name for every asset's base
   for (std::size_t row = 0; row < table.row_count(); ++row) {
     const SourceLocation where{file_name, table.line(row), 0};
     auto bad = [&](std::string message) { diagnostics.error(where, std::move(message)); };
@@ -147,7 +148,7 @@ void read_asset_table(const CsvTable& table, const SharedText& file_name,
     if (auto v = cell(row, population); !v.empty()) {
       auto value = parse_number(v);
       if (!value || *value < 0) bad(fmt::format("'population' of asset '{}' is '{}'; expected a count of 0 or more", asset.id, v));
-      else asset.serves["population"] = *value;
+      else asset.serves.set(population_name, *value);
     }
     assets.push_back(std::move(asset));
   }

@@ -1,6 +1,7 @@
 #include "model/dependency_graph.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <stdexcept>
 #include <string_view>
@@ -15,12 +16,19 @@ DependencyGraph::DependencyGraph(const Model& model) {
     for (const auto& dependency : asset.depends_on)
       if (!dependency.kind.empty()) kind_index.emplace(dependency.kind, 0);
   for (auto& [kind, index] : kind_index) index = static_cast<std::uint32_t>(kind_count_++);
-  ids_.reserve(model.assets.size());
+  std::size_t id_bytes = 0;
+  for (const auto& asset : model.assets) id_bytes += asset.id.size();
+  if (id_bytes >= std::numeric_limits<std::uint32_t>::max())
+    throw std::length_error("DependencyGraph: the ids take more than 4 GiB");
+  id_text_.reserve(id_bytes);
+  id_start_.reserve(model.assets.size() + 1);
   is_virtual_.reserve(model.assets.size());
   for (const auto& asset : model.assets) {
-    ids_.push_back(asset.id);
+    id_start_.push_back(static_cast<std::uint32_t>(id_text_.size()));
+    id_text_ += asset.id;
     is_virtual_.push_back(asset.is_virtual);
   }
+  id_start_.push_back(static_cast<std::uint32_t>(id_text_.size()));
   // Sized once: grown by doubling, the arrays of a national model would
   // briefly need half as much again (docs/performance.md).
   std::size_t group_total = 0, supplier_total = 0;
@@ -59,29 +67,38 @@ DependencyGraph::DependencyGraph(const Model& model) {
 
 DependencyGraph::DependencyGraph(std::vector<std::string> ids, std::vector<bool> is_virtual,
                                  std::vector<GraphGroup> groups, std::vector<AssetIndex> suppliers)
-    : ids_(std::move(ids)),
-      is_virtual_(std::move(is_virtual)),
+    : is_virtual_(std::move(is_virtual)),
       groups_(std::move(groups)),
       suppliers_(std::move(suppliers)) {
-  if (is_virtual_.size() != ids_.size())
+  if (is_virtual_.size() != ids.size())
     throw std::invalid_argument("DependencyGraph: ids and is_virtual differ in size");
   for (std::size_t g = 0; g < groups_.size(); ++g) {
     const auto& group = groups_[g];
-    if (group.asset >= ids_.size() || group.supplier_count == 0 || group.need == 0 ||
+    if (group.asset >= ids.size() || group.supplier_count == 0 || group.need == 0 ||
         group.need > group.supplier_count ||
         std::size_t{group.first} + group.supplier_count > suppliers_.size() ||
         (g > 0 && groups_[g - 1].asset > group.asset))
       throw std::invalid_argument("DependencyGraph: malformed group");
   }
   for (auto s : suppliers_)
-    if (s >= ids_.size()) throw std::invalid_argument("DependencyGraph: supplier out of range");
+    if (s >= ids.size()) throw std::invalid_argument("DependencyGraph: supplier out of range");
+  set_ids(ids);
   for (const auto& group : groups_)
     if (group.kind != kNoIndex) kind_count_ = std::max<std::size_t>(kind_count_, group.kind + std::size_t{1});
   build_indices();
 }
 
+void DependencyGraph::set_ids(const std::vector<std::string>& ids) {
+  id_start_.reserve(ids.size() + 1);
+  for (const auto& id : ids) {
+    id_start_.push_back(static_cast<std::uint32_t>(id_text_.size()));
+    id_text_ += id;
+  }
+  id_start_.push_back(static_cast<std::uint32_t>(id_text_.size()));
+}
+
 void DependencyGraph::build_indices() {
-  const std::size_t n = ids_.size();
+  const std::size_t n = asset_count();
   groups_of_offsets_.assign(n + 1, 0);
   supplied_offsets_.assign(n + 1, 0);
   for (const auto& group : groups_) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/model.hpp"
@@ -54,12 +55,15 @@ class DependencyGraph {
   DependencyGraph(std::vector<std::string> ids, std::vector<bool> is_virtual,
                   std::vector<GraphGroup> groups, std::vector<AssetIndex> suppliers);
 
-  std::size_t asset_count() const { return ids_.size(); }
+  std::size_t asset_count() const { return is_virtual_.size(); }
   std::size_t group_count() const { return groups_.size(); }
   /// How many distinct resource kinds the groups have (GraphGroup::kind).
   std::size_t kind_count() const { return kind_count_; }
 
-  const std::string& id(AssetIndex asset) const { return ids_[asset]; }
+  /// The asset's id; valid as long as the graph.
+  std::string_view id(AssetIndex asset) const {
+    return std::string_view(id_text_).substr(id_start_[asset], id_start_[asset + 1] - id_start_[asset]);
+  }
   bool is_virtual(AssetIndex asset) const { return is_virtual_[asset]; }
 
   const GraphGroup& group(GroupIndex g) const { return groups_[g]; }
@@ -77,8 +81,12 @@ class DependencyGraph {
 
  private:
   void build_indices();
+  void set_ids(const std::vector<std::string>& ids);
 
-  std::vector<std::string> ids_;
+  /// The ids one after another, asset i's at [id_start_[i], id_start_[i + 1]):
+  /// one buffer instead of a string per asset (docs/performance.md).
+  std::string id_text_;
+  std::vector<std::uint32_t> id_start_;
   std::vector<bool> is_virtual_;
   std::vector<GraphGroup> groups_;
   std::vector<AssetIndex> suppliers_;

@@ -27,7 +27,7 @@ class Fnv1a {
     }
   }
   void real(double value) { u64(std::bit_cast<std::uint64_t>(value)); }
-  void text(const std::string& value) {
+  void text(std::string_view value) {
     u64(value.size());
     bytes(value.data(), value.size());
   }

@@ -48,7 +48,7 @@ std::vector<std::vector<std::string>> cut_sets(const model::DependencyGraph& gra
   std::vector<std::vector<std::string>> result;
   for (const auto& set : engine::minimal_cut_sets(graph, target, engine::CutSetOptions{max_order, horizon}).sets) {
     std::vector<std::string> ids;
-    for (auto a : set) ids.push_back(graph.id(a));
+    for (auto a : set) ids.emplace_back(graph.id(a));
     result.push_back(ids);
   }
   return result;

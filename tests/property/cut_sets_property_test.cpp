@@ -96,7 +96,7 @@ std::vector<std::vector<std::string>> brute_force_cut_sets(const model::Dependen
     if (!minimal) continue;
     std::vector<std::string> set;
     for (std::size_t i = 0; i < candidates.size(); ++i)
-      if (mask >> i & 1u) set.push_back(graph.id(candidates[i]));
+      if (mask >> i & 1u) set.emplace_back(graph.id(candidates[i]));
     result.push_back(set);
   }
   std::sort(result.begin(), result.end(), [](const auto& a, const auto& b) {
@@ -141,10 +141,10 @@ double brute_force_through(const model::DependencyGraph& graph, const std::vecto
     for (std::size_t i = 0; i < assets.size(); ++i) {
       const bool is_down = mask >> i & 1u;
       weight *= is_down ? p[assets[i]] : 1 - p[assets[i]];
-      if (is_down) down.push_back(graph.id(assets[i]));
+      if (is_down) down.emplace_back(graph.id(assets[i]));
     }
     auto is_down = [&](const std::string& id) { return std::find(down.begin(), down.end(), id) != down.end(); };
-    bool hit = x == target && is_down(graph.id(target));
+    bool hit = x == target && is_down(std::string(graph.id(target)));
     for (const auto& set : cut_sets) {
       if (hit) break;
       if (std::find(set.begin(), set.end(), graph.id(x)) == set.end()) continue;
@@ -158,12 +158,12 @@ double brute_force_through(const model::DependencyGraph& graph, const std::vecto
 std::string describe(const model::DependencyGraph& graph, AssetIndex target,
                      const std::vector<std::vector<std::string>>& got,
                      const std::vector<std::vector<std::string>>& expected) {
-  std::string out = "target " + graph.id(target) + "\n";
+  std::string out = "target " + std::string(graph.id(target)) + "\n";
   for (AssetIndex a = 0; a < graph.asset_count(); ++a) {
-    out += graph.id(a) + (graph.is_virtual(a) ? " (virtual):" : ":");
+    out += std::string(graph.id(a)) + (graph.is_virtual(a) ? " (virtual):" : ":");
     for (auto g : graph.groups_of(a)) {
       out += " [need " + std::to_string(graph.group(g).need) + " tti " + std::to_string(graph.group(g).time_to_impact) + " of";
-      for (auto s : graph.suppliers(g)) out += " " + graph.id(s);
+      for (auto s : graph.suppliers(g)) out += " " + std::string(graph.id(s));
       out += "]";
     }
     out += "\n";
@@ -202,7 +202,7 @@ TEST_CASE("cut sets and probability agree with brute force on random models") {
     std::vector<std::vector<std::string>> got;
     for (const auto& set : cut_sets.sets) {
       std::vector<std::string> ids;
-      for (auto a : set) ids.push_back(graph.id(a));
+      for (auto a : set) ids.emplace_back(graph.id(a));
       got.push_back(ids);
     }
     const auto expected = brute_force_cut_sets(graph, target, horizon, max_order);

@@ -110,7 +110,7 @@ DependencyGraph with_hard_leaves(const DependencyGraph& graph, std::uint32_t see
   std::vector<GraphGroup> groups;
   std::vector<AssetIndex> suppliers;
   for (AssetIndex a = 0; a < n; ++a) {
-    ids.push_back(graph.id(a));
+    ids.emplace_back(graph.id(a));
     is_virtual.push_back(graph.is_virtual(a));
   }
   for (const auto& group : graph.groups()) {

@@ -19,7 +19,7 @@ model::DependencyGraph with_supplier(const model::DependencyGraph& graph, model:
   std::vector<std::string> ids;
   std::vector<bool> is_virtual;
   for (model::AssetIndex a = 0; a < graph.asset_count(); ++a) {
-    ids.push_back(graph.id(a));
+    ids.emplace_back(graph.id(a));
     is_virtual.push_back(graph.is_virtual(a));
   }
   std::vector<model::GraphGroup> groups;

@@ -188,7 +188,7 @@ DependencyGraph with_extra_supplier(const DependencyGraph& graph, GroupIndex tar
   std::vector<std::string> ids;
   std::vector<bool> is_virtual;
   for (AssetIndex a = 0; a < graph.asset_count(); ++a) {
-    ids.push_back(graph.id(a));
+    ids.emplace_back(graph.id(a));
     is_virtual.push_back(graph.is_virtual(a));
   }
   std::vector<GraphGroup> groups;

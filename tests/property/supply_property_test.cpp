@@ -79,7 +79,7 @@ std::string describe_case(const DependencyGraph& graph, const std::vector<Seed>&
                           Hours horizon, const std::vector<Hours>& engine,
                           const std::vector<Hours>& reference) {
   std::string out = describe_graph(graph) + "seeds:";
-  for (const auto& seed : seeds) out += " " + graph.id(seed.asset) + "@" + std::to_string(seed.at);
+  for (const auto& seed : seeds) out += " " + std::string(graph.id(seed.asset)) + "@" + std::to_string(seed.at);
   out += "\nhorizon " + std::to_string(horizon) + "\nengine   " + describe_times(engine) +
          "\nreference" + describe_times(reference) + "\n";
   return out;
@@ -415,15 +415,15 @@ TEST_CASE("supply rule: restoration with recovery equals the naive time-stepped 
         graph, recovery, restart, seed_pairs, horizon);
     if (engine != reference) {
       std::string text = describe_graph(graph) + "seeds:";
-      for (const auto& s : seeds) text += " " + graph.id(s.asset) + "@" + std::to_string(s.at);
+      for (const auto& s : seeds) text += " " + std::string(graph.id(s.asset)) + "@" + std::to_string(s.at);
       text += "\nrecovery/restart:";
       for (AssetIndex a = 0; a < graph.asset_count(); ++a)
-        text += " " + graph.id(a) + "=" + (recovery[a] ? std::to_string(*recovery[a]) : "-") + "/" +
+        text += " " + std::string(graph.id(a)) + "=" + (recovery[a] ? std::to_string(*recovery[a]) : "-") + "/" +
                 (!restart.empty() && restart[a] ? std::to_string(*restart[a]) : "-");
       auto list = [&](const auto& intervals) {
         std::string out;
         for (AssetIndex a = 0; a < graph.asset_count(); ++a) {
-          out += " " + graph.id(a) + ":";
+          out += " " + std::string(graph.id(a)) + ":";
           for (const auto& [start, end] : intervals[a])
             out += "[" + std::to_string(start) + "," +
                    (end == kNever ? "inf" : std::to_string(end)) + ")";

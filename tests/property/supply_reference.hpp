@@ -553,7 +553,7 @@ inline model::DependencyGraph without_supply_rule(const model::DependencyGraph& 
   std::vector<model::GraphGroup> groups(graph.groups().begin(), graph.groups().end());
   std::vector<model::AssetIndex> suppliers;
   for (model::AssetIndex a = 0; a < graph.asset_count(); ++a) {
-    ids.push_back(graph.id(a));
+    ids.emplace_back(graph.id(a));
     is_virtual.push_back(graph.is_virtual(a));
   }
   for (model::GroupIndex g = 0; g < graph.group_count(); ++g) {
@@ -570,7 +570,7 @@ inline model::DependencyGraph without_supply_rule(const model::DependencyGraph& 
 inline std::string describe_graph(const model::DependencyGraph& graph) {
   std::string out;
   for (model::AssetIndex a = 0; a < graph.asset_count(); ++a) {
-    out += graph.id(a) + (graph.is_virtual(a) ? " (virtual):" : ":");
+    out += std::string(graph.id(a)) + (graph.is_virtual(a) ? " (virtual):" : ":");
     for (auto g : graph.groups_of(a)) {
       const auto& group = graph.group(g);
       out += " [";
@@ -580,7 +580,7 @@ inline std::string describe_graph(const model::DependencyGraph& graph) {
       out += " need " + std::to_string(group.need) + " tti " + std::to_string(group.time_to_impact);
       if (!group.passes_on) out += " own";
       out += " of";
-      for (auto s : graph.suppliers(g)) out += " " + graph.id(s);
+      for (auto s : graph.suppliers(g)) out += " " + std::string(graph.id(s));
       out += "]";
     }
     out += "\n";
