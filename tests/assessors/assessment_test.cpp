@@ -297,6 +297,21 @@ struct DordrechtAssessment {
   assessors::Assessment assessment{configured, input};
 };
 
+/// What a StepProgress heard: the last (done, total) of each step, and the
+/// steps in the order they were first heard (a step heard again after
+/// another is listed again).
+struct StepRecorder {
+  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> last;
+  std::vector<std::string> order;
+  engine::StepProgress callback() {
+    return [this](std::string_view step, std::uint64_t done, std::uint64_t total) {
+      const std::string name(step);
+      if (order.empty() || order.back() != name) order.push_back(name);
+      last[name] = {done, total};
+    };
+  }
+};
+
 }  // namespace
 
 TEST_CASE("assessment: findings given in brief and then detailed equal the findings given in full") {
@@ -344,13 +359,10 @@ TEST_CASE("assessment: progress hears each assessor and single-point's two loops
   REQUIRE_FALSE(dordrecht.diagnostics.has_errors());
   const auto& configured = dordrecht.configured;
   const auto& assessment = dordrecht.assessment;
-  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> last;  // step → (done, total)
-  std::vector<std::string> order;
-  const engine::StepProgress progress = [&](std::string_view step, std::uint64_t done, std::uint64_t total) {
-    const std::string name(step);
-    if (order.empty() || order.back() != name) order.push_back(name);
-    last[name] = {done, total};
-  };
+  StepRecorder recorder;
+  auto& last = recorder.last;
+  auto& order = recorder.order;
+  const engine::StepProgress progress = recorder.callback();
   const auto heard = assessment.run(true, progress);
   CHECK(heard == assessment.run(true));
   for (const auto& c : configured) {
@@ -373,13 +385,10 @@ TEST_CASE("assessment: progress hears each assessor and single-point's two loops
 TEST_CASE("assessment: with likelihoods from simulation, progress hears the simulation and the joint failures") {
   const DordrechtAssessment dordrecht;
   REQUIRE_FALSE(dordrecht.diagnostics.has_errors());
-  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> last;  // step → (done, total)
-  std::vector<std::string> order;
-  const engine::StepProgress progress = [&](std::string_view step, std::uint64_t done, std::uint64_t total) {
-    const std::string name(step);
-    if (order.empty() || order.back() != name) order.push_back(name);
-    last[name] = {done, total};
-  };
+  StepRecorder recorder;
+  auto& last = recorder.last;
+  auto& order = recorder.order;
+  const engine::StepProgress progress = recorder.callback();
   assessors::SimulatedLikelihood settings;
   settings.runs = 3000;  // more than one block of runs, so the bar moves more than once
   settings.seed = 7;
