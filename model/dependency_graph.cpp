@@ -9,6 +9,19 @@
 
 namespace knelpunt::model {
 
+namespace {
+
+/// Appends `id` to the graph's id buffer and its start to `starts`; the
+/// offsets are 32-bit, so the ids of one graph may take at most 4 GiB.
+void append_id(std::string& text, std::vector<std::uint32_t>& starts, std::string_view id) {
+  if (text.size() + id.size() >= std::numeric_limits<std::uint32_t>::max())
+    throw std::length_error("DependencyGraph: the ids take more than 4 GiB");
+  starts.push_back(static_cast<std::uint32_t>(text.size()));
+  text += id;
+}
+
+}  // namespace
+
 DependencyGraph::DependencyGraph(const Model& model) {
   // Kinds numbered in name order, so the numbering depends on the model alone.
   std::map<std::string_view, std::uint32_t> kind_index;
@@ -18,14 +31,11 @@ DependencyGraph::DependencyGraph(const Model& model) {
   for (auto& [kind, index] : kind_index) index = static_cast<std::uint32_t>(kind_count_++);
   std::size_t id_bytes = 0;
   for (const auto& asset : model.assets) id_bytes += asset.id.size();
-  if (id_bytes >= std::numeric_limits<std::uint32_t>::max())
-    throw std::length_error("DependencyGraph: the ids take more than 4 GiB");
   id_text_.reserve(id_bytes);
   id_start_.reserve(model.assets.size() + 1);
   is_virtual_.reserve(model.assets.size());
   for (const auto& asset : model.assets) {
-    id_start_.push_back(static_cast<std::uint32_t>(id_text_.size()));
-    id_text_ += asset.id;
+    append_id(id_text_, id_start_, asset.id);
     is_virtual_.push_back(asset.is_virtual);
   }
   id_start_.push_back(static_cast<std::uint32_t>(id_text_.size()));
@@ -90,10 +100,7 @@ DependencyGraph::DependencyGraph(std::vector<std::string> ids, std::vector<bool>
 
 void DependencyGraph::set_ids(const std::vector<std::string>& ids) {
   id_start_.reserve(ids.size() + 1);
-  for (const auto& id : ids) {
-    id_start_.push_back(static_cast<std::uint32_t>(id_text_.size()));
-    id_text_ += id;
-  }
+  for (const auto& id : ids) append_id(id_text_, id_start_, id);
   id_start_.push_back(static_cast<std::uint32_t>(id_text_.size()));
 }
 
