@@ -163,6 +163,13 @@ constexpr std::array kTexts{
     Entry{Phrase::zone_members, "objecten in zone {}: {}", "assets in zone {}: {}"},
     Entry{Phrase::threat_without_default, "dreiging {} heeft geen standaardkans; standaardklasse {} uit de scoringscatalogus",
           "threat {} has no default likelihood; default class {} from the scoring catalogue"},
+    // The subject of simulated_joint_per_year for a zone: its members are counted, not named.
+    Entry{Phrase::zone_all_members, "alle {} van zone {}", "all {} of zone {}"},
+    Entry{Phrase::threat_not_simulated,
+          "{}; de simulatie bevat geen scenario van dreiging {} met een frequentie en zegt daarom niet hoe vaak "
+          "deze objecten samen uitvallen",
+          "{}; the simulation has no scenario of threat {} with a frequency, so it does not say how often these "
+          "assets fail together"},
     Entry{Phrase::exposure_internet, "bereikbaar vanaf internet", "reachable from the internet"},
     Entry{Phrase::exposure_remote_access, "toegang op afstand ({})", "remote access ({})"},
     // cyber.remote_access in words: the model's values (vpn, vendor-vpn, direct) are not Dutch.
@@ -278,6 +285,14 @@ LocalText joined(const std::vector<LocalText>& parts, std::string_view separator
 LocalText joined(const std::vector<std::string>& parts, Phrase separator) {
   return {fmt::format("{}", fmt::join(parts, phrase(separator, "nl"))),
           fmt::format("{}", fmt::join(parts, phrase(separator, "en")))};
+}
+
+LocalText listed(const std::vector<std::string>& parts) {
+  if (parts.size() < 2) return joined(parts, Phrase::list_and);
+  const std::vector<std::string> first(parts.begin(), parts.end() - 1);
+  const std::string head = fmt::format("{}", fmt::join(first, ", "));
+  return {head + std::string(phrase(Phrase::list_and, "nl")) + parts.back(),
+          head + std::string(phrase(Phrase::list_and, "en")) + parts.back()};
 }
 
 }  // namespace knelpunt::assessors

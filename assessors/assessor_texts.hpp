@@ -106,6 +106,8 @@ enum class Phrase {
   zone_description,
   zone_members,
   threat_without_default,
+  zone_all_members,
+  threat_not_simulated,
   // cyber-exposure.
   exposure_internet,
   exposure_remote_access,
@@ -191,5 +193,8 @@ LocalText unit_text(std::string_view unit);
 LocalText joined(const std::vector<LocalText>& parts, std::string_view separator);
 /// Plain texts (ids, names) joined with `separator`, which is a phrase.
 LocalText joined(const std::vector<std::string>& parts, Phrase separator);
+/// Plain texts (ids, names) as a list in prose: "a, b en c" / "a, b and c"
+/// (commas, the last two joined with Phrase::list_and).
+LocalText listed(const std::vector<std::string>& parts);
 
 }  // namespace knelpunt::assessors

@@ -12,23 +12,29 @@
 ///   identity is the zone, so adding an asset to the zone keeps the id.
 ///
 /// Likelihood: the default class of `threat` (default flood) in the threats
-/// catalogue, else the scoring catalogue's default class. Measures: the
+/// catalogue, else the scoring catalogue's default class. With likelihoods
+/// from simulation (profile `likelihood: {source: simulate}`) and a scenario
+/// of `threat` with a frequency in the model: how often the assets one event
+/// takes down (the zone's, the largest cluster's) failed together in the
+/// runs (decision 040). Measures: the
 /// threat's measures plus a redundant feed (and emergency power for power).
 /// Options: zones (default true), radius (default 500m; 0 turns it off),
 /// threat (default flood; must be in the threats catalogue).
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include <fmt/format.h>
-
 #include "assessors/assessor_options.hpp"
 #include "assessors/assessor_texts.hpp"
-#include "assessors/local_format.hpp"
 #include "assessors/builtin_assessors.hpp"
 #include "assessors/geo_distance.hpp"
 #include "assessors/impact_estimator.hpp"
+#include "assessors/local_format.hpp"
+#include "assessors/simulated_failures.hpp"
+#include "assessors/structural_likelihood.hpp"
 #include "assessors/structural_measures.hpp"
 #include "model/suggest.hpp"
 
@@ -41,6 +47,21 @@ struct Cluster {
   LocalText where;                         ///< "zone dijkring-22" / "within 500 m of x"
   std::vector<model::AssetIndex> members;  ///< ascending
 };
+
+/// The assets the event of one finding takes down together: a zone's
+/// non-virtual members, or a group's largest co-located cluster.
+struct LostTogether {
+  std::vector<model::AssetIndex> assets;  ///< ascending
+  std::string zone;                       ///< the zone's id; empty for a cluster
+};
+
+/// The first largest of `clusters` (not empty): the event a redundancy finding is about.
+const Cluster& worst_of(const std::vector<Cluster>& clusters) {
+  const Cluster* worst = &clusters.front();
+  for (const auto& cluster : clusters)
+    if (cluster.members.size() > worst->members.size()) worst = &cluster;
+  return *worst;
+}
 
 class GeographicAssessor : public Assessor {
  public:
@@ -64,11 +85,15 @@ class GeographicAssessor : public Assessor {
 
   std::vector<Finding> assess(const AssessmentContext& context) const override {
     std::vector<Finding> findings;
+    std::vector<LostTogether> events;  // events[i]: what findings[i]'s event takes down
     for (model::GroupIndex g = 0; g < context.graph.group_count(); ++g) {
       auto clusters = co_located(g, context);
-      if (!clusters.empty()) findings.push_back(redundancy_finding(g, clusters, context));
+      if (clusters.empty()) continue;
+      findings.push_back(redundancy_finding(g, clusters, context));
+      events.push_back({worst_of(clusters).members, {}});
     }
-    if (zones_) zone_findings(context, findings);
+    if (zones_) zone_findings(context, findings, events);
+    if (context.simulated) simulated_likelihoods(context, events, findings);
     return findings;
   }
 
@@ -143,9 +168,7 @@ class GeographicAssessor : public Assessor {
     std::vector<std::string> supplier_ids = written.from.strings();
     std::sort(supplier_ids.begin(), supplier_ids.end());
     // The event the impact is estimated for: the first largest cluster.
-    const Cluster* worst = &clusters.front();
-    for (const auto& cluster : clusters)
-      if (cluster.members.size() > worst->members.size()) worst = &cluster;
+    const Cluster* worst = &worst_of(clusters);
     finding.title = local_text(Phrase::co_located_title, label, kind, worst->members.size(), group.supplier_count,
                                worst->where);
     finding.description = local_text(Phrase::co_located_description, label, group.need, group.supplier_count,
@@ -169,7 +192,8 @@ class GeographicAssessor : public Assessor {
     return finding;
   }
 
-  void zone_findings(const AssessmentContext& context, std::vector<Finding>& findings) const {
+  void zone_findings(const AssessmentContext& context, std::vector<Finding>& findings,
+                     std::vector<LostTogether>& events) const {
     std::map<std::string, std::vector<model::AssetIndex>> members_of;
     for (model::AssetIndex a = 0; a < context.graph.asset_count(); ++a)
       if (!context.graph.is_virtual(a))
@@ -213,6 +237,45 @@ class GeographicAssessor : public Assessor {
       finding.likelihood = threat_likelihood(context);
       finding.measures = measures(members, context);
       findings.push_back(std::move(finding));
+      events.push_back({members, zone});
+    }
+  }
+
+  /// Likelihoods from simulation for `findings` (events[i] is what
+  /// findings[i]'s event takes down). The runs model a local event only
+  /// where a scenario of this threat with a frequency does: then each
+  /// finding takes how often its assets failed together in the runs,
+  /// whatever the cause; else it keeps the threat's class and says why
+  /// (decision 040).
+  void simulated_likelihoods(const AssessmentContext& context,
+                             const std::vector<LostTogether>& events,
+                             std::vector<Finding>& findings) const {
+    if (!simulates_threat(context.model, threat_)) {
+      for (auto& finding : findings)
+        finding.likelihood.rationale =
+            local_text(Phrase::threat_not_simulated, finding.likelihood.rationale,
+                       threat_name(context.reference, threat_));
+      return;
+    }
+    std::vector<std::vector<model::AssetIndex>> sets;
+    for (const auto& event : events)
+      if (event.assets.size() > 1) sets.push_back(event.assets);
+    const auto together = simulate_joint_failures_for(
+        context.model, context.graph, *context.simulated, sets, context.threads, context.progress,
+        "geographic: joint failures");
+    std::size_t next = 0;  // the next count of `together`
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      const auto& event = events[i];
+      if (event.assets.size() == 1) {
+        findings[i].likelihood = structural_likelihood(event.assets, context);
+      } else if (event.zone.empty()) {
+        findings[i].likelihood = structural_likelihood(event.assets, context, together[next++]);
+      } else {
+        const LocalText members =
+            counted(event.assets.size(), Phrase::assets_one, Phrase::assets_many);
+        findings[i].likelihood = simulated_joint_likelihood(
+            local_text(Phrase::zone_all_members, members, event.zone), together[next++], context);
+      }
     }
   }
 

@@ -69,4 +69,11 @@ bool can_simulate_failures(const model::Model& model) {
                      [](const engine::SampledScenario& scenario) { return scenario.probability > 0; });
 }
 
+bool simulates_threat(const model::Model& model, std::string_view threat) {
+  return std::any_of(
+      model.scenarios.begin(), model.scenarios.end(), [&](const model::Scenario& scenario) {
+        return scenario.threat == threat && scenario.frequency && *scenario.frequency > 0;
+      });
+}
+
 }  // namespace knelpunt::assessors

@@ -49,4 +49,10 @@ std::vector<std::uint64_t> simulate_joint_failures_for(const model::Model& model
 /// with a frequency > 0. Without either, a simulation says nothing.
 bool can_simulate_failures(const model::Model& model);
 
+/// True when the runs sample `threat`: some scenario of that threat has a
+/// frequency > 0. A local event such as a flood takes a zone down only in
+/// the scenarios that model it; without one, how often a zone fails as a
+/// whole in the runs says nothing about that threat (decision 040).
+bool simulates_threat(const model::Model& model, std::string_view threat);
+
 }  // namespace knelpunt::assessors

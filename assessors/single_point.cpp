@@ -175,7 +175,7 @@ class SinglePointAssessor : public Assessor {
     } else {
       // Two assets: a critical pair; three: a critical combination (max_order 3).
       const Phrase title = set.size() == 2 ? Phrase::critical_pair_title : Phrase::critical_combination_title;
-      finding.title = local_text(title, joined(labels, Phrase::list_and), vital);
+      finding.title = local_text(title, listed(labels), vital);
       finding.description = local_text(
           one ? Phrase::critical_pair_description_one : Phrase::critical_pair_description_many,
           horizon, vital);

@@ -11,25 +11,36 @@ namespace knelpunt::assessors {
 
 namespace {
 
-/// The likelihood of `assets` failing (together, for two or more) within
-/// the simulation's horizon: in `failed` of its runs, whatever the cause
-/// (their own p, a supplier's, a scenario), over the scoring period.
-Likelihood simulated_likelihood(const std::vector<model::AssetIndex>& assets, std::uint64_t failed,
-                                const SimulatedFailures& simulated, const AssessmentContext& context) {
+/// The likelihood of what `subject` names failing (together, with
+/// Phrase::simulated_joint_per_year) within the simulation's horizon: in
+/// `failed` of its runs, whatever the cause (their own p, a supplier's, a
+/// scenario), over the scoring period.
+Likelihood simulated_likelihood(Phrase phrase, const LocalText& subject, std::uint64_t failed,
+                                const SimulatedFailures& simulated,
+                                const AssessmentContext& context) {
   const auto& scoring = context.reference.scoring;
   const double per_year = static_cast<double>(failed) / static_cast<double>(simulated.runs);
   const auto interval = engine::wilson_interval(failed, simulated.runs);
   const double period = scoring.period_probability(per_year);
   const auto likelihood_class = scoring.likelihood_class(period);
+  return {likelihood_class,
+          local_text(phrase, subject, local_hours(simulated.horizon),
+                     local_whole(static_cast<double>(failed)),
+                     local_whole(static_cast<double>(simulated.runs)), simulated.seed,
+                     local_probability(per_year), local_probability(interval.lo),
+                     local_probability(interval.hi), local_probability(period),
+                     scoring.period_years, catalogs::class_letter(likelihood_class))};
+}
+
+/// simulated_likelihood for `assets` named by their ids.
+Likelihood simulated_likelihood(const std::vector<model::AssetIndex>& assets, std::uint64_t failed,
+                                const SimulatedFailures& simulated,
+                                const AssessmentContext& context) {
   std::vector<std::string> ids;
   for (auto a : assets) ids.push_back(context.model.assets[a].id);
-  return {likelihood_class,
-          local_text(assets.size() == 1 ? Phrase::simulated_per_year : Phrase::simulated_joint_per_year,
-                     joined(ids, Phrase::list_and), local_hours(simulated.horizon),
-                     local_whole(static_cast<double>(failed)), local_whole(static_cast<double>(simulated.runs)),
-                     simulated.seed, local_probability(per_year), local_probability(interval.lo),
-                     local_probability(interval.hi), local_probability(period), scoring.period_years,
-                     catalogs::class_letter(likelihood_class))};
+  return simulated_likelihood(
+      assets.size() == 1 ? Phrase::simulated_per_year : Phrase::simulated_joint_per_year,
+      listed(ids), failed, simulated, context);
 }
 
 }  // namespace
@@ -58,6 +69,12 @@ Likelihood structural_likelihood(const std::vector<model::AssetIndex>& assets, c
   return {likelihood_class,
           local_text(Phrase::structural_per_year, joined(factors, " × "), local_probability(period), scoring.period_years,
                      letter)};
+}
+
+Likelihood simulated_joint_likelihood(const LocalText& subject, std::uint64_t failed_runs,
+                                      const AssessmentContext& context) {
+  return simulated_likelihood(Phrase::simulated_joint_per_year, subject, failed_runs,
+                              *context.simulated, context);
 }
 
 }  // namespace knelpunt::assessors

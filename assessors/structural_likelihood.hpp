@@ -25,4 +25,12 @@ namespace knelpunt::assessors {
 Likelihood structural_likelihood(const std::vector<model::AssetIndex>& assets, const AssessmentContext& context,
                                  std::optional<std::uint64_t> joint_failed_runs = std::nullopt);
 
+/// The likelihood that the assets `subject` names (two or more, e.g. "all 12
+/// assets of zone x") fail together within the simulation's horizon, given
+/// that they did in `failed_runs` of the runs of `context.simulated`, which
+/// must be set: the rate per year with its Wilson interval, over the scoring
+/// period, classed.
+Likelihood simulated_joint_likelihood(const LocalText& subject, std::uint64_t failed_runs,
+                                      const AssessmentContext& context);
+
 }  // namespace knelpunt::assessors

@@ -11,6 +11,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -98,6 +99,8 @@ struct RunSettings {
   const catalogs::KevCatalog* kev = nullptr;
   const catalogs::EpssScores* epss = nullptr;
   const catalogs::ReferenceData* reference = nullptr;  ///< nullptr: the model's effective catalogues
+  /// The profile's `likelihood: {source: simulate}`; none: likelihoods from p.
+  std::optional<assessors::SimulatedLikelihood> simulated_likelihood;
 
   RunSettings& with_options(std::string_view json) {
     options = Json::parse(json);
@@ -118,6 +121,10 @@ struct RunSettings {
   }
   RunSettings& with_reference(const catalogs::ReferenceData* effective) {
     reference = effective;
+    return *this;
+  }
+  RunSettings& with_simulation(std::uint64_t runs, std::uint64_t seed) {
+    simulated_likelihood = assessors::SimulatedLikelihood{runs, seed};
     return *this;
   }
 };
@@ -146,7 +153,8 @@ inline std::vector<Finding> run_assessor(const TestModel& m, std::string_view na
   REQUIRE_FALSE(diagnostics.has_errors());
   REQUIRE(configured.size() == 1);
   REQUIRE(configured[0].assessor->name() == name);
-  const assessors::AssessmentInput input{m.model, *m.graph, reference, run.threads, run.kev, run.epss};
+  assessors::AssessmentInput input{m.model, *m.graph, reference, run.threads, run.kev, run.epss};
+  input.simulated_likelihood = run.simulated_likelihood;
   auto findings = assessors::run_assessors(configured, input);
   for (const auto& f : findings) CHECK(f.assessor == name);
   return findings;

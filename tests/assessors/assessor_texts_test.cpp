@@ -41,3 +41,12 @@ TEST_CASE("a list of ids in a text names at most so many and counts the rest") {
   std::vector<std::string> many(1234, "x");
   CHECK(bounded_id_list(many, 1).nl == "x en 1.233 andere");
 }
+
+TEST_CASE("a list in prose: commas, and the last two joined by 'en' / 'and'") {
+  CHECK(listed({}).nl.empty());
+  CHECK(listed({"a"}).en == "a");
+  CHECK(listed({"a", "b"}).nl == "a en b");
+  CHECK(listed({"a", "b"}).en == "a and b");
+  CHECK(listed({"a", "b", "c", "d"}).nl == "a, b, c en d");
+  CHECK(listed({"a", "b", "c", "d"}).en == "a, b, c and d");
+}

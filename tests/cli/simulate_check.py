@@ -22,6 +22,10 @@
   needs one of the two) within a 99.9 % Wilson interval for several seeds,
   while the product of their p, which the register gives without a
   simulation, lies outside it;
+- `assess` with `likelihood: {source: simulate}` quotes, for geographic's
+  zones and co-located groups, `simulate --joint`'s count for the assets
+  lost together when a flood scenario has a frequency, and says why it keeps
+  the threat's class when none has (decision 040);
 - the progress bar appears on a terminal only, never with -q or on a pipe;
 - shards that do not fit together, or were altered, are refused (exit 2).
 
@@ -32,6 +36,7 @@ import math
 import os
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -227,7 +232,7 @@ def check_register_likelihood(knelpunt, tmp):
         # Critical pairs quote how often both failed: simulate --joint for the same runs.
         pairs = {}
         for risk in register["risks"]:
-            for first, second, k, n in re.findall(rf"(\S+) and (\S+) fail together within {horizon} in (\d+) of (\d+) runs",
+            for first, second, k, n in re.findall(rf"^(\S+) and (\S+) fail together within {horizon} in (\d+) of (\d+) runs",
                                                   risk["likelihood"]["rationale"]):
                 pairs[(first, second)] = (int(k), int(n))
         if pairs:
@@ -279,7 +284,7 @@ def check_register_joint_likelihood(knelpunt, tmp):
         for risk in register["risks"]:
             rationale = risk["likelihood"]["rationale"]
             for first, second, k, n in re.findall(
-                    rf"(\S+) and (\S+) fail together within {horizon} in (\d+) of (\d+) runs", rationale):
+                    rf"^(\S+) and (\S+) fail together within {horizon} in (\d+) of (\d+) runs", rationale):
                 if int(n) != runs:
                     sys.exit(f"FAIL: the register quotes {n} runs for {first} and {second}, expected {runs}")
                 pair = (first, second)
@@ -304,6 +309,83 @@ def check_register_joint_likelihood(knelpunt, tmp):
         sys.exit(f"FAIL: the product of p lay inside the interval of {checked - product_outside} of {checked} "
                  "joint counts: the check cannot tell a joint count from the product")
     print(f"{checked} pair likelihoods quote joint failures that agree with cutsets --probability")
+
+
+def check_register_zone_likelihood(knelpunt, tmp):
+    """geographic with `likelihood: {source: simulate}` (decision 040) on
+    Dordrecht: without a flood scenario with a frequency, its entries keep
+    the threat's class and say why; with one (the dike breach at 0.5 a year),
+    a zone quotes the runs in which all its non-virtual assets failed and a
+    co-located group those in which its cluster did: exactly `simulate
+    --joint` on the same sets, runs, seed and horizon."""
+    dordrecht = HERE.parent.parent / "examples" / "dordrecht"
+    profile = pathlib.Path(tmp) / "zone-likelihood.yaml"
+    profile.write_text((HERE.parent.parent / "profiles" / "default.yaml").read_text(encoding="utf-8")
+                       + "likelihood: {source: simulate, runs: 6000, seed: 5}\n", encoding="utf-8")
+
+    def geographic_rationales(model):
+        register = json.loads(run([knelpunt, "assess", model, "-p", profile, "--lang", "en", "--format", "json",
+                                   "-q", "--cache", os.path.join(tmp, "no-cache")]).stdout)
+        return [(risk, risk["likelihood"]["rationale"]) for risk in register["risks"]
+                if risk["id"].startswith(("KP-GEO-", "KP-ZONE-"))]
+
+    unmodelled = geographic_rationales(dordrecht)
+    if not unmodelled or any("the simulation has no scenario of threat flood with a frequency" not in rationale
+                             for _, rationale in unmodelled):
+        sys.exit("FAIL: Dordrecht has no flood scenario with a frequency, yet a geographic entry does not say so")
+
+    flooded = pathlib.Path(tmp) / "dordrecht-flood"
+    shutil.copytree(dordrecht, flooded)
+    scenarios = (flooded / "scenarios.yaml").read_text(encoding="utf-8")
+    breach = "      - {asset: hs-alblasserdam, at: 6h}\n    likelihood: A\n"
+    if breach not in scenarios:
+        sys.exit("FAIL: examples/dordrecht/scenarios.yaml no longer has the dike breach this check changes")
+    (flooded / "scenarios.yaml").write_text(
+        scenarios.replace(breach, "      - {asset: hs-alblasserdam, at: 6h}\n    frequency: 0.5\n"), encoding="utf-8")
+    graph = json.loads(run([knelpunt, "graph", flooded, "--all", "--format", "json"]).stdout)
+    members = {}
+    for asset in graph["assets"]:
+        for zone in asset["zones"]:
+            if not asset["virtual"]:
+                members.setdefault(zone, []).append(asset["id"])
+    quoted = {}  # sorted asset set -> (runs quoted, by which entry)
+    for risk, rationale in geographic_rationales(flooded):
+        zone = re.match(r"all (\d+) assets of zone (\S+) fail together within 72h in (\d+) of (\d+) runs", rationale)
+        cluster = re.match(r"(.+?) fail together within 72h in (\d+) of (\d+) runs", rationale)
+        if zone:
+            count, name, k, n = int(zone[1]), zone[2], int(zone[3]), int(zone[4])
+            if count != len(members[name]):
+                sys.exit(f"FAIL: {risk['id']} counts {count} assets in zone {name}, the model has {len(members[name])}")
+            assets = tuple(sorted(members[name]))
+        elif cluster:
+            assets, k, n = tuple(sorted(re.split(r", | and ", cluster[1]))), int(cluster[2]), int(cluster[3])
+        elif " fails within 72h in " in rationale:
+            continue  # a zone of one asset: check_register_likelihood checks these counts
+        else:
+            sys.exit(f"FAIL: {risk['id']}: its likelihood does not come from the simulation: {rationale}")
+        if n != 6000:
+            sys.exit(f"FAIL: {risk['id']} quotes {n} runs, expected 6000")
+        quoted.setdefault(assets, set()).add((k, risk["id"]))
+    zones = sum(1 for assets in quoted if any(m for m in members.values() if tuple(sorted(m)) == assets))
+    if zones == 0 or len(quoted) == zones:
+        sys.exit(f"FAIL: expected zone and co-located entries quoting the simulation, got {len(quoted)} sets, "
+                 f"{zones} of them zones")
+    joint_args = [arg for assets in sorted(quoted) for arg in ("--joint", "+".join(assets))]
+    joint = json.loads(run([knelpunt, "simulate", flooded, "--runs", "6000", "--seed", "5", "--horizon", "72h",
+                            "--format", "json", *joint_args]).stdout)["joint"]
+    failing = 0
+    for row in joint:
+        assets = tuple(sorted(row["assets"]))
+        for k, risk_id in quoted[assets]:
+            if k != row["failed_runs"]:
+                sys.exit(f"FAIL: {risk_id} quotes {len(assets)} assets failing together in {k} of 6000 runs, "
+                         f"simulate --joint gives {row['failed_runs']}")
+        failing += row["failed_runs"] > 0
+    if failing == 0 or failing == len(joint):
+        sys.exit(f"FAIL: {failing} of {len(joint)} sets failed together in some run: the check cannot tell a "
+                 "count from a constant")
+    print(f"{len(joint)} zone and co-located sets quote simulate --joint ({zones} zones, {failing} failing in "
+          "some run); without a flood frequency the entries say why they keep the threat's class")
 
 
 def joint_probability(knelpunt, tmp, pair, horizon):
@@ -394,6 +476,7 @@ def main() -> int:
         check_agreement(knelpunt, tmp)
         check_register_likelihood(knelpunt, tmp)
         check_register_joint_likelihood(knelpunt, tmp)
+        check_register_zone_likelihood(knelpunt, tmp)
         check_progress(knelpunt, tmp)
         check_refusals(knelpunt, tmp, parts)
     return 0
