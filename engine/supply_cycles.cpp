@@ -1,7 +1,6 @@
 #include "engine/supply_cycles.hpp"
 
 #include <algorithm>
-#include <map>
 #include <utility>
 
 #include "engine/strong_components.hpp"
@@ -12,51 +11,70 @@ using model::AssetIndex;
 using model::GroupIndex;
 using model::kNoIndex;
 
-SupplyCycles::SupplyCycles(const model::DependencyGraph& graph)
-    : graph_(graph), cycle_of_group_(graph.group_count(), kNoIndex), first_slot_(graph.group_count(), 0) {
-  std::uint32_t slots = 0;
+SupplyCycles::SupplyCycles(const model::DependencyGraph& graph) : graph_(graph) {
+  std::size_t slots = 0;  // one past the last supplier slot of any group
+  std::vector<std::uint32_t> grounded_kinds;
   for (GroupIndex g = 0; g < graph.group_count(); ++g) {
-    first_slot_[g] = slots;
-    slots += graph.group(g).supplier_count;
-    if (stops_delivery_when_lost(graph.group(g))) has_own_buffers_ = true;
+    const auto& group = graph.group(g);
+    slots = std::max(slots, std::size_t{group.first} + group.supplier_count);
+    if (stops_delivery_when_lost(group)) has_own_buffers_ = true;
+    if (group.grounded) grounded_kinds.push_back(group.kind);
   }
-  mate_slot_.assign(slots, false);
-  // One small graph per grounded kind, over the assets its groups touch.
-  std::map<std::uint32_t, std::vector<GroupIndex>> groups_of_kind;
-  for (GroupIndex g = 0; g < graph.group_count(); ++g)
-    if (graph.group(g).grounded) groups_of_kind[graph.group(g).kind].push_back(g);
+  std::sort(grounded_kinds.begin(), grounded_kinds.end());
+  grounded_kinds.erase(std::unique(grounded_kinds.begin(), grounded_kinds.end()),
+                       grounded_kinds.end());
   // Asset → its node number in the current kind's graph (kNoIndex between
   // kinds): a lookup per edge, where a binary search per edge was 7 % of
   // validating a national model.
   std::vector<std::uint32_t> node_index(graph.asset_count(), kNoIndex);
-  for (const auto& [kind, groups] : groups_of_kind) {
-    std::vector<AssetIndex> nodes;
-    const auto add = [&](AssetIndex a) {
-      if (node_index[a] != kNoIndex) return;
-      node_index[a] = 0;  // seen; numbered below
-      nodes.push_back(a);
+  // Per asset, whether the current kind's graph has an edge into it (kFed)
+  // and out of it (kFeeds); 0 between kinds.
+  constexpr std::uint8_t kFed = 1, kFeeds = 2;
+  std::vector<std::uint8_t> ends(grounded_kinds.empty() ? 0 : graph.asset_count(), 0);
+  for (const auto kind : grounded_kinds) {
+    // The kind's groups, ascending, walked where a list of them would be as
+    // large as the graph's groups.
+    const auto for_each_group = [&](auto&& visit) {
+      for (GroupIndex g = 0; g < graph.group_count(); ++g)
+        if (graph.group(g).grounded && graph.group(g).kind == kind) visit(g);
     };
-    for (auto g : groups) {
-      add(graph.group(g).asset);
-      for (auto s : graph.suppliers(g)) add(s);
+    // Only an asset with an edge in and an edge out can be on a cycle. The
+    // rest — the kind's sources, and its consumers, most of a national
+    // model — are left out: that changes no cycle, and keeps the graph to
+    // the assets that pass the kind on.
+    for_each_group([&](GroupIndex g) {
+      ends[graph.group(g).asset] |= kFed;
+      for (auto s : graph.suppliers(g)) ends[s] |= kFeeds;
+    });
+    std::vector<AssetIndex> nodes;  // numbered in asset order
+    for (AssetIndex a = 0; a < graph.asset_count(); ++a) {
+      if (ends[a] == (kFed | kFeeds)) {
+        node_index[a] = static_cast<std::uint32_t>(nodes.size());
+        nodes.push_back(a);
+      }
+      ends[a] = 0;
     }
-    std::sort(nodes.begin(), nodes.end());  // nodes numbered in asset order
-    for (std::uint32_t i = 0; i < nodes.size(); ++i) node_index[nodes[i]] = i;
     const auto node_of = [&](AssetIndex a) { return node_index[a]; };
-    // Successors in compressed rows, filled in the order of the groups (the
-    // order Tarjan's numbering depends on): a national model's supply graph
-    // has a million nodes, and a vector per node cost more than the graph.
+    const auto kept = [&](AssetIndex a) { return node_index[a] != kNoIndex; };
+    // Successors in compressed rows, filled in the order of the groups: a
+    // national model's supply graph has a million nodes, and a vector per
+    // node cost more than the graph.
     std::vector<std::uint32_t> offsets(nodes.size() + 1, 0);
-    for (auto g : groups)
-      for (auto s : graph.suppliers(g)) ++offsets[node_of(s) + 1];
+    for_each_group([&](GroupIndex g) {
+      if (!kept(graph.group(g).asset)) return;
+      for (auto s : graph.suppliers(g))
+        if (kept(s)) ++offsets[node_of(s) + 1];
+    });
     for (std::size_t i = 1; i < offsets.size(); ++i) offsets[i] += offsets[i - 1];
     std::vector<std::uint32_t> targets(offsets.back());
     {
       std::vector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
-      for (auto g : groups) {
+      for_each_group([&](GroupIndex g) {
+        if (!kept(graph.group(g).asset)) return;
         const auto target = node_of(graph.group(g).asset);
-        for (auto s : graph.suppliers(g)) targets[next[node_of(s)]++] = target;
-      }
+        for (auto s : graph.suppliers(g))
+          if (kept(s)) targets[next[node_of(s)]++] = target;
+      });
     }
     const auto [component, count] = strong_components(offsets, targets);
     std::vector<std::uint32_t> size(count, 0);
@@ -72,15 +90,21 @@ SupplyCycles::SupplyCycles(const model::DependencyGraph& graph)
       }
       cycles_[cycle_of_component[c]].members.push_back(nodes[i]);
     }
-    for (auto g : groups) {
+    for_each_group([&](GroupIndex g) {
+      if (!kept(graph.group(g).asset)) return;
       const auto c = component[node_of(graph.group(g).asset)];
-      if (size[c] < 2) continue;
+      if (size[c] < 2) return;
+      if (cycle_of_group_.empty()) {
+        cycle_of_group_.assign(graph.group_count(), kNoIndex);
+        mate_slot_.assign(slots, false);
+      }
       cycle_of_group_[g] = cycle_of_component[c];
       cycles_[cycle_of_component[c]].groups.push_back(g);
       const auto suppliers = graph.suppliers(g);
       for (std::uint32_t slot = 0; slot < suppliers.size(); ++slot)
-        mate_slot_[first_slot_[g] + slot] = component[node_of(suppliers[slot])] == c;
-    }
+        mate_slot_[graph.group(g).first + slot] =
+            kept(suppliers[slot]) && component[node_of(suppliers[slot])] == c;
+    });
     for (auto a : nodes) node_index[a] = kNoIndex;
   }
   // Which cycles are grounded with everything up: the least fixed point,
@@ -100,7 +124,7 @@ SupplyCycles::SupplyCycles(const model::DependencyGraph& graph)
     for (std::size_t w = 0; w < work.size(); ++w) {
       const auto member = cycle.members[work[w]];
       for (GroupIndex g : graph.groups_supplied_by(member)) {
-        if (cycle_of_group_[g] != c) continue;
+        if (cycle_of_group(g) != c) continue;
         const auto i = static_cast<std::size_t>(std::lower_bound(cycle.groups.begin(), cycle.groups.end(), g) -
                                                 cycle.groups.begin());
         const auto suppliers = graph.suppliers(g);

@@ -79,11 +79,11 @@ std::vector<std::vector<model::AssetIndex>> cut_sets(const model::DependencyGrap
 }  // namespace
 
 TEST_CASE("supply cycles: one per grounded kind's strong component, none across kinds or for ungrounded kinds") {
-  const engine::SupplyCycles cycles(mesh());
+  const auto graph = mesh();  // outlives the cycles, which read it
+  const engine::SupplyCycles cycles(graph);
   REQUIRE(cycles.cycles().size() == 1);
   CHECK(cycles.cycles()[0].members == std::vector<model::AssetIndex>{bus_a, bus_b});
   CHECK_FALSE(cycles.trivial());
-  const auto graph = mesh();
   // bus-a's group (group 0): gen is not a mate, bus-b is.
   CHECK_FALSE(cycles.is_mate(0, 0));
   CHECK(cycles.is_mate(0, 1));
@@ -93,6 +93,32 @@ TEST_CASE("supply cycles: one per grounded kind's strong component, none across 
   // power needs telecom, telecom needs power: a cycle across kinds only.
   const auto across = graph_of(3, {{1, {0, 2}, 0}, {2, {1}, 1}});
   CHECK(engine::SupplyCycles(across).trivial());
+}
+
+TEST_CASE("supply cycles: assets that pass the kind on between two rings are on neither") {
+  // 0 → ring {1, 2} → 3 → 4 → ring {5, 6} → 7; 3 and 4 have an edge in and
+  // out but lie on no cycle; 0 (a source) and 7 (a consumer) have one side only.
+  const auto graph =
+      graph_of(8, {{1, {0, 2}}, {2, {1}}, {3, {2}}, {4, {3}}, {5, {4, 6}}, {6, {5}}, {7, {6}}});
+  const engine::SupplyCycles cycles(graph);
+  REQUIRE(cycles.cycles().size() == 2);  // numbered by their lowest member
+  CHECK(cycles.cycles()[0].members == std::vector<model::AssetIndex>{1, 2});
+  CHECK(cycles.cycles()[0].groups == std::vector<model::GroupIndex>{0, 1});
+  CHECK(cycles.cycles()[1].members == std::vector<model::AssetIndex>{5, 6});
+  CHECK(cycles.cycles()[1].groups == std::vector<model::GroupIndex>{4, 5});
+  for (model::GroupIndex g : {2u, 3u, 6u}) CHECK(cycles.cycle_of_group(g) == kNoIndex);
+  CHECK_FALSE(cycles.is_mate(0, 0));  // 0 feeds 1 from off the ring
+  CHECK(cycles.is_mate(0, 1));
+  CHECK_FALSE(cycles.is_mate(4, 0));  // 4 feeds 5 from off the ring
+  CHECK(cycles.is_mate(4, 1));
+  CHECK(cycles.unsupplied_cycles().empty());
+  // Without the source the first ring has no supply at all; the second still has 4.
+  const auto unfed =
+      graph_of(8, {{1, {2}}, {2, {1}}, {3, {2}}, {4, {3}}, {5, {4, 6}}, {6, {5}}, {7, {6}}});
+  const engine::SupplyCycles unfed_cycles(unfed);
+  CHECK(std::vector<std::uint32_t>(unfed_cycles.unsupplied_cycles().begin(),
+                                   unfed_cycles.unsupplied_cycles().end()) ==
+        std::vector<std::uint32_t>{0});
 }
 
 TEST_CASE("supply from sources: the mesh fails with its only source") {
