@@ -7,6 +7,8 @@
 #include <string_view>
 #include <utility>
 
+#include "model/shared_text_memo.hpp"
+
 namespace knelpunt::model {
 
 namespace {
@@ -48,6 +50,16 @@ DependencyGraph::DependencyGraph(const Model& model) {
   }
   groups_.reserve(group_total);
   suppliers_.reserve(supplier_total);
+  // Suppliers and kinds are interned per table: resolved once per buffer.
+  SharedTextMemo supplier_index([&](std::string_view id) {
+    const auto index = model.find(id);
+    if (!index) throw std::logic_error("DependencyGraph: unresolved supplier " + std::string(id));
+    return static_cast<AssetIndex>(*index);
+  });
+  constexpr std::uint32_t kGroundedBit = 1u << 31;  // kinds are far fewer
+  SharedTextMemo kind_of([&](std::string_view kind) {
+    return kind_index.at(kind) | (model.ungrounded_kinds.contains(kind) ? 0 : kGroundedBit);
+  });
   for (std::size_t a = 0; a < model.assets.size(); ++a) {
     const auto& asset = model.assets[a];
     for (std::size_t position = 0; position < asset.depends_on.size(); ++position) {
@@ -60,15 +72,12 @@ DependencyGraph::DependencyGraph(const Model& model) {
       group.position = static_cast<std::uint32_t>(position);
       group.first = static_cast<std::uint32_t>(suppliers_.size());
       if (!dependency.kind.empty()) {
-        group.kind = kind_index.at(dependency.kind);
-        group.grounded = !model.ungrounded_kinds.contains(dependency.kind);
+        const std::uint32_t kind = kind_of(dependency.kind);
+        group.kind = kind & ~kGroundedBit;
+        group.grounded = (kind & kGroundedBit) != 0;
       }
       group.passes_on = dependency.buffer == BufferMode::pass_on;
-      for (const auto& supplier : dependency.from) {
-        auto index = model.find(supplier);
-        if (!index) throw std::logic_error("DependencyGraph: unresolved supplier " + supplier.str());
-        suppliers_.push_back(static_cast<AssetIndex>(*index));
-      }
+      for (const auto& supplier : dependency.from) suppliers_.push_back(supplier_index(supplier));
       groups_.push_back(group);
     }
   }

@@ -1,11 +1,12 @@
 #include "model/model_validator.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <unordered_map>
 
-#include <fmt/format.h>
-
 #include "model/permute_in_place.hpp"
+#include "model/shared_text_memo.hpp"
 #include "model/suggest.hpp"
 
 namespace knelpunt::model {
@@ -18,7 +19,10 @@ constexpr std::size_t kMaxHints = 50;
 class Validator {
  public:
   Validator(Model& model, const CatalogIndex* catalogs, Diagnostics& diagnostics)
-      : model_(model), catalogs_(catalogs), diagnostics_(diagnostics) {}
+      : model_(model),
+        catalogs_(catalogs),
+        diagnostics_(diagnostics),
+        known_asset_(KnownAsset{&model}) {}
 
   void run(TableDependencies table_dependencies, std::vector<TableSupply> table_supplies) {
     unique_assets();
@@ -179,7 +183,7 @@ class Validator {
         diagnostics_.error(group.where, fmt::format("asset '{}' depends on itself; expected other assets as suppliers",
                                                     asset.id));
       for (const auto& supplier : group.from)
-        if (!model_.find(supplier))
+        if (known_asset_(supplier) == 0)
           diagnostics_.error(group.where, fmt::format("asset '{}' depends on unknown asset '{}'{}; expected the id "
                                                       "of an asset in the model",
                                                       asset.id, supplier, hint(supplier)));
@@ -258,9 +262,16 @@ class Validator {
     }
   }
 
+  /// 1 when an asset has the id, else 0; asked for once per supplier buffer
+  /// (the tables intern them), valid once unique_assets has sorted the assets.
+  struct KnownAsset {
+    const Model* model;
+    std::uint32_t operator()(std::string_view id) const { return model->find(id) ? 1 : 0; }
+  };
   Model& model_;
   const CatalogIndex* catalogs_;
   Diagnostics& diagnostics_;
+  SharedTextMemo<KnownAsset> known_asset_;
   std::vector<std::string_view> id_views_;
   std::size_t hints_given_ = 0;
 };

@@ -1,4 +1,5 @@
-// The compact value holders of the model: SharedText, TextInterner, TextList, Boxed, ImpactBases.
+// The compact value holders of the model: SharedText, TextInterner, TextList, Boxed, ImpactBases,
+// and the SharedTextMemo that looks a shared text up once per buffer.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include "model/boxed.hpp"
 #include "model/impact_bases.hpp"
 #include "model/shared_text.hpp"
+#include "model/shared_text_memo.hpp"
 #include "model/text_interner.hpp"
 #include "model/text_list.hpp"
 
@@ -152,4 +154,34 @@ TEST_CASE("TextList: in place up to two, on the heap beyond; copies, moves, eras
   CHECK(TextList{"a"} != TextList{"a", "b"});
   CHECK(TextList{"a", "b"} != TextList{"a", "c"});
   CHECK(TextList(std::vector<std::string>{"k", "l", "m"}).strings() == std::vector<std::string>{"k", "l", "m"});
+}
+
+TEST_CASE("SharedTextMemo: one lookup per buffer, the same answer for every copy") {
+  std::vector<std::string> asked;
+  knelpunt::model::SharedTextMemo memo([&](std::string_view text) {
+    asked.emplace_back(text);
+    return static_cast<std::uint32_t>(text.size());
+  });
+  const SharedText a("alpha"), a_copy = a, a_again("alpha"), empty;
+  CHECK(memo(a) == 5);
+  CHECK(memo(a_copy) == 5);  // same buffer: not asked again
+  CHECK(asked == std::vector<std::string>{"alpha"});
+  CHECK(memo(a_again) == 5);  // equal text, another buffer: asked
+  CHECK(asked.size() == 2);
+  CHECK(memo(empty) == 0);
+  CHECK(memo(SharedText()) == 0);  // every empty text is one key
+  CHECK(asked.size() == 3);
+
+  // Past the first capacity (1 024 slots, grown at half full) every buffer
+  // keeps its own answer, found without asking again.
+  std::vector<SharedText> texts;
+  for (int i = 0; i < 5000; ++i)
+    texts.emplace_back(std::string(static_cast<std::size_t>(i % 97) + 1, 'x') + std::to_string(i));
+  for (const auto& text : texts) CHECK(memo(text) == text.str().size());
+  const std::size_t after_first_pass = asked.size();
+  CHECK(after_first_pass == 3 + texts.size());
+  bool all_same = true;
+  for (const auto& text : texts) all_same = all_same && memo(text) == text.str().size();
+  CHECK(all_same);
+  CHECK(asked.size() == after_first_pass);
 }
