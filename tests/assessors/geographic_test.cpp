@@ -190,94 +190,90 @@ TEST_CASE("geographic: the same findings with 1 and 4 threads") {
   CHECK(dump(one) == dump(four));
 }
 
+namespace {
+
+/// The English text of a likelihood from the geographic-simulate.yaml runs
+/// (1000 runs, seed 5, horizon 72h) in which `subject` failed `verb` in
+/// `failed` of them: every run or none (the model's header).
+std::string simulated_en(const std::string& subject, const std::string& verb, int failed) {
+  // Wilson 95% bounds by hand (z = 1.96, n = 1000): every run 1 / (1 + z²/n)
+  // = 0.99617; no run (z²/n) / (1 + z²/n) = 0.0038268.
+  const bool every = failed == 1000;
+  return subject + " " + verb + " within 72h in " + std::to_string(failed) +
+         " of 1000 runs of a year (Monte Carlo simulation of p and scenario frequencies, "
+         "seed 5): " +
+         (every ? "1 per year, 95% interval 0.9962 to 1 → 1 in 5 years → class E"
+                : "0 per year, 95% interval 0 to 0.003827 → 0 in 5 years → class A");
+}
+
+}  // namespace
+
 TEST_CASE("geographic: likelihoods from simulation when a scenario of the threat has a frequency") {
   // tests/data/assessors/geographic-simulate.yaml: the flood scenario occurs in
   // every run, so each count below is certain (the model's header).
   const auto m = load_test_model("geographic-simulate.yaml");
   const auto findings = run_assessor(*m, "geographic", settings().with_simulation(1000, 5));
   REQUIRE(findings.size() == 5);
-  // Wilson 95% bounds by hand (z = 1.96, n = 1000): all runs, 1 / (1 + z²/n)
-  // = 0.99617; no run, (z²/n) / (1 + z²/n) = 0.0038268.
   SUBCASE("a zone the scenario takes down: every run, its members counted, not named") {
     const auto* f = find_finding(findings, "zone", {}, "dijk-1");
     REQUIRE(f);
     CHECK(f->likelihood.likelihood_class == 4);
     CHECK(f->likelihood.rationale.en ==
-          "all 2 assets of zone dijk-1 fail together within 72h in 1000 of 1000 runs of a year "
-          "(Monte Carlo "
-          "simulation of p and scenario frequencies, seed 5): 1 per year, 95% interval 0.9962 to 1 "
-          "→ 1 in 5 years "
-          "→ class E");
+          simulated_en("all 2 assets of zone dijk-1", "fail together", 1000));
     CHECK(f->likelihood.rationale.nl ==
           "alle 2 objecten van zone dijk-1 vallen samen binnen 3 dagen uit in 1.000 van 1.000 "
-          "trekkingen van een "
-          "jaar (Monte-Carlosimulatie van p en scenariofrequenties, startwaarde 5): 1 per jaar, "
-          "95%-interval 0,9962 "
-          "tot 1 → 1 in 5 jaar → klasse E");
+          "trekkingen van een jaar (Monte-Carlosimulatie van p en scenariofrequenties, "
+          "startwaarde 5): 1 per jaar, 95%-interval 0,9962 tot 1 → 1 in 5 jaar → klasse E");
   }
-  SUBCASE(
-      "a zone whose members never fail together: class A, with the interval that says how sure") {
+  SUBCASE("a zone whose assets never fail together: class A, with the interval's bound") {
     const auto* f = find_finding(findings, "zone", {}, "polder-x");
     REQUIRE(f);
     CHECK(f->likelihood.likelihood_class == 0);
     CHECK(f->likelihood.rationale.en ==
-          "all 2 assets of zone polder-x fail together within 72h in 0 of 1000 runs of a year "
-          "(Monte Carlo "
-          "simulation of p and scenario frequencies, seed 5): 0 per year, 95% interval 0 to "
-          "0.003827 → 0 in 5 "
-          "years → class A");
+          simulated_en("all 2 assets of zone polder-x", "fail together", 0));
   }
   SUBCASE("a zone of one asset: that asset's own count") {
     const auto* f = find_finding(findings, "zone", {}, "site-a");
     REQUIRE(f);
-    CHECK(f->likelihood.rationale.en ==
-          "ps-5 fails within 72h in 1000 of 1000 runs of a year (Monte Carlo simulation of p and "
-          "scenario "
-          "frequencies, seed 5): 1 per year, 95% interval 0.9962 to 1 → 1 in 5 years → class E");
+    CHECK(f->likelihood.rationale.en == simulated_en("ps-5", "fails", 1000));
   }
   SUBCASE("co-located suppliers: the largest cluster, named") {
     const auto* both = find_finding(findings, "co-located-redundancy", {"hosp-1", "ps-1", "ps-2"});
     REQUIRE(both);
     CHECK(both->likelihood.likelihood_class == 4);
-    CHECK(both->likelihood.rationale.en.starts_with(
-        "ps-1 and ps-2 fail together within 72h in 1000 of 1000 runs"));
+    CHECK(both->likelihood.rationale.en == simulated_en("ps-1 and ps-2", "fail together", 1000));
     const auto* never = find_finding(findings, "co-located-redundancy", {"ps-3", "ps-4", "water"});
     REQUIRE(never);
     CHECK(never->likelihood.likelihood_class == 0);
-    CHECK(never->likelihood.rationale.en.starts_with(
-        "ps-3 and ps-4 fail together within 72h in 0 of 1000 runs"));
+    CHECK(never->likelihood.rationale.en == simulated_en("ps-3 and ps-4", "fail together", 0));
   }
   SUBCASE("the same with 1 and 3 threads") {
-    CHECK(
-        dump(findings) ==
-        dump(run_assessor(*m, "geographic", settings().with_simulation(1000, 5).with_threads(3))));
+    const auto three =
+        run_assessor(*m, "geographic", settings().with_simulation(1000, 5).with_threads(3));
+    CHECK(dump(findings) == dump(three));
   }
 }
 
-TEST_CASE(
-    "geographic: a simulation without a scenario of the threat keeps the threat's class and says "
-    "why") {
+TEST_CASE("geographic: a simulation without a scenario of the threat keeps the threat's class") {
   // The model's only scenario with a frequency is a flood: for fire the runs
   // hold no local event, so they cannot say how often a zone burns down.
   const auto m = load_test_model("geographic-simulate.yaml");
-  const auto findings = run_assessor(
-      *m, "geographic", settings().with_options(R"({"threat": "fire"})").with_simulation(1000, 5));
+  const auto fire = settings().with_options(R"({"threat": "fire"})");
+  const auto findings = run_assessor(*m, "geographic", RunSettings(fire).with_simulation(1000, 5));
   REQUIRE(findings.size() == 5);
   for (const auto& f : findings) {
     CHECK(f.likelihood.likelihood_class == 2);  // fire: C
     CHECK(f.likelihood.rationale.en ==
           "default class C of threat fire from the threats catalogue; the simulation has no "
-          "scenario of threat fire "
-          "with a frequency, so it does not say how often these assets fail together");
+          "scenario of threat fire with a frequency, so it does not say how often these assets "
+          "fail together");
     CHECK(f.likelihood.rationale.nl ==
           "standaardklasse C van dreiging brand (fire) uit de dreigingscatalogus; de simulatie "
-          "bevat geen scenario "
-          "van dreiging brand (fire) met een frequentie en zegt daarom niet hoe vaak deze objecten "
-          "samen uitvallen");
+          "bevat geen scenario van dreiging brand (fire) met een frequentie en zegt daarom niet "
+          "hoe vaak deze objecten samen uitvallen");
   }
   // Without a simulation the class and text are the threat's alone.
-  const auto plain =
-      run_assessor(*m, "geographic", settings().with_options(R"({"threat": "fire"})"));
+  const auto plain = run_assessor(*m, "geographic", fire);
   REQUIRE(plain.size() == 5);
   CHECK(plain[0].likelihood.rationale.en ==
         "default class C of threat fire from the threats catalogue");
