@@ -8,6 +8,7 @@
 
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/huge_page_malloc.hpp"
 #include "cli/version.hpp"
 #include "model/input_limits.hpp"
 #include "model/suggest.hpp"
@@ -15,6 +16,10 @@
 
 int main(int argc, char** argv) {
   using namespace knelpunt::cli;
+  // First of all, while nothing is open, read or printed and no thread runs:
+  // a run with a large input starts once more, with huge pages for its heap
+  // (decision 041).
+  reexecute_with_huge_page_malloc(argc, argv);
   // Before any thread starts: an interrupted run removes its temporary files.
   knelpunt::model::install_temporary_file_cleanup();
   // A region's assessment allocates and frees hundreds of megabytes of small

@@ -13,7 +13,8 @@ build=(g++ cmake ninja-build pkg-config ca-certificates
        libxlsxwriter-dev libminizip-dev libexpat1-dev)  # the Excel register (decisions 027, 028)
 tests=(python3 python3-yaml doctest-dev
        chromium-headless-shell  # tests only: the HTML report in headless Chromium (decision 025)
-       scram)  # tests only: the MEF export cross-checked against SCRAM (decision 031)
+       scram  # tests only: the MEF export cross-checked against SCRAM (decision 031)
+       strace)  # tests only: which runs start again with huge pages (decision 041)
 packages=("${build[@]}" "${tests[@]}")
 list=false
 for argument in "$@"; do
