@@ -102,37 +102,40 @@ void read_asset_table(const CsvTable& table, const SharedText& file_name,
       "id", "name", "type", "process", "operator", "virtual", "p", "lat", "lon", "zones", "population"};
   const auto col = map_columns(table, known, file_name, diagnostics);
   if (!has_required_columns(col, known, {id}, file_name, diagnostics)) return;
-  auto cell = [&](std::size_t row, Column c) -> std::string_view {
-    return col[c] < 0 ? std::string_view() : table.field(row, static_cast<std::size_t>(col[c]));
+  // The row's fields, split once per row (CsvTable::row_fields).
+  std::vector<std::string_view> fields;
+  auto cell = [&](Column c) -> std::string_view {
+    return col[c] < 0 ? std::string_view() : fields[static_cast<std::size_t>(col[c])];
   };
   assets.reserve(assets.size() + table.row_count());
   TextInterner interned;  // one copy per distinct type, process, operator and zone
   const SharedText population_name("population");  // one name for every asset's base
   for (std::size_t row = 0; row < table.row_count(); ++row) {
+    table.row_fields(row, fields);
     const SourceLocation where{file_name, table.line(row), 0};
     auto bad = [&](std::string message) { diagnostics.error(where, std::move(message)); };
     Asset asset;
     asset.where = where;
-    asset.id = std::string(cell(row, id));
+    asset.id = std::string(cell(id));
     if (!is_valid_id(asset.id)) {
       bad(fmt::format("asset id '{}' is not a valid id; expected lower-case letters, digits and . _ -", asset.id));
       continue;
     }
-    asset.name = std::string(cell(row, name));
-    asset.type = interned.intern(cell(row, type));
-    asset.process = interned.intern(cell(row, process));
-    asset.operator_name = interned.intern(cell(row, operator_));
-    if (auto v = cell(row, virtual_); !v.empty()) {
+    asset.name = std::string(cell(name));
+    asset.type = interned.intern(cell(type));
+    asset.process = interned.intern(cell(process));
+    asset.operator_name = interned.intern(cell(operator_));
+    if (auto v = cell(virtual_); !v.empty()) {
       if (v == "true" || v == "1" || v == "yes") asset.is_virtual = true;
       else if (v == "false" || v == "0" || v == "no") asset.is_virtual = false;
       else bad(fmt::format("'virtual' of asset '{}' is '{}'; expected true or false", asset.id, v));
     }
-    if (auto v = cell(row, p); !v.empty()) {
+    if (auto v = cell(p); !v.empty()) {
       auto value = parse_number(v);
       if (!value || *value < 0 || *value > 1) bad(fmt::format("'p' of asset '{}' is '{}'; expected a probability between 0 and 1", asset.id, v));
       else asset.p = value;
     }
-    auto lat_text = cell(row, lat), lon_text = cell(row, lon);
+    auto lat_text = cell(lat), lon_text = cell(lon);
     if (!lat_text.empty() || !lon_text.empty()) {
       auto la = parse_number(lat_text), lo = parse_number(lon_text);
       if (!la || !lo || *la < -90 || *la > 90 || *lo < -180 || *lo > 180)
@@ -140,12 +143,12 @@ void read_asset_table(const CsvTable& table, const SharedText& file_name,
                         asset.id, lat_text, lon_text));
       else asset.location = GeoLocation{*la, *lo};
     }
-    if (auto v = cell(row, zones); !v.empty()) {
+    if (auto v = cell(zones); !v.empty()) {
       asset.zones = split_interned(v, interned);
       std::sort(asset.zones.begin(), asset.zones.end());
       asset.zones.erase(std::unique(asset.zones.begin(), asset.zones.end()), asset.zones.end());
     }
-    if (auto v = cell(row, population); !v.empty()) {
+    if (auto v = cell(population); !v.empty()) {
       auto value = parse_number(v);
       if (!value || *value < 0) bad(fmt::format("'population' of asset '{}' is '{}'; expected a count of 0 or more", asset.id, v));
       else asset.serves.set(population_name, *value);
@@ -161,19 +164,22 @@ void read_dependency_table(const CsvTable& table, const SharedText& file_name,
                                                             "type",  "time_to_impact", "buffer"};
   const auto col = map_columns(table, known, file_name, diagnostics);
   if (!has_required_columns(col, known, {asset, from}, file_name, diagnostics)) return;
-  auto cell = [&](std::size_t row, Column c) -> std::string_view {
-    return col[c] < 0 ? std::string_view() : table.field(row, static_cast<std::size_t>(col[c]));
+  // The row's fields, split once per row (CsvTable::row_fields).
+  std::vector<std::string_view> fields;
+  auto cell = [&](Column c) -> std::string_view {
+    return col[c] < 0 ? std::string_view() : fields[static_cast<std::size_t>(col[c])];
   };
   TextInterner interned;  // one copy per distinct kind and supplier id
   for (std::size_t row = 0; row < table.row_count(); ++row) {
+    table.row_fields(row, fields);
     const SourceLocation where{file_name, table.line(row), 0};
     auto bad = [&](std::string message) { diagnostics.error(where, std::move(message)); };
     TableDependency dependency;
-    dependency.asset = std::string(cell(row, asset));
+    dependency.asset = std::string(cell(asset));
     DependencyGroup& group = dependency.group;
     group.where = where;
-    group.kind = interned.intern(cell(row, kind));
-    group.from = split_interned(cell(row, from), interned);
+    group.kind = interned.intern(cell(kind));
+    group.from = split_interned(cell(from), interned);
     bool ok = true;
     if (!is_valid_id(dependency.asset)) {
       bad(fmt::format("asset id '{}' is not a valid id; expected lower-case letters, digits and . _ -", dependency.asset));
@@ -197,7 +203,7 @@ void read_dependency_table(const CsvTable& table, const SharedText& file_name,
         ok = false;
       }
     }
-    if (auto v = cell(row, need); !v.empty()) {
+    if (auto v = cell(need); !v.empty()) {
       std::int64_t value = 0;
       auto result = std::from_chars(v.data(), v.data() + v.size(), value);
       if (result.ec != std::errc() || result.ptr != v.data() + v.size() || value < 1 ||
@@ -208,21 +214,21 @@ void read_dependency_table(const CsvTable& table, const SharedText& file_name,
         group.need = static_cast<std::uint32_t>(value);
       }
     }
-    if (auto v = cell(row, type); !v.empty()) {
+    if (auto v = cell(type); !v.empty()) {
       if (auto parsed = parse_dependency_type(v)) group.type = *parsed;
       else {
         bad(fmt::format("dependency type '{}' is unknown; expected physical, cyber, geographic or logical", v));
         ok = false;
       }
     }
-    if (auto v = cell(row, time_to_impact); !v.empty()) {
+    if (auto v = cell(time_to_impact); !v.empty()) {
       if (auto hours = parse_duration(v)) group.time_to_impact = *hours;
       else {
         bad(fmt::format("'time_to_impact' is '{}'; expected a duration such as 0, 90m, 4h, 3d, 2w or PT4H", v));
         ok = false;
       }
     }
-    if (auto v = cell(row, buffer); !v.empty()) {
+    if (auto v = cell(buffer); !v.empty()) {
       if (auto mode = parse_buffer_mode(v)) group.buffer = *mode;
       else {
         bad(fmt::format("buffer '{}' is unknown; expected pass-on or own", v));
@@ -239,28 +245,32 @@ void read_area_table(const CsvTable& table, const SharedText& file_name, std::ve
   static constexpr std::array<std::string_view, 7> known = {"id", "name", "population", "cbs", "lat", "lon", "area_km2"};
   const auto col = map_columns(table, known, file_name, diagnostics);
   if (!has_required_columns(col, known, {id, population}, file_name, diagnostics)) return;
-  auto cell = [&](std::size_t row, Column c) -> std::string_view {
-    return col[c] < 0 ? std::string_view() : table.field(row, static_cast<std::size_t>(col[c]));
+  // The row's fields, split once per row (CsvTable::row_fields).
+  std::vector<std::string_view> fields;
+  auto cell = [&](Column c) -> std::string_view {
+    return col[c] < 0 ? std::string_view() : fields[static_cast<std::size_t>(col[c])];
   };
   areas.reserve(areas.size() + table.row_count());
   for (std::size_t row = 0; row < table.row_count(); ++row) {
+    table.row_fields(row, fields);
     const SourceLocation where{file_name, table.line(row), 0};
     auto bad = [&](std::string message) { diagnostics.error(where, std::move(message)); };
     Area area;
     area.where = where;
-    area.id = std::string(cell(row, id));
+    area.id = std::string(cell(id));
     if (!is_valid_id(area.id)) {
       bad(fmt::format("area id '{}' is not a valid id; expected lower-case letters, digits and . _ -", area.id));
       continue;
     }
-    area.name = std::string(cell(row, name));
-    area.cbs = std::string(cell(row, cbs));
-    auto count = parse_number(cell(row, population));
+    area.name = std::string(cell(name));
+    area.cbs = std::string(cell(cbs));
+    auto count = parse_number(cell(population));
     if (!count || *count < 0)
-      bad(fmt::format("'population' of area '{}' is '{}'; expected a count of 0 or more", area.id, cell(row, population)));
+      bad(fmt::format("'population' of area '{}' is '{}'; expected a count of 0 or more", area.id,
+                      cell(population)));
     else
       area.population = *count;
-    auto lat_text = cell(row, lat), lon_text = cell(row, lon);
+    auto lat_text = cell(lat), lon_text = cell(lon);
     if (!lat_text.empty() || !lon_text.empty()) {
       auto la = parse_number(lat_text), lo = parse_number(lon_text);
       if (!la || !lo || *la < -90 || *la > 90 || *lo < -180 || *lo > 180)
@@ -269,7 +279,7 @@ void read_area_table(const CsvTable& table, const SharedText& file_name, std::ve
       else
         area.location = GeoLocation{*la, *lo};
     }
-    if (auto v = cell(row, area_km2); !v.empty()) {
+    if (auto v = cell(area_km2); !v.empty()) {
       auto km2 = parse_number(v);
       if (!km2 || *km2 <= 0) bad(fmt::format("'area_km2' of area '{}' is '{}'; expected a positive surface in km²", area.id, v));
       else area.area_km2 = *km2;
@@ -284,10 +294,14 @@ void read_supply_table(const CsvTable& table, const SharedText& file_name,
   static constexpr std::array<std::string_view, 3> known = {"asset", "service", "areas"};
   const auto col = map_columns(table, known, file_name, diagnostics);
   if (!has_required_columns(col, known, {asset, service, areas}, file_name, diagnostics)) return;
-  auto cell = [&](std::size_t row, Column c) { return table.field(row, static_cast<std::size_t>(col[c])); };
+  // The row's fields, split once per row (CsvTable::row_fields).
+  std::vector<std::string_view> fields;
+  auto cell = [&](Column c) { return fields[static_cast<std::size_t>(col[c])]; };
   for (std::size_t row = 0; row < table.row_count(); ++row) {
+    table.row_fields(row, fields);
     const SourceLocation where{file_name, table.line(row), 0};
-    TableSupply entry{std::string(cell(row, asset)), {std::string(cell(row, service)), split_list(cell(row, areas)), where}};
+    TableSupply entry{std::string(cell(asset)),
+                      {std::string(cell(service)), split_list(cell(areas)), where}};
     if (!is_valid_id(entry.asset)) {
       diagnostics.error(where, fmt::format("asset id '{}' is not a valid id; expected lower-case letters, digits and . _ -",
                                            entry.asset));

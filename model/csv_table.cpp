@@ -15,6 +15,16 @@ std::string_view CsvTable::field(std::size_t row, std::size_t column) const {
   return std::string_view(text);
 }
 
+void CsvTable::row_fields(std::size_t row, std::vector<std::string_view>& fields) const {
+  fields.resize(header_.size());
+  const char* text = storage_.data() + row_start_[row];
+  for (auto& field : fields) {
+    const std::size_t length = std::strlen(text);
+    field = std::string_view(text, length);
+    text += length + 1;
+  }
+}
+
 int CsvTable::column(std::string_view name) const {
   for (std::size_t i = 0; i < header_.size(); ++i)
     if (header_[i] == name) return static_cast<int>(i);

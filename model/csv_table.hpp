@@ -33,6 +33,10 @@ class CsvTable {
   /// earlier fields: rows are short, and a bulk table read this way holds
   /// one offset per row instead of two per field (docs/performance.md).
   std::string_view field(std::size_t row, std::size_t column) const;
+  /// Every field of `row` in column order, into `fields` (resized to
+  /// column_count()): one pass over the row, for a reader that takes
+  /// several of its fields (field() walks from the row's start each time).
+  void row_fields(std::size_t row, std::vector<std::string_view>& fields) const;
   /// The 1-based line on which a row starts.
   std::uint32_t line(std::size_t row) const { return line_[row]; }
   /// Column index by name, or -1.

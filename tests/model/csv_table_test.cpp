@@ -72,6 +72,15 @@ TEST_CASE("every field of every row, empty ones and those after a skipped row in
       CAPTURE(column);
       CHECK(table.field(row, column) == expected[row][column]);
     }
+  // The same fields, a row at a time; the vector is reused and resized.
+  std::vector<std::string_view> fields{"stale", "values", "from", "before", "here"};
+  for (std::size_t row = 0; row < expected.size(); ++row) {
+    CAPTURE(row);
+    table.row_fields(row, fields);
+    REQUIRE(fields.size() == 4);
+    for (std::size_t column = 0; column < 4; ++column)
+      CHECK(fields[column] == expected[row][column]);
+  }
   CHECK(table.line(2) == 5);
   CHECK(table.line(3) == 6);
 }
