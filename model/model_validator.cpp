@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
+#include <string>
 #include <unordered_map>
 
 #include "model/permute_in_place.hpp"
@@ -27,8 +29,16 @@ class Validator {
   void run(TableDependencies table_dependencies, std::vector<TableSupply> table_supplies) {
     unique_assets();
     unique_areas();
+    // A table lists an asset's dependencies on consecutive rows, mostly:
+    // the last asset found is asked first.
+    std::string last_asset;
+    std::optional<std::size_t> last_index;
     table_dependencies.consume([&](TableDependency& dependency) {
-      auto index = model_.find(dependency.asset);
+      if (!last_index || dependency.asset != last_asset) {
+        last_index = model_.find(dependency.asset);
+        last_asset = dependency.asset;
+      }
+      const auto index = last_index;
       if (!index) {
         diagnostics_.error(dependency.group.where,
                            fmt::format("dependency of unknown asset '{}'{}; expected an asset defined in the model",
@@ -66,11 +76,17 @@ class Validator {
     // otherwise. The assets are then permuted in place, cycle by cycle, and
     // the duplicates dropped in place: a second vector of them would double
     // the loader's peak memory at national scale (docs/performance.md).
-    std::vector<std::size_t> order(assets.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return assets[a].id < assets[b].id; });
-    permute_in_place(assets, order);
+    // Inventories are mostly exported in id order: then the stable order is
+    // the order read, and one pass of comparisons replaces the sort.
+    const bool in_order = std::is_sorted(assets.begin(), assets.end(),
+                                         [](const Asset& a, const Asset& b) { return a.id < b.id; });
+    if (!in_order) {
+      std::vector<std::size_t> order(assets.size());
+      for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::size_t a, std::size_t b) { return assets[a].id < assets[b].id; });
+      permute_in_place(assets, order);
+    }
     // Equal ids are now adjacent, in the order they were read: the first stays.
     std::size_t kept = 0;
     for (std::size_t i = 0; i < assets.size(); ++i) {
