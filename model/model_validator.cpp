@@ -78,8 +78,8 @@ class Validator {
     // the loader's peak memory at national scale (docs/performance.md).
     // Inventories are mostly exported in id order: then the stable order is
     // the order read, and one pass of comparisons replaces the sort.
-    const bool in_order = std::is_sorted(assets.begin(), assets.end(),
-                                         [](const Asset& a, const Asset& b) { return a.id < b.id; });
+    const bool in_order = std::is_sorted(
+        assets.begin(), assets.end(), [](const Asset& a, const Asset& b) { return a.id < b.id; });
     if (!in_order) {
       std::vector<std::size_t> order(assets.size());
       for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
