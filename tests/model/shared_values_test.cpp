@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -52,6 +53,27 @@ TEST_CASE("TextInterner: one shared text per distinct text") {
   CHECK(&x.str() == &w.str());  // also after another text came between
   CHECK(z.str() == "drinkwater.productie");
   CHECK(interner.intern("").empty());
+}
+
+TEST_CASE("TextInterner: past many doublings, each distinct text has one buffer") {
+  // 20 000 distinct ids asked for in three passes (the first interns them,
+  // while the table doubles from 64 slots to 65 536), against a map of the
+  // buffer each got first. Ids of one to eight characters differ in few
+  // bits, and "" in between must stay empty and never count.
+  TextInterner interner;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 20000; ++i) ids.push_back("a" + std::to_string(i * 7919 % 100003));
+  std::map<std::string, const std::string*> first;
+  for (int pass = 0; pass < 3; ++pass)
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      const SharedText text = interner.intern(ids[i]);
+      REQUIRE(text.str() == ids[i]);
+      const auto [at, added] = first.emplace(ids[i], &text.str());
+      if (!added) CHECK(at->second == &text.str());
+      if (i % 1000 == 0) CHECK(interner.intern("").empty());
+    }
+  CHECK(first.size() == 20000);
+  CHECK(interner.size() == 20000);
 }
 
 TEST_CASE("Boxed: reads the default until edited; copies are deep") {
