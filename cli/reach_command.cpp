@@ -12,6 +12,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/kept_until_exit.hpp"
 #include "cli/language_option.hpp"
 #include "cli/model_input.hpp"
 #include "cli/option_ranges.hpp"
@@ -59,7 +60,8 @@ class ReachCommand : public Command {
     bool malformed_shard = false;
     const auto shard = shard_option_or_report(shard_text_, malformed_shard);
     if (malformed_shard) return kExitBadInput;
-    auto loaded = load_model_or_report(model_path_, quiet_);
+    // Freed by the process's exit, not allocation by allocation (kept_until_exit.hpp).
+    auto& loaded = kept_until_exit(load_model_or_report(model_path_, quiet_));
     if (!loaded) return kExitBadInput;
     const auto& model = loaded->model;
     const auto& graph = *loaded->graph;

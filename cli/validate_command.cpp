@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/diagnostics_printer.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/kept_until_exit.hpp"
 #include "cli/model_input.hpp"
 #include "cli/validate_report.hpp"
 
@@ -29,7 +30,8 @@ class ValidateCommand : public Command {
 
   int run() override {
     if (format_ == "json") return run_json();
-    auto loaded = load_model_or_report(model_path_, quiet_);
+    // Freed by the process's exit, not allocation by allocation (kept_until_exit.hpp).
+    auto& loaded = kept_until_exit(load_model_or_report(model_path_, quiet_));
     if (!loaded) return kExitBadInput;
     const auto cycles = model_cycles(loaded->model, *loaded->graph);
     print_diagnostics(unsupplied_cycle_warnings(cycles), quiet_);
