@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -70,6 +71,41 @@ class Validator {
   }
 
  private:
+  /// The positions of `assets` in the order of a stable sort by id. Each
+  /// id's first 16 bytes are packed big-endian into two integers (zeros
+  /// past its end), which order as the bytes do: ids hold no NUL byte, so a
+  /// shorter id sorts before a longer one it begins. Most comparisons are
+  /// then two integer ones, without reading the assets; equal keys compare
+  /// the rest of the ids, then the positions (a total order, so the sort
+  /// need not be stable).
+  static std::vector<std::size_t> id_order(const std::vector<Asset>& assets) {
+    struct Key {
+      std::uint64_t high = 0, low = 0;
+      std::size_t position = 0;
+    };
+    auto packed = [](const std::string& id, std::size_t from) {
+      std::uint64_t value = 0;
+      for (std::size_t k = from; k < from + 8; ++k)
+        value = (value << 8) | (k < id.size() ? static_cast<unsigned char>(id[k]) : 0u);
+      return value;
+    };
+    std::vector<Key> keys(assets.size());
+    for (std::size_t i = 0; i < assets.size(); ++i)
+      keys[i] = {packed(assets[i].id, 0), packed(assets[i].id, 8), i};
+    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+      if (a.high != b.high) return a.high < b.high;
+      if (a.low != b.low) return a.low < b.low;
+      const auto& x = assets[a.position].id;
+      const auto& y = assets[b.position].id;
+      if (x.size() > 16 || y.size() > 16)
+        if (const int order = x.compare(y); order != 0) return order < 0;
+      return a.position < b.position;
+    });
+    std::vector<std::size_t> order(keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].position;
+    return order;
+  }
+
   void unique_assets() {
     auto& assets = model_.assets;
     // Sort a permutation, not the assets: moving large structs dominates
@@ -80,13 +116,7 @@ class Validator {
     // the order read, and one pass of comparisons replaces the sort.
     const bool in_order = std::is_sorted(
         assets.begin(), assets.end(), [](const Asset& a, const Asset& b) { return a.id < b.id; });
-    if (!in_order) {
-      std::vector<std::size_t> order(assets.size());
-      for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-      std::stable_sort(order.begin(), order.end(),
-                       [&](std::size_t a, std::size_t b) { return assets[a].id < assets[b].id; });
-      permute_in_place(assets, order);
-    }
+    if (!in_order) permute_in_place(assets, id_order(assets));
     // Equal ids are now adjacent, in the order they were read: the first stays.
     std::size_t kept = 0;
     for (std::size_t i = 0; i < assets.size(); ++i) {

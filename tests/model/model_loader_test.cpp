@@ -2,8 +2,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -126,6 +129,64 @@ TEST_CASE("includes are read depth first in the order written, each once") {
   CHECK(text.find("c.yaml:3:10: error: duplicate asset id 'x' (first defined at " + (dir / "b.yaml").string()) !=
         std::string::npos);
   CHECK(text.find("c.yaml:1:11: error: 'd.yaml' is included more than once") != std::string::npos);
+}
+
+TEST_CASE("assets in any order come out sorted by id; of equal ids the first read is kept") {
+  // Ids that the validator's packed 16-byte keys must order right: equal
+  // first 16 bytes with different tails, and ids that begin others;
+  // shuffled with a fixed seed, against std::sort of the strings.
+  std::vector<std::string> ids = {"a", "a-b", "a-b-c", "ab", "b", "z9"};
+  const std::string prefix = "substation-zuid-";  // 16 bytes
+  for (const std::string tail : {"", "1", "10", "2", "a", "a.b", "a_b"}) ids.push_back(prefix + tail);
+  for (int i = 0; i < 50; ++i) ids.push_back("obj-" + std::to_string(1000 + i * 37 % 50));
+  auto shuffle = [](std::vector<std::string>& values) {
+    std::uint64_t state = 12345;
+    for (std::size_t i = values.size() - 1; i > 0; --i) {  // Fisher–Yates with a 64-bit LCG
+      state = state * 6364136223846793005ull + 1442695040888963407ull;
+      std::swap(values[i], values[(state >> 33) % (i + 1)]);
+    }
+  };
+  shuffle(ids);
+  auto csv_of = [](const std::vector<std::string>& rows) {
+    std::string csv = "id,name\n";
+    for (const auto& id : rows) csv += id + ",x\n";
+    return csv;
+  };
+  const auto dir = write_model("id-order", {{"model.yaml", kHeader + "tables:\n  assets: a.csv\n"}, {"a.csv", csv_of(ids)}});
+  auto result = load_model(dir);
+  INFO(messages(result.diagnostics));
+  REQUIRE(result.model);
+  auto sorted = ids;
+  std::sort(sorted.begin(), sorted.end());
+  REQUIRE(result.model->assets.size() == sorted.size());
+  for (std::size_t i = 0; i < sorted.size(); ++i) CHECK(result.model->assets[i].id == sorted[i]);
+  fs::remove_all(dir);
+
+  // The same rows with repeats: each repeat is reported at its own line,
+  // naming the first row of its id as the one kept.
+  auto repeated = ids;
+  repeated.insert(repeated.begin() + 3, prefix + "10");
+  repeated.push_back("a-b");
+  repeated.push_back(prefix + "10");
+  const auto again = write_model("id-repeats", {{"model.yaml", kHeader + "tables:\n  assets: a.csv\n"}, {"a.csv", csv_of(repeated)}});
+  const auto with_repeats = load_model(again);
+  const std::string text = messages(with_repeats.diagnostics);
+  INFO(text);
+  std::map<std::string, std::size_t> first_line;
+  std::size_t repeats = 0;
+  for (std::size_t i = 0; i < repeated.size(); ++i) {
+    const std::size_t line = i + 2;  // after the header
+    const auto [first, added] = first_line.emplace(repeated[i], line);
+    if (added) continue;
+    ++repeats;
+    const std::string expected = "a.csv:" + std::to_string(line) + ": error: duplicate asset id '" + repeated[i] +
+                                 "' (first defined at " + (again / "a.csv").string() + ":" +
+                                 std::to_string(first->second) + ")";
+    CHECK(text.find(expected) != std::string::npos);
+  }
+  CHECK(repeats == 3);
+  CHECK(with_repeats.diagnostics.error_count() == 3);
+  fs::remove_all(again);
 }
 
 TEST_CASE("a table named twice, or a table that is a YAML file of the model, is reported") {
