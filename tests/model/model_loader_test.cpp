@@ -1,5 +1,6 @@
-#include <doctest/doctest.h>
+#include "model/model_loader.hpp"
 
+#include <doctest/doctest.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -13,7 +14,6 @@
 
 #include "catalogs/catalog_set.hpp"
 #include "model/dependency_graph.hpp"
-#include "model/model_loader.hpp"
 
 using namespace knelpunt::model;
 
@@ -137,7 +137,8 @@ TEST_CASE("assets in any order come out sorted by id; of equal ids the first rea
   // shuffled with a fixed seed, against std::sort of the strings.
   std::vector<std::string> ids = {"a", "a-b", "a-b-c", "ab", "b", "z9"};
   const std::string prefix = "substation-zuid-";  // 16 bytes
-  for (const std::string tail : {"", "1", "10", "2", "a", "a.b", "a_b"}) ids.push_back(prefix + tail);
+  for (const std::string tail : {"", "1", "10", "2", "a", "a.b", "a_b"})
+    ids.push_back(prefix + tail);
   for (int i = 0; i < 50; ++i) ids.push_back("obj-" + std::to_string(1000 + i * 37 % 50));
   auto shuffle = [](std::vector<std::string>& values) {
     std::uint64_t state = 12345;
@@ -152,7 +153,8 @@ TEST_CASE("assets in any order come out sorted by id; of equal ids the first rea
     for (const auto& id : rows) csv += id + ",x\n";
     return csv;
   };
-  const auto dir = write_model("id-order", {{"model.yaml", kHeader + "tables:\n  assets: a.csv\n"}, {"a.csv", csv_of(ids)}});
+  const auto dir = write_model(
+      "id-order", {{"model.yaml", kHeader + "tables:\n  assets: a.csv\n"}, {"a.csv", csv_of(ids)}});
   auto result = load_model(dir);
   INFO(messages(result.diagnostics));
   REQUIRE(result.model);
@@ -168,7 +170,9 @@ TEST_CASE("assets in any order come out sorted by id; of equal ids the first rea
   repeated.insert(repeated.begin() + 3, prefix + "10");
   repeated.push_back("a-b");
   repeated.push_back(prefix + "10");
-  const auto again = write_model("id-repeats", {{"model.yaml", kHeader + "tables:\n  assets: a.csv\n"}, {"a.csv", csv_of(repeated)}});
+  const auto again = write_model(
+      "id-repeats",
+      {{"model.yaml", kHeader + "tables:\n  assets: a.csv\n"}, {"a.csv", csv_of(repeated)}});
   const auto with_repeats = load_model(again);
   const std::string text = messages(with_repeats.diagnostics);
   INFO(text);
@@ -179,9 +183,9 @@ TEST_CASE("assets in any order come out sorted by id; of equal ids the first rea
     const auto [first, added] = first_line.emplace(repeated[i], line);
     if (added) continue;
     ++repeats;
-    const std::string expected = "a.csv:" + std::to_string(line) + ": error: duplicate asset id '" + repeated[i] +
-                                 "' (first defined at " + (again / "a.csv").string() + ":" +
-                                 std::to_string(first->second) + ")";
+    const std::string expected = "a.csv:" + std::to_string(line) + ": error: duplicate asset id '" +
+                                 repeated[i] + "' (first defined at " + (again / "a.csv").string() +
+                                 ":" + std::to_string(first->second) + ")";
     CHECK(text.find(expected) != std::string::npos);
   }
   CHECK(repeats == 3);
