@@ -65,6 +65,26 @@ bool has_required_columns(const std::array<int, N>& index, const std::array<std:
   return false;
 }
 
+/// The cells of a table one row at a time, by the known columns that
+/// map_columns found: `load(row)` splits the row once (CsvTable::row_fields),
+/// and a known column the header lacks reads as empty.
+template <std::size_t N>
+class RowCells {
+ public:
+  RowCells(const CsvTable& table, const std::array<int, N>& columns)
+      : table_(table), columns_(columns) {}
+  void load(std::size_t row) { table_.row_fields(row, fields_); }
+  std::string_view operator()(std::size_t column) const {
+    const int at = columns_[column];
+    return at < 0 ? std::string_view() : fields_[static_cast<std::size_t>(at)];
+  }
+
+ private:
+  const CsvTable& table_;
+  const std::array<int, N>& columns_;
+  std::vector<std::string_view> fields_;
+};
+
 /// Calls `take(item)` for each non-empty item of a '|'-separated list, trimmed of spaces.
 template <class Take>
 void for_each_list_item(std::string_view text, Take take) {
@@ -102,16 +122,12 @@ void read_asset_table(const CsvTable& table, const SharedText& file_name,
       "id", "name", "type", "process", "operator", "virtual", "p", "lat", "lon", "zones", "population"};
   const auto col = map_columns(table, known, file_name, diagnostics);
   if (!has_required_columns(col, known, {id}, file_name, diagnostics)) return;
-  // The row's fields, split once per row (CsvTable::row_fields).
-  std::vector<std::string_view> fields;
-  auto cell = [&](Column c) -> std::string_view {
-    return col[c] < 0 ? std::string_view() : fields[static_cast<std::size_t>(col[c])];
-  };
+  RowCells cell(table, col);
   assets.reserve(assets.size() + table.row_count());
   TextInterner interned;  // one copy per distinct type, process, operator and zone
   const SharedText population_name("population");  // one name for every asset's base
   for (std::size_t row = 0; row < table.row_count(); ++row) {
-    table.row_fields(row, fields);
+    cell.load(row);
     const SourceLocation where{file_name, table.line(row), 0};
     auto bad = [&](std::string message) { diagnostics.error(where, std::move(message)); };
     Asset asset;
@@ -164,14 +180,10 @@ void read_dependency_table(const CsvTable& table, const SharedText& file_name,
                                                             "type",  "time_to_impact", "buffer"};
   const auto col = map_columns(table, known, file_name, diagnostics);
   if (!has_required_columns(col, known, {asset, from}, file_name, diagnostics)) return;
-  // The row's fields, split once per row (CsvTable::row_fields).
-  std::vector<std::string_view> fields;
-  auto cell = [&](Column c) -> std::string_view {
-    return col[c] < 0 ? std::string_view() : fields[static_cast<std::size_t>(col[c])];
-  };
+  RowCells cell(table, col);
   TextInterner interned;  // one copy per distinct kind and supplier id
   for (std::size_t row = 0; row < table.row_count(); ++row) {
-    table.row_fields(row, fields);
+    cell.load(row);
     const SourceLocation where{file_name, table.line(row), 0};
     auto bad = [&](std::string message) { diagnostics.error(where, std::move(message)); };
     TableDependency dependency;
@@ -245,14 +257,10 @@ void read_area_table(const CsvTable& table, const SharedText& file_name, std::ve
   static constexpr std::array<std::string_view, 7> known = {"id", "name", "population", "cbs", "lat", "lon", "area_km2"};
   const auto col = map_columns(table, known, file_name, diagnostics);
   if (!has_required_columns(col, known, {id, population}, file_name, diagnostics)) return;
-  // The row's fields, split once per row (CsvTable::row_fields).
-  std::vector<std::string_view> fields;
-  auto cell = [&](Column c) -> std::string_view {
-    return col[c] < 0 ? std::string_view() : fields[static_cast<std::size_t>(col[c])];
-  };
+  RowCells cell(table, col);
   areas.reserve(areas.size() + table.row_count());
   for (std::size_t row = 0; row < table.row_count(); ++row) {
-    table.row_fields(row, fields);
+    cell.load(row);
     const SourceLocation where{file_name, table.line(row), 0};
     auto bad = [&](std::string message) { diagnostics.error(where, std::move(message)); };
     Area area;
@@ -294,11 +302,9 @@ void read_supply_table(const CsvTable& table, const SharedText& file_name,
   static constexpr std::array<std::string_view, 3> known = {"asset", "service", "areas"};
   const auto col = map_columns(table, known, file_name, diagnostics);
   if (!has_required_columns(col, known, {asset, service, areas}, file_name, diagnostics)) return;
-  // The row's fields, split once per row (CsvTable::row_fields).
-  std::vector<std::string_view> fields;
-  auto cell = [&](Column c) { return fields[static_cast<std::size_t>(col[c])]; };
+  RowCells cell(table, col);
   for (std::size_t row = 0; row < table.row_count(); ++row) {
-    table.row_fields(row, fields);
+    cell.load(row);
     const SourceLocation where{file_name, table.line(row), 0};
     TableSupply entry{std::string(cell(asset)),
                       {std::string(cell(service)), split_list(cell(areas)), where}};
