@@ -73,6 +73,18 @@ std::vector<std::string> open_in_every_entry(const Register& reg) {
   return open;
 }
 
+std::vector<std::string> scored_criteria(const Register& reg) {
+  std::vector<std::string> result;
+  for (const auto& criterion : reg.criteria) {
+    const bool scored = std::any_of(reg.risks.begin(), reg.risks.end(), [&](const Risk& risk) {
+      return std::any_of(risk.finding.impact.begin(), risk.finding.impact.end(),
+                         [&](const auto& c) { return c.criterion == criterion.id; });
+    });
+    if (scored) result.push_back(criterion.id);
+  }
+  return result;
+}
+
 std::string criterion_value(const Register& reg, const assessors::CriterionImpact& c,
                             std::string_view lang, Escape escape) {
   // A class that was stated, not estimated, says who stated it: a reader

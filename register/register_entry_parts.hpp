@@ -40,6 +40,11 @@ std::vector<bool> key_evidence_lines(const Risk& risk);
 /// above the entries, so that an entry names only its other open criteria.
 std::vector<std::string> open_in_every_entry(const Register& reg);
 
+/// The criteria that some entry scores (estimated or stated), in the order
+/// of the scoring catalogue: named once above the entries, whose impact
+/// lines give only their numbers ("2.1 B 4,4 mensen").
+std::vector<std::string> scored_criteria(const Register& reg);
+
 /// A criterion's value with its unit ("21.060.000 mensuren"); for a class
 /// that was stated, not estimated, who stated it ("ondergrens vitaal
 /// proces", "expertoordeel"); "–" for an estimate of 0. Large estimates are whole,

@@ -960,6 +960,10 @@ std::string register_to_html(const Register& reg, std::string_view lang) {
     out += fmt::format(
         "<section class=\"part\" id=\"risicos\">\n<h2>{}</h2>\n<p class=\"note\">{}.</p>\n",
         label(Label::risks, lang), label(Label::level_rule, lang));
+    if (const auto scored = scored_criteria(reg); !scored.empty())
+      out += fmt::format(
+          "<p><strong>{}:</strong> {} — {}.</p>\n", label(Label::criteria_scored, lang),
+          criteria_text(reg, scored, lang, &esc), label(Label::criteria_scored_hint, lang));
     const auto open_everywhere = open_in_every_entry(reg);
     if (!open_everywhere.empty())
       out += fmt::format(

@@ -583,6 +583,10 @@ std::string register_to_markdown(const Register& reg, std::string_view lang) {
   write_overview(out, reg, lang);
   if (!reg.risks.empty()) {
     out += fmt::format("## {}\n\n{}.\n\n", label(Label::risks, lang), label(Label::level_rule, lang));
+    if (const auto scored = scored_criteria(reg); !scored.empty())
+      out += fmt::format("**{}:** {} — {}.\n\n", label(Label::criteria_scored, lang),
+                         criteria_text(reg, scored, lang, &md_escape),
+                         label(Label::criteria_scored_hint, lang));
     const auto open_everywhere = open_in_every_entry(reg);
     if (!open_everywhere.empty())
       out += fmt::format("**{}** {}: {} — {}.\n\n", capitalized(label(Label::not_determined, lang)),

@@ -304,6 +304,9 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     Entry{Label::people_hours, "mensuren", "people-hours"},
     Entry{Label::other_entries, "andere vermeldingen", "other entries"},
     Entry{Label::in_every_entry, "bij elk risico hieronder", "in every risk below"},
+    Entry{Label::criteria_scored, "Criteria bij Impact", "Criteria under Impact"},
+    Entry{Label::criteria_scored_hint, "per criterium de klasse (A–E) en de waarde waarop die berust",
+          "each criterion with its class (A–E) and the value it rests on"},
     Entry{Label::cascades_of, "uitval die begint bij een object van", "cascades that start at an asset of"},
     // The dependency graph picture; {} is a count.
     Entry{Label::graph_folded, "+{} samengevouwen", "+{} collapsed"},

@@ -235,6 +235,8 @@ enum class Label {
   people_hours,
   other_entries,
   in_every_entry,
+  criteria_scored,
+  criteria_scored_hint,
   cascades_of,
   // The dependency graph picture (graph_svg_writer.hpp).
   graph_folded,

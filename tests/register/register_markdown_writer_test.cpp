@@ -111,6 +111,25 @@ TEST_CASE("register markdown: criteria left to an analyst are named, once for al
   CHECK(contains(register_to_markdown(reg, "en"), "5.1 Disruption of daily life — "));
 }
 
+TEST_CASE(
+    "register markdown: the criteria the entries score are named once, in catalogue order, above "
+    "them") {
+  auto reg = knelpunt::test::fixture_register();
+  const std::string md = register_to_markdown(reg, "nl");
+  // The fixture's entries score 2.3 and 5.1; its catalogue also has 2.1, which no entry scores.
+  const auto legend = md.find(
+      "**Criteria bij Impact:** 2.3 Lichamelijk lijden (gebrek aan primaire levensbehoeften); 5.1 "
+      "Verstoring van het dagelijks leven — per criterium de klasse (A–E) en de waarde "
+      "waarop die berust.\n");
+  REQUIRE(legend != std::string::npos);
+  CHECK(legend < md.find("### " + reg.risks.front().id));
+  CHECK_FALSE(contains(md, "2.1 Doden"));
+  CHECK(contains(register_to_markdown(reg, "en"), "**Criteria under Impact:** 2.3 "));
+  // Nothing scored anywhere: no legend.
+  for (auto& risk : reg.risks) risk.finding.impact.clear();
+  CHECK_FALSE(contains(register_to_markdown(reg, "nl"), "Criteria bij Impact"));
+}
+
 TEST_CASE("register markdown: the risk diagram, likelihood E..A down, impact A..E across, counts per cell") {
   const auto lines = lines_of(register_to_markdown(knelpunt::test::fixture_register(), "nl"));
   auto heading = std::find(lines.begin(), lines.end(), "## Risicodiagram");
