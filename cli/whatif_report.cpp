@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "assessors/local_format.hpp"
 #include "cli/cli_texts.hpp"
 #include "model/text_format.hpp"
 
@@ -78,7 +79,9 @@ std::string timeline_line(const model::Asset& asset, model::Hours at, const Colu
                      columns.id_width, timeline_name(asset, lang), columns.name_width, what);
 }
 
-/// "initial failure", or "via SUPPLIER (kind, k of n suppliers lost, buffer T)".
+/// "initial failure", or "via SUPPLIER (kind, k of n suppliers lost, buffer T)",
+/// the kind by its resource-kinds catalogue name in `lang` ("elektriciteit",
+/// not the id "power": an id is no Dutch word to a reader).
 /// When the group was lost with fewer suppliers down than that takes
 /// (`no_source`: no supply from a source reached it any more, a mesh cut off
 /// from its sources or suppliers on own buffers; docs/model.md, Supply from
@@ -90,7 +93,10 @@ std::string cause_text(const LoadedModel& loaded, model::AssetIndex a, model::Gr
   const auto& group = graph.group(cause_group);
   const auto& dependency = loaded.model.assets[a].depends_on[group.position];
   std::string cause = cli_format(CliText::via, lang, graph.id(cause_supplier));
-  std::string detail = dependency.kind;
+  std::string detail =
+      dependency.kind.empty()
+          ? std::string()
+          : assessors::resource_kind_name(loaded.reference, dependency.kind).in(lang);
   if (no_source)
     detail += (detail.empty() ? "" : ", ") + std::string(cli_text(CliText::no_supply_from_source, lang));
   else if (group.supplier_count > 1)

@@ -45,6 +45,10 @@ ENGLISH_WORDS = {
     # the analyses (whatif, reach, cutsets, compare)
     "initial", "suppliers", "lost", "virtual", "population", "probability", "order", "sets", "cost", "removed",
     "reduced", "raised", "added", "stay", "inf", "any", "bounds",
+    # the resource-kind ids that are English words: readers get the catalogue's names
+    "power", "heating", "fuel", "raw-water", "sewage", "process-chemicals", "cooling", "medical-supplies",
+    "staff", "road-access", "flood-protection", "dispatch", "acute-care", "emergency-response",
+    "public-services",
     # the model's remote-access values, which readers get in words
     "vendor-vpn",
     # the scoring catalogue's likelihood step keys, which readers get in words
@@ -78,6 +82,8 @@ PROSE_KEYS = {"title", "description", "evidence", "basis", "rationale", "score_e
 
 def strip_code(line):
     line = re.sub(r"`[^`]*`", " ", line)
+    # A product as the model names it (vendor, product, version) is a proper name.
+    line = re.sub(r"^(\s*- )?product .*$", " ", line)
     return re.sub(r"(vereiste actie|required action): [^;]*", " ", line)
 
 
@@ -160,6 +166,10 @@ def self_test():
                 "a plural after 1 (expected '1 object', '1 vitaal object')",
                 "'binnen onbeperkt' (expected 'zonder tijdsgrens')",
                 "duration '2h' (expected '72 uur', '3 dagen')", "English word 'initial'"]
+    # A resource kind's id in prose (whatif's "via ss-1 (power)") is English.
+    if "English word 'power'" not in problems_in_text("T+0 uur  ss-1  Onderstation  via hs-1 (power, buffer 2 uur)"):
+        print("self-test failed: a resource kind's id in Dutch prose was not flagged")
+        return False
     missing = [e for e in expected if e not in found]
     if missing or any("'people'" in f for f in found):
         print(f"self-test failed: found {found}, expected {expected} and nothing about `people` in backticks")
@@ -168,6 +178,9 @@ def self_test():
                         "inwoners; KP-SPOF-841eb9; bio.12.6; treft geen vitale objecten; 10 objecten vallen uit "
                         "zonder tijdsgrens; T+2 uur  pomp-1  Pomp 1  beginuitval"):
         print("self-test failed: correct Dutch was flagged")
+        return False
+    if problems_in_text("  - product siemens spectrum power 7.1"):
+        print("self-test failed: a product's name (a proper name) was flagged")
         return False
     return True
 
