@@ -42,12 +42,16 @@ std::string render_compare_text(const std::vector<VariantComparison>& ranked, st
     out += fmt::format("   {}: {}\n", cli_text(CliText::risks, lang),
                        cli_format(CliText::risks_counts, lang, c.removed.size(), c.reduced.size(), c.raised.size(),
                                   c.added.size()));
-    for (const auto& r : c.removed) out += fmt::format("     - {} ({}) {}\n", r.id, r.old_level, r.title.in(lang));
+    for (const auto& r : c.removed)
+      out += fmt::format("     - {} ({}) {}\n", r.id, r.old_level_name.in(lang), r.title.in(lang));
     for (const auto& r : c.reduced)
-      out += fmt::format("     ↓ {} ({} → {}) {}\n", r.id, r.old_level, r.new_level, r.title.in(lang));
+      out += fmt::format("     ↓ {} ({} → {}) {}\n", r.id, r.old_level_name.in(lang),
+                         r.new_level_name.in(lang), r.title.in(lang));
     for (const auto& r : c.raised)
-      out += fmt::format("     ↑ {} ({} → {}) {}\n", r.id, r.old_level, r.new_level, r.title.in(lang));
-    for (const auto& r : c.added) out += fmt::format("     + {} ({}) {}\n", r.id, r.new_level, r.title.in(lang));
+      out += fmt::format("     ↑ {} ({} → {}) {}\n", r.id, r.old_level_name.in(lang),
+                         r.new_level_name.in(lang), r.title.in(lang));
+    for (const auto& r : c.added)
+      out += fmt::format("     + {} ({}) {}\n", r.id, r.new_level_name.in(lang), r.title.in(lang));
     std::vector<std::string> points;
     for (std::size_t i = 0; i < c.base_people.at_h.size(); ++i)
       points.push_back(fmt::format("t+{}: {} → {}", model::format_duration(c.base_people.at_h[i], lang),
@@ -127,9 +131,9 @@ std::string render_compare_markdown(const std::vector<VariantComparison>& ranked
       if (changes.empty()) return;
       out += fmt::format("**{}**\n\n", cli_text(heading, lang));
       for (const auto& r : changes)
-        out += fmt::format("- {} ({}{}{}) {}\n", r.id, r.old_level.empty() ? "" : r.old_level,
-                           !r.old_level.empty() && !r.new_level.empty() ? " → " : "", r.new_level,
-                           model::markdown_escape(r.title.in(lang)));
+        out += fmt::format("- {} ({}{}{}) {}\n", r.id, r.old_level_name.in(lang),
+                           !r.old_level.empty() && !r.new_level.empty() ? " → " : "",
+                           r.new_level_name.in(lang), model::markdown_escape(r.title.in(lang)));
       out += "\n";
     };
     list(CliText::risks_removed, c.removed);

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <map>
 
+#include "register/register_texts.hpp"
+
 namespace knelpunt::risk_register {
 
 double yearly_probability(const std::vector<catalogs::LikelihoodClass>& classes, catalogs::ClassIndex likelihood,
@@ -53,22 +55,46 @@ VariantComparison compare_registers(const Register& base, const Register& varian
   std::map<std::string, const Risk*> in_base;
   for (const auto& risk : base.risks) in_base[risk.id] = &risk;
   auto level_id = [](const Register& reg, const Risk& risk) { return reg.diagram.levels[static_cast<std::size_t>(risk.level)].id; };
+  auto level_names = [](const Register& reg, const Risk& risk) {
+    return assessors::LocalText{level_name(reg.diagram, risk.level, "nl"),
+                                level_name(reg.diagram, risk.level, "en")};
+  };
   // Base risks are in register order (level, likelihood, score, id): keep it.
   for (const auto& risk : base.risks) {
     auto it = in_variant.find(risk.id);
     if (it == in_variant.end()) {
-      comparison.removed.push_back({risk.id, level_id(base, risk), "", risk.impact_score, 0, risk.finding.title});
+      comparison.removed.push_back({risk.id,
+                                    level_id(base, risk),
+                                    "",
+                                    level_names(base, risk),
+                                    {},
+                                    risk.impact_score,
+                                    0,
+                                    risk.finding.title});
       continue;
     }
     const Risk& now = *it->second;
-    RiskChange change{risk.id, level_id(base, risk), level_id(variant, now), risk.impact_score, now.impact_score,
+    RiskChange change{risk.id,
+                      level_id(base, risk),
+                      level_id(variant, now),
+                      level_names(base, risk),
+                      level_names(variant, now),
+                      risk.impact_score,
+                      now.impact_score,
                       now.finding.title};
     if (now.level < risk.level) comparison.reduced.push_back(std::move(change));
     else if (now.level > risk.level) comparison.raised.push_back(std::move(change));
   }
   for (const auto& risk : variant.risks)
     if (!in_base.count(risk.id))
-      comparison.added.push_back({risk.id, "", level_id(variant, risk), 0, risk.impact_score, risk.finding.title});
+      comparison.added.push_back({risk.id,
+                                  "",
+                                  level_id(variant, risk),
+                                  {},
+                                  level_names(variant, risk),
+                                  0,
+                                  risk.impact_score,
+                                  risk.finding.title});
   comparison.base_expected_impact = expected_annual_impact(base, period_years);
   comparison.variant_expected_impact = expected_annual_impact(variant, period_years);
   return comparison;

@@ -49,6 +49,9 @@ PeopleOverTime people_over_time(const model::Model& model, const model::Dependen
 struct RiskChange {
   std::string id;
   std::string old_level, new_level;  ///< level ids; empty when absent on that side
+  /// The levels as readers name them ("zeer hoog" / "very high", not the id
+  /// "zeer-hoog"); empty when absent on that side.
+  assessors::LocalText old_level_name, new_level_name;
   double old_score = 0, new_score = 0;  ///< impact scores
   assessors::LocalText title;
 };

@@ -67,6 +67,7 @@ WRONG_DUTCH = [
     (re.compile(r"(?<![\d.,])1 (?:andere |vitale |virtuele |uitgevallen )?(?:objecten|gebieden|maatregelen|verzamelingen)\b"),
      "a plural after 1 (expected '1 object', '1 vitaal object')"),
     (re.compile(r"\bbinnen onbeperkt\b"), "'binnen onbeperkt' (expected 'zonder tijdsgrens')"),
+    (re.compile(r"\(zeer-hoog\b|\bzeer-hoog\)|→ zeer-hoog\b"), "the level id 'zeer-hoog' in prose (expected 'zeer hoog')"),
 ]
 
 DURATION = re.compile(r"(?<![\w-])t?\+?\d+(?:\.\d+)?h(?:\d+m)?(?![\w-])|(?<![\w-])\d+m(?![\w-])")
@@ -157,7 +158,7 @@ def scan(cli_dir):
 
 def self_test():
     sample = ("Soort: spof; 1 vitale object; 918 people-hours binnen 72h; 12345 inwoners; `people` mag; treft 0 vitale "
-              "objecten; 1 objecten vallen uit binnen onbeperkt; T+2h  pomp-1  Pomp 1  initial failure")
+              "objecten; 1 objecten vallen uit binnen onbeperkt; T+2h  pomp-1  Pomp 1  initial failure; KP-1 (zeer-hoog → hoog)")
     found = problems_in_text(sample)
     expected = ["English word 'spof'", "English word 'people-hours'", "duration '72h' (expected '72 uur', '3 dagen')",
                 "number '12345' without the thousands dot (expected e.g. 1.234)",
@@ -165,7 +166,8 @@ def self_test():
                 "'0 ... objecten' (expected 'geen ... objecten')",
                 "a plural after 1 (expected '1 object', '1 vitaal object')",
                 "'binnen onbeperkt' (expected 'zonder tijdsgrens')",
-                "duration '2h' (expected '72 uur', '3 dagen')", "English word 'initial'"]
+                "duration '2h' (expected '72 uur', '3 dagen')", "English word 'initial'",
+                "the level id 'zeer-hoog' in prose (expected 'zeer hoog')"]
     # A resource kind's id in prose (whatif's "via ss-1 (power)") is English.
     if "English word 'power'" not in problems_in_text("T+0 uur  ss-1  Onderstation  via hs-1 (power, buffer 2 uur)"):
         print("self-test failed: a resource kind's id in Dutch prose was not flagged")
