@@ -79,9 +79,14 @@ constexpr std::array kTexts{
     Entry{CliText::column_population, "inwoners", "population"},
     Entry{CliText::reach_legend,
           "bereik: andere niet-virtuele objecten die binnen de horizon uitvallen als alleen dit object uitvalt op "
-          "T+0;\nimpact: de inwoners die die objecten bedienen (opgeteld, kan overlappen).\n",
+          "T+0;\nimpact: de inwoners die die objecten elk bedienen, opgeteld: wie door meer objecten wordt bediend, "
+          "telt meer dan eens mee, dus het getal rangschikt alleen (de getroffen mensen, elk één keer geteld, geeft de "
+          "optie --asset ID).\n",
           "reach: other non-virtual assets that fail within the horizon when this one fails alone at T+0;\n"
-          "impact: the population those assets serve (summed, may overlap).\n"},
+          "impact: the population each of those assets serves, summed: people served by several count more than "
+          "once, so the figure only ranks (the people affected, each counted once: option --asset ID).\n"},
+    Entry{CliText::reach_legend_population, "inwoners: het inwonertal dat het model bij het object zelf opgeeft.\n",
+          "population: the population the model gives for the asset itself.\n"},
     Entry{CliText::cutsets_heading, "Minimale snedeverzamelingen van {}{} {}, orde ≤ {}: {}",
           "Minimal cut sets of {}{} {}, order ≤ {}: {}"},
     Entry{CliText::cut_sets_one, "{} verzameling", "{} set"},

@@ -67,6 +67,7 @@ enum class CliText {
   column_impact,
   column_population,
   reach_legend,
+  reach_legend_population,
   // cutsets.
   cutsets_heading,
   cut_sets_one,
