@@ -46,18 +46,21 @@ std::string render_reach_text(const ReachReport& report, std::size_t top, std::s
   // people through areas (docs/model.md), which a reader takes for "nobody
   // lives there"; shown only when a row has some.
   bool population_shown = false;
-  for (std::size_t i = 0; i < shown; ++i) population_shown = population_shown || rows[i].population > 0;
+  for (std::size_t i = 0; i < shown; ++i)
+    population_shown = population_shown || rows[i].population > 0;
   const auto population_cell = [&](std::string_view text) {
     return population_shown ? fmt::format("  {:>10}", text) : std::string();
   };
-  out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>7}  {:>12}{}\n", "#", asset_label, id_width, name_label, name_width,
-                     cli_text(CliText::column_reach, lang), cli_text(CliText::column_impact, lang),
+  out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>7}  {:>12}{}\n", "#", asset_label, id_width,
+                     name_label, name_width, cli_text(CliText::column_reach, lang),
+                     cli_text(CliText::column_impact, lang),
                      population_cell(cli_text(CliText::column_population, lang)));
   for (std::size_t i = 0; i < shown; ++i) {
     std::string name = rows[i].name;
     if (name.size() > 40) name = name.substr(0, 39) + "~";
-    out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>7}  {:>12}{}\n", i + 1, rows[i].asset, id_width, name,
-                       name_width, rows[i].reach, model::format_grouped_integer(rows[i].impact, lang),
+    out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>7}  {:>12}{}\n", i + 1, rows[i].asset, id_width,
+                       name, name_width, rows[i].reach,
+                       model::format_grouped_integer(rows[i].impact, lang),
                        population_cell(model::format_grouped_integer(rows[i].population, lang)));
   }
   out += "\n";
