@@ -93,10 +93,8 @@ std::string cause_text(const LoadedModel& loaded, model::AssetIndex a, model::Gr
   const auto& group = graph.group(cause_group);
   const auto& dependency = loaded.model.assets[a].depends_on[group.position];
   std::string cause = cli_format(CliText::via, lang, graph.id(cause_supplier));
-  std::string detail =
-      dependency.kind.empty()
-          ? std::string()
-          : assessors::resource_kind_name(loaded.reference, dependency.kind).in(lang);
+  // An empty kind has no catalogue entry and stays empty.
+  std::string detail = assessors::resource_kind_name(loaded.reference, dependency.kind).in(lang);
   if (no_source)
     detail += (detail.empty() ? "" : ", ") + std::string(cli_text(CliText::no_supply_from_source, lang));
   else if (group.supplier_count > 1)

@@ -54,47 +54,41 @@ VariantComparison compare_registers(const Register& base, const Register& varian
   for (const auto& risk : variant.risks) in_variant[risk.id] = &risk;
   std::map<std::string, const Risk*> in_base;
   for (const auto& risk : base.risks) in_base[risk.id] = &risk;
-  auto level_id = [](const Register& reg, const Risk& risk) { return reg.diagram.levels[static_cast<std::size_t>(risk.level)].id; };
-  auto level_names = [](const Register& reg, const Risk& risk) {
-    return assessors::LocalText{level_name(reg.diagram, risk.level, "nl"),
-                                level_name(reg.diagram, risk.level, "en")};
+  // A risk as it was (`before`, in base) and is (`after`, in the variant);
+  // either may be absent. The title is the newest one.
+  auto change_of = [&](const Risk* before, const Risk* after) {
+    RiskChange change;
+    change.id = after ? after->id : before->id;
+    change.title = after ? after->finding.title : before->finding.title;
+    if (before) {
+      change.old_level = level_id(base.diagram, before->level);
+      change.old_level_name = {level_name(base.diagram, before->level, "nl"),
+                               level_name(base.diagram, before->level, "en")};
+      change.old_score = before->impact_score;
+    }
+    if (after) {
+      change.new_level = level_id(variant.diagram, after->level);
+      change.new_level_name = {level_name(variant.diagram, after->level, "nl"),
+                               level_name(variant.diagram, after->level, "en")};
+      change.new_score = after->impact_score;
+    }
+    return change;
   };
   // Base risks are in register order (level, likelihood, score, id): keep it.
   for (const auto& risk : base.risks) {
     auto it = in_variant.find(risk.id);
     if (it == in_variant.end()) {
-      comparison.removed.push_back({risk.id,
-                                    level_id(base, risk),
-                                    "",
-                                    level_names(base, risk),
-                                    {},
-                                    risk.impact_score,
-                                    0,
-                                    risk.finding.title});
+      comparison.removed.push_back(change_of(&risk, nullptr));
       continue;
     }
     const Risk& now = *it->second;
-    RiskChange change{risk.id,
-                      level_id(base, risk),
-                      level_id(variant, now),
-                      level_names(base, risk),
-                      level_names(variant, now),
-                      risk.impact_score,
-                      now.impact_score,
-                      now.finding.title};
-    if (now.level < risk.level) comparison.reduced.push_back(std::move(change));
-    else if (now.level > risk.level) comparison.raised.push_back(std::move(change));
+    if (now.level < risk.level)
+      comparison.reduced.push_back(change_of(&risk, &now));
+    else if (now.level > risk.level)
+      comparison.raised.push_back(change_of(&risk, &now));
   }
   for (const auto& risk : variant.risks)
-    if (!in_base.count(risk.id))
-      comparison.added.push_back({risk.id,
-                                  "",
-                                  level_id(variant, risk),
-                                  {},
-                                  level_names(variant, risk),
-                                  0,
-                                  risk.impact_score,
-                                  risk.finding.title});
+    if (!in_base.count(risk.id)) comparison.added.push_back(change_of(nullptr, &risk));
   comparison.base_expected_impact = expected_annual_impact(base, period_years);
   comparison.variant_expected_impact = expected_annual_impact(variant, period_years);
   return comparison;
