@@ -141,9 +141,9 @@ constexpr std::array kTexts{
           "Uitval van {} alleen laat binnen {} {} uitvallen; de getroffen mensen staan bij de impact.",
           "The loss of {} alone takes down {} within {}; the people affected are under impact."},
     Entry{Phrase::reach_evidence,
-          "plaats {} in de ranglijst van N-1-bereik (zonder herstel gerekend: {} binnen {}, "
-          "gewogen naar de mensen die zij bedienen)",
-          "rank {} by N-1 reach (counted without restoration: {} within {}, weighted by the people they serve)"},
+          "plaats {} in de ranglijst van N-1-bereik (naar aantal objecten, dan getroffen mensen; zonder herstel "
+          "gerekend: {} binnen {})",
+          "rank {} by N-1 reach (by assets, then people affected; counted without restoration: {} within {})"},
     Entry{Phrase::zone_name, "zone {}", "zone {}"},
     Entry{Phrase::within_radius, "binnen {} m van {} (verst {} m)", "within {} m of {} (farthest {} m)"},
     Entry{Phrase::co_located_title, "Redundantie op één plek: {}, {} — {} van {} voedingen in {}",

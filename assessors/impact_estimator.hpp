@@ -98,6 +98,9 @@ class ImpactEstimator {
   /// True when outages end (some asset of the model has a `recovery`).
   bool restores() const { return !recovery_.empty(); }
 
+  /// Who is served by what: the one counting of people (engine/affected_people.hpp).
+  const engine::PeopleServed& people_served() const { return people_; }
+
  private:
   /// Adds the catalogue's vital_process_floor when an asset of a vital process is among `failed`.
   void add_floor(CascadeOutcome& out, std::span<const model::AssetIndex> failed) const;

@@ -75,18 +75,25 @@ constexpr std::array kTexts{
     Entry{CliText::column_asset, "object", "asset"},
     Entry{CliText::column_name, "naam", "name"},
     Entry{CliText::column_reach, "bereik", "reach"},
-    Entry{CliText::column_impact, "impact", "impact"},
     Entry{CliText::column_population, "inwoners", "population"},
     Entry{CliText::reach_legend,
           "bereik: andere niet-virtuele objecten die binnen de horizon uitvallen als alleen dit object uitvalt op "
-          "T+0;\nimpact: de inwoners die die objecten elk bedienen, opgeteld: wie door meer objecten wordt bediend, "
-          "telt meer dan eens mee, dus het getal rangschikt alleen (de getroffen mensen, elk één keer geteld, geeft de "
-          "optie --asset ID).\n",
+          "T+0;\nmensen: de inwoners van de gebieden die minstens één voorziening missen omdat dit object of een object "
+          "dat erdoor uitvalt die levert, elk één keer geteld, zoals het register telt.\n",
           "reach: other non-virtual assets that fail within the horizon when this one fails alone at T+0;\n"
-          "impact: the population each of those assets serves, summed: people served by several count more than "
-          "once, so the figure only ranks (the people affected, each counted once: option --asset ID).\n"},
+          "people: the residents of the areas that lack at least one service because this asset, or one failing "
+          "with it, supplies it; each counted once, as the register counts them.\n"},
     Entry{CliText::reach_legend_population, "inwoners: het inwonertal dat het model bij het object zelf opgeeft.\n",
           "population: the population the model gives for the asset itself.\n"},
+    Entry{CliText::reach_legend_upper_bound,
+          "≤: een bovengrens: objecten zonder gebieden tellen hun eigen inwoners, die kunnen overlappen.\n",
+          "≤: an upper bound: assets without areas count their own population, which may overlap.\n"},
+    Entry{CliText::reach_legend_recovery,
+          "De tabel rekent zonder herstel; het model kent hersteltijden, dus het register en de optie --asset ID "
+          "(met herstel) kunnen voor een object minder tellen.\n",
+          "The table is computed without repairs; the model has recovery times, so the register and option "
+          "--asset ID (with repairs) can count fewer for an asset.\n"},
+    Entry{CliText::column_people, "mensen", "people"},
     Entry{CliText::cutsets_heading, "Minimale snedeverzamelingen van {}{} {}, orde ≤ {}: {}",
           "Minimal cut sets of {}{} {}, order ≤ {}: {}"},
     Entry{CliText::cut_sets_one, "{} verzameling", "{} set"},

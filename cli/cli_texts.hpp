@@ -64,10 +64,12 @@ enum class CliText {
   column_asset,
   column_name,
   column_reach,
-  column_impact,
   column_population,
   reach_legend,
   reach_legend_population,
+  reach_legend_upper_bound,
+  reach_legend_recovery,
+  column_people,
   // cutsets.
   cutsets_heading,
   cut_sets_one,

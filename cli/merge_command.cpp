@@ -90,6 +90,7 @@ class MergeCommand : public Command {
     ReachReport merged;
     merged.region = first.report.region;
     merged.horizon = first.report.horizon;
+    merged.has_recovery = first.report.has_recovery;  // part of the model, which the digest fixes
     // Nothing is sized by N, which comes from a file: a shard claiming 4e9
     // parts must not allocate 4e9 slots (docs/security.md, Feeds and JSON).
     std::vector<std::pair<std::uint32_t, std::size_t>> indices;  // shard index, part

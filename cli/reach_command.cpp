@@ -1,6 +1,6 @@
 /// `knelpunt reach MODEL`: N-1 reach of every non-virtual asset — how many
 /// other assets fail within the horizon when it alone fails, and the
-/// population they serve (docs/reach.md).
+/// people affected, each counted once (docs/reach.md).
 
 #include <algorithm>
 #include <cmath>
@@ -22,6 +22,7 @@
 #include "engine/affected_people.hpp"
 #include "engine/parallel_for.hpp"
 #include "engine/reach.hpp"
+#include "engine/restoration.hpp"
 #include "model/graph_digest.hpp"
 
 namespace knelpunt::cli {
@@ -70,16 +71,10 @@ class ReachCommand : public Command {
     // A refused output fails now, not after the computation.
     if (const int checked = check_output(output_, protected_inputs(*loaded)); checked != kExitOk) return checked;
     const model::Hours horizon = *resolved_horizon;
-    std::vector<double> population(graph.asset_count(), 0.0);
-    for (std::size_t a = 0; a < model.assets.size(); ++a) population[a] = model.assets[a].population();
-
-    std::vector<Row> rows;
-    std::vector<model::AssetIndex> failed;
     if (!shard_text_.empty() && !asset_.empty()) {
       std::cerr << "knelpunt: --shard and --asset exclude each other; expected one of them\n";
       return kExitBadInput;
     }
-    std::optional<engine::AffectedPeople> outcome_people;
     if (!asset_.empty()) {
       auto index = find_asset_or_report(*loaded, asset_, "--asset");
       if (!index) return kExitBadInput;
@@ -93,97 +88,93 @@ class ReachCommand : public Command {
       // whatif count them: the asset's own cascade within the horizon, with
       // repairs when the model has recovery times (assessors/impact_estimator.hpp).
       // An infinite horizon has no such cascade (outage hours have no end):
-      // there the plain reach set is the answer.
+      // there the plain reach set is the answer, with the table's people.
+      const auto& subject = model.assets[*index];
+      AssetReachReport report{model.region.name, horizon,
+                              ReachRow{subject.id, name_of(subject), 0, 0, false, subject.population()}, {}};
+      std::vector<model::AssetIndex> failed;
       if (std::isinf(horizon)) {
         failed = engine::reach_set(graph, *index, horizon);
+        const engine::PeopleServed served(model);
+        const auto reach = engine::compute_reach_range(graph, {}, horizon, 1, *index, *index + 1, {}, &served);
+        report.row.people = reach.front().people;
+        report.row.people_upper_bound = reach.front().people_upper_bound;
       } else {
         const assessors::ImpactEstimator estimator(model, graph, loaded->reference, horizon);
         const engine::Seed seed{*index, 0};
         const auto outcome = estimator.outcome({&seed, 1});
         // People from the cascade itself: virtual assets (a network that
         // supplies areas) count there too, as in the register and whatif.
-        outcome_people = engine::AffectedPeople{outcome.people_served, 0, outcome.people_upper_bound};
-        failed.clear();
+        report.row.people = outcome.people_served;
+        report.row.people_upper_bound = outcome.people_upper_bound;
         for (const auto& id : outcome.affected) failed.push_back(static_cast<model::AssetIndex>(*model.find(id)));
       }
-      double impact = 0;
-      for (auto a : failed) impact += population[a];
-      rows.push_back(Row{*index, static_cast<std::uint32_t>(failed.size()), impact});
-    } else {
-      const unsigned threads = engine::default_thread_count(threads_);
-      const auto n = static_cast<std::uint64_t>(graph.asset_count());
-      const auto first = shard ? static_cast<model::AssetIndex>(n * shard->index / shard->count) : 0u;
-      const auto last = shard ? static_cast<model::AssetIndex>(n * (shard->index + 1) / shard->count)
-                              : static_cast<model::AssetIndex>(n);
-      ReachReport report;
-      report.region = model.region.name;
-      report.horizon = horizon;
-      const auto reach = [&] {
-        StepProgressBar progress("reach", !quiet_);  // cleared before the report is printed
-        return engine::compute_reach_range(graph, population, horizon, threads, first, last, progress.callback());
-      }();
-      if (!shard && format_ == "json") {
-        // Rows made one at a time as they are written, in the order
-        // sort_reach_rows gives: at national scale a copy of every id and
-        // name beside the model cost about 90 MB (docs/performance.md).
-        std::vector<std::uint32_t> order(reach.size());
-        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-          const auto &a = reach[x], &b = reach[y];
-          if (a.reach != b.reach) return a.reach > b.reach;
-          if (a.impact != b.impact) return a.impact > b.impact;
-          return model.assets[a.asset].id < model.assets[b.asset].id;
-        });
-        const std::size_t shown =
-            top_ > 0 ? std::min<std::size_t>(order.size(), top_) : order.size();
-        const auto row_at = [&](std::size_t i) {
-          const auto& r = reach[order[i]];
-          const auto& asset = model.assets[r.asset];
-          return ReachRow{asset.id, name_of(asset), r.reach, r.impact, asset.population()};
-        };
-        return write_output(
-            [&](const std::function<bool(std::string_view)>& write) {
-              write_reach_json(horizon, shown, row_at, write);
-            },
-            output_, protected_inputs(*loaded));
-      }
-      report.rows.reserve(reach.size());
-      for (const auto& r : reach) {
-        const auto& asset = model.assets[r.asset];
-        report.rows.push_back(ReachRow{asset.id, name_of(asset), r.reach, r.impact, asset.population()});
-      }
-      sort_reach_rows(report.rows);
+      report.row.reach = static_cast<std::uint32_t>(failed.size());
+      for (auto a : failed) report.failed.push_back(model.assets[a].id);  // ascending index = ascending id
       const std::string text =
-          shard ? render_reach_shard(report, *shard, model::graph_digest(graph, population))
-                : render_reach_text(report, top_, lang_);
+          format_ == "json" ? render_asset_reach_json(report) : render_asset_reach_text(report, lang_);
       return write_output(text, output_, protected_inputs(*loaded));
     }
-    const auto& subject = model.assets[rows.front().asset];
-    AssetReachReport report{model.region.name, horizon,
-                            ReachRow{subject.id, name_of(subject), rows.front().reach, rows.front().impact,
-                                     subject.population()},
-                            {}, 0, false};
-    std::vector<bool> down(graph.asset_count(), false);
-    down[rows.front().asset] = true;
-    for (auto a : failed) {
-      report.failed.push_back(model.assets[a].id);  // ascending index = ascending id
-      down[a] = true;
+    const unsigned threads = engine::default_thread_count(threads_);
+    const auto n = static_cast<std::uint64_t>(graph.asset_count());
+    const auto first = shard ? static_cast<model::AssetIndex>(n * shard->index / shard->count) : 0u;
+    const auto last = shard ? static_cast<model::AssetIndex>(n * (shard->index + 1) / shard->count)
+                            : static_cast<model::AssetIndex>(n);
+    ReachReport report;
+    report.region = model.region.name;
+    report.horizon = horizon;
+    report.has_recovery = engine::has_recovery(model);
+    const engine::PeopleServed served(model);
+    const auto reach = [&] {
+      StepProgressBar progress("reach", !quiet_);  // cleared before the report is printed
+      return engine::compute_reach_range(graph, {}, horizon, threads, first, last, progress.callback(), &served);
+    }();
+    if (!shard && format_ == "json") {
+      // Rows made one at a time as they are written, in the order
+      // sort_reach_rows gives: at national scale a copy of every id and
+      // name beside the model cost about 90 MB (docs/performance.md).
+      std::vector<std::uint32_t> order(reach.size());
+      for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+      std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+        const auto &a = reach[x], &b = reach[y];
+        if (a.reach != b.reach) return a.reach > b.reach;
+        if (a.people != b.people) return a.people > b.people;
+        return model.assets[a.asset].id < model.assets[b.asset].id;
+      });
+      const std::size_t shown =
+          top_ > 0 ? std::min<std::size_t>(order.size(), top_) : order.size();
+      const auto row_at = [&](std::size_t i) {
+        const auto& r = reach[order[i]];
+        const auto& asset = model.assets[r.asset];
+        return ReachRow{asset.id, name_of(asset), r.reach, r.people, r.people_upper_bound, asset.population()};
+      };
+      return write_output(
+          [&](const std::function<bool(std::string_view)>& write) {
+            write_reach_json(horizon, shown, row_at, write);
+          },
+          output_, protected_inputs(*loaded));
     }
-    const auto people = outcome_people ? *outcome_people : engine::affected_people(engine::PeopleServed(model), down);
-    report.people_affected = people.people;
-    report.people_upper_bound = people.upper_bound;
-    const std::string text =
-        format_ == "json" ? render_asset_reach_json(report) : render_asset_reach_text(report, lang_);
+    report.rows.reserve(reach.size());
+    for (const auto& r : reach) {
+      const auto& asset = model.assets[r.asset];
+      report.rows.push_back(
+          ReachRow{asset.id, name_of(asset), r.reach, r.people, r.people_upper_bound, asset.population()});
+    }
+    sort_reach_rows(report.rows);
+    std::string text;
+    if (shard) {
+      // Who is served by what, and whether there are repairs, are part of
+      // the model the shards must share.
+      auto fingerprint = served.fingerprint_values();
+      fingerprint.push_back(report.has_recovery ? 1.0 : 0.0);
+      text = render_reach_shard(report, *shard, model::graph_digest(graph, fingerprint));
+    } else {
+      text = render_reach_text(report, top_, lang_);
+    }
     return write_output(text, output_, protected_inputs(*loaded));
   }
 
  private:
-  struct Row {
-    model::AssetIndex asset;
-    std::uint32_t reach;
-    double impact;
-  };
-
   static std::string name_of(const model::Asset& asset) { return asset.name.empty() ? asset.id : asset.name; }
 
   std::string model_path_;

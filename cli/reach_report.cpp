@@ -13,7 +13,7 @@ namespace knelpunt::cli {
 void sort_reach_rows(std::vector<ReachRow>& rows) {
   std::sort(rows.begin(), rows.end(), [](const ReachRow& a, const ReachRow& b) {
     if (a.reach != b.reach) return a.reach > b.reach;
-    if (a.impact != b.impact) return a.impact > b.impact;
+    if (a.people != b.people) return a.people > b.people;
     return a.asset < b.asset;
   });
 }
@@ -22,6 +22,18 @@ namespace {
 
 std::string region_or_model(const std::string& region, std::string_view lang) {
   return region.empty() ? std::string(cli_text(CliText::the_model, lang)) : region;
+}
+
+/// Code points, for aligning a column whose cells hold "≤".
+std::size_t utf8_width(std::string_view text) {
+  std::size_t width = 0;
+  for (unsigned char c : text) width += (c & 0xC0) != 0x80;
+  return width;
+}
+
+std::string pad_left(std::string_view text, std::size_t width) {
+  const std::size_t have = utf8_width(text);
+  return std::string(have < width ? width - have : 0, ' ') + std::string(text);
 }
 
 }  // namespace
@@ -51,20 +63,29 @@ std::string render_reach_text(const ReachReport& report, std::size_t top, std::s
   const auto population_cell = [&](std::string_view text) {
     return population_shown ? fmt::format("  {:>10}", text) : std::string();
   };
-  out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>7}  {:>12}{}\n", "#", asset_label, id_width,
-                     name_label, name_width, cli_text(CliText::column_reach, lang),
-                     cli_text(CliText::column_impact, lang),
+  // An upper bound is marked in its cell ("≤ 80.000") and explained once below.
+  bool upper_bound_shown = false;
+  for (std::size_t i = 0; i < shown; ++i)
+    upper_bound_shown = upper_bound_shown || rows[i].people_upper_bound;
+  const auto people_label = cli_text(CliText::column_people, lang);
+  const std::size_t people_width = std::max<std::size_t>(12, utf8_width(people_label));
+  out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>7}  {}{}\n", "#", asset_label, id_width, name_label,
+                     name_width, cli_text(CliText::column_reach, lang),
+                     pad_left(people_label, people_width),
                      population_cell(cli_text(CliText::column_population, lang)));
   for (std::size_t i = 0; i < shown; ++i) {
     std::string name = rows[i].name;
     if (name.size() > 40) name = name.substr(0, 39) + "~";
-    out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>7}  {:>12}{}\n", i + 1, rows[i].asset, id_width,
-                       name, name_width, rows[i].reach,
-                       model::format_grouped_integer(rows[i].impact, lang),
+    const std::string people = (rows[i].people_upper_bound ? "≤ " : "") +
+                               model::format_grouped_integer(rows[i].people, lang);
+    out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>7}  {}{}\n", i + 1, rows[i].asset, id_width, name,
+                       name_width, rows[i].reach, pad_left(people, people_width),
                        population_cell(model::format_grouped_integer(rows[i].population, lang)));
   }
   out += "\n";
   out += cli_text(CliText::reach_legend, lang);
+  if (upper_bound_shown) out += cli_text(CliText::reach_legend_upper_bound, lang);
+  if (report.has_recovery) out += cli_text(CliText::reach_legend_recovery, lang);
   if (population_shown) out += cli_text(CliText::reach_legend_population, lang);
   return out;
 }
@@ -74,7 +95,8 @@ nlohmann::ordered_json row_json(const ReachRow& row) {
   nlohmann::ordered_json entry;
   entry["asset"] = row.asset;
   entry["reach"] = row.reach;
-  entry["impact"] = row.impact;
+  entry["people"] = row.people;
+  entry["people_upper_bound"] = row.people_upper_bound;
   entry["population"] = row.population;
   return entry;
 }
@@ -84,7 +106,7 @@ void write_reach_json(model::Hours horizon, std::size_t count,
                       const std::function<ReachRow(std::size_t)>& row_at,
                       const std::function<bool(std::string_view)>& write) {
   nlohmann::ordered_json head;
-  head["format"] = "knelpunt-reach/1";
+  head["format"] = "knelpunt-reach/2";
   head["horizon_h"] = model::json_hours(horizon);
   head["assets"] = nlohmann::ordered_json::array();
   std::string out = head.dump(2);
@@ -149,11 +171,12 @@ std::optional<Shard> parse_shard(const std::string& text) {
 
 std::string render_reach_shard(const ReachReport& report, const Shard& shard, const std::string& digest) {
   nlohmann::ordered_json out;
-  out["format"] = "knelpunt-reach-shard/1";
+  out["format"] = "knelpunt-reach-shard/2";
   out["shard"] = {shard.index, shard.count};
   out["model_digest"] = digest;
   out["region"] = report.region;
   out["horizon_h"] = model::json_hours(report.horizon);
+  out["has_recovery"] = report.has_recovery;
   auto assets = nlohmann::ordered_json::array();
   for (const auto& row : report.rows) {
     auto entry = row_json(row);
@@ -167,11 +190,13 @@ std::string render_reach_shard(const ReachReport& report, const Shard& shard, co
 std::string render_asset_reach_text(const AssetReachReport& report, std::string_view lang) {
   const auto& row = report.row;
   std::string out =
-      cli_format(row.reach == 1 ? CliText::reach_asset_heading_one : CliText::reach_asset_heading_many, lang,
-                 row.asset, row.name, region_or_model(report.region, lang), within(report.horizon, lang),
-                 counted(row.reach, CliText::assets_one, CliText::assets_many, lang),
-                 model::format_grouped_integer(report.people_affected, lang),
-                 report.people_upper_bound ? cli_text(CliText::upper_bound, lang) : std::string_view()) +
+      cli_format(
+          row.reach == 1 ? CliText::reach_asset_heading_one : CliText::reach_asset_heading_many,
+          lang, row.asset, row.name, region_or_model(report.region, lang),
+          within(report.horizon, lang),
+          counted(row.reach, CliText::assets_one, CliText::assets_many, lang),
+          model::format_grouped_integer(row.people, lang),
+          row.people_upper_bound ? cli_text(CliText::upper_bound, lang) : std::string_view()) +
       "\n";
   for (const auto& id : report.failed) out += fmt::format("  {}\n", id);
   return out;
@@ -183,8 +208,6 @@ std::string render_asset_reach_json(const AssetReachReport& report) {
   table.rows.push_back(report.row);
   auto out = nlohmann::ordered_json::parse(render_reach_json(table, 0));
   out["assets"][0]["failed"] = report.failed;
-  out["assets"][0]["people_affected"] = report.people_affected;
-  out["assets"][0]["people_upper_bound"] = report.people_upper_bound;
   return out.dump(2) + "\n";
 }
 

@@ -19,23 +19,30 @@ struct ReachRow {
   std::string asset;
   std::string name;
   std::uint32_t reach = 0;
-  double impact = 0;
-  double population = 0;
+  /// The people affected when the asset fails alone, each counted once
+  /// (engine/affected_people.hpp): the asset's own areas and those of the
+  /// assets failing with it, as the register counts them.
+  double people = 0;
+  bool people_upper_bound = false;  ///< an asset without areas counts its own population
+  double population = 0;            ///< the asset's own `serves: population`
 };
 
 struct ReachReport {
   std::string region;  ///< the region's name; empty: rendered as "het model" / "the model"
   model::Hours horizon = 72;
+  /// Some asset of the model has a `recovery`: the table, computed without
+  /// repairs, can count more than the register and `--asset` (docs/reach.md).
+  bool has_recovery = false;
   std::vector<ReachRow> rows;  ///< any order; render sorts
 };
 
-/// Sorts rows: reach descending, then impact descending, then id.
+/// Sorts rows: reach descending, then people descending, then id.
 void sort_reach_rows(std::vector<ReachRow>& rows);
 
 /// The text table of the `top` rows (0: 20), in `lang` ("nl" or "en"; numbers
 /// and durations in that language's format, model/text_format.hpp).
 std::string render_reach_text(const ReachReport& report, std::size_t top, std::string_view lang);
-/// `knelpunt-reach/1` with the `top` rows (0: all).
+/// `knelpunt-reach/2` with the `top` rows (0: all).
 std::string render_reach_json(const ReachReport& report, std::size_t top);
 /// The same text handed to `write` in pieces, in order, stopping when it
 /// returns false: for an output file, without holding the whole text.
@@ -47,20 +54,17 @@ void write_reach_json(model::Hours horizon, std::size_t count,
                       const std::function<ReachRow(std::size_t)>& row_at,
                       const std::function<bool(std::string_view)>& write);
 
-/// `reach --asset`: one asset's reach, the assets that fail (ids in
-/// ascending order) and the people affected, each counted once
-/// (engine/affected_people.hpp), as the register counts them.
+/// `reach --asset`: one asset's reach and people (its own cascade, as the
+/// register counts them) and the assets that fail (ids in ascending order).
 struct AssetReachReport {
   std::string region;
   model::Hours horizon = 72;
   ReachRow row;
   std::vector<std::string> failed;
-  double people_affected = 0;
-  bool people_upper_bound = false;
 };
 /// The one asset's line, then the ids of the assets that fail; in `lang`.
 std::string render_asset_reach_text(const AssetReachReport& report, std::string_view lang);
-/// `knelpunt-reach/1` with the one row, its `failed` ids and `people_affected`.
+/// `knelpunt-reach/2` with the one row and its `failed` ids.
 std::string render_asset_reach_json(const AssetReachReport& report);
 
 /// A shard I of N (0 ≤ I < N), parsed from "I/N".
@@ -70,7 +74,7 @@ struct Shard {
 };
 std::optional<Shard> parse_shard(const std::string& text);
 
-/// `knelpunt-reach-shard/1`: the rows of one shard, with what merge checks.
+/// `knelpunt-reach-shard/2`: the rows of one shard, with what merge checks.
 std::string render_reach_shard(const ReachReport& report, const Shard& shard, const std::string& digest);
 
 }  // namespace knelpunt::cli

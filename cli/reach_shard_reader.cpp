@@ -30,9 +30,9 @@ std::optional<ReachShardFile> parse_reach_shard(std::string_view text, std::stri
   const Json& json = *parsed.value;
   const auto format = json.is_object() ? json.find("format") : json.end();
   if (!json.is_object() || format == json.end() || !format->is_string() ||
-      format->get_ref<const std::string&>() != "knelpunt-reach-shard/1") {
+      format->get_ref<const std::string&>() != "knelpunt-reach-shard/2") {
     error =
-        "not a reach shard; expected JSON with \"format\": \"knelpunt-reach-shard/1\" (from "
+        "not a reach shard; expected JSON with \"format\": \"knelpunt-reach-shard/2\" (from "
         "knelpunt reach --shard I/N)";
     return std::nullopt;
   }
@@ -60,6 +60,7 @@ std::optional<ReachShardFile> parse_reach_shard(std::string_view text, std::stri
     else
       file.report.horizon = check.non_negative(json, "", "horizon_h");
   }
+  file.report.has_recovery = check.boolean(json, "", "has_recovery");
   if (const Json* assets = check.member(json, "", "assets")) {
     if (!assets->is_array())
       check.problem("/assets", "is " + describe_json(*assets), "an array of assets");
@@ -68,7 +69,7 @@ std::optional<ReachShardFile> parse_reach_shard(std::string_view text, std::stri
       const std::string pointer = fmt::format("/assets/{}", i);
       if (!entry.is_object()) {
         check.problem(pointer, "is " + describe_json(entry),
-                      "an object {asset, name, reach, impact, population}");
+                      "an object {asset, name, reach, people, people_upper_bound, population}");
         break;
       }
       ReachRow row;
@@ -78,7 +79,8 @@ std::optional<ReachShardFile> parse_reach_shard(std::string_view text, std::stri
         row.reach = static_cast<std::uint32_t>(
             check.whole(*reach, pointer + "/reach", 0, kMaxCount,
                         fmt::format("a whole number of assets from 0 to {}", kMaxCount)));
-      row.impact = check.non_negative(entry, pointer, "impact");
+      row.people = check.non_negative(entry, pointer, "people");
+      row.people_upper_bound = check.boolean(entry, pointer, "people_upper_bound");
       row.population = check.non_negative(entry, pointer, "population");
       file.report.rows.push_back(std::move(row));
     }

@@ -67,6 +67,16 @@ double ShardJsonChecker::non_negative(const Json& object, const std::string& poi
   return non_negative_value(*value, pointer + "/" + key);
 }
 
+bool ShardJsonChecker::boolean(const Json& object, const std::string& pointer, const char* key) {
+  const Json* value = member(object, pointer, key);
+  if (!value) return false;
+  if (!value->is_boolean()) {
+    problem(pointer + "/" + key, "is " + describe_json(*value), "true or false");
+    return false;
+  }
+  return value->get<bool>();
+}
+
 double ShardJsonChecker::non_negative_value(const Json& value, const std::string& pointer) {
   if (!value.is_number() || !std::isfinite(value.get<double>()) || value.get<double>() < 0) {
     problem(pointer, "is " + describe_json(value), "a number of at least 0");

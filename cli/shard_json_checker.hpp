@@ -45,6 +45,9 @@ class ShardJsonChecker {
   /// A finite number >= 0 (member `key` of `object`).
   double non_negative(const nlohmann::json& object, const std::string& pointer, const char* key);
 
+  /// A boolean member.
+  bool boolean(const nlohmann::json& object, const std::string& pointer, const char* key);
+
   /// A finite number >= 0 (the value itself, at `pointer`).
   double non_negative_value(const nlohmann::json& value, const std::string& pointer);
 

@@ -57,6 +57,19 @@ PeopleServed::PeopleServed(const model::Model& model) {
   }
 }
 
+std::vector<double> PeopleServed::fingerprint_values() const {
+  std::vector<double> values(population_.begin(), population_.end());
+  values.push_back(static_cast<double>(real_areas_));
+  for (std::size_t asset = 0; asset < asset_count(); ++asset) {
+    values.push_back(static_cast<double>(asset_begin_[asset + 1] - asset_begin_[asset]));
+    for (auto slot : pairs_of(static_cast<model::AssetIndex>(asset))) {
+      values.push_back(static_cast<double>(slot_area_[slot]));
+      values.push_back(static_cast<double>(slot_service_[slot]));
+    }
+  }
+  return values;
+}
+
 AffectedPeopleCounter::AffectedPeopleCounter(const PeopleServed& served, std::vector<bool> counts)
     : served_(served),
       counts_(std::move(counts)),

@@ -53,6 +53,18 @@ class PeopleServed {
   /// model), sorted by id; a pseudo-area's own service is not one of them.
   std::size_t service_count() const { return services_.size(); }
   const std::string& service_id(std::size_t service) const { return services_[service]; }
+  /// The (area, service) pairs `asset` supplies, ascending: one pseudo-area's
+  /// pair, or pairs of real areas, or none.
+  std::span<const std::uint32_t> pairs_of(model::AssetIndex asset) const {
+    return std::span<const std::uint32_t>(asset_slots_)
+        .subspan(asset_begin_[asset], asset_begin_[asset + 1] - asset_begin_[asset]);
+  }
+  /// The area of a pair that pairs_of gives.
+  std::size_t area_of_pair(std::uint32_t pair) const { return slot_area_[pair]; }
+  /// Numbers that change whenever who is served by what changes (the areas'
+  /// populations, each asset's pairs and their services): for a fingerprint
+  /// of the model (model/graph_digest.hpp `extra`).
+  std::vector<double> fingerprint_values() const;
 
  private:
   friend class AffectedPeopleCounter;

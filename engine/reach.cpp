@@ -52,6 +52,61 @@ struct HardLeaves {
   }
 };
 
+/// People counted once for one reach set at a time (engine/affected_people.hpp):
+/// each real area is marked the first time an asset supplying it is seen
+/// down, with a generation counter so that a new set costs nothing to start.
+/// A pseudo-area has one supplier only, so pseudo-areas are summed, not marked.
+class PeopleTally {
+ public:
+  explicit PeopleTally(const PeopleServed* served)
+      : served_(served), marked_(served ? served->area_count() : 0, 0) {}
+
+  bool active() const { return served_ != nullptr; }
+
+  void start() {
+    people_ = 0;
+    pseudo_areas_ = 0;
+    if (++generation_ == 0) {  // wrapped: marks of 2^32 sets ago would look current
+      std::fill(marked_.begin(), marked_.end(), 0);
+      generation_ = 1;
+    }
+  }
+
+  /// `asset` is down: the areas it supplies are affected.
+  void add_asset(AssetIndex asset) {
+    if (!served_) return;
+    for (const auto pair : served_->pairs_of(asset)) {
+      const auto area = served_->area_of_pair(pair);
+      if (served_->is_pseudo(area)) {
+        people_ += served_->population(area);
+        ++pseudo_areas_;
+        continue;
+      }
+      if (marked_[area] == generation_) continue;
+      marked_[area] = generation_;
+      people_ += served_->population(area);
+    }
+  }
+
+  /// Pseudo-areas of assets known to be down, already summed.
+  void add_pseudo(double people, std::uint32_t areas) {
+    people_ += people;
+    pseudo_areas_ += areas;
+  }
+
+  void finish(AssetReach& result) const {
+    result.people = people_;
+    result.people_upper_bound = pseudo_areas_ > 0;
+  }
+
+ private:
+  const PeopleServed* served_;
+  std::vector<std::uint32_t> marked_;  ///< per area: the generation that last counted it
+  std::uint32_t generation_ = 0;
+  double people_ = 0;
+  std::uint32_t pseudo_areas_ = 0;
+};
+
 /// What the sweeps share, read-only: the hard leaves (below), the forest and,
 /// per position, prefix sums of the non-virtual count and the impact.
 ///
@@ -61,35 +116,79 @@ struct HardLeaves {
 /// s's position (docs/reach.md, step 5) instead of at its own, and the hard
 /// group is no exit of the forest. y's other groups can still make it fail
 /// without s; the sweep then counts y at the end, unless s failed too.
+///
+/// People (when counted): a position's assets, virtual ones included, are
+/// down with it. Their pseudo-areas are summed per position like the impact
+/// (one supplier each, so never twice in a set); the assets among them that
+/// supply real areas are listed by position, so that a range visits only those.
 struct ReachTables {
   const model::DependencyGraph& graph;
-  std::span<const double> impact_base;
+  std::span<const double> impact_base;  ///< empty: every asset weighs 0
+  const PeopleServed* people;
   HardLeaves hard;
   FollowerForest forest;  ///< without the attaching groups among its exits
   std::vector<std::uint32_t> nonvirtual_prefix;
   std::vector<double> impact_prefix;
+  std::vector<double> pseudo_people_prefix;        ///< with `people` only
+  std::vector<std::uint32_t> pseudo_areas_prefix;  ///< with `people` only
+  std::vector<std::pair<std::uint32_t, AssetIndex>>
+      area_suppliers;  ///< (position, asset), by position
 
-  ReachTables(const model::DependencyGraph& g, std::span<const double> impact)
-      : graph(g), impact_base(impact), hard(g), forest(g, hard.attaching) {
+  ReachTables(const model::DependencyGraph& g, std::span<const double> impact,
+              const PeopleServed* served)
+      : graph(g), impact_base(impact), people(served), hard(g), forest(g, hard.attaching) {
     const std::size_t n = g.asset_count();
     // A position counts its asset unless that is a hard leaf, plus the hard
     // leaves attached to it.
     nonvirtual_prefix.assign(n + 1, 0);
     impact_prefix.assign(n + 1, 0.0);
+    if (people) {
+      pseudo_people_prefix.assign(n + 1, 0.0);
+      pseudo_areas_prefix.assign(n + 1, 0);
+    }
     for (std::uint32_t p = 0; p < n; ++p) {
       const AssetIndex a = forest.asset_at(p);
       std::uint32_t count = 0;
       double sum = 0;
+      double pseudo_people = 0;
+      std::uint32_t pseudo_areas = 0;
       auto add = [&](AssetIndex counted) {
+        if (people) {
+          bool real_areas = false;
+          for (const auto pair : people->pairs_of(counted)) {
+            const auto area = people->area_of_pair(pair);
+            if (people->is_pseudo(area)) {
+              pseudo_people += people->population(area);
+              ++pseudo_areas;
+            } else {
+              real_areas = true;
+            }
+          }
+          if (real_areas) area_suppliers.emplace_back(p, counted);
+        }
         if (g.is_virtual(counted)) return;
         ++count;
-        sum += impact_base[counted];
+        if (!impact_base.empty()) sum += impact_base[counted];
       };
       if (!hard.leaf[a]) add(a);
       hard.for_each_attached_to(g, a, add);
       nonvirtual_prefix[p + 1] = nonvirtual_prefix[p] + count;
       impact_prefix[p + 1] = impact_prefix[p] + sum;
+      if (people) {
+        pseudo_people_prefix[p + 1] = pseudo_people_prefix[p] + pseudo_people;
+        pseudo_areas_prefix[p + 1] = pseudo_areas_prefix[p] + pseudo_areas;
+      }
     }
+  }
+
+  /// Adds the people of the positions in [first, last) to `tally`.
+  void add_people(std::uint32_t first, std::uint32_t last, PeopleTally& tally) const {
+    if (!people) return;
+    tally.add_pseudo(pseudo_people_prefix[last] - pseudo_people_prefix[first],
+                     pseudo_areas_prefix[last] - pseudo_areas_prefix[first]);
+    auto it = std::lower_bound(area_suppliers.begin(), area_suppliers.end(),
+                               std::pair<std::uint32_t, AssetIndex>(first, 0));
+    for (; it != area_suppliers.end() && it->first < last; ++it) tally.add_asset(it->second);
   }
 };
 
@@ -104,6 +203,7 @@ class BlockSweep {
  public:
   explicit BlockSweep(const ReachTables& tables)
       : tables_(tables),
+        people_(tables.people),
         time_(tables.graph.asset_count(), kNever),
         settled_(tables.graph.asset_count(), false),
         losses_(tables.graph.group_count(), 0) {}
@@ -113,6 +213,8 @@ class BlockSweep {
     const auto& forest = tables_.forest;
     horizon_ = horizon;
     result_ = AssetReach{x, 0, 0.0};
+    people_.start();
+    people_.add_asset(x);  // x is down too: its own areas are affected
     const AssetIndex root = forest.root(x);
     seed_first_ = forest.position(x);
     seed_last_ = seed_first_ + forest.subtree_size(x);
@@ -156,6 +258,7 @@ class BlockSweep {
           (position >= seed_first_ && position < seed_last_) || settled_[forest.root(supplier)];
       if (!counted) count_asset(leaf);
     }
+    people_.finish(result_);
     return result_;
   }
 
@@ -185,13 +288,15 @@ class BlockSweep {
     if (first >= last) return;
     result_.reach += tables_.nonvirtual_prefix[last] - tables_.nonvirtual_prefix[first];
     result_.impact += tables_.impact_prefix[last] - tables_.impact_prefix[first];
+    tables_.add_people(first, last, people_);
   }
 
   /// Counts one asset that is not counted at its position (a hard leaf).
   void count_asset(AssetIndex a) {
+    people_.add_asset(a);
     if (tables_.graph.is_virtual(a)) return;
     ++result_.reach;
-    result_.impact += tables_.impact_base[a];
+    if (!tables_.impact_base.empty()) result_.impact += tables_.impact_base[a];
   }
 
   /// Counts the hard leaves attached to `a` (they fail when it fails).
@@ -248,6 +353,7 @@ class BlockSweep {
   }
 
   const ReachTables& tables_;
+  PeopleTally people_;
   std::vector<Hours> time_;
   std::vector<bool> settled_;
   std::vector<std::uint32_t> losses_;
@@ -266,17 +372,24 @@ class BlockSweep {
 
 }  // namespace
 
-std::vector<AssetReach> compute_reach(const model::DependencyGraph& graph, std::span<const double> impact_base,
-                                      Hours horizon, unsigned threads, const StepProgress& progress) {
+std::vector<AssetReach> compute_reach(const model::DependencyGraph& graph,
+                                      std::span<const double> impact_base, Hours horizon,
+                                      unsigned threads, const StepProgress& progress,
+                                      const PeopleServed* people) {
   return compute_reach_range(graph, impact_base, horizon, threads, 0,
-                             static_cast<AssetIndex>(graph.asset_count()), progress);
+                             static_cast<AssetIndex>(graph.asset_count()), progress, people);
 }
 
-std::vector<AssetReach> compute_reach_range(const model::DependencyGraph& graph, std::span<const double> impact_base,
-                                            Hours horizon, unsigned threads, AssetIndex range_first,
-                                            AssetIndex range_last, const StepProgress& progress) {
-  if (impact_base.size() != graph.asset_count())
-    throw std::invalid_argument("compute_reach: impact_base must have one value per asset");
+std::vector<AssetReach> compute_reach_range(const model::DependencyGraph& graph,
+                                            std::span<const double> impact_base, Hours horizon,
+                                            unsigned threads, AssetIndex range_first,
+                                            AssetIndex range_last, const StepProgress& progress,
+                                            const PeopleServed* people) {
+  if (!impact_base.empty() && impact_base.size() != graph.asset_count())
+    throw std::invalid_argument(
+        "compute_reach: impact_base must be empty or have one value per asset");
+  if (people && people->asset_count() != graph.asset_count())
+    throw std::invalid_argument("compute_reach: people must be built from the graph's model");
   if (range_first > range_last || range_last > graph.asset_count())
     throw std::invalid_argument("compute_reach_range: the range must lie within the assets");
   const std::size_t offset = range_first;
@@ -320,22 +433,27 @@ std::vector<AssetReach> compute_reach_range(const model::DependencyGraph& graph,
     // runs the full cascade, which applies the rule.
     return by_range([&] {
       return [&, runner = std::make_unique<CascadeRunner>(graph, supply),
+              tally = std::make_unique<PeopleTally>(people),
               failed = std::vector<AssetIndex>()](AssetIndex a) mutable {
         const Seed seed{a, 0};
         runner->run(std::span<const Seed>(&seed, 1), horizon);
         failed.assign(runner->failed().begin(), runner->failed().end());
         std::sort(failed.begin(), failed.end());
         AssetReach reach{a, 0, 0.0};
-        for (auto f : failed)
+        tally->start();
+        for (auto f : failed) {
+          tally->add_asset(f);  // the seed and virtual assets included
           if (f != a && !graph.is_virtual(f)) {
             ++reach.reach;
-            reach.impact += impact_base[f];
+            if (!impact_base.empty()) reach.impact += impact_base[f];
           }
+        }
+        tally->finish(reach);
         return reach;
       };
     });
   }
-  const ReachTables tables(graph, impact_base);
+  const ReachTables tables(graph, impact_base, people);
   return by_range([&] {
     return [&, sweep = std::make_unique<BlockSweep>(tables)](AssetIndex a) { return sweep->run(a, horizon); };
   });

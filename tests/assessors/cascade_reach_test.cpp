@@ -12,26 +12,33 @@
 // Ranking: people desc, then reach desc, then id: a, m, b, j, h.
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "tests/assessors/assessor_fixture.hpp"
 
 using namespace knelpunt;
 using namespace knelpunt::test;
 
-TEST_CASE("cascade-reach: assets ranked by people served, then reach, then id") {
+TEST_CASE("cascade-reach: assets ranked by reach, then people affected (each once), then id") {
   const auto m = load_test_model("cascade-reach.yaml");
   const auto findings = run_assessor(*m, "cascade-reach");
   CHECK(identity_sequence(findings) ==
         std::vector<std::string>{"cascade-reach/reach [a]", "cascade-reach/reach [m]", "cascade-reach/reach [b]",
                                  "cascade-reach/reach [j]", "cascade-reach/reach [h]"});
   REQUIRE(findings.size() == 5);
-  CHECK(evidence_en(findings[0]) == std::vector<std::string>{"rank 1 by N-1 reach (counted without restoration: 3 assets within 72h, weighted by the people they serve)"});
-  CHECK(evidence_en(findings[1]) == std::vector<std::string>{"rank 2 by N-1 reach (counted without restoration: 2 assets within 72h, weighted by the people they serve)"});
-  // Ranked by the per-asset weight (d's 1000); the people affected are in the
-  // impact, counted once (decision 013), not in the ranking's evidence.
-  CHECK(evidence_en(findings[2]) == std::vector<std::string>{"rank 3 by N-1 reach (counted without restoration: 1 asset within 72h, weighted by the people they serve)"});
-  CHECK(evidence_en(findings[3]) == std::vector<std::string>{"rank 4 by N-1 reach (counted without restoration: 1 asset within 72h, weighted by the people they serve)"});
-  CHECK(evidence_en(findings[4]) == std::vector<std::string>{"rank 5 by N-1 reach (counted without restoration: 1 asset within 72h, weighted by the people they serve)"});
+  const auto evidence = [](std::size_t rank, std::string_view assets) {
+    return std::vector<std::string>{
+        fmt::format("rank {} by N-1 reach (by assets, then people affected; counted without "
+                    "restoration: {} within 72h)",
+                    rank, assets)};
+  };
+  CHECK(evidence_en(findings[0]) == evidence(1, "3 assets"));
+  CHECK(evidence_en(findings[1]) == evidence(2, "2 assets"));
+  // Reach 1 each: b (1100 people: its own 100 and d's 1000, each once) before
+  // j (1000) before h (50).
+  CHECK(evidence_en(findings[2]) == evidence(3, "1 asset"));
+  CHECK(evidence_en(findings[3]) == evidence(4, "1 asset"));
+  CHECK(evidence_en(findings[4]) == evidence(5, "1 asset"));
 
   SUBCASE("the first: its chain with times, impact, likelihood and measures") {
     const auto& a = findings[0];
@@ -75,21 +82,27 @@ TEST_CASE("cascade-reach: top and min_reach cut the list") {
 
 TEST_CASE("cascade-reach: the horizon decides what counts") {
   const auto m = load_test_model("cascade-reach.yaml");
-  // At 80h e's loss reaches f (5000 people, 80h later): it ranks first.
+  // At 80h e's loss reaches f (5000 people, 80h later): first of those reaching 1.
   const auto findings = run_assessor(*m, "cascade-reach", settings().with_horizon(80));
   CHECK(identity_sequence(findings) ==
-        std::vector<std::string>{"cascade-reach/reach [e]", "cascade-reach/reach [a]", "cascade-reach/reach [m]",
-                                 "cascade-reach/reach [b]", "cascade-reach/reach [j]", "cascade-reach/reach [h]"});
-  REQUIRE_FALSE(findings.empty());
-  CHECK(evidence_en(findings[0]) == std::vector<std::string>{"rank 1 by N-1 reach (counted without restoration: 1 asset within 80h, weighted by the people they serve)"});
-  CHECK(chain_of(findings[0]) == std::vector<std::string>{"e@0", "f@80<e"});
+        std::vector<std::string>{"cascade-reach/reach [a]", "cascade-reach/reach [m]",
+                                 "cascade-reach/reach [e]", "cascade-reach/reach [b]",
+                                 "cascade-reach/reach [j]", "cascade-reach/reach [h]"});
+  REQUIRE(findings.size() == 6);
+  CHECK(evidence_en(findings[2]) ==
+        std::vector<std::string>{
+            "rank 3 by N-1 reach (by assets, then people affected; counted without "
+            "restoration: 1 asset within 80h)"});
+  CHECK(chain_of(findings[2]) == std::vector<std::string>{"e@0", "f@80<e"});
   // f fails at the horizon: 0 people-hours; 5000 people → 5.3 class B.
-  CHECK(impact_of(findings[0]) == std::vector<std::string>{"5.3=B(5000)"});
-  // At 1h, d (2h after b) is out of reach: a reaches b and c only (reach 2, 200 people) and b reaches
-  // nothing, so: m (2, 1000), j (1, 1000), a (2, 200), h (1, 50).
+  CHECK(impact_of(findings[2]) == std::vector<std::string>{"5.3=B(5000)"});
+  // At 1h, d (2h after b) is out of reach: a reaches b and c only (reach 2, 200 people) and b
+  // reaches nothing (min_reach 1 leaves it out), so: m (2, 1000), a (2, 200), j (1, 1000), h (1,
+  // 50).
   const auto short_run = run_assessor(*m, "cascade-reach", settings().with_horizon(1));
-  CHECK(identity_sequence(short_run) == std::vector<std::string>{"cascade-reach/reach [m]", "cascade-reach/reach [j]",
-                                                                 "cascade-reach/reach [a]", "cascade-reach/reach [h]"});
+  CHECK(identity_sequence(short_run) ==
+        std::vector<std::string>{"cascade-reach/reach [m]", "cascade-reach/reach [a]",
+                                 "cascade-reach/reach [j]", "cascade-reach/reach [h]"});
 }
 
 TEST_CASE("cascade-reach: options are checked") {

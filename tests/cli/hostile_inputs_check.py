@@ -20,7 +20,7 @@ reserved or took more than that fails here rather than passing by luck.
   diff-1e400    a register with a number beyond a double: exit 2, located
   diff-dir      a directory given to diff: exit 2
   shard-count   shards claiming 60 million and 4e9 parts: exit 2, nothing allocated per part
-  shard-negative a negative reach and a negative impact: exit 2, naming the value
+  shard-negative a negative reach and negative people: exit 2, naming the value; people_upper_bound as text: exit 2
   shard-duplicate the same asset in two shards: exit 2, naming both files
   mef-laughs    a MEF file with the billion-laughs entities: exit 2, refused at its DOCTYPE
   mef-deep      a MEF gate of a million nested <and>: exit 2, nested more than 200 deep
@@ -206,9 +206,13 @@ def main():
             result = run(binary, ["merge", str(temp / "part-0.json"), shard("negative.json", negative)], temp, limit)
             expect("shard-negative reach", result, 2, "/assets/0/reach is -3; expected a whole number")
             negative = json.loads(json.dumps(parts[1]))
-            negative["assets"][0]["impact"] = -0.5
-            result = run(binary, ["merge", str(temp / "part-0.json"), shard("negative-impact.json", negative)], temp, limit)
-            expect("shard-negative impact", result, 2, "/assets/0/impact is -0.5; expected a number of at least 0")
+            negative["assets"][0]["people"] = -0.5
+            result = run(binary, ["merge", str(temp / "part-0.json"), shard("negative-people.json", negative)], temp, limit)
+            expect("shard-negative people", result, 2, "/assets/0/people is -0.5; expected a number of at least 0")
+            not_boolean = json.loads(json.dumps(parts[1]))
+            not_boolean["assets"][0]["people_upper_bound"] = "ja"
+            result = run(binary, ["merge", str(temp / "part-0.json"), shard("bound-text.json", not_boolean)], temp, limit)
+            expect("shard-bound text", result, 2, "/assets/0/people_upper_bound is \"ja\"; expected true or false")
 
             duplicate = json.loads(json.dumps(parts[1]))
             duplicate["assets"].append(parts[0]["assets"][0])

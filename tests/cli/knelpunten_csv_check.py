@@ -15,6 +15,9 @@ temporary directory, removed at the end.
             `whatif --fail` on that asset (with the entry's horizon: 7 days for
             waterkering, as the default profile says) name as many affected
             assets as the entry, and the same people: one number per thing
+  rank      an entry's evidence "plaats N in de ranglijst van N-1-bereik" names
+            the asset in row N of `reach --format json`, with that row's
+            reach: the register and `reach` rank alike
   listing   a profile with register.max_entries 10 lists 10 entries (plus
             scenarios), counts the rest in `listing` per level so that listed +
             not listed equals the full register, marks the rest "nee" in the
@@ -24,6 +27,7 @@ temporary directory, removed at the end.
 import csv
 import json
 import pathlib
+import re
 import subprocess
 import sys
 import tempfile
@@ -93,11 +97,27 @@ def main():
             if len(set(counts)) != 1:
                 failures.append(f"counts: {asset}: register {counts[0]}, reach {counts[1]} (list {counts[2]}), "
                                 f"whatif {counts[3]} affected assets; expected one number")
-            if row["people_affected"] != whatif["summary"]["people_affected"]["people"]:
-                failures.append(f"counts: {asset}: reach says {row['people_affected']} people, whatif "
+            if row["people"] != whatif["summary"]["people_affected"]["people"]:
+                failures.append(f"counts: {asset}: reach says {row['people']} people, whatif "
                                 f"{whatif['summary']['people_affected']['people']}")
             if row["failed"] != sorted(risk["affected"]):
                 failures.append(f"counts: {asset}: reach and the register list different assets")
+
+        ranking = json.loads(run(binary, "reach", MODEL, "--format", "json", "-q").stdout)["assets"]
+        ranked = 0
+        for risk in full["risks"]:
+            for text in risk["evidence"]:
+                match = re.match(r"plaats (\d+) in de ranglijst van N-1-bereik .*: (\d+) objecten? binnen", text)
+                if not match:
+                    continue
+                ranked += 1
+                rank, reach = int(match.group(1)), int(match.group(2))
+                row = ranking[rank - 1] if 0 < rank <= len(ranking) else None
+                if row is None or row["asset"] not in risk["assets"] or row["reach"] != reach:
+                    failures.append(f"rank: {risk['id']} says rank {rank} with reach {reach}; reach's row {rank} "
+                                    f"is {row and (row['asset'], row['reach'])}")
+        if ranked < 10:
+            failures.append(f"rank: only {ranked} entries give an N-1 rank; expected the profile's 20")
 
         profile = tmp / "top10.yaml"
         profile.write_text((ROOT / "profiles" / "default.yaml").read_text(encoding="utf-8")

@@ -5,11 +5,15 @@
 #include <doctest/doctest.h>
 
 #include <random>
+#include <stdexcept>
+#include <utility>
 #include <vector>
 
+#include "engine/affected_people.hpp"
 #include "engine/cascade.hpp"
 #include "engine/reach.hpp"
 #include "property/random_dependency_graph.hpp"
+#include "property/random_people_model.hpp"
 
 namespace {
 
@@ -205,4 +209,76 @@ TEST_CASE("reach on a deep chain of followers with a k-of-n exit and a cycle") {
   // a0…a4 at 3h through the cycle: everything.
   CHECK(knelpunt::engine::compute_reach(graph, impact, kNever)[5].reach == 10);
   CHECK(knelpunt::engine::compute_reach(graph, impact, 2.0)[5].reach == 5);
+}
+
+namespace {
+
+/// compute_reach's people for every asset equal affected_people of the brute
+/// force's down set: the asset, everything failing with it, virtual ones included.
+/// Returns how many results had people from real areas and from pseudo-areas.
+std::pair<std::size_t, std::size_t> require_people_equal(const DependencyGraph& graph,
+                                                         std::uint32_t seed, Hours horizon) {
+  const auto model = knelpunt::testing::random_people_model(graph, seed);
+  const knelpunt::engine::PeopleServed served(model);
+  std::size_t with_areas = 0, upper_bounds = 0;
+  for (unsigned threads : {1u, 2u}) {
+    INFO("threads ", threads);
+    const auto got = knelpunt::engine::compute_reach(graph, {}, horizon, threads, {}, &served);
+    std::size_t row = 0;
+    for (AssetIndex x = 0; x < graph.asset_count(); ++x) {
+      if (graph.is_virtual(x)) continue;
+      INFO("asset ", graph.id(x));
+      const std::vector<Seed> seeds{{x, 0}};
+      const auto cascade = knelpunt::engine::propagate(graph, seeds, horizon);
+      std::vector<bool> down(graph.asset_count(), false);
+      for (AssetIndex v = 0; v < graph.asset_count(); ++v) down[v] = v == x || cascade.failed(v);
+      const auto expected = knelpunt::engine::affected_people(served, down);
+      REQUIRE(row < got.size());
+      REQUIRE(got[row].asset == x);
+      REQUIRE(got[row].people == expected.people);
+      REQUIRE(got[row].people_upper_bound == expected.upper_bound);
+      if (threads == 1) {
+        with_areas += expected.areas > 0 && expected.people > 0 && !expected.upper_bound ? 1 : 0;
+        upper_bounds += expected.upper_bound ? 1 : 0;
+      }
+      ++row;
+    }
+  }
+  return {with_areas, upper_bounds};
+}
+
+}  // namespace
+
+TEST_CASE("reach counts each asset's people once, as affected_people does for a full cascade") {
+  static constexpr Hours kHorizons[] = {kNever, 0, 0.5, 2, 8, 72};
+  std::size_t with_areas = 0, upper_bounds = 0;
+  for (std::uint32_t seed = 1; seed <= 400; ++seed) {
+    INFO("graph seed ", seed);
+    const auto base = knelpunt::testing::random_dependency_graph(seed, seed % 10 == 0 ? 120 : 40);
+    // Every other graph with hard leaves: they are counted at their supplier's position.
+    const auto graph = seed % 2 == 0 && base.asset_count() >= 2
+                           ? with_hard_leaves(base, seed, 1 + seed % 15)
+                           : base;
+    const auto [areas, bounds] = require_people_equal(graph, seed, kHorizons[seed % 6]);
+    with_areas += areas;
+    upper_bounds += bounds;
+  }
+  // Both kinds of counting are exercised, not only empty sets.
+  CHECK(with_areas > 1000);
+  CHECK(upper_bounds > 1000);
+}
+
+TEST_CASE("reach without people, or with an empty impact base, gives 0 people and 0 impact") {
+  const auto graph = knelpunt::testing::random_dependency_graph(7, 40);
+  for (const auto& r : knelpunt::engine::compute_reach(graph, {}, kNever)) {
+    CHECK(r.people == 0);
+    CHECK(r.impact == 0);
+    CHECK_FALSE(r.people_upper_bound);
+  }
+  const auto model =
+      knelpunt::testing::random_people_model(knelpunt::testing::random_dependency_graph(8, 40), 8);
+  const knelpunt::engine::PeopleServed other(model);
+  if (other.asset_count() != graph.asset_count())
+    CHECK_THROWS_AS(knelpunt::engine::compute_reach(graph, {}, kNever, 1, {}, &other),
+                    std::invalid_argument);
 }

@@ -19,11 +19,13 @@
 #include <string>
 #include <vector>
 
+#include "engine/affected_people.hpp"
 #include "engine/cascade.hpp"
 #include "engine/cut_sets.hpp"
 #include "engine/probability.hpp"
 #include "engine/reach.hpp"
 #include "engine/restoration.hpp"
+#include "property/random_people_model.hpp"
 #include "property/supply_reference.hpp"
 
 namespace {
@@ -203,6 +205,36 @@ TEST_CASE("supply rule: reach equals the reference's set of assets failing withi
     }
     CHECK(row == reach.size());
   }
+}
+
+TEST_CASE(
+    "supply rule: reach counts people once over the reference's down set (the full-cascade path)") {
+  std::size_t counted = 0;
+  for (std::uint32_t seed = 1; seed <= kSeeds; ++seed) {
+    CAPTURE(seed);
+    const auto graph = random_meshed_graph(seed + 30'000, 12);
+    std::mt19937 rng(seed);
+    const Hours horizon = random_horizon(rng);
+    const auto model = knelpunt::testing::random_people_model(graph, seed);
+    const knelpunt::engine::PeopleServed served(model);
+    const auto reach = knelpunt::engine::compute_reach(graph, {}, horizon, 2, {}, &served);
+    std::size_t row = 0;
+    for (AssetIndex x = 0; x < graph.asset_count(); ++x) {
+      if (graph.is_virtual(x)) continue;
+      CAPTURE(x);
+      const auto reference = reference_failure_times(graph, std::vector<AssetIndex>{x}, horizon);
+      std::vector<bool> down(graph.asset_count(), false);
+      for (AssetIndex v = 0; v < graph.asset_count(); ++v)
+        down[v] = v == x || reference[v] != kNever;
+      const auto expected = knelpunt::engine::affected_people(served, down);
+      REQUIRE(row < reach.size());
+      CHECK(reach[row].people == expected.people);
+      CHECK(reach[row].people_upper_bound == expected.upper_bound);
+      counted += expected.people > 0 ? 1 : 0;
+      ++row;
+    }
+  }
+  CHECK(counted > kSeeds);
 }
 
 TEST_CASE("supply rule: minimal cut sets are sound, minimal and complete by the reference") {
