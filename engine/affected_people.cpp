@@ -23,19 +23,26 @@ PeopleServed::PeopleServed(const model::Model& model) {
     index = static_cast<std::uint32_t>(services_.size());
     services_.emplace_back(service);
   }
-  std::vector<std::vector<std::uint32_t>> slots(model.assets.size());
+  // Straight into the CSR arrays, one asset after the other: at national
+  // scale a vector per asset cost 200 000 allocations for one pair each.
+  asset_begin_.reserve(model.assets.size() + 1);
+  asset_begin_.push_back(0);
+  std::vector<std::uint32_t> slots;  // one asset's pairs, reused
   for (std::size_t a = 0; a < model.assets.size(); ++a) {
     const auto& asset = model.assets[a];
     if (asset.supplies.empty()) {
-      if (asset.is_virtual || asset.population() <= 0) continue;
-      // docs/decisions/013-population-areas.md: an asset without areas is an area of its own.
-      const auto area = static_cast<std::uint32_t>(population_.size());
-      population_.push_back(asset.population());
-      slots[a].push_back(static_cast<std::uint32_t>(slot_area_.size()));
-      slot_area_.push_back(area);
-      slot_service_.push_back(kNoService);
+      if (!asset.is_virtual && asset.population() > 0) {
+        // docs/decisions/013-population-areas.md: an asset without areas is an area of its own.
+        const auto area = static_cast<std::uint32_t>(population_.size());
+        population_.push_back(asset.population());
+        asset_slots_.push_back(static_cast<std::uint32_t>(slot_area_.size()));
+        slot_area_.push_back(area);
+        slot_service_.push_back(kNoService);
+      }
+      asset_begin_.push_back(static_cast<std::uint32_t>(asset_slots_.size()));
       continue;
     }
+    slots.clear();
     for (const auto& supply : asset.supplies)
       for (const auto& area_id : supply.areas) {
         const auto area = model.find_area(area_id);
@@ -45,14 +52,11 @@ PeopleServed::PeopleServed(const model::Model& model) {
           slot_area_.push_back(static_cast<std::uint32_t>(*area));
           slot_service_.push_back(service_of.at(supply.service));
         }
-        slots[a].push_back(it->second);
+        slots.push_back(it->second);
       }
-    std::sort(slots[a].begin(), slots[a].end());
-    slots[a].erase(std::unique(slots[a].begin(), slots[a].end()), slots[a].end());
-  }
-  asset_begin_.push_back(0);
-  for (const auto& list : slots) {
-    asset_slots_.insert(asset_slots_.end(), list.begin(), list.end());
+    std::sort(slots.begin(), slots.end());
+    slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+    asset_slots_.insert(asset_slots_.end(), slots.begin(), slots.end());
     asset_begin_.push_back(static_cast<std::uint32_t>(asset_slots_.size()));
   }
 }

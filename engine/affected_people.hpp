@@ -46,6 +46,8 @@ class PeopleServed {
   std::size_t area_count() const { return population_.size(); }
   double population(std::size_t area) const { return population_[area]; }
   bool is_pseudo(std::size_t area) const { return area >= real_areas_; }
+  /// The model's areas: indices below it are real, the rest pseudo-areas.
+  std::size_t real_area_count() const { return real_areas_; }
   bool has_pseudo_areas() const { return real_areas_ < population_.size(); }
   /// Σ population of the model's areas (pseudo-areas excluded): the region's residents.
   double total_population() const { return total_; }
