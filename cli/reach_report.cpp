@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -85,7 +86,9 @@ std::string render_reach_text(const ReachReport& report, std::size_t top, std::s
   out += "\n";
   out += cli_text(CliText::reach_legend, lang);
   if (upper_bound_shown) out += cli_text(CliText::reach_legend_upper_bound, lang);
-  if (report.has_recovery) out += cli_text(CliText::reach_legend_recovery, lang);
+  // Without a horizon `--asset` counts without repairs too (docs/reach.md).
+  if (report.has_recovery && !std::isinf(report.horizon))
+    out += cli_text(CliText::reach_legend_recovery, lang);
   if (population_shown) out += cli_text(CliText::reach_legend_population, lang);
   return out;
 }
