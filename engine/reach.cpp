@@ -61,8 +61,6 @@ class PeopleTally {
   explicit PeopleTally(const PeopleServed* served)
       : served_(served), marked_(served ? served->real_area_count() : 0, 0) {}
 
-  bool active() const { return served_ != nullptr; }
-
   void start() {
     people_ = 0;
     pseudo_areas_ = 0;

@@ -30,7 +30,9 @@ struct AssetReach {
   /// The people affected, each counted once (engine/affected_people.hpp):
   /// the residents of the areas that `asset` itself or any asset failing
   /// with it (virtual ones included) supplies, as affected_people gives for
-  /// that down set. 0 when no PeopleServed was given.
+  /// that down set (exactly for whole-number populations; otherwise up to
+  /// rounding, the sums being taken in another order). 0 when no
+  /// PeopleServed was given.
   double people = 0;
   /// A pseudo-area is among them: `people` may count some residents twice.
   bool people_upper_bound = false;
