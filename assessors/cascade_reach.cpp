@@ -42,8 +42,8 @@ class CascadeReachAssessor : public Assessor {
     // summed counted the residents of one area once per asset serving them;
     // ranking by people first put a district station reaching 2 assets
     // above a water board control reaching 6 within 72h (70 within its 7 days).
-    auto reach = engine::compute_reach(context.graph, {}, context.horizon, context.threads, {},
-                                       &context.impact.people_served());
+    auto reach = engine::compute_reach(context.graph, &context.impact.people_served(), context.horizon,
+                                       context.threads);
     std::erase_if(reach, [&](const engine::AssetReach& r) { return r.reach < min_reach_; });
     std::sort(reach.begin(), reach.end(), [](const auto& a, const auto& b) {
       if (a.reach != b.reach) return a.reach > b.reach;

@@ -96,7 +96,7 @@ class ReachCommand : public Command {
       if (std::isinf(horizon)) {
         failed = engine::reach_set(graph, *index, horizon);
         const engine::PeopleServed served(model);
-        const auto reach = engine::compute_reach_range(graph, {}, horizon, 1, *index, *index + 1, {}, &served);
+        const auto reach = engine::compute_reach_range(graph, &served, horizon, 1, *index, *index + 1);
         report.row.people = reach.front().people;
         report.row.people_upper_bound = reach.front().people_upper_bound;
       } else {
@@ -127,7 +127,7 @@ class ReachCommand : public Command {
     const engine::PeopleServed served(model);
     const auto reach = [&] {
       StepProgressBar progress("reach", !quiet_);  // cleared before the report is printed
-      return engine::compute_reach_range(graph, {}, horizon, threads, first, last, progress.callback(), &served);
+      return engine::compute_reach_range(graph, &served, horizon, threads, first, last, progress.callback());
     }();
     if (!shard && format_ == "json") {
       // Rows made one at a time as they are written, in the order

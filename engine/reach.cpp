@@ -106,7 +106,7 @@ class PeopleTally {
 };
 
 /// What the sweeps share, read-only: the hard leaves (below), the forest and,
-/// per position, prefix sums of the non-virtual count and the impact.
+/// per position, prefix sums of the non-virtual count.
 ///
 /// A hard leaf y is a root that supplies nothing and has a *hard* group: one
 /// supplier s, time_to_impact 0. Whenever s fails within the horizon, y fails
@@ -116,30 +116,26 @@ class PeopleTally {
 /// without s; the sweep then counts y at the end, unless s failed too.
 ///
 /// People (when counted): a position's assets, virtual ones included, are
-/// down with it. Their pseudo-areas are summed per position like the impact
+/// down with it. Their pseudo-areas are summed per position like the count
 /// (one supplier each, so never twice in a set); the assets among them that
 /// supply real areas are listed by position, so that a range visits only those.
 struct ReachTables {
   const model::DependencyGraph& graph;
-  std::span<const double> impact_base;  ///< empty: every asset weighs 0
   const PeopleServed* people;
   HardLeaves hard;
   FollowerForest forest;  ///< without the attaching groups among its exits
   std::vector<std::uint32_t> nonvirtual_prefix;
-  std::vector<double> impact_prefix;
   std::vector<double> pseudo_people_prefix;        ///< with `people` only
   std::vector<std::uint32_t> pseudo_areas_prefix;  ///< with `people` only
   std::vector<std::pair<std::uint32_t, AssetIndex>>
       area_suppliers;  ///< (position, asset), by position
 
-  ReachTables(const model::DependencyGraph& g, std::span<const double> impact,
-              const PeopleServed* served)
-      : graph(g), impact_base(impact), people(served), hard(g), forest(g, hard.attaching) {
+  ReachTables(const model::DependencyGraph& g, const PeopleServed* served)
+      : graph(g), people(served), hard(g), forest(g, hard.attaching) {
     const std::size_t n = g.asset_count();
     // A position counts its asset unless that is a hard leaf, plus the hard
     // leaves attached to it.
     nonvirtual_prefix.assign(n + 1, 0);
-    impact_prefix.assign(n + 1, 0.0);
     if (people) {
       pseudo_people_prefix.assign(n + 1, 0.0);
       pseudo_areas_prefix.assign(n + 1, 0);
@@ -147,7 +143,6 @@ struct ReachTables {
     for (std::uint32_t p = 0; p < n; ++p) {
       const AssetIndex a = forest.asset_at(p);
       std::uint32_t count = 0;
-      double sum = 0;
       double pseudo_people = 0;
       std::uint32_t pseudo_areas = 0;
       auto add = [&](AssetIndex counted) {
@@ -164,14 +159,11 @@ struct ReachTables {
           }
           if (real_areas) area_suppliers.emplace_back(p, counted);
         }
-        if (g.is_virtual(counted)) return;
-        ++count;
-        if (!impact_base.empty()) sum += impact_base[counted];
+        if (!g.is_virtual(counted)) ++count;
       };
       if (!hard.leaf[a]) add(a);
       hard.for_each_attached_to(g, a, add);
       nonvirtual_prefix[p + 1] = nonvirtual_prefix[p] + count;
-      impact_prefix[p + 1] = impact_prefix[p] + sum;
       if (people) {
         pseudo_people_prefix[p + 1] = pseudo_people_prefix[p] + pseudo_people;
         pseudo_areas_prefix[p + 1] = pseudo_areas_prefix[p] + pseudo_areas;
@@ -210,7 +202,7 @@ class BlockSweep {
     reset();
     const auto& forest = tables_.forest;
     horizon_ = horizon;
-    result_ = AssetReach{x, 0, 0.0};
+    result_ = AssetReach{x, 0};
     people_.start();
     people_.add_asset(x);  // x is down too: its own areas are affected
     const AssetIndex root = forest.root(x);
@@ -285,7 +277,6 @@ class BlockSweep {
   void count(std::uint32_t first, std::uint32_t last) {
     if (first >= last) return;
     result_.reach += tables_.nonvirtual_prefix[last] - tables_.nonvirtual_prefix[first];
-    result_.impact += tables_.impact_prefix[last] - tables_.impact_prefix[first];
     tables_.add_people(first, last, people_);
   }
 
@@ -294,7 +285,6 @@ class BlockSweep {
     people_.add_asset(a);
     if (tables_.graph.is_virtual(a)) return;
     ++result_.reach;
-    if (!tables_.impact_base.empty()) result_.impact += tables_.impact_base[a];
   }
 
   /// Counts the hard leaves attached to `a` (they fail when it fails).
@@ -370,22 +360,16 @@ class BlockSweep {
 
 }  // namespace
 
-std::vector<AssetReach> compute_reach(const model::DependencyGraph& graph,
-                                      std::span<const double> impact_base, Hours horizon,
-                                      unsigned threads, const StepProgress& progress,
-                                      const PeopleServed* people) {
-  return compute_reach_range(graph, impact_base, horizon, threads, 0,
-                             static_cast<AssetIndex>(graph.asset_count()), progress, people);
+std::vector<AssetReach> compute_reach(const model::DependencyGraph& graph, const PeopleServed* people,
+                                      Hours horizon, unsigned threads, const StepProgress& progress) {
+  return compute_reach_range(graph, people, horizon, threads, 0,
+                             static_cast<AssetIndex>(graph.asset_count()), progress);
 }
 
 std::vector<AssetReach> compute_reach_range(const model::DependencyGraph& graph,
-                                            std::span<const double> impact_base, Hours horizon,
+                                            const PeopleServed* people, Hours horizon,
                                             unsigned threads, AssetIndex range_first,
-                                            AssetIndex range_last, const StepProgress& progress,
-                                            const PeopleServed* people) {
-  if (!impact_base.empty() && impact_base.size() != graph.asset_count())
-    throw std::invalid_argument(
-        "compute_reach: impact_base must be empty or have one value per asset");
+                                            AssetIndex range_last, const StepProgress& progress) {
   if (people && people->asset_count() != graph.asset_count())
     throw std::invalid_argument("compute_reach: people must be built from the graph's model");
   if (range_first > range_last || range_last > graph.asset_count())
@@ -437,13 +421,12 @@ std::vector<AssetReach> compute_reach_range(const model::DependencyGraph& graph,
         runner->run(std::span<const Seed>(&seed, 1), horizon);
         failed.assign(runner->failed().begin(), runner->failed().end());
         std::sort(failed.begin(), failed.end());
-        AssetReach reach{a, 0, 0.0};
+        AssetReach reach{a, 0};
         tally->start();
         for (auto f : failed) {
           tally->add_asset(f);  // the seed and virtual assets included
           if (f != a && !graph.is_virtual(f)) {
             ++reach.reach;
-            if (!impact_base.empty()) reach.impact += impact_base[f];
           }
         }
         tally->finish(reach);
@@ -451,7 +434,7 @@ std::vector<AssetReach> compute_reach_range(const model::DependencyGraph& graph,
       };
     });
   }
-  const ReachTables tables(graph, impact_base, people);
+  const ReachTables tables(graph, people);
   return by_range([&] {
     return [&, sweep = std::make_unique<BlockSweep>(tables)](AssetIndex a) { return sweep->run(a, horizon); };
   });

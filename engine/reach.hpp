@@ -25,8 +25,6 @@ struct AssetReach {
   AssetIndex asset = kNoIndex;
   /// How many non-virtual assets other than `asset` fail within the horizon.
   std::uint32_t reach = 0;
-  /// The sum of `impact_base` over those assets.
-  double impact = 0;
   /// The people affected, each counted once (engine/affected_people.hpp):
   /// the residents of the areas that `asset` itself or any asset failing
   /// with it (virtual ones included) supplies, as affected_people gives for
@@ -39,29 +37,24 @@ struct AssetReach {
 };
 
 /// The reach of every non-virtual asset of `graph`, in ascending asset index.
-/// `impact_base[a]` is the impact of asset a failing (e.g. the population it
-/// serves); virtual assets count for nothing whatever their base. `horizon`
-/// is inclusive (kNever: no limit). `threads` ≥ 1 threads take chunks of
+/// With `people` (built from the model of `graph`), every result counts its
+/// people once; the sweep then visits, beyond its blocks, only the assets
+/// that supply real areas. Without, every result has 0 people. `horizon` is
+/// inclusive (kNever: no limit). `threads` ≥ 1 threads take chunks of
 /// assets as they are free; the result does not depend on their number.
-/// `progress` (step "reach") counts the assets swept, in blocks. An empty
-/// `impact_base` weighs every asset 0. With `people` (built from the model
-/// of `graph`), every result also counts its people once; the sweep then
-/// visits, beyond its blocks, only the assets that supply real areas.
-/// Throws std::invalid_argument when impact_base is neither empty nor of
-/// asset_count() values, or `people` is of another number of assets.
-std::vector<AssetReach> compute_reach(const model::DependencyGraph& graph,
-                                      std::span<const double> impact_base, Hours horizon,
-                                      unsigned threads = 1, const StepProgress& progress = {},
-                                      const PeopleServed* people = nullptr);
+/// `progress` (step "reach") counts the assets swept, in blocks.
+/// Throws std::invalid_argument when `people` is of another number of assets.
+std::vector<AssetReach> compute_reach(const model::DependencyGraph& graph, const PeopleServed* people,
+                                      Hours horizon, unsigned threads = 1,
+                                      const StepProgress& progress = {});
 
 /// As compute_reach, for the assets with index in [first, last) only (a shard
 /// of the work, see docs/reach.md, Shards); each asset's result is the same as in a
 /// whole run. Throws std::invalid_argument when first > last or last > asset_count().
 std::vector<AssetReach> compute_reach_range(const model::DependencyGraph& graph,
-                                            std::span<const double> impact_base, Hours horizon,
+                                            const PeopleServed* people, Hours horizon,
                                             unsigned threads, AssetIndex first, AssetIndex last,
-                                            const StepProgress& progress = {},
-                                            const PeopleServed* people = nullptr);
+                                            const StepProgress& progress = {});
 
 /// The set behind one asset's reach: the non-virtual assets other than
 /// `asset` that fail within `horizon` when `asset` alone fails at 0,

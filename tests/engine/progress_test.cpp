@@ -66,15 +66,14 @@ TEST_CASE("ProgressCounter: advanced from several threads, the calls are seriali
 
 TEST_CASE("compute_reach: progress counts every asset of the range and leaves the result unchanged") {
   const auto graph = testing::random_dependency_graph(11);
-  std::vector<double> impact(graph.asset_count(), 1.0);
   std::uint64_t last = 0, total = 0;
   const engine::StepProgress progress = [&](std::string_view step, std::uint64_t done, std::uint64_t of) {
     CHECK(step == "reach");
     last = done;
     total = of;
   };
-  const auto with = engine::compute_reach(graph, impact, model::kNever, 2, progress);
-  const auto without = engine::compute_reach(graph, impact, model::kNever, 2);
+  const auto with = engine::compute_reach(graph, nullptr, model::kNever, 2, progress);
+  const auto without = engine::compute_reach(graph, nullptr, model::kNever, 2);
   CHECK(total == graph.asset_count());
   CHECK(last == graph.asset_count());
   REQUIRE(with.size() == without.size());

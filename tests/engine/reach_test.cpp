@@ -5,8 +5,10 @@
 #include <stdexcept>
 #include <vector>
 
+#include "engine/affected_people.hpp"
 #include "engine/dominators.hpp"
 #include "engine/reach.hpp"
+#include "model/model.hpp"
 
 namespace {
 
@@ -24,6 +26,21 @@ DependencyGraph small_grid() {
                          {GraphGroup{0, 2, 2, 0, 0, 0}, GraphGroup{1, 1, 1, 0, 0, 2}, GraphGroup{2, 1, 1, 0, 0, 3},
                           GraphGroup{3, 1, 1, 2, 0, 4}, GraphGroup{6, 1, 2, 0, 0, 5}},
                          {2, 3, 6, 1, 1, 5, 4});
+}
+
+/// A model of `graph`'s assets, each serving `population[a]` people of its
+/// own (a pseudo-area; virtual assets count no one).
+knelpunt::model::Model own_populations(const DependencyGraph& graph, const std::vector<double>& population) {
+  knelpunt::model::Model model;
+  for (AssetIndex a = 0; a < graph.asset_count(); ++a) {
+    knelpunt::model::Asset asset;
+    asset.id = std::string(graph.id(a));
+    asset.is_virtual = graph.is_virtual(a);
+    asset.serves["population"] = population[a];
+    model.assets.push_back(asset);
+  }
+  model.reindex();
+  return model;
 }
 
 }  // namespace
@@ -54,21 +71,23 @@ TEST_CASE("follower forest: a cycle of followers is broken at its lowest index")
   CHECK_FALSE(forest.is_follower(0));
   CHECK(forest.root(1) == 0);
   CHECK(forest.root(2) == 0);
-  const std::vector<double> impact{1, 1, 1};
-  for (const auto& r : knelpunt::engine::compute_reach(graph, impact, kNever)) CHECK(r.reach == 2);
+  for (const auto& r : knelpunt::engine::compute_reach(graph, nullptr, kNever)) CHECK(r.reach == 2);
 }
 
 TEST_CASE("reach counts non-virtual assets other than the seed, within the horizon") {
   const auto graph = small_grid();
-  const std::vector<double> population{1000, 10, 100, 0, 0, 0, 5};
-  const auto at_1h = knelpunt::engine::compute_reach(graph, population, 1.0);
+  const auto model = own_populations(graph, {1000, 10, 100, 0, 0, 0, 5});
+  const knelpunt::engine::PeopleServed served(model);
+  const auto at_1h = knelpunt::engine::compute_reach(graph, &served, 1.0);
   REQUIRE(at_1h.size() == 6);  // agg is virtual
   CHECK(at_1h[0].asset == 1);
   CHECK(at_1h[0].reach == 1);  // dist: home now; mast only at 2h
-  CHECK(at_1h[0].impact == 100);
-  const auto unlimited = knelpunt::engine::compute_reach(graph, population, kNever, 3);
-  CHECK(unlimited[0].reach == 2);  // dist: home, mast (agg is virtual: no count, no impact)
-  CHECK(unlimited[0].impact == 100);
+  CHECK(at_1h[0].people == 110);  // dist's own 10 and home's 100
+  CHECK(at_1h[0].people_upper_bound);  // own populations may overlap
+  const auto unlimited = knelpunt::engine::compute_reach(graph, &served, kNever, 3);
+  CHECK(unlimited[0].reach == 2);  // dist: home, mast (agg is virtual: no count, no people)
+  CHECK(unlimited[0].people == 110);
+  CHECK(unlimited[5].people == 115);  // sub's own 5 too
   CHECK(unlimited[5].asset == 6);
   CHECK(unlimited[5].reach == 3);  // sub: dist, home, mast
   CHECK(unlimited[3].asset == 4);
@@ -77,8 +96,10 @@ TEST_CASE("reach counts non-virtual assets other than the seed, within the horiz
   CHECK(knelpunt::engine::reach_set(graph, 1, 1.0) == std::vector<AssetIndex>{2});
 }
 
-TEST_CASE("reach rejects an impact vector of the wrong size") {
+TEST_CASE("reach rejects people counted for another model") {
   const auto graph = small_grid();
-  const std::vector<double> too_short{1, 2};
-  CHECK_THROWS_AS(knelpunt::engine::compute_reach(graph, too_short, kNever), std::invalid_argument);
+  const DependencyGraph other({"x", "y"}, {false, false}, {}, {});
+  const auto model = own_populations(other, {1, 2});
+  const knelpunt::engine::PeopleServed served(model);
+  CHECK_THROWS_AS(knelpunt::engine::compute_reach(graph, &served, kNever), std::invalid_argument);
 }

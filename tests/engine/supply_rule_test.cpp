@@ -155,8 +155,7 @@ TEST_CASE("supply from sources: an own buffer off any cycle stops passing its ki
 
 TEST_CASE("supply from sources: reach, cut sets and probability apply the rule") {
   const auto graph = mesh();
-  const std::vector<double> impact(4, 1.0);
-  const auto reach = engine::compute_reach(graph, impact, kNever);
+  const auto reach = engine::compute_reach(graph, nullptr, kNever);
   REQUIRE(reach.size() == 4);
   CHECK(reach[gen].reach == 3);
   CHECK(reach[bus_b].reach == 1);

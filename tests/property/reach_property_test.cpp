@@ -18,6 +18,7 @@
 namespace {
 
 using knelpunt::engine::AssetReach;
+using knelpunt::engine::PeopleServed;
 using knelpunt::engine::Seed;
 using knelpunt::model::AssetIndex;
 using knelpunt::model::DependencyGraph;
@@ -27,46 +28,50 @@ using knelpunt::model::kNever;
 struct BruteForce {
   std::vector<AssetReach> reach;
   std::vector<std::vector<AssetIndex>> sets;
+  std::size_t with_areas = 0;    ///< results with people from real areas only
+  std::size_t upper_bounds = 0;  ///< results counting a pseudo-area
 };
 
-BruteForce brute_force_reach(const DependencyGraph& graph, const std::vector<double>& impact, Hours horizon) {
+/// One full cascade per asset; its people are affected_people of the down
+/// set: the asset and everything failing with it, virtual ones included.
+BruteForce brute_force_reach(const DependencyGraph& graph, const PeopleServed& served, Hours horizon) {
   BruteForce out;
   for (AssetIndex x = 0; x < graph.asset_count(); ++x) {
     if (graph.is_virtual(x)) continue;
     const std::vector<Seed> seeds{{x, 0}};
     const auto cascade = knelpunt::engine::propagate(graph, seeds, horizon);
-    AssetReach r{x, 0, 0.0};
+    AssetReach r{x, 0};
     std::vector<AssetIndex> set;
+    std::vector<bool> down(graph.asset_count(), false);
     for (AssetIndex v = 0; v < graph.asset_count(); ++v) {
+      down[v] = v == x || cascade.failed(v);
       if (v == x || graph.is_virtual(v) || !cascade.failed(v)) continue;
       ++r.reach;
-      r.impact += impact[v];
       set.push_back(v);
     }
+    const auto people = knelpunt::engine::affected_people(served, down);
+    r.people = people.people;
+    r.people_upper_bound = people.upper_bound;
+    out.with_areas += people.people > 0 && !people.upper_bound ? 1 : 0;
+    out.upper_bounds += people.upper_bound ? 1 : 0;
     out.reach.push_back(r);
     out.sets.push_back(std::move(set));
   }
   return out;
 }
 
-std::vector<double> random_impact(std::size_t n, std::uint32_t seed) {
-  std::mt19937 rng(seed);
-  std::vector<double> impact(n);
-  for (auto& value : impact) value = static_cast<double>(rng() % 5000);  // integers: sums are exact
-  return impact;
-}
-
-/// compute_reach with `threads` gives the brute force's reach and impact for every asset.
-void require_reach_equal(const DependencyGraph& graph, const std::vector<double>& impact,
-                         Hours horizon, unsigned threads, const BruteForce& expected) {
+/// compute_reach with `threads` gives the brute force's reach and people for every asset.
+void require_reach_equal(const DependencyGraph& graph, const PeopleServed& served, Hours horizon,
+                         unsigned threads, const BruteForce& expected) {
   INFO("threads ", threads);
-  const auto got = knelpunt::engine::compute_reach(graph, impact, horizon, threads);
+  const auto got = knelpunt::engine::compute_reach(graph, &served, horizon, threads);
   REQUIRE(got.size() == expected.reach.size());
   for (std::size_t i = 0; i < got.size(); ++i) {
     INFO("asset ", graph.id(expected.reach[i].asset));
     REQUIRE(got[i].asset == expected.reach[i].asset);
     REQUIRE(got[i].reach == expected.reach[i].reach);
-    REQUIRE(got[i].impact == expected.reach[i].impact);
+    REQUIRE(got[i].people == expected.reach[i].people);  // whole-number populations: exact
+    REQUIRE(got[i].people_upper_bound == expected.reach[i].people_upper_bound);
   }
 }
 
@@ -76,14 +81,18 @@ TEST_CASE("reach equals one full cascade per asset on random models, for any thr
   static constexpr Hours kHorizons[] = {kNever, 0, 0.5, 2, 8, 72};
   std::size_t assets_compared = 0;
   std::size_t nonzero = 0;
+  std::size_t with_areas = 0, upper_bounds = 0;
   for (std::uint32_t seed = 1; seed <= 500; ++seed) {
     const auto graph = knelpunt::testing::random_dependency_graph(seed, seed % 10 == 0 ? 200 : 40);
-    const auto impact = random_impact(graph.asset_count(), seed);
+    const auto model = knelpunt::testing::random_people_model(graph, seed);
+    const PeopleServed served(model);
     const Hours horizon = kHorizons[seed % 6];
-    const auto expected = brute_force_reach(graph, impact, horizon);
+    const auto expected = brute_force_reach(graph, served, horizon);
+    with_areas += expected.with_areas;
+    upper_bounds += expected.upper_bounds;
     INFO("graph seed ", seed);
     for (unsigned threads : {1u, 2u, 3u, 8u})
-      require_reach_equal(graph, impact, horizon, threads, expected);
+      require_reach_equal(graph, served, horizon, threads, expected);
     for (std::size_t i = 0; i < expected.reach.size(); ++i) {
       REQUIRE(knelpunt::engine::reach_set(graph, expected.reach[i].asset, horizon) == expected.sets[i]);
       ++assets_compared;
@@ -92,6 +101,9 @@ TEST_CASE("reach equals one full cascade per asset on random models, for any thr
   }
   CHECK(assets_compared > 10000);
   CHECK(nonzero > assets_compared / 5);  // the models do cascade
+  // People come from real areas and from pseudo-areas, not only empty sets.
+  CHECK(with_areas > 1000);
+  CHECK(upper_bounds > 1000);
 }
 
 namespace {
@@ -165,12 +177,13 @@ TEST_CASE(
     const auto base = knelpunt::testing::random_dependency_graph(seed, 30);
     if (base.asset_count() < 2) continue;
     const auto graph = with_hard_leaves(base, seed, 1 + seed % 25);
-    const auto impact = random_impact(graph.asset_count(), seed);
+    const auto model = knelpunt::testing::random_people_model(graph, seed);
+    const PeopleServed served(model);
     const Hours horizon = kHorizons[seed % 6];
-    const auto expected = brute_force_reach(graph, impact, horizon);
+    const auto expected = brute_force_reach(graph, served, horizon);
     INFO("graph seed ", seed);
     for (unsigned threads : {1u, 2u})
-      require_reach_equal(graph, impact, horizon, threads, expected);
+      require_reach_equal(graph, served, horizon, threads, expected);
     for (const auto& set : expected.sets)
       for (auto v : set) leaves_reached += v >= base.asset_count() ? 1 : 0;
   }
@@ -195,10 +208,11 @@ TEST_CASE("reach on a deep chain of followers with a k-of-n exit and a cycle") {
   std::vector<std::string> ids;
   for (int i = 0; i <= 10; ++i) ids.push_back("a" + std::to_string(i));
   const DependencyGraph graph(ids, std::vector<bool>(11, false), groups, suppliers);
-  const std::vector<double> impact(11, 1.0);
+  const auto model = knelpunt::testing::random_people_model(graph, 11);
+  const PeopleServed served(model);
   for (Hours horizon : {kNever, 0.0, 1.0, 3.0}) {
-    const auto expected = brute_force_reach(graph, impact, horizon);
-    const auto got = knelpunt::engine::compute_reach(graph, impact, horizon, 2);
+    const auto expected = brute_force_reach(graph, served, horizon);
+    const auto got = knelpunt::engine::compute_reach(graph, &served, horizon, 2);
     REQUIRE(got.size() == 11);
     for (std::size_t i = 0; i < got.size(); ++i) {
       INFO("horizon ", horizon, " asset ", i);
@@ -207,78 +221,19 @@ TEST_CASE("reach on a deep chain of followers with a k-of-n exit and a cycle") {
   }
   // a5 fails a6…a9 at 0 and a10 at 1h (a7 is down, and 2 of 2 are needed), then
   // a0…a4 at 3h through the cycle: everything.
-  CHECK(knelpunt::engine::compute_reach(graph, impact, kNever)[5].reach == 10);
-  CHECK(knelpunt::engine::compute_reach(graph, impact, 2.0)[5].reach == 5);
+  CHECK(knelpunt::engine::compute_reach(graph, nullptr, kNever)[5].reach == 10);
+  CHECK(knelpunt::engine::compute_reach(graph, nullptr, 2.0)[5].reach == 5);
 }
 
-namespace {
-
-/// compute_reach's people for every asset equal affected_people of the brute
-/// force's down set: the asset, everything failing with it, virtual ones included.
-/// Returns how many results had people from real areas and from pseudo-areas.
-std::pair<std::size_t, std::size_t> require_people_equal(const DependencyGraph& graph,
-                                                         std::uint32_t seed, Hours horizon) {
-  const auto model = knelpunt::testing::random_people_model(graph, seed);
-  const knelpunt::engine::PeopleServed served(model);
-  std::size_t with_areas = 0, upper_bounds = 0;
-  for (unsigned threads : {1u, 2u}) {
-    INFO("threads ", threads);
-    const auto got = knelpunt::engine::compute_reach(graph, {}, horizon, threads, {}, &served);
-    std::size_t row = 0;
-    for (AssetIndex x = 0; x < graph.asset_count(); ++x) {
-      if (graph.is_virtual(x)) continue;
-      INFO("asset ", graph.id(x));
-      const std::vector<Seed> seeds{{x, 0}};
-      const auto cascade = knelpunt::engine::propagate(graph, seeds, horizon);
-      std::vector<bool> down(graph.asset_count(), false);
-      for (AssetIndex v = 0; v < graph.asset_count(); ++v) down[v] = v == x || cascade.failed(v);
-      const auto expected = knelpunt::engine::affected_people(served, down);
-      REQUIRE(row < got.size());
-      REQUIRE(got[row].asset == x);
-      REQUIRE(got[row].people == expected.people);
-      REQUIRE(got[row].people_upper_bound == expected.upper_bound);
-      if (threads == 1) {
-        with_areas += expected.areas > 0 && expected.people > 0 && !expected.upper_bound ? 1 : 0;
-        upper_bounds += expected.upper_bound ? 1 : 0;
-      }
-      ++row;
-    }
-  }
-  return {with_areas, upper_bounds};
-}
-
-}  // namespace
-
-TEST_CASE("reach counts each asset's people once, as affected_people does for a full cascade") {
-  static constexpr Hours kHorizons[] = {kNever, 0, 0.5, 2, 8, 72};
-  std::size_t with_areas = 0, upper_bounds = 0;
-  for (std::uint32_t seed = 1; seed <= 400; ++seed) {
-    INFO("graph seed ", seed);
-    const auto base = knelpunt::testing::random_dependency_graph(seed, seed % 10 == 0 ? 120 : 40);
-    // Every other graph with hard leaves: they are counted at their supplier's position.
-    const auto graph = seed % 2 == 0 && base.asset_count() >= 2
-                           ? with_hard_leaves(base, seed, 1 + seed % 15)
-                           : base;
-    const auto [areas, bounds] = require_people_equal(graph, seed, kHorizons[seed % 6]);
-    with_areas += areas;
-    upper_bounds += bounds;
-  }
-  // Both kinds of counting are exercised, not only empty sets.
-  CHECK(with_areas > 1000);
-  CHECK(upper_bounds > 1000);
-}
-
-TEST_CASE("reach without people, or with an empty impact base, gives 0 people and 0 impact") {
+TEST_CASE("reach without people gives 0 people; people of another model are refused") {
   const auto graph = knelpunt::testing::random_dependency_graph(7, 40);
-  for (const auto& r : knelpunt::engine::compute_reach(graph, {}, kNever)) {
+  for (const auto& r : knelpunt::engine::compute_reach(graph, nullptr, kNever)) {
     CHECK(r.people == 0);
-    CHECK(r.impact == 0);
     CHECK_FALSE(r.people_upper_bound);
   }
   const auto model =
       knelpunt::testing::random_people_model(knelpunt::testing::random_dependency_graph(8, 40), 8);
-  const knelpunt::engine::PeopleServed other(model);
-  if (other.asset_count() != graph.asset_count())
-    CHECK_THROWS_AS(knelpunt::engine::compute_reach(graph, {}, kNever, 1, {}, &other),
-                    std::invalid_argument);
+  const PeopleServed other(model);
+  REQUIRE(other.asset_count() != graph.asset_count());
+  CHECK_THROWS_AS(knelpunt::engine::compute_reach(graph, &other, kNever), std::invalid_argument);
 }
