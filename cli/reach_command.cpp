@@ -48,7 +48,7 @@ class ReachCommand : public Command {
     command->add_option("-o,--output", output_, "Write to this file (atomically) instead of stdout");
     command->add_flag("-q,--quiet", quiet_, "Print errors only (no warnings, no progress bar)");
     command->footer(
-        "Assets are listed by reach (descending), then impact (descending), then id.\n"
+        "Assets are listed by reach (descending), then people affected, each counted once (descending), then id.\n"
         "Examples:\n"
         "  knelpunt reach examples/dordrecht --top 10\n"
         "  knelpunt reach examples/dordrecht --horizon inf --format json\n"
