@@ -36,7 +36,7 @@ class CascadeReachAssessor : public Assessor {
   }
 
   std::vector<Finding> assess(const AssessmentContext& context) const override {
-    // Ranked as `knelpunt reach` ranks (cli/reach_report.hpp): by how far
+    // Ranked as `knelpunt reach` ranks (engine::reaches_further): by how far
     // the loss reaches, then by the people it affects counted as the
     // register counts them. Ranking by the populations of the failed assets
     // summed counted the residents of one area once per asset serving them;
@@ -45,11 +45,7 @@ class CascadeReachAssessor : public Assessor {
     auto reach = engine::compute_reach(context.graph, &context.impact.people_served(), context.horizon,
                                        context.threads);
     std::erase_if(reach, [&](const engine::AssetReach& r) { return r.reach < min_reach_; });
-    std::sort(reach.begin(), reach.end(), [](const auto& a, const auto& b) {
-      if (a.reach != b.reach) return a.reach > b.reach;
-      if (a.people != b.people) return a.people > b.people;
-      return a.asset < b.asset;
-    });
+    std::sort(reach.begin(), reach.end(), engine::reaches_further);
     if (reach.size() > top_) reach.resize(top_);
 
     std::vector<Finding> findings;

@@ -136,10 +136,7 @@ class ReachCommand : public Command {
       std::vector<std::uint32_t> order(reach.size());
       for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
       std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-        const auto &a = reach[x], &b = reach[y];
-        if (a.reach != b.reach) return a.reach > b.reach;
-        if (a.people != b.people) return a.people > b.people;
-        return model.assets[a.asset].id < model.assets[b.asset].id;
+        return engine::reaches_further(reach[x], reach[y]);
       });
       const std::size_t shown =
           top_ > 0 ? std::min<std::size_t>(order.size(), top_) : order.size();

@@ -8,6 +8,7 @@
 
 #include "cli/cli_texts.hpp"
 #include "model/text_format.hpp"
+#include "model/utf8.hpp"
 
 namespace knelpunt::cli {
 
@@ -25,15 +26,9 @@ std::string region_or_model(const std::string& region, std::string_view lang) {
   return region.empty() ? std::string(cli_text(CliText::the_model, lang)) : region;
 }
 
-/// Code points, for aligning a column whose cells hold "≤".
-std::size_t utf8_width(std::string_view text) {
-  std::size_t width = 0;
-  for (unsigned char c : text) width += (c & 0xC0) != 0x80;
-  return width;
-}
-
+/// `text` right-aligned in `width` code points (its cells hold "≤").
 std::string pad_left(std::string_view text, std::size_t width) {
-  const std::size_t have = utf8_width(text);
+  const std::size_t have = model::code_points(text);
   return std::string(have < width ? width - have : 0, ' ') + std::string(text);
 }
 
@@ -69,7 +64,7 @@ std::string render_reach_text(const ReachReport& report, std::size_t top, std::s
   for (std::size_t i = 0; i < shown; ++i)
     upper_bound_shown = upper_bound_shown || rows[i].people_upper_bound;
   const auto people_label = cli_text(CliText::column_people, lang);
-  const std::size_t people_width = std::max<std::size_t>(12, utf8_width(people_label));
+  const std::size_t people_width = std::max<std::size_t>(12, model::code_points(people_label));
   out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>7}  {}{}\n", "#", asset_label, id_width, name_label,
                      name_width, cli_text(CliText::column_reach, lang),
                      pad_left(people_label, people_width),

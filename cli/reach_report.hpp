@@ -36,7 +36,9 @@ struct ReachReport {
   std::vector<ReachRow> rows;  ///< any order; render sorts
 };
 
-/// Sorts rows: reach descending, then people descending, then id.
+/// Sorts rows: reach descending, then people descending, then id — the
+/// order of engine::reaches_further, on rows that a merge of shards holds
+/// without asset indices.
 void sort_reach_rows(std::vector<ReachRow>& rows);
 
 /// The text table of the `top` rows (0: 20), in `lang` ("nl" or "en"; numbers

@@ -36,6 +36,15 @@ struct AssetReach {
   bool people_upper_bound = false;
 };
 
+/// The order of `knelpunt reach` and of the register's N-1 ranking: reach
+/// descending, then people descending, then asset index (the model's
+/// assets are sorted by id, so id) ascending. A total order.
+inline bool reaches_further(const AssetReach& a, const AssetReach& b) {
+  if (a.reach != b.reach) return a.reach > b.reach;
+  if (a.people != b.people) return a.people > b.people;
+  return a.asset < b.asset;
+}
+
 /// The reach of every non-virtual asset of `graph`, in ascending asset index.
 /// With `people` (built from the model of `graph`), every result counts its
 /// people once; the sweep then visits, beyond its blocks, only the assets

@@ -51,4 +51,10 @@ std::pair<std::uint32_t, std::uint32_t> line_column_of(std::string_view text, st
   return {line, column};
 }
 
+std::size_t code_points(std::string_view text) {
+  std::size_t points = 0;
+  for (const char c : text) points += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return points;
+}
+
 }  // namespace knelpunt::model

@@ -15,6 +15,10 @@ namespace knelpunt::model {
 /// or nothing when all of `text` is valid UTF-8.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
+/// The number of code points of `text` (bytes that do not continue a
+/// UTF-8 sequence): the width of a text for laying out columns and labels.
+std::size_t code_points(std::string_view text);
+
 /// The 1-based line and column (in bytes) of `offset` in `text`.
 std::pair<std::uint32_t, std::uint32_t> line_column_of(std::string_view text, std::size_t offset);
 

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "model/text_format.hpp"
+#include "model/utf8.hpp"
 #include "register/register_texts.hpp"
 
 namespace knelpunt::risk_register {
@@ -30,10 +31,7 @@ constexpr std::string_view kFont =
 
 /// A rough width of `text` at `size` (for laying out the legend only).
 double text_width(std::string_view text, double size) {
-  std::size_t points = 0;
-  for (char c : text)
-    if ((c & 0xC0) != 0x80) ++points;
-  return static_cast<double>(points) * size * 0.55;
+  return static_cast<double>(model::code_points(text)) * size * 0.55;
 }
 
 void write_edge(std::string& out, const GraphEdge& edge, const GraphLayout::Edge& path) {

@@ -9,6 +9,7 @@
 
 #include "engine/reach.hpp"
 #include "model/text_format.hpp"
+#include "model/utf8.hpp"
 #include "register/register_texts.hpp"
 
 namespace knelpunt::risk_register {
@@ -42,11 +43,6 @@ std::string sector_of(const model::Asset& asset, const catalogs::ReferenceData& 
     return type->second.sector;
   }
   return "";
-}
-
-std::size_t code_points(std::string_view text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
 /// The first `n` code points of `text`.
@@ -142,7 +138,8 @@ std::vector<std::string> wrap_label_cutting(std::string_view name, std::size_t w
     std::string_view word = name.substr(start, end - start);
     start = end + 1;
     if (word.empty()) continue;
-    const std::size_t needed = code_points(current) + (current.empty() ? 0 : 1) + code_points(word);
+    const std::size_t needed =
+        model::code_points(current) + (current.empty() ? 0 : 1) + model::code_points(word);
     if (!current.empty() && needed > width) {
       lines.push_back(std::move(current));
       current.clear();
@@ -152,7 +149,7 @@ std::vector<std::string> wrap_label_cutting(std::string_view name, std::size_t w
       }
     }
     // A word longer than a line is cut at the width, or given a line of its own up to longest_word.
-    while (code_points(word) > cut_width) {
+    while (model::code_points(word) > cut_width) {
       if (!current.empty()) {
         lines.push_back(std::move(current));
         current.clear();
@@ -172,7 +169,7 @@ std::vector<std::string> wrap_label_cutting(std::string_view name, std::size_t w
   if (!cut && !current.empty()) lines.push_back(std::move(current));
   if (cut && !lines.empty()) {
     auto& last = lines.back();
-    if (code_points(last) >= width) last = std::string(first_code_points(last, width - 1));
+    if (model::code_points(last) >= width) last = std::string(first_code_points(last, width - 1));
     last += "…";
   }
   return lines;
