@@ -64,6 +64,16 @@ enum class Phrase {
   impact_basis_service,
   vital_process_floor,
   vital_process_floor_many,
+  // Why an outcome has no impact class (CascadeOutcome::no_impact_reason).
+  no_impact_none_fail,
+  no_impact_one_fails,
+  no_impact_many_fail,
+  no_impact_no_vital_process,
+  no_impact_no_floor,
+  no_impact_nobody,
+  no_impact_below_class_a,
+  no_impact_value,
+  no_impact_uncounted,
   // Likelihood rules.
   structural_unknown_p,
   failure_probability,
@@ -95,6 +105,8 @@ enum class Phrase {
   reach_title_many,
   reach_description_one,
   reach_description_many,
+  reach_description_nobody_one,
+  reach_description_nobody_many,
   reach_evidence,
   // geographic.
   zone_name,

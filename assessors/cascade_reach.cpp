@@ -70,14 +70,19 @@ class CascadeReachAssessor : public Assessor {
       const LocalText horizon = local_hours(context.impact.horizon_of(std::span<const engine::Seed>(&seed, 1)));
       finding.title =
           local_text(by_count(failing, Phrase::reach_title_one, Phrase::reach_title_many), label, failing, horizon);
-      finding.description = local_text(by_count(failing, Phrase::reach_description_one, Phrase::reach_description_many),
-                                       label, horizon, counted(failing, Phrase::other_assets_one, Phrase::other_assets_many));
+      // "The people affected are under impact" only when some are.
+      const bool nobody = outcome.people_served <= 0;
+      finding.description = local_text(
+          nobody ? by_count(failing, Phrase::reach_description_nobody_one, Phrase::reach_description_nobody_many)
+                 : by_count(failing, Phrase::reach_description_one, Phrase::reach_description_many),
+          label, horizon, counted(failing, Phrase::other_assets_one, Phrase::other_assets_many));
       finding.evidence.push_back(local_text(Phrase::reach_evidence, rank + 1,
                                             counted(r.reach, Phrase::assets_one, Phrase::assets_many), ranking_horizon));
       finding.affected = std::move(outcome.affected);
       finding.chain = std::move(outcome.chain);
       finding.chain_omitted = outcome.chain_omitted;
       finding.impact = std::move(outcome.impact);
+      finding.no_impact_reason = std::move(outcome.no_impact_reason);
       finding.likelihood = structural_likelihood({r.asset}, context);
       finding.measures = structural_measures({r.asset}, context);
       findings.push_back(std::move(finding));

@@ -124,6 +124,7 @@ class CyberExposureAssessor : public Assessor {
     finding.chain_omitted = outcome.chain_omitted;
     finding.timeline = std::move(outcome.timeline);
     finding.impact = std::move(outcome.impact);
+    finding.no_impact_reason = std::move(outcome.no_impact_reason);
     finding.likelihood = cyber_likelihood(asset, facts, context.reference.scoring);
     finding.measures = answering_controls(exposures, cyber, context.reference);
     return finding;

@@ -105,6 +105,9 @@ struct Finding {
   std::vector<TimelinePoint> timeline; ///< people affected over time, when relevant
   Likelihood likelihood;
   std::vector<CriterionImpact> impact; ///< scored criteria, in catalogue order; unscored ones absent
+  /// Why `impact` is empty, when it is and the finding is detailed
+  /// (CascadeOutcome::no_impact_reason); empty otherwise.
+  LocalText no_impact_reason;
   std::vector<std::string> measures;   ///< control ids (catalogs/controls.yaml), sorted, unique
   /// True for a finding given in brief (decision 021): its identity, title,
   /// description, likelihood, impact and measures are final, but `affected`,

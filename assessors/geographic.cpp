@@ -187,6 +187,7 @@ class GeographicAssessor : public Assessor {
     finding.chain_omitted = outcome.chain_omitted;
     finding.timeline = std::move(outcome.timeline);
     finding.impact = std::move(outcome.impact);
+    finding.no_impact_reason = std::move(outcome.no_impact_reason);
     finding.likelihood = threat_likelihood(context);
     finding.measures = measures(worst->members, context);
     return finding;
@@ -234,6 +235,7 @@ class GeographicAssessor : public Assessor {
       finding.chain_omitted = outcome.chain_omitted;
       finding.timeline = std::move(outcome.timeline);
       finding.impact = std::move(outcome.impact);
+      finding.no_impact_reason = std::move(outcome.no_impact_reason);
       finding.likelihood = threat_likelihood(context);
       finding.measures = measures(members, context);
       findings.push_back(std::move(finding));

@@ -289,6 +289,29 @@ CountedValue criterion_value(const catalogs::ImpactEstimate& estimate, const mod
   return found;
 }
 
+/// Why an outcome has no impact class, from what the cascade did: how many
+/// other assets failed within `horizon`, whether one of a vital process did
+/// (only possible when the catalogue has no vital_process_floor), and the
+/// estimates under class A (`below_class_a`), or that nobody lost a service.
+LocalText no_impact_reason(model::Hours horizon, std::size_t others_failed, bool vital_process_failed,
+                           const std::vector<LocalText>& below_class_a, double people) {
+  const LocalText within = local_hours(horizon);
+  std::vector<LocalText> clauses;
+  if (others_failed == 0)
+    clauses.push_back(local_text(Phrase::no_impact_none_fail, within));
+  else
+    clauses.push_back(local_text(by_count(others_failed, Phrase::no_impact_one_fails, Phrase::no_impact_many_fail),
+                                 within, counted(others_failed, Phrase::other_assets_one, Phrase::other_assets_many)));
+  clauses.push_back(local_text(vital_process_failed ? Phrase::no_impact_no_floor : Phrase::no_impact_no_vital_process));
+  if (!below_class_a.empty())
+    clauses.push_back(local_text(Phrase::no_impact_below_class_a, joined(below_class_a, ", ")));
+  else if (people <= 0)
+    clauses.push_back(local_text(Phrase::no_impact_nobody));
+  else
+    clauses.push_back(local_text(Phrase::no_impact_uncounted, local_whole(people)));
+  return joined(clauses, "; ");
+}
+
 /// The chain (by first failure, then id), the affected assets and, without
 /// restoration, the timeline (which grows with the chain) of one run.
 /// `people_now` must have nothing down; it has nothing down again on return.
@@ -370,6 +393,13 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds, Out
   // entries are counted only (decision 021).
   const bool brief = detail == OutcomeDetail::brief;
   const auto& criteria = reference_.scoring.criteria;
+  // Estimates with a value under class A's limit, for no_impact_reason.
+  std::vector<LocalText> below_class_a;
+  auto note_below_class_a = [&](const catalogs::ImpactCriterion& criterion, double value) {
+    if (brief || value <= 0 || criterion.limits.empty()) return;
+    below_class_a.push_back(local_text(Phrase::no_impact_value, criterion.id, basis_value(value),
+                                       unit_text(criterion.unit), local_whole(criterion.limits.front())));
+  };
   for (std::size_t c = 0; c < criteria.size(); ++c) {
     const auto& criterion = criteria[c];
     if (!criterion.estimate) continue;
@@ -381,36 +411,51 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds, Out
                                     : service_outage_basis(reference_, criterion, found, *impact_class, horizon,
                                                            restores()),
                               ImpactSource::estimate});
+      else
+        note_below_class_a(criterion, found.value);
       continue;
     }
     const CountedValue found =
         criterion_value(*criterion.estimate, model_, graph_, *workspace->per_criterion[c], criterion_counts_[c], everyone,
                         outages, horizon);
     auto impact_class = criterion.classify(found.value);
-    if (!impact_class) continue;
+    if (!impact_class) {
+      note_below_class_a(criterion, found.value);
+      continue;
+    }
     out.impact.push_back(
         {criterion.id, *impact_class, found.value,
          brief ? LocalText{}
                : impact_basis(reference_, criterion, found, *impact_class, horizon, restores()),
          ImpactSource::estimate});
   }
-  if (out.impact.empty()) add_floor(out, outages.failed);
+  if (out.impact.empty()) {
+    const auto processes = failed_processes(outages.failed);
+    add_floor(out, processes);
+    if (out.impact.empty() && !brief)
+      out.no_impact_reason = no_impact_reason(horizon, out.affected_count, !processes.empty(), below_class_a,
+                                              out.people_served);
+  }
   out.failed = std::move(outages.failed);
   release(std::move(workspace));
   return out;
 }
 
-void ImpactEstimator::add_floor(CascadeOutcome& out, std::span<const model::AssetIndex> failed) const {
-  const auto& floor = reference_.scoring.vital_process_floor;
-  if (!floor) return;
+std::vector<std::string> ImpactEstimator::failed_processes(std::span<const model::AssetIndex> failed) const {
   std::vector<std::string> processes;
   for (auto a : failed) {
     const auto& process = model_.assets[a].process;
     if (graph_.is_virtual(a) || process.empty() || !reference_.process(process)) continue;
     if (std::find(processes.begin(), processes.end(), process) == processes.end()) processes.push_back(process);
   }
-  if (processes.empty()) return;
   std::sort(processes.begin(), processes.end());
+  return processes;
+}
+
+void ImpactEstimator::add_floor(CascadeOutcome& out, const std::vector<std::string>& processes) const {
+  const auto& floor = reference_.scoring.vital_process_floor;
+  if (!floor) return;
+  if (processes.empty()) return;
   out.impact.push_back(
       {floor->criterion, floor->impact_class, 0,
        local_text(by_count(processes.size(), Phrase::vital_process_floor,

@@ -40,6 +40,11 @@ struct CascadeOutcome {
   std::size_t chain_omitted = 0;
   std::vector<TimelinePoint> timeline; ///< one point per distinct failure time
   std::vector<CriterionImpact> impact; ///< estimated criteria, in catalogue order
+  /// Why `impact` is empty, when it is (full detail only): what failed
+  /// within the horizon, that no failed asset belongs to a vital process,
+  /// and each estimate's value under its class A limit, or that nobody loses
+  /// a service. A register never leaves an impact blank without saying why.
+  LocalText no_impact_reason;
   /// People-hours without service within the horizon: each area once per service and hour (decision 013).
   double people_hours = 0;
   /// People in the areas that lack a service at some moment, each area once.
@@ -102,8 +107,10 @@ class ImpactEstimator {
   const engine::PeopleServed& people_served() const { return people_; }
 
  private:
-  /// Adds the catalogue's vital_process_floor when an asset of a vital process is among `failed`.
-  void add_floor(CascadeOutcome& out, std::span<const model::AssetIndex> failed) const;
+  /// The catalogued vital processes of the non-virtual assets in `failed`, sorted, unique.
+  std::vector<std::string> failed_processes(std::span<const model::AssetIndex> failed) const;
+  /// Adds the catalogue's vital_process_floor when `processes` (failed_processes) is not empty.
+  void add_floor(CascadeOutcome& out, const std::vector<std::string>& processes) const;
 
   /// Working memory of one outcome() call, reused across calls: a cascade
   /// runner and people counters that reset only what a run touched.

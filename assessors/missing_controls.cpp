@@ -121,6 +121,7 @@ class MissingControlsAssessor : public Assessor {
     finding.chain = std::move(outcome.chain);
     finding.chain_omitted = outcome.chain_omitted;
     finding.impact = std::move(outcome.impact);
+    finding.no_impact_reason = std::move(outcome.no_impact_reason);
 
     finding.likelihood = cyber_likelihood(asset, CyberFeedFacts{}, context.reference.scoring);
     if (2 * missing_weight > checked_weight && finding.likelihood.likelihood_class < catalogs::kClassCount - 1) {

@@ -83,6 +83,7 @@ class ScenarioAssessor : public Assessor {
     finding.chain_omitted = outcome.chain_omitted;
     finding.timeline = std::move(outcome.timeline);
     finding.impact = std::move(outcome.impact);
+    finding.no_impact_reason = std::move(outcome.no_impact_reason);
 
     const auto& scoring = context.reference.scoring;
     if (scenario.likelihood) {

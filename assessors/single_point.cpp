@@ -216,6 +216,7 @@ class SinglePointAssessor : public Assessor {
     finding.affected = std::move(outcome.affected);
     finding.chain = std::move(outcome.chain);
     finding.chain_omitted = outcome.chain_omitted;
+    finding.no_impact_reason = std::move(outcome.no_impact_reason);  // empty in brief
   }
 
   /// Vital assets a text names at most; the rest it counts.

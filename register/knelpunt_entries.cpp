@@ -114,6 +114,7 @@ assessors::Finding merge_parts(const model::Model& model, const std::string& ass
   merged.chain_omitted = own.chain_omitted;
   merged.timeline = own.timeline;
   merged.impact = own.impact;
+  merged.no_impact_reason = own.no_impact_reason;
   merged.likelihood = governing_likelihood(parts);
   const auto governing = std::find_if(parts.begin(), parts.end(), [&](const auto* p) {
     return p->likelihood.likelihood_class == merged.likelihood.likelihood_class;

@@ -107,6 +107,12 @@ std::string criterion_value(const Register& reg, const assessors::CriterionImpac
                                     escape(assessors::unit_text(unit).in(lang)));
 }
 
+std::string no_impact_text(const Risk& risk, std::string_view lang, Escape escape) {
+  const std::string& why = risk.finding.no_impact_reason.in(lang);
+  if (why.empty()) return fmt::format("{} ({})", label(Label::no_impact, lang), label(Label::not_in_diagram, lang));
+  return fmt::format("{}: {} ({})", label(Label::no_impact, lang), escape(why), label(Label::not_in_diagram, lang));
+}
+
 std::string criteria_text(const Register& reg, const std::vector<std::string>& ids,
                           std::string_view lang, Escape escape) {
   std::vector<std::string> parts;

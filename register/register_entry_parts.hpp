@@ -52,6 +52,12 @@ std::vector<std::string> scored_criteria(const Register& reg);
 std::string criterion_value(const Register& reg, const assessors::CriterionImpact& c,
                             std::string_view lang, Escape escape);
 
+/// The impact of an entry without an impact class: "geen criterium
+/// gescoord: <why> (zonder impactklasse, en daarom niet in het diagram)",
+/// the why (Finding::no_impact_reason) through `escape`. An entry never
+/// leaves its impact blank without saying why (docs/register.md).
+std::string no_impact_text(const Risk& risk, std::string_view lang, Escape escape);
+
 /// Criteria by id and name in `lang` ("4.1 Langdurige aantasting van milieu
 /// en natuur (flora en fauna)"), each through `escape`, joined by "; ": a
 /// board member does not know the catalogue's numbers. A criterion the

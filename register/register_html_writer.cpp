@@ -732,8 +732,7 @@ void write_impact(std::string& out, const Register& reg, const Risk& risk,
                                        impact_class_name(reg, *risk.impact_class, lang)),
                        label(Label::impact_score, lang), format_number(risk.impact_score, lang));
   else
-    line =
-        fmt::format("{} ({})", label(Label::no_impact, lang), label(Label::not_in_diagram, lang));
+    line = no_impact_text(risk, lang, &esc);
   if (!criteria.empty()) line += fmt::format(": {}", fmt::join(criteria, ", "));
   dl_item(out, Label::impact, lang, line);
   std::vector<std::string> open;

@@ -199,6 +199,9 @@ Json impact_json(const Register& reg, const Risk& risk, std::string_view lang) {
   impact["not_determined"] = string_array(risk.impact_open);
   impact["score"] = risk.impact_score;
   impact["class"] = risk.impact_class ? Json(class_id(*risk.impact_class)) : Json(nullptr);
+  // Without a class, why: never a blank score without a reason.
+  if (!risk.impact_class && !risk.finding.no_impact_reason.in(lang).empty())
+    impact["no_class_reason"] = risk.finding.no_impact_reason.in(lang);
   return impact;
 }
 

@@ -390,7 +390,7 @@ void write_impact(std::string& out, const Register& reg, const Risk& risk, const
                                                    impact_class_name(reg, *risk.impact_class, lang)),
                        label(Label::impact_score, lang), format_number(risk.impact_score, lang));
   else
-    line = fmt::format("{} ({})", label(Label::no_impact, lang), label(Label::not_in_diagram, lang));
+    line = no_impact_text(risk, lang, &md_escape);
   if (!criteria.empty()) line += fmt::format(": {}", fmt::join(criteria, ", "));
   field(out, Label::impact, lang, line);
   // Criteria left to an analyst are named, never left out silently.

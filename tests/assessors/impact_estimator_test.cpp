@@ -268,3 +268,40 @@ TEST_CASE("a brief outcome has the figures of the full one, and the same count o
     }
   }
 }
+
+TEST_CASE("an outcome without an impact class says why, from what its cascade did") {
+  auto m = load_test_model("impact-scores.yaml");
+  const assessors::ImpactEstimator estimator(m->model, *m->graph, m->reference, 12);
+  // Nothing else fails and nobody loses a service.
+  const auto shed = seed_of(*m, "shed");
+  const auto nothing = estimator.outcome({&shed, 1});
+  REQUIRE(nothing.impact.empty());
+  CHECK(nothing.no_impact_reason.nl ==
+        "binnen 12 uur valt geen ander object uit; geen uitgevallen object hoort bij een vitaal proces; niemand "
+        "verliest een voorziening");
+  CHECK(nothing.no_impact_reason.en ==
+        "within 12h no other asset fails; no failed asset belongs to a vital process; nobody loses a service");
+  // 500 residents lose power for 12 hours: every estimate under its class A limit, each named.
+  const auto lamp = seed_of(*m, "lamp");
+  const auto few = estimator.outcome({&lamp, 1});
+  REQUIRE(few.impact.empty());
+  CHECK(few.no_impact_reason.nl ==
+        "binnen 12 uur valt geen ander object uit; geen uitgevallen object hoort bij een vitaal proces; onder de "
+        "ondergrens van klasse A: 3.1 36.000 euro (klasse A vanaf 1.000.000), 5.1 6.000 mensuren (klasse A vanaf "
+        "10.000), 5.3 500 mensen (klasse A vanaf 1.000)");
+  // A brief outcome carries no texts; a scored one needs no reason.
+  CHECK(estimator.outcome({&lamp, 1}, assessors::OutcomeDetail::brief).no_impact_reason.nl.empty());
+  const auto feed = seed_of(*m, "feed");
+  const auto scored = estimator.outcome({&feed, 1});
+  CHECK_FALSE(scored.impact.empty());
+  CHECK(scored.no_impact_reason.nl.empty());
+  // A catalogue without a vital-process floor: the vital process failed, and the reason says there is no floor.
+  auto without_floor = m->reference;
+  without_floor.scoring.vital_process_floor.reset();
+  const assessors::ImpactEstimator no_floor(m->model, *m->graph, without_floor, 12);
+  const auto gate = seed_of(*m, "gate");
+  const auto unfloored = no_floor.outcome({&gate, 1});
+  REQUIRE(unfloored.impact.empty());
+  CHECK(unfloored.no_impact_reason.nl.find("de scoringscatalogus geeft geen ondergrens voor vitale processen") !=
+        std::string::npos);
+}
