@@ -49,13 +49,38 @@ class SinglePointAssessor : public Assessor {
 
   std::vector<Finding> assess(const AssessmentContext& context) const override {
     const auto targets = context.vital_assets();
+    // A cut set counts within its own cascade's horizon: a set holding an
+    // asset of a process with a horizon of its own (profile `horizons:`) is
+    // a minimal cut set within that horizon, so the vital assets an entry
+    // names are the ones its own cascade takes down (decision 043). One
+    // solver run per horizon a cascade can have; each set is kept from the
+    // run of its own horizon.
+    const auto own_horizons = asset_horizons(context);
+    const auto horizons = distinct_horizons(context.horizon, own_horizons);
+    // A set whose horizon is not the assessor's holds an asset with that
+    // horizon of its own, so only the targets downstream of such an asset
+    // can have one: the other runs solve for those alone.
+    std::vector<std::vector<model::AssetIndex>> run_targets{targets};
+    for (std::size_t run = 1; run < horizons.size(); ++run)
+      run_targets.push_back(downstream_of(context.graph, own_horizons, horizons[run], targets));
+    std::size_t to_solve = 0;
+    for (const auto& run : run_targets) to_solve += run.size();
     engine::CutSetOptions options;
     options.max_order = max_order_;
-    options.horizon = context.horizon;
     const engine::CutSetSolver solver(context.graph);
-    engine::ProgressCounter cut_set_progress(context.progress, "single-point: cut sets", targets.size());
-    // Together, not one by one: targets share their suppliers' formulas.
-    const auto per_target = solver.of_each(targets, options, context.threads, &cut_set_progress);
+    engine::ProgressCounter cut_set_progress(context.progress, "single-point: cut sets", to_solve);
+    std::vector<std::vector<engine::CutSets>> runs;
+    for (std::size_t run = 0; run < horizons.size(); ++run) {
+      options.horizon = horizons[run];
+      // Together, not one by one: targets share their suppliers' formulas.
+      runs.push_back(solver.of_each(run_targets[run], options, context.threads, &cut_set_progress));
+    }
+    std::vector<engine::Seed> set_seeds;
+    auto own_horizon = [&](const std::vector<model::AssetIndex>& set) {
+      set_seeds.clear();
+      for (auto a : set) set_seeds.push_back({a, 0});
+      return context.impact.horizon_of(set_seeds);
+    };
 
     // Cut set → the vital assets it takes down, grouped by sorting (set,
     // target) pairs rather than through a map keyed by copies of the sets:
@@ -70,16 +95,19 @@ class SinglePointAssessor : public Assessor {
       model::AssetIndex target;
     };
     std::size_t hit_count = 0;
-    for (const auto& cut_sets : per_target) hit_count += cut_sets.sets.size();
+    for (const auto& per_target : runs)
+      for (const auto& cut_sets : per_target) hit_count += cut_sets.sets.size();
     std::vector<Hit> hits;
     hits.reserve(hit_count);
-    for (std::size_t i = 0; i < targets.size(); ++i)
-      for (const auto& set : per_target[i].sets) {
-        Hit hit{{0, 0, 0}, static_cast<std::uint32_t>(hits.size()), &set, targets[i]};
-        for (std::size_t k = 0; k < set.size(); ++k)
-          hit.key[k] = set[k] + 1;  // set.size() ≤ max_order ≤ 3
-        hits.push_back(hit);
-      }
+    for (std::size_t run = 0; run < runs.size(); ++run)
+      for (std::size_t i = 0; i < run_targets[run].size(); ++i)
+        for (const auto& set : runs[run][i].sets) {
+          if (runs.size() > 1 && own_horizon(set) != horizons[run]) continue;
+          Hit hit{{0, 0, 0}, static_cast<std::uint32_t>(hits.size()), &set, run_targets[run][i]};
+          for (std::size_t k = 0; k < set.size(); ++k)
+            hit.key[k] = set[k] + 1;  // set.size() ≤ max_order ≤ 3
+          hits.push_back(hit);
+        }
     std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
       return a.key != b.key ? a.key < b.key : a.position < b.position;
     });
@@ -210,6 +238,59 @@ class SinglePointAssessor : public Assessor {
     }
     fill_cascade(finding, std::move(outcome));
     finding.brief = false;
+  }
+
+  /// Each asset's own cascade horizon (its process's, profile `horizons:`, else the assessor's), by index.
+  static std::vector<model::Hours> asset_horizons(const AssessmentContext& context) {
+    std::vector<model::Hours> horizons(context.graph.asset_count());
+    for (model::AssetIndex a = 0; a < context.graph.asset_count(); ++a) {
+      const engine::Seed seed{a, 0};
+      horizons[a] = context.impact.horizon_of({&seed, 1});
+    }
+    return horizons;
+  }
+
+  /// The horizons a cascade of the assessment can have: the assessor's
+  /// first, then the other ones of `own` ascending. A set's horizon is one
+  /// of them: the longest of its assets' (cascade_horizon).
+  static std::vector<model::Hours> distinct_horizons(model::Hours assessor, const std::vector<model::Hours>& own) {
+    std::vector<model::Hours> others;
+    for (const auto horizon : own)
+      if (horizon != assessor && std::find(others.begin(), others.end(), horizon) == others.end())
+        others.push_back(horizon);
+    std::sort(others.begin(), others.end());
+    std::vector<model::Hours> horizons{assessor};
+    horizons.insert(horizons.end(), others.begin(), others.end());
+    return horizons;
+  }
+
+  /// The `targets` (ascending) that depend, directly or through others, on
+  /// an asset whose own horizon is `horizon`, or are one; ascending.
+  static std::vector<model::AssetIndex> downstream_of(const model::DependencyGraph& graph,
+                                                      const std::vector<model::Hours>& own, model::Hours horizon,
+                                                      const std::vector<model::AssetIndex>& targets) {
+    std::vector<bool> reached(graph.asset_count(), false);
+    std::vector<model::AssetIndex> stack;
+    for (model::AssetIndex a = 0; a < graph.asset_count(); ++a)
+      if (own[a] == horizon) {
+        reached[a] = true;
+        stack.push_back(a);
+      }
+    while (!stack.empty()) {
+      const auto a = stack.back();
+      stack.pop_back();
+      for (const auto g : graph.groups_supplied_by(a)) {
+        const auto dependent = graph.group(g).asset;
+        if (!reached[dependent]) {
+          reached[dependent] = true;
+          stack.push_back(dependent);
+        }
+      }
+    }
+    std::vector<model::AssetIndex> result;
+    for (const auto t : targets)
+      if (reached[t]) result.push_back(t);
+    return result;
   }
 
   static void fill_cascade(Finding& finding, CascadeOutcome outcome) {

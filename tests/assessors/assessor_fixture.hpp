@@ -101,6 +101,8 @@ struct RunSettings {
   const catalogs::ReferenceData* reference = nullptr;  ///< nullptr: the model's effective catalogues
   /// The profile's `likelihood: {source: simulate}`; none: likelihoods from p.
   std::optional<assessors::SimulatedLikelihood> simulated_likelihood;
+  /// The profile's `horizons:` (per vital process), sorted by process.
+  std::vector<assessors::ProcessHorizon> process_horizons = {};
 
   RunSettings& with_options(std::string_view json) {
     options = Json::parse(json);
@@ -146,6 +148,7 @@ inline std::vector<Finding> run_assessor(const TestModel& m, std::string_view na
   settings.horizon = run.horizon;
   settings.where = {"test-profile.yaml", 3, 5};
   profile.assessors.push_back(settings);
+  profile.process_horizons = run.process_horizons;
   const catalogs::ReferenceData& reference = run.reference ? *run.reference : m.reference;
   model::Diagnostics diagnostics;
   auto configured = assessors::configure_assessors(profile, m.model.region, reference, diagnostics);

@@ -171,3 +171,27 @@ TEST_CASE(
         "Elk alleen is opgevangen, maar als ze samen uitvallen, valt binnen 3 dagen 1 vitaal object uit.");
   CHECK(pair->affected == std::vector<std::string>{"clinic"});
 }
+
+TEST_CASE("single-point: a cut set counts within its own cascade's horizon (profile horizons, decision 043)") {
+  const auto m = load_test_model("single-point-horizons.yaml");
+  RunSettings seven_days;
+  seven_days.process_horizons = {{"waterkering", 168, {}}};
+  const auto findings = run_assessor(*m, "single-point", seven_days);
+  // Within 7 days control and pump each take down the hospital and the clinic
+  // alone, so neither pair with grid is a minimal cut set there.
+  CHECK(identities(findings) == lines({"single-point/spof [control]", "single-point/spof [pump]"}));
+  const auto* control = find_finding(findings, "spof", {"control"});
+  REQUIRE(control);
+  CHECK(evidence_en(*control) ==
+        std::vector<std::string>{"minimal cut set (order 1) of 3 vital assets: clinic, hospital, pump"});
+  // The vital assets named are the ones its own cascade takes down.
+  CHECK(control->affected == std::vector<std::string>{"clinic", "hospital", "pump"});
+  CHECK(control->description.en == "If control is lost, 3 vital assets fail within 168h whatever else holds.");
+
+  // Without the process horizon everything counts within 72h: control takes
+  // down only pump, and the clinic needs grid to fail as well, with control
+  // or with pump (the cut sets the register named before decision 043).
+  const auto within_72h = run_assessor(*m, "single-point");
+  CHECK(identities(within_72h) == lines({"single-point/common-cause [control grid]",
+                                         "single-point/common-cause [grid pump]", "single-point/spof [control]"}));
+}
