@@ -76,8 +76,9 @@ class CascadeReachAssessor : public Assessor {
           nobody ? by_count(failing, Phrase::reach_description_nobody_one, Phrase::reach_description_nobody_many)
                  : by_count(failing, Phrase::reach_description_one, Phrase::reach_description_many),
           label, horizon, counted(failing, Phrase::other_assets_one, Phrase::other_assets_many));
-      finding.evidence.push_back(local_text(Phrase::reach_evidence, rank + 1,
-                                            counted(r.reach, Phrase::assets_one, Phrase::assets_many), ranking_horizon));
+      // The rank only: the ranking's count (its own horizon, without
+      // restoration) would be a second number beside the title's.
+      finding.evidence.push_back(local_text(Phrase::reach_evidence, rank + 1, ranking_horizon));
       finding.affected = std::move(outcome.affected);
       finding.chain = std::move(outcome.chain);
       finding.chain_omitted = outcome.chain_omitted;

@@ -15,9 +15,9 @@ temporary directory, removed at the end.
             `whatif --fail` on that asset (with the entry's horizon: 7 days for
             waterkering, as the default profile says) name as many affected
             assets as the entry, and the same people: one number per thing
-  rank      an entry's evidence "plaats N in de ranglijst van N-1-bereik" names
-            the asset in row N of `reach --format json`, with that row's
-            reach: the register and `reach` rank alike
+  rank      an entry's evidence "plaats N in de ranglijst van N-1-bereik"
+            names the asset in row N of `reach --format json`:
+            the register and `reach` rank alike
   listing   a profile with register.max_entries 10 lists 10 entries (plus
             scenarios), counts the rest in `listing` per level so that listed +
             not listed equals the full register, marks the rest "nee" in the
@@ -107,15 +107,15 @@ def main():
         ranked = 0
         for risk in full["risks"]:
             for text in risk["evidence"]:
-                match = re.match(r"plaats (\d+) in de ranglijst van N-1-bereik .*: (\d+) objecten? binnen", text)
+                match = re.match(r"plaats (\d+) in de ranglijst van N-1-bereik \(binnen ", text)
                 if not match:
                     continue
                 ranked += 1
-                rank, reach = int(match.group(1)), int(match.group(2))
+                rank = int(match.group(1))
                 row = ranking[rank - 1] if 0 < rank <= len(ranking) else None
-                if row is None or row["asset"] not in risk["assets"] or row["reach"] != reach:
-                    failures.append(f"rank: {risk['id']} says rank {rank} with reach {reach}; reach's row {rank} "
-                                    f"is {row and (row['asset'], row['reach'])}")
+                if row is None or row["asset"] not in risk["assets"]:
+                    failures.append(f"rank: {risk['id']} (about {risk['assets']}) says rank {rank}; reach's row "
+                                    f"{rank} is {row and row['asset']}")
         if ranked < 10:
             failures.append(f"rank: only {ranked} entries give an N-1 rank; expected the profile's 20")
 
