@@ -89,10 +89,10 @@ constexpr std::array kTexts{
           "≤: een bovengrens: objecten zonder gebieden tellen hun eigen inwoners, die kunnen overlappen.\n",
           "≤: an upper bound: assets without areas count their own population, which may overlap.\n"},
     Entry{CliText::reach_legend_recovery,
-          "De tabel rekent zonder herstel; het model kent hersteltijden, dus het register en de optie --asset ID "
-          "(met herstel) kunnen voor een object minder tellen.\n",
-          "The table is computed without repairs; the model has recovery times, so the register and option "
-          "--asset ID (with repairs) can count fewer for an asset.\n"},
+          "Met herstel gerekend: het model kent hersteltijden, en de tabel telt zoals het register, whatif en de optie "
+          "--asset ID.\n",
+          "Counted with repairs: the model has recovery times, and the table counts as the register, whatif and "
+          "option --asset ID do.\n"},
     Entry{CliText::column_people, "mensen", "people"},
     Entry{CliText::cutsets_heading, "Minimale snedeverzamelingen van {}{} {}, orde ≤ {}: {}",
           "Minimal cut sets of {}{} {}, order ≤ {}: {}"},

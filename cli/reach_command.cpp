@@ -19,6 +19,7 @@
 #include "cli/progress_bar.hpp"
 #include "cli/reach_report.hpp"
 #include "assessors/impact_estimator.hpp"
+#include "assessors/repaired_reach.hpp"
 #include "engine/affected_people.hpp"
 #include "engine/parallel_for.hpp"
 #include "engine/reach.hpp"
@@ -125,9 +126,17 @@ class ReachCommand : public Command {
     report.horizon = horizon;
     report.has_recovery = engine::has_recovery(model);
     const engine::PeopleServed served(model);
+    // With recovery times and a finite horizon every row is counted with
+    // repairs, as the register, `--asset` and whatif count (decision 044).
+    const bool with_repairs = report.has_recovery && !std::isinf(horizon);
     const auto reach = [&] {
       StepProgressBar progress("reach", !quiet_);  // cleared before the report is printed
-      return engine::compute_reach_range(graph, &served, horizon, threads, first, last, progress.callback());
+      auto rows = engine::compute_reach_range(graph, &served, horizon, threads, first, last, progress.callback());
+      if (with_repairs) {
+        const assessors::ImpactEstimator estimator(model, graph, loaded->reference, horizon);
+        assessors::count_with_repairs(estimator, model, rows, threads, progress.callback());
+      }
+      return rows;
     }();
     if (!shard && format_ == "json") {
       // Rows made one at a time as they are written, in the order

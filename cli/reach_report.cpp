@@ -81,7 +81,7 @@ std::string render_reach_text(const ReachReport& report, std::size_t top, std::s
   out += "\n";
   out += cli_text(CliText::reach_legend, lang);
   if (upper_bound_shown) out += cli_text(CliText::reach_legend_upper_bound, lang);
-  // Without a horizon `--asset` counts without repairs too (docs/reach.md).
+  // Without a horizon there are no repairs to count (docs/reach.md).
   if (report.has_recovery && !std::isinf(report.horizon))
     out += cli_text(CliText::reach_legend_recovery, lang);
   if (population_shown) out += cli_text(CliText::reach_legend_population, lang);

@@ -30,8 +30,9 @@ struct ReachRow {
 struct ReachReport {
   std::string region;  ///< the region's name; empty: rendered as "het model" / "the model"
   model::Hours horizon = 72;
-  /// Some asset of the model has a `recovery`: the table, computed without
-  /// repairs, can count more than the register and `--asset` (docs/reach.md).
+  /// Some asset of the model has a `recovery`: with a finite horizon the
+  /// rows were counted with repairs (assessors/repaired_reach.hpp), as the
+  /// register and `--asset` count, and the text says so (docs/reach.md).
   bool has_recovery = false;
   std::vector<ReachRow> rows;  ///< any order; render sorts
 };

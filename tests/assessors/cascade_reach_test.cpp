@@ -30,7 +30,7 @@ TEST_CASE("cascade-reach: assets ranked by reach, then people affected (each onc
   // title has the count of the entry's own cascade (one number per thing).
   const auto evidence = [](std::size_t rank) {
     return std::vector<std::string>{
-        fmt::format("rank {} by N-1 reach (within 72h, without restoration; by assets, then people affected)", rank)};
+        fmt::format("rank {} by N-1 reach (within 72h; by assets, then people affected)", rank)};
   };
   for (std::size_t i = 0; i < findings.size(); ++i) CHECK(evidence_en(findings[i]) == evidence(i + 1));
   // Reach 3, 2, then 1 each: b (1100 people: its own 100 and d's 1000, each
@@ -42,8 +42,7 @@ TEST_CASE("cascade-reach: assets ranked by reach, then people affected (each onc
     CHECK(findings[i].title.en.find(counts[i]) != std::string::npos);
   }
   CHECK(findings[0].evidence[0].nl ==
-        "plaats 1 in de ranglijst van N-1-bereik (binnen 3 dagen, zonder herstel; naar aantal objecten, dan "
-        "getroffen mensen)");
+        "plaats 1 in de ranglijst van N-1-bereik (binnen 3 dagen; naar aantal objecten, dan getroffen mensen)");
 
   SUBCASE("the first: its chain with times, impact, likelihood and measures") {
     const auto& a = findings[0];
@@ -96,7 +95,7 @@ TEST_CASE("cascade-reach: the horizon decides what counts") {
   REQUIRE(findings.size() == 6);
   CHECK(evidence_en(findings[2]) ==
         std::vector<std::string>{
-            "rank 3 by N-1 reach (within 80h, without restoration; by assets, then people affected)"});
+            "rank 3 by N-1 reach (within 80h; by assets, then people affected)"});
   CHECK(chain_of(findings[2]) == std::vector<std::string>{"e@0", "f@80<e"});
   // f fails at the horizon: 0 people-hours; 5000 people → 5.3 class B.
   CHECK(impact_of(findings[2]) == std::vector<std::string>{"5.3=B(5000)"});

@@ -14,7 +14,8 @@ temporary directory, removed at the end.
   counts    for every knelpunt entry of one asset, `reach --asset` and
             `whatif --fail` on that asset (with the entry's horizon: 7 days for
             waterkering, as the default profile says) name as many affected
-            assets as the entry, and the same people: one number per thing
+            assets as the entry, and the same people, and so does the asset's
+            row of the whole `reach` table: one number per thing
   rank      an entry's evidence "plaats N in de ranglijst van N-1-bereik"
             names the asset in row N of `reach --format json`:
             the register and `reach` rank alike
@@ -87,12 +88,22 @@ def main():
                 failures.append(f"table: {row['object']} fails {row['uitgevallen objecten bij eigen uitval']} assets "
                                 f"in the table and {len(risk['affected'])} in entry {risk['id']}")
 
+        # The table of every asset, within each entry's horizon: one number
+        # per asset there too (with repairs, as the register counts).
+        tables = {horizon: {row["asset"]: row for row in json.loads(
+            run(binary, "reach", MODEL, "--format", "json", "-q", "--horizon", horizon).stdout)["assets"]}
+            for horizon in ("72h", "7d")}
         for risk in knelpunten:
             asset = risk["assets"][0]
             horizon = ["--horizon", "7d"] if "waterkering" in risk["vital_processes"] else []
             reach = json.loads(run(binary, "reach", MODEL, "--asset", asset, "--format", "json", *horizon).stdout)
             whatif = json.loads(run(binary, "whatif", MODEL, "--fail", asset, "--format", "json", *horizon).stdout)
             row = reach["assets"][0]
+            table_row = tables["7d" if horizon else "72h"][asset]
+            table = (table_row["reach"], table_row["people"], table_row["people_upper_bound"])
+            if table != (len(risk["affected"]), row["people"], row["people_upper_bound"]):
+                failures.append(f"counts: {asset}: the reach table says {table}; the register "
+                                f"{len(risk['affected'])} assets, --asset {row['people']} people")
             counts = (len(risk["affected"]), row["reach"], len(row["failed"]), whatif["summary"]["affected"])
             if len(set(counts)) != 1:
                 failures.append(f"counts: {asset}: register {counts[0]}, reach {counts[1]} (list {counts[2]}), "

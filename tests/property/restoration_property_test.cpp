@@ -316,6 +316,38 @@ TEST_CASE("without recovery nothing comes back and the failure times are propaga
   }
 }
 
+TEST_CASE("one initial failure without recovery: nothing comes back, whatever the others' recovery") {
+  // Why `reach` recounts with repairs only the assets that have a recovery
+  // (assessors/repaired_reach.hpp, decision 044): everything else fails
+  // through the one initial failure, and comes back only once it does.
+  std::size_t with_recovery_elsewhere = 0, cascades = 0;
+  for (std::uint32_t seed = 1; seed <= 600; ++seed) {
+    const auto graph = knelpunt::testing::random_dependency_graph(seed);
+    auto c = random_case(graph, seed * 17);
+    const Seed initial{c.seeds.front().asset, 0};
+    const std::vector<Seed> seeds{initial};
+    c.recovery[initial.asset].reset();
+    if (!c.restart.empty()) c.restart[initial.asset].reset();
+    INFO("graph seed ", seed);
+    const auto result = c.restart.empty() ? simulate_restoration(graph, c.recovery, seeds, c.horizon)
+                                          : simulate_restoration(graph, c.recovery, c.restart, seeds, c.horizon);
+    const auto cascade = knelpunt::engine::propagate(graph, seeds, c.horizon);
+    std::size_t failed = 0;
+    for (AssetIndex a = 0; a < graph.asset_count(); ++a) {
+      REQUIRE(result.down[a].size() <= 1);
+      REQUIRE(result.first_failure(a) == cascade.failure_time[a]);
+      if (!result.down[a].empty()) {
+        REQUIRE(result.down[a].front().end == kNever);
+        ++failed;
+        with_recovery_elsewhere += a != initial.asset && c.recovery[a] ? 1 : 0;
+      }
+    }
+    cascades += failed > 1 ? 1 : 0;
+  }
+  CHECK(cascades > 100);                 // the initial failure takes others down
+  CHECK(with_recovery_elsewhere > 100);  // assets that could be repaired fail with it and stay down
+}
+
 TEST_CASE("a redundant supplier never adds downtime when only sources have a recovery") {
   std::size_t changed = 0;
   for (std::uint32_t seed = 1; seed <= 400; ++seed) {
