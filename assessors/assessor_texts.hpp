@@ -98,6 +98,7 @@ enum class Phrase {
   critical_pair_description_one,
   critical_pair_description_many,
   cut_set_evidence,
+  member_single_point,
   list_and_more,
   restored_in_time,
   // cascade-reach.

@@ -150,6 +150,19 @@ class SinglePointAssessor : public Assessor {
       found[i] = finding_for(*kept[i].set, kept[i].targets, joint[i], context, findings[i]) ? 1 : 0;
       cascade_progress.advance();
     });
+    // The assets with an entry of their own as a single point: a larger set
+    // holding one takes down what that asset alone takes down too, so its
+    // impact is not what the set adds, and the reader is told why it is high.
+    std::vector<bool> single_points(context.graph.asset_count(), false);
+    for (std::size_t i = 0; i < kept.size(); ++i)
+      if (found[i] && kept[i].set->size() == 1) single_points[kept[i].set->front()] = true;
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+      if (!found[i] || kept[i].set->size() == 1) continue;
+      std::vector<std::string> members;
+      for (auto a : *kept[i].set)
+        if (single_points[a]) members.push_back(context.model.assets[a].id);
+      if (!members.empty()) findings[i].evidence.push_back(local_text(Phrase::member_single_point, listed(members)));
+    }
     model::keep_flagged(findings, found);  // in place: a region has tens of thousands
     return findings;
   }
@@ -213,6 +226,7 @@ class SinglePointAssessor : public Assessor {
     if (!restored_ids.empty())
       finding.evidence.push_back(
           local_text(Phrase::restored_in_time, bounded_id_list(restored_ids, kNamed), horizon));
+
     fill_cascade(finding, outcome);
     finding.brief = brief;
     finding.impact = std::move(outcome.impact);

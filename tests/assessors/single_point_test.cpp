@@ -166,9 +166,10 @@ TEST_CASE(
   REQUIRE(pair);
   // The evidence names the clinic; the description counts it, once.
   CHECK(evidence_en(*pair) == std::vector<std::string>{"minimal cut set (order 2) of 1 vital asset: clinic"});
-  CHECK(pair->description.en == "Each alone is covered, but together they take down 1 vital asset within 72h.");
+  CHECK(pair->description.en == "For 1 vital asset, the loss of each alone is covered, but together they take it down within 72h.");
   CHECK(pair->description.nl ==
-        "Elk alleen is opgevangen, maar als ze samen uitvallen, valt binnen 3 dagen 1 vitaal object uit.");
+        "Voor 1 vitaal object is de uitval van elk alleen opgevangen, maar als ze samen uitvallen, valt dat binnen 3 "
+        "dagen uit.");
   CHECK(pair->affected == std::vector<std::string>{"clinic"});
 }
 
@@ -194,4 +195,18 @@ TEST_CASE("single-point: a cut set counts within its own cascade's horizon (prof
   const auto within_72h = run_assessor(*m, "single-point");
   CHECK(identities(within_72h) == lines({"single-point/common-cause [control grid]",
                                          "single-point/common-cause [grid pump]", "single-point/spof [control]"}));
+  // control is a single point (of pump): the pair holding it says that its
+  // impact counts what control alone takes down; the pair without one does not.
+  const auto* with_control = find_finding(within_72h, "common-cause", {"control", "grid"});
+  const auto* with_pump = find_finding(within_72h, "common-cause", {"grid", "pump"});
+  REQUIRE(with_control);
+  REQUIRE(with_pump);
+  CHECK(evidence_en(*with_control) ==
+        std::vector<std::string>{"minimal cut set (order 2) of 1 vital asset: clinic",
+                                 "the impact counts everything that fails when they fail together, including what "
+                                 "control alone takes down (a single point of failure with an entry of its own)"});
+  CHECK(evidence_en(*with_pump) == std::vector<std::string>{"minimal cut set (order 2) of 1 vital asset: clinic"});
+  CHECK(with_control->description.nl ==
+        "Voor 1 vitaal object is de uitval van elk alleen opgevangen, maar als ze samen uitvallen, valt dat binnen 3 "
+        "dagen uit.");
 }
