@@ -1,9 +1,11 @@
 /// single-point: for every vital asset (a process of category A or B, or
 /// serving people), its minimal cut sets of order ≤ max_order within the
-/// horizon (engine/cut_sets.hpp). Each cut set becomes one finding —
-/// "spof" for order 1, "common-cause" for order 2 and up — listing every
-/// vital asset it takes down; the identity is the cut set alone, so the
-/// risk keeps its id when the set of targets changes.
+/// horizon (engine/cut_sets.hpp) — each set within its own cascade's
+/// horizon, which a process's own horizon may lengthen (decision 043).
+/// Each cut set becomes one finding — "spof" for order 1, "common-cause"
+/// for order 2 and up — listing every vital asset it takes down; the
+/// identity is the cut set alone, so the risk keeps its id when the set of
+/// targets changes.
 /// Options: max_order (1–3, default 2); min_vital (default 1): only cut
 /// sets that take down at least this many vital assets become findings — at
 /// region scale the order-2 sets of every vital asset run into the tens of
@@ -226,7 +228,6 @@ class SinglePointAssessor : public Assessor {
     if (!restored_ids.empty())
       finding.evidence.push_back(
           local_text(Phrase::restored_in_time, bounded_id_list(restored_ids, kNamed), horizon));
-
     fill_cascade(finding, outcome);
     finding.brief = brief;
     finding.impact = std::move(outcome.impact);
