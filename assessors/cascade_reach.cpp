@@ -89,11 +89,7 @@ class CascadeReachAssessor : public Assessor {
       // The rank only: the ranking's count (within the ranking's horizon)
       // would be a second number beside the title's.
       finding.evidence.push_back(local_text(Phrase::reach_evidence, rank + 1, ranking_horizon));
-      finding.affected = std::move(outcome.affected);
-      finding.chain = std::move(outcome.chain);
-      finding.chain_omitted = outcome.chain_omitted;
-      finding.impact = std::move(outcome.impact);
-      finding.no_impact_reason = std::move(outcome.no_impact_reason);
+      take_cascade(finding, std::move(outcome));
       finding.likelihood = structural_likelihood({r.asset}, context);
       finding.measures = structural_measures({r.asset}, context);
       findings.push_back(std::move(finding));

@@ -119,12 +119,7 @@ class CyberExposureAssessor : public Assessor {
         local_text(by_count(others, Phrase::exposure_description_one, Phrase::exposure_description_many), label,
                    local_hours(context.impact.horizon_of({&seed, 1})),
                    counted(others, Phrase::other_assets_one, Phrase::other_assets_many));
-    finding.affected = std::move(outcome.affected);
-    finding.chain = std::move(outcome.chain);
-    finding.chain_omitted = outcome.chain_omitted;
-    finding.timeline = std::move(outcome.timeline);
-    finding.impact = std::move(outcome.impact);
-    finding.no_impact_reason = std::move(outcome.no_impact_reason);
+    take_cascade(finding, std::move(outcome));
     finding.likelihood = cyber_likelihood(asset, facts, context.reference.scoring);
     finding.measures = answering_controls(exposures, cyber, context.reference);
     return finding;

@@ -98,6 +98,9 @@ struct Finding {
   LocalText title;
   LocalText description;            ///< one or two sentences; may be empty
   std::vector<std::string> affected;   ///< non-virtual assets that fail within the horizon, sorted
+  /// The horizon of the finding's own cascade, in hours: the assessor's, or
+  /// a vital process's own (profile `horizons:`); absent without a cascade.
+  std::optional<double> horizon_h;
   std::vector<ChainStep> chain;        ///< cause and effect, in time order
   std::size_t chain_omitted = 0;       ///< steps left out of `chain` by the profile's limits.chain_steps
   std::vector<LocalText> evidence;     ///< further facts: cut sets, zones, distances, controls missing, …

@@ -182,12 +182,7 @@ class GeographicAssessor : public Assessor {
     std::vector<engine::Seed> seeds;
     for (auto s : worst->members) seeds.push_back({s, 0});
     auto outcome = context.impact.outcome(seeds);
-    finding.affected = std::move(outcome.affected);
-    finding.chain = std::move(outcome.chain);
-    finding.chain_omitted = outcome.chain_omitted;
-    finding.timeline = std::move(outcome.timeline);
-    finding.impact = std::move(outcome.impact);
-    finding.no_impact_reason = std::move(outcome.no_impact_reason);
+    take_cascade(finding, std::move(outcome));
     finding.likelihood = threat_likelihood(context);
     finding.measures = measures(worst->members, context);
     return finding;
@@ -230,12 +225,7 @@ class GeographicAssessor : public Assessor {
                                        threat_name(context.reference, threat_), horizon, hit_count,
                                        bounded_id_list(hit, kNamed));
       finding.evidence.push_back(local_text(Phrase::zone_members, zone, bounded_id_list(member_ids, kNamed)));
-      finding.affected = std::move(outcome.affected);
-      finding.chain = std::move(outcome.chain);
-      finding.chain_omitted = outcome.chain_omitted;
-      finding.timeline = std::move(outcome.timeline);
-      finding.impact = std::move(outcome.impact);
-      finding.no_impact_reason = std::move(outcome.no_impact_reason);
+      take_cascade(finding, std::move(outcome));
       finding.likelihood = threat_likelihood(context);
       finding.measures = measures(members, context);
       findings.push_back(std::move(finding));

@@ -375,6 +375,7 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds, Out
   auto workspace = acquire();
   CascadeOutcome out;
   const model::Hours horizon = horizon_of(seeds);
+  out.horizon = horizon;
   auto& people_now = workspace->everyone;
   Outages outages = restores() ? restored_outages(graph_, recovery_, restart_, seeds, horizon, people_now)
                                : permanent_outages(workspace->runner, seeds, horizon);
@@ -439,6 +440,16 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds, Out
   out.failed = std::move(outages.failed);
   release(std::move(workspace));
   return out;
+}
+
+void take_cascade(Finding& finding, CascadeOutcome&& outcome) {
+  finding.affected = std::move(outcome.affected);
+  finding.chain = std::move(outcome.chain);
+  finding.chain_omitted = outcome.chain_omitted;
+  finding.timeline = std::move(outcome.timeline);
+  finding.impact = std::move(outcome.impact);
+  finding.no_impact_reason = std::move(outcome.no_impact_reason);  // empty in brief
+  finding.horizon_h = outcome.horizon;
 }
 
 std::vector<std::string> ImpactEstimator::failed_processes(std::span<const model::AssetIndex> failed) const {

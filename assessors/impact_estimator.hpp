@@ -57,7 +57,15 @@ struct CascadeOutcome {
   /// The number of assets in `affected`, in brief too: the one count of
   /// "affected" (non-virtual, initial ones excluded) that every output uses.
   std::size_t affected_count = 0;
+  /// The horizon the cascade ran to (ImpactEstimator::horizon_of its seeds).
+  model::Hours horizon = 0;
 };
+
+/// Moves what a finding shows of its own cascade into it: the affected
+/// assets, the chain, the timeline, the impact, why it has no class, and the
+/// cascade's horizon. The one place that decides what of an outcome a
+/// finding keeps, so that every assessor's entry shows the same parts.
+void take_cascade(Finding& finding, CascadeOutcome&& outcome);
 
 /// How much of a CascadeOutcome to build.
 enum class OutcomeDetail {

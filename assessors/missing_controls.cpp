@@ -117,11 +117,7 @@ class MissingControlsAssessor : public Assessor {
         counted(missing.size(), Phrase::controls_one, Phrase::controls_many),
         local_hours(context.impact.horizon_of({&seed, 1})),
         counted(others, Phrase::other_assets_one, Phrase::other_assets_many));
-    finding.affected = std::move(outcome.affected);
-    finding.chain = std::move(outcome.chain);
-    finding.chain_omitted = outcome.chain_omitted;
-    finding.impact = std::move(outcome.impact);
-    finding.no_impact_reason = std::move(outcome.no_impact_reason);
+    take_cascade(finding, std::move(outcome));
 
     finding.likelihood = cyber_likelihood(asset, CyberFeedFacts{}, context.reference.scoring);
     if (2 * missing_weight > checked_weight && finding.likelihood.likelihood_class < catalogs::kClassCount - 1) {

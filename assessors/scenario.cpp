@@ -78,12 +78,7 @@ class ScenarioAssessor : public Assessor {
                                               fmt::join(techniques, ", ")));
       finding.measures = threat->measures;
     }
-    finding.affected = std::move(outcome.affected);
-    finding.chain = std::move(outcome.chain);
-    finding.chain_omitted = outcome.chain_omitted;
-    finding.timeline = std::move(outcome.timeline);
-    finding.impact = std::move(outcome.impact);
-    finding.no_impact_reason = std::move(outcome.no_impact_reason);
+    take_cascade(finding, std::move(outcome));
 
     const auto& scoring = context.reference.scoring;
     if (scenario.likelihood) {

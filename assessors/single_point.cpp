@@ -228,9 +228,8 @@ class SinglePointAssessor : public Assessor {
     if (!restored_ids.empty())
       finding.evidence.push_back(
           local_text(Phrase::restored_in_time, bounded_id_list(restored_ids, kNamed), horizon));
-    fill_cascade(finding, outcome);
+    take_cascade(finding, std::move(outcome));
     finding.brief = brief;
-    finding.impact = std::move(outcome.impact);
     finding.likelihood = structural_likelihood(set, context, joint_failed_runs);
     finding.measures = structural_measures(set, context);
     return true;
@@ -245,13 +244,15 @@ class SinglePointAssessor : public Assessor {
     auto outcome = context.impact.outcome(seeds);
     // The estimates' basis texts, by criterion (the classes are the brief
     // ones'); an analyst's class (tracking) keeps its own text.
-    for (auto& impact : finding.impact) {
-      if (impact.source != ImpactSource::estimate) continue;
+    auto impact = std::move(finding.impact);
+    for (auto& criterion : impact) {
+      if (criterion.source != ImpactSource::estimate) continue;
       const auto full = std::find_if(outcome.impact.begin(), outcome.impact.end(),
-                                     [&](const auto& c) { return c.criterion == impact.criterion; });
-      if (full != outcome.impact.end()) impact.basis = std::move(full->basis);
+                                     [&](const auto& c) { return c.criterion == criterion.criterion; });
+      if (full != outcome.impact.end()) criterion.basis = std::move(full->basis);
     }
-    fill_cascade(finding, std::move(outcome));
+    take_cascade(finding, std::move(outcome));
+    finding.impact = std::move(impact);
     finding.brief = false;
   }
 
@@ -306,13 +307,6 @@ class SinglePointAssessor : public Assessor {
     for (const auto t : targets)
       if (reached[t]) result.push_back(t);
     return result;
-  }
-
-  static void fill_cascade(Finding& finding, CascadeOutcome outcome) {
-    finding.affected = std::move(outcome.affected);
-    finding.chain = std::move(outcome.chain);
-    finding.chain_omitted = outcome.chain_omitted;
-    finding.no_impact_reason = std::move(outcome.no_impact_reason);  // empty in brief
   }
 
   /// Vital assets a text names at most; the rest it counts.

@@ -110,6 +110,7 @@ assessors::Finding merge_parts(const model::Model& model, const std::string& ass
   merged.title = knelpunt_title(model, asset, parts);
   merged.description = own.description;
   merged.affected = own.affected;
+  merged.horizon_h = own.horizon_h;
   merged.chain = own.chain;
   merged.chain_omitted = own.chain_omitted;
   merged.timeline = own.timeline;

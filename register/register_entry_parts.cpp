@@ -136,13 +136,25 @@ std::string heaviest_consequence(const Register& reg, const Risk& risk, std::str
         (c.impact_class == heaviest->impact_class &&
          weight(c.criterion) > weight(heaviest->criterion)))
       heaviest = &c;
+  // What fails with it, within the horizon its own cascade ran to (a vital
+  // process may lengthen it): the count and the heaviest figure belong to that horizon.
   const std::size_t affected = risk.finding.affected.size();
-  const std::string count =
-      affected == 0
-          ? std::string(label(Label::fail_with_none, lang))
-          : fmt::format(fmt::runtime(label(
-                            affected == 1 ? Label::fail_with_one : Label::fail_with_many, lang)),
-                        format_number(static_cast<double>(affected), lang));
+  const std::string shown = format_number(static_cast<double>(affected), lang);
+  std::string count;
+  if (const auto horizon = risk.finding.horizon_h) {
+    const std::string within = escape(assessors::local_hours(*horizon).in(lang));
+    count = affected == 0 ? fmt::format(fmt::runtime(label(Label::fail_within_none, lang)), within)
+                          : fmt::format(fmt::runtime(label(affected == 1 ? Label::fail_within_one
+                                                                         : Label::fail_within_many,
+                                                           lang)),
+                                        shown, within);
+  } else {
+    count = affected == 0 ? std::string(label(Label::fail_with_none, lang))
+                          : fmt::format(fmt::runtime(label(affected == 1 ? Label::fail_with_one
+                                                                         : Label::fail_with_many,
+                                                           lang)),
+                                        shown);
+  }
   if (!heaviest) return count;
   std::string name = criterion_name(reg, heaviest->criterion, lang);
   if (name.empty()) name = heaviest->criterion;

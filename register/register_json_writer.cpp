@@ -234,6 +234,8 @@ Json risk_json(const Register& reg, const Risk& risk, std::string_view lang) {
   out["threat"] = text_or_null(finding.threat);
   out["subject"] = text_or_null(finding.subject);
   out["affected"] = string_array(finding.affected);
+  // The horizon of the risk's own cascade: `affected`, `chain` and the impact are within it.
+  if (finding.horizon_h) out["horizon_h"] = json_hours(*finding.horizon_h);
   out["chain"] = chain_json(finding);
   // Only when the profile's limits.chain_steps cut the chain: absent, not 0, elsewhere.
   if (finding.chain_omitted > 0) out["chain_omitted"] = finding.chain_omitted;

@@ -27,6 +27,10 @@ and writes only below one temporary directory, removed at the end.
                depend on when the feeds were fetched (fetched_at, url, validators)
   output       -o writes the whole register through a temporary file that
                does not stay behind, also over an existing file
+  board        the Markdown register is at most 3 250 lines (a quarter of the
+               13 000 issue #14 found); every top-10 line gives the count of
+               its risk's `affected` and the horizon of its own cascade
+               (`horizon_h`, 7 days for the water board's control)
 
 The order check also shuffles every asset's depends_on list, every from:
 list and the rows of data/dependencies.csv: their order has no meaning, and
@@ -37,6 +41,7 @@ import json
 import os
 import pathlib
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -441,6 +446,30 @@ def check_output(c, reference_json):
     c.check("output: ... and leaves nothing behind", names == ["register.json", "register.md", "register.txt"], str(names))
 
 
+def check_board(c, reference_json):
+    markdown = c.register(DORDRECHT, "md").decode("utf-8")
+    lines = markdown.count("\n")
+    c.check("board: the Markdown register has at most 3 250 lines", 0 < lines <= 3250, f"{lines} lines")
+    risks = {risk["id"]: risk for risk in json.loads(reference_json)["risks"]}
+    c.check("board: every risk has the horizon of its own cascade",
+            all(risk.get("horizon_h") in (72, 168) for risk in risks.values()),
+            sorted((id, risk.get("horizon_h")) for id, risk in risks.items() if risk.get("horizon_h") not in (72, 168)))
+    words = {72: "3 dagen", 168: "7 dagen"}
+    top = re.findall(r"^\d+\. \*\*(KP-[A-Z]+-[0-9a-f]+)\*\* .*; ([^;\n]*)\.$", markdown, re.MULTILINE)
+    c.check("board: the summary has ten top lines", len(top) == 10, f"{len(top)} lines matched")
+    for id, tail in top:
+        some = re.fullmatch(r"(\d+) (?:ander object valt|andere objecten vallen) binnen (.+) mee uit", tail)
+        none = re.fullmatch(r"binnen (.+) vallen geen andere objecten mee uit", tail)
+        count, horizon = (int(some[1]), some[2]) if some else (0, none[1]) if none else (None, None)
+        risk = risks.get(id, {})
+        c.check(f"board: {id}'s top line counts its affected assets within its own horizon",
+                count == len(risk.get("affected", [])) and horizon == words.get(risk.get("horizon_h")),
+                f"line: {tail!r}; JSON: {len(risk.get('affected', []))} within {risk.get('horizon_h')} h")
+    water_board = [risk for risk in risks.values() if risk["assets"] == ["wsh-centrale"]]
+    c.check("board: the water board's control counts within 7 days",
+            len(water_board) == 1 and water_board[0].get("horizon_h") == 168, water_board[:1])
+
+
 def main():
     if len(sys.argv) != 2:
         print(__doc__)
@@ -460,6 +489,7 @@ def main():
         check_fail_on(c, reference_json)
         check_feeds(c, reference_json)
         check_output(c, reference_json)
+        check_board(c, reference_json)
         c.check("no cache written outside the fixed one", not (workdir / "xdg-cache").exists())
         if c.failures:
             print(f"\n{len(c.failures)} check(s) failed")

@@ -98,6 +98,18 @@ TEST_CASE("register markdown: each of the highest risks says its heaviest conseq
   reg.risks[0].finding.impact.clear();
   reg.risks[0].finding.affected.clear();
   CHECK(contains(register_to_markdown(reg, "en"), ". No other asset fails with it.\n"));
+  // With the horizon of the risk's own cascade (a vital process may lengthen
+  // it), the count says within what: the figures belong to that horizon.
+  reg.risks[0].finding.horizon_h = 168;
+  CHECK(contains(register_to_markdown(reg, "nl"), ". Binnen 7 dagen vallen geen andere objecten mee uit.\n"));
+  CHECK(contains(register_to_markdown(reg, "en"), ". No other asset fails with it within 168h.\n"));
+  reg.risks[0].finding.affected = {"wb-pomp-oost", "wb-pomp-west"};
+  reg.risks[0].finding.impact = {{"2.1", 0, 0, {}, knelpunt::assessors::ImpactSource::floor}};
+  CHECK(contains(register_to_markdown(reg, "nl"),
+                 "Zwaarste gevolg: Doden, klasse A (ondergrens vitaal proces); 2 andere objecten vallen binnen 7 dagen mee uit.\n"));
+  reg.risks[0].finding.horizon_h = 72;
+  reg.risks[0].finding.affected = {"wb-pomp-oost"};
+  CHECK(contains(register_to_markdown(reg, "nl"), "; 1 ander object valt binnen 3 dagen mee uit.\n"));
 }
 
 TEST_CASE("register markdown: criteria left to an analyst are named, once for all entries and per entry") {
