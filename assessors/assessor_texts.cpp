@@ -168,8 +168,8 @@ constexpr std::array kTexts{
           "rank {} by N-1 reach (within {}; by assets, then people affected)"},
     Entry{Phrase::zone_name, "zone {}", "zone {}"},
     Entry{Phrase::within_radius, "binnen {} m van {} (verst {} m)", "within {} m of {} (farthest {} m)"},
-    Entry{Phrase::co_located_title, "Redundantie op één plek: {}, {} — {} van {} voedingen in {}",
-          "Co-located redundancy: {}, {} — {} of {} suppliers in {}"},
+    Entry{Phrase::co_located_title, "Redundantie op één plek: {}, {} — {} van {} voedingen ({}) in {}",
+          "Co-located redundancy: {}, {} — {} of {} suppliers ({}) in {}"},
     Entry{Phrase::co_located_description,
           "{} heeft {} van {} voedingen nodig ({}), maar één lokale gebeurtenis, zoals {}, kan er {} "
           "tegelijk treffen: de redundantie beschermt daar niet tegen.",

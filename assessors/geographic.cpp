@@ -169,8 +169,15 @@ class GeographicAssessor : public Assessor {
     std::sort(supplier_ids.begin(), supplier_ids.end());
     // The event the impact is estimated for: the first largest cluster.
     const Cluster* worst = &worst_of(clusters);
+    // The title names the suppliers that stand together: they tell a
+    // dependent's groups of one kind apart (two groups of flood protection,
+    // each with both its suppliers in one zone), and they are what a reader
+    // must move apart. At most kTitleNamed; the evidence names all of them.
+    std::vector<std::string> together;
+    for (auto s : worst->members) together.push_back(context.model.assets[s].id);
+    std::sort(together.begin(), together.end());
     finding.title = local_text(Phrase::co_located_title, label, kind, worst->members.size(), group.supplier_count,
-                               worst->where);
+                               bounded_id_list(together, kTitleNamed), worst->where);
     finding.description = local_text(Phrase::co_located_description, label, group.need, group.supplier_count,
                                      fmt::join(supplier_ids, ", "), threat_name(context.reference, threat_),
                                      group.losses_to_fail());
@@ -297,6 +304,8 @@ class GeographicAssessor : public Assessor {
 
   /// Assets a text names at most; the rest it counts.
   static constexpr std::size_t kNamed = 25;
+  /// Suppliers a co-located redundancy's title names at most; the rest it counts.
+  static constexpr std::size_t kTitleNamed = 4;
 
   bool zones_ = true;
   double radius_m_ = 500;

@@ -43,7 +43,7 @@ TEST_CASE("geographic: co-located redundancy by zone and by radius, and zone los
     const auto* f = find_finding(findings, "co-located-redundancy", {"hosp-1", "ps-1", "ps-2"});
     REQUIRE(f);
     CHECK(evidence_en(*f) == std::vector<std::string>{"zone dijk-1: ps-1, ps-2"});
-    CHECK(f->title.en == "Co-located redundancy: hosp-1, electricity — 2 of 2 suppliers in zone dijk-1");
+    CHECK(f->title.en == "Co-located redundancy: hosp-1, electricity — 2 of 2 suppliers (ps-1, ps-2) in zone dijk-1");
     CHECK(f->description.en ==
           "hosp-1 needs 1 of 2 suppliers (ps-1, ps-2), but one local event, such as flood, can hit 2 of them at "
           "once: the redundancy does not protect against it.");
@@ -68,7 +68,7 @@ TEST_CASE("geographic: co-located redundancy by zone and by radius, and zone los
     const auto* f = find_finding(findings, "co-located-redundancy", {"ps-5", "ps-6", "water"});
     REQUIRE(f);
     CHECK(evidence_en(*f) == std::vector<std::string>{"zone polder-x: ps-5, ps-6"});
-    CHECK(f->title.en == "Co-located redundancy: water, electricity — 2 of 3 suppliers in zone polder-x");
+    CHECK(f->title.en == "Co-located redundancy: water, electricity — 2 of 3 suppliers (ps-5, ps-6) in zone polder-x");
     CHECK(f->affected == std::vector<std::string>{"water"});
   }
   SUBCASE("the loss of a whole zone") {
