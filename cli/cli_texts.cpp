@@ -93,6 +93,11 @@ constexpr std::array kTexts{
           "--asset ID.\n",
           "Counted with repairs: the model has recovery times, and the table counts as the register, whatif and "
           "option --asset ID do.\n"},
+    Entry{CliText::reach_legend_own_horizon,
+          "Eigen horizon: voor een object van vitaal proces {} rekenen het register, whatif en de optie --asset ID "
+          "binnen {} (profiel {}); deze tabel rekent elk object binnen {} (--horizon met die duur geeft die telling).\n",
+          "Own horizon: for an asset of vital process {} the register, whatif and option --asset ID count within {} "
+          "(profile {}); this table counts every asset within {} (--horizon with that duration gives that count).\n"},
     Entry{CliText::column_people, "mensen", "people"},
     Entry{CliText::cutsets_heading, "Minimale snedeverzamelingen van {}{} {}, orde ≤ {}: {}",
           "Minimal cut sets of {}{} {}, order ≤ {}: {}"},

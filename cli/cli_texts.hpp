@@ -69,6 +69,7 @@ enum class CliText {
   reach_legend_population,
   reach_legend_upper_bound,
   reach_legend_recovery,
+  reach_legend_own_horizon,
   column_people,
   // cutsets.
   cutsets_heading,

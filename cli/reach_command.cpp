@@ -22,6 +22,7 @@
 #include "assessors/repaired_reach.hpp"
 #include "engine/affected_people.hpp"
 #include "engine/parallel_for.hpp"
+#include "cli/cascade_horizons.hpp"
 #include "engine/reach.hpp"
 #include "engine/restoration.hpp"
 #include "model/graph_digest.hpp"
@@ -35,7 +36,12 @@ class ReachCommand : public Command {
   CLI::App* attach(CLI::App& app) override {
     auto* command = app.add_subcommand("reach", "N-1 reach: what fails within the horizon when one asset fails alone");
     add_model_argument(command, model_path_);
-    command->add_option("--horizon", horizon_text_, "Analysis horizon: a duration (72h, 3d) or inf; default: the model's");
+    command->add_option("--horizon", horizon_text_,
+                        "Analysis horizon: a duration (72h, 3d) or inf; default: the model's (with --asset: the one "
+                        "the register gives that asset's cascade, a vital process's own in profile 'horizons:')");
+    command->add_option("-p,--profile", profile_path_,
+                        "Assessment profile whose horizons apply without --horizon (default: profiles/default.yaml "
+                        "of knelpunt)");
     command->add_option("--top", top_, "Show only the N assets that reach furthest (text default: 20; json default: all)")
         ->check(CLI::Range(std::size_t{1}, kMaxTop));
     command->add_option("--asset", asset_, "Report this asset only, with the list of assets that fail");
@@ -71,7 +77,7 @@ class ReachCommand : public Command {
     if (!resolved_horizon) return kExitBadInput;
     // A refused output fails now, not after the computation.
     if (const int checked = check_output(output_, protected_inputs(*loaded)); checked != kExitOk) return checked;
-    const model::Hours horizon = *resolved_horizon;
+    const model::Hours table_horizon = *resolved_horizon;
     if (!shard_text_.empty() && !asset_.empty()) {
       std::cerr << "knelpunt: --shard and --asset exclude each other; expected one of them\n";
       return kExitBadInput;
@@ -84,6 +90,20 @@ class ReachCommand : public Command {
                                  "fail by themselves\n",
                                  asset_);
         return kExitBadInput;
+      }
+      // Without --horizon, the horizon the register gives this asset's
+      // cascade: its process's own, when the profile sets one (decision 045).
+      model::Hours horizon = table_horizon;
+      if (horizon_text_.empty()) {
+        const auto horizons = cascade_horizons_or_report(*loaded, profile_path_, quiet_);
+        if (!horizons) return kExitBadInput;
+        const engine::Seed seed{*index, 0};
+        const auto own = cascade_horizon_of(*horizons, model, {&seed, 1});
+        horizon = own.hours;
+        if (!own.process.empty() && !quiet_)
+          std::cerr << fmt::format("knelpunt: horizon {}: the own horizon of vital process {} (profile {}), as the "
+                                   "register counts this cascade; --horizon sets another\n",
+                                   model::format_hours(horizon), own.process, horizons->profile);
       }
       // The assets that fail and the people, counted as the register and
       // whatif count them: the asset's own cascade within the horizon, with
@@ -116,6 +136,7 @@ class ReachCommand : public Command {
           format_ == "json" ? render_asset_reach_json(report) : render_asset_reach_text(report, lang_);
       return write_output(text, output_, protected_inputs(*loaded));
     }
+    const model::Hours horizon = table_horizon;
     const unsigned threads = engine::default_thread_count(threads_);
     const auto n = static_cast<std::uint64_t>(graph.asset_count());
     const auto first = shard ? static_cast<model::AssetIndex>(n * shard->index / shard->count) : 0u;
@@ -125,6 +146,17 @@ class ReachCommand : public Command {
     report.region = model.region.name;
     report.horizon = horizon;
     report.has_recovery = engine::has_recovery(model);
+    if (horizon_text_.empty() && !shard && format_ == "text") {
+      // The processes whose assets the register counts within another horizon.
+      const auto horizons = cascade_horizons_or_report(*loaded, profile_path_, quiet_);
+      if (!horizons) return kExitBadInput;
+      report.profile = horizons->profile;
+      for (const auto& own : horizons->processes)
+        if (own.hours != horizon && std::any_of(model.assets.begin(), model.assets.end(), [&](const auto& asset) {
+              return asset.process == own.process;
+            }))
+          report.own_horizons.push_back(own);
+    }
     const engine::PeopleServed served(model);
     // With recovery times and a finite horizon every row is counted with
     // repairs, as the register, `--asset` and whatif count (decision 044).
@@ -186,6 +218,7 @@ class ReachCommand : public Command {
   std::string model_path_;
   std::string shard_text_;
   std::string horizon_text_;
+  std::string profile_path_;
   std::size_t top_ = 0;
   std::string asset_;
   unsigned threads_ = 0;

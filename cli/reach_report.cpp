@@ -84,6 +84,10 @@ std::string render_reach_text(const ReachReport& report, std::size_t top, std::s
   // Without a horizon there are no repairs to count (docs/reach.md).
   if (report.has_recovery && !std::isinf(report.horizon))
     out += cli_text(CliText::reach_legend_recovery, lang);
+  for (const auto& own : report.own_horizons)
+    out += fmt::format(fmt::runtime(cli_text(CliText::reach_legend_own_horizon, lang)), own.process,
+                       model::format_duration(own.hours, lang), report.profile,
+                       model::format_duration(report.horizon, lang));
   if (population_shown) out += cli_text(CliText::reach_legend_population, lang);
   return out;
 }

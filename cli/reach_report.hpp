@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "assessors/assessment_profile.hpp"
 #include "model/diagnostic.hpp"
 #include "model/duration.hpp"
 
@@ -34,6 +35,12 @@ struct ReachReport {
   /// rows were counted with repairs (assessors/repaired_reach.hpp), as the
   /// register and `--asset` count, and the text says so (docs/reach.md).
   bool has_recovery = false;
+  /// Vital processes of the model's assets whose own horizon (profile
+  /// `horizons:`) differs from `horizon`: the register, whatif and --asset
+  /// count their assets' cascades within it (decision 045), and the text
+  /// says so. Empty with --horizon.
+  std::vector<assessors::ProcessHorizon> own_horizons;
+  std::string profile;  ///< the profile those horizons come from
   std::vector<ReachRow> rows;  ///< any order; render sorts
 };
 

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/cascade_horizons.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/language_option.hpp"
@@ -32,7 +33,12 @@ class WhatifCommand : public Command {
     command->add_option("--variant", variant_,
                         "Run on the model as changed by this variant of --measures; its events fail when no --fail "
                         "or --scenario-id is given");
-    command->add_option("--horizon", horizon_text_, "Analysis horizon: a duration (72h, 3d) or inf; default: the model's");
+    command->add_option("--horizon", horizon_text_,
+                        "Analysis horizon: a duration (72h, 3d) or inf; default: the one the register gives this "
+                        "cascade (the profile's, else the model's, or a vital process's own: profile 'horizons:')");
+    command->add_option("-p,--profile", profile_path_,
+                        "Assessment profile whose horizons apply without --horizon (default: profiles/default.yaml "
+                        "of knelpunt)");
     command->add_option("--format", format_, "Output format")->check(CLI::IsMember({"text", "json"}));
     add_language_option(command, lang_);
     command->add_option("-o,--output", output_, "Write to this file (atomically) instead of stdout");
@@ -52,6 +58,7 @@ class WhatifCommand : public Command {
   model::ProtectedFiles inputs_of(const LoadedModel& loaded) const {
     auto inputs = protected_inputs(loaded);
     if (!measures_.file().empty()) inputs.add(measures_.file());
+    if (!profile_path_.empty()) inputs.add(profile_path_);
     return inputs;
   }
 
@@ -66,8 +73,6 @@ class WhatifCommand : public Command {
       if (!file) return kExitBadInput;
       variant_events = file->find(variant_)->events;
     }
-    const auto horizon = horizon_or_report(*loaded, horizon_text_);
-    if (!horizon) return kExitBadInput;
     auto initial = initial_failures_or_report(*loaded);
     if (!initial) return kExitBadInput;
     if (initial->empty()) initial = variant_events;
@@ -78,6 +83,8 @@ class WhatifCommand : public Command {
     }
     const auto seeds = seeds_or_report(*loaded, *initial);
     if (!seeds) return kExitBadInput;
+    const auto horizon = horizon_or_report(*loaded, *seeds);
+    if (!horizon) return kExitBadInput;
     // A refused -o fails before the cascade (docs/security.md).
     if (const int checked = check_output(output_, inputs_of(*loaded)); checked != kExitOk) return checked;
     const auto& graph = *loaded->graph;
@@ -131,6 +138,22 @@ class WhatifCommand : public Command {
     return initial;
   }
 
+  /// `--horizon` when given, else the horizon the register gives the
+  /// cascade of `seeds` (decision 045), said on stderr when a vital
+  /// process's own horizon sets it. Nothing (after printing why) when the
+  /// option or the profile is wrong.
+  std::optional<model::Hours> horizon_or_report(const LoadedModel& loaded, const std::vector<engine::Seed>& seeds) const {
+    if (!horizon_text_.empty()) return cli::horizon_or_report(loaded, horizon_text_);
+    const auto horizons = cascade_horizons_or_report(loaded, profile_path_, quiet_);
+    if (!horizons) return std::nullopt;
+    const auto horizon = cascade_horizon_of(*horizons, loaded.model, seeds);
+    if (!horizon.process.empty() && !quiet_)
+      std::cerr << fmt::format("knelpunt: horizon {}: the own horizon of vital process {} (profile {}), as the register "
+                               "counts this cascade; --horizon sets another\n",
+                               model::format_hours(horizon.hours), horizon.process, horizons->profile);
+    return horizon.hours;
+  }
+
   /// The failures as engine seeds; nothing (after printing why) for an
   /// unknown or virtual asset.
   static std::optional<std::vector<engine::Seed>> seeds_or_report(const LoadedModel& loaded,
@@ -156,6 +179,7 @@ class WhatifCommand : public Command {
   MeasureFileOption measures_;
   std::string variant_;
   std::string horizon_text_;
+  std::string profile_path_;
   std::string format_ = "text";
   std::string lang_ = "nl";
   std::string output_;

@@ -30,7 +30,9 @@ and writes only below one temporary directory, removed at the end.
   board        the Markdown register is at most 3 250 lines (a quarter of the
                13 000 issue #14 found); every top-10 line gives the count of
                its risk's `affected` and the horizon of its own cascade
-               (`horizon_h`, 7 days for the water board's control)
+               (`horizon_h`, 7 days for the water board's control); for every
+               knelpunt of one asset, `reach --asset` and `whatif --fail`
+               without --horizon give the register's horizon, count and people
 
 The order check also shuffles every asset's depends_on list, every from:
 list and the rows of data/dependencies.csv: their order has no meaning, and
@@ -71,6 +73,14 @@ class Checker:
         completed = subprocess.run([self.binary, "assess", str(model), "--cache", str(CACHE), *args],
                                    capture_output=True, env=self.env, cwd=cwd, timeout=240)
         return completed.returncode, completed.stdout, completed.stderr.decode("utf-8", "replace")
+
+    def json_of(self, *args):
+        """The JSON `knelpunt ARGS` prints; a failed run is a failure and gives None."""
+        completed = subprocess.run([self.binary, *args], capture_output=True, env=self.env, timeout=240)
+        if not self.check(f"{' '.join(args[:1] + args[2:])}: exit 0", completed.returncode == 0,
+                          completed.stderr.decode("utf-8", "replace")):
+            return None
+        return json.loads(completed.stdout)
 
     def check(self, name, condition, detail=""):
         if condition:
@@ -465,6 +475,28 @@ def check_board(c, reference_json):
         c.check(f"board: {id}'s top line counts its affected assets within its own horizon",
                 count == len(risk.get("affected", [])) and horizon == words.get(risk.get("horizon_h")),
                 f"line: {tail!r}; JSON: {len(risk.get('affected', []))} within {risk.get('horizon_h')} h")
+    # One number per thing: the commands that run one cascade beside the
+    # register give its horizon and figures without being told (decision 045).
+    for risk in sorted(risks.values(), key=lambda r: r["id"]):
+        if risk["kind"] != "knelpunt":
+            continue
+        asset = risk["assets"][0]
+        people = next((c["value"] for c in risk["impact"]["criteria"] if c["criterion"] == "5.3"), None)
+        reach = c.json_of("reach", str(DORDRECHT), "--asset", asset, "--format", "json", "-q")
+        whatif = c.json_of("whatif", str(DORDRECHT), "--fail", asset, "--format", "json", "-q")
+        if reach is None or whatif is None:
+            continue
+        row = reach["assets"][0]
+        summary = whatif["summary"]
+        figures = [(risk.get("horizon_h"), len(risk["affected"])),
+                   (reach["horizon_h"], row["reach"]),
+                   (whatif["horizon_h"], summary["affected"])]
+        c.check(f"board: {asset}: the register, reach --asset and whatif give one horizon and count",
+                len(set(figures)) == 1, figures)
+        if people is not None:
+            c.check(f"board: {asset}: reach --asset and whatif count the register's people",
+                    row["people"] == people == summary["people_affected"]["people"],
+                    (people, row["people"], summary["people_affected"]["people"]))
     water_board = [risk for risk in risks.values() if risk["assets"] == ["wsh-centrale"]]
     c.check("board: the water board's control counts within 7 days",
             len(water_board) == 1 and water_board[0].get("horizon_h") == 168, water_board[:1])
