@@ -50,6 +50,9 @@ constexpr std::array kTexts{
     Entry{Phrase::impact_basis_people_hours, "{} × {} = {} {}; klasse {} vanaf {}{}",
           "{} × {} = {} {}; class {} from {}{}"},
     Entry{Phrase::impact_basis_people, "{} = {} {}; klasse {} vanaf {}{}", "{} = {} {}; class {} from {}{}"},
+    Entry{Phrase::impact_basis_beyond,
+          "wat ze samen toevoegen aan {0} alleen: {1} {4} samen − {2} {4} door {0} alleen = {3} {4}; klasse {5} vanaf {6}",
+          "what they add together to {0} alone: {1} {4} together − {2} {4} by {0} alone = {3} {4}; class {5} from {6}"},
     Entry{Phrase::areas_one, "{} gebied", "{} area"},
     Entry{Phrase::areas_many, "{} gebieden", "{} areas"},
     // Decision 013: residents are counted once per area (per service for people-hours).
@@ -139,10 +142,10 @@ constexpr std::array kTexts{
     Entry{Phrase::cut_set_evidence, "minimale snedeverzameling (orde {}) van {}: {}",
           "minimal cut set (order {}) of {}: {}"},
     Entry{Phrase::member_single_point,
-          "de impact telt alles wat uitvalt als ze samen uitvallen, ook wat {} alleen al laat uitvallen (een "
-          "enkelvoudig faalpunt met een eigen vermelding)",
-          "the impact counts everything that fails when they fail together, including what {} alone takes down "
-          "(a single point of failure with an entry of its own)"},
+          "de impact telt per criterium wat ze samen toevoegen aan wat {} alleen al laat uitvallen: dat staat bij "
+          "het enkelvoudig faalpunt, in een eigen vermelding",
+          "the impact counts, per criterion, what they add together to what {} alone takes down: that stands with "
+          "the single point of failure, in an entry of its own"},
     Entry{Phrase::list_and_more, "{} en {} andere", "{} and {} more"},
     Entry{Phrase::restored_in_time,
           "zonder herstel zouden ook uitvallen: {}; met de hersteltijden van het model blijven zij binnen {} in bedrijf",

@@ -51,6 +51,7 @@ enum class Phrase {
   hours_down_permanent,
   impact_basis_people_hours,
   impact_basis_people,
+  impact_basis_beyond,
   areas_one,
   areas_many,
   counted_areas,

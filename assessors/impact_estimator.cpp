@@ -371,7 +371,42 @@ model::Hours ImpactEstimator::horizon_of(std::span<const engine::Seed> seeds) co
   return cascade_horizon({horizon_, HorizonSource::assessor, {}}, process_horizons_, processes);
 }
 
-CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds, OutcomeDetail detail) const {
+namespace {
+
+/// The basis of a criterion counted beyond what `elsewhere` counts: the
+/// cascade's value, the baseline's, and what it adds, with the class.
+LocalText beyond_basis(const catalogs::ImpactCriterion& criterion, double value, double baseline, double added,
+                       catalogs::ClassIndex impact_class, const std::string& who) {
+  return local_text(Phrase::impact_basis_beyond, who, basis_value(value), basis_value(baseline), basis_value(added),
+                    unit_text(criterion.unit), catalogs::class_letter(impact_class),
+                    local_whole(std::round(criterion.limits[impact_class])));
+}
+
+}  // namespace
+
+std::vector<double> ImpactEstimator::criterion_values(std::span<const engine::Seed> seeds) const {
+  auto workspace = acquire();
+  const model::Hours horizon = horizon_of(seeds);
+  auto& people_now = workspace->everyone;
+  const Outages outages = restores() ? restored_outages(graph_, recovery_, restart_, seeds, horizon, people_now)
+                                     : permanent_outages(workspace->runner, seeds, horizon);
+  const auto everyone = count_people(people_now, outages.failed, outages.spans, horizon);
+  const auto& criteria = reference_.scoring.criteria;
+  std::vector<double> values(criteria.size(), 0.0);
+  for (std::size_t c = 0; c < criteria.size(); ++c) {
+    if (!criteria[c].estimate) continue;
+    values[c] = criteria[c].estimate->measure == catalogs::ImpactEstimate::Measure::service_outage
+                    ? service_outage_.value(*criteria[c].estimate, outages.spans, horizon).value
+                    : criterion_value(*criteria[c].estimate, model_, graph_, *workspace->per_criterion[c],
+                                      criterion_counts_[c], everyone, outages, horizon)
+                          .value;
+  }
+  release(std::move(workspace));
+  return values;
+}
+
+CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds, OutcomeDetail detail,
+                                        const CountedElsewhere* elsewhere) const {
   auto workspace = acquire();
   CascadeOutcome out;
   const model::Hours horizon = horizon_of(seeds);
@@ -404,6 +439,25 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds, Out
   for (std::size_t c = 0; c < criteria.size(); ++c) {
     const auto& criterion = criteria[c];
     if (!criterion.estimate) continue;
+    if (elsewhere) {
+      // What this cascade adds to the baseline (decision 046); the basis in
+      // brief too, as detailing cannot know the baseline.
+      const double value =
+          criterion.estimate->measure == catalogs::ImpactEstimate::Measure::service_outage
+              ? service_outage_.value(*criterion.estimate, outages.spans, horizon).value
+              : criterion_value(*criterion.estimate, model_, graph_, *workspace->per_criterion[c],
+                                criterion_counts_[c], everyone, outages, horizon)
+                    .value;
+      const double baseline = c < elsewhere->values.size() ? elsewhere->values[c] : 0.0;
+      const double added = std::max(0.0, value - baseline);
+      if (auto impact_class = criterion.classify(added))
+        out.impact.push_back({criterion.id, *impact_class, added,
+                              beyond_basis(criterion, value, baseline, added, *impact_class, elsewhere->who),
+                              ImpactSource::estimate});
+      else
+        note_below_class_a(criterion, added);
+      continue;
+    }
     if (criterion.estimate->measure == catalogs::ImpactEstimate::Measure::service_outage) {
       const auto found = service_outage_.value(*criterion.estimate, outages.spans, horizon);
       if (auto impact_class = criterion.classify(found.value))

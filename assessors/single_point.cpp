@@ -145,26 +145,60 @@ class SinglePointAssessor : public Assessor {
 
     // Each finding runs its own cascade: independent, so in parallel, each
     // into its own slot (the order, and so the bytes, do not depend on threads).
+    // Single points first: a larger set holding one is scored on what it
+    // adds to that asset's own cascade, which the single point's entry
+    // already counts (decision 046: say each thing once).
     std::vector<Finding> findings(kept.size());
     std::vector<char> found(kept.size(), 0);  // char, not bool: written from several threads
+    std::vector<std::size_t> singles, larger;
+    for (std::size_t i = 0; i < kept.size(); ++i) (kept[i].set->size() == 1 ? singles : larger).push_back(i);
     engine::ProgressCounter cascade_progress(context.progress, "single-point: cascades", kept.size());
-    engine::parallel_for(kept.size(), context.threads, [&](std::size_t i) {
-      found[i] = finding_for(*kept[i].set, kept[i].targets, joint[i], context, findings[i]) ? 1 : 0;
+    engine::parallel_for(singles.size(), context.threads, [&](std::size_t k) {
+      const auto i = singles[k];
+      found[i] = finding_for(*kept[i].set, kept[i].targets, joint[i], nullptr, context, findings[i]) ? 1 : 0;
       cascade_progress.advance();
     });
-    // The assets with an entry of their own as a single point: a larger set
-    // holding one takes down what that asset alone takes down too, so its
-    // impact is not what the set adds, and the reader is told why it is high.
+    // The assets with an entry of their own as a single point, and the
+    // value of each criterion of their own cascades where a larger set holds one.
     std::vector<bool> single_points(context.graph.asset_count(), false);
-    for (std::size_t i = 0; i < kept.size(); ++i)
-      if (found[i] && kept[i].set->size() == 1) single_points[kept[i].set->front()] = true;
-    for (std::size_t i = 0; i < kept.size(); ++i) {
-      if (!found[i] || kept[i].set->size() == 1) continue;
-      std::vector<std::string> members;
-      for (auto a : *kept[i].set)
-        if (single_points[a]) members.push_back(context.model.assets[a].id);
-      if (!members.empty()) findings[i].evidence.push_back(local_text(Phrase::member_single_point, listed(members)));
-    }
+    for (const auto i : singles)
+      if (found[i]) single_points[kept[i].set->front()] = true;
+    std::vector<model::AssetIndex> held;
+    for (const auto i : larger)
+      for (const auto a : *kept[i].set)
+        if (single_points[a]) held.push_back(a);
+    std::sort(held.begin(), held.end());
+    held.erase(std::unique(held.begin(), held.end()), held.end());
+    std::vector<std::vector<double>> own_values(held.size());
+    engine::parallel_for(held.size(), context.threads, [&](std::size_t k) {
+      const engine::Seed seed{held[k], 0};
+      own_values[k] = context.impact.criterion_values({&seed, 1});
+    });
+    engine::parallel_for(larger.size(), context.threads, [&](std::size_t k) {
+      const auto i = larger[k];
+      // What the set's single points count in their own entries: per
+      // criterion the largest of their values.
+      std::optional<CountedElsewhere> elsewhere;
+      for (const auto a : *kept[i].set) {
+        if (!single_points[a]) continue;
+        const auto& values = own_values[static_cast<std::size_t>(
+            std::lower_bound(held.begin(), held.end(), a) - held.begin())];
+        if (!elsewhere) {
+          elsewhere = CountedElsewhere{context.model.assets[a].id, values};
+          continue;
+        }
+        elsewhere->who += ", " + context.model.assets[a].id;
+        for (std::size_t c = 0; c < values.size(); ++c)
+          elsewhere->values[c] = std::max(elsewhere->values[c], values[c]);
+      }
+      found[i] = finding_for(*kept[i].set, kept[i].targets, joint[i], elsewhere ? &*elsewhere : nullptr, context,
+                             findings[i])
+                     ? 1
+                     : 0;
+      if (found[i] && elsewhere)
+        findings[i].evidence.push_back(local_text(Phrase::member_single_point, elsewhere->who));
+      cascade_progress.advance();
+    });
     model::keep_flagged(findings, found);  // in place: a region has tens of thousands
     return findings;
   }
@@ -178,7 +212,7 @@ class SinglePointAssessor : public Assessor {
   /// no vital asset cannot be defended.
   bool finding_for(const std::vector<model::AssetIndex>& set,
                    const std::vector<model::AssetIndex>& hit, std::optional<std::uint64_t> joint_failed_runs,
-                   const AssessmentContext& context, Finding& finding) const {
+                   const CountedElsewhere* elsewhere, const AssessmentContext& context, Finding& finding) const {
     finding.assessor = std::string(name());
     finding.kind = set.size() == 1 ? "spof" : "common-cause";
     std::vector<std::string> labels;
@@ -194,7 +228,7 @@ class SinglePointAssessor : public Assessor {
     // tell one story. A vital asset the cut set reaches only without
     // restoration (its buffer outlasts the repair) is named as such.
     const bool brief = context.in_brief && set.size() > 1;
-    auto outcome = context.impact.outcome(seeds, brief ? OutcomeDetail::brief : OutcomeDetail::full);
+    auto outcome = context.impact.outcome(seeds, brief ? OutcomeDetail::brief : OutcomeDetail::full, elsewhere);
     std::vector<std::string> hit_ids, restored_ids;
     for (auto t : hit) {
       const auto& id = context.model.assets[t].id;
@@ -246,7 +280,8 @@ class SinglePointAssessor : public Assessor {
     // ones'); an analyst's class (tracking) keeps its own text.
     auto impact = std::move(finding.impact);
     for (auto& criterion : impact) {
-      if (criterion.source != ImpactSource::estimate) continue;
+      // A basis given in brief (what a set adds to its single points, decision 046) stays.
+      if (criterion.source != ImpactSource::estimate || !criterion.basis.nl.empty()) continue;
       const auto full = std::find_if(outcome.impact.begin(), outcome.impact.end(),
                                      [&](const auto& c) { return c.criterion == criterion.criterion; });
       if (full != outcome.impact.end()) criterion.basis = std::move(full->basis);

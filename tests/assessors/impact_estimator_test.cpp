@@ -176,6 +176,50 @@ TEST_CASE("service_outage criteria: area × time without the service × the cata
   CHECK_FALSE(criterion_of(outcome, "2.2"));
 }
 
+TEST_CASE("what a cascade adds to one another entry counts: its value minus the baseline's (decision 046)") {
+  auto m = load_test_model("impact-scores.yaml");
+  const assessors::ImpactEstimator estimator(m->model, *m->graph, m->reference, 72);
+  const auto feed = seed_of(*m, "feed");
+  const auto& criteria = m->reference.scoring.criteria;
+  // criterion_values gives every criterion, classed or not: those of the outcome, and the rest.
+  const auto values = estimator.criterion_values({&feed, 1});
+  REQUIRE(values.size() == criteria.size());
+  const auto outcome = estimator.outcome({&feed, 1});
+  std::size_t territory = criteria.size(), costs = criteria.size();
+  for (std::size_t c = 0; c < criteria.size(); ++c) {
+    if (criteria[c].id == "1.1") territory = c;
+    if (criteria[c].id == "3.1") costs = c;
+    if (const auto* impact = criterion_of(outcome, criteria[c].id);
+        impact && impact->source == assessors::ImpactSource::estimate)
+      CHECK(values[c] == doctest::Approx(impact->value));
+  }
+  REQUIRE(territory < criteria.size());
+  REQUIRE(costs < criteria.size());
+  CHECK(values[territory] == doctest::Approx(4.5));
+  // A baseline that counts 3.5 of the 4.5 square-kilometre-days and all the
+  // costs: 1.1 keeps the 1 that is added (class A from 1), 3.1 nothing.
+  assessors::CountedElsewhere elsewhere{"pump", values};
+  elsewhere.values[territory] = 3.5;
+  for (const auto detail : {assessors::OutcomeDetail::full, assessors::OutcomeDetail::brief}) {
+    const auto added = estimator.outcome({&feed, 1}, detail, &elsewhere);
+    const auto* land = criterion_of(added, "1.1");
+    REQUIRE(land);
+    CHECK(land->value == doctest::Approx(1));
+    CHECK(land->impact_class == 0);
+    // The basis in brief too: detailing a finding cannot know its baseline.
+    CHECK(land->basis.en ==
+          "what they add together to pump alone: 4.5 square-kilometre-days together − 3.5 square-kilometre-days by "
+          "pump alone = 1 square-kilometre-days; class A from 1");
+    CHECK_FALSE(criterion_of(added, "3.1"));
+    // The same cascade: its failed assets and people do not change.
+    CHECK(added.failed == outcome.failed);
+    CHECK(added.people_served == outcome.people_served);
+  }
+  // Never below 0: a baseline above the cascade's own value adds nothing.
+  elsewhere.values[territory] = 10;
+  CHECK_FALSE(criterion_of(estimator.outcome({&feed, 1}, assessors::OutcomeDetail::full, &elsewhere), "1.1"));
+}
+
 TEST_CASE("a process's own horizon counts the impact of cascades that start at its assets") {
   auto m = load_test_model("impact-scores.yaml");
   const assessors::ImpactEstimator plain(m->model, *m->graph, m->reference, 72);
