@@ -37,30 +37,40 @@ std::string dutch_hours(model::Hours hours) {
 
 LocalText local_hours(model::Hours hours) { return {dutch_hours(hours), model::format_hours(hours)}; }
 
-std::string dutch_number(std::string_view english) {
-  std::size_t start = english.empty() || english[0] != '-' ? 0 : 1;
+namespace {
+
+/// `plain` (a number written as fmt writes it: `1234567.5`) with its digits
+/// grouped by three from the right, only from four digits on ("999"
+/// stays), and the decimal point replaced.
+std::string grouped_number(std::string_view plain, char group, char decimal) {
+  std::size_t start = plain.empty() || plain[0] != '-' ? 0 : 1;
   std::size_t digits_end = start;
-  while (digits_end < english.size() && std::isdigit(static_cast<unsigned char>(english[digits_end]))) ++digits_end;
-  if (digits_end == start) return std::string(english);
-  std::string out(english.substr(0, start));
+  while (digits_end < plain.size() && std::isdigit(static_cast<unsigned char>(plain[digits_end]))) ++digits_end;
+  if (digits_end == start) return std::string(plain);
+  std::string out(plain.substr(0, start));
   const std::size_t digits = digits_end - start;
-  // Groups of three from the right, only from four digits on ("1.234"; "999" stays).
   for (std::size_t i = 0; i < digits; ++i) {
-    if (i > 0 && digits >= 4 && (digits - i) % 3 == 0) out += '.';
-    out += english[start + i];
+    if (i > 0 && digits >= 4 && (digits - i) % 3 == 0) out += group;
+    out += plain[start + i];
   }
-  for (std::size_t i = digits_end; i < english.size(); ++i) out += english[i] == '.' ? ',' : english[i];
+  for (std::size_t i = digits_end; i < plain.size(); ++i) out += plain[i] == '.' ? decimal : plain[i];
   return out;
 }
 
+}  // namespace
+
+std::string dutch_number(std::string_view english) { return grouped_number(english, '.', ','); }
+
+std::string english_number(std::string_view plain) { return grouped_number(plain, ',', '.'); }
+
 LocalText local_whole(double value) {
   const std::string english = fmt::format("{:.0f}", value);
-  return {dutch_number(english), english};
+  return {dutch_number(english), english_number(english)};
 }
 
 LocalText local_number(double value) {
   const std::string english = fmt::format("{}", value);
-  return {dutch_number(english), english};
+  return {dutch_number(english), english_number(english)};
 }
 
 LocalText local_rate(double value) {

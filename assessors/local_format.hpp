@@ -31,10 +31,14 @@ LocalText local_hours(model::Hours hours);
 /// Dutch format: `1.234.567,5`. Text that is not such a number is returned as is.
 std::string dutch_number(std::string_view english);
 
-/// A number rounded to a whole in both languages: {"1.234", "1234"}.
+/// The same number in the English format a reader expects: `1,234,567.5`
+/// (digits grouped by three from four digits on; "999" stays).
+std::string english_number(std::string_view plain);
+
+/// A number rounded to a whole in both languages: {"1.234", "1,234"}.
 LocalText local_whole(double value);
 
-/// A number in its shortest form in both languages: {"0,7", "0.7"}.
+/// A number in its shortest form in both languages: {"0,7", "0.7"}, {"1.234,5", "1,234.5"}.
 LocalText local_number(double value);
 
 /// A number with fmt's `.4g` (probabilities) in both languages.

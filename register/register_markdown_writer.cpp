@@ -571,7 +571,7 @@ std::string format_hours(double hours) {
 std::string format_number(double value, std::string_view lang) {
   if (!std::isfinite(value)) return value > 0 ? "∞" : value < 0 ? "-∞" : "?";
   std::string text = fmt::format("{}", value);
-  return lang == "en" ? text : assessors::dutch_number(text);
+  return lang == "en" ? assessors::english_number(text) : assessors::dutch_number(text);
 }
 
 std::string register_to_markdown(const Register& reg, std::string_view lang) {

@@ -114,7 +114,7 @@ TEST_CASE("geographic: the radius rule") {
         lines({kHosp3, "geographic/co-located-redundancy [hosp-4 tc-3 tc-4] threat=flood"}));
   const auto* far = find_finding(r3km, "co-located-redundancy", {"hosp-4", "tc-3", "tc-4"});
   REQUIRE(far);
-  CHECK(evidence_en(*far) == std::vector<std::string>{"within 3000 m of tc-3 (farthest 2002 m): tc-3, tc-4"});
+  CHECK(evidence_en(*far) == std::vector<std::string>{"within 3,000 m of tc-3 (farthest 2,002 m): tc-3, tc-4"});
 }
 
 TEST_CASE("geographic: the threat sets likelihood and measures") {
@@ -199,8 +199,8 @@ std::string simulated_en(const std::string& subject, const std::string& verb, in
   // Wilson 95% bounds by hand (z = 1.96, n = 1000): every run 1 / (1 + z²/n)
   // = 0.99617; no run (z²/n) / (1 + z²/n) = 0.0038268.
   const bool every = failed == 1000;
-  return subject + " " + verb + " within 72h in " + std::to_string(failed) +
-         " of 1000 runs of a year (Monte Carlo simulation of p and scenario frequencies, "
+  return subject + " " + verb + " within 72h in " + (every ? std::string("1,000") : std::to_string(failed)) +
+         " of 1,000 runs of a year (Monte Carlo simulation of p and scenario frequencies, "
          "seed 5): " +
          (every ? "1 per year, 95% interval 0.9962 to 1 → 1 in 5 years → class E"
                 : "0 per year, 95% interval 0 to 0.003827 → 0 in 5 years → class A");

@@ -24,7 +24,7 @@ TEST_CASE("Dutch durations: days from three whole days on, else hours and minute
   CHECK(assessors::local_hours(72).en == "72h");
 }
 
-TEST_CASE("Dutch numbers: a dot between thousands from four digits on, a decimal comma") {
+TEST_CASE("numbers: Dutch a dot between thousands and a decimal comma, English a comma and a point, from four digits on") {
   CHECK(assessors::dutch_number("0") == "0");
   CHECK(assessors::dutch_number("999") == "999");
   CHECK(assessors::dutch_number("1234") == "1.234");
@@ -34,7 +34,15 @@ TEST_CASE("Dutch numbers: a dot between thousands from four digits on, a decimal
   CHECK(assessors::dutch_number("1e-05") == "1e-05");
   CHECK(assessors::dutch_number("geen") == "geen");
   CHECK(assessors::local_whole(37800000).nl == "37.800.000");
-  CHECK(assessors::local_whole(37800000).en == "37800000");
+  CHECK(assessors::local_whole(37800000).en == "37,800,000");
+  // English groups by three with commas, from four digits on (issue #14: one
+  // number readable in both languages).
+  CHECK(assessors::english_number("1234") == "1,234");
+  CHECK(assessors::english_number("1234567.5") == "1,234,567.5");
+  CHECK(assessors::english_number("-12345") == "-12,345");
+  CHECK(assessors::english_number("999") == "999");
+  CHECK(assessors::english_number("0.7") == "0.7");
+  CHECK(assessors::english_number("1e-05") == "1e-05");
   CHECK(assessors::local_number(0.5).nl == "0,5");
   CHECK(assessors::local_probability(0.00123456).nl == "0,001235");
 }

@@ -51,7 +51,7 @@ TEST_CASE("scenario: the cascade of the initial failures with its times") {
     // Non-virtual failed assets and the people they serve, per moment.
     CHECK(timeline_of(f) == std::vector<std::string>{"0:1:0", "8:2:20000", "9:3:21000", "10:4:26000", "12:5:26000"});
     CHECK(f.description.en ==
-          "Initial failures: scada. Within 72h 4 other assets fail; the failed assets serve 26000 people.");
+          "Initial failures: scada. Within 72h 4 other assets fail; the failed assets serve 26,000 people.");
     // 2.3 (power and care): ss 20000 × 64 + hosp 5000 × 62 = 1590000 → D;
     // 5.1 (all): + homes 1000 × 63 = 1653000 → C; 5.3: 26000 people → C.
     CHECK(impact_of(f) == std::vector<std::string>{"2.3=D(1590000)", "5.1=C(1653000)", "5.3=C(26000)"});
@@ -75,7 +75,7 @@ TEST_CASE("scenario: the cascade of the initial failures with its times") {
     CHECK(timeline_of(f) == std::vector<std::string>{"0:1:0", "2:3:20000", "3:4:21000", "4:5:26000", "6:6:26000",
                                                      "6.5:7:26000"});
     CHECK(f.description.en ==
-          "Initial failures: hs-n, hs-z (t+2h). Within 72h 5 other assets fail; the failed assets serve 26000 people.");
+          "Initial failures: hs-n, hs-z (t+2h). Within 72h 5 other assets fail; the failed assets serve 26,000 people.");
     // 2.3: 20000 × 70 + 5000 × 68 = 1740000 → D; 5.1: + 1000 × 69 = 1809000 → C; 5.3: 26000 → C.
     CHECK(impact_of(f) == std::vector<std::string>{"2.3=D(1740000)", "5.1=C(1809000)", "5.3=C(26000)"});
     CHECK(f.evidence.empty());  // cable-cut has no ATT&CK techniques
@@ -139,7 +139,7 @@ TEST_CASE("scenario: the horizon cuts the chain and the timeline") {
   CHECK(storm.affected == std::vector<std::string>{"homes", "hosp", "ss"});
   CHECK(timeline_of(storm) == std::vector<std::string>{"0:1:0", "2:3:20000", "3:4:21000", "4:5:26000"});
   CHECK(storm.description.en ==
-        "Initial failures: hs-n, hs-z (t+2h). Within 5h 3 other assets fail; the failed assets serve 26000 people.");
+        "Initial failures: hs-n, hs-z (t+2h). Within 5h 3 other assets fail; the failed assets serve 26,000 people.");
   // 2.3: 20000 × 3 + 5000 × 1 = 65000 → B; 5.1: + 1000 × 2 = 67000 → A; 5.3: 26000 → C.
   CHECK(impact_of(storm) == std::vector<std::string>{"2.3=B(65000)", "5.1=A(67000)", "5.3=C(26000)"});
   // ransom: ss fails at 8h, after the horizon: nothing but the initial failure.

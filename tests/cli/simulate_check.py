@@ -232,9 +232,10 @@ def check_register_likelihood(knelpunt, tmp):
         # Critical pairs quote how often both failed: simulate --joint for the same runs.
         pairs = {}
         for risk in register["risks"]:
-            for first, second, k, n in re.findall(rf"^(\S+) and (\S+) fail together within {horizon} in (\d+) of (\d+) runs",
+            # English numbers group thousands with commas (6,000).
+            for first, second, k, n in re.findall(rf"^(\S+) and (\S+) fail together within {horizon} in ([\d,]+) of ([\d,]+) runs",
                                                   risk["likelihood"]["rationale"]):
-                pairs[(first, second)] = (int(k), int(n))
+                pairs[(first, second)] = (int(k.replace(",", "")), int(n.replace(",", "")))
         if pairs:
             joint_args = [arg for pair in sorted(pairs) for arg in ("--joint", "+".join(pair))]
             joint = json.loads(run([knelpunt, "simulate", model, "--runs", "6000", "--seed", "5", "--horizon", horizon,
@@ -247,7 +248,8 @@ def check_register_likelihood(knelpunt, tmp):
                 quoted += 1
         for risk in register["risks"]:
             rationale = risk["likelihood"]["rationale"]
-            for asset, k, n in re.findall(rf"(\S+) fails within {horizon} in (\d+) of (\d+) runs", rationale):
+            for asset, k, n in re.findall(rf"(\S+) fails within {horizon} in ([\d,]+) of ([\d,]+) runs", rationale):
+                k, n = k.replace(",", ""), n.replace(",", "")
                 if int(n) != 6000 or int(k) != failed[asset]:
                     sys.exit(f"FAIL: {name}: the register quotes {asset} failing in {k} of {n} runs, simulate "
                              f"gives {failed[asset]} of 6000")
@@ -284,7 +286,8 @@ def check_register_joint_likelihood(knelpunt, tmp):
         for risk in register["risks"]:
             rationale = risk["likelihood"]["rationale"]
             for first, second, k, n in re.findall(
-                    rf"^(\S+) and (\S+) fail together within {horizon} in (\d+) of (\d+) runs", rationale):
+                    rf"^(\S+) and (\S+) fail together within {horizon} in ([\d,]+) of ([\d,]+) runs", rationale):
+                k, n = k.replace(",", ""), n.replace(",", "")  # English groups thousands: 4,000
                 if int(n) != runs:
                     sys.exit(f"FAIL: the register quotes {n} runs for {first} and {second}, expected {runs}")
                 pair = (first, second)
@@ -350,6 +353,8 @@ def check_register_zone_likelihood(knelpunt, tmp):
                 members.setdefault(zone, []).append(asset["id"])
     quoted = {}  # sorted asset set -> (runs quoted, by which entry)
     for risk, rationale in geographic_rationales(flooded):
+        # English groups thousands with commas (6,000).
+        rationale = re.sub(r"(?<=\d),(?=\d{3})", "", rationale)
         zone = re.match(r"all (\d+) assets of zone (\S+) fail together within 72h in (\d+) of (\d+) runs", rationale)
         cluster = re.match(r"(.+?) fail together within 72h in (\d+) of (\d+) runs", rationale)
         if zone:

@@ -48,9 +48,9 @@ TEST_CASE("hours as people read them") {
   CHECK(format_hours(std::numeric_limits<double>::infinity()) == "∞");
 }
 
-TEST_CASE("numbers: thousands dot and decimal comma in Dutch, point in English") {
+TEST_CASE("numbers: thousands dot and decimal comma in Dutch, thousands comma and decimal point in English") {
   CHECK(format_number(45000.5, "nl") == "45.000,5");
-  CHECK(format_number(45000.5, "en") == "45000.5");
+  CHECK(format_number(45000.5, "en") == "45,000.5");
   CHECK(format_number(12000, "nl") == "12.000");
   CHECK(format_number(999, "nl") == "999");
   CHECK(format_number(0.25, "nl") == "0,25");
@@ -319,7 +319,7 @@ TEST_CASE("register markdown: English") {
   CHECK(contains(md, "  - t+4h: hs-merwedehaven fails (via wb-pomp-oost)\n"));
   CHECK(contains(md, "| Likelihood / impact | A (limited) |"));
   CHECK(contains(md, "EPSS 0.97 (percentile 0.999)"));
-  CHECK(contains(md, "- **Impact:** D (very serious), impact score 40.5: 2.3 D 2000000 people-hours, 5.1 C 5000000 "
+  CHECK(contains(md, "- **Impact:** D (very serious), impact score 40.5: 2.3 D 2,000,000 people-hours, 5.1 C 5,000,000 "
                      "people-hours\n"));
   CHECK(contains(md, "## Appendix: timelines and chains\n"));
   CHECK(contains(md, "- **Appendix:** [chain (3 steps), 3 affected assets, people affected over time](#kp-scen-a1b2c3)\n"));
@@ -414,5 +414,5 @@ TEST_CASE("register markdown: counts of a thousand and more in the Dutch number 
   CHECK(contains(md, "- **Getroffen objecten (1.234):** a-0000, a-0001, "));
   CHECK(contains(md, "| Drinkwater | 1.001 | 0 | 0 | 0 | 1.001 |\n"));
   const std::string en = register_to_markdown(reg, "en");
-  CHECK(contains(en, "| Drinking water | 1001 | 0 | 0 | 0 | 1001 |\n"));
+  CHECK(contains(en, "| Drinking water | 1,001 | 0 | 0 | 0 | 1,001 |\n"));
 }
