@@ -17,15 +17,20 @@ std::vector<std::string> builtin_assessor_names() {
   return names;
 }
 
-std::vector<ConfiguredAssessor> configure_assessors(const AssessmentProfile& profile, const model::Region& region,
-                                                    const catalogs::ReferenceData& reference,
-                                                    model::Diagnostics& diagnostics) {
-  std::vector<ConfiguredAssessor> configured;
+void check_process_horizons(const AssessmentProfile& profile, const catalogs::ReferenceData& reference,
+                            model::Diagnostics& diagnostics) {
   for (const auto& set : profile.process_horizons)
     if (!reference.process(set.process))
       diagnostics.error(set.where, fmt::format("'horizons' names '{}', which the vital-processes catalogue does not have; "
                                                "expected a vital process id such as waterkering",
                                                set.process));
+}
+
+std::vector<ConfiguredAssessor> configure_assessors(const AssessmentProfile& profile, const model::Region& region,
+                                                    const catalogs::ReferenceData& reference,
+                                                    model::Diagnostics& diagnostics) {
+  std::vector<ConfiguredAssessor> configured;
+  check_process_horizons(profile, reference, diagnostics);
   std::vector<model::SourceLocation> blamed;  // one error per place an infinite horizon is written
   for (auto& assessor : make_builtin_assessors()) {
     const AssessorSettings* settings = profile.find(assessor->name());

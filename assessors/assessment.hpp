@@ -36,6 +36,11 @@ std::vector<ConfiguredAssessor> configure_assessors(const AssessmentProfile& pro
 /// The names of the built-in assessors, in registry order.
 std::vector<std::string> builtin_assessor_names();
 
+/// Adds an error (at its line) for each process of the profile's `horizons:`
+/// that the vital-processes catalogue of `reference` does not have.
+void check_process_horizons(const AssessmentProfile& profile, const catalogs::ReferenceData& reference,
+                            model::Diagnostics& diagnostics);
+
 /// Everything an assessment reads besides the profile.
 struct AssessmentInput {
   const model::Model& model;

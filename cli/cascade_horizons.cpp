@@ -1,6 +1,9 @@
 #include "cli/cascade_horizons.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <iostream>
 
 #include "assessors/assessment.hpp"
 #include "cli/diagnostics_printer.hpp"
@@ -12,11 +15,7 @@ std::optional<CascadeHorizons> cascade_horizons_or_report(const LoadedModel& loa
   const auto file = profile_path.empty() ? data_dir() / "profiles" / "default.yaml" : std::filesystem::path(profile_path);
   model::Diagnostics diagnostics;
   const auto profile = assessors::read_assessment_profile(file, assessors::builtin_assessor_names(), diagnostics);
-  for (const auto& set : profile.process_horizons)
-    if (!loaded.reference.process(set.process))
-      diagnostics.error(set.where, "'horizons' names '" + set.process +
-                                       "', which the vital-processes catalogue does not have; expected a vital "
-                                       "process id such as waterkering");
+  assessors::check_process_horizons(profile, loaded.reference, diagnostics);
   print_diagnostics(diagnostics, quiet);
   if (diagnostics.has_errors()) return std::nullopt;
   return CascadeHorizons{assessors::resolve_horizon(loaded.model.region, &profile), profile.process_horizons,
@@ -36,6 +35,18 @@ CascadeHorizon cascade_horizon_of(const CascadeHorizons& horizons, const model::
       break;
     }
   return result;
+}
+
+std::optional<model::Hours> register_horizon_or_report(const LoadedModel& loaded, const std::string& profile_path,
+                                                       bool quiet, std::span<const engine::Seed> seeds) {
+  const auto horizons = cascade_horizons_or_report(loaded, profile_path, quiet);
+  if (!horizons) return std::nullopt;
+  const auto horizon = cascade_horizon_of(*horizons, loaded.model, seeds);
+  if (!horizon.process.empty() && !quiet)
+    std::cerr << fmt::format("knelpunt: horizon {}: the own horizon of vital process {} (profile {}), as the register "
+                             "counts this cascade; --horizon sets another\n",
+                             model::format_hours(horizon.hours), horizon.process, horizons->profile);
+  return horizon.hours;
 }
 
 }  // namespace knelpunt::cli

@@ -42,4 +42,11 @@ struct CascadeHorizon {
 CascadeHorizon cascade_horizon_of(const CascadeHorizons& horizons, const model::Model& model,
                                   std::span<const engine::Seed> seeds);
 
+/// The horizon the register gives the cascade of `seeds`, read from the
+/// profile `profile_path` as cascade_horizons_or_report does; when a vital
+/// process's own horizon sets it, stderr says so (unless `quiet`). Nothing
+/// (after printing why) when the profile is wrong.
+std::optional<model::Hours> register_horizon_or_report(const LoadedModel& loaded, const std::string& profile_path,
+                                                       bool quiet, std::span<const engine::Seed> seeds);
+
 }  // namespace knelpunt::cli

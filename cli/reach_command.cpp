@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/cascade_horizons.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/kept_until_exit.hpp"
@@ -22,7 +23,6 @@
 #include "assessors/repaired_reach.hpp"
 #include "engine/affected_people.hpp"
 #include "engine/parallel_for.hpp"
-#include "cli/cascade_horizons.hpp"
 #include "engine/reach.hpp"
 #include "engine/restoration.hpp"
 #include "model/graph_digest.hpp"
@@ -95,15 +95,10 @@ class ReachCommand : public Command {
       // cascade: its process's own, when the profile sets one (decision 045).
       model::Hours horizon = table_horizon;
       if (horizon_text_.empty()) {
-        const auto horizons = cascade_horizons_or_report(*loaded, profile_path_, quiet_);
-        if (!horizons) return kExitBadInput;
         const engine::Seed seed{*index, 0};
-        const auto own = cascade_horizon_of(*horizons, model, {&seed, 1});
-        horizon = own.hours;
-        if (!own.process.empty() && !quiet_)
-          std::cerr << fmt::format("knelpunt: horizon {}: the own horizon of vital process {} (profile {}), as the "
-                                   "register counts this cascade; --horizon sets another\n",
-                                   model::format_hours(horizon), own.process, horizons->profile);
+        const auto own = register_horizon_or_report(*loaded, profile_path_, quiet_, {&seed, 1});
+        if (!own) return kExitBadInput;
+        horizon = *own;
       }
       // The assets that fail and the people, counted as the register and
       // whatif count them: the asset's own cascade within the horizon, with

@@ -144,14 +144,7 @@ class WhatifCommand : public Command {
   /// option or the profile is wrong.
   std::optional<model::Hours> horizon_or_report(const LoadedModel& loaded, const std::vector<engine::Seed>& seeds) const {
     if (!horizon_text_.empty()) return cli::horizon_or_report(loaded, horizon_text_);
-    const auto horizons = cascade_horizons_or_report(loaded, profile_path_, quiet_);
-    if (!horizons) return std::nullopt;
-    const auto horizon = cascade_horizon_of(*horizons, loaded.model, seeds);
-    if (!horizon.process.empty() && !quiet_)
-      std::cerr << fmt::format("knelpunt: horizon {}: the own horizon of vital process {} (profile {}), as the register "
-                               "counts this cascade; --horizon sets another\n",
-                               model::format_hours(horizon.hours), horizon.process, horizons->profile);
-    return horizon.hours;
+    return register_horizon_or_report(loaded, profile_path_, quiet_, seeds);
   }
 
   /// The failures as engine seeds; nothing (after printing why) for an
