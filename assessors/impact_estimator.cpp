@@ -289,6 +289,17 @@ CountedValue criterion_value(const catalogs::ImpactEstimate& estimate, const mod
   return found;
 }
 
+/// The value of one estimated criterion, of either measure: `service_outage`
+/// from the down spans, else criterion_value's.
+double estimated_value(const catalogs::ImpactEstimate& estimate, const ServiceOutage& service_outage,
+                       const model::Model& model, const model::DependencyGraph& graph,
+                       engine::AffectedPeopleCounter& counter, const std::vector<bool>& counts,
+                       const PeopleCounts& everyone, const Outages& outages, model::Hours horizon) {
+  return estimate.measure == catalogs::ImpactEstimate::Measure::service_outage
+             ? service_outage.value(estimate, outages.spans, horizon).value
+             : criterion_value(estimate, model, graph, counter, counts, everyone, outages, horizon).value;
+}
+
 /// Why an outcome has no impact class, from what the cascade did: how many
 /// other assets failed within `horizon`, whether one of a vital process did
 /// (only possible when the catalogue has no vital_process_floor), and the
@@ -395,11 +406,8 @@ std::vector<double> ImpactEstimator::criterion_values(std::span<const engine::Se
   std::vector<double> values(criteria.size(), 0.0);
   for (std::size_t c = 0; c < criteria.size(); ++c) {
     if (!criteria[c].estimate) continue;
-    values[c] = criteria[c].estimate->measure == catalogs::ImpactEstimate::Measure::service_outage
-                    ? service_outage_.value(*criteria[c].estimate, outages.spans, horizon).value
-                    : criterion_value(*criteria[c].estimate, model_, graph_, *workspace->per_criterion[c],
-                                      criterion_counts_[c], everyone, outages, horizon)
-                          .value;
+    values[c] = estimated_value(*criteria[c].estimate, service_outage_, model_, graph_, *workspace->per_criterion[c],
+                                criterion_counts_[c], everyone, outages, horizon);
   }
   release(std::move(workspace));
   return values;
@@ -442,12 +450,8 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds, Out
     if (elsewhere) {
       // What this cascade adds to the baseline (decision 046); the basis in
       // brief too, as detailing cannot know the baseline.
-      const double value =
-          criterion.estimate->measure == catalogs::ImpactEstimate::Measure::service_outage
-              ? service_outage_.value(*criterion.estimate, outages.spans, horizon).value
-              : criterion_value(*criterion.estimate, model_, graph_, *workspace->per_criterion[c],
-                                criterion_counts_[c], everyone, outages, horizon)
-                    .value;
+      const double value = estimated_value(*criterion.estimate, service_outage_, model_, graph_,
+                                           *workspace->per_criterion[c], criterion_counts_[c], everyone, outages, horizon);
       const double baseline = c < elsewhere->values.size() ? elsewhere->values[c] : 0.0;
       const double added = std::max(0.0, value - baseline);
       if (auto impact_class = criterion.classify(added))

@@ -139,22 +139,16 @@ std::string heaviest_consequence(const Register& reg, const Risk& risk, std::str
   // What fails with it, within the horizon its own cascade ran to (a vital
   // process may lengthen it): the count and the heaviest figure belong to that horizon.
   const std::size_t affected = risk.finding.affected.size();
-  const std::string shown = format_number(static_cast<double>(affected), lang);
-  std::string count;
-  if (const auto horizon = risk.finding.horizon_h) {
-    const std::string within = escape(assessors::local_hours(*horizon).in(lang));
-    count = affected == 0 ? fmt::format(fmt::runtime(label(Label::fail_within_none, lang)), within)
-                          : fmt::format(fmt::runtime(label(affected == 1 ? Label::fail_within_one
-                                                                         : Label::fail_within_many,
-                                                           lang)),
-                                        shown, within);
-  } else {
-    count = affected == 0 ? std::string(label(Label::fail_with_none, lang))
-                          : fmt::format(fmt::runtime(label(affected == 1 ? Label::fail_with_one
-                                                                         : Label::fail_with_many,
-                                                           lang)),
-                                        shown);
-  }
+  const auto& horizon = risk.finding.horizon_h;
+  const Label text = affected == 0   ? (horizon ? Label::fail_within_none : Label::fail_with_none)
+                     : affected == 1 ? (horizon ? Label::fail_within_one : Label::fail_with_one)
+                                     : (horizon ? Label::fail_within_many : Label::fail_with_many);
+  const std::string within = horizon ? escape(assessors::local_hours(*horizon).in(lang)) : std::string();
+  // The texts without a count take the horizon as their only argument; those without a horizon ignore it.
+  const std::string count =
+      affected == 0 ? fmt::format(fmt::runtime(label(text, lang)), within)
+                    : fmt::format(fmt::runtime(label(text, lang)), format_number(static_cast<double>(affected), lang),
+                                  within);
   if (!heaviest) return count;
   std::string name = criterion_name(reg, heaviest->criterion, lang);
   if (name.empty()) name = heaviest->criterion;
