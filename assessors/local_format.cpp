@@ -6,34 +6,11 @@
 
 #include <fmt/format.h>
 
+#include "model/text_format.hpp"
+
 namespace knelpunt::assessors {
 
-namespace {
-
-/// "1 uur" / "2 uur" (uur has no plural in a count), "1 dag" / "3 dagen", "1 minuut" / "20 minuten".
-std::string count_of(long long n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
-std::string whole_minutes(long long minutes) {
-  const long long hours = minutes / 60, rest = minutes % 60;
-  if (rest == 0) {
-    if (hours >= 72 && hours % 24 == 0) return count_of(hours / 24, "dag", "dagen");
-    return fmt::format("{} uur", hours);
-  }
-  if (hours == 0) return count_of(rest, "minuut", "minuten");
-  return fmt::format("{} uur en {}", hours, count_of(rest, "minuut", "minuten"));
-}
-
-}  // namespace
-
-std::string dutch_hours(model::Hours hours) {
-  if (!std::isfinite(hours)) return "onbeperkte tijd";
-  const long long minutes = std::llround(std::fabs(hours) * 60);
-  // Less than half a minute but not nothing: decimal hours, so it does not read as 0.
-  if (minutes == 0 && hours != 0) return dutch_number(fmt::format("{:.2g}", hours)) + " uur";
-  return (hours < 0 && minutes > 0 ? "-" : "") + whole_minutes(minutes);
-}
+std::string dutch_hours(model::Hours hours) { return model::format_duration(hours, "nl"); }
 
 LocalText local_hours(model::Hours hours) { return {dutch_hours(hours), model::format_hours(hours)}; }
 

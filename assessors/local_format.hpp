@@ -3,14 +3,9 @@
 /// keeps the compact forms (`72h`, `1h30m`, `12345`); Dutch writes words and
 /// the Dutch number format (docs/register.md, "Dutch texts"):
 ///
-/// - a duration of a whole number of days, three days (72 h) or more, in
-///   days ("3 dagen"); any other whole number of hours in hours ("1 uur",
-///   "48 uur"); whole minutes as "20 minuten" or "1 uur en 30 minuten"; the
-///   rest in decimal hours ("0,0042 uur"); no end as "onbeperkte tijd";
+/// - durations as model::format_duration writes them for every command
+///   ("3 dagen", "48 uur", "1 uur en 30 minuten", "onbeperkte tijd");
 /// - numbers with a dot between thousands and a decimal comma ("1.234,5").
-///
-/// A shared model/text_format may take these over; until then the register
-/// writers use them from here.
 
 #include <string>
 #include <string_view>
@@ -21,7 +16,7 @@
 
 namespace knelpunt::assessors {
 
-/// A duration in Dutch: "3 dagen", "48 uur", "1 uur en 30 minuten", "onbeperkte tijd" for kNever.
+/// A duration in Dutch: model::format_duration(hours, "nl").
 std::string dutch_hours(model::Hours hours);
 
 /// A duration in both languages: Dutch as dutch_hours, English as model::format_hours.

@@ -134,23 +134,37 @@ std::string format_significant(double value, int digits, std::string_view lang) 
   return text;
 }
 
-std::string format_duration(Hours hours, std::string_view lang, bool whole_days) {
-  const bool english = lang == "en";
-  if (whole_days && hours != kNever && hours >= 48 && std::fmod(hours, 24.0) == 0)
-    return english ? fmt::format("{}d", hours / 24) : fmt::format("{} dagen", hours / 24);
-  const std::string compact = format_hours(hours);
-  if (english) return compact;
-  if (hours == kNever) return "onbeperkt";
-  // format_hours writes NhMm, Nh, Mm or decimal hours (0.0042h).
-  const auto h = compact.find('h');
-  const bool minutes_only = h == std::string::npos;
-  if (minutes_only) return compact.substr(0, compact.size() - 1) + " min";
-  std::string number = compact.substr(0, h);
-  for (char& c : number)
-    if (c == '.') c = ',';
-  std::string out = number + " uur";
-  if (h + 1 < compact.size()) out += " " + compact.substr(h + 1, compact.size() - h - 2) + " min";
-  return out;
+namespace {
+
+/// "1 uur" / "2 uur" (uur has no plural in a count), "1 dag" / "3 dagen", "1 minuut" / "20 minuten".
+std::string count_of(long long n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string dutch_whole_minutes(long long minutes) {
+  const long long hours = minutes / 60, rest = minutes % 60;
+  if (rest == 0) {
+    if (hours >= 72 && hours % 24 == 0) return count_of(hours / 24, "dag", "dagen");
+    return fmt::format("{} uur", hours);
+  }
+  if (hours == 0) return count_of(rest, "minuut", "minuten");
+  return fmt::format("{} uur en {}", hours, count_of(rest, "minuut", "minuten"));
+}
+
+}  // namespace
+
+std::string format_duration(Hours hours, std::string_view lang) {
+  if (lang == "en") return format_hours(hours);
+  if (!std::isfinite(hours)) return "onbeperkte tijd";
+  const long long minutes = std::llround(std::fabs(hours) * 60);
+  // Less than half a minute but not nothing: decimal hours, so it does not read as 0.
+  if (minutes == 0 && hours != 0) {
+    std::string text = fmt::format("{:.2g}", hours);
+    for (char& c : text)
+      if (c == '.') c = ',';
+    return text + " uur";
+  }
+  return (hours < 0 && minutes > 0 ? "-" : "") + dutch_whole_minutes(minutes);
 }
 
 std::string one_line(std::string_view text) {

@@ -67,10 +67,13 @@ std::string format_decimal(double value, int decimals, std::string_view lang);
 /// the form is exponential. For probabilities and importance measures.
 std::string format_significant(double value, int digits, std::string_view lang);
 
-/// A duration for people, built on format_hours: English as format_hours
-/// (72h, 1h30m, 20m, inf); Dutch in words (72 uur, 1 uur 30 min, 20 min,
-/// onbeperkt). With `whole_days`, a whole number of days from two days up is
-/// written in days: Dutch "3 dagen", English "3d".
-std::string format_duration(Hours hours, std::string_view lang, bool whole_days = false);
+/// A duration for people, the same text in every output of a language
+/// (docs/register.md, "Dutch texts"). English is format_hours (72h, 1h30m,
+/// 20m, inf). Dutch is in words, to the minute: a whole number of days from
+/// three days (72 h) on in days ("3 dagen", "7 dagen"), any other whole
+/// number of hours in hours ("1 uur", "48 uur"), minutes as "20 minuten" or
+/// "1 uur en 30 minuten", less than half a minute in decimal hours
+/// ("0,0042 uur"), no end as "onbeperkte tijd".
+std::string format_duration(Hours hours, std::string_view lang);
 
 }  // namespace knelpunt::model

@@ -70,6 +70,12 @@ WRONG_DUTCH = [
     (re.compile(r"\(zeer-hoog\b|\bzeer-hoog\)|→ zeer-hoog\b"), "the level id 'zeer-hoog' in prose (expected 'zeer hoog')"),
 ]
 
+# Durations in words, as every output writes them (decision 047): whole days
+# from three on in days, minutes as "minuten", never the abbreviation. Only
+# after the words the tool writes before a duration: a measure may be named
+# "72 uur brandstof" by its author.
+HOURS_AS_DAYS = re.compile(r"(?:\b(?:binnen|na|buffer|gedurende|duur)\s|[tT]\+)(\d+) uur\b(?! en)")
+MINUTES_ABBREVIATED = re.compile(r"(?<![\w-])\d+ min\b")
 DURATION = re.compile(r"(?<![\w-])t?\+?\d+(?:\.\d+)?h(?:\d+m)?(?![\w-])|(?<![\w-])\d+m(?![\w-])")
 # Five digits or more: a year (2027) is written without a dot.
 UNGROUPED = re.compile(r"^\d{5,}$")
@@ -95,8 +101,14 @@ def problems_in_text(text):
     for pattern, reason in WRONG_DUTCH:
         if pattern.search(text):
             found.append(reason)
+    for match in HOURS_AS_DAYS.finditer(text):
+        hours = int(match.group(1))
+        if hours >= 72 and hours % 24 == 0:
+            found.append(f"duration '{hours} uur' (expected '{hours // 24} dagen')")
+    for match in MINUTES_ABBREVIATED.finditer(text):
+        found.append(f"duration '{match.group(0)}' (expected 'minuten')")
     for match in DURATION.finditer(text):
-        found.append(f"duration '{match.group(0)}' (expected '72 uur', '3 dagen')")
+        found.append(f"duration '{match.group(0)}' (expected '48 uur', '3 dagen')")
     for raw in TOKEN_SPLIT.split(text):
         token = raw.strip(".")
         if not token:
@@ -158,16 +170,18 @@ def scan(cli_dir):
 
 def self_test():
     sample = ("Soort: spof; 1 vitale object; 918 people-hours binnen 72h; 12345 inwoners; `people` mag; treft 0 vitale "
-              "objecten; 1 objecten vallen uit binnen onbeperkt; T+2h  pomp-1  Pomp 1  initial failure; KP-1 (zeer-hoog → hoog)")
+              "objecten; 1 objecten vallen uit binnen onbeperkt; T+2h  pomp-1  Pomp 1  initial failure; KP-1 (zeer-hoog → hoog); binnen 168 uur; buffer 30 min; T+96 uur")
     found = problems_in_text(sample)
-    expected = ["English word 'spof'", "English word 'people-hours'", "duration '72h' (expected '72 uur', '3 dagen')",
+    expected = ["English word 'spof'", "English word 'people-hours'", "duration '72h' (expected '48 uur', '3 dagen')",
                 "number '12345' without the thousands dot (expected e.g. 1.234)",
                 "'1 vitale object' (expected '1 vitaal object')",
                 "'0 ... objecten' (expected 'geen ... objecten')",
                 "a plural after 1 (expected '1 object', '1 vitaal object')",
                 "'binnen onbeperkt' (expected 'zonder tijdsgrens')",
-                "duration '2h' (expected '72 uur', '3 dagen')", "English word 'initial'",
-                "the level id 'zeer-hoog' in prose (expected 'zeer hoog')"]
+                "duration '2h' (expected '48 uur', '3 dagen')", "English word 'initial'",
+                "the level id 'zeer-hoog' in prose (expected 'zeer hoog')",
+                "duration '168 uur' (expected '7 dagen')", "duration '30 min' (expected 'minuten')",
+                "duration '96 uur' (expected '4 dagen')"]
     # A resource kind's id in prose (whatif's "via ss-1 (power)") is English.
     if "English word 'power'" not in problems_in_text("T+0 uur  ss-1  Onderstation  via hs-1 (power, buffer 2 uur)"):
         print("self-test failed: a resource kind's id in Dutch prose was not flagged")
@@ -178,7 +192,8 @@ def self_test():
         return False
     if problems_in_text("Enkelvoudig faalpunt: Gemaal (gemaal-kilweg) treft 1 vitaal object binnen 3 dagen; 12.345 "
                         "inwoners; KP-SPOF-841eb9; bio.12.6; treft geen vitale objecten; 10 objecten vallen uit "
-                        "zonder tijdsgrens; T+2 uur  pomp-1  Pomp 1  beginuitval"):
+                        "zonder tijdsgrens; T+2 uur  pomp-1  Pomp 1  beginuitval; 48 uur; 72 uur en 30 minuten; "
+                        "binnen 1.440 uur; 3 dagen; 72 uur brandstof"):
         print("self-test failed: correct Dutch was flagged")
         return False
     if problems_in_text("  - product siemens spectrum power 7.1"):
@@ -199,7 +214,7 @@ def main():
         print(f"{case}: {where}: {reason}")
     if problems:
         print(f"{len(problems)} problems in the Dutch golden outputs ({scanned} scanned); expected correct Dutch "
-              "(words from the text tables, durations as '72 uur' or '3 dagen', numbers as 1.234,5)")
+              "(words from the text tables, durations as '48 uur' or '3 dagen', numbers as 1.234,5)")
         return 1
     print(f"{scanned} Dutch golden outputs scanned: no English words")
     return 0

@@ -98,18 +98,21 @@ TEST_CASE("significant digits per language: Dutch 0,003995, English 0.003995") {
 
 TEST_CASE("durations per language: Dutch in words, English as format_hours") {
   CHECK(format_duration(72, "en") == "72h");
-  CHECK(format_duration(72, "nl") == "72 uur");
-  CHECK(format_duration(1.5, "nl") == "1 uur 30 min");
+  CHECK(format_duration(72, "nl") == "3 dagen");
+  CHECK(format_duration(168, "nl") == "7 dagen");
+  CHECK(format_duration(48, "nl") == "48 uur");
+  CHECK(format_duration(73, "nl") == "73 uur");
+  CHECK(format_duration(1, "nl") == "1 uur");
+  CHECK(format_duration(1.5, "nl") == "1 uur en 30 minuten");
   CHECK(format_duration(1.5, "en") == "1h30m");
-  CHECK(format_duration(20.0 / 60, "nl") == "20 min");
+  CHECK(format_duration(20.0 / 60, "nl") == "20 minuten");
+  CHECK(format_duration(1.0 / 60, "nl") == "1 minuut");
+  CHECK(format_duration(71.9999, "nl") == "3 dagen");  // to the minute
+  CHECK(format_duration(0.0042, "nl") == "0,0042 uur");
   CHECK(format_duration(0, "nl") == "0 uur");
-  CHECK(format_duration(kNever, "nl") == "onbeperkt");
+  CHECK(format_duration(kNever, "nl") == "onbeperkte tijd");
   CHECK(format_duration(kNever, "en") == "inf");
-  CHECK(format_duration(72, "nl", true) == "3 dagen");
-  CHECK(format_duration(72, "en", true) == "3d");
-  CHECK(format_duration(24, "nl", true) == "24 uur");
-  CHECK(format_duration(30, "nl", true) == "30 uur");
-  CHECK(format_duration(kNever, "nl", true) == "onbeperkt");
+  CHECK(format_duration(-2, "nl") == "-2 uur");
 }
 
 TEST_CASE("one terminal line: line breaks and escapes become spaces, other text stays") {
