@@ -10,16 +10,28 @@
 
 namespace knelpunt::cli {
 
-std::optional<CascadeHorizons> cascade_horizons_or_report(const LoadedModel& loaded, const std::string& profile_path,
-                                                         bool quiet) {
+namespace {
+
+/// The horizons of the profile at `profile_path` (empty: the shipped one);
+/// its problems go to `diagnostics`.
+CascadeHorizons read_cascade_horizons(const LoadedModel& loaded, const std::string& profile_path,
+                                      model::Diagnostics& diagnostics) {
   const auto file = profile_path.empty() ? data_dir() / "profiles" / "default.yaml" : std::filesystem::path(profile_path);
-  model::Diagnostics diagnostics;
   const auto profile = assessors::read_assessment_profile(file, assessors::builtin_assessor_names(), diagnostics);
   assessors::check_process_horizons(profile, loaded.reference, diagnostics);
-  print_diagnostics(diagnostics, quiet);
-  if (diagnostics.has_errors()) return std::nullopt;
   return CascadeHorizons{assessors::resolve_horizon(loaded.model.region, &profile), profile.process_horizons,
                          profile_path.empty() ? std::string("default") : profile_path};
+}
+
+}  // namespace
+
+std::optional<CascadeHorizons> cascade_horizons_or_report(const LoadedModel& loaded, const std::string& profile_path,
+                                                         bool quiet) {
+  model::Diagnostics diagnostics;
+  auto horizons = read_cascade_horizons(loaded, profile_path, diagnostics);
+  print_diagnostics(diagnostics, quiet);
+  if (diagnostics.has_errors()) return std::nullopt;
+  return horizons;
 }
 
 CascadeHorizon cascade_horizon_of(const CascadeHorizons& horizons, const model::Model& model,
@@ -47,6 +59,14 @@ std::optional<model::Hours> register_horizon_or_report(const LoadedModel& loaded
                              "counts this cascade; --horizon sets another\n",
                              model::format_hours(horizon.hours), horizon.process, horizons->profile);
   return horizon.hours;
+}
+
+std::optional<model::Hours> register_horizon_quietly(const LoadedModel& loaded, const std::string& profile_path,
+                                                     std::span<const engine::Seed> seeds) {
+  model::Diagnostics diagnostics;
+  const auto horizons = read_cascade_horizons(loaded, profile_path, diagnostics);
+  if (diagnostics.has_errors()) return std::nullopt;
+  return cascade_horizon_of(horizons, loaded.model, seeds).hours;
 }
 
 }  // namespace knelpunt::cli

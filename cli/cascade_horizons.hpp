@@ -49,4 +49,11 @@ CascadeHorizon cascade_horizon_of(const CascadeHorizons& horizons, const model::
 std::optional<model::Hours> register_horizon_or_report(const LoadedModel& loaded, const std::string& profile_path,
                                                        bool quiet, std::span<const engine::Seed> seeds);
 
+/// The horizon the register gives the cascade of `seeds`, as
+/// register_horizon_or_report finds it but without a word on stderr: for a
+/// command whose `--horizon` sets its own and which only says how the
+/// register's differs. Nothing when the profile cannot be read or checked.
+std::optional<model::Hours> register_horizon_quietly(const LoadedModel& loaded, const std::string& profile_path,
+                                                     std::span<const engine::Seed> seeds);
+
 }  // namespace knelpunt::cli

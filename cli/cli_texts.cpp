@@ -64,6 +64,13 @@ constexpr std::array kTexts{
     Entry{CliText::stay_up, "Blijven in bedrijf:", "Stay up:"},
     Entry{CliText::affected_as_register, "Getroffen objecten zonder de beginuitval, zoals het register ze telt: {}",
           "Affected assets without the initial failures, as the register counts them: {}"},
+    Entry{CliText::affected_other_horizon,
+          "Getroffen objecten zonder de beginuitval binnen {}: {}; het register telt deze uitval binnen {} (zonder "
+          "--horizon geeft whatif die telling)",
+          "Affected assets without the initial failures within {}: {}; the register counts this failure within {} "
+          "(without --horizon whatif gives that count)"},
+    Entry{CliText::affected_within, "Getroffen objecten zonder de beginuitval binnen {}: {}",
+          "Affected assets without the initial failures within {}: {}"},
     Entry{CliText::reach_heading, "N-1-bereik in {} {}: {}, de {} met het grootste bereik",
           "N-1 reach in {} {}: {}, the {} that reach furthest"},
     Entry{CliText::reach_asset_heading_one,

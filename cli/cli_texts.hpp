@@ -57,6 +57,8 @@ enum class CliText {
   restoration_summary,
   stay_up,
   affected_as_register,
+  affected_other_horizon,
+  affected_within,
   // reach.
   reach_heading,
   reach_asset_heading_one,

@@ -85,6 +85,8 @@ class WhatifCommand : public Command {
     if (!seeds) return kExitBadInput;
     const auto horizon = horizon_or_report(*loaded, *seeds);
     if (!horizon) return kExitBadInput;
+    const auto register_horizon =
+        horizon_text_.empty() ? horizon : register_horizon_quietly(*loaded, profile_path_, *seeds);
     // A refused -o fails before the cascade (docs/security.md).
     if (const int checked = check_output(output_, inputs_of(*loaded)); checked != kExitOk) return checked;
     const auto& graph = *loaded->graph;
@@ -100,12 +102,14 @@ class WhatifCommand : public Command {
                                                             engine::restart_times(loaded->model), *seeds, *horizon);
       const std::string text = format_ == "json"
                                    ? render_restoration_json(*loaded, *seeds, restoration, *horizon)
-                                   : render_restoration_text(*loaded, *seeds, restoration, *horizon, verbose_, lang_);
+                                   : render_restoration_text(*loaded, *seeds, restoration, *horizon, register_horizon,
+                                                             verbose_, lang_);
       return write_output(text, output_, inputs_of(*loaded));
     }
     const auto cascade = engine::propagate(graph, *seeds, *horizon);
     const std::string text = format_ == "json" ? render_cascade_json(*loaded, *seeds, cascade, *horizon)
-                                               : render_cascade_text(*loaded, *seeds, cascade, *horizon, verbose_, lang_);
+                                               : render_cascade_text(*loaded, *seeds, cascade, *horizon,
+                                                                                   register_horizon, verbose_, lang_);
     return write_output(text, output_, inputs_of(*loaded));
   }
 

@@ -197,9 +197,18 @@ std::size_t affected_count(const LoadedModel& loaded, const std::vector<engine::
   return count;
 }
 
-std::string affected_line(std::size_t affected, std::string_view lang) {
-  return cli_format(CliText::affected_as_register, lang, model::format_grouped_integer(static_cast<double>(affected), lang)) +
-         "\n";
+/// The affected count, said to be the register's only when it was counted
+/// within the register's horizon (decision 045).
+std::string affected_line(std::size_t affected, model::Hours horizon, std::optional<model::Hours> register_horizon,
+                          std::string_view lang) {
+  const std::string count = model::format_grouped_integer(static_cast<double>(affected), lang);
+  if (register_horizon && *register_horizon == horizon)
+    return cli_format(CliText::affected_as_register, lang, count) + "\n";
+  if (register_horizon)
+    return cli_format(CliText::affected_other_horizon, lang, model::format_duration(horizon, lang), count,
+                      model::format_duration(*register_horizon, lang)) +
+           "\n";
+  return cli_format(CliText::affected_within, lang, model::format_duration(horizon, lang), count) + "\n";
 }
 
 nlohmann::ordered_json people_json(const engine::AffectedPeople& people) {
@@ -260,8 +269,8 @@ Json event_json(const LoadedModel& loaded, model::AssetIndex a, model::Hours at,
 }  // namespace
 
 std::string render_cascade_text(const LoadedModel& loaded, const std::vector<engine::Seed>& seeds,
-                                const engine::Cascade& cascade, model::Hours horizon, bool verbose,
-                                std::string_view lang) {
+                                const engine::Cascade& cascade, model::Hours horizon,
+                                std::optional<model::Hours> register_horizon, bool verbose, std::string_view lang) {
   const auto& model = loaded.model;
   std::string out = heading(loaded, CliText::cascade, seeds, horizon, lang);
   std::vector<model::Hours> times;
@@ -278,7 +287,8 @@ std::string render_cascade_text(const LoadedModel& loaded, const std::vector<eng
   }
   out += failed_summary(real, cascade.order.size() - real, horizon,
                         people_affected(loaded, [&](model::AssetIndex a) { return cascade.failed(a); }), lang);
-  out += affected_line(affected_count(loaded, seeds, [&](model::AssetIndex a) { return cascade.failed(a); }), lang);
+  out += affected_line(affected_count(loaded, seeds, [&](model::AssetIndex a) { return cascade.failed(a); }), horizon,
+                       register_horizon, lang);
   if (verbose) out += stay_up(*loaded.graph, [&](model::AssetIndex a) { return cascade.failed(a); }, lang);
   return out;
 }
@@ -306,7 +316,8 @@ std::string render_cascade_json(const LoadedModel& loaded, const std::vector<eng
 }
 
 std::string render_restoration_text(const LoadedModel& loaded, const std::vector<engine::Seed>& seeds,
-                                    const engine::Restoration& restoration, model::Hours horizon, bool verbose,
+                                    const engine::Restoration& restoration, model::Hours horizon,
+                                    std::optional<model::Hours> register_horizon, bool verbose,
                                     std::string_view lang) {
   const auto& model = loaded.model;
   const auto& graph = *loaded.graph;
@@ -339,7 +350,8 @@ std::string render_restoration_text(const LoadedModel& loaded, const std::vector
                         people_affected(loaded, [&](model::AssetIndex a) { return !restoration.down[a].empty(); }),
                         lang);
   out += affected_line(
-      affected_count(loaded, seeds, [&](model::AssetIndex a) { return !restoration.down[a].empty(); }), lang);
+      affected_count(loaded, seeds, [&](model::AssetIndex a) { return !restoration.down[a].empty(); }), horizon,
+      register_horizon, lang);
   out += cli_format(CliText::restoration_summary, lang,
                     counted(returns, CliText::returns_one, CliText::returns_many, lang),
                     model::format_duration(horizon, lang),
