@@ -167,8 +167,9 @@ constexpr std::array kTexts{
           "Uitval van {} alleen laat binnen {} {} uitvallen; niemand verliest daardoor een voorziening.",
           "The loss of {0} alone takes down {2} within {1}; nobody loses a service through it."},
     Entry{Phrase::reach_evidence,
-          "plaats {} in de ranglijst van N-1-bereik (binnen {}; naar aantal objecten, dan getroffen mensen)",
-          "rank {} by N-1 reach (within {}; by assets, then people affected)"},
+          "plaats {} in de ranglijst van N-1-bereik (naar aantal objecten binnen de horizon van elk object, dan "
+          "getroffen mensen)",
+          "rank {} by N-1 reach (by assets within each asset's horizon, then people affected)"},
     Entry{Phrase::zone_name, "zone {}", "zone {}"},
     Entry{Phrase::within_radius, "binnen {} m van {} (verst {} m)", "within {} m of {} (farthest {} m)"},
     Entry{Phrase::co_located_title, "Redundantie op één plek: {}, {} — {} van {} voedingen ({}) in {}",

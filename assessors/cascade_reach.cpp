@@ -3,8 +3,9 @@
 /// `top` assets by reach (then by those people, then id: the order of
 /// `knelpunt reach`, so a rank here is the row there) with at least
 /// `min_reach` assets failing become findings, each with its cascade chain
-/// and times as evidence. On a model with recovery times the ranking counts
-/// with repairs, as `knelpunt reach` does (assessors/repaired_reach.hpp).
+/// and times as evidence. The ranking counts as the register and `knelpunt
+/// reach` count (assessors/repaired_reach.hpp): with repairs on a model with
+/// recovery times, and an asset of a process with its own horizon within it.
 /// Options: top (default 20), min_reach (default 1).
 
 #include <algorithm>
@@ -20,7 +21,6 @@
 #include "assessors/structural_likelihood.hpp"
 #include "assessors/structural_measures.hpp"
 #include "engine/reach.hpp"
-#include "engine/restoration.hpp"
 
 namespace knelpunt::assessors {
 
@@ -44,16 +44,13 @@ class CascadeReachAssessor : public Assessor {
     // register counts them. Ranking by the populations of the failed assets
     // summed counted the residents of one area once per asset serving them;
     // ranking by people first put a district station reaching 2 assets
-    // above a water board control reaching 6 within 72h (70 within its 7 days).
+    // above a water board control reaching 70 within its 7 days.
     auto reach = engine::compute_reach(context.graph, &context.impact.people_served(), context.horizon,
                                        context.threads);
-    // With recovery times the sweep's counts are upper bounds: recount each
-    // asset's own cascade with repairs, within the ranking's horizon (not a
-    // process's own: the ranking is the list `knelpunt reach` prints).
-    if (engine::has_recovery(context.model)) {
-      const ImpactEstimator ranking(context.model, context.graph, context.reference, context.horizon);
-      count_with_repairs(ranking, context.model, reach, context.threads);
-    }
+    // Counted as the register counts (assessors/repaired_reach.hpp): with
+    // repairs, and an asset of a process with a horizon of its own within
+    // it, so that each rank's count is the entry's (decision 048).
+    count_as_register(context.impact, context.model, reach, context.threads);
     std::erase_if(reach, [&](const engine::AssetReach& r) { return r.reach < min_reach_; });
     std::sort(reach.begin(), reach.end(), engine::reaches_further);
     if (reach.size() > top_) reach.resize(top_);
@@ -67,13 +64,9 @@ class CascadeReachAssessor : public Assessor {
       finding.kind = "reach";
       finding.assets = {asset.id};
       const std::string label = asset_label(asset);
-      // The ranking's horizon (evidence) and the entry's own cascade's
-      // horizon, which a vital process may lengthen (profile `horizons:`).
-      const LocalText ranking_horizon = local_hours(context.horizon);
       // One number for "what fails": the non-virtual assets of this entry's own
       // cascade (restoration included, within its own horizon), the same set
-      // as `affected`. The N-1 ranking counts within the ranking's horizon;
-      // its evidence gives the rank, not a second count.
+      // as `affected` and the count the ranking used.
       const engine::Seed seed{r.asset, 0};
       auto outcome = context.impact.outcome(std::span<const engine::Seed>(&seed, 1));
       const std::size_t failing = outcome.affected.size();
@@ -86,9 +79,8 @@ class CascadeReachAssessor : public Assessor {
           nobody ? by_count(failing, Phrase::reach_description_nobody_one, Phrase::reach_description_nobody_many)
                  : by_count(failing, Phrase::reach_description_one, Phrase::reach_description_many),
           label, horizon, counted(failing, Phrase::other_assets_one, Phrase::other_assets_many));
-      // The rank only: the ranking's count (within the ranking's horizon)
-      // would be a second number beside the title's.
-      finding.evidence.push_back(local_text(Phrase::reach_evidence, rank + 1, ranking_horizon));
+      // The rank only: its count is the title's.
+      finding.evidence.push_back(local_text(Phrase::reach_evidence, rank + 1));
       take_cascade(finding, std::move(outcome));
       finding.likelihood = structural_likelihood({r.asset}, context);
       finding.measures = structural_measures({r.asset}, context);

@@ -6,16 +6,21 @@
 
 namespace knelpunt::assessors {
 
-void count_with_repairs(const ImpactEstimator& estimator, const model::Model& model,
-                        std::span<engine::AssetReach> rows, unsigned threads, const engine::StepProgress& progress) {
-  // The rows that can change (the header says why): their assets have a recovery.
-  std::vector<std::size_t> repaired;
+bool counted_otherwise(const ImpactEstimator& estimator, const model::Model& model, model::AssetIndex asset) {
+  if (estimator.restores() && model.assets[asset].recovery) return true;
+  const engine::Seed seed{asset, 0};
+  return estimator.horizon_of({&seed, 1}) != estimator.horizon();
+}
+
+void count_as_register(const ImpactEstimator& estimator, const model::Model& model,
+                       std::span<engine::AssetReach> rows, unsigned threads, const engine::StepProgress& progress) {
+  std::vector<std::size_t> recounted;
   for (std::size_t i = 0; i < rows.size(); ++i)
-    if (model.assets[rows[i].asset].recovery) repaired.push_back(i);
-  engine::ProgressCounter counter(progress, "reach: with repairs", repaired.size());
+    if (counted_otherwise(estimator, model, rows[i].asset)) recounted.push_back(i);
+  engine::ProgressCounter counter(progress, "reach: as the register counts", recounted.size());
   // Each row into its own slot: the bytes do not depend on the thread count.
-  engine::parallel_for(repaired.size(), threads, [&](std::size_t k) {
-    auto& row = rows[repaired[k]];
+  engine::parallel_for(recounted.size(), threads, [&](std::size_t k) {
+    auto& row = rows[recounted[k]];
     const engine::Seed seed{row.asset, 0};
     const auto outcome = estimator.outcome({&seed, 1}, OutcomeDetail::brief);
     row.reach = static_cast<std::uint32_t>(outcome.affected_count);

@@ -65,12 +65,12 @@ constexpr std::array kTexts{
     Entry{CliText::affected_as_register, "Getroffen objecten zonder de beginuitval, zoals het register ze telt: {}",
           "Affected assets without the initial failures, as the register counts them: {}"},
     Entry{CliText::affected_other_horizon,
-          "Getroffen objecten zonder de beginuitval binnen {}: {}; het register telt deze uitval binnen {} (zonder "
-          "--horizon geeft whatif die telling)",
-          "Affected assets without the initial failures within {}: {}; the register counts this failure within {} "
-          "(without --horizon whatif gives that count)"},
-    Entry{CliText::affected_within, "Getroffen objecten zonder de beginuitval binnen {}: {}",
-          "Affected assets without the initial failures within {}: {}"},
+          "Getroffen objecten zonder de beginuitval {}: {}; het register telt deze uitval {} (zonder --horizon geeft "
+          "whatif die telling)",
+          "Affected assets without the initial failures {}: {}; the register counts this failure {} (without "
+          "--horizon whatif gives that count)"},
+    Entry{CliText::affected_within, "Getroffen objecten zonder de beginuitval {}: {}",
+          "Affected assets without the initial failures {}: {}"},
     Entry{CliText::reach_heading, "N-1-bereik in {} {}: {}, de {} met het grootste bereik",
           "N-1 reach in {} {}: {}, the {} that reach furthest"},
     Entry{CliText::reach_asset_heading_one,
@@ -101,10 +101,11 @@ constexpr std::array kTexts{
           "Counted with repairs: the model has recovery times, and the table counts as the register, whatif and "
           "option --asset ID do.\n"},
     Entry{CliText::reach_legend_own_horizon,
-          "Eigen horizon: voor een object van vitaal proces {} rekenen het register, whatif en de optie --asset ID "
-          "binnen {} (profiel {}); deze tabel rekent elk object binnen {} (--horizon met die duur geeft die telling).\n",
-          "Own horizon: for an asset of vital process {} the register, whatif and option --asset ID count within {} "
-          "(profile {}); this table counts every asset within {} (--horizon with that duration gives that count).\n"},
+          "Eigen horizon: een object van vitaal proces {} telt binnen {} (profiel {}), zoals in het register, whatif "
+          "en de optie --asset ID; --horizon geeft elk object dezelfde horizon.\n",
+          "Own horizon: an asset of vital process {} counts within {} (profile {}), as in the register, whatif and "
+          "option --asset ID; --horizon gives every asset the same horizon.\n"},
+    Entry{CliText::column_within, "binnen", "within"},
     Entry{CliText::column_people, "mensen", "people"},
     Entry{CliText::cutsets_heading, "Minimale snedeverzamelingen van {}{} {}, orde ≤ {}: {}",
           "Minimal cut sets of {}{} {}, order ≤ {}: {}"},

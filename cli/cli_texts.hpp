@@ -72,6 +72,7 @@ enum class CliText {
   reach_legend_upper_bound,
   reach_legend_recovery,
   reach_legend_own_horizon,
+  column_within,
   column_people,
   // cutsets.
   cutsets_heading,

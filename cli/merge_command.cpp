@@ -91,15 +91,25 @@ class MergeCommand : public Command {
     merged.region = first.report.region;
     merged.horizon = first.report.horizon;
     merged.has_recovery = first.report.has_recovery;  // part of the model, which the digest fixes
+    merged.profile = first.report.profile;
+    merged.own_horizons = first.report.own_horizons;
     // Nothing is sized by N, which comes from a file: a shard claiming 4e9
     // parts must not allocate 4e9 slots (docs/security.md, Feeds and JSON).
     std::vector<std::pair<std::uint32_t, std::size_t>> indices;  // shard index, part
     for (std::size_t i = 0; i < files.size(); ++i) {
       const auto& file = files[i];
+      const auto same_own_horizons = [&] {
+        const auto& a = file.report.own_horizons;
+        const auto& b = first.report.own_horizons;
+        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](const auto& x, const auto& y) {
+                 return x.process == y.process && x.hours == y.hours;
+               });
+      };
       if (file.shard.count != first.shard.count || file.digest != first.digest ||
-          file.report.horizon != first.report.horizon) {
-        std::cerr << fmt::format("knelpunt: {} does not belong with {}: expected the same model, horizon and shard "
-                                 "count N in every part\n",
+          file.report.horizon != first.report.horizon || file.report.profile != first.report.profile ||
+          !same_own_horizons()) {
+        std::cerr << fmt::format("knelpunt: {} does not belong with {}: expected the same model, horizon, process "
+                                 "horizons and shard count N in every part\n",
                                  parts_[i], parts_[0]);
         return kExitBadInput;
       }

@@ -107,7 +107,7 @@ class ReachCommand : public Command {
       // there the plain reach set is the answer, with the table's people.
       const auto& subject = model.assets[*index];
       AssetReachReport report{model.region.name, horizon,
-                              ReachRow{subject.id, name_of(subject), 0, 0, false, subject.population()}, {}};
+                              ReachRow{subject.id, name_of(subject), 0, 0, false, subject.population(), {}}, {}};
       std::vector<model::AssetIndex> failed;
       if (std::isinf(horizon)) {
         failed = engine::reach_set(graph, *index, horizon);
@@ -141,11 +141,14 @@ class ReachCommand : public Command {
     report.region = model.region.name;
     report.horizon = horizon;
     report.has_recovery = engine::has_recovery(model);
-    if (horizon_text_.empty() && !shard && format_ == "text") {
-      // The processes whose assets the register counts within another horizon.
+    // Without --horizon an asset of a vital process with a horizon of its
+    // own counts within it, as the register counts it (decision 048).
+    std::vector<assessors::ProcessHorizon> process_horizons;
+    if (horizon_text_.empty() && !std::isinf(horizon)) {
       const auto horizons = cascade_horizons_or_report(*loaded, profile_path_, quiet_);
       if (!horizons) return kExitBadInput;
       report.profile = horizons->profile;
+      process_horizons = horizons->processes;
       for (const auto& own : horizons->processes)
         if (own.hours != horizon && std::any_of(model.assets.begin(), model.assets.end(), [&](const auto& asset) {
               return asset.process == own.process;
@@ -155,16 +158,27 @@ class ReachCommand : public Command {
     const engine::PeopleServed served(model);
     // With recovery times and a finite horizon every row is counted with
     // repairs, as the register, `--asset` and whatif count (decision 044).
-    const bool with_repairs = report.has_recovery && !std::isinf(horizon);
+    const bool as_register = (report.has_recovery || !report.own_horizons.empty()) && !std::isinf(horizon);
     const auto reach = [&] {
       StepProgressBar progress("reach", !quiet_);  // cleared before the report is printed
       auto rows = engine::compute_reach_range(graph, &served, horizon, threads, first, last, progress.callback());
-      if (with_repairs) {
-        const assessors::ImpactEstimator estimator(model, graph, loaded->reference, horizon);
-        assessors::count_with_repairs(estimator, model, rows, threads, progress.callback());
+      if (as_register) {
+        const assessors::ImpactEstimator estimator(model, graph, loaded->reference, horizon, process_horizons);
+        assessors::count_as_register(estimator, model, rows, threads, progress.callback());
       }
       return rows;
     }();
+    // The horizon a row counts within when it is not the table's.
+    const auto own_horizon = [&](const model::Asset& asset) -> std::optional<model::Hours> {
+      for (const auto& own : report.own_horizons)
+        if (own.process == asset.process) return own.hours;
+      return std::nullopt;
+    };
+    const auto row_of = [&](const engine::AssetReach& r) {
+      const auto& asset = model.assets[r.asset];
+      return ReachRow{asset.id,           name_of(asset),          r.reach, r.people, r.people_upper_bound,
+                      asset.population(), own_horizon(asset)};
+    };
     if (!shard && format_ == "json") {
       // Rows made one at a time as they are written, in the order
       // sort_reach_rows gives: at national scale a copy of every id and
@@ -176,11 +190,7 @@ class ReachCommand : public Command {
       });
       const std::size_t shown =
           top_ > 0 ? std::min<std::size_t>(order.size(), top_) : order.size();
-      const auto row_at = [&](std::size_t i) {
-        const auto& r = reach[order[i]];
-        const auto& asset = model.assets[r.asset];
-        return ReachRow{asset.id, name_of(asset), r.reach, r.people, r.people_upper_bound, asset.population()};
-      };
+      const auto row_at = [&](std::size_t i) { return row_of(reach[order[i]]); };
       return write_output(
           [&](const std::function<bool(std::string_view)>& write) {
             write_reach_json(horizon, shown, row_at, write);
@@ -188,16 +198,12 @@ class ReachCommand : public Command {
           output_, protected_inputs(*loaded));
     }
     report.rows.reserve(reach.size());
-    for (const auto& r : reach) {
-      const auto& asset = model.assets[r.asset];
-      report.rows.push_back(
-          ReachRow{asset.id, name_of(asset), r.reach, r.people, r.people_upper_bound, asset.population()});
-    }
+    for (const auto& r : reach) report.rows.push_back(row_of(r));
     sort_reach_rows(report.rows);
     std::string text;
     if (shard) {
       // Who is served by what, and whether there are repairs, are part of
-      // the model the shards must share.
+      // the model the shards must share; the own horizons are in the shard.
       auto fingerprint = served.fingerprint_values();
       fingerprint.push_back(report.has_recovery ? 1.0 : 0.0);
       text = render_reach_shard(report, *shard, model::graph_digest(graph, fingerprint));

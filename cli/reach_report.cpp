@@ -65,17 +65,34 @@ std::string render_reach_text(const ReachReport& report, std::size_t top, std::s
     upper_bound_shown = upper_bound_shown || rows[i].people_upper_bound;
   const auto people_label = cli_text(CliText::column_people, lang);
   const std::size_t people_width = std::max<std::size_t>(12, model::code_points(people_label));
-  out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>7}  {}{}\n", "#", asset_label, id_width, name_label,
+  // The horizon of each row, when some row counts within its process's own
+  // (decision 048): "binnen 7 dagen" beside a reach of 79.
+  bool horizon_shown = false;
+  for (std::size_t i = 0; i < shown; ++i) horizon_shown = horizon_shown || rows[i].horizon.has_value();
+  std::size_t horizon_width = 0;
+  const auto horizon_text = [&](const ReachRow& row) {
+    return model::format_duration(row.horizon.value_or(report.horizon), lang);
+  };
+  if (horizon_shown) {
+    horizon_width = model::code_points(cli_text(CliText::column_within, lang));
+    for (std::size_t i = 0; i < shown; ++i)
+      horizon_width = std::max(horizon_width, model::code_points(horizon_text(rows[i])));
+  }
+  const auto horizon_cell = [&](std::string_view text) {
+    return horizon_shown ? fmt::format("  {:<{}}", text, horizon_width) : std::string();
+  };
+  out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>7}{}  {}{}\n", "#", asset_label, id_width, name_label,
                      name_width, cli_text(CliText::column_reach, lang),
-                     pad_left(people_label, people_width),
+                     horizon_cell(cli_text(CliText::column_within, lang)), pad_left(people_label, people_width),
                      population_cell(cli_text(CliText::column_population, lang)));
   for (std::size_t i = 0; i < shown; ++i) {
     std::string name = rows[i].name;
     if (name.size() > 40) name = name.substr(0, 39) + "~";
     const std::string people = (rows[i].people_upper_bound ? "≤ " : "") +
                                model::format_grouped_integer(rows[i].people, lang);
-    out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>7}  {}{}\n", i + 1, rows[i].asset, id_width, name,
-                       name_width, rows[i].reach, pad_left(people, people_width),
+    out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>7}{}  {}{}\n", i + 1, rows[i].asset, id_width, name,
+                       name_width, rows[i].reach, horizon_cell(horizon_text(rows[i])),
+                       pad_left(people, people_width),
                        population_cell(model::format_grouped_integer(rows[i].population, lang)));
   }
   out += "\n";
@@ -86,8 +103,7 @@ std::string render_reach_text(const ReachReport& report, std::size_t top, std::s
     out += cli_text(CliText::reach_legend_recovery, lang);
   for (const auto& own : report.own_horizons)
     out += fmt::format(fmt::runtime(cli_text(CliText::reach_legend_own_horizon, lang)), own.process,
-                       model::format_duration(own.hours, lang), report.profile,
-                       model::format_duration(report.horizon, lang));
+                       model::format_duration(own.hours, lang), report.profile);
   if (population_shown) out += cli_text(CliText::reach_legend_population, lang);
   return out;
 }
@@ -100,6 +116,7 @@ nlohmann::ordered_json row_json(const ReachRow& row) {
   entry["people"] = row.people;
   entry["people_upper_bound"] = row.people_upper_bound;
   entry["population"] = row.population;
+  if (row.horizon) entry["horizon_h"] = model::json_hours(*row.horizon);
   return entry;
 }
 }  // namespace
@@ -179,6 +196,12 @@ std::string render_reach_shard(const ReachReport& report, const Shard& shard, co
   out["region"] = report.region;
   out["horizon_h"] = model::json_hours(report.horizon);
   out["has_recovery"] = report.has_recovery;
+  // What the text's legend says of the rows counted within a process's own horizon.
+  out["profile"] = report.profile;
+  auto own_horizons = nlohmann::ordered_json::array();
+  for (const auto& own : report.own_horizons)
+    own_horizons.push_back({{"process", own.process}, {"horizon_h", model::json_hours(own.hours)}});
+  out["own_horizons"] = std::move(own_horizons);
   auto assets = nlohmann::ordered_json::array();
   for (const auto& row : report.rows) {
     auto entry = row_json(row);

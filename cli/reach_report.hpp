@@ -26,6 +26,9 @@ struct ReachRow {
   double people = 0;
   bool people_upper_bound = false;  ///< an asset without areas counts its own population
   double population = 0;            ///< the asset's own `serves: population`
+  /// Set when the row counts within its vital process's own horizon (profile
+  /// `horizons:`), not the table's, as the register counts it (decision 048).
+  std::optional<model::Hours> horizon;
 };
 
 struct ReachReport {
@@ -36,9 +39,9 @@ struct ReachReport {
   /// register and `--asset` count, and the text says so (docs/reach.md).
   bool has_recovery = false;
   /// Vital processes of the model's assets whose own horizon (profile
-  /// `horizons:`) differs from `horizon`: the register, whatif and --asset
-  /// count their assets' cascades within it (decision 045), and the text
-  /// says so. Empty with --horizon.
+  /// `horizons:`) differs from `horizon`: their assets' rows count within it,
+  /// as the register, whatif and --asset do (decisions 045, 048), and the
+  /// text says so. Empty with --horizon.
   std::vector<assessors::ProcessHorizon> own_horizons;
   std::string profile;  ///< the profile those horizons come from
   std::vector<ReachRow> rows;  ///< any order; render sorts

@@ -61,6 +61,23 @@ std::optional<ReachShardFile> parse_reach_shard(std::string_view text, std::stri
       file.report.horizon = check.non_negative(json, "", "horizon_h");
   }
   file.report.has_recovery = check.boolean(json, "", "has_recovery");
+  // Absent in a shard written with --horizon by an earlier version: no own horizons.
+  if (json.contains("profile")) file.report.profile = check.text(json, "", "profile", false);
+  if (const Json* own = json.contains("own_horizons") ? check.member(json, "", "own_horizons") : nullptr) {
+    if (!own->is_array())
+      check.problem("/own_horizons", "is " + describe_json(*own), "an array of {process, horizon_h}");
+    for (std::size_t i = 0; !check.failed() && own->is_array() && i < own->size(); ++i) {
+      const std::string pointer = fmt::format("/own_horizons/{}", i);
+      if (!(*own)[i].is_object()) {
+        check.problem(pointer, "is " + describe_json((*own)[i]), "an object {process, horizon_h}");
+        break;
+      }
+      assessors::ProcessHorizon horizon;
+      horizon.process = check.text((*own)[i], pointer, "process", true);
+      horizon.hours = check.non_negative((*own)[i], pointer, "horizon_h");
+      file.report.own_horizons.push_back(std::move(horizon));
+    }
+  }
   if (const Json* assets = check.member(json, "", "assets")) {
     if (!assets->is_array())
       check.problem("/assets", "is " + describe_json(*assets), "an array of assets");
@@ -82,6 +99,7 @@ std::optional<ReachShardFile> parse_reach_shard(std::string_view text, std::stri
       row.people = check.non_negative(entry, pointer, "people");
       row.people_upper_bound = check.boolean(entry, pointer, "people_upper_bound");
       row.population = check.non_negative(entry, pointer, "population");
+      if (entry.contains("horizon_h")) row.horizon = check.non_negative(entry, pointer, "horizon_h");
       file.report.rows.push_back(std::move(row));
     }
   }

@@ -205,10 +205,10 @@ std::string affected_line(std::size_t affected, model::Hours horizon, std::optio
   if (register_horizon && *register_horizon == horizon)
     return cli_format(CliText::affected_as_register, lang, count) + "\n";
   if (register_horizon)
-    return cli_format(CliText::affected_other_horizon, lang, model::format_duration(horizon, lang), count,
-                      model::format_duration(*register_horizon, lang)) +
+    return cli_format(CliText::affected_other_horizon, lang, within(horizon, lang), count,
+                      within(*register_horizon, lang)) +
            "\n";
-  return cli_format(CliText::affected_within, lang, model::format_duration(horizon, lang), count) + "\n";
+  return cli_format(CliText::affected_within, lang, within(horizon, lang), count) + "\n";
 }
 
 nlohmann::ordered_json people_json(const engine::AffectedPeople& people) {

@@ -26,11 +26,11 @@ TEST_CASE("cascade-reach: assets ranked by reach, then people affected (each onc
         std::vector<std::string>{"cascade-reach/reach [a]", "cascade-reach/reach [m]", "cascade-reach/reach [b]",
                                  "cascade-reach/reach [j]", "cascade-reach/reach [h]"});
   REQUIRE(findings.size() == 5);
-  // The evidence gives the rank and the ranking's horizon, not its count: the
-  // title has the count of the entry's own cascade (one number per thing).
+  // The evidence gives the rank, not its count: the title has the count of
+  // the entry's own cascade, by which it was ranked (one number per thing).
   const auto evidence = [](std::size_t rank) {
     return std::vector<std::string>{
-        fmt::format("rank {} by N-1 reach (within 72h; by assets, then people affected)", rank)};
+        fmt::format("rank {} by N-1 reach (by assets within each asset's horizon, then people affected)", rank)};
   };
   for (std::size_t i = 0; i < findings.size(); ++i) CHECK(evidence_en(findings[i]) == evidence(i + 1));
   // Reach 3, 2, then 1 each: b (1100 people: its own 100 and d's 1000, each
@@ -42,7 +42,8 @@ TEST_CASE("cascade-reach: assets ranked by reach, then people affected (each onc
     CHECK(findings[i].title.en.find(counts[i]) != std::string::npos);
   }
   CHECK(findings[0].evidence[0].nl ==
-        "plaats 1 in de ranglijst van N-1-bereik (binnen 3 dagen; naar aantal objecten, dan getroffen mensen)");
+        "plaats 1 in de ranglijst van N-1-bereik (naar aantal objecten binnen de horizon van elk object, dan "
+        "getroffen mensen)");
 
   SUBCASE("the first: its chain with times, impact, likelihood and measures") {
     const auto& a = findings[0];
@@ -95,7 +96,7 @@ TEST_CASE("cascade-reach: the horizon decides what counts") {
   REQUIRE(findings.size() == 6);
   CHECK(evidence_en(findings[2]) ==
         std::vector<std::string>{
-            "rank 3 by N-1 reach (within 80h; by assets, then people affected)"});
+            "rank 3 by N-1 reach (by assets within each asset's horizon, then people affected)"});
   CHECK(chain_of(findings[2]) == std::vector<std::string>{"e@0", "f@80<e"});
   // f fails at the horizon: 0 people-hours; 5000 people → 5.3 class B.
   CHECK(impact_of(findings[2]) == std::vector<std::string>{"5.3=B(5000)"});
@@ -106,6 +107,25 @@ TEST_CASE("cascade-reach: the horizon decides what counts") {
   CHECK(identity_sequence(short_run) ==
         std::vector<std::string>{"cascade-reach/reach [m]", "cascade-reach/reach [a]",
                                  "cascade-reach/reach [j]", "cascade-reach/reach [h]"});
+}
+
+TEST_CASE("cascade-reach: an asset of a process with its own horizon is ranked by its count within it") {
+  // tests/data/assessors/own-horizon-reach.yaml: dike (waterkering) takes
+  // down pump at once and polder after 96 hours; grid takes down hospital
+  // after 96 hours. The model's horizon is 48 hours.
+  const auto m = load_test_model("own-horizon-reach.yaml");
+  const auto plain = run_assessor(*m, "cascade-reach");
+  REQUIRE(plain.size() == 1);
+  CHECK(plain[0].affected == std::vector<std::string>{"pump"});
+  // min_reach 2: the sweep's count within 48 hours (1) would leave dike out.
+  auto with_week = settings().with_options(R"({"min_reach": 2})");
+  with_week.process_horizons = {assessors::ProcessHorizon{"waterkering", 168, {}}};
+  const auto findings = run_assessor(*m, "cascade-reach", with_week);
+  // Ranked by the count the title gives (2 within 7 days), not the sweep's 1
+  // within 48 hours; grid stays out (hospital is past its 48 hours).
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].title.en == "Far-reaching loss: dike — 2 assets fail with it within 168h");
+  CHECK(findings[0].affected == std::vector<std::string>{"polder", "pump"});
 }
 
 TEST_CASE("cascade-reach: options are checked") {

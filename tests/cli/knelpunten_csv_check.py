@@ -118,7 +118,7 @@ def main():
         ranked = 0
         for risk in full["risks"]:
             for text in risk["evidence"]:
-                match = re.match(r"plaats (\d+) in de ranglijst van N-1-bereik \(binnen ", text)
+                match = re.match(r"plaats (\d+) in de ranglijst van N-1-bereik \(", text)
                 if not match:
                     continue
                 ranked += 1
@@ -127,6 +127,10 @@ def main():
                 if row is None or row["asset"] not in risk["assets"]:
                     failures.append(f"rank: {risk['id']} (about {risk['assets']}) says rank {rank}; reach's row "
                                     f"{rank} is {row and row['asset']}")
+                elif row["reach"] != len(risk["affected"]):
+                    # One number: the row counts as the entry does, within its own horizon (decision 048).
+                    failures.append(f"rank: {risk['id']} lists {len(risk['affected'])} affected assets; reach's row "
+                                    f"{rank} counts {row['reach']}")
         if ranked < 10:
             failures.append(f"rank: only {ranked} entries give an N-1 rank; expected the profile's 20")
 
