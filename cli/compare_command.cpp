@@ -29,10 +29,15 @@ using risk_register::VariantComparison;
 
 /// The threat scenarios people are counted in: the model's own, plus the
 /// variant's event sequence when it has one (the same list for base and variant).
-std::vector<std::vector<model::InitialFailure>> scenario_failures(const model::Model& model, const model::Variant& variant) {
-  std::vector<std::vector<model::InitialFailure>> scenarios;
-  for (const auto& scenario : model.scenarios) scenarios.push_back(scenario.initial);
-  if (!variant.events.empty()) scenarios.push_back(variant.events);
+/// The model's threat scenarios, then the variant's own events as one more.
+struct ComparedScenario {
+  std::string id, title;
+  std::vector<model::InitialFailure> initial;
+};
+std::vector<ComparedScenario> compared_scenarios(const model::Model& model, const model::Variant& variant) {
+  std::vector<ComparedScenario> scenarios;
+  for (const auto& scenario : model.scenarios) scenarios.push_back({scenario.id, scenario.title, scenario.initial});
+  if (!variant.events.empty()) scenarios.push_back({variant.id, {}, variant.events});
   return scenarios;
 }
 
@@ -92,11 +97,10 @@ class CompareCommand : public Command {
 
     const auto base = run_register(*loaded, prepared, options_, nullptr);
     const int period = loaded->reference.scoring.period_years;
+    // Each scenario within the horizon the register gives it (a vital
+    // process's own for a flood), so its figures are its entry's.
     const model::Hours horizon = assessors::resolve_horizon(loaded->model.region, &prepared.profile).hours;
-    std::vector<double> checkpoints;
-    for (double t : {1.0, 6.0, 24.0, 72.0})
-      if (t < horizon) checkpoints.push_back(t);
-    checkpoints.push_back(horizon);
+    const auto& process_horizons = prepared.profile.process_horizons;
 
     std::vector<VariantComparison> comparisons;
     for (const auto& variant : file->variants) {
@@ -109,11 +113,13 @@ class CompareCommand : public Command {
       comparison.variant = variant.id;
       comparison.title = variant.title;
       comparison.cost = variant.cost;
-      const auto scenarios = scenario_failures(loaded->model, variant);
-      comparison.base_people = risk_register::people_over_time(loaded->model, *loaded->graph, loaded->reference, scenarios,
-                                                               checkpoints, horizon);
-      comparison.variant_people = risk_register::people_over_time(changed->model, *changed->graph, changed->reference,
-                                                                  scenarios, checkpoints, horizon);
+      for (const auto& scenario : compared_scenarios(loaded->model, variant))
+        comparison.scenarios.push_back(
+            {scenario.id, scenario.title,
+             risk_register::people_over_time(loaded->model, *loaded->graph, loaded->reference, process_horizons,
+                                             horizon, scenario.initial),
+             risk_register::people_over_time(changed->model, *changed->graph, changed->reference, process_horizons,
+                                             horizon, scenario.initial)});
       comparisons.push_back(std::move(comparison));
     }
     risk_register::rank_comparisons(comparisons);

@@ -1,5 +1,7 @@
 #include "cli/compare_report.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -22,6 +24,64 @@ std::string money(double euro, std::string_view lang) { return "€ " + model::f
 std::string signed_decimal(double value, int decimals, std::string_view lang) {
   const std::string text = model::format_decimal(value, decimals, lang);
   return text.front() == '-' ? text : "+" + text;
+}
+
+/// `text` with its first letter a capital, for a Markdown sentence or
+/// heading made of a phrase the text output writes in lower case.
+std::string capitalized(std::string text) {
+  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  return text;
+}
+
+/// "Phishing bij het drinkwaterbedrijf (phishing-drinkwater)", or the
+/// variant's own events by their words and the variant's id.
+std::string scenario_label(const risk_register::ScenarioPeople& scenario, std::string_view lang) {
+  const std::string title =
+      scenario.title.empty() ? std::string(cli_text(CliText::variant_own_events, lang)) : scenario.title;
+  return fmt::format("{} ({})", title, scenario.id);
+}
+
+/// What the variant changes in one scenario: each checkpoint whose people
+/// differ ("t+24 uur: 878.500 → 749.500"), then the people-hours when they
+/// differ. Empty when nothing does.
+std::string scenario_change(const risk_register::ScenarioPeople& scenario, std::string_view lang) {
+  std::vector<std::string> parts;
+  const auto& base = scenario.base;
+  const auto& variant = scenario.variant;
+  for (std::size_t i = 0; i < std::min(base.at_h.size(), variant.at_h.size()); ++i)
+    if (base.people[i] != variant.people[i])
+      parts.push_back(fmt::format("t+{}: {} → {}", model::format_duration(base.at_h[i], lang),
+                                  model::format_grouped_integer(base.people[i], lang),
+                                  model::format_grouped_integer(variant.people[i], lang)));
+  if (base.people_hours != variant.people_hours)
+    parts.push_back(fmt::format("{}: {} → {}", cli_text(CliText::scenario_people_hours, lang),
+                                model::format_grouped_integer(base.people_hours, lang),
+                                model::format_grouped_integer(variant.people_hours, lang)));
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+/// The scenarios in which nothing changes, counted: "in 5 andere scenario's
+/// verandert niets", or "in geen van de 6 scenario's verandert iets"; empty
+/// when every scenario changes.
+std::string unchanged_scenarios(std::size_t changed, std::size_t total, std::string_view lang) {
+  if (total == 0) return std::string(cli_text(CliText::no_scenarios, lang));
+  const std::size_t unchanged = total - changed;
+  if (unchanged == 0) return {};
+  if (changed == 0)
+    return total == 1 ? std::string(cli_text(CliText::scenarios_all_unchanged_one, lang))
+                      : cli_format(CliText::scenarios_all_unchanged_many, lang, total);
+  return unchanged == 1 ? std::string(cli_text(CliText::scenarios_other_unchanged_one, lang))
+                        : cli_format(CliText::scenarios_other_unchanged_many, lang, unchanged);
+}
+
+/// "mensuren zonder voorziening, opgeteld over de 6 scenario's: X → Y".
+std::string people_hours_total(const VariantComparison& c, std::string_view lang) {
+  const std::size_t total = c.scenarios.size();
+  return fmt::format("{}: {} → {}",
+                     total == 1 ? std::string(cli_text(CliText::people_hours_summed_one, lang))
+                                : cli_format(CliText::people_hours_summed_many, lang, total),
+                     model::format_grouped_integer(c.base_people_hours(), lang),
+                     model::format_grouped_integer(c.variant_people_hours(), lang));
 }
 
 }  // namespace
@@ -52,15 +112,18 @@ std::string render_compare_text(const std::vector<VariantComparison>& ranked, st
                          r.new_level_name.in(lang), r.title.in(lang));
     for (const auto& r : c.added)
       out += fmt::format("     + {} ({}) {}\n", r.id, r.new_level_name.in(lang), r.title.in(lang));
-    std::vector<std::string> points;
-    for (std::size_t i = 0; i < c.base_people.at_h.size(); ++i)
-      points.push_back(fmt::format("t+{}: {} → {}", model::format_duration(c.base_people.at_h[i], lang),
-                                   model::format_grouped_integer(c.base_people.people[i], lang),
-                                   model::format_grouped_integer(c.variant_people.people[i], lang)));
-    out += fmt::format("   {}: {}\n", cli_text(CliText::people_affected_summed, lang), fmt::join(points, "; "));
-    out += fmt::format("   {}: {} → {}\n", cli_text(CliText::people_hours_likewise, lang),
-                       model::format_grouped_integer(c.base_people.people_hours, lang),
-                       model::format_grouped_integer(c.variant_people.people_hours, lang));
+    // Per scenario, never summed: scenarios are alternatives, and a sum of
+    // their people counts the same residents several times (decision 049).
+    out += fmt::format("   {}:\n", cli_text(CliText::people_per_scenario, lang));
+    std::size_t changed = 0;
+    for (const auto& scenario : c.scenarios)
+      if (scenario.changed()) {
+        ++changed;
+        out += fmt::format("     {}: {}\n", scenario_label(scenario, lang), scenario_change(scenario, lang));
+      }
+    if (const auto rest = unchanged_scenarios(changed, c.scenarios.size(), lang); !rest.empty())
+      out += fmt::format("     {}\n", rest);
+    if (!c.scenarios.empty()) out += fmt::format("   {}\n", people_hours_total(c, lang));
   }
   return out;
 }
@@ -81,7 +144,7 @@ nlohmann::ordered_json risk_changes(const std::vector<risk_register::RiskChange>
 std::string render_compare_json(const std::vector<VariantComparison>& ranked, std::string_view lang,
                                 const std::string& model_name) {
   nlohmann::ordered_json root;
-  root["format"] = "knelpunt-compare/1";
+  root["format"] = "knelpunt-compare/2";
   root["model"] = model_name;
   root["lang"] = std::string(lang);
   auto variants = nlohmann::ordered_json::array();
@@ -97,13 +160,22 @@ std::string render_compare_json(const std::vector<VariantComparison>& ranked, st
     v["reduction_per_million_eur"] = c.reduction_per_euro ? nlohmann::ordered_json(*c.reduction_per_euro * 1e6) : nullptr;
     v["risks"] = {{"removed", risk_changes(c.removed, lang)}, {"reduced", risk_changes(c.reduced, lang)},
                   {"raised", risk_changes(c.raised, lang)}, {"added", risk_changes(c.added, lang)}};
-    auto people = nlohmann::ordered_json::array();
-    for (std::size_t i = 0; i < c.base_people.at_h.size(); ++i)
-      people.push_back({{"t_h", c.base_people.at_h[i]}, {"base", c.base_people.people[i]},
-                        {"variant", c.variant_people.people[i]}});
-    v["people_affected"] = std::move(people);
     // Whole people-hours: the fractions are artefacts of minute buffers, not information.
-    v["people_hours"] = {{"base", std::round(c.base_people.people_hours)}, {"variant", std::round(c.variant_people.people_hours)}};
+    auto scenarios = nlohmann::ordered_json::array();
+    for (const auto& scenario : c.scenarios) {
+      auto people = nlohmann::ordered_json::array();
+      for (std::size_t i = 0; i < std::min(scenario.base.at_h.size(), scenario.variant.at_h.size()); ++i)
+        people.push_back({{"t_h", scenario.base.at_h[i]}, {"base", scenario.base.people[i]},
+                          {"variant", scenario.variant.people[i]}});
+      scenarios.push_back({{"scenario", scenario.id},
+                           {"horizon_h", scenario.base.horizon},
+                           {"changed", scenario.changed()},
+                           {"people_affected", std::move(people)},
+                           {"people_hours", {{"base", std::round(scenario.base.people_hours)},
+                                             {"variant", std::round(scenario.variant.people_hours)}}}});
+    }
+    v["scenarios"] = std::move(scenarios);
+    v["people_hours"] = {{"base", std::round(c.base_people_hours())}, {"variant", std::round(c.variant_people_hours())}};
     variants.push_back(std::move(v));
   }
   root["variants"] = std::move(variants);
@@ -140,18 +212,18 @@ std::string render_compare_markdown(const std::vector<VariantComparison>& ranked
     list(CliText::risks_reduced, c.reduced);
     list(CliText::risks_raised, c.raised);
     list(CliText::risks_added, c.added);
-    out += fmt::format("{}\n", cli_text(CliText::people_table_header, lang));
-    out += "|---|---|---|\n";
-    for (std::size_t i = 0; i < c.base_people.at_h.size(); ++i)
-      out += fmt::format("| t+{} | {} | {} |\n", model::format_duration(c.base_people.at_h[i], lang),
-                         model::format_grouped_integer(c.base_people.people[i], lang),
-                         model::format_grouped_integer(c.variant_people.people[i], lang));
-    out += fmt::format("| {} | {} | {} |\n", cli_text(CliText::people_hours_without_service, lang),
-                       model::format_grouped_integer(c.base_people.people_hours, lang),
-                       model::format_grouped_integer(c.variant_people.people_hours, lang));
-    // Each scenario counts an area once (decision 013), but the same residents
-    // appear in several scenarios: the sums rank measures, they do not count heads.
-    out += fmt::format("\n{}\n", cli_text(CliText::people_sum_note, lang));
+    // Per scenario, never summed into a head count (decision 049).
+    out += fmt::format("**{}**\n\n", capitalized(std::string(cli_text(CliText::people_per_scenario, lang))));
+    std::size_t changed = 0;
+    for (const auto& scenario : c.scenarios)
+      if (scenario.changed()) {
+        ++changed;
+        out += fmt::format("- {}: {}\n", model::markdown_escape(scenario_label(scenario, lang)),
+                           scenario_change(scenario, lang));
+      }
+    if (const auto rest = unchanged_scenarios(changed, c.scenarios.size(), lang); !rest.empty())
+      out += fmt::format("- {}.\n", capitalized(rest));
+    if (!c.scenarios.empty()) out += fmt::format("\n{}.\n", capitalized(people_hours_total(c, lang)));
   }
   return out;
 }

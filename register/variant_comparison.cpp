@@ -26,26 +26,43 @@ double expected_annual_impact(const Register& reg, int period_years) {
 
 PeopleOverTime people_over_time(const model::Model& model, const model::DependencyGraph& graph,
                                 const catalogs::ReferenceData& reference,
-                                const std::vector<std::vector<model::InitialFailure>>& scenarios,
-                                const std::vector<double>& checkpoints_h, model::Hours horizon) {
-  PeopleOverTime result{checkpoints_h, std::vector<double>(checkpoints_h.size(), 0.0)};
-  const assessors::ImpactEstimator estimator(model, graph, reference, horizon);
-  for (const auto& initial : scenarios) {
-    std::vector<engine::Seed> seeds;
-    for (const auto& failure : initial)
-      if (auto index = model.find(failure.asset); index && !graph.is_virtual(static_cast<model::AssetIndex>(*index)))
-        seeds.push_back({static_cast<model::AssetIndex>(*index), failure.at});
-    if (seeds.empty()) continue;
-    const auto outcome = estimator.outcome(seeds);
-    result.people_hours += outcome.people_hours;
-    for (std::size_t c = 0; c < checkpoints_h.size(); ++c) {
-      double people = 0;
-      for (const auto& point : outcome.timeline)
-        if (point.t_h <= checkpoints_h[c]) people = point.people;
-      result.people[c] += people;
-    }
-  }
+                                const std::vector<assessors::ProcessHorizon>& process_horizons, model::Hours horizon,
+                                const std::vector<model::InitialFailure>& initial) {
+  const assessors::ImpactEstimator estimator(model, graph, reference, horizon, process_horizons);
+  std::vector<engine::Seed> seeds;
+  for (const auto& failure : initial)
+    if (auto index = model.find(failure.asset); index && !graph.is_virtual(static_cast<model::AssetIndex>(*index)))
+      seeds.push_back({static_cast<model::AssetIndex>(*index), failure.at});
+  PeopleOverTime result;
+  result.horizon = estimator.horizon_of(seeds);
+  for (double t : {1.0, 6.0, 24.0, 72.0})
+    if (t < result.horizon) result.at_h.push_back(t);
+  result.at_h.push_back(result.horizon);
+  result.people.assign(result.at_h.size(), 0.0);
+  if (seeds.empty()) return result;
+  // In full: the timeline is evidence that `brief` leaves out.
+  const auto outcome = estimator.outcome(seeds);
+  result.people_hours = outcome.people_hours;
+  for (std::size_t c = 0; c < result.at_h.size(); ++c)
+    for (const auto& point : outcome.timeline)
+      if (point.t_h <= result.at_h[c]) result.people[c] = point.people;
   return result;
+}
+
+bool ScenarioPeople::changed() const {
+  return base.at_h != variant.at_h || base.people != variant.people || base.people_hours != variant.people_hours;
+}
+
+double VariantComparison::base_people_hours() const {
+  double total = 0;
+  for (const auto& scenario : scenarios) total += scenario.base.people_hours;
+  return total;
+}
+
+double VariantComparison::variant_people_hours() const {
+  double total = 0;
+  for (const auto& scenario : scenarios) total += scenario.variant.people_hours;
+  return total;
 }
 
 VariantComparison compare_registers(const Register& base, const Register& variant, int period_years) {

@@ -25,26 +25,38 @@ double yearly_probability(const std::vector<catalogs::LikelihoodClass>& classes,
 /// register's expected annual impact in impact-score points per year.
 double expected_annual_impact(const Register& reg, int period_years);
 
-/// People in areas lacking a service at fixed times, and the people-hours
-/// without service within the horizon, each area counted once per cascade
-/// (once per service and hour for people-hours; engine/affected_people.hpp),
-/// summed over a set of cascades.
+/// People in areas lacking a service at fixed times in one cascade, and its
+/// people-hours without service, each area counted once (once per service
+/// and hour for people-hours; engine/affected_people.hpp): the figures of the
+/// timeline a register entry for that cascade shows.
 struct PeopleOverTime {
-  std::vector<double> at_h;    ///< the checkpoints in hours
+  model::Hours horizon = 72;   ///< the cascade's own horizon (ImpactEstimator::horizon_of)
+  std::vector<double> at_h;    ///< the checkpoints in hours: 1, 6, 24, 72 below the horizon, then the horizon
   std::vector<double> people;  ///< same length
   double people_hours = 0;     ///< Σ area population × hours without a service, per service
 };
 
-/// The cascades of `scenarios` (each a list of initial failures; failures of
-/// assets the model lacks are skipped) and the people affected at each
-/// checkpoint (the finding timeline's count: each area once), summed over the
-/// scenarios. On a model with `recovery`, people
+/// The cascade of one scenario's initial failures (failures of assets the
+/// model lacks are skipped) within the horizon the register gives it
+/// (`horizon`, or a vital process's own from `process_horizons`), and the
+/// people affected at each checkpoint. On a model with `recovery`, people
 /// whose service is back by a checkpoint no longer count there, and
 /// people-hours end when service returns (assessors/impact_estimator.hpp).
 PeopleOverTime people_over_time(const model::Model& model, const model::DependencyGraph& graph,
                                 const catalogs::ReferenceData& reference,
-                                const std::vector<std::vector<model::InitialFailure>>& scenarios,
-                                const std::vector<double>& checkpoints_h, model::Hours horizon);
+                                const std::vector<assessors::ProcessHorizon>& process_horizons, model::Hours horizon,
+                                const std::vector<model::InitialFailure>& initial);
+
+/// One threat scenario (or a variant's own events) without and with a
+/// variant. Scenarios are alternatives, so their people are never summed
+/// into one head count (decision 049).
+struct ScenarioPeople {
+  std::string id;     ///< the scenario's id; the variant's id for its own events
+  std::string title;  ///< the scenario's title; empty for a variant's events
+  PeopleOverTime base, variant;
+  /// True when some checkpoint or the people-hours differ.
+  bool changed() const;
+};
 
 struct RiskChange {
   std::string id;
@@ -64,7 +76,11 @@ struct VariantComparison {
   std::vector<RiskChange> raised;   ///< higher level with the variant
   std::vector<RiskChange> added;    ///< in the variant only
   double base_expected_impact = 0, variant_expected_impact = 0;
-  PeopleOverTime base_people, variant_people;
+  std::vector<ScenarioPeople> scenarios;  ///< the model's scenarios in model order, then the variant's events
+  /// Σ over the scenarios of their people-hours without and with the variant:
+  /// a total of consequences over alternatives, not a head count.
+  double base_people_hours() const;
+  double variant_people_hours() const;
   /// base − variant expected annual impact, per euro of cost; none without a (positive) cost.
   std::optional<double> reduction_per_euro;
   double reduction() const { return base_expected_impact - variant_expected_impact; }

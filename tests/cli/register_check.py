@@ -39,6 +39,7 @@ list and the rows of data/dependencies.csv: their order has no meaning, and
 the model digest hashes groups and suppliers in a canonical order.
 """
 
+import csv
 import json
 import os
 import pathlib
@@ -497,6 +498,26 @@ def check_board(c, reference_json):
             c.check(f"board: {asset}: reach --asset and whatif count the register's people",
                     row["people"] == people == summary["people_affected"]["people"],
                     (people, row["people"], summary["people_affected"]["people"]))
+    # compare gives each scenario the figures of its register entry, and never
+    # a people figure above the region's (decision 049).
+    compare = c.json_of("compare", str(DORDRECHT), "--measures", str(DORDRECHT / "measures.yaml"), "--cache",
+                        str(CACHE), "--format", "json", "-q")
+    region_population = sum(float(row["population"]) for row in csv.DictReader(open(DORDRECHT / "data" / "areas.csv",
+                                                                                     encoding="utf-8")))
+    by_scenario = {risk["scenario"]: risk for risk in risks.values() if risk["kind"] == "scenario"}
+    for variant in (compare or {}).get("variants", []):
+        for scenario in variant["scenarios"]:
+            entry = by_scenario.get(scenario["scenario"])
+            if entry is None:
+                continue  # a variant's own events have no register entry
+            hours = next((x["value"] for x in entry["impact"]["criteria"] if x["criterion"] == "5.1"), 0.0)
+            c.check(f"board: compare {variant['variant']}: {scenario['scenario']} has its entry's horizon and "
+                    f"people-hours",
+                    scenario["horizon_h"] == entry["horizon_h"] and scenario["people_hours"]["base"] == round(hours),
+                    (scenario["horizon_h"], entry["horizon_h"], scenario["people_hours"]["base"], hours))
+            highest = max(max(p["base"], p["variant"]) for p in scenario["people_affected"])
+            c.check(f"board: compare {variant['variant']}: {scenario['scenario']} affects at most the region's "
+                    f"{region_population:.0f} people", highest <= region_population, highest)
     water_board = [risk for risk in risks.values() if risk["assets"] == ["wsh-centrale"]]
     c.check("board: the water board's control counts within 7 days",
             len(water_board) == 1 and water_board[0].get("horizon_h") == 168, water_board[:1])
