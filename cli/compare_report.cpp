@@ -42,7 +42,7 @@ std::string scenario_label(const risk_register::ScenarioPeople& scenario, std::s
 }
 
 /// What the variant changes in one scenario: each checkpoint whose people
-/// differ ("t+24 uur: 878.500 → 749.500"), then the people-hours when they
+/// differ ("t+24 uur: 129.000 → 0"), then the people-hours when they
 /// differ. Empty when nothing does.
 std::string scenario_change(const risk_register::ScenarioPeople& scenario, std::string_view lang) {
   std::vector<std::string> parts;
