@@ -4,7 +4,7 @@
 /// `knelpunt reach`, so a rank here is the row there) with at least
 /// `min_reach` assets failing become findings, each with its cascade chain
 /// and times as evidence. The ranking counts as the register and `knelpunt
-/// reach` count (assessors/repaired_reach.hpp): with repairs on a model with
+/// reach` count (assessors/register_reach.hpp): with repairs on a model with
 /// recovery times, and an asset of a process with its own horizon within it.
 /// Options: top (default 20), min_reach (default 1).
 
@@ -17,7 +17,7 @@
 #include "assessors/local_format.hpp"
 #include "assessors/builtin_assessors.hpp"
 #include "assessors/impact_estimator.hpp"
-#include "assessors/repaired_reach.hpp"
+#include "assessors/register_reach.hpp"
 #include "assessors/structural_likelihood.hpp"
 #include "assessors/structural_measures.hpp"
 #include "engine/reach.hpp"
@@ -47,7 +47,7 @@ class CascadeReachAssessor : public Assessor {
     // above a water board control reaching 70 within its 7 days.
     auto reach = engine::compute_reach(context.graph, &context.impact.people_served(), context.horizon,
                                        context.threads);
-    // Counted as the register counts (assessors/repaired_reach.hpp): with
+    // Counted as the register counts (assessors/register_reach.hpp): with
     // repairs, and an asset of a process with a horizon of its own within
     // it, so that each rank's count is the entry's (decision 048).
     count_as_register(context.impact, context.model, reach, context.threads);

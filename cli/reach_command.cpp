@@ -20,7 +20,7 @@
 #include "cli/progress_bar.hpp"
 #include "cli/reach_report.hpp"
 #include "assessors/impact_estimator.hpp"
-#include "assessors/repaired_reach.hpp"
+#include "assessors/register_reach.hpp"
 #include "engine/affected_people.hpp"
 #include "engine/parallel_for.hpp"
 #include "engine/reach.hpp"

@@ -35,7 +35,7 @@ struct ReachReport {
   std::string region;  ///< the region's name; empty: rendered as "het model" / "the model"
   model::Hours horizon = 72;
   /// Some asset of the model has a `recovery`: with a finite horizon the
-  /// rows were counted with repairs (assessors/repaired_reach.hpp), as the
+  /// rows were counted with repairs (assessors/register_reach.hpp), as the
   /// register and `--asset` count, and the text says so (docs/reach.md).
   bool has_recovery = false;
   /// Vital processes of the model's assets whose own horizon (profile

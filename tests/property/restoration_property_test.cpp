@@ -318,7 +318,7 @@ TEST_CASE("without recovery nothing comes back and the failure times are propaga
 
 TEST_CASE("one initial failure without recovery: nothing comes back, whatever the others' recovery") {
   // Why `reach` recounts with repairs only the assets that have a recovery
-  // (assessors/repaired_reach.hpp, decision 044): everything else fails
+  // (assessors/register_reach.hpp, decision 044): everything else fails
   // through the one initial failure, and comes back only once it does.
   std::size_t with_recovery_elsewhere = 0, cascades = 0;
   for (std::uint32_t seed = 1; seed <= 600; ++seed) {

@@ -1,4 +1,4 @@
-#include "assessors/repaired_reach.hpp"
+#include "assessors/register_reach.hpp"
 
 #include <vector>
 

@@ -1,10 +1,10 @@
-// assessors/repaired_reach.hpp on tests/data/assessors/repaired-reach.yaml,
-// worked out by hand in the model file.
+// assessors/register_reach.hpp on tests/data/assessors/repaired-reach.yaml and
+// own-horizon-reach.yaml, worked out by hand in the model files.
 
 #include <doctest/doctest.h>
 
 #include "assessors/impact_estimator.hpp"
-#include "assessors/repaired_reach.hpp"
+#include "assessors/register_reach.hpp"
 #include "assessor_fixture.hpp"
 #include "engine/reach.hpp"
 
