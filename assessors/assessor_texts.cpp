@@ -141,6 +141,13 @@ constexpr std::array kTexts{
           "For {1}, the loss of each alone is covered, but together they take them down within {0}."},
     Entry{Phrase::cut_set_evidence, "minimale snedeverzameling (orde {}) van {}: {}",
           "minimal cut set (order {}) of {}: {}"},
+    Entry{Phrase::repaired_pair_evidence,
+          "met herstel meegerekend een kritiek paar voor {}: {}; zonder herstel volstaat de uitval van {} alleen al",
+          "counted with repairs, a critical pair for {}: {}; without repairs the loss of {} alone suffices"},
+    Entry{Phrase::repaired_pair_evidence_either,
+          "met herstel meegerekend een kritiek paar voor {}: {}; zonder herstel volstaat de uitval van elk van beide "
+          "alleen al",
+          "counted with repairs, a critical pair for {}: {}; without repairs the loss of either alone suffices"},
     Entry{Phrase::member_single_point,
           "de impact telt per criterium wat ze samen toevoegen aan wat {} alleen al laat uitvallen: dat staat bij "
           "het enkelvoudig faalpunt, in een eigen vermelding",

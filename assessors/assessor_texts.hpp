@@ -99,6 +99,8 @@ enum class Phrase {
   critical_pair_description_one,
   critical_pair_description_many,
   cut_set_evidence,
+  repaired_pair_evidence,
+  repaired_pair_evidence_either,
   member_single_point,
   list_and_more,
   restored_in_time,

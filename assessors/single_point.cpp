@@ -6,7 +6,9 @@
 /// for order 2 and up — listing every vital asset it takes down; the
 /// identity is the cut set alone, so the risk keeps its id when the set of
 /// targets changes.
-/// Options: max_order (1–3, default 2); min_vital (default 1): only cut
+/// Options: max_order (1–3, default 2); repaired_pairs (default false): add
+/// the critical pairs that exist only with repairs (repaired_pairs.hpp,
+/// decision 050); min_vital (default 1): only cut
 /// sets that take down at least this many vital assets become findings — at
 /// region scale the order-2 sets of every vital asset run into the tens of
 /// thousands, most of them taking down one asset. Those (order 2 and up) are
@@ -17,6 +19,8 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
+#include <iterator>
 #include <optional>
 #include <utility>
 
@@ -25,6 +29,7 @@
 #include "assessors/builtin_assessors.hpp"
 #include "assessors/impact_estimator.hpp"
 #include "assessors/local_format.hpp"
+#include "assessors/repaired_pairs.hpp"
 #include "assessors/simulated_failures.hpp"
 #include "assessors/structural_likelihood.hpp"
 #include "assessors/structural_measures.hpp"
@@ -43,9 +48,10 @@ class SinglePointAssessor : public Assessor {
 
   void configure(const catalogs::Json& options, const catalogs::ReferenceData&, const model::SourceLocation& where,
                  model::Diagnostics& diagnostics) override {
-    AssessorOptions reader(options, name(), where, diagnostics, {"max_order", "min_vital"});
+    AssessorOptions reader(options, name(), where, diagnostics, {"max_order", "min_vital", "repaired_pairs"});
     max_order_ = static_cast<std::uint32_t>(reader.integer("max_order", 2, 1, 3));
     min_vital_ = static_cast<std::size_t>(reader.integer("min_vital", 1, 1, 1000000));
+    repaired_pairs_ = reader.boolean("repaired_pairs", false);
     keep_effective_options(reader);
   }
 
@@ -113,18 +119,58 @@ class SinglePointAssessor : public Assessor {
     std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
       return a.key != b.key ? a.key < b.key : a.position < b.position;
     });
-    struct CutSetHits {
-      const std::vector<model::AssetIndex>* set;
-      std::vector<model::AssetIndex> targets;
-    };
     std::vector<CutSetHits> kept;
     for (std::size_t begin = 0, end = 0; begin < hits.size(); begin = end) {
-      CutSetHits entry{hits[begin].set, {}};
+      CutSetHits entry{hits[begin].set, {}, {}, {}};
       for (end = begin; end < hits.size() && hits[end].key == hits[begin].key; ++end)
         entry.targets.push_back(hits[end].target);
       if (entry.targets.size() >= min_vital_) kept.push_back(std::move(entry));
     }
 
+    // Each finding runs its own cascade: independent, so in parallel, each
+    // into its own slot (the order, and so the bytes, do not depend on threads).
+    // Single points first: a larger set holding one is scored on what it
+    // adds to that asset's own cascade, which the single point's entry
+    // already counts (decision 046: say each thing once).
+    std::vector<Finding> findings(kept.size());
+    std::vector<char> found(kept.size(), 0);  // char, not bool: written from several threads
+    std::vector<std::size_t> singles;
+    for (std::size_t i = 0; i < kept.size(); ++i)
+      if (kept[i].set->size() == 1) singles.push_back(i);
+    engine::ProgressCounter single_progress(context.progress, "single-point: single points", singles.size());
+    std::vector<SinglePointTargets> single_targets(singles.size());
+    engine::parallel_for(singles.size(), context.threads, [&](std::size_t k) {
+      const auto i = singles[k];
+      single_targets[k].asset = kept[i].set->front();
+      single_targets[k].targets = kept[i].targets;
+      found[i] = finding_for(kept[i], std::nullopt, nullptr, context, findings[i], &single_targets[k].restored) ? 1 : 0;
+      single_progress.advance();
+    });
+    // With repairs, a single point that keeps some of its targets up alone
+    // may take them down together with another asset: that pair has no
+    // minimal cut set without repairs, so with `repaired_pairs` it is added
+    // here (decision 050).
+    std::deque<std::vector<model::AssetIndex>> repaired_sets;  // stable addresses for CutSetHits::set
+    if (repaired_pairs_ && max_order_ >= 2) {
+      std::vector<CutSetHits> added;
+      for (auto& pair : pairs_with_repairs(context.graph, context.impact, single_targets, context.threads)) {
+        std::vector<model::AssetIndex> set(pair.assets.begin(), pair.assets.end());
+        const auto same = std::find_if(kept.begin(), kept.end(), [&](const CutSetHits& entry) { return *entry.set == set; });
+        if (same != kept.end()) {
+          same->repaired_targets = std::move(pair.targets);
+          same->alone = std::move(pair.alone);
+        } else if (pair.targets.size() >= min_vital_) {
+          repaired_sets.push_back(std::move(set));
+          added.push_back({&repaired_sets.back(), {}, std::move(pair.targets), std::move(pair.alone)});
+        }
+      }
+      kept.insert(kept.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
+      findings.resize(kept.size());
+      found.resize(kept.size(), 0);
+    }
+    std::vector<std::size_t> larger;
+    for (std::size_t i = 0; i < kept.size(); ++i)
+      if (kept[i].set->size() > 1) larger.push_back(i);
     // With likelihoods from simulation, a set of two or more takes how often
     // its assets failed together in the same runs (one more simulation that
     // watches every such set): joint[i] for kept[i].
@@ -143,21 +189,6 @@ class SinglePointAssessor : public Assessor {
       for (std::size_t k = 0; k < counts.size(); ++k) joint[of_kept[k]] = counts[k];
     }
 
-    // Each finding runs its own cascade: independent, so in parallel, each
-    // into its own slot (the order, and so the bytes, do not depend on threads).
-    // Single points first: a larger set holding one is scored on what it
-    // adds to that asset's own cascade, which the single point's entry
-    // already counts (decision 046: say each thing once).
-    std::vector<Finding> findings(kept.size());
-    std::vector<char> found(kept.size(), 0);  // char, not bool: written from several threads
-    std::vector<std::size_t> singles, larger;
-    for (std::size_t i = 0; i < kept.size(); ++i) (kept[i].set->size() == 1 ? singles : larger).push_back(i);
-    engine::ProgressCounter cascade_progress(context.progress, "single-point: cascades", kept.size());
-    engine::parallel_for(singles.size(), context.threads, [&](std::size_t k) {
-      const auto i = singles[k];
-      found[i] = finding_for(*kept[i].set, kept[i].targets, joint[i], nullptr, context, findings[i]) ? 1 : 0;
-      cascade_progress.advance();
-    });
     // The assets with an entry of their own as a single point, and the
     // value of each criterion of their own cascades where a larger set holds one.
     std::vector<bool> single_points(context.graph.asset_count(), false);
@@ -170,6 +201,7 @@ class SinglePointAssessor : public Assessor {
     std::sort(held.begin(), held.end());
     held.erase(std::unique(held.begin(), held.end()), held.end());
     std::vector<std::vector<double>> own_values(held.size());
+    engine::ProgressCounter cascade_progress(context.progress, "single-point: cascades", larger.size());
     engine::parallel_for(held.size(), context.threads, [&](std::size_t k) {
       const engine::Seed seed{held[k], 0};
       own_values[k] = context.impact.criterion_values({&seed, 1});
@@ -191,10 +223,7 @@ class SinglePointAssessor : public Assessor {
         for (std::size_t c = 0; c < values.size(); ++c)
           elsewhere->values[c] = std::max(elsewhere->values[c], values[c]);
       }
-      found[i] = finding_for(*kept[i].set, kept[i].targets, joint[i], elsewhere ? &*elsewhere : nullptr, context,
-                             findings[i])
-                     ? 1
-                     : 0;
+      found[i] = finding_for(kept[i], joint[i], elsewhere ? &*elsewhere : nullptr, context, findings[i]) ? 1 : 0;
       if (found[i] && elsewhere)
         findings[i].evidence.push_back(local_text(Phrase::member_single_point, elsewhere->who));
       cascade_progress.advance();
@@ -204,15 +233,27 @@ class SinglePointAssessor : public Assessor {
   }
 
  private:
-  /// The finding of cut set `set` of the vital assets `hit` into `finding`
-  /// (`joint_failed_runs`: the simulation's count for the set, if any);
-  /// false (nothing to report) when its own cascade, restoration included,
-  /// takes down fewer than min_vital (at least one) of them: the repairs of
-  /// the model keep them in service, and a knelpunt entry that takes down
-  /// no vital asset cannot be defended.
-  bool finding_for(const std::vector<model::AssetIndex>& set,
-                   const std::vector<model::AssetIndex>& hit, std::optional<std::uint64_t> joint_failed_runs,
-                   const CountedElsewhere* elsewhere, const AssessmentContext& context, Finding& finding) const {
+  /// A cut set and the vital assets it takes down.
+  struct CutSetHits {
+    const std::vector<model::AssetIndex>* set;
+    std::vector<model::AssetIndex> targets;  ///< it is a minimal cut set of each (without repairs), ascending
+    /// A pair only: the vital assets it takes down together only when
+    /// repairs are counted (repaired_pairs.hpp), ascending, and the members
+    /// that take them down alone without repairs.
+    std::vector<model::AssetIndex> repaired_targets;
+    std::vector<model::AssetIndex> alone;
+  };
+
+  /// The finding of `entry` into `finding` (`joint_failed_runs`: the
+  /// simulation's count for the set, if any); false (nothing to report) when
+  /// its own cascade, restoration included, takes down fewer than min_vital
+  /// (at least one) of its targets: the repairs of the model keep them in
+  /// service, and a knelpunt entry that takes down no vital asset cannot be
+  /// defended. With `restored`, the targets its cascade keeps up (ascending).
+  bool finding_for(const CutSetHits& entry, std::optional<std::uint64_t> joint_failed_runs,
+                   const CountedElsewhere* elsewhere, const AssessmentContext& context, Finding& finding,
+                   std::vector<model::AssetIndex>* restored = nullptr) const {
+    const auto& set = *entry.set;
     finding.assessor = std::string(name());
     finding.kind = set.size() == 1 ? "spof" : "common-cause";
     std::vector<std::string> labels;
@@ -229,21 +270,26 @@ class SinglePointAssessor : public Assessor {
     // restoration (its buffer outlasts the repair) is named as such.
     const bool brief = context.in_brief && set.size() > 1;
     auto outcome = context.impact.outcome(seeds, brief ? OutcomeDetail::brief : OutcomeDetail::full, elsewhere);
-    std::vector<std::string> hit_ids, restored_ids;
-    for (auto t : hit) {
+    std::vector<std::string> hit_ids, restored_ids, repaired_ids;
+    for (auto t : entry.targets) {
       const auto& id = context.model.assets[t].id;
       // `failed` holds the cut set's own assets too (they fail at 0).
       const bool fails = std::binary_search(outcome.failed.begin(), outcome.failed.end(), t);
       (fails ? hit_ids : restored_ids).push_back(id);
+      if (!fails && restored) restored->push_back(t);
     }
-    if (hit_ids.size() < std::max<std::size_t>(min_vital_, 1)) return false;
+    for (auto t : entry.repaired_targets)
+      if (std::binary_search(outcome.failed.begin(), outcome.failed.end(), t))
+        repaired_ids.push_back(context.model.assets[t].id);
+    const std::size_t named = hit_ids.size() + repaired_ids.size();
+    if (named < std::max<std::size_t>(min_vital_, 1)) return false;
     // The horizon of this cascade: a vital process may lengthen it (profile `horizons:`).
     const LocalText horizon = local_hours(context.impact.horizon_of(seeds));
-    const LocalText vital = counted(hit_ids.size(), Phrase::vital_assets_one, Phrase::vital_assets_many);
+    const LocalText vital = counted(named, Phrase::vital_assets_one, Phrase::vital_assets_many);
     // Say each thing once: the title and description give the count, the
     // evidence names the vital assets (at most kNamed; all of them are in
     // the entry's affected assets).
-    const bool one = hit_ids.size() == 1;
+    const bool one = named == 1;
     if (set.size() == 1) {
       finding.title = local_text(Phrase::spof_title, labels[0], vital);
       finding.description =
@@ -257,8 +303,20 @@ class SinglePointAssessor : public Assessor {
           one ? Phrase::critical_pair_description_one : Phrase::critical_pair_description_many,
           horizon, vital);
     }
-    finding.evidence.push_back(
-        local_text(Phrase::cut_set_evidence, set.size(), vital, bounded_id_list(hit_ids, kNamed)));
+    if (!hit_ids.empty())
+      finding.evidence.push_back(local_text(Phrase::cut_set_evidence, set.size(),
+                                            counted(hit_ids.size(), Phrase::vital_assets_one, Phrase::vital_assets_many),
+                                            bounded_id_list(hit_ids, kNamed)));
+    if (!repaired_ids.empty()) {
+      const LocalText vital_repaired =
+          counted(repaired_ids.size(), Phrase::vital_assets_one, Phrase::vital_assets_many);
+      finding.evidence.push_back(
+          entry.alone.size() == 1
+              ? local_text(Phrase::repaired_pair_evidence, vital_repaired, bounded_id_list(repaired_ids, kNamed),
+                           context.model.assets[entry.alone.front()].id)
+              : local_text(Phrase::repaired_pair_evidence_either, vital_repaired,
+                           bounded_id_list(repaired_ids, kNamed)));
+    }
     if (!restored_ids.empty())
       finding.evidence.push_back(
           local_text(Phrase::restored_in_time, bounded_id_list(restored_ids, kNamed), horizon));
@@ -349,6 +407,7 @@ class SinglePointAssessor : public Assessor {
 
   std::uint32_t max_order_ = 2;
   std::size_t min_vital_ = 1;
+  bool repaired_pairs_ = false;
 };
 
 }  // namespace

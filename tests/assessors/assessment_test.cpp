@@ -37,7 +37,7 @@ TEST_CASE("assessment: every assessor rejects an option it does not have") {
 TEST_CASE("assessment: every assessor keeps the options it ran with, defaults included") {
   const auto m = load_test_model("single-point.yaml");
   const std::map<std::string, std::string> defaults = {
-      {"single-point", R"({"max_order":2,"min_vital":1})"},
+      {"single-point", R"({"max_order":2,"min_vital":1,"repaired_pairs":false})"},
       {"cascade-reach", R"({"top":20,"min_reach":1})"},
       {"geographic", R"({"zones":true,"radius":500.0,"threat":"flood"})"},
       {"cyber-exposure", R"({"kev":true,"epss_threshold":0.1})"},
@@ -57,7 +57,7 @@ TEST_CASE("assessment: every assessor keeps the options it ran with, defaults in
     if (assessor->name() != "single-point") continue;
     model::Diagnostics diagnostics;
     assessor->configure(options(R"({"min_vital": 3, "max_order": 1})"), m->reference, {"p.yaml", 1, 1}, diagnostics);
-    CHECK(assessor->effective_options().dump() == R"({"max_order":1,"min_vital":3})");
+    CHECK(assessor->effective_options().dump() == R"({"max_order":1,"min_vital":3,"repaired_pairs":false})");
   }
 }
 
@@ -356,7 +356,7 @@ TEST_CASE("assessment: findings given in brief and then detailed equal the findi
   CHECK(given_in_brief >= 25);
 }
 
-TEST_CASE("assessment: progress hears each assessor and single-point's two loops, and changes no finding") {
+TEST_CASE("assessment: progress hears each assessor and single-point's three loops, and changes no finding") {
   const DordrechtAssessment dordrecht;
   REQUIRE_FALSE(dordrecht.diagnostics.has_errors());
   const auto& configured = dordrecht.configured;
@@ -372,7 +372,7 @@ TEST_CASE("assessment: progress hears each assessor and single-point's two loops
     REQUIRE(last.count(name) == 1);
     CHECK(last[name] == std::pair<std::uint64_t, std::uint64_t>{1, 1});
   }
-  for (const std::string loop : {"single-point: cut sets", "single-point: cascades"}) {
+  for (const std::string loop : {"single-point: cut sets", "single-point: single points", "single-point: cascades"}) {
     REQUIRE(last.count(loop) == 1);
     CHECK(last[loop].first == last[loop].second);
     CHECK(last[loop].second > 0);
@@ -380,8 +380,9 @@ TEST_CASE("assessment: progress hears each assessor and single-point's two loops
   // The loops come inside their assessor's step.
   CHECK(order.at(0) == "single-point");
   CHECK(order.at(1) == "single-point: cut sets");
-  CHECK(order.at(2) == "single-point: cascades");
-  CHECK(order.at(3) == "single-point");
+  CHECK(order.at(2) == "single-point: single points");
+  CHECK(order.at(3) == "single-point: cascades");
+  CHECK(order.at(4) == "single-point");
 }
 
 TEST_CASE("assessment: with likelihoods from simulation, progress hears the simulation and the joint failures") {

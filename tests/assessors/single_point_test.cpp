@@ -122,8 +122,30 @@ TEST_CASE("single-point: the horizon is respected (time_to_impact 100h)") {
   CHECK(slow->impact.empty());  // 200 people × 0 hours left; 200 people is below 5.3's class A
 }
 
+TEST_CASE("single-point: repaired_pairs adds a pair that takes a target down only with repairs counted") {
+  // tests/data/assessors/repaired-pairs.yaml: without repairs grid alone is
+  // hosp's one minimal cut set; with them grid alone keeps hosp up (no
+  // entry), but grid and gen together take it down (decision 050).
+  const auto m = load_test_model("repaired-pairs.yaml");
+  CHECK(run_assessor(*m, "single-point").empty());
+  const auto findings = run_assessor(*m, "single-point", settings().with_options(R"({"repaired_pairs": true})"));
+  CHECK(identity_sequence(findings) == std::vector<std::string>{"single-point/common-cause [gen grid]"});
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].title.en.find("takes down 1 vital asset") != std::string::npos);
+  CHECK(evidence_en(findings[0]) ==
+        std::vector<std::string>{"counted with repairs, a critical pair for 1 vital asset: hosp; without repairs the "
+                                 "loss of grid alone suffices"});
+  CHECK(findings[0].affected == std::vector<std::string>{"fuel", "hosp"});
+  // Not a knob on the result: the same findings with any thread count.
+  CHECK(identity_sequence(run_assessor(
+            *m, "single-point", settings().with_options(R"({"repaired_pairs": true})").with_threads(3))) ==
+        identity_sequence(findings));
+}
+
 TEST_CASE("single-point: options are checked") {
   const auto m = load_test_model("single-point.yaml");
+  CHECK(configure_diagnostics("single-point", options(R"({"repaired_pairs": 1})"), m->reference).has_errors());
+  CHECK_FALSE(configure_diagnostics("single-point", options(R"({"repaired_pairs": true})"), m->reference).has_errors());
   CHECK_FALSE(configure_diagnostics("single-point", options("{}"), m->reference).has_errors());
   CHECK_FALSE(configure_diagnostics("single-point", Json(), m->reference).has_errors());  // no options at all
   CHECK_FALSE(configure_diagnostics("single-point", options(R"({"max_order": 3})"), m->reference).has_errors());
