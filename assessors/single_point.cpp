@@ -153,10 +153,15 @@ class SinglePointAssessor : public Assessor {
     std::deque<std::vector<model::AssetIndex>> repaired_sets;  // stable addresses for CutSetHits::set
     if (repaired_pairs_ && max_order_ >= 2) {
       std::vector<CutSetHits> added;
+      // kept is in the order of its sets' index lists (see Hit): a pair that
+      // is also a structural cut set is found by binary search.
+      const auto by_set = [](const CutSetHits& entry, const std::vector<model::AssetIndex>& set) {
+        return *entry.set < set;
+      };
       for (auto& pair : pairs_with_repairs(context.graph, context.impact, single_targets, context.threads)) {
         std::vector<model::AssetIndex> set(pair.assets.begin(), pair.assets.end());
-        const auto same = std::find_if(kept.begin(), kept.end(), [&](const CutSetHits& entry) { return *entry.set == set; });
-        if (same != kept.end()) {
+        const auto same = std::lower_bound(kept.begin(), kept.end(), set, by_set);
+        if (same != kept.end() && *same->set == set) {
           same->repaired_targets = std::move(pair.targets);
           same->alone = std::move(pair.alone);
         } else if (pair.targets.size() >= min_vital_) {

@@ -27,20 +27,6 @@ namespace {
 
 using risk_register::VariantComparison;
 
-/// The threat scenarios people are counted in: the model's own, plus the
-/// variant's event sequence when it has one (the same list for base and variant).
-/// The model's threat scenarios, then the variant's own events as one more.
-struct ComparedScenario {
-  std::string id, title;
-  std::vector<model::InitialFailure> initial;
-};
-std::vector<ComparedScenario> compared_scenarios(const model::Model& model, const model::Variant& variant) {
-  std::vector<ComparedScenario> scenarios;
-  for (const auto& scenario : model.scenarios) scenarios.push_back({scenario.id, scenario.title, scenario.initial});
-  if (!variant.events.empty()) scenarios.push_back({variant.id, {}, variant.events});
-  return scenarios;
-}
-
 class CompareCommand : public Command {
  public:
   CLI::App* attach(CLI::App& app) override {
@@ -101,6 +87,13 @@ class CompareCommand : public Command {
     // process's own for a flood), so its figures are its entry's.
     const model::Hours horizon = assessors::resolve_horizon(loaded->model.region, &prepared.profile).hours;
     const auto& process_horizons = prepared.profile.process_horizons;
+    const assessors::ImpactEstimator base_estimator(loaded->model, *loaded->graph, loaded->reference, horizon,
+                                                    process_horizons);
+    // The model's threat scenarios without a measure: the same for every variant.
+    std::vector<risk_register::PeopleOverTime> base_scenarios;
+    for (const auto& scenario : loaded->model.scenarios)
+      base_scenarios.push_back(
+          risk_register::people_over_time(loaded->model, *loaded->graph, base_estimator, scenario.initial));
 
     std::vector<VariantComparison> comparisons;
     for (const auto& variant : file->variants) {
@@ -113,13 +106,23 @@ class CompareCommand : public Command {
       comparison.variant = variant.id;
       comparison.title = variant.title;
       comparison.cost = variant.cost;
-      for (const auto& scenario : compared_scenarios(loaded->model, variant))
+      // The model's threat scenarios, then the variant's own events as one more.
+      const assessors::ImpactEstimator variant_estimator(changed->model, *changed->graph, changed->reference, horizon,
+                                                         process_horizons);
+      const auto with_variant_of = [&](const std::vector<model::InitialFailure>& initial) {
+        return risk_register::people_over_time(changed->model, *changed->graph, variant_estimator, initial);
+      };
+      for (std::size_t k = 0; k < loaded->model.scenarios.size(); ++k) {
+        const auto& scenario = loaded->model.scenarios[k];
         comparison.scenarios.push_back(
-            {scenario.id, scenario.title,
-             risk_register::people_over_time(loaded->model, *loaded->graph, loaded->reference, process_horizons,
-                                             horizon, scenario.initial),
-             risk_register::people_over_time(changed->model, *changed->graph, changed->reference, process_horizons,
-                                             horizon, scenario.initial)});
+            {scenario.id, scenario.title, base_scenarios[k], with_variant_of(scenario.initial)});
+      }
+      if (!variant.events.empty())
+        comparison.scenarios.push_back(
+            {variant.id,
+             {},
+             risk_register::people_over_time(loaded->model, *loaded->graph, base_estimator, variant.events),
+             with_variant_of(variant.events)});
       comparisons.push_back(std::move(comparison));
     }
     risk_register::rank_comparisons(comparisons);

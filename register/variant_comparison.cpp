@@ -25,10 +25,8 @@ double expected_annual_impact(const Register& reg, int period_years) {
 }
 
 PeopleOverTime people_over_time(const model::Model& model, const model::DependencyGraph& graph,
-                                const catalogs::ReferenceData& reference,
-                                const std::vector<assessors::ProcessHorizon>& process_horizons, model::Hours horizon,
+                                const assessors::ImpactEstimator& estimator,
                                 const std::vector<model::InitialFailure>& initial) {
-  const assessors::ImpactEstimator estimator(model, graph, reference, horizon, process_horizons);
   std::vector<engine::Seed> seeds;
   for (const auto& failure : initial)
     if (auto index = model.find(failure.asset); index && !graph.is_virtual(static_cast<model::AssetIndex>(*index)))

@@ -37,14 +37,14 @@ struct PeopleOverTime {
 };
 
 /// The cascade of one scenario's initial failures (failures of assets the
-/// model lacks are skipped) within the horizon the register gives it
-/// (`horizon`, or a vital process's own from `process_horizons`), and the
-/// people affected at each checkpoint. On a model with `recovery`, people
-/// whose service is back by a checkpoint no longer count there, and
-/// people-hours end when service returns (assessors/impact_estimator.hpp).
+/// model lacks are skipped) through `estimator` (built on `model` with the
+/// profile's horizons), so within the horizon the register gives it (a
+/// vital process's own where one applies), and the people affected at each
+/// checkpoint. On a model with `recovery`, people whose service is back by
+/// a checkpoint no longer count there, and people-hours end when service
+/// returns (assessors/impact_estimator.hpp).
 PeopleOverTime people_over_time(const model::Model& model, const model::DependencyGraph& graph,
-                                const catalogs::ReferenceData& reference,
-                                const std::vector<assessors::ProcessHorizon>& process_horizons, model::Hours horizon,
+                                const assessors::ImpactEstimator& estimator,
                                 const std::vector<model::InitialFailure>& initial);
 
 /// One threat scenario (or a variant's own events) without and with a
