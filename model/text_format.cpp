@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include <fmt/format.h>
+#include <vector>
 
 namespace knelpunt::model {
 
@@ -141,14 +142,23 @@ std::string count_of(long long n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
+/// From three days (72 h) on in days, then the hours and minutes left
+/// ("5 dagen en 2 uur", "6 dagen, 23 uur en 45 minuten"), so a timeline that
+/// passes three days does not switch from "t+5 dagen" back to "t+122 uur"
+/// (decision 051); below that in hours and minutes ("48 uur", "1 uur en 30 minuten").
 std::string dutch_whole_minutes(long long minutes) {
-  const long long hours = minutes / 60, rest = minutes % 60;
-  if (rest == 0) {
-    if (hours >= 72 && hours % 24 == 0) return count_of(hours / 24, "dag", "dagen");
-    return fmt::format("{} uur", hours);
+  long long hours = minutes / 60;
+  const long long rest = minutes % 60;
+  std::vector<std::string> parts;
+  if (hours >= 72) {
+    parts.push_back(count_of(hours / 24, "dag", "dagen"));
+    hours %= 24;
   }
-  if (hours == 0) return count_of(rest, "minuut", "minuten");
-  return fmt::format("{} uur en {}", hours, count_of(rest, "minuut", "minuten"));
+  if (hours > 0 || (parts.empty() && rest == 0)) parts.push_back(fmt::format("{} uur", hours));
+  if (rest > 0) parts.push_back(count_of(rest, "minuut", "minuten"));
+  if (parts.size() == 1) return parts[0];
+  if (parts.size() == 2) return parts[0] + " en " + parts[1];
+  return parts[0] + ", " + parts[1] + " en " + parts[2];
 }
 
 }  // namespace

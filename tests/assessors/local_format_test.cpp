@@ -14,7 +14,7 @@ TEST_CASE("Dutch durations: days from three whole days on, else hours and minute
   CHECK(assessors::dutch_hours(70) == "70 uur");
   CHECK(assessors::dutch_hours(72) == "3 dagen");
   CHECK(assessors::dutch_hours(168) == "7 dagen");
-  CHECK(assessors::dutch_hours(73) == "73 uur");
+  CHECK(assessors::dutch_hours(73) == "3 dagen en 1 uur");
   CHECK(assessors::dutch_hours(0.25) == "15 minuten");
   CHECK(assessors::dutch_hours(1.0 / 60) == "1 minuut");
   CHECK(assessors::dutch_hours(18.5) == "18 uur en 30 minuten");

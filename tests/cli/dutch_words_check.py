@@ -70,11 +70,11 @@ WRONG_DUTCH = [
     (re.compile(r"\(zeer-hoog\b|\bzeer-hoog\)|→ zeer-hoog\b"), "the level id 'zeer-hoog' in prose (expected 'zeer hoog')"),
 ]
 
-# Durations in words, as every output writes them (decision 047): whole days
-# from three on in days, minutes as "minuten", never the abbreviation. Only
-# after the words the tool writes before a duration: a measure may be named
-# "72 uur brandstof" by its author.
-HOURS_AS_DAYS = re.compile(r"(?:\b(?:binnen|na|buffer|gedurende|duur)\s|[tT]\+)(\d+) uur\b(?! en)")
+# Durations in words, as every output writes them (decisions 047 and 051):
+# from three days on in days (then the hours and minutes left), minutes as
+# "minuten", never the abbreviation. Only after the words the tool writes
+# before a duration: a measure may be named "72 uur brandstof" by its author.
+HOURS_AS_DAYS = re.compile(r"(?:\b(?:binnen|na|buffer|gedurende|duur)\s|[tT]\+)(\d{1,3}(?:\.\d{3})+|\d+) uur\b")
 MINUTES_ABBREVIATED = re.compile(r"(?<![\w-])\d+ min\b")
 DURATION = re.compile(r"(?<![\w-])t?\+?\d+(?:\.\d+)?h(?:\d+m)?(?![\w-])|(?<![\w-])\d+m(?![\w-])")
 # Five digits or more: a year (2027) is written without a dot.
@@ -102,9 +102,10 @@ def problems_in_text(text):
         if pattern.search(text):
             found.append(reason)
     for match in HOURS_AS_DAYS.finditer(text):
-        hours = int(match.group(1))
-        if hours >= 72 and hours % 24 == 0:
-            found.append(f"duration '{hours} uur' (expected '{hours // 24} dagen')")
+        hours = int(match.group(1).replace(".", ""))
+        if hours >= 72:
+            days = f"{hours // 24} dagen" + (f" en {hours % 24} uur" if hours % 24 else "")
+            found.append(f"duration '{match.group(1)} uur' (expected '{days}')")
     for match in MINUTES_ABBREVIATED.finditer(text):
         found.append(f"duration '{match.group(0)}' (expected 'minuten')")
     for match in DURATION.finditer(text):
@@ -170,7 +171,7 @@ def scan(cli_dir):
 
 def self_test():
     sample = ("Soort: spof; 1 vitale object; 918 people-hours binnen 72h; 12345 inwoners; `people` mag; treft 0 vitale "
-              "objecten; 1 objecten vallen uit binnen onbeperkt; T+2h  pomp-1  Pomp 1  initial failure; KP-1 (zeer-hoog → hoog); binnen 168 uur; buffer 30 min; T+96 uur")
+              "objecten; 1 objecten vallen uit binnen onbeperkt; T+2h  pomp-1  Pomp 1  initial failure; KP-1 (zeer-hoog → hoog); binnen 168 uur; buffer 30 min; T+96 uur; t+122 uur en 15 minuten; binnen 1.440 uur")
     found = problems_in_text(sample)
     expected = ["English word 'spof'", "English word 'people-hours'", "duration '72h' (expected '48 uur', '3 dagen')",
                 "number '12345' without the thousands dot (expected e.g. 1.234)",
@@ -181,7 +182,8 @@ def self_test():
                 "duration '2h' (expected '48 uur', '3 dagen')", "English word 'initial'",
                 "the level id 'zeer-hoog' in prose (expected 'zeer hoog')",
                 "duration '168 uur' (expected '7 dagen')", "duration '30 min' (expected 'minuten')",
-                "duration '96 uur' (expected '4 dagen')"]
+                "duration '96 uur' (expected '4 dagen')", "duration '122 uur' (expected '5 dagen en 2 uur')",
+                "duration '1.440 uur' (expected '60 dagen')"]
     # A resource kind's id in prose (whatif's "via ss-1 (power)") is English.
     if "English word 'power'" not in problems_in_text("T+0 uur  ss-1  Onderstation  via hs-1 (power, buffer 2 uur)"):
         print("self-test failed: a resource kind's id in Dutch prose was not flagged")
@@ -192,8 +194,8 @@ def self_test():
         return False
     if problems_in_text("Enkelvoudig faalpunt: Gemaal (gemaal-kilweg) treft 1 vitaal object binnen 3 dagen; 12.345 "
                         "inwoners; KP-SPOF-841eb9; bio.12.6; treft geen vitale objecten; 10 objecten vallen uit "
-                        "zonder tijdsgrens; T+2 uur  pomp-1  Pomp 1  beginuitval; 48 uur; 72 uur en 30 minuten; "
-                        "binnen 1.440 uur; 3 dagen; 72 uur brandstof"):
+                        "zonder tijdsgrens; T+2 uur  pomp-1  Pomp 1  beginuitval; 48 uur; binnen 71 uur en 30 minuten; "
+                        "t+3 dagen en 30 minuten; binnen 60 dagen; 3 dagen; 72 uur brandstof"):
         print("self-test failed: correct Dutch was flagged")
         return False
     if problems_in_text("  - product siemens spectrum power 7.1"):

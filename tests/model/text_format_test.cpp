@@ -101,7 +101,11 @@ TEST_CASE("durations per language: Dutch in words, English as format_hours") {
   CHECK(format_duration(72, "nl") == "3 dagen");
   CHECK(format_duration(168, "nl") == "7 dagen");
   CHECK(format_duration(48, "nl") == "48 uur");
-  CHECK(format_duration(73, "nl") == "73 uur");
+  CHECK(format_duration(73, "nl") == "3 dagen en 1 uur");
+  CHECK(format_duration(122, "nl") == "5 dagen en 2 uur");
+  CHECK(format_duration(72.5, "nl") == "3 dagen en 30 minuten");
+  CHECK(format_duration(167.75, "nl") == "6 dagen, 23 uur en 45 minuten");
+  CHECK(format_duration(24 * 60 + 0.25, "nl") == "60 dagen en 15 minuten");
   CHECK(format_duration(1, "nl") == "1 uur");
   CHECK(format_duration(1.5, "nl") == "1 uur en 30 minuten");
   CHECK(format_duration(1.5, "en") == "1h30m");
@@ -113,6 +117,7 @@ TEST_CASE("durations per language: Dutch in words, English as format_hours") {
   CHECK(format_duration(kNever, "nl") == "onbeperkte tijd");
   CHECK(format_duration(kNever, "en") == "inf");
   CHECK(format_duration(-2, "nl") == "-2 uur");
+  CHECK(format_duration(-122, "nl") == "-5 dagen en 2 uur");
 }
 
 TEST_CASE("one terminal line: line breaks and escapes become spaces, other text stays") {
