@@ -32,11 +32,11 @@ constexpr std::array kTexts{
           " (an upper bound: assets without areas count their own population, which may overlap)"},
     Entry{CliText::upper_bound, " (een bovengrens: objecten zonder gebieden tellen hun eigen inwoners)",
           " (an upper bound: assets without areas count their own population)"},
-    // "binnen onbeperkt" is no Dutch: an unbounded horizon is "zonder tijdsgrens".
+    // "binnen onbeperkt" is no Dutch, "within inf" no English: an unbounded horizon has no time limit.
     Entry{CliText::within_horizon, "binnen {}", "within horizon {}"},
-    Entry{CliText::within_horizon_unbounded, "zonder tijdsgrens", "within horizon inf"},
+    Entry{CliText::within_horizon_unbounded, "zonder tijdsgrens", "without a time limit"},
     Entry{CliText::within, "binnen {}", "within {}"},
-    Entry{CliText::within_unbounded, "zonder tijdsgrens", "within inf"},
+    Entry{CliText::within_unbounded, "zonder tijdsgrens", "without a time limit"},
     Entry{CliText::cascade, "Uitvalketen", "Cascade"},
     Entry{CliText::cascade_with_restoration, "Uitvalketen met herstel", "Cascade with restoration"},
     Entry{CliText::cascade_heading, "{} in {} {}: beginuitval {}", "{} in {} {}: initial {}"},

@@ -164,9 +164,14 @@ std::string dutch_whole_minutes(long long minutes) {
 }  // namespace
 
 std::string format_duration(Hours hours, std::string_view lang) {
-  if (lang == "en") return format_hours(hours);
+  const long long minutes = std::isfinite(hours) ? std::llround(std::fabs(hours) * 60) : 0;
+  if (lang == "en") {
+    if (!std::isfinite(hours)) return "unlimited";
+    // To the minute, as the Dutch text; less than half a minute but not nothing in decimal hours.
+    if (minutes == 0 && hours != 0) return format_hours(hours);
+    return (hours < 0 && minutes > 0 ? "-" : "") + format_hours(static_cast<double>(minutes) / 60.0);
+  }
   if (!std::isfinite(hours)) return "onbeperkte tijd";
-  const long long minutes = std::llround(std::fabs(hours) * 60);
   // Less than half a minute but not nothing: decimal hours, so it does not read as 0.
   if (minutes == 0 && hours != 0) {
     std::string text = fmt::format("{:.2g}", hours);

@@ -68,12 +68,13 @@ std::string format_decimal(double value, int decimals, std::string_view lang);
 std::string format_significant(double value, int digits, std::string_view lang);
 
 /// A duration for people, the same text in every output of a language
-/// (docs/register.md, "Dutch texts"). English is format_hours (72h, 1h30m,
-/// 20m, inf). Dutch is in words, to the minute: a whole number of days from
-/// three days (72 h) on in days ("3 dagen", "7 dagen"), any other whole
-/// number of hours in hours ("1 uur", "48 uur"), minutes as "20 minuten" or
-/// "1 uur en 30 minuten", less than half a minute in decimal hours
-/// ("0,0042 uur"), no end as "onbeperkte tijd".
+/// (docs/register.md, "Dutch texts"). Both to the minute, less than half a
+/// minute in decimal hours. English is format_hours of the rounded value
+/// (72h, 1h30m, 20m) and "unlimited" for no end. Dutch is in words: from
+/// three days (72 h) on in days and then the hours and minutes left ("3
+/// dagen", "5 dagen en 2 uur", "6 dagen, 23 uur en 45 minuten"; decision
+/// 051), shorter in hours and minutes ("1 uur", "48 uur", "20 minuten",
+/// "1 uur en 30 minuten"), "0,0042 uur", no end as "onbeperkte tijd".
 std::string format_duration(Hours hours, std::string_view lang);
 
 }  // namespace knelpunt::model

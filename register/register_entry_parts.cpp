@@ -39,7 +39,7 @@ std::string with_details(const std::string& asset, const std::string& details) {
 }  // namespace
 
 std::string register_duration(double hours, std::string_view lang) {
-  return lang == "en" ? format_hours(hours) : assessors::dutch_hours(hours);
+  return model::format_duration(hours, lang);
 }
 
 bool chain_shortened(const assessors::Finding& finding) {

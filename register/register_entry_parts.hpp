@@ -24,8 +24,8 @@ constexpr std::size_t kChainInstants = 4;
 /// The evidence lines an entry shows when it has no key lines of its own.
 constexpr std::size_t kKeyEvidenceLines = 2;
 
-/// A duration as the register writes it: English as format_hours (72h),
-/// Dutch in words (assessors/local_format.hpp: "3 dagen").
+/// A duration as the register writes it: the text every output of the
+/// language writes (model::format_duration: "72h", "3 dagen").
 std::string register_duration(double hours, std::string_view lang);
 
 /// Whether a register shows less of the chain than the assessment found.

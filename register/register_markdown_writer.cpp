@@ -560,14 +560,6 @@ void write_appendix_entry(std::string& out, const Register& reg, const Risk& ris
 
 }  // namespace
 
-std::string format_hours(double hours) {
-  if (!std::isfinite(hours)) return "∞";
-  const auto minutes = static_cast<long long>(std::llround(std::fabs(hours) * 60));
-  const std::string sign = hours < 0 && minutes > 0 ? "-" : "";
-  if (minutes % 60 == 0) return fmt::format("{}{}h", sign, minutes / 60);
-  return fmt::format("{}{}h{:02}m", sign, minutes / 60, minutes % 60);
-}
-
 std::string format_number(double value, std::string_view lang) {
   if (!std::isfinite(value)) return value > 0 ? "∞" : value < 0 ? "-∞" : "?";
   std::string text = fmt::format("{}", value);

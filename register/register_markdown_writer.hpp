@@ -15,9 +15,6 @@ namespace knelpunt::risk_register {
 /// Same register, same bytes.
 std::string register_to_markdown(const Register& reg, std::string_view lang);
 
-/// Hours as people read them: 0h, 4h, 42h20m (rounded to the minute); "∞" when infinite.
-std::string format_hours(double hours);
-
 /// A number in shortest round-trip form; in Dutch (`lang` != "en") with a dot between
 /// thousands and a decimal comma (assessors/local_format.hpp).
 std::string format_number(double value, std::string_view lang);

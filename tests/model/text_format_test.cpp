@@ -115,7 +115,10 @@ TEST_CASE("durations per language: Dutch in words, English as format_hours") {
   CHECK(format_duration(0.0042, "nl") == "0,0042 uur");
   CHECK(format_duration(0, "nl") == "0 uur");
   CHECK(format_duration(kNever, "nl") == "onbeperkte tijd");
-  CHECK(format_duration(kNever, "en") == "inf");
+  CHECK(format_duration(kNever, "en") == "unlimited");
+  CHECK(format_duration(71.9999, "en") == "72h");  // to the minute, as the Dutch text
+  CHECK(format_duration(0.5, "en") == "30m");
+  CHECK(format_duration(1.0 / 7200.0, "en") == "0.0001h");
   CHECK(format_duration(-2, "nl") == "-2 uur");
   CHECK(format_duration(-122, "nl") == "-5 dagen en 2 uur");
 }

@@ -6,9 +6,10 @@
 #include <fmt/format.h>
 
 #include "register/register_fixture.hpp"
+#include "model/text_format.hpp"
+#include "register/register_entry_parts.hpp"
 #include "register/register_markdown_writer.hpp"
 
-using knelpunt::risk_register::format_hours;
 using knelpunt::risk_register::format_number;
 using knelpunt::risk_register::register_to_markdown;
 
@@ -38,14 +39,18 @@ bool contains(const std::string& text, std::string_view part) { return text.find
 
 }  // namespace
 
-TEST_CASE("hours as people read them") {
-  CHECK(format_hours(0) == "0h");
-  CHECK(format_hours(4) == "4h");
-  CHECK(format_hours(42.0 + 1.0 / 3.0) == "42h20m");
-  CHECK(format_hours(0.5) == "0h30m");
-  CHECK(format_hours(1.0 + 5.0 / 60.0) == "1h05m");
-  CHECK(format_hours(71.9999) == "72h");
-  CHECK(format_hours(std::numeric_limits<double>::infinity()) == "∞");
+TEST_CASE("durations: the register writes the text every command writes, in both languages") {
+  using knelpunt::risk_register::register_duration;
+  CHECK(register_duration(0, "en") == "0h");
+  CHECK(register_duration(4, "en") == "4h");
+  CHECK(register_duration(42.0 + 1.0 / 3.0, "en") == "42h20m");
+  CHECK(register_duration(0.5, "en") == "30m");
+  CHECK(register_duration(1.0 + 5.0 / 60.0, "en") == "1h5m");
+  CHECK(register_duration(71.9999, "en") == "72h");
+  CHECK(register_duration(std::numeric_limits<double>::infinity(), "en") == "unlimited");
+  CHECK(register_duration(71.9999, "nl") == "3 dagen");
+  for (const double hours : {0.0, 0.25, 1.5, 71.9999, 122.0, 167.75, std::numeric_limits<double>::infinity()})
+    for (const char* lang : {"nl", "en"}) CHECK(register_duration(hours, lang) == knelpunt::model::format_duration(hours, lang));
 }
 
 TEST_CASE("numbers: thousands dot and decimal comma in Dutch, thousands comma and decimal point in English") {
