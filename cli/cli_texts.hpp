@@ -52,6 +52,8 @@ enum class CliText {
   recovery,
   failed_summary_one,
   failed_summary_many,
+  people_in_areas,
+  people_none,
   returns_one,
   returns_many,
   restoration_summary,

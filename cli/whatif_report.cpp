@@ -174,13 +174,17 @@ engine::AffectedPeople people_affected(const LoadedModel& loaded, const std::fun
 
 std::string failed_summary(std::size_t real, std::size_t virtual_failed, model::Hours horizon,
                            const engine::AffectedPeople& people, std::string_view lang) {
+  const std::string_view bound = people.upper_bound ? cli_text(CliText::upper_bound_overlap, lang) : std::string_view();
+  const std::string people_text =
+      people.areas == 0 && people.people == 0
+          ? cli_format(CliText::people_none, lang, bound)
+          : cli_format(CliText::people_in_areas, lang, model::format_grouped_integer(people.people, lang),
+                       counted(people.areas, CliText::areas_one, CliText::areas_many, lang), bound);
   return "\n" +
          cli_format(real == 1 ? CliText::failed_summary_one : CliText::failed_summary_many, lang,
                     counted(real, CliText::assets_one, CliText::assets_many, lang), within(horizon, lang, false),
                     counted(virtual_failed, CliText::virtual_assets_one, CliText::virtual_assets_many, lang),
-                    model::format_grouped_integer(people.people, lang),
-                    counted(people.areas, CliText::areas_one, CliText::areas_many, lang),
-                    people.upper_bound ? cli_text(CliText::upper_bound_overlap, lang) : std::string_view()) +
+                    people_text) +
          "\n";
 }
 
