@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "model/keep_flagged.hpp"
@@ -17,7 +18,9 @@ namespace {
 
 /// The asset kinds in the order their cascade is preferred as the entry's
 /// own (single point first: its cascade is the asset's plain failure).
-constexpr std::array<std::string_view, 4> kAssetKinds{"spof", "reach", "exposure", "missing-controls"};
+/// A zone of one object comes last: its loss is that object's failure, the
+/// same cascade, for a local threat (decision 053).
+constexpr std::array<std::string_view, 5> kAssetKinds{"spof", "reach", "exposure", "missing-controls", "zone"};
 
 std::size_t kind_rank(std::string_view kind) {
   return static_cast<std::size_t>(std::find(kAssetKinds.begin(), kAssetKinds.end(), kind) - kAssetKinds.begin());
@@ -27,6 +30,7 @@ Label kind_label(std::string_view kind) {
   if (kind == "spof") return Label::kind_spof;
   if (kind == "reach") return Label::kind_reach;
   if (kind == "exposure") return Label::kind_exposure;
+  if (kind == "zone") return Label::kind_zone;
   return Label::kind_missing_controls;
 }
 
@@ -137,16 +141,49 @@ assessors::Finding merge_parts(const model::Model& model, const std::string& ass
   return merged;
 }
 
+/// The one non-virtual object of each zone that has exactly one (the zone
+/// assessor fails a zone's non-virtual objects); zones with more are absent.
+std::map<std::string, std::string, std::less<>> single_object_zones(const model::Model& model) {
+  std::map<std::string, std::string, std::less<>> only;
+  std::set<std::string, std::less<>> several;
+  for (const auto& asset : model.assets) {
+    if (asset.is_virtual) continue;
+    for (const auto& zone : asset.zones) {
+      if (several.count(zone)) continue;
+      const auto [at, inserted] = only.emplace(std::string(zone), asset.id);
+      if (!inserted) {
+        only.erase(at);
+        several.emplace(zone);
+      }
+    }
+  }
+  return only;
+}
+
 }  // namespace
 
-bool is_asset_kind(std::string_view kind) { return kind_rank(kind) < kAssetKinds.size(); }
+bool is_asset_kind(std::string_view kind) { return kind_rank(kind) < kAssetKinds.size() && kind != "zone"; }
+
+std::optional<std::string> subject_asset(const assessors::Finding& finding,
+                                         const std::map<std::string, std::string, std::less<>>& single_object) {
+  if (is_asset_kind(finding.kind) && finding.assets.size() == 1) return finding.assets[0];
+  if (finding.kind == "zone" && finding.assets.empty()) {
+    const auto only = single_object.find(finding.subject);
+    if (only != single_object.end()) return only->second;
+  }
+  return std::nullopt;
+}
 
 KnelpuntFindings merge_knelpunten(std::vector<assessors::Finding> findings, const model::Model& model) {
   const auto old_ids = assign_risk_ids(findings);
+  const auto single_object = single_object_zones(model);
   // The findings about each asset, and where the asset's first one stood.
+  std::vector<std::optional<std::string>> subjects(findings.size());
   std::map<std::string, std::vector<std::size_t>> by_asset;
-  for (std::size_t i = 0; i < findings.size(); ++i)
-    if (is_asset_kind(findings[i].kind) && findings[i].assets.size() == 1) by_asset[findings[i].assets[0]].push_back(i);
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    subjects[i] = subject_asset(findings[i], single_object);
+    if (subjects[i]) by_asset[*subjects[i]].push_back(i);
+  }
 
   KnelpuntFindings result;
   result.analyses.reserve(findings.size());
@@ -160,14 +197,14 @@ KnelpuntFindings merge_knelpunten(std::vector<assessors::Finding> findings, cons
   std::set<std::string> done;
   for (std::size_t i = 0; i < findings.size(); ++i) {
     auto& finding = findings[i];
-    if (!(is_asset_kind(finding.kind) && finding.assets.size() == 1)) {
+    if (!subjects[i]) {
       kept[i] = true;
       result.analyses.push_back({finding.assessor});
       result.replaces.emplace_back();
       result.headlines.emplace_back();
       continue;
     }
-    const std::string asset = finding.assets[0];
+    const std::string asset = *subjects[i];
     if (!done.insert(asset).second) continue;
     std::vector<const assessors::Finding*> parts;
     std::vector<std::string> analyses, replaced;

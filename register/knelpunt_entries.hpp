@@ -15,10 +15,17 @@
 ///   governing threat), with every other one listed in the rationale;
 /// - each finding's title and evidence become evidence lines, the known
 ///   exploited vulnerabilities and the measures are united.
-/// Pairs (common-cause), co-located groups, zones and scenarios stay
-/// entries of their own: their subject is not one asset. A scenario names
-/// the knelpunten its cascade passes through (build_register adds that).
+/// A zone that holds one (non-virtual) object is that object: its loss is
+/// the object's own failure cascade, for a local threat, so the zone's
+/// finding is merged into the object's entry like the others (kind "zone",
+/// last in the order; decision 053).
+/// Pairs (common-cause), co-located groups, zones of several objects and
+/// scenarios stay entries of their own: their subject is not one asset. A
+/// scenario names the knelpunten its cascade passes through (build_register
+/// adds that).
 
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,8 +34,14 @@
 
 namespace knelpunt::risk_register {
 
-/// The kinds whose subject is one asset, merged per asset.
+/// The kinds whose subject is always one asset (`assets` names it), merged per asset.
 bool is_asset_kind(std::string_view kind);
+
+/// The asset a finding is about when it is about one: an asset kind's asset,
+/// or a zone finding's only object (`single_object`: zone → its one
+/// non-virtual object). Merged per that asset.
+std::optional<std::string> subject_asset(const assessors::Finding& finding,
+                                         const std::map<std::string, std::string, std::less<>>& single_object);
 
 /// The findings after merging, each with the analyses it came from and the
 /// ids its parts had as separate entries (for tracking files written before).

@@ -457,6 +457,28 @@ def check_output(c, reference_json):
     c.check("output: ... and leaves nothing behind", names == ["register.json", "register.md", "register.txt"], str(names))
 
 
+def zone_members(model_dir):
+    """zone → ids of its non-virtual assets, from the model's YAML files and data/assets.csv."""
+    members = {}
+
+    def add(asset):
+        if str(asset.get("virtual", "")).lower() in ("true", "yes", "1"):
+            return
+        zones = asset.get("zones") or []
+        for zone in zones.split("|") if isinstance(zones, str) else zones:
+            if zone:
+                members.setdefault(zone, []).append(asset["id"])
+
+    for path in sorted(pathlib.Path(model_dir).glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for asset in (data.get("assets") or []) if isinstance(data, dict) else []:
+            add(asset)
+    with open(pathlib.Path(model_dir) / "data" / "assets.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            add(row)
+    return members
+
+
 def check_board(c, reference_json):
     markdown = c.register(DORDRECHT, "md").decode("utf-8")
     lines = markdown.count("\n")
@@ -476,6 +498,20 @@ def check_board(c, reference_json):
         c.check(f"board: {id}'s top line counts its affected assets within its own horizon",
                 count == len(risk.get("affected", [])) and horizon == words.get(risk.get("horizon_h")),
                 f"line: {tail!r}; JSON: {len(risk.get('affected', []))} within {risk.get('horizon_h')} h")
+    # One entry per knelpunt: no asset is the subject of two entries, and a
+    # zone of one object is that object (decision 053).
+    c.check("board: the members of Dordrecht's zones were read", len(zone_members(DORDRECHT)) > 5)
+    subjects = []
+    for risk in risks.values():
+        if risk["kind"] == "knelpunt":
+            subjects.append(risk["assets"][0])
+        elif risk["kind"] == "zone":
+            members = zone_members(DORDRECHT).get(risk["subject"], [])
+            if len(members) == 1:
+                subjects.append(members[0])
+    twice = sorted({s for s in subjects if subjects.count(s) > 1})
+    c.check("board: no asset is the subject of two entries (a zone of one object counts as that object)",
+            not twice and len(subjects) > 40, f"{twice}; {len(subjects)} subjects")
     # One number per thing: the commands that run one cascade beside the
     # register give its horizon and figures without being told (decision 045).
     for risk in sorted(risks.values(), key=lambda r: r["id"]):

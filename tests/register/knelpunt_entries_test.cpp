@@ -83,4 +83,51 @@ TEST_CASE("knelpunt entries: the findings about one asset become one entry with 
   CHECK(risk_register::risk_id(merged.findings[0]).rfind("KP-KNP-", 0) == 0);
 }
 
+TEST_CASE("knelpunt entries: a zone of one object is that object's entry, a zone of several is its own") {
+  model::Model m = two_asset_model();
+  m.assets.resize(4);
+  m.assets[0].zones = {"site-bvc", "town"};
+  m.assets[1].zones = {"town"};
+  m.assets[2].id = "logic";  // virtual: the zone assessor never fails it
+  m.assets[2].is_virtual = true;
+  m.assets[2].zones = {"site-bvc"};
+  m.assets[3].id = "pump";
+  m.reindex();
+  auto zone = [](std::string id) {
+    assessors::Finding f = asset_finding("geographic", "zone", "-", 1, "flood");
+    f.assets.clear();
+    f.subject = std::move(id);
+    f.title = {"Uitval van zone " + f.subject, "Loss of zone " + f.subject};
+    return f;
+  };
+  std::vector<assessors::Finding> findings;
+  findings.push_back(asset_finding("single-point", "spof", "scada", 3));
+  findings.push_back(zone("site-bvc"));
+  findings.push_back(zone("town"));
+  findings.push_back(zone("pump-pit"));  // no object in the model names it: stays its own
+  const auto old_ids = risk_register::assign_risk_ids(findings);
+
+  const auto merged = risk_register::merge_knelpunten(findings, m);
+  REQUIRE(merged.findings.size() == 3);
+  const auto& scada = merged.findings[0];
+  CHECK(scada.kind == "knelpunt");
+  CHECK(scada.assets == std::vector<std::string>{"scada"});
+  CHECK(scada.title.nl == "Knelpunt: SCADA (scada) — enkelvoudig faalpunt, uitval van een zone");
+  CHECK(scada.likelihood.likelihood_class == 3);  // the single point governs, the flood is listed
+  CHECK(scada.likelihood.rationale.nl.find("uitval van een zone B: waarom zone") != std::string::npos);
+  CHECK(merged.analyses[0] == std::vector<std::string>{"single-point", "geographic"});
+  std::vector<std::string> replaced{old_ids[0], old_ids[1]};
+  std::sort(replaced.begin(), replaced.end());
+  CHECK(merged.replaces[0] == replaced);  // a tracking entry of the zone finds the knelpunt
+  CHECK(merged.findings[1].kind == "zone");
+  CHECK(merged.findings[1].subject == "town");
+  CHECK(merged.findings[2].subject == "pump-pit");
+
+  // A zone of one object whose object has no other finding is a knelpunt entry of its own.
+  const auto alone = risk_register::merge_knelpunten({zone("site-bvc")}, m);
+  REQUIRE(alone.findings.size() == 1);
+  CHECK(alone.findings[0].kind == "knelpunt");
+  CHECK(alone.findings[0].assets == std::vector<std::string>{"scada"});
+}
+
 }  // namespace knelpunt
