@@ -85,6 +85,17 @@ struct Likelihood {
   friend bool operator==(const Likelihood&, const Likelihood&) = default;
 };
 
+/// One local event a finding is about (geographic's co-located redundancy):
+/// what it takes down at t = 0 — the seeds of the finding's cascade — and
+/// where. Findings with the same event have the same cascade, so the
+/// register gives them one entry (decision 054). Not part of the identity.
+struct LocalEvent {
+  std::vector<std::string> assets;  ///< taken down at t = 0, sorted
+  LocalText where;                  ///< "zone compartiment-zuid", "binnen 500 m van …"
+  std::string dependent;            ///< the asset whose redundancy the event defeats
+  friend bool operator==(const LocalEvent&, const LocalEvent&) = default;
+};
+
 /// A finding. Its identity — (assessor, kind, sorted assets, scenario, subject) — must
 /// not depend on anything but the risk itself, so that the register id stays
 /// the same across runs and unrelated model edits.
@@ -112,6 +123,7 @@ struct Finding {
   /// (CascadeOutcome::no_impact_reason); empty otherwise.
   LocalText no_impact_reason;
   std::vector<std::string> measures;   ///< control ids (catalogs/controls.yaml), sorted, unique
+  std::optional<LocalEvent> local_event;  ///< the event the cascade is of, for a local threat's finding
   /// True for a finding given in brief (decision 021): its identity, title,
   /// description, likelihood, impact and measures are final, but `affected`,
   /// `chain` and `timeline` are empty until Assessment::detail fills them

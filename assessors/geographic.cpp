@@ -178,6 +178,7 @@ class GeographicAssessor : public Assessor {
     std::sort(together.begin(), together.end());
     finding.title = local_text(Phrase::co_located_title, label, kind, worst->members.size(), group.supplier_count,
                                bounded_id_list(together, kTitleNamed), worst->where);
+    finding.local_event = LocalEvent{together, worst->where, dependent.id};
     finding.description = local_text(Phrase::co_located_description, label, group.need, group.supplier_count,
                                      fmt::join(supplier_ids, ", "), threat_name(context.reference, threat_),
                                      group.losses_to_fail());

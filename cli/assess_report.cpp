@@ -16,7 +16,7 @@ std::string render_unmatched_tracking(const risk_register::Register& reg) {
   std::string out;
   for (const auto& unmatched : reg.unmatched_tracking) {
     if (!unmatched.now_in.empty())
-      out += fmt::format("{}: warning: tracking entry '{}' names a risk that is now part of knelpunt entry {}; "
+      out += fmt::format("{}: warning: tracking entry '{}' names a risk that is now part of entry {}; "
                          "expected that id (move the entry's decision to {} after review)\n",
                          unmatched.where, unmatched.key, unmatched.now_in, unmatched.now_in);
     else if (unmatched.shadowed_by.empty())

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "model/keep_flagged.hpp"
+#include "register/co_located_entries.hpp"
 #include "register/register_texts.hpp"
 #include "register/risk_id.hpp"
 
@@ -178,12 +179,17 @@ KnelpuntFindings merge_knelpunten(std::vector<assessors::Finding> findings, cons
   const auto old_ids = assign_risk_ids(findings);
   const auto single_object = single_object_zones(model);
   // The findings about each asset, and where the asset's first one stood.
-  std::vector<std::optional<std::string>> subjects(findings.size());
-  std::map<std::string, std::vector<std::size_t>> by_asset;
+  std::vector<std::optional<std::string>> subjects(findings.size()), events(findings.size());
+  std::map<std::string, std::vector<std::size_t>> by_asset, by_event;
   for (std::size_t i = 0; i < findings.size(); ++i) {
     subjects[i] = subject_asset(findings[i], single_object);
     if (subjects[i]) by_asset[*subjects[i]].push_back(i);
+    events[i] = local_event_key(findings[i]);
+    if (events[i]) by_event[*events[i]].push_back(i);
   }
+  // Co-located findings of one event are merged only when there are several.
+  for (auto& key : events)
+    if (key && by_event[*key].size() < 2) key.reset();
 
   KnelpuntFindings result;
   result.analyses.reserve(findings.size());
@@ -194,9 +200,28 @@ KnelpuntFindings merge_knelpunten(std::vector<assessors::Finding> findings, cons
   // A finding is large and a region has tens of thousands: a second vector
   // of them would be tens of megabytes of fresh pages.
   std::vector<bool> kept(findings.size(), false);
-  std::set<std::string> done;
+  std::set<std::string> done, events_done;
   for (std::size_t i = 0; i < findings.size(); ++i) {
     auto& finding = findings[i];
+    if (events[i]) {
+      if (!events_done.insert(*events[i]).second) continue;
+      std::vector<const assessors::Finding*> parts;
+      std::vector<std::string> replaced;
+      for (auto j : by_event[*events[i]]) {
+        parts.push_back(&findings[j]);
+        replaced.push_back(old_ids[j]);
+      }
+      std::sort(replaced.begin(), replaced.end());
+      std::vector<std::size_t> headlines;
+      // The parts are this event's findings only, and `events_done` skips the
+      // rest of them: the first may be overwritten.
+      finding = merge_co_located(model, parts, headlines);
+      kept[i] = true;
+      result.analyses.push_back({finding.assessor});
+      result.replaces.push_back(std::move(replaced));
+      result.headlines.push_back(std::move(headlines));
+      continue;
+    }
     if (!subjects[i]) {
       kept[i] = true;
       result.analyses.push_back({finding.assessor});

@@ -215,6 +215,11 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     // One entry for everything the analyses found about one asset (knelpunt_entries.hpp).
     Entry{Label::kind_knelpunt, "knelpunt", "bottleneck"},
     Entry{Label::knelpunt_title, "Knelpunt", "Bottleneck"},
+    // One local event that defeats the redundancy of several assets (co_located_entries.hpp).
+    Entry{Label::co_located_shared_title, "Redundantie op één plek: {} in {} — voedingen van {}",
+          "Co-located redundancy: {} in {} — suppliers of {}"},
+    Entry{Label::and_word, "en", "and"},
+    Entry{Label::others_count, "{} andere", "{} others"},
     Entry{Label::governing_likelihood, "bepalend", "governing"},
     Entry{Label::other_likelihoods, "verder", "also"},
     Entry{Label::scenario_passes_through, "het scenario raakt deze knelpunten", "the scenario passes through these bottlenecks"},

@@ -172,6 +172,9 @@ enum class Label {
   kind_knelpunt,
   // Knelpunt entries (knelpunt_entries.hpp).
   knelpunt_title,
+  co_located_shared_title,
+  and_word,
+  others_count,
   governing_likelihood,
   other_likelihoods,
   scenario_passes_through,

@@ -1,0 +1,109 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "register/co_located_entries.hpp"
+#include "register/knelpunt_entries.hpp"
+#include "register/risk_id.hpp"
+
+namespace knelpunt {
+
+namespace {
+
+/// A co-located redundancy of `dependent` whose event takes down `event` in `where`.
+assessors::Finding co_located(std::string dependent, std::vector<std::string> event, std::string where,
+                              std::string threat = "flood") {
+  assessors::Finding f;
+  f.assessor = "geographic";
+  f.kind = "co-located-redundancy";
+  f.threat = std::move(threat);
+  f.assets = event;
+  f.assets.push_back(dependent);
+  std::sort(f.assets.begin(), f.assets.end());
+  f.title = {"Redundantie van " + dependent, "Redundancy of " + dependent};
+  f.description = {dependent + " heeft 1 van 2 nodig.", dependent + " needs 1 of 2."};
+  f.likelihood = {1, {"standaardklasse B", "default class B"}};
+  f.affected = {"hospital", "pump"};
+  f.impact = {{"5.3", 3, 90000, {"basis", "basis"}}};
+  f.evidence = {{where + ": generator, substation", where + ": generator, substation"}};
+  f.measures = {"flood-proofing", "measure-" + dependent};
+  f.local_event = assessors::LocalEvent{event, {where, where}, dependent};
+  return f;
+}
+
+model::Model site_model() {
+  model::Model m;
+  m.assets.resize(5);
+  const char* ids[] = {"generator", "hospital", "pharmacy", "records", "substation"};
+  for (std::size_t i = 0; i < 5; ++i) m.assets[i].id = ids[i];
+  m.assets[1].name = "Ziekenhuis";
+  m.reindex();
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("co-located entries: the findings of one local event become one entry naming every dependent") {
+  const std::vector<std::string> site{"generator", "substation"};
+  std::vector<assessors::Finding> findings;
+  findings.push_back(co_located("hospital", site, "zone site-zuid"));
+  findings.push_back(co_located("records", {"generator", "substation"}, "zone site-zuid"));
+  findings.push_back(co_located("pharmacy", site, "zone dijkring"));            // another place: its own event
+  findings.push_back(co_located("pharmacy", {"generator"}, "zone site-zuid"));  // another event
+  findings.push_back(co_located("records", site, "zone site-zuid", "storm"));   // another threat
+  const auto old_ids = risk_register::assign_risk_ids(findings);
+
+  CHECK(risk_register::local_event_key(findings[0]) == risk_register::local_event_key(findings[1]));
+  CHECK(risk_register::local_event_key(findings[0]) != risk_register::local_event_key(findings[2]));
+  CHECK(risk_register::local_event_key(findings[0]) != risk_register::local_event_key(findings[3]));
+  CHECK(risk_register::local_event_key(findings[0]) != risk_register::local_event_key(findings[4]));
+  assessors::Finding no_event = findings[0];
+  no_event.local_event.reset();
+  CHECK_FALSE(risk_register::local_event_key(no_event));
+
+  const auto merged = risk_register::merge_knelpunten(findings, site_model());
+  REQUIRE(merged.findings.size() == 4);
+  const auto& shared = merged.findings[0];
+  CHECK(shared.kind == "co-located-redundancy");
+  CHECK(shared.assets == std::vector<std::string>{"generator", "hospital", "records", "substation"});
+  CHECK(shared.title.nl ==
+        "Redundantie op één plek: generator en substation in zone site-zuid — voedingen van Ziekenhuis (hospital) "
+        "en records");
+  CHECK(shared.title.en ==
+        "Co-located redundancy: generator and substation in zone site-zuid — suppliers of Ziekenhuis (hospital) "
+        "and records");
+  CHECK(shared.description.nl == "hospital heeft 1 van 2 nodig. records heeft 1 van 2 nodig.");
+  // Each part's title is a key line; the evidence they share appears once.
+  REQUIRE(shared.evidence.size() == 3);
+  CHECK(shared.evidence[1].nl == "Redundantie van records");
+  CHECK(merged.headlines[0] == std::vector<std::size_t>{0, 1});
+  CHECK(shared.measures == std::vector<std::string>{"flood-proofing", "measure-hospital", "measure-records"});
+  CHECK(shared.impact == findings[0].impact);
+  CHECK(shared.likelihood == findings[0].likelihood);
+  std::vector<std::string> replaced{old_ids[0], old_ids[1]};
+  std::sort(replaced.begin(), replaced.end());
+  CHECK(merged.replaces[0] == replaced);  // a tracking entry of either part finds the merged one
+  CHECK(risk_register::risk_id(shared) != old_ids[0]);
+  // The others are alone with their event and stay as they were.
+  CHECK(merged.findings[1] == findings[2]);
+  CHECK(merged.findings[2] == findings[3]);
+  CHECK(merged.findings[3] == findings[4]);
+  CHECK(merged.replaces[1].empty());
+}
+
+TEST_CASE("co-located entries: a title names at most four dependents and counts the rest") {
+  std::vector<const assessors::Finding*> parts;
+  std::vector<assessors::Finding> findings;
+  for (const char* dependent : {"a", "b", "c", "d", "e", "f"})
+    findings.push_back(co_located(dependent, {"generator", "substation"}, "zone x"));
+  for (const auto& f : findings) parts.push_back(&f);
+  std::vector<std::size_t> headlines;
+  const auto merged = risk_register::merge_co_located(site_model(), parts, headlines);
+  CHECK(merged.title.nl == "Redundantie op één plek: generator en substation in zone x — voedingen van a, b, c, d en "
+                           "2 andere");
+  CHECK(merged.title.en == "Co-located redundancy: generator and substation in zone x — suppliers of a, b, c, d and "
+                           "2 others");
+  CHECK(headlines.size() == 6);
+}
+
+}  // namespace knelpunt
