@@ -58,8 +58,11 @@ constexpr std::array kTexts{
     // Decision 013: residents are counted once per area (per service for people-hours).
     Entry{Phrase::counted_areas, "inwoners van {} zonder dienst (elk gebied één keer){}",
           "residents of {} without service (each area once){}"},
-    Entry{Phrase::counted_areas_per_service, "inwoners van {} zonder dienst (elk gebied één keer per dienst){}",
-          "residents of {} without service (each area once per service){}"},
+    // Summed over the services: an area without water and power for a day counts twice, so the
+    // value may exceed the region's population times the horizon; the text must let a reader see why.
+    Entry{Phrase::counted_areas_per_service,
+          "inwoners van {} zonder dienst (elk gebied één keer per dienst, opgeteld over de diensten){}",
+          "residents of {} without service (each area once per service, summed over the services){}"},
     Entry{Phrase::counted_assets, "som van {} van {}{}", "sum of {} of {}{}"},
     Entry{Phrase::upper_bound_note, "; bovengrens: objecten zonder gebieden tellen hun eigen inwoners, die kunnen overlappen",
           "; an upper bound: assets without areas count their own population, which may overlap"},
