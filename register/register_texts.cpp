@@ -80,8 +80,9 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
           "These entries of the tracking file match no risk"},
     Entry{Label::risk_diagram, "Risicodiagram", "Risk diagram"},
     Entry{Label::diagram_corner, "Kans / impact", "Likelihood / impact"},
-    Entry{Label::not_in_diagram, "zonder impactklasse, en daarom niet in het diagram",
-          "without an impact class, and therefore not in the diagram"},
+    // The level of such a risk is the lowest (register_builder.cpp): say so where the class is missing.
+    Entry{Label::not_in_diagram, "zonder impactklasse: daarom op het laagste niveau en niet in het diagram",
+          "without an impact class: therefore at the lowest level and not in the diagram"},
     Entry{Label::overview, "Overzicht", "Overview"},
     Entry{Label::risks, "Risico's", "Risks"},
     Entry{Label::chain, "Keten van oorzaak en gevolg", "Chain of cause and effect"},

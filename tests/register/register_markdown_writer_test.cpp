@@ -159,7 +159,7 @@ TEST_CASE("register markdown: the risk diagram, likelihood E..A down, impact A..
         "| E (zeer waarschijnlijk) | midden (0) | hoog (0) | hoog (0) | **zeer hoog (1)** | zeer hoog (0) |");
   CHECK(*(table + 4) == "| C (mogelijk) | laag (0) | **midden (1)** | midden (0) | **hoog (1)** | hoog (0) |");
   CHECK(*(table + 6) == "| A (zeer onwaarschijnlijk) | laag (0) | laag (0) | laag (0) | midden (0) | midden (0) |");
-  CHECK(*(table + 8) == "1 risico zonder impactklasse, en daarom niet in het diagram.");
+  CHECK(*(table + 8) == "1 risico zonder impactklasse: daarom op het laagste niveau en niet in het diagram.");
 }
 
 TEST_CASE("register markdown: register table, one row per risk, never broken by model strings") {
@@ -204,7 +204,7 @@ TEST_CASE("register markdown: each risk in a few lines a board reads, the rest u
                           "gecontroleerd door: J. de Vries · opvolgingsregel: KP-SCEN-a1b2c3\n"
                           "- **Bijlage:** [keten (3 stappen), 3 getroffen objecten, getroffen mensen in de tijd]"
                           "(#kp-scen-a1b2c3)\n\n"));
-  CHECK(contains(entries, "- **Impact:** geen criterium gescoord (zonder impactklasse, en daarom niet in het diagram)\n"));
+  CHECK(contains(entries, "- **Impact:** geen criterium gescoord (zonder impactklasse: daarom op het laagste niveau en niet in het diagram)\n"));
   CHECK(contains(entries, "- **Maatregelen:** geen\n"));
   // The long parts are in the appendix only, under the entry's id (the link's anchor).
   for (const auto* detail : {"Keten van oorzaak en gevolg", "Eerste regel", "CVE-2023-1234", "45.000,5", "Grondslag",
