@@ -11,6 +11,7 @@
 #include "engine/parallel_for.hpp"
 #include "model/permute_in_place.hpp"
 #include "register/knelpunt_entries.hpp"
+#include "register/register_entry_parts.hpp"
 #include "register/register_texts.hpp"
 #include "register/risk_id.hpp"
 
@@ -36,6 +37,54 @@ void name_knelpunten_of_scenarios(std::vector<Risk>& risks) {
     const std::string list = fmt::format("{}", fmt::join(passed, ", "));
     risk.finding.evidence.push_back({fmt::format("{}: {}", label(Label::scenario_passes_through, "nl"), list),
                                      fmt::format("{}: {}", label(Label::scenario_passes_through, "en"), list)});
+  }
+}
+
+/// Appends `line` to a risk's evidence as a key line (shown with the entry,
+/// not only in the appendix).
+void add_key_evidence(Risk& risk, assessors::LocalText line) {
+  auto& evidence = risk.finding.evidence;
+  if (risk.key_evidence.empty())  // the default key lines, kept
+    for (std::size_t i = 0; i < evidence.size() && i < kKeyEvidenceLines; ++i) risk.key_evidence.push_back(i);
+  risk.key_evidence.push_back(evidence.size());
+  evidence.push_back(std::move(line));
+}
+
+/// A critical pair (independent failures) and a co-located redundancy whose
+/// local event takes down exactly that pair are two ways one pair fails
+/// together, with two likelihoods and two impacts: each entry names the
+/// other, so the board reads them together (decision 055).
+void link_pairs_and_local_events(std::vector<Risk>& risks) {
+  std::map<std::vector<std::string>, std::size_t> pair_at;
+  for (std::size_t i = 0; i < risks.size(); ++i)
+    if (risks[i].finding.kind == "common-cause") pair_at.emplace(risks[i].finding.assets, i);
+  if (pair_at.empty()) return;
+  std::map<std::size_t, std::vector<std::size_t>> events_of_pair;
+  for (std::size_t i = 0; i < risks.size(); ++i) {
+    const auto& event = risks[i].finding.local_event;
+    if (risks[i].finding.kind != "co-located-redundancy" || !event) continue;
+    const auto pair = pair_at.find(event->assets);
+    if (pair == pair_at.end()) continue;
+    events_of_pair[pair->second].push_back(i);
+    const Risk& other = risks[pair->second];
+    const std::string letter(1, catalogs::class_letter(other.finding.likelihood.likelihood_class));
+    add_key_evidence(risks[i],
+                     {fmt::format(fmt::runtime(label(Label::local_event_also_pair, "nl")), other.id, letter),
+                      fmt::format(fmt::runtime(label(Label::local_event_also_pair, "en")), other.id, letter)});
+  }
+  for (const auto& [pair, events] : events_of_pair) {
+    std::vector<std::string> ids, letters;
+    for (auto e : events) {
+      ids.push_back(risks[e].id);
+      letters.emplace_back(1, catalogs::class_letter(risks[e].finding.likelihood.likelihood_class));
+    }
+    std::sort(letters.begin(), letters.end());
+    letters.erase(std::unique(letters.begin(), letters.end()), letters.end());
+    const std::string id_list = fmt::format("{}", fmt::join(ids, ", "));
+    const std::string letter_list = fmt::format("{}", fmt::join(letters, "/"));
+    add_key_evidence(risks[pair],
+                     {fmt::format(fmt::runtime(label(Label::pair_also_local_event, "nl")), id_list, letter_list),
+                      fmt::format(fmt::runtime(label(Label::pair_also_local_event, "en")), id_list, letter_list)});
   }
 }
 
@@ -233,6 +282,7 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
     score_risk(risk, reference.scoring, *diagram);
   });
   name_knelpunten_of_scenarios(reg.risks);
+  link_pairs_and_local_events(reg.risks);
   make_titles_unique(reg.risks);
   sort_for_review(reg.risks);
   if (tracking) {

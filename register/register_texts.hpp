@@ -178,6 +178,8 @@ enum class Label {
   governing_likelihood,
   other_likelihoods,
   scenario_passes_through,
+  pair_also_local_event,
+  local_event_also_pair,
   analyses,
   replaces,
   now_in,

@@ -512,6 +512,19 @@ def check_board(c, reference_json):
     twice = sorted({s for s in subjects if subjects.count(s) > 1})
     c.check("board: no asset is the subject of two entries (a zone of one object counts as that object)",
             not twice and len(subjects) > 40, f"{twice}; {len(subjects)} subjects")
+    # A critical pair and a co-located redundancy of the same suppliers name
+    # each other (decision 055): eight such pairs on Dordrecht.
+    links = {}
+    for risk in risks.values():
+        for line in risk.get("evidence", []):
+            if line.startswith(("dit paar valt ook samen uit", "dezelfde voedingen vallen ook")):
+                links[risk["id"]] = set(re.findall(r"KP-[A-Z]+-[0-9a-f]+", line))
+    geo_to_pair = {id: others for id, others in links.items() if id.startswith("KP-GEO-")}
+    c.check("board: eight co-located redundancies name the critical pair of the same suppliers",
+            len(geo_to_pair) == 8 and all(len(o) == 1 and next(iter(o)).startswith("KP-CCP-") for o in geo_to_pair.values()),
+            str(sorted(geo_to_pair.items())))
+    unreturned = sorted(id for id, others in geo_to_pair.items() if any(id not in links.get(o, ()) for o in others))
+    c.check("board: each of those critical pairs names the co-located redundancy back", not unreturned, str(unreturned))
     # One number per thing: the commands that run one cascade beside the
     # register give its horizon and figures without being told (decision 045).
     for risk in sorted(risks.values(), key=lambda r: r["id"]):
