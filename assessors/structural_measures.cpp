@@ -28,4 +28,9 @@ std::string asset_label(const model::Asset& asset) {
   return asset.name.empty() ? asset.id : asset.name + " (" + asset.id + ")";
 }
 
+std::string asset_label(const model::Model& model, const std::string& id) {
+  const auto index = model.find(id);
+  return index ? asset_label(model.assets[*index]) : id;
+}
+
 }  // namespace knelpunt::assessors

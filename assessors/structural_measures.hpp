@@ -14,5 +14,7 @@ std::vector<std::string> structural_measures(const std::vector<model::AssetIndex
 
 /// "Name (id)", or the id when the asset has no name.
 std::string asset_label(const model::Asset& asset);
+/// The label of the asset with `id`, or `id` when the model has no such asset.
+std::string asset_label(const model::Model& model, const std::string& id);
 
 }  // namespace knelpunt::assessors

@@ -27,7 +27,8 @@ std::optional<std::string> local_event_key(const assessors::Finding& finding);
 /// likelihood; the union of the assets and measures; a title naming the
 /// event and every dependent; each part's title as an evidence line
 /// (`headlines` gets their indices), then the parts' other evidence once.
-assessors::Finding merge_co_located(const model::Model& model, const std::vector<const assessors::Finding*>& parts,
+assessors::Finding merge_co_located(const model::Model& model,
+                                    const std::vector<const assessors::Finding*>& parts,
                                     std::vector<std::size_t>& headlines);
 
 }  // namespace knelpunt::risk_register

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 
+#include "assessors/structural_measures.hpp"
 #include "model/keep_flagged.hpp"
 #include "register/co_located_entries.hpp"
 #include "register/register_texts.hpp"
@@ -37,12 +38,6 @@ Label kind_label(std::string_view kind) {
 
 assessors::LocalText both(Label key) { return {std::string(label(key, "nl")), std::string(label(key, "en"))}; }
 
-std::string display_name(const model::Model& model, const std::string& id) {
-  const auto index = model.find(id);
-  const std::string name = index ? model.assets[*index].name : std::string();
-  return name.empty() ? id : fmt::format("{} ({})", name, id);
-}
-
 /// "Knelpunt: NAME (id) — enkelvoudig faalpunt, cyberblootstelling".
 assessors::LocalText knelpunt_title(const model::Model& model, const std::string& asset,
                                     const std::vector<const assessors::Finding*>& parts) {
@@ -52,7 +47,7 @@ assessors::LocalText knelpunt_title(const model::Model& model, const std::string
     if (std::find(nl.begin(), nl.end(), text.nl) == nl.end()) nl.push_back(text.nl);
     if (std::find(en.begin(), en.end(), text.en) == en.end()) en.push_back(text.en);
   }
-  const std::string name = display_name(model, asset);
+  const std::string name = assessors::asset_label(model, asset);
   return {fmt::format("{}: {} — {}", label(Label::knelpunt_title, "nl"), name, fmt::join(nl, ", ")),
           fmt::format("{}: {} — {}", label(Label::knelpunt_title, "en"), name, fmt::join(en, ", "))};
 }
@@ -165,6 +160,11 @@ std::map<std::string, std::string, std::less<>> single_object_zones(const model:
 
 bool is_asset_kind(std::string_view kind) { return kind_rank(kind) < kAssetKinds.size() && kind != "zone"; }
 
+namespace {
+
+/// The asset a finding is about when it is about one: an asset kind's
+/// asset, or a zone finding's only object (`single_object`: zone → its one
+/// non-virtual object). Merged per that asset.
 std::optional<std::string> subject_asset(const assessors::Finding& finding,
                                          const std::map<std::string, std::string, std::less<>>& single_object) {
   if (is_asset_kind(finding.kind) && finding.assets.size() == 1) return finding.assets[0];
@@ -174,6 +174,8 @@ std::optional<std::string> subject_asset(const assessors::Finding& finding,
   }
   return std::nullopt;
 }
+
+}  // namespace
 
 KnelpuntFindings merge_knelpunten(std::vector<assessors::Finding> findings, const model::Model& model) {
   const auto old_ids = assign_risk_ids(findings);

@@ -24,8 +24,6 @@
 /// scenario names the knelpunten its cascade passes through (build_register
 /// adds that).
 
-#include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,12 +34,6 @@ namespace knelpunt::risk_register {
 
 /// The kinds whose subject is always one asset (`assets` names it), merged per asset.
 bool is_asset_kind(std::string_view kind);
-
-/// The asset a finding is about when it is about one: an asset kind's asset,
-/// or a zone finding's only object (`single_object`: zone → its one
-/// non-virtual object). Merged per that asset.
-std::optional<std::string> subject_asset(const assessors::Finding& finding,
-                                         const std::map<std::string, std::string, std::less<>>& single_object);
 
 /// The findings after merging, each with the analyses it came from and the
 /// ids its parts had as separate entries (for tracking files written before).

@@ -55,26 +55,24 @@ void add_key_evidence(Risk& risk, assessors::LocalText line) {
 /// together, with two likelihoods and two impacts: each entry names the
 /// other, so the board reads them together (decision 055).
 void link_pairs_and_local_events(std::vector<Risk>& risks) {
-  std::map<std::vector<std::string>, std::size_t> pair_at;
+  // Keyed by the events (a few), not by the pairs (tens of thousands at
+  // region scale): the pairs are only looked up.
+  std::map<std::vector<std::string>, std::vector<std::size_t>, std::less<>> events_of_assets;
   for (std::size_t i = 0; i < risks.size(); ++i)
-    if (risks[i].finding.kind == "common-cause") pair_at.emplace(risks[i].finding.assets, i);
-  if (pair_at.empty()) return;
-  std::map<std::size_t, std::vector<std::size_t>> events_of_pair;
-  for (std::size_t i = 0; i < risks.size(); ++i) {
-    const auto& event = risks[i].finding.local_event;
-    if (risks[i].finding.kind != "co-located-redundancy" || !event) continue;
-    const auto pair = pair_at.find(event->assets);
-    if (pair == pair_at.end()) continue;
-    events_of_pair[pair->second].push_back(i);
-    const Risk& other = risks[pair->second];
-    const std::string letter(1, catalogs::class_letter(other.finding.likelihood.likelihood_class));
-    add_key_evidence(risks[i],
-                     {fmt::format(fmt::runtime(label(Label::local_event_also_pair, "nl")), other.id, letter),
-                      fmt::format(fmt::runtime(label(Label::local_event_also_pair, "en")), other.id, letter)});
-  }
-  for (const auto& [pair, events] : events_of_pair) {
+    if (const auto& event = risks[i].finding.local_event;
+        event && risks[i].finding.kind == "co-located-redundancy")
+      events_of_assets[event->assets].push_back(i);
+  if (events_of_assets.empty()) return;
+  for (std::size_t p = 0; p < risks.size(); ++p) {
+    if (risks[p].finding.kind != "common-cause") continue;
+    const auto events = events_of_assets.find(risks[p].finding.assets);
+    if (events == events_of_assets.end()) continue;
+    const std::string letter(1, catalogs::class_letter(risks[p].finding.likelihood.likelihood_class));
     std::vector<std::string> ids, letters;
-    for (auto e : events) {
+    for (auto e : events->second) {
+      add_key_evidence(risks[e],
+                       {fmt::format(fmt::runtime(label(Label::local_event_also_pair, "nl")), risks[p].id, letter),
+                        fmt::format(fmt::runtime(label(Label::local_event_also_pair, "en")), risks[p].id, letter)});
       ids.push_back(risks[e].id);
       letters.emplace_back(1, catalogs::class_letter(risks[e].finding.likelihood.likelihood_class));
     }
@@ -82,7 +80,7 @@ void link_pairs_and_local_events(std::vector<Risk>& risks) {
     letters.erase(std::unique(letters.begin(), letters.end()), letters.end());
     const std::string id_list = fmt::format("{}", fmt::join(ids, ", "));
     const std::string letter_list = fmt::format("{}", fmt::join(letters, "/"));
-    add_key_evidence(risks[pair],
+    add_key_evidence(risks[p],
                      {fmt::format(fmt::runtime(label(Label::pair_also_local_event, "nl")), id_list, letter_list),
                       fmt::format(fmt::runtime(label(Label::pair_also_local_event, "en")), id_list, letter_list)});
   }

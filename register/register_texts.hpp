@@ -173,7 +173,6 @@ enum class Label {
   // Knelpunt entries (knelpunt_entries.hpp).
   knelpunt_title,
   co_located_shared_title,
-  and_word,
   others_count,
   governing_likelihood,
   other_likelihoods,

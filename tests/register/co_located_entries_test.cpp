@@ -1,8 +1,9 @@
+#include "register/co_located_entries.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
-#include "register/co_located_entries.hpp"
 #include "register/knelpunt_entries.hpp"
 #include "register/risk_id.hpp"
 
@@ -11,8 +12,8 @@ namespace knelpunt {
 namespace {
 
 /// A co-located redundancy of `dependent` whose event takes down `event` in `where`.
-assessors::Finding co_located(std::string dependent, std::vector<std::string> event, std::string where,
-                              std::string threat = "flood") {
+assessors::Finding co_located(std::string dependent, std::vector<std::string> event,
+                              std::string where, std::string threat = "flood") {
   assessors::Finding f;
   f.assessor = "geographic";
   f.kind = "co-located-redundancy";
@@ -43,12 +44,14 @@ model::Model site_model() {
 
 }  // namespace
 
-TEST_CASE("co-located entries: the findings of one local event become one entry naming every dependent") {
+TEST_CASE(
+    "co-located entries: the findings of one local event become one entry naming every dependent") {
   const std::vector<std::string> site{"generator", "substation"};
   std::vector<assessors::Finding> findings;
   findings.push_back(co_located("hospital", site, "zone site-zuid"));
   findings.push_back(co_located("records", {"generator", "substation"}, "zone site-zuid"));
-  findings.push_back(co_located("pharmacy", site, "zone dijkring"));            // another place: its own event
+  findings.push_back(
+      co_located("pharmacy", site, "zone dijkring"));  // another place: its own event
   findings.push_back(co_located("pharmacy", {"generator"}, "zone site-zuid"));  // another event
   findings.push_back(co_located("records", site, "zone site-zuid", "storm"));   // another threat
   const auto old_ids = risk_register::assign_risk_ids(findings);
@@ -65,19 +68,23 @@ TEST_CASE("co-located entries: the findings of one local event become one entry 
   REQUIRE(merged.findings.size() == 4);
   const auto& shared = merged.findings[0];
   CHECK(shared.kind == "co-located-redundancy");
-  CHECK(shared.assets == std::vector<std::string>{"generator", "hospital", "records", "substation"});
+  CHECK(shared.assets ==
+        std::vector<std::string>{"generator", "hospital", "records", "substation"});
   CHECK(shared.title.nl ==
-        "Redundantie op één plek: generator en substation in zone site-zuid — voedingen van Ziekenhuis (hospital) "
+        "Redundantie op één plek: generator en substation in zone site-zuid — voedingen van "
+        "Ziekenhuis (hospital) "
         "en records");
   CHECK(shared.title.en ==
-        "Co-located redundancy: generator and substation in zone site-zuid — suppliers of Ziekenhuis (hospital) "
+        "Co-located redundancy: generator and substation in zone site-zuid — suppliers of "
+        "Ziekenhuis (hospital) "
         "and records");
   CHECK(shared.description.nl == "hospital heeft 1 van 2 nodig. records heeft 1 van 2 nodig.");
   // Each part's title is a key line; the evidence they share appears once.
   REQUIRE(shared.evidence.size() == 3);
   CHECK(shared.evidence[1].nl == "Redundantie van records");
   CHECK(merged.headlines[0] == std::vector<std::size_t>{0, 1});
-  CHECK(shared.measures == std::vector<std::string>{"flood-proofing", "measure-hospital", "measure-records"});
+  CHECK(shared.measures ==
+        std::vector<std::string>{"flood-proofing", "measure-hospital", "measure-records"});
   CHECK(shared.impact == findings[0].impact);
   CHECK(shared.likelihood == findings[0].likelihood);
   std::vector<std::string> replaced{old_ids[0], old_ids[1]};
@@ -99,10 +106,12 @@ TEST_CASE("co-located entries: a title names at most four dependents and counts 
   for (const auto& f : findings) parts.push_back(&f);
   std::vector<std::size_t> headlines;
   const auto merged = risk_register::merge_co_located(site_model(), parts, headlines);
-  CHECK(merged.title.nl == "Redundantie op één plek: generator en substation in zone x — voedingen van a, b, c, d en "
-                           "2 andere");
-  CHECK(merged.title.en == "Co-located redundancy: generator and substation in zone x — suppliers of a, b, c, d and "
-                           "2 others");
+  CHECK(merged.title.nl ==
+        "Redundantie op één plek: generator en substation in zone x — voedingen van a, b, c, d en "
+        "2 andere");
+  CHECK(merged.title.en ==
+        "Co-located redundancy: generator and substation in zone x — suppliers of a, b, c, d and "
+        "2 others");
   CHECK(headlines.size() == 6);
 }
 
