@@ -124,6 +124,11 @@ struct Finding {
   LocalText no_impact_reason;
   std::vector<std::string> measures;   ///< control ids (catalogs/controls.yaml), sorted, unique
   std::optional<LocalEvent> local_event;  ///< the event the cascade is of, for a local threat's finding
+  /// Assets the entry concerns beside its subject `assets`, sorted; not part
+  /// of the identity: the assets whose redundancy a critical pair's local
+  /// event defeats (decision 056). Their operators and vital processes see
+  /// the entry.
+  std::vector<std::string> concerns;
   /// True for a finding given in brief (decision 021): its identity, title,
   /// description, likelihood, impact and measures are final, but `affected`,
   /// `chain` and `timeline` are empty until Assessment::detail fills them

@@ -7,6 +7,8 @@
 
 #include "assessors/assessor_texts.hpp"
 #include "assessors/structural_measures.hpp"
+#include "register/governing_likelihood.hpp"
+#include "register/register_entry_parts.hpp"
 #include "register/register_texts.hpp"
 
 namespace knelpunt::risk_register {
@@ -78,6 +80,56 @@ assessors::Finding merge_co_located(const model::Model& model,
   merged.title = {title("nl"), title("en")};
   merged.description = {fmt::format("{}", fmt::join(descriptions_nl, " ")),
                         fmt::format("{}", fmt::join(descriptions_en, " "))};
+  return merged;
+}
+
+assessors::Finding merge_pair_and_local_events(const assessors::Finding& pair,
+                                               const std::vector<const assessors::Finding*>& events,
+                                               std::vector<std::size_t>& headlines) {
+  assessors::Finding merged = pair;  // identity, cascade (or brief), impact
+  std::vector<const assessors::Finding*> parts{&pair};
+  parts.insert(parts.end(), events.begin(), events.end());
+  merged.likelihood = governing_likelihood(parts);
+  merged.threat = governing_part(parts).threat;
+
+  std::vector<assessors::LocalText> places;
+  std::set<std::string> measures(pair.measures.begin(), pair.measures.end()), concerns;
+  for (const auto* event : events) {
+    if (std::find(places.begin(), places.end(), event->local_event->where) == places.end())
+      places.push_back(event->local_event->where);
+    measures.insert(event->measures.begin(), event->measures.end());
+    if (!std::binary_search(pair.assets.begin(), pair.assets.end(), event->local_event->dependent))
+      concerns.insert(event->local_event->dependent);
+  }
+  const auto where = [&](std::string_view lang) {
+    std::string text;
+    for (std::size_t i = 0; i < places.size(); ++i)
+      text += (i == 0 ? "" : std::string(label(Label::or_word, lang))) + places[i].in(lang);
+    return text;
+  };
+  const auto title = [&](std::string_view lang) {
+    return fmt::format(fmt::runtime(label(Label::pair_in_one_place_title, lang)), pair.title.in(lang), where(lang));
+  };
+  merged.title = {title("nl"), title("en")};
+  for (const auto* event : events) {
+    if (merged.description.nl.find(event->description.nl) != std::string::npos) continue;
+    merged.description.nl += " " + event->description.nl;
+    merged.description.en += " " + event->description.en;
+  }
+
+  // The pair's own key lines (the vital assets it cuts off, what its impact
+  // leaves to a single point's entry), then each event's title.
+  for (std::size_t i = 0; i < merged.evidence.size() && i < kKeyEvidenceLines; ++i) headlines.push_back(i);
+  auto add = [&](const assessors::LocalText& line, bool headline) {
+    if (std::find(merged.evidence.begin(), merged.evidence.end(), line) != merged.evidence.end()) return;
+    if (headline) headlines.push_back(merged.evidence.size());
+    merged.evidence.push_back(line);
+  };
+  for (const auto* event : events) add(event->title, true);
+  for (const auto* event : events)
+    for (const auto& line : event->evidence) add(line, false);
+  merged.measures.assign(measures.begin(), measures.end());
+  merged.concerns.assign(concerns.begin(), concerns.end());
   return merged;
 }
 

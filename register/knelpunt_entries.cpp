@@ -11,6 +11,7 @@
 #include "assessors/structural_measures.hpp"
 #include "model/keep_flagged.hpp"
 #include "register/co_located_entries.hpp"
+#include "register/governing_likelihood.hpp"
 #include "register/register_texts.hpp"
 #include "register/risk_id.hpp"
 
@@ -28,74 +29,18 @@ std::size_t kind_rank(std::string_view kind) {
   return static_cast<std::size_t>(std::find(kAssetKinds.begin(), kAssetKinds.end(), kind) - kAssetKinds.begin());
 }
 
-Label kind_label(std::string_view kind) {
-  if (kind == "spof") return Label::kind_spof;
-  if (kind == "reach") return Label::kind_reach;
-  if (kind == "exposure") return Label::kind_exposure;
-  if (kind == "zone") return Label::kind_zone;
-  return Label::kind_missing_controls;
-}
-
-assessors::LocalText both(Label key) { return {std::string(label(key, "nl")), std::string(label(key, "en"))}; }
-
 /// "Knelpunt: NAME (id) — enkelvoudig faalpunt, cyberblootstelling".
 assessors::LocalText knelpunt_title(const model::Model& model, const std::string& asset,
                                     const std::vector<const assessors::Finding*>& parts) {
   std::vector<std::string> nl, en;
   for (const auto* part : parts) {
-    const auto text = both(kind_label(part->kind));
-    if (std::find(nl.begin(), nl.end(), text.nl) == nl.end()) nl.push_back(text.nl);
-    if (std::find(en.begin(), en.end(), text.en) == en.end()) en.push_back(text.en);
+    const std::string text_nl(kind_name(part->kind, "nl")), text_en(kind_name(part->kind, "en"));
+    if (std::find(nl.begin(), nl.end(), text_nl) == nl.end()) nl.push_back(text_nl);
+    if (std::find(en.begin(), en.end(), text_en) == en.end()) en.push_back(text_en);
   }
   const std::string name = assessors::asset_label(model, asset);
   return {fmt::format("{}: {} — {}", label(Label::knelpunt_title, "nl"), name, fmt::join(nl, ", ")),
           fmt::format("{}: {} — {}", label(Label::knelpunt_title, "en"), name, fmt::join(en, ", "))};
-}
-
-/// The highest likelihood governs; the others are listed after it. Analyses
-/// that give the same class for the same reason (single point and reach both
-/// use the asset's own failure probability) are named together, once.
-assessors::Likelihood governing_likelihood(const std::vector<const assessors::Finding*>& parts) {
-  const auto* governing = *std::max_element(parts.begin(), parts.end(), [](const auto* a, const auto* b) {
-    return a->likelihood.likelihood_class < b->likelihood.likelihood_class;  // first of the highest wins
-  });
-  // (class, Dutch rationale) → the parts that give it, in the parts' order.
-  std::vector<std::vector<const assessors::Finding*>> groups;
-  for (const auto* part : parts) {
-    auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& group) {
-      return group.front()->likelihood.likelihood_class == part->likelihood.likelihood_class &&
-             group.front()->likelihood.rationale == part->likelihood.rationale;
-    });
-    if (same == groups.end())
-      groups.push_back({part});
-    else
-      same->push_back(part);
-  }
-  auto describe = [](const std::vector<const assessors::Finding*>& group, std::string_view lang) {
-    std::vector<std::string_view> kinds;
-    for (const auto* part : group) kinds.push_back(label(kind_label(part->kind), lang));
-    const auto& likelihood = group.front()->likelihood;
-    return fmt::format("{} {}: {}", fmt::join(kinds, ", "), catalogs::class_letter(likelihood.likelihood_class),
-                       likelihood.rationale.in(lang));
-  };
-  assessors::Likelihood result = governing->likelihood;
-  std::string nl, en, others_nl, others_en;
-  for (const auto& group : groups) {
-    const bool governs = std::find(group.begin(), group.end(), governing) != group.end();
-    if (governs) {
-      nl = fmt::format("{} {}", label(Label::governing_likelihood, "nl"), describe(group, "nl"));
-      en = fmt::format("{} {}", label(Label::governing_likelihood, "en"), describe(group, "en"));
-    } else {
-      others_nl += (others_nl.empty() ? "" : "; ") + describe(group, "nl");
-      others_en += (others_en.empty() ? "" : "; ") + describe(group, "en");
-    }
-  }
-  if (!others_nl.empty()) {
-    nl += fmt::format("; {} {}", label(Label::other_likelihoods, "nl"), others_nl);
-    en += fmt::format("; {} {}", label(Label::other_likelihoods, "en"), others_en);
-  }
-  result.rationale = {nl, en};
-  return result;
 }
 
 /// One finding for `asset` from its parts (sorted by kind rank, at least one);
@@ -117,10 +62,7 @@ assessors::Finding merge_parts(const model::Model& model, const std::string& ass
   merged.impact = own.impact;
   merged.no_impact_reason = own.no_impact_reason;
   merged.likelihood = governing_likelihood(parts);
-  const auto governing = std::find_if(parts.begin(), parts.end(), [&](const auto* p) {
-    return p->likelihood.likelihood_class == merged.likelihood.likelihood_class;
-  });
-  merged.threat = (*governing)->threat;
+  merged.threat = governing_part(parts).threat;
   std::set<std::string> measures;
   std::map<std::string, assessors::CveEvidence> cves;
   for (const auto* part : parts) {
@@ -189,6 +131,23 @@ KnelpuntFindings merge_knelpunten(std::vector<assessors::Finding> findings, cons
     events[i] = local_event_key(findings[i]);
     if (events[i]) by_event[*events[i]].push_back(i);
   }
+  // A co-located finding whose event takes down exactly a critical pair's
+  // assets joins that pair's entry (decision 056), not its event's group.
+  std::map<std::vector<std::string>, std::size_t> pair_of_assets;
+  for (std::size_t i = 0; i < findings.size(); ++i)
+    if (findings[i].kind == "common-cause") pair_of_assets.emplace(findings[i].assets, i);
+  std::vector<bool> joins_pair(findings.size(), false);
+  std::map<std::size_t, std::vector<std::size_t>> events_of_pair;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (!events[i]) continue;
+    const auto pair = pair_of_assets.find(findings[i].local_event->assets);
+    if (pair == pair_of_assets.end()) continue;
+    joins_pair[i] = true;
+    events_of_pair[pair->second].push_back(i);
+    auto& group = by_event[*events[i]];
+    group.erase(std::find(group.begin(), group.end(), i));
+    events[i].reset();
+  }
   // Co-located findings of one event are merged only when there are several.
   for (auto& key : events)
     if (key && by_event[*key].size() < 2) key.reset();
@@ -205,6 +164,41 @@ KnelpuntFindings merge_knelpunten(std::vector<assessors::Finding> findings, cons
   std::set<std::string> done, events_done;
   for (std::size_t i = 0; i < findings.size(); ++i) {
     auto& finding = findings[i];
+    if (joins_pair[i]) continue;  // part of its pair's entry
+    if (const auto joined = events_of_pair.find(i); joined != events_of_pair.end()) {
+      std::vector<const assessors::Finding*> parts;
+      std::vector<std::string> analyses{finding.assessor}, replaced;
+      std::map<std::string, std::vector<std::size_t>> by_own_event;
+      for (auto j : joined->second) {
+        parts.push_back(&findings[j]);
+        replaced.push_back(old_ids[j]);
+        if (std::find(analyses.begin(), analyses.end(), findings[j].assessor) == analyses.end())
+          analyses.push_back(findings[j].assessor);
+        by_own_event[*local_event_key(findings[j])].push_back(j);
+      }
+      // Several findings of one of its events were one entry of their own
+      // before (decision 054): a tracking file may name that entry's id too.
+      for (const auto& [key, group] : by_own_event) {
+        if (group.size() < 2) continue;
+        assessors::Finding shared;
+        shared.assessor = findings[group.front()].assessor;
+        shared.kind = findings[group.front()].kind;
+        shared.subject = findings[group.front()].subject;
+        for (auto j : group) shared.assets.insert(shared.assets.end(), findings[j].assets.begin(), findings[j].assets.end());
+        std::sort(shared.assets.begin(), shared.assets.end());
+        shared.assets.erase(std::unique(shared.assets.begin(), shared.assets.end()), shared.assets.end());
+        replaced.push_back(risk_id(shared));
+      }
+      std::sort(replaced.begin(), replaced.end());
+      std::vector<std::size_t> headlines;
+      // The parts are the pair's events, which are dropped: the pair may be overwritten.
+      finding = merge_pair_and_local_events(finding, parts, headlines);
+      kept[i] = true;
+      result.analyses.push_back(std::move(analyses));
+      result.replaces.push_back(std::move(replaced));
+      result.headlines.push_back(std::move(headlines));
+      continue;
+    }
     if (events[i]) {
       if (!events_done.insert(*events[i]).second) continue;
       std::vector<const assessors::Finding*> parts;

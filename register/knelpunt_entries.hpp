@@ -21,8 +21,10 @@
 /// last in the order; decision 053).
 /// Pairs (common-cause), co-located groups, zones of several objects and
 /// scenarios stay entries of their own: their subject is not one asset. A
-/// scenario names the knelpunten its cascade passes through (build_register
-/// adds that).
+/// local event that takes down exactly a pair's assets joins the pair's
+/// entry, and several findings of one local event are one entry
+/// (co_located_entries.hpp). A scenario names the knelpunten its cascade
+/// passes through (build_register adds that).
 
 #include <string>
 #include <vector>

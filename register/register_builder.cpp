@@ -40,52 +40,6 @@ void name_knelpunten_of_scenarios(std::vector<Risk>& risks) {
   }
 }
 
-/// Appends `line` to a risk's evidence as a key line (shown with the entry,
-/// not only in the appendix).
-void add_key_evidence(Risk& risk, assessors::LocalText line) {
-  auto& evidence = risk.finding.evidence;
-  if (risk.key_evidence.empty())  // the default key lines, kept
-    for (std::size_t i = 0; i < evidence.size() && i < kKeyEvidenceLines; ++i) risk.key_evidence.push_back(i);
-  risk.key_evidence.push_back(evidence.size());
-  evidence.push_back(std::move(line));
-}
-
-/// A critical pair (independent failures) and a co-located redundancy whose
-/// local event takes down exactly that pair are two ways one pair fails
-/// together, with two likelihoods and two impacts: each entry names the
-/// other, so the board reads them together (decision 055).
-void link_pairs_and_local_events(std::vector<Risk>& risks) {
-  // Keyed by the events (a few), not by the pairs (tens of thousands at
-  // region scale): the pairs are only looked up.
-  std::map<std::vector<std::string>, std::vector<std::size_t>, std::less<>> events_of_assets;
-  for (std::size_t i = 0; i < risks.size(); ++i)
-    if (const auto& event = risks[i].finding.local_event;
-        event && risks[i].finding.kind == "co-located-redundancy")
-      events_of_assets[event->assets].push_back(i);
-  if (events_of_assets.empty()) return;
-  for (std::size_t p = 0; p < risks.size(); ++p) {
-    if (risks[p].finding.kind != "common-cause") continue;
-    const auto events = events_of_assets.find(risks[p].finding.assets);
-    if (events == events_of_assets.end()) continue;
-    const std::string letter(1, catalogs::class_letter(risks[p].finding.likelihood.likelihood_class));
-    std::vector<std::string> ids, letters;
-    for (auto e : events->second) {
-      add_key_evidence(risks[e],
-                       {fmt::format(fmt::runtime(label(Label::local_event_also_pair, "nl")), risks[p].id, letter),
-                        fmt::format(fmt::runtime(label(Label::local_event_also_pair, "en")), risks[p].id, letter)});
-      ids.push_back(risks[e].id);
-      letters.emplace_back(1, catalogs::class_letter(risks[e].finding.likelihood.likelihood_class));
-    }
-    std::sort(letters.begin(), letters.end());
-    letters.erase(std::unique(letters.begin(), letters.end()), letters.end());
-    const std::string id_list = fmt::format("{}", fmt::join(ids, ", "));
-    const std::string letter_list = fmt::format("{}", fmt::join(letters, "/"));
-    add_key_evidence(risks[p],
-                     {fmt::format(fmt::runtime(label(Label::pair_also_local_event, "nl")), id_list, letter_list),
-                      fmt::format(fmt::runtime(label(Label::pair_also_local_event, "en")), id_list, letter_list)});
-  }
-}
-
 /// No two entries share a title: a repeated title gets what tells the
 /// entries apart appended, in both languages: the subject (a zone, a
 /// baseline), else the assets (the suppliers of a co-located group), else the id.
@@ -262,7 +216,8 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
     risk.replaces = std::move(merged.replaces[i]);
     risk.key_evidence = std::move(merged.headlines[i]);
     std::set<std::string> processes, operators;
-    const auto& subjects = risk.finding.assets.empty() ? risk.finding.affected : risk.finding.assets;
+    auto subjects = risk.finding.assets.empty() ? risk.finding.affected : risk.finding.assets;
+    subjects.insert(subjects.end(), risk.finding.concerns.begin(), risk.finding.concerns.end());
     for (const auto& id : subjects) {
       const auto index = model.find(id);
       if (!index) continue;
@@ -280,7 +235,6 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
     score_risk(risk, reference.scoring, *diagram);
   });
   name_knelpunten_of_scenarios(reg.risks);
-  link_pairs_and_local_events(reg.risks);
   make_titles_unique(reg.risks);
   sort_for_review(reg.risks);
   if (tracking) {

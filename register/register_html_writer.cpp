@@ -872,7 +872,7 @@ void write_appendix_entry(std::string& out, const Register& reg, const Risk& ris
                      appendix_anchor(risk), entry_anchor(risk), esc(risk.id));
   if (const auto& description = in_language(finding.description, lang); !description.empty())
     dl_item(out, Label::description, lang, esc(description));
-  if (finding.kind == "knelpunt") {
+  if (risk.analyses.size() > 1 || finding.kind == "knelpunt") {  // found by several analyses
     std::vector<std::string> names;
     for (const auto& analysis : risk.analyses) names.emplace_back(assessor_name(analysis, lang));
     dl_item(out, Label::analyses, lang, joined(names));

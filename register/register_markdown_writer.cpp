@@ -518,7 +518,7 @@ void write_appendix_entry(std::string& out, const Register& reg, const Risk& ris
   if (const auto& description = in_language(finding.description, lang); !description.empty())
     field(out, Label::description, lang, markdown_escape(description));
   std::string origin;
-  if (finding.kind == "knelpunt") {
+  if (risk.analyses.size() > 1 || finding.kind == "knelpunt") {  // found by several analyses
     std::vector<std::string> names;
     for (const auto& analysis : risk.analyses) names.emplace_back(assessor_name(analysis, lang));
     origin = fmt::format("**{}:** {}", capitalized(label(Label::analyses, lang)), escaped_list(names));

@@ -223,17 +223,9 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     Entry{Label::governing_likelihood, "bepalend", "governing"},
     Entry{Label::other_likelihoods, "verder", "also"},
     Entry{Label::scenario_passes_through, "het scenario raakt deze knelpunten", "the scenario passes through these bottlenecks"},
-    // A critical pair and a co-located redundancy of the same suppliers: two ways they fail together (decision 055).
-    Entry{Label::pair_also_local_event,
-          "dit paar valt ook samen uit door één lokale gebeurtenis: {} (redundantie op één plek, kans {}); hier door "
-          "onafhankelijke storingen",
-          "this pair also fails together through one local event: {} (co-located redundancy, likelihood {}); here "
-          "through independent failures"},
-    Entry{Label::local_event_also_pair,
-          "dezelfde voedingen vallen ook onafhankelijk van elkaar samen uit: {} (kritiek paar, kans {}); hier door "
-          "één lokale gebeurtenis",
-          "the same suppliers also fail together through independent failures: {} (critical pair, likelihood {}); "
-          "here through one local event"},
+    // A critical pair that one local event also takes down: one entry (decision 056).
+    Entry{Label::pair_in_one_place_title, "{}; op één plek: {}", "{}; in one place: {}"},
+    Entry{Label::or_word, " of ", " or "},
     Entry{Label::analyses, "analyses", "analyses"},
     Entry{Label::replaces, "vervangt", "replaces"},
     Entry{Label::now_in, "nu onderdeel van", "now part of"},

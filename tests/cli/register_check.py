@@ -512,19 +512,29 @@ def check_board(c, reference_json):
     twice = sorted({s for s in subjects if subjects.count(s) > 1})
     c.check("board: no asset is the subject of two entries (a zone of one object counts as that object)",
             not twice and len(subjects) > 40, f"{twice}; {len(subjects)} subjects")
-    # A critical pair and a co-located redundancy of the same suppliers name
-    # each other (decision 055): eight such pairs on Dordrecht.
-    links = {}
-    for risk in risks.values():
-        for line in risk.get("evidence", []):
-            if line.startswith(("dit paar valt ook samen uit", "dezelfde voedingen vallen ook")):
-                links[risk["id"]] = set(re.findall(r"KP-[A-Z]+-[0-9a-f]+", line))
-    geo_to_pair = {id: others for id, others in links.items() if id.startswith("KP-GEO-")}
-    c.check("board: eight co-located redundancies name the critical pair of the same suppliers",
-            len(geo_to_pair) == 8 and all(len(o) == 1 and next(iter(o)).startswith("KP-CCP-") for o in geo_to_pair.values()),
-            str(sorted(geo_to_pair.items())))
-    unreturned = sorted(id for id, others in geo_to_pair.items() if any(id not in links.get(o, ()) for o in others))
-    c.check("board: each of those critical pairs names the co-located redundancy back", not unreturned, str(unreturned))
+    # A critical pair and the local event that takes down exactly its assets
+    # are one entry (decision 056): eight such pairs on Dordrecht.
+    pairs = {frozenset(risk["assets"]): id for id, risk in risks.items() if risk["kind"] == "common-cause"}
+    event_suppliers = {}
+    for id, risk in risks.items():
+        if risk["kind"] != "co-located-redundancy":
+            continue
+        alone = re.search(r"voedingen \(([^)]*)\) in ", risk["title"])
+        shared = re.match(r"Redundantie op één plek: (.+?) in (?:zone |binnen )", risk["title"])
+        named = alone[1].split(", ") if alone else re.split(r", | en ", shared[1]) if shared else []
+        event_suppliers[id] = frozenset(named)
+    c.check("board: the suppliers of every co-located redundancy were read from its title",
+            len(event_suppliers) >= 3 and all(event_suppliers.values()), str(event_suppliers))
+    twice = sorted((pairs[s], id) for id, s in event_suppliers.items() if s in pairs)
+    c.check("board: no critical pair is also the subject of a co-located redundancy entry", not twice, str(twice))
+    joined = {id: risk for id, risk in risks.items()
+              if risk["kind"] == "common-cause" and "geographic" in risk["analyses"]}
+    c.check("board: eight critical pairs hold the local event that takes both down",
+            len(joined) == 8 and all("op één plek: zone " in r["title"] and
+                                     any(x.startswith("KP-GEO-") for x in r["replaces"]) and
+                                     "redundantie op één plek" in r["likelihood"]["rationale"] and
+                                     "kritiek paar" in r["likelihood"]["rationale"] for r in joined.values()),
+            str(sorted(joined)))
     # One number per thing: the commands that run one cascade beside the
     # register give its horizon and figures without being told (decision 045).
     for risk in sorted(risks.values(), key=lambda r: r["id"]):

@@ -115,4 +115,65 @@ TEST_CASE("co-located entries: a title names at most four dependents and counts 
   CHECK(headlines.size() == 6);
 }
 
+TEST_CASE("co-located entries: a local event that takes down exactly a critical pair joins the pair's entry") {
+  assessors::Finding pair;
+  pair.assessor = "single-point";
+  pair.kind = "common-cause";
+  pair.assets = {"generator", "substation"};
+  pair.title = {"Kritiek paar: generator en substation samen — treft 1 vitaal object",
+                "Critical pair: generator and substation together — takes down 1 vital asset"};
+  pair.description = {"Samen vallen ze uit.", "Together they fail."};
+  pair.likelihood = {0, {"p=0,03 × p=0,002", "p=0.03 × p=0.002"}};
+  pair.threat = "technical-failure";
+  pair.affected = {"generator", "hospital", "substation"};
+  pair.impact = {{"5.3", 2, 40000, {"what the pair adds", "what the pair adds"}}};
+  pair.evidence = {{"snedeverzameling: hospital", "cut set: hospital"}, {"telt wat ze toevoegen", "counts what they add"}};
+  pair.measures = {"redundant-feed"};
+  pair.brief = true;
+  std::vector<assessors::Finding> findings{pair};
+  findings.push_back(co_located("hospital", pair.assets, "zone site-zuid"));
+  findings.push_back(co_located("records", pair.assets, "zone site-zuid"));
+  findings.push_back(co_located("pharmacy", {"generator"}, "zone site-zuid"));  // not the pair's assets
+  const auto old_ids = risk_register::assign_risk_ids(findings);
+  // The id the two events had as one entry of their own (decision 054).
+  const auto before = risk_register::merge_knelpunten({findings[1], findings[2]}, site_model());
+  REQUIRE(before.findings.size() == 1);
+  const auto event_entry_id = risk_register::risk_id(before.findings[0]);
+
+  const auto merged = risk_register::merge_knelpunten(findings, site_model());
+  REQUIRE(merged.findings.size() == 2);
+  const auto& entry = merged.findings[0];
+  // The pair's identity, cascade (still in brief: detailed as a pair) and impact.
+  CHECK(risk_register::risk_id(entry) == old_ids[0]);
+  CHECK(entry.kind == "common-cause");
+  CHECK(entry.assets == pair.assets);
+  CHECK(entry.brief);
+  CHECK(entry.impact == pair.impact);
+  CHECK(entry.affected == pair.affected);
+  // The event's likelihood (class B) governs; the pair's (A) is listed.
+  CHECK(entry.likelihood.likelihood_class == 1);
+  CHECK(entry.threat == "flood");
+  CHECK(entry.likelihood.rationale.nl ==
+        "bepalend redundantie op één plek B: standaardklasse B; verder kritiek paar A: p=0,03 × p=0,002");
+  CHECK(entry.title.nl == "Kritiek paar: generator en substation samen — treft 1 vitaal object; op één plek: zone site-zuid");
+  CHECK(entry.title.en ==
+        "Critical pair: generator and substation together — takes down 1 vital asset; in one place: zone site-zuid");
+  // The pair's two key lines, then each event's title as a key line; shared evidence once.
+  REQUIRE(entry.evidence.size() == 5);
+  CHECK(entry.evidence[2].nl == "Redundantie van hospital");
+  CHECK(entry.evidence[3].nl == "Redundantie van records");
+  CHECK(entry.evidence[4].nl == "zone site-zuid: generator, substation");
+  CHECK(merged.headlines[0] == std::vector<std::size_t>{0, 1, 2, 3});
+  CHECK(entry.concerns == std::vector<std::string>{"hospital", "records"});
+  CHECK(entry.measures ==
+        std::vector<std::string>{"flood-proofing", "measure-hospital", "measure-records", "redundant-feed"});
+  CHECK(merged.analyses[0] == std::vector<std::string>{"single-point", "geographic"});
+  // A tracking entry of either event, or of their shared entry, finds the pair's entry.
+  std::vector<std::string> replaced{old_ids[1], old_ids[2], event_entry_id};
+  std::sort(replaced.begin(), replaced.end());
+  CHECK(merged.replaces[0] == replaced);
+  // Another event stays as it was.
+  CHECK(merged.findings[1] == findings[3]);
+}
+
 }  // namespace knelpunt
