@@ -18,18 +18,12 @@ namespace {
 /// Items a title names at most; the rest it counts ("en 3 andere").
 constexpr std::size_t kTitleNamed = 4;
 
-/// "a, b en c" / "a, b and c" (assessors::listed); past kTitleNamed
-/// "a, b, c, d en 3 andere".
-assessors::LocalText listed_bounded(std::vector<std::string> items) {
+/// "a, b en c" / "a, b and c" (assessors::listed); past kTitleNamed the
+/// assessors' bounded list, "a, b, c, d en 3 andere" / "a, b, c, d and 3
+/// more", as in the titles of the findings merged.
+assessors::LocalText listed_bounded(const std::vector<std::string>& items) {
   if (items.size() <= kTitleNamed) return assessors::listed(items);
-  const std::size_t rest = items.size() - kTitleNamed;
-  items.resize(kTitleNamed);
-  auto with_rest = [&](std::string_view lang) {
-    auto all = items;
-    all.push_back(fmt::format(fmt::runtime(label(Label::others_count, lang)), rest));
-    return assessors::listed(all).in(lang);
-  };
-  return {with_rest("nl"), with_rest("en")};
+  return assessors::bounded_id_list(items, kTitleNamed);
 }
 
 }  // namespace

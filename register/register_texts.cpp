@@ -219,7 +219,6 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     // One local event that defeats the redundancy of several assets (co_located_entries.hpp).
     Entry{Label::co_located_shared_title, "Redundantie op één plek: {} in {} — voedingen van {}",
           "Co-located redundancy: {} in {} — suppliers of {}"},
-    Entry{Label::others_count, "{} andere", "{} others"},
     Entry{Label::governing_likelihood, "bepalend", "governing"},
     Entry{Label::other_likelihoods, "verder", "also"},
     Entry{Label::scenario_passes_through, "het scenario raakt deze knelpunten", "the scenario passes through these bottlenecks"},

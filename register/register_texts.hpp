@@ -173,7 +173,6 @@ enum class Label {
   // Knelpunt entries (knelpunt_entries.hpp).
   knelpunt_title,
   co_located_shared_title,
-  others_count,
   governing_likelihood,
   other_likelihoods,
   scenario_passes_through,

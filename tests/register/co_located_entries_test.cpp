@@ -111,7 +111,7 @@ TEST_CASE("co-located entries: a title names at most four dependents and counts 
         "2 andere");
   CHECK(merged.title.en ==
         "Co-located redundancy: generator and substation in zone x — suppliers of a, b, c, d and "
-        "2 others");
+        "2 more");
   CHECK(headlines.size() == 6);
 }
 
