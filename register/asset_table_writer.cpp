@@ -36,6 +36,8 @@ void note_entries(const std::vector<Risk>& risks, bool listed, std::map<std::str
       continue;
     }
     for (const auto& asset : assets) ++appearances[asset].others;
+    // The assets whose redundancy a pair's local event defeats (decision 056).
+    for (const auto& asset : risk.finding.concerns) ++appearances[asset].others;
   }
 }
 

@@ -228,6 +228,7 @@ Json risk_json(const Register& reg, const Risk& risk, std::string_view lang) {
   out["replaces"] = string_array(risk.replaces);
   out["kind"] = finding.kind;
   out["assets"] = string_array(finding.assets);
+  out["concerns"] = string_array(finding.concerns);
   out["vital_processes"] = string_array(risk.vital_processes);
   out["operators"] = string_array(risk.operators);
   out["scenario"] = text_or_null(finding.scenario);

@@ -10,7 +10,8 @@ temporary directory, removed at the end.
             asset (every id of data/assets.csv and the YAML files, each once,
             sorted), and for every knelpunt entry of one asset its row names
             that entry, its level, and as many failing assets as the entry's
-            affected list: one number per thing
+            affected list, and as many other entries as name it (as a subject or
+            as an asset a pair's local event concerns): one number per thing
   counts    for every knelpunt entry of one asset, `reach --asset` and
             `whatif --fail` on that asset (with the entry's horizon: 7 days for
             waterkering, as the default profile says) name as many affected
@@ -73,6 +74,21 @@ def main():
             if row["eigen vermelding"] == "geen" and (row["opgenomen"] != "nee" or row["risiconiveau"]):
                 failures.append(f"table: row {row['object']} has no entry but says {row['opgenomen']}/"
                                 f"{row['risiconiveau']}")
+        # "andere vermeldingen": the entries other than its own that name the
+        # asset, as a subject or as an asset whose redundancy a pair's local
+        # event defeats (decision 056).
+        others = {}
+        for r in full["risks"]:
+            if r["kind"] == "knelpunt" and len(r["assets"]) == 1:
+                continue
+            for asset in set(r["assets"]) | set(r["concerns"]):
+                others[asset] = others.get(asset, 0) + 1
+        if not any(r["concerns"] for r in full["risks"]):
+            failures.append("table: no entry of Dordrecht has concerns; expected the pairs with a local event")
+        for row in rows:
+            if int(row["andere vermeldingen"]) != others.get(row["object"], 0):
+                failures.append(f"table: {row['object']} has {row['andere vermeldingen']} other entries in the "
+                                f"table and {others.get(row['object'], 0)} in the register")
         knelpunten = [r for r in full["risks"] if r["kind"] == "knelpunt" and len(r["assets"]) == 1]
         if len(knelpunten) < 10:
             failures.append(f"table: only {len(knelpunten)} knelpunt entries in Dordrecht; expected dozens")

@@ -37,7 +37,7 @@ TEST_CASE("register JSON: format, fixed key order, 2-space indent and one traili
                                                "assessors", "horizons", "assessor_options", "summary", "listing", "not_listed_entries",
                                                "risks", "unmatched_tracking"});
   CHECK(keys(json["risks"][0]) ==
-        std::vector<std::string>{"id", "title", "description", "assessor", "analyses", "replaces", "kind", "assets", "vital_processes", "operators",
+        std::vector<std::string>{"id", "title", "description", "assessor", "analyses", "replaces", "kind", "assets", "concerns", "vital_processes", "operators",
                                  "scenario", "threat", "subject", "affected", "chain", "evidence", "cves", "timeline",
                                  "likelihood", "impact", "level", "cell", "score_explanation", "measures", "tracking"});
   CHECK(keys(json["risks"][0]["tracking"]) ==
