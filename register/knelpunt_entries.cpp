@@ -133,20 +133,25 @@ KnelpuntFindings merge_knelpunten(std::vector<assessors::Finding> findings, cons
   }
   // A co-located finding whose event takes down exactly a critical pair's
   // assets joins that pair's entry (decision 056), not its event's group.
-  std::map<std::vector<std::string>, std::size_t> pair_of_assets;
+  // Keyed by the events' assets (a few), not by the pairs' (tens of
+  // thousands at region scale): the pairs are only looked up.
+  std::map<std::vector<std::string>, std::vector<std::size_t>, std::less<>> events_by_assets;
   for (std::size_t i = 0; i < findings.size(); ++i)
-    if (findings[i].kind == "common-cause") pair_of_assets.emplace(findings[i].assets, i);
+    if (events[i]) events_by_assets[findings[i].local_event->assets].push_back(i);
   std::vector<bool> joins_pair(findings.size(), false);
   std::map<std::size_t, std::vector<std::size_t>> events_of_pair;
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    if (!events[i]) continue;
-    const auto pair = pair_of_assets.find(findings[i].local_event->assets);
-    if (pair == pair_of_assets.end()) continue;
-    joins_pair[i] = true;
-    events_of_pair[pair->second].push_back(i);
-    auto& group = by_event[*events[i]];
-    group.erase(std::find(group.begin(), group.end(), i));
-    events[i].reset();
+  for (std::size_t p = 0; p < findings.size() && !events_by_assets.empty(); ++p) {
+    if (findings[p].kind != "common-cause") continue;
+    const auto joining = events_by_assets.find(findings[p].assets);
+    if (joining == events_by_assets.end()) continue;
+    for (auto i : joining->second) {  // in the findings' order
+      joins_pair[i] = true;
+      auto& group = by_event[*events[i]];
+      group.erase(std::find(group.begin(), group.end(), i));
+      events[i].reset();
+    }
+    events_of_pair[p] = std::move(joining->second);
+    events_by_assets.erase(joining);  // the first pair of those assets holds them
   }
   // Co-located findings of one event are merged only when there are several.
   for (auto& key : events)
