@@ -185,14 +185,10 @@ KnelpuntFindings merge_knelpunten(std::vector<assessors::Finding> findings, cons
       // before (decision 054): a tracking file may name that entry's id too.
       for (const auto& [key, group] : by_own_event) {
         if (group.size() < 2) continue;
-        assessors::Finding shared;
-        shared.assessor = findings[group.front()].assessor;
-        shared.kind = findings[group.front()].kind;
-        shared.subject = findings[group.front()].subject;
-        for (auto j : group) shared.assets.insert(shared.assets.end(), findings[j].assets.begin(), findings[j].assets.end());
-        std::sort(shared.assets.begin(), shared.assets.end());
-        shared.assets.erase(std::unique(shared.assets.begin(), shared.assets.end()), shared.assets.end());
-        replaced.push_back(risk_id(shared));
+        std::vector<const assessors::Finding*> shared;
+        for (auto j : group) shared.push_back(&findings[j]);
+        std::vector<std::size_t> unused_headlines;
+        replaced.push_back(risk_id(merge_co_located(model, shared, unused_headlines)));
       }
       std::sort(replaced.begin(), replaced.end());
       std::vector<std::size_t> headlines;

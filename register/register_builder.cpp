@@ -11,7 +11,6 @@
 #include "engine/parallel_for.hpp"
 #include "model/permute_in_place.hpp"
 #include "register/knelpunt_entries.hpp"
-#include "register/register_entry_parts.hpp"
 #include "register/register_texts.hpp"
 #include "register/risk_id.hpp"
 
@@ -216,14 +215,14 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
     risk.replaces = std::move(merged.replaces[i]);
     risk.key_evidence = std::move(merged.headlines[i]);
     std::set<std::string> processes, operators;
-    auto subjects = risk.finding.assets.empty() ? risk.finding.affected : risk.finding.assets;
-    subjects.insert(subjects.end(), risk.finding.concerns.begin(), risk.finding.concerns.end());
-    for (const auto& id : subjects) {
+    auto note = [&](const std::string& id) {
       const auto index = model.find(id);
-      if (!index) continue;
+      if (!index) return;
       if (!model.assets[*index].process.empty()) processes.insert(model.assets[*index].process);
       if (!model.assets[*index].operator_name.empty()) operators.insert(model.assets[*index].operator_name);
-    }
+    };
+    for (const auto& id : risk.finding.assets.empty() ? risk.finding.affected : risk.finding.assets) note(id);
+    for (const auto& id : risk.finding.concerns) note(id);
     risk.vital_processes.assign(processes.begin(), processes.end());
     risk.operators.assign(operators.begin(), operators.end());
     std::sort(risk.finding.measures.begin(), risk.finding.measures.end());
