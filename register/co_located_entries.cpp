@@ -95,10 +95,13 @@ assessors::Finding merge_pair_and_local_events(const assessors::Finding& pair,
     if (!std::binary_search(pair.assets.begin(), pair.assets.end(), event->local_event->dependent))
       concerns.insert(event->local_event->dependent);
   }
+  // "a", "a of b", "a, b of c": commas, the last two joined with "of".
   const auto where = [&](std::string_view lang) {
     std::string text;
-    for (std::size_t i = 0; i < places.size(); ++i)
-      text += (i == 0 ? "" : std::string(label(Label::or_word, lang))) + places[i].in(lang);
+    for (std::size_t i = 0; i < places.size(); ++i) {
+      if (i > 0) text += i + 1 == places.size() ? std::string(label(Label::or_word, lang)) : std::string(", ");
+      text += places[i].in(lang);
+    }
     return text;
   };
   const auto title = [&](std::string_view lang) {

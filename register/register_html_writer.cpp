@@ -71,6 +71,8 @@ std::string grouped(std::size_t n, std::string_view lang) {
 }
 
 std::string counted(std::size_t n, Label one, Label many, std::string_view lang) {
+  // "geen getroffen objecten", not "0 getroffen objecten".
+  if (n == 0) return fmt::format("{} {}", label(Label::no_count, lang), label(many, lang));
   return fmt::format("{} {}", grouped(n, lang), label(n == 1 ? one : many, lang));
 }
 

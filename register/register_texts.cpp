@@ -130,6 +130,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
           "does not override are knelpunt defaults, not official figures (catalogs/scoring.yaml, [knelpunt defaults])."},
     Entry{Label::score_explanation, "Toelichting op de score", "How the score was found"},
     Entry{Label::none, "geen", "none"},
+    Entry{Label::no_count, "geen", "no"},
     Entry{Label::diff_title, "Wijzigingen in het risicoregister", "Changes in the risk register"},
     Entry{Label::added, "nieuw", "added"},
     Entry{Label::resolved, "vervallen", "resolved"},

@@ -107,6 +107,7 @@ enum class Label {
   scoring_overridden_note,
   score_explanation,
   none,
+  no_count,
   // Register diff.
   diff_title,
   added,

@@ -176,4 +176,22 @@ TEST_CASE("co-located entries: a local event that takes down exactly a critical 
   CHECK(merged.findings[1] == findings[3]);
 }
 
+TEST_CASE("co-located entries: a pair in three places names them as a Dutch series") {
+  assessors::Finding pair;
+  pair.assessor = "single-point";
+  pair.kind = "common-cause";
+  pair.assets = {"generator", "substation"};
+  pair.title = {"Kritiek paar", "Critical pair"};
+  pair.likelihood = {0, {"p", "p"}};
+  pair.affected = {"generator", "hospital", "substation"};
+  std::vector<assessors::Finding> findings{pair};
+  findings.push_back(co_located("hospital", pair.assets, "zone a"));
+  findings.push_back(co_located("records", pair.assets, "zone b", "fire"));
+  findings.push_back(co_located("pharmacy", pair.assets, "zone c", "power-outage"));
+  const auto merged = risk_register::merge_knelpunten(findings, site_model());
+  REQUIRE(merged.findings.size() == 1);
+  CHECK(merged.findings[0].title.nl == "Kritiek paar; op één plek: zone a, zone b of zone c");
+  CHECK(merged.findings[0].title.en == "Critical pair; in one place: zone a, zone b or zone c");
+}
+
 }  // namespace knelpunt
