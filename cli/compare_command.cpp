@@ -117,6 +117,12 @@ class CompareCommand : public Command {
         comparison.scenarios.push_back(
             {scenario.id, scenario.title, base_scenarios[k], with_variant_of(scenario.initial)});
       }
+      risk_register::add_joint_failures(
+          comparison, reg,
+          [&](const std::vector<model::InitialFailure>& initial) {
+            return risk_register::people_over_time(loaded->model, *loaded->graph, base_estimator, initial);
+          },
+          with_variant_of);
       if (!variant.events.empty())
         comparison.scenarios.push_back(
             {variant.id,

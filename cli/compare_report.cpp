@@ -74,6 +74,22 @@ std::string unchanged_scenarios(std::size_t changed, std::size_t total, std::str
                         : cli_format(CliText::scenarios_other_unchanged_many, lang, unchanged);
 }
 
+/// "samen uitgevallen: 16.160.000 mensuren zonder de maatregel, 16.160.000
+/// met de maatregel — de maatregel verandert dit niet": an added pair's
+/// joint failure on both sides (decision 057); empty for other risks.
+std::string joint_failure(const risk_register::RiskChange& change, std::string_view lang) {
+  if (!change.joint_failure) return {};
+  const auto& joint = *change.joint_failure;
+  return fmt::format("{} — {}",
+                     cli_format(CliText::joint_failure, lang,
+                                model::format_grouped_integer(joint.base_people_hours, lang),
+                                model::format_grouped_integer(joint.variant_people_hours, lang)),
+                     cli_text(joint.variant_people_hours == joint.base_people_hours ? CliText::joint_failure_same
+                              : joint.variant_people_hours < joint.base_people_hours ? CliText::joint_failure_less
+                                                                                     : CliText::joint_failure_worse,
+                              lang));
+}
+
 /// "mensuren zonder voorziening, opgeteld over de 6 scenario's: X → Y".
 std::string people_hours_total(const VariantComparison& c, std::string_view lang) {
   const std::size_t total = c.scenarios.size();
@@ -110,8 +126,10 @@ std::string render_compare_text(const std::vector<VariantComparison>& ranked, st
     for (const auto& r : c.raised)
       out += fmt::format("     ↑ {} ({} → {}) {}\n", r.id, r.old_level_name.in(lang),
                          r.new_level_name.in(lang), r.title.in(lang));
-    for (const auto& r : c.added)
+    for (const auto& r : c.added) {
       out += fmt::format("     + {} ({}) {}\n", r.id, r.new_level_name.in(lang), r.title.in(lang));
+      if (const auto joint = joint_failure(r, lang); !joint.empty()) out += fmt::format("         {}\n", joint);
+    }
     // Per scenario, never summed: scenarios are alternatives, and a sum of
     // their people counts the same residents several times (decision 049).
     out += fmt::format("   {}:\n", cli_text(CliText::people_per_scenario, lang));
@@ -132,10 +150,16 @@ namespace {
 
 nlohmann::ordered_json risk_changes(const std::vector<risk_register::RiskChange>& changes, std::string_view lang) {
   auto list = nlohmann::ordered_json::array();
-  for (const auto& r : changes)
-    list.push_back({{"id", r.id}, {"old_level", r.old_level.empty() ? nullptr : nlohmann::ordered_json(r.old_level)},
-                    {"new_level", r.new_level.empty() ? nullptr : nlohmann::ordered_json(r.new_level)},
-                    {"title", r.title.in(lang)}});
+  for (const auto& r : changes) {
+    nlohmann::ordered_json change{{"id", r.id},
+                                  {"old_level", r.old_level.empty() ? nullptr : nlohmann::ordered_json(r.old_level)},
+                                  {"new_level", r.new_level.empty() ? nullptr : nlohmann::ordered_json(r.new_level)},
+                                  {"title", r.title.in(lang)}};
+    if (r.joint_failure)
+      change["joint_failure_people_hours"] = {{"base", std::round(r.joint_failure->base_people_hours)},
+                                              {"variant", std::round(r.joint_failure->variant_people_hours)}};
+    list.push_back(std::move(change));
+  }
   return list;
 }
 
@@ -202,10 +226,12 @@ std::string render_compare_markdown(const std::vector<VariantComparison>& ranked
     auto list = [&](CliText heading, const std::vector<risk_register::RiskChange>& changes) {
       if (changes.empty()) return;
       out += fmt::format("**{}**\n\n", cli_text(heading, lang));
-      for (const auto& r : changes)
+      for (const auto& r : changes) {
         out += fmt::format("- {} ({}{}{}) {}\n", r.id, r.old_level_name.in(lang),
                            !r.old_level.empty() && !r.new_level.empty() ? " → " : "",
                            r.new_level_name.in(lang), model::markdown_escape(r.title.in(lang)));
+        if (const auto joint = joint_failure(r, lang); !joint.empty()) out += fmt::format("  - {}\n", joint);
+      }
       out += "\n";
     };
     list(CliText::risks_removed, c.removed);

@@ -109,6 +109,19 @@ VariantComparison compare_registers(const Register& base, const Register& varian
   return comparison;
 }
 
+void add_joint_failures(VariantComparison& comparison, const Register& variant, const PeopleOf& base_people,
+                        const PeopleOf& variant_people) {
+  std::map<std::string_view, const Risk*> by_id;
+  for (const auto& risk : variant.risks) by_id.emplace(risk.id, &risk);
+  for (auto& change : comparison.added) {
+    const auto it = by_id.find(change.id);
+    if (it == by_id.end() || it->second->finding.kind != "common-cause") continue;
+    std::vector<model::InitialFailure> both;
+    for (const auto& asset : it->second->finding.assets) both.push_back({asset, 0, {}});
+    change.joint_failure = JointFailure{base_people(both).people_hours, variant_people(both).people_hours};
+  }
+}
+
 void rank_comparisons(std::vector<VariantComparison>& comparisons) {
   for (auto& c : comparisons)
     c.reduction_per_euro = c.cost && *c.cost > 0 ? std::optional<double>(c.reduction() / *c.cost) : std::nullopt;

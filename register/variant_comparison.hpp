@@ -6,6 +6,7 @@
 /// the reduction per euro when the variant has a cost. Rendered by cli/
 /// compare_command.cpp. Definitions: docs/measures.md and decision 009.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,6 +59,16 @@ struct ScenarioPeople {
   bool changed() const;
 };
 
+/// An added critical pair's two assets failing together at t=0, without and
+/// with the variant: people-hours without a service within the horizon the
+/// register gives that cascade (decision 057). It tells a measure that makes
+/// this failure worse from one that only makes the register list the pair
+/// (a single point that no longer suffices alone, docs/measures.md).
+struct JointFailure {
+  double base_people_hours = 0;     ///< an asset the base model lacks is left out
+  double variant_people_hours = 0;
+};
+
 struct RiskChange {
   std::string id;
   std::string old_level, new_level;  ///< level ids; empty when absent on that side
@@ -66,6 +77,7 @@ struct RiskChange {
   assessors::LocalText old_level_name, new_level_name;
   double old_score = 0, new_score = 0;  ///< impact scores
   assessors::LocalText title;
+  std::optional<JointFailure> joint_failure;  ///< added critical pairs only (add_joint_failures)
 };
 
 struct VariantComparison {
@@ -88,6 +100,14 @@ struct VariantComparison {
 
 /// Compares the base register with a variant's (both with the same diagram).
 VariantComparison compare_registers(const Register& base, const Register& variant, int period_years);
+
+/// A cascade of initial failures on one side of a comparison (base or variant).
+using PeopleOf = std::function<PeopleOverTime(const std::vector<model::InitialFailure>&)>;
+
+/// Sets `joint_failure` of each added risk of `comparison` that is a critical
+/// pair (kind "common-cause") in `variant`, the register it was added in.
+void add_joint_failures(VariantComparison& comparison, const Register& variant, const PeopleOf& base_people,
+                        const PeopleOf& variant_people);
 
 /// Ranks comparisons: those with a cost by reduction per euro (highest first),
 /// then those without by reduction; ties by variant id.

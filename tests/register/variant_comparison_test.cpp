@@ -36,3 +36,46 @@ TEST_CASE(
   CHECK(comparison.added.front().new_level_name.nl == "midden");
   CHECK(comparison.added.front().old_level_name.en.empty());
 }
+
+TEST_CASE("variant comparison: an added critical pair gets its members' joint failure on both sides") {
+  const auto base = knelpunt::test::fixture_register();
+  REQUIRE(!base.risks.empty());
+  auto variant = base;
+  auto pair = base.risks.front();
+  pair.id = "KP-CCP-000001";
+  pair.finding.kind = "common-cause";
+  pair.finding.assets = {"generator", "scada"};
+  auto single = base.risks.front();
+  single.id = "KP-KNP-000002";
+  single.finding.kind = "spof";
+  single.finding.assets = {"scada"};
+  variant.risks.push_back(pair);
+  variant.risks.push_back(single);
+
+  auto comparison = compare_registers(base, variant, 5);
+  REQUIRE(comparison.added.size() == 2);
+  // Each side's cascade of both members failing at t=0; the sides differ.
+  std::vector<std::vector<std::string>> asked;
+  const auto people_hours = [&](double hours) {
+    return [&asked, hours](const std::vector<knelpunt::model::InitialFailure>& initial) {
+      std::vector<std::string> assets;
+      for (const auto& failure : initial) {
+        CHECK(failure.at == 0);
+        assets.push_back(failure.asset);
+      }
+      asked.push_back(assets);
+      knelpunt::risk_register::PeopleOverTime people;
+      people.people_hours = hours;
+      return people;
+    };
+  };
+  knelpunt::risk_register::add_joint_failures(comparison, variant, people_hours(5000), people_hours(1200));
+  const auto& added_pair = comparison.added[0].id == pair.id ? comparison.added[0] : comparison.added[1];
+  const auto& added_single = comparison.added[0].id == pair.id ? comparison.added[1] : comparison.added[0];
+  REQUIRE(added_pair.joint_failure.has_value());
+  CHECK(added_pair.joint_failure->base_people_hours == 5000);
+  CHECK(added_pair.joint_failure->variant_people_hours == 1200);
+  // A single point's own failure is its entry already: nothing joint to show.
+  CHECK_FALSE(added_single.joint_failure.has_value());
+  CHECK(asked == std::vector<std::vector<std::string>>{{"generator", "scada"}, {"generator", "scada"}});
+}
