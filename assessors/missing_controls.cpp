@@ -104,10 +104,14 @@ class MissingControlsAssessor : public Assessor {
     }
     std::sort(finding.measures.begin(), finding.measures.end());
     finding.evidence.push_back(local_text(Phrase::missing_list, joined(missing_texts, "; ")));
-    const LocalText network = asset.cyber->network.empty() ? local_text(Phrase::network_unknown)
-                                                           : LocalText{asset.cyber->network, asset.cyber->network};
-    finding.evidence.push_back(
-        local_text(Phrase::missing_weight, missing_weight, checked_weight, network, baseline.id));
+    // The network in words: the model's values (it, ot, mixed) are not words
+    // for a reader. The baseline is named in the title already.
+    const auto& kind = asset.cyber->network;
+    const LocalText network = local_text(kind == "it"      ? Phrase::network_it
+                                         : kind == "ot"    ? Phrase::network_ot
+                                         : kind == "mixed" ? Phrase::network_mixed
+                                                           : Phrase::network_unknown);
+    finding.evidence.push_back(local_text(Phrase::missing_weight, missing_weight, checked_weight, network));
 
     const engine::Seed seed{a, 0};
     auto outcome = context.impact.outcome({&seed, 1});

@@ -11,6 +11,7 @@
 #include "model/text_format.hpp"
 #include "register/register_markdown_writer.hpp"
 #include "register/register_texts.hpp"
+#include "register/required_action_text.hpp"
 
 namespace knelpunt::risk_register {
 
@@ -352,7 +353,8 @@ std::string cve_details(const assessors::CveEvidence& cve, std::string_view lang
   }
   if (!cve.required_action.empty())
     parts.push_back(
-        fmt::format("{}: {}", label(Label::required_action, lang), escape(cve.required_action)));
+        fmt::format("{}: {}", label(Label::required_action, lang),
+                    escape(required_action_text(cve.required_action, lang))));
   if (!cve.due_date.empty())
     parts.push_back(fmt::format("{} {}", label(Label::due_date, lang), escape(cve.due_date)));
   std::string out;

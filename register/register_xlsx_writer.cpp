@@ -20,6 +20,7 @@
 #include "register/level_colours.hpp"
 #include "register/register_entry_parts.hpp"
 #include "register/register_texts.hpp"
+#include "register/required_action_text.hpp"
 #include "register/tracking.hpp"
 
 namespace knelpunt::risk_register {
@@ -459,7 +460,7 @@ void write_vulnerability_sheet(lxw_workbook* workbook, const Formats& f, const R
       sheet.text(cve.cve);
       sheet.text(cve.vendor_project);
       sheet.text(cve.product);
-      sheet.text(cve.required_action);
+      sheet.text(required_action_text(cve.required_action, lang));
       sheet.date(cve.due_date, f.date);
       sheet.text(label(cve.known_ransomware ? Label::yes : Label::no, lang));
       if (cve.epss)

@@ -47,7 +47,7 @@ TEST_CASE("missing-controls: the exact missing set against the basis baseline") 
     CHECK(f.title.en == "Missing controls: it-box — 2 of 4 from 'Basic measures'");
     CHECK(evidence_en(f) == std::vector<std::string>{
                                 "missing: backup-offline Offline back-ups (weight 3); segmentation Network segmentation (weight 3)",
-                                "missing weight 6 of 12 (network it, baseline basis)"});
+                                "missing weight 6 of 12 (IT network)"});
     CHECK(f.likelihood.likelihood_class == 0);
     CHECK(f.likelihood.rationale.en == "base class B, multi-factor authentication (mfa) -1 → class A (steps from the scoring catalogue)");
     CHECK(f.threat.empty());
@@ -55,7 +55,7 @@ TEST_CASE("missing-controls: the exact missing set against the basis baseline") 
   SUBCASE("the impact is the cascade of the asset's loss") {
     const auto& f = of(findings, "ot-box", "basis");
     CHECK(f.measures == std::vector<std::string>{"backup-offline", "patching"});
-    CHECK(evidence_en(f)[1] == "missing weight 6 of 12 (network ot, baseline basis)");
+    CHECK(evidence_en(f)[1] == "missing weight 6 of 12 (OT network)");
     CHECK(f.likelihood.likelihood_class == 0);  // B − 1 − 1, clamped
     CHECK(f.affected == std::vector<std::string>{"station"});
     CHECK(chain_of(f) == std::vector<std::string>{"ot-box@0", "station@6<ot-box"});
@@ -66,14 +66,14 @@ TEST_CASE("missing-controls: the exact missing set against the basis baseline") 
   SUBCASE("more than half of the weight missing raises the class") {
     const auto& mixed = of(findings, "mixed-box", "basis");
     CHECK(mixed.measures == std::vector<std::string>{"backup-offline", "mfa", "patching", "segmentation"});
-    CHECK(evidence_en(mixed)[1] == "missing weight 12 of 12 (network mixed, baseline basis)");
+    CHECK(evidence_en(mixed)[1] == "missing weight 12 of 12 (IT and OT in one network)");
     CHECK(mixed.likelihood.likelihood_class == 3);  // B + mixed = C, raised to D
     CHECK(mixed.likelihood.rationale.en ==
           "base class B, IT and OT in one network +1 → class C (steps from the scoring catalogue); more than half of the weight "
           "is missing (12 of 12) → class D");
     const auto& unknown = of(findings, "unknown-box", "basis");
     CHECK(unknown.measures == std::vector<std::string>{"backup-offline", "patching", "segmentation"});
-    CHECK(evidence_en(unknown)[1] == "missing weight 9 of 12 (network unknown, baseline basis)");
+    CHECK(evidence_en(unknown)[1] == "missing weight 9 of 12 (network unknown)");
     CHECK(unknown.likelihood.likelihood_class == 1);  // B − mfa = A, raised to B
   }
 }
@@ -89,7 +89,7 @@ TEST_CASE("missing-controls: network applicability (it vs ot)") {
     const auto& ot = of(findings, "ot-box", "iec62443-sl2");
     CHECK(ot.measures == std::vector<std::string>{"iec62443.fr2", "iec62443.fr3", "iec62443.fr4", "iec62443.fr5",
                                                   "iec62443.fr6", "iec62443.fr7"});
-    CHECK(evidence_en(ot)[1] == "missing weight 13 of 16 (network ot, baseline iec62443-sl2)");
+    CHECK(evidence_en(ot)[1] == "missing weight 13 of 16 (OT network)");
     CHECK(of(findings, "mixed-box", "iec62443-sl2").measures.size() == 7);
     CHECK(of(findings, "unknown-box", "iec62443-sl2").measures.size() == 7);
   }
@@ -105,16 +105,16 @@ TEST_CASE("missing-controls: network applicability (it vs ot)") {
                                                   "bio.13.1", "bio.17.1", "bio.9.4", "incident-plan", "logging",
                                                   "segmentation"});
     CHECK(it.title.en == "Missing controls: it-box — 10 of 12 from 'Vital infrastructure default set (knelpunt)'");
-    CHECK(evidence_en(it)[1] == "missing weight 27 of 33 (network it, baseline vital)");
+    CHECK(evidence_en(it)[1] == "missing weight 27 of 33 (IT network)");
     const auto& ot = of(findings, "ot-box", "vital");
     CHECK(ot.measures == std::vector<std::string>{"asset-inventory", "backup-offline", "bio.12.3", "bio.12.6",
                                                   "bio.13.1", "bio.17.1", "bio.9.4", "iec62443.fr5", "iec62443.fr7",
                                                   "incident-plan", "logging", "manual-fallback", "patching"});
-    CHECK(evidence_en(ot)[1] == "missing weight 36 of 45 (network ot, baseline vital)");
+    CHECK(evidence_en(ot)[1] == "missing weight 36 of 45 (OT network)");
     const auto& full = of(findings, "full-box", "vital");
     CHECK(full.measures == std::vector<std::string>{"asset-inventory", "bio.12.3", "bio.12.6", "bio.13.1", "bio.17.1",
                                                     "bio.9.4", "incident-plan", "logging"});
-    CHECK(evidence_en(full)[1] == "missing weight 21 of 33 (network it, baseline vital)");
+    CHECK(evidence_en(full)[1] == "missing weight 21 of 33 (IT network)");
   }
 }
 
@@ -123,7 +123,7 @@ TEST_CASE("missing-controls: min_weight leaves out the lighter controls") {
   const auto w2 = run_baseline(*m, R"({"baseline": "iec62443-sl2", "min_weight": 2})");
   CHECK(of(w2, "ot-box", "iec62443-sl2").measures ==
         std::vector<std::string>{"iec62443.fr2", "iec62443.fr3", "iec62443.fr5", "iec62443.fr6", "iec62443.fr7"});
-  CHECK(evidence_en(of(w2, "ot-box", "iec62443-sl2"))[1] == "missing weight 12 of 15 (network ot, baseline iec62443-sl2)");
+  CHECK(evidence_en(of(w2, "ot-box", "iec62443-sl2"))[1] == "missing weight 12 of 15 (OT network)");
   const auto w3 = run_baseline(*m, R"({"baseline": "iec62443-sl2", "min_weight": 3})");
   const auto& ot = of(w3, "ot-box", "iec62443-sl2");
   CHECK(ot.measures == std::vector<std::string>{"iec62443.fr5", "iec62443.fr7"});
@@ -131,13 +131,13 @@ TEST_CASE("missing-controls: min_weight leaves out the lighter controls") {
   CHECK(evidence_en(ot) ==
         std::vector<std::string>{"missing: iec62443.fr5 Restricted data flow (weight 3); iec62443.fr7 Resource "
                                  "availability (weight 3)",
-                                 "missing weight 6 of 9 (network ot, baseline iec62443-sl2)"});
+                                 "missing weight 6 of 9 (OT network)"});
   // vital at weight 3: it-box is checked on the 9 controls of weight 3 it can have.
   const auto v3 = run_baseline(*m, R"({"min_weight": 3})");
   const auto& it = of(v3, "it-box", "vital");
   CHECK(it.measures == std::vector<std::string>{"backup-offline", "bio.12.3", "bio.12.6", "bio.13.1", "bio.17.1",
                                                 "bio.9.4", "segmentation"});
-  CHECK(evidence_en(it)[1] == "missing weight 21 of 27 (network it, baseline vital)");
+  CHECK(evidence_en(it)[1] == "missing weight 21 of 27 (IT network)");
 }
 
 TEST_CASE("missing-controls: options are checked") {

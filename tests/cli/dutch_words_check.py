@@ -8,9 +8,10 @@ commands that write for readers (COMMANDS: the register, and the analyses
 whatif, reach, merge, cutsets, compare and simulate) in Dutch, that is every case whose
 `cmd` has no `--lang en`:
 
-  Markdown, CSV, text  every line, without `backtick code` and without the
+  Markdown, CSV, text  every line, without `backtick code` and without a
                        required action that CISA's KEV feed gives for a CVE
-                       (quoted from the feed, in English)
+                       where the register quotes it as English ("…" (CISA,
+                       in het Engels)); its standard texts are translated
   JSON                 the prose fields (PROSE_KEYS); ids stay as they are
 
 `diff` is not scanned: it quotes the titles of the registers it is given.
@@ -40,7 +41,7 @@ ENGLISH_WORDS = {
     "unchecked", "affected", "failure", "failures", "fails", "fail", "within", "risk", "risks",
     "asset", "assets", "assessor", "the", "and", "with", "from", "class", "loss",
     "far-reaching", "common", "cause", "people-served", "served", "down", "back", "weight", "missing",
-    "network", "baseline", "unknown", "days", "euros", "hectares", "square-kilometre-days", "expert-score",
+    "network", "baseline", "unknown", "mixed", "vital", "days", "euros", "hectares", "square-kilometre-days", "expert-score",
     "clamped", "threat", "likelihood", "steps", "catalogue", "year", "years", "independent",
     # the analyses (whatif, reach, cutsets, compare)
     "initial", "suppliers", "lost", "virtual", "population", "probability", "order", "sets", "cost", "removed",
@@ -62,7 +63,7 @@ WRONG_DUTCH = [
     (re.compile(r"\b1 vitale object\b"), "'1 vitale object' (expected '1 vitaal object')"),
     (re.compile(r"\bVer reikende\b", re.IGNORECASE), "'Ver reikende' (expected 'Verreikende')"),
     (re.compile(r"Gemeenschappelijke oorzaak"), "'Gemeenschappelijke oorzaak' (the pairs are critical pairs, not a common cause)"),
-    (re.compile(r"(?<![\d.,])0 (?:andere |vitale |virtuele |uitgevallen )?(?:objecten|gebieden|maatregelen|verzamelingen)\b"),
+    (re.compile(r"(?<![\d.,])0 (?:andere |vitale |virtuele |uitgevallen |getroffen )?(?:objecten|gebieden|maatregelen|verzamelingen)\b"),
      "'0 ... objecten' (expected 'geen ... objecten')"),
     (re.compile(r"(?<![\d.,])1 (?:andere |vitale |virtuele |uitgevallen )?(?:objecten|gebieden|maatregelen|verzamelingen)\b"),
      "a plural after 1 (expected '1 object', '1 vitaal object')"),
@@ -91,7 +92,7 @@ def strip_code(line):
     line = re.sub(r"`[^`]*`", " ", line)
     # A product as the model names it (vendor, product, version) is a proper name.
     line = re.sub(r"^(\s*- )?product .*$", " ", line)
-    return re.sub(r"(vereiste actie|required action): [^;]*", " ", line)
+    return re.sub(r'vereiste actie: "[^"]*" \(CISA, in het Engels\)', " ", line)
 
 
 def problems_in_text(text):

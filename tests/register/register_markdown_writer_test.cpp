@@ -222,7 +222,7 @@ TEST_CASE("register markdown: each risk in a few lines a board reads, the rest u
                        "  - t+42 uur en 20 minuten: asz-dordrecht valt uit (via hs-merwedehaven)\n"
                        "- **Bekende misbruikte kwetsbaarheden:**\n"
                        "  - CVE-2023-1234: Acme Pump\\|Controller; gebruikt bij ransomware; EPSS 0,97 (percentiel 0,999); "
-                       "vereiste actie: Apply updates per vendor instructions.; uiterlijk 2024-01-31\n"
+                       "vereiste actie: updates installeren volgens de instructies van de leverancier; uiterlijk 2024-01-31\n"
                        "- **Getroffen mensen in de tijd:** t+0 uur — mensen (elk gebied één keer): 12.000, objecten buiten "
                        "werking: 1, diensten uitgevallen: 0; t+4 uur — mensen (elk gebied één keer): 45.000,5, objecten "
                        "buiten werking: 2, diensten uitgevallen: 0\n"
