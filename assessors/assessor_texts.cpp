@@ -219,7 +219,7 @@ constexpr std::array kTexts{
     Entry{Phrase::exposure_kev_many, "{} actief misbruikte kwetsbaarheden (CISA KEV)",
           "{} known exploited vulnerabilities (CISA KEV)"},
     Entry{Phrase::exposure_title, "Cyberblootstelling: {} — {}", "Cyber exposure: {} — {}"},
-    Entry{Phrase::product, "product {} {} {}", "product {} {} {}"},
+    Entry{Phrase::product, "product {}", "product {}"},
     Entry{Phrase::kev_version_caveat,
           "KEV vergelijkt leverancier en product, niet de versie: controleer of versie en configuratie "
           "kwetsbaar zijn",

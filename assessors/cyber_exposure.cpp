@@ -17,7 +17,9 @@
 /// Options: kev (default true: use the KEV cache), epss_threshold (default 0.1).
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -160,12 +162,30 @@ class CyberExposureAssessor : public Assessor {
     return facts;
   }
 
+  /// "schneider electric modicon m580 3.20", "drupal 10.1" (not "drupal
+  /// drupal 10.1"): vendor, product and version as far as the model gives
+  /// them, the vendor left out when the product's name starts with it.
+  static std::string product_name(const model::CyberProduct& product) {
+    std::vector<std::string_view> parts;
+    const std::string_view vendor = product.vendor, name = product.product;
+    const bool named_by_vendor =
+        !vendor.empty() && name.size() >= vendor.size() &&
+        (name.size() == vendor.size() || name[vendor.size()] == ' ') &&
+        std::equal(vendor.begin(), vendor.end(), name.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+        });
+    if (!named_by_vendor && !product.vendor.empty()) parts.push_back(product.vendor);
+    if (!product.product.empty()) parts.push_back(product.product);
+    if (!product.version.empty()) parts.push_back(product.version);
+    return fmt::format("{}", fmt::join(parts, " "));
+  }
+
   /// The products, the KEV caveats and the threat's ATT&CK techniques.
   std::vector<LocalText> evidence(const model::CyberProfile& cyber, const CyberFeedFacts& facts,
                                   const std::string& threat_id, const AssessmentContext& context) const {
     std::vector<LocalText> evidence;
     for (const auto& product : cyber.products)
-      evidence.push_back(local_text(Phrase::product, product.vendor, product.product, product.version));
+      evidence.push_back(local_text(Phrase::product, product_name(product)));
     if (facts.kev_product) evidence.push_back(local_text(Phrase::kev_version_caveat));
     if (use_kev_ && !context.kev) evidence.push_back(local_text(Phrase::kev_not_checked));
     if (const auto* threat = context.reference.threat(threat_id)) {

@@ -178,6 +178,10 @@ TEST_CASE("cyber-exposure: one finding per reachable asset, none for the others"
     REQUIRE(f.evidence.size() >= 2);
     CHECK(f.evidence[0].en == "product Siemens SIMATIC S7-1500 2.9");
     CHECK(f.evidence[1].en == "product acme widget 1");
+    // A product named by its vendor says the name once; no version, no trailing blank.
+    REQUIRE(f.evidence.size() >= 4);
+    CHECK(f.evidence[2].en == "product drupal 10.1");
+    CHECK(f.evidence[3].en == "product acme acmeter");
   }
 }
 
