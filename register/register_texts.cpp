@@ -70,7 +70,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
           "voordat het register als formeel risicoprofiel dient, en leg afwijkende grenzen vast in het model "
           "(`catalogs: scoring:`).",
           "The impact and likelihood class limits and the estimation rules per criterion are knelpunt defaults, "
-          "not official figures (catalogs/scoring.yaml, [knelpunt defaults]). Check them against the Handreiking Regionaal "
+          "not official figures (catalogs/scoring.yaml). Check them against the Handreiking Regionaal "
           "Risicoprofiel before the register serves as a formal risk profile, and record other limits in "
           "the model (`catalogs: scoring:`)."},
     Entry{Label::unmatched_tracking, "Opvolgingsregels zonder risico",
@@ -127,7 +127,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
           "Het model past de scoringscatalogus aan (`catalogs: scoring:`); de klassegrenzen en schattingsregels die het "
           "model niet aanpast, zijn standaardwaarden van knelpunt, geen officiële cijfers (catalogs/scoring.yaml).",
           "The model overrides the scoring catalogue (`catalogs: scoring:`); the class limits and estimation rules it "
-          "does not override are knelpunt defaults, not official figures (catalogs/scoring.yaml, [knelpunt defaults])."},
+          "does not override are knelpunt defaults, not official figures (catalogs/scoring.yaml)."},
     Entry{Label::score_explanation, "Toelichting op de score", "How the score was found"},
     Entry{Label::none, "geen", "none"},
     Entry{Label::no_count, "geen", "no"},
