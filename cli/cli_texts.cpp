@@ -110,6 +110,11 @@ constexpr std::array kTexts{
     Entry{CliText::column_people, "mensen", "people"},
     Entry{CliText::cutsets_heading, "Minimale snedeverzamelingen van {}{} {}, orde ≤ {}: {}",
           "Minimal cut sets of {}{} {}, order ≤ {}: {}"},
+    Entry{CliText::cutsets_without_repairs,
+          "Zonder herstel gerekend: het model kent hersteltijden, maar snedeverzamelingen gelden zonder herstel. Met "
+          "herstel, zoals het register en whatif rekenen, laat een verzameling het doel niet altijd uitvallen.\n",
+          "Counted without repairs: the model has recovery times, but cut sets hold without repairs. With repairs, as "
+          "the register and whatif count, a set does not always take the target down.\n"},
     Entry{CliText::cut_sets_one, "{} verzameling", "{} set"},
     Entry{CliText::cut_sets_many, "{} verzamelingen", "{} sets"},
     Entry{CliText::any_order, "onbeperkt", "any"},

@@ -78,6 +78,7 @@ enum class CliText {
   column_people,
   // cutsets.
   cutsets_heading,
+  cutsets_without_repairs,
   cut_sets_one,
   cut_sets_many,
   any_order,

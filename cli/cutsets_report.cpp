@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_texts.hpp"
+#include "engine/restoration.hpp"
 #include "model/text_format.hpp"
 
 namespace knelpunt::cli {
@@ -132,6 +133,10 @@ std::string render_cutsets_text(const LoadedModel& loaded, const CutSetsQuery& q
     }
   }
   if (probability) out += probability_text(graph, asset.id, *probability, lang);
+  // The register counts with repairs (docs/restoration.md); without a horizon
+  // there are none to count (docs/reach.md).
+  if (engine::has_recovery(loaded.model) && !std::isinf(query.horizon))
+    out += "\n" + std::string(cli_text(CliText::cutsets_without_repairs, lang));
   return out;
 }
 
