@@ -338,6 +338,13 @@ std::string current_title(const Register& reg, const RegisterEntry& entry, std::
   return entry.title;
 }
 
+std::string counted(std::size_t n, Label one, Label many, std::string_view lang) {
+  // "geen getroffen objecten", not "0 getroffen objecten".
+  if (n == 0) return fmt::format("{} {}", label(Label::no_count, lang), label(many, lang));
+  return fmt::format("{} {}", model::format_grouped_integer(static_cast<double>(n), lang),
+                     label(n == 1 ? one : many, lang));
+}
+
 std::string cve_details(const assessors::CveEvidence& cve, std::string_view lang, Escape escape) {
   std::vector<std::string> parts;
   std::string product = cve.vendor_project;

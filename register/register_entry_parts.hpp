@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "register/register_texts.hpp"
 #include "register/risk.hpp"
 
 namespace knelpunt::risk_register {
@@ -132,5 +133,9 @@ std::string change_details(const ChangedRisk& changed, const Register& reg, std:
 /// A risk's title in `lang` as this register has it, for an entry of the
 /// changes that this register lists; the title the document gave it else.
 std::string current_title(const Register& reg, const RegisterEntry& entry, std::string_view lang);
+
+/// "1 risico" / "14 risico's" / "geen getroffen objecten": a count with the
+/// singular or plural label, grouped as `lang` writes numbers (1.234 / 1,234).
+std::string counted(std::size_t n, Label one, Label many, std::string_view lang);
 
 }  // namespace knelpunt::risk_register

@@ -70,12 +70,6 @@ std::string grouped(std::size_t n, std::string_view lang) {
   return model::format_grouped_integer(static_cast<double>(n), lang);
 }
 
-std::string counted(std::size_t n, Label one, Label many, std::string_view lang) {
-  // "geen getroffen objecten", not "0 getroffen objecten".
-  if (n == 0) return fmt::format("{} {}", label(Label::no_count, lang), label(many, lang));
-  return fmt::format("{} {}", grouped(n, lang), label(n == 1 ? one : many, lang));
-}
-
 /// A level as a badge: its name on its fill, so that it reads without colour too.
 std::string level_badge(const Register& reg, int level, std::string_view lang) {
   const std::size_t levels = reg.diagram.levels.size();

@@ -98,14 +98,6 @@ std::string impact_letter(const Risk& risk) {
   return risk.impact_class ? std::string(1, catalogs::class_letter(*risk.impact_class)) : "–";
 }
 
-/// "1 risico" / "14 risico's" / "geen getroffen objecten" …: a count with the
-/// singular or plural label.
-std::string counted(std::size_t n, Label one, Label many, std::string_view lang) {
-  // "geen getroffen objecten", not "0 getroffen objecten".
-  if (n == 0) return fmt::format("{} {}", label(Label::no_count, lang), label(many, lang));
-  return fmt::format("{} {}", format_number(static_cast<double>(n), lang), label(n == 1 ? one : many, lang));
-}
-
 /// A table of entries per level, highest level first, and a total; then how
 /// an entry in two rows is counted, with the figures, so that nobody adds
 /// the rows up to the register's size.
