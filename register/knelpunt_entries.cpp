@@ -120,7 +120,12 @@ std::optional<std::string> subject_asset(const assessors::Finding& finding,
 }  // namespace
 
 KnelpuntFindings merge_knelpunten(std::vector<assessors::Finding> findings, const model::Model& model) {
-  const auto old_ids = assign_risk_ids(findings);
+  // The ids each finding had as an entry of its own: what `replaces` lists.
+  // A co-located finding's is the one from its assets (decision 058), which
+  // its entry had before it was identified by its event.
+  auto old_ids = assign_risk_ids(findings);
+  for (std::size_t i = 0; i < findings.size(); ++i)
+    if (findings[i].local_event) old_ids[i] = risk_id_by_assets(findings[i]);
   const auto single_object = single_object_zones(model);
   // The findings about each asset, and where the asset's first one stood.
   std::vector<std::optional<std::string>> subjects(findings.size()), events(findings.size());
@@ -153,9 +158,6 @@ KnelpuntFindings merge_knelpunten(std::vector<assessors::Finding> findings, cons
     events_of_pair[p] = std::move(joining->second);
     events_by_assets.erase(joining);  // the first pair of those assets holds them
   }
-  // Co-located findings of one event are merged only when there are several.
-  for (auto& key : events)
-    if (key && by_event[*key].size() < 2) key.reset();
 
   KnelpuntFindings result;
   result.analyses.reserve(findings.size());
@@ -183,14 +185,19 @@ KnelpuntFindings merge_knelpunten(std::vector<assessors::Finding> findings, cons
       }
       // Several findings of one of its events were one entry of their own
       // before (decision 054): a tracking file may name that entry's id too.
+      // So may a tracking file name an event's own entry (decision 058, its
+      // id from the event) or, before that, the one its findings had
+      // together (decision 054, from their assets).
       for (const auto& [key, group] : by_own_event) {
+        replaced.push_back(risk_id(findings[group.front()]));
         if (group.size() < 2) continue;
         std::vector<const assessors::Finding*> shared;
         for (auto j : group) shared.push_back(&findings[j]);
         std::vector<std::size_t> unused_headlines;
-        replaced.push_back(risk_id(merge_co_located(model, shared, unused_headlines)));
+        replaced.push_back(risk_id_by_assets(merge_co_located(model, shared, unused_headlines)));
       }
       std::sort(replaced.begin(), replaced.end());
+      replaced.erase(std::unique(replaced.begin(), replaced.end()), replaced.end());
       std::vector<std::size_t> headlines;
       // The parts are the pair's events, which are dropped: the pair may be overwritten.
       finding = merge_pair_and_local_events(finding, parts, headlines);
@@ -208,11 +215,15 @@ KnelpuntFindings merge_knelpunten(std::vector<assessors::Finding> findings, cons
         parts.push_back(&findings[j]);
         replaced.push_back(old_ids[j]);
       }
-      std::sort(replaced.begin(), replaced.end());
       std::vector<std::size_t> headlines;
-      // The parts are this event's findings only, and `events_done` skips the
-      // rest of them: the first may be overwritten.
-      finding = merge_co_located(model, parts, headlines);
+      if (parts.size() > 1) {
+        // The parts are this event's findings only, and `events_done` skips
+        // the rest of them: the first may be overwritten.
+        finding = merge_co_located(model, parts, headlines);
+        replaced.push_back(risk_id_by_assets(finding));  // its id by decision 054
+      }
+      std::sort(replaced.begin(), replaced.end());
+      replaced.erase(std::unique(replaced.begin(), replaced.end()), replaced.end());
       kept[i] = true;
       result.analyses.push_back({finding.assessor});
       result.replaces.push_back(std::move(replaced));

@@ -42,7 +42,7 @@ bool is_asset_kind(std::string_view kind);
 struct KnelpuntFindings {
   std::vector<assessors::Finding> findings;
   std::vector<std::vector<std::string>> analyses;  ///< per finding: assessors, in the findings' order, unique
-  std::vector<std::vector<std::string>> replaces;  ///< per finding: ids of the parts (empty when not merged), sorted
+  std::vector<std::vector<std::string>> replaces;  ///< per finding: ids of the parts, and a co-located entry's ids before decision 058 (empty when neither), sorted
   /// Per finding: the indices of its evidence lines that are its parts' titles
   /// (one per analysis: what each found, in a line); empty when not merged.
   std::vector<std::vector<std::size_t>> headlines;

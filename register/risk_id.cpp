@@ -22,12 +22,14 @@ std::string kind_code(std::string_view kind) {
   return code.empty() ? "RISK" : code;
 }
 
-std::string identity_of(const assessors::Finding& finding) {
+namespace {
+
+std::string identity_text(const assessors::Finding& finding, std::vector<std::string> assets,
+                          std::string_view subject) {
   std::string text = finding.assessor;
   text += '\0';
   text += finding.kind;
   text += '\0';
-  std::vector<std::string> assets = finding.assets;
   std::sort(assets.begin(), assets.end());
   for (std::size_t i = 0; i < assets.size(); ++i) {
     if (i) text += ',';
@@ -36,11 +38,13 @@ std::string identity_of(const assessors::Finding& finding) {
   text += '\0';
   text += finding.scenario;
   text += '\0';
-  text += finding.subject;
+  text += subject;
   return text;
 }
 
-namespace {
+bool identified_by_event(const assessors::Finding& finding) {
+  return finding.kind == "co-located-redundancy" && finding.local_event && !finding.local_event->assets.empty();
+}
 
 std::uint64_t fnv1a(std::string_view text) {
   std::uint64_t hash = 0xcbf29ce484222325ull;
@@ -51,11 +55,26 @@ std::uint64_t fnv1a(std::string_view text) {
   return hash;
 }
 
+std::string id_from(std::string_view kind, std::string_view identity, int hex_digits) {
+  const std::string hex = fmt::format("{:016x}", fnv1a(identity));
+  return fmt::format("KP-{}-{}", kind_code(kind), hex.substr(0, static_cast<std::size_t>(hex_digits)));
+}
+
 }  // namespace
 
+std::string identity_of(const assessors::Finding& finding) {
+  if (identified_by_event(finding))  // decision 058: "flood: zone compartiment-zuid"
+    return identity_text(finding, finding.local_event->assets,
+                         finding.threat + ": " + finding.local_event->where.nl);
+  return identity_text(finding, finding.assets, finding.subject);
+}
+
 std::string risk_id(const assessors::Finding& finding, int hex_digits) {
-  const std::string hex = fmt::format("{:016x}", fnv1a(identity_of(finding)));
-  return fmt::format("KP-{}-{}", kind_code(finding.kind), hex.substr(0, static_cast<std::size_t>(hex_digits)));
+  return id_from(finding.kind, identity_of(finding), hex_digits);
+}
+
+std::string risk_id_by_assets(const assessors::Finding& finding) {
+  return id_from(finding.kind, identity_text(finding, finding.assets, finding.subject), 6);
 }
 
 std::vector<std::string> assign_risk_ids(const std::vector<assessors::Finding>& findings) {

@@ -15,11 +15,23 @@ namespace knelpunt::risk_register {
 /// other kinds: their first letters, upper-cased.
 std::string kind_code(std::string_view kind);
 
-/// The identity text hashed into the id (fields joined by NUL).
+/// The identity text hashed into the id (fields joined by NUL): assessor,
+/// kind, sorted assets, scenario, subject. A co-located redundancy with its
+/// local event is identified by the event, whichever assets' redundancy it
+/// defeats (decision 058): the event's assets in place of `assets` and its
+/// threat and where it strikes (`threat: where.nl`, "flood: zone
+/// compartiment-zuid") in place of `subject`, so its entry keeps its id when
+/// a dependent joins or leaves it.
 std::string identity_of(const assessors::Finding& finding);
 
 /// `KP-<KIND>-` + the first `hex_digits` hex digits of the identity's 64-bit FNV-1a hash.
 std::string risk_id(const assessors::Finding& finding, int hex_digits = 6);
+
+/// The id a finding had before decision 058: from its `assets` and `subject`
+/// even when it has a local event. A co-located entry lists its parts' such
+/// ids in `replaces`, so tracking files and registers that name them still
+/// find it. The same as risk_id for every finding without a local event.
+std::string risk_id_by_assets(const assessors::Finding& finding);
 
 /// Ids for all findings, in order. Where two different identities share an
 /// id, those findings get 12 hex digits instead, so ids stay unique and still

@@ -87,15 +87,46 @@ TEST_CASE(
         std::vector<std::string>{"flood-proofing", "measure-hospital", "measure-records"});
   CHECK(shared.impact == findings[0].impact);
   CHECK(shared.likelihood == findings[0].likelihood);
-  std::vector<std::string> replaced{old_ids[0], old_ids[1]};
+  // The entry is identified by its event (decision 058): the id each part
+  // has on its own. A tracking entry of either part's or of the merged
+  // entry's id before that (from their assets) finds it.
+  CHECK(risk_register::risk_id(shared) == old_ids[0]);
+  CHECK(old_ids[1] == old_ids[0]);
+  std::vector<std::string> replaced{risk_register::risk_id_by_assets(findings[0]),
+                                    risk_register::risk_id_by_assets(findings[1]),
+                                    risk_register::risk_id_by_assets(shared)};
   std::sort(replaced.begin(), replaced.end());
-  CHECK(merged.replaces[0] == replaced);  // a tracking entry of either part finds the merged one
-  CHECK(risk_register::risk_id(shared) != old_ids[0]);
-  // The others are alone with their event and stay as they were.
+  CHECK(merged.replaces[0] == replaced);
+  CHECK(std::find(replaced.begin(), replaced.end(), old_ids[0]) == replaced.end());
+  // The others are alone with their event and stay as they were, listing
+  // the id they had before decision 058.
   CHECK(merged.findings[1] == findings[2]);
   CHECK(merged.findings[2] == findings[3]);
   CHECK(merged.findings[3] == findings[4]);
-  CHECK(merged.replaces[1].empty());
+  CHECK(merged.replaces[1] == std::vector<std::string>{risk_register::risk_id_by_assets(findings[2])});
+  CHECK(risk_register::risk_id(findings[2]) != risk_register::risk_id_by_assets(findings[2]));
+  CHECK(old_ids[2] != old_ids[3]);  // another place, another event
+  CHECK(old_ids[0] != old_ids[4]);  // another threat, another finding: its id tells it apart
+}
+
+TEST_CASE("co-located entries: an event's entry keeps its id when the assets it concerns change") {
+  const std::vector<std::string> site{"generator", "substation"};
+  const auto id_with = [&](const std::vector<std::string>& dependents) {
+    std::vector<assessors::Finding> findings;
+    for (const auto& dependent : dependents) findings.push_back(co_located(dependent, site, "zone site-zuid"));
+    const auto merged = risk_register::merge_knelpunten(findings, site_model());
+    REQUIRE(merged.findings.size() == 1);
+    const auto ids = risk_register::assign_risk_ids(merged.findings);
+    return ids[0];
+  };
+  const auto alone = id_with({"hospital"});
+  CHECK(alone.rfind("KP-GEO-", 0) == 0);
+  CHECK(id_with({"hospital", "records"}) == alone);
+  CHECK(id_with({"pharmacy", "records", "hospital"}) == alone);
+  CHECK(id_with({"records"}) == alone);
+  // Where it strikes is part of what the event is.
+  assessors::Finding elsewhere = co_located("hospital", site, "zone dijkring");
+  CHECK(risk_register::risk_id(elsewhere) != alone);
 }
 
 TEST_CASE("co-located entries: a title names at most four dependents and counts the rest") {
@@ -138,7 +169,8 @@ TEST_CASE("co-located entries: a local event that takes down exactly a critical 
   // The id the two events had as one entry of their own (decision 054).
   const auto before = risk_register::merge_knelpunten({findings[1], findings[2]}, site_model());
   REQUIRE(before.findings.size() == 1);
-  const auto event_entry_id = risk_register::risk_id(before.findings[0]);
+  const auto event_entry_id = risk_register::risk_id_by_assets(before.findings[0]);
+  CHECK(risk_register::risk_id(before.findings[0]) == old_ids[1]);  // decision 058: the event's id
 
   const auto merged = risk_register::merge_knelpunten(findings, site_model());
   REQUIRE(merged.findings.size() == 2);
@@ -169,7 +201,8 @@ TEST_CASE("co-located entries: a local event that takes down exactly a critical 
         std::vector<std::string>{"flood-proofing", "measure-hospital", "measure-records", "redundant-feed"});
   CHECK(merged.analyses[0] == std::vector<std::string>{"single-point", "geographic"});
   // A tracking entry of either event, or of their shared entry, finds the pair's entry.
-  std::vector<std::string> replaced{old_ids[1], old_ids[2], event_entry_id};
+  std::vector<std::string> replaced{risk_register::risk_id_by_assets(findings[1]),
+                                    risk_register::risk_id_by_assets(findings[2]), old_ids[1], event_entry_id};
   std::sort(replaced.begin(), replaced.end());
   CHECK(merged.replaces[0] == replaced);
   // Another event stays as it was.
