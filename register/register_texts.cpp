@@ -318,7 +318,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     Entry{Label::criteria_scored, "Criteria bij Impact", "Criteria under Impact"},
     Entry{Label::criteria_scored_hint, "per criterium de klasse (A–E) en de waarde waarop die berust",
           "each criterion with its class (A–E) and the value it rests on"},
-    Entry{Label::cascades_of, "uitval die begint bij een object van", "cascades that start at an asset of"},
+    Entry{Label::cascades_of, "voor uitval vanaf het vitale proces", "for cascades from the vital process"},
     // The dependency graph picture; {} is a count.
     Entry{Label::graph_folded, "+{} samengevouwen", "+{} collapsed"},
     Entry{Label::graph_legend_a, "vitaal proces, categorie A", "vital process, category A"},
