@@ -6,7 +6,8 @@
 ///   `radius` of one supplier (`radius` > 0), one local event takes the whole
 ///   group down: the redundancy is not redundancy for that threat. One
 ///   finding per group, naming every such zone and cluster; its identity is
-///   the dependent asset and the co-located suppliers.
+///   the dependent asset and the co-located suppliers (the register
+///   identifies its entry by the local event instead, decision 058).
 /// - "zone": every zone whose loss (all its non-virtual assets failing at
 ///   t = 0) takes down vital assets outside the zone within the horizon; its
 ///   identity is the zone, so adding an asset to the zone keeps the id.

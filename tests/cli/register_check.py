@@ -15,7 +15,8 @@ and writes only below one temporary directory, removed at the end.
                shuffled depends_on and from: lists and dependency rows
   ids          after an unrelated edit (an area's population changed; a new asset
                nobody depends on) every old risk that is still about the same
-               assets keeps its id
+               assets keeps its id; a co-located redundancy's entry keeps its
+               id when a new asset depends on the same co-located suppliers
   tracking     assess leaves a tracking file (default and --tracking) byte
                for byte and with its mtime as it was
   seed         --seed-tracking writes tracking.yaml listing every risk id
@@ -276,6 +277,30 @@ def check_ids(c, reference_json):
     c.check("ids: the new asset is in the model (it has risks of its own)",
             any("archief-dordrecht" in r["assets"] for r in new["risks"]) or new.get("model", {}).get("digest") !=
             old["model"]["digest"], "neither a risk nor a changed digest shows the new asset")
+
+    # A co-located redundancy's entry is about its local event (decision 058):
+    # a second asset fed by the same two substations in the same zone joins
+    # the entry, which keeps its id.
+    event = [r for r in old["risks"] if r["kind"] == "co-located-redundancy" and "stroom-eiland-zuid" in r["assets"]]
+    c.check("ids: Dordrecht has one co-located entry of stroom-eiland-zuid", len(event) == 1, str(len(event)))
+    joined = c.copy_model("event-dependent")
+    energie = joined / "energie.yaml"
+    text = energie.read_text(encoding="utf-8")
+    c.check("ids: energie.yaml has an assets list", "\nassets:\n" in text)
+    dependent = ("  - id: laadplein-dordwijk\n"
+                 "    name: Laadplein Dordwijk\n"
+                 "    type: government.office\n"
+                 "    depends_on:\n"
+                 "      - {kind: power, from: [ss-zeehaven, ss-dordrecht-zuid], need: 1, type: physical}\n")
+    energie.write_text(text.replace("\nassets:\n", "\nassets:\n" + dependent, 1), encoding="utf-8")
+    new = json.loads(c.register(joined, "json") or b'{"risks": []}')
+    if event:
+        now = [r for r in new["risks"] if r["id"] == event[0]["id"]]
+        c.check("ids: the event's entry keeps its id when another asset depends on it", len(now) == 1,
+                f"{event[0]['id']} is not in the new register")
+        c.check("ids: that entry now names the new dependent",
+                bool(now) and "laadplein-dordwijk" in now[0]["assets"] and "stroom-eiland-zuid" in now[0]["assets"],
+                str(now[0]["assets"] if now else None))
 
 
 def stat_of(path):
