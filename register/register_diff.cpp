@@ -139,7 +139,7 @@ std::string new_shown(const FieldChange& change, const ChangedRisk& risk, std::s
 std::string headline(const RegisterDiff& diff, std::string_view lang) {
   return fmt::format("{} {}, {} {}, {} {}, {} {}{}, {} {}, {} {}", diff.added.size(), label(Label::added, lang),
                      diff.changed.size(), label(Label::changed, lang), diff.merged.size(),
-                     label(Label::merged_into_knelpunt, lang), diff.resolved.size(), label(Label::resolved, lang),
+                     label(Label::merged_into_entry, lang), diff.resolved.size(), label(Label::resolved, lang),
                      not_assessed_clause(diff.not_assessed.size(), lang), diff.not_listed.size(),
                      label(Label::no_longer_listed, lang), diff.unchanged,
                      label(Label::unchanged, lang));
@@ -274,7 +274,20 @@ RegisterDiff diff_registers(const RegisterDocument& old_register, const Register
   for (const auto& [id, entry] : new_by_id) {
     auto old = old_by_id.find(id);
     if (old == old_by_id.end()) {
-      diff.added.push_back(*entry);
+      // An entry that replaces old entries new no longer has continues them
+      // (decisions 015 and 058): not added; raised if above all of them.
+      const RegisterEntry* highest = nullptr;
+      for (const auto& replaced : entry->replaces) {
+        const auto predecessor = old_by_id.find(replaced);
+        if (predecessor == old_by_id.end() || new_by_id.contains(replaced)) continue;
+        if (!highest || predecessor->second->level_rank > highest->level_rank ||
+            (predecessor->second->level_rank == highest->level_rank && predecessor->second->id < highest->id))
+          highest = predecessor->second;
+      }
+      if (highest)
+        diff.successors.push_back({*entry, *highest});
+      else
+        diff.added.push_back(*entry);
       continue;
     }
     auto changes = changed_fields(*old->second, *entry);
@@ -302,8 +315,11 @@ RegisterDiff diff_registers(const RegisterDocument& old_register, const Register
   for (const auto& entry : new_register.not_listed) not_listed_by_id.emplace(entry.id, &entry);
   for (const auto& [id, entry] : old_by_id) {
     if (new_by_id.contains(id)) continue;
-    if (auto held = holder.find(id); held != holder.end())
-      diff.merged.push_back({*entry, std::string(held->second.first), held->second.second});
+    if (auto held = holder.find(id); held != holder.end()) {
+      const auto now = new_by_id.find(held->second.first);
+      diff.merged.push_back({*entry, std::string(held->second.first), held->second.second,
+                             now == new_by_id.end() ? std::string() : now->second->level_name});
+    }
     else if (auto now = not_listed_by_id.find(id); now != not_listed_by_id.end())
       diff.not_listed.push_back({*entry, now->second->level, now->second->level_name});
     else if (NotAssessed gone{*entry, analyses_not_run(*entry, new_register),
@@ -315,6 +331,8 @@ RegisterDiff diff_registers(const RegisterDocument& old_register, const Register
   }
 
   std::sort(diff.added.begin(), diff.added.end(), by_level_then_id);
+  std::sort(diff.successors.begin(), diff.successors.end(),
+            [](const SuccessorRisk& a, const SuccessorRisk& b) { return by_level_then_id(a.entry, b.entry); });
   std::sort(diff.resolved.begin(), diff.resolved.end(), by_level_then_id);
   std::sort(diff.merged.begin(), diff.merged.end(),
             [](const MergedRisk& a, const MergedRisk& b) { return by_level_then_id(a.previous, b.previous); });
@@ -351,6 +369,11 @@ DiffGate gate_new_risks(const RegisterDiff& diff, const std::vector<RegisterLeve
       gate.tripped.push_back(GateEntry{changed.new_entry.id, changed.new_entry.title, changed.old_entry.level,
                                        level_text(changed.old_entry), changed.new_entry.level,
                                        level_text(changed.new_entry), changed.new_entry.status});
+  for (const auto& successor : diff.successors)
+    if (successor.entry.level_rank > successor.highest.level_rank && trips(successor.entry))
+      gate.tripped.push_back(GateEntry{successor.entry.id, successor.entry.title, successor.highest.level,
+                                       level_text(successor.highest), successor.entry.level,
+                                       level_text(successor.entry), successor.entry.status});
   return gate;
 }
 
@@ -390,10 +413,11 @@ std::string diff_to_text(const RegisterDiff& diff, std::string_view lang) {
     }
   }
   if (!diff.merged.empty()) {
-    section(Label::merged_into_knelpunt, diff.merged.size());
+    section(Label::merged_into_entry, diff.merged.size());
     for (const auto& m : diff.merged)
-      out += fmt::format("  {}  {}  {}\n    {}: {}\n", plain(m.previous.id), plain(level_text(m.previous)),
-                         plain(m.previous.title), label(Label::now_in, lang), plain(m.now_in));
+      out += fmt::format("  {}  {}  {}\n    {}: {}{}\n", plain(m.previous.id), plain(level_text(m.previous)),
+                         plain(m.previous.title), label(Label::now_in, lang), plain(m.now_in),
+                         m.now_level_name.empty() ? std::string() : fmt::format(" ({})", plain(m.now_level_name)));
   }
   if (!diff.resolved.empty()) {
     section(Label::resolved, diff.resolved.size());
@@ -423,6 +447,7 @@ std::string diff_to_json(const RegisterDiff& diff, std::string_view lang) {
   out["new"] = Json{{"file", diff.new_file}, {"model", diff.new_model}, {"risks", diff.new_count}};
   out["languages_differ"] = diff.languages_differ;
   out["summary"] = Json{{"added", diff.added.size()},
+                        {"successors", diff.successors.size()},
                         {"resolved", diff.resolved.size()},
                         {"merged", diff.merged.size()},
                         {"not_listed", diff.not_listed.size()},
@@ -431,6 +456,13 @@ std::string diff_to_json(const RegisterDiff& diff, std::string_view lang) {
                         {"unchanged", diff.unchanged}};
   out["added"] = Json::array();
   for (const auto& e : diff.added) out["added"].push_back(entry_json(e));
+  out["successors"] = Json::array();
+  for (const auto& successor : diff.successors) {
+    auto item = entry_json(successor.entry);
+    item["replaces_highest"] = successor.highest.id;
+    item["replaces_highest_level"] = successor.highest.level;
+    out["successors"].push_back(std::move(item));
+  }
   out["resolved"] = Json::array();
   for (const auto& e : diff.resolved) out["resolved"].push_back(entry_json(e));
   out["merged"] = Json::array();
@@ -438,6 +470,7 @@ std::string diff_to_json(const RegisterDiff& diff, std::string_view lang) {
     auto item = entry_json(m.previous);
     item["now_in"] = m.now_in;
     item["now_in_listed"] = m.listed;
+    item["now_in_level_name"] = m.now_level_name.empty() ? Json() : Json(m.now_level_name);
     out["merged"].push_back(std::move(item));
   }
   out["not_listed"] = Json::array();
@@ -520,7 +553,7 @@ std::string diff_to_markdown(const RegisterDiff& diff, std::string_view lang) {
   }
   if (!diff.merged.empty()) {
     out += fmt::format("#### {} ({})\n\n{}\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n",
-                       capitalized(label(Label::merged_into_knelpunt, lang)), diff.merged.size(),
+                       capitalized(label(Label::merged_into_entry, lang)), diff.merged.size(),
                        label(Label::merged_why, lang), column(Label::id), column(Label::previous_level),
                        column(Label::title), column(Label::now_in));
     for (const auto& m : diff.merged)

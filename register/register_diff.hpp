@@ -46,12 +46,23 @@ struct ChangedRisk {
   std::vector<AnalysisChange> analyses_changed;
 };
 
-/// A risk the previous register listed on its own that is now part of one
-/// knelpunt entry (decision 015): not resolved, merged.
+/// A risk the previous register listed on its own that is now part of
+/// another entry, whose `replaces` names it: a knelpunt that brings an
+/// asset's analyses together (decision 015), or a co-located redundancy now
+/// under its event's id (decision 058). Not resolved, merged.
 struct MergedRisk {
   RegisterEntry previous;  ///< as the previous register had it
   std::string now_in;      ///< the id of the entry that holds it now
   bool listed = false;     ///< whether this register lists that entry
+  std::string now_level_name;  ///< that entry's level, in the newer register's language; "" when not listed
+};
+
+/// An entry of the newer register, not in the older, that replaces entries
+/// of the older (`replaces`): it continues them, so it is not an added risk.
+/// It counts as raised when its level is above the highest of theirs.
+struct SuccessorRisk {
+  RegisterEntry entry;        ///< as the newer register has it
+  RegisterEntry highest;      ///< the replaced entry with the highest level (then the lowest id)
 };
 
 /// A risk the previous register listed that this one still computes but
@@ -77,7 +88,9 @@ struct RegisterDiff {
   std::string old_model, new_model;
   std::size_t old_count = 0, new_count = 0;
   bool languages_differ = false;       ///< then titles differ anyway
-  std::vector<RegisterEntry> added;    ///< in new only; by new level (highest first), then id
+  std::vector<RegisterEntry> added;    ///< in new only, replacing none of old's; by new level (highest first), then id
+  /// In new only, replacing entries of old (shown through `merged`); by new level, then id.
+  std::vector<SuccessorRisk> successors;
   /// In old only: listed in old, and in new neither listed, nor merged into
   /// an entry, nor computed but not listed, and every analysis that found it
   /// ran again; by level (highest first), then id.
@@ -139,7 +152,9 @@ struct DiffGate {
   std::optional<int> level_rank;  ///< rank of the gate's level in NEW's risk diagram, lowest = 0
   /// "'x' is not a level of …; expected one of …" with a did-you-mean hint; "" when the level is known.
   std::string problem;
-  std::vector<GateEntry> tripped;  ///< added entries first (as diff.added), then raised ones (as diff.changed)
+  /// added entries first (as diff.added), then raised ones (as diff.changed),
+  /// then successors above every entry they replace (as diff.successors)
+  std::vector<GateEntry> tripped;
 
   bool failed() const { return !tripped.empty(); }
 };

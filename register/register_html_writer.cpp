@@ -580,7 +580,7 @@ void write_changes(std::string& out, const Register& reg, std::string_view lang)
     out += "</tbody></table>\n";
   }
   if (!changes.merged.empty()) {
-    table_head(Label::merged_into_knelpunt, changes.merged.size(), label(Label::merged_why, lang),
+    table_head(Label::merged_into_entry, changes.merged.size(), label(Label::merged_why, lang),
                {Label::id, Label::previous_level, Label::now_in});
     // The knelpunt's own entry says what it is now; the old title is not repeated.
     for (const auto& entry : changes.merged)

@@ -207,7 +207,7 @@ void write_changes(std::string& out, const Register& reg, std::string_view lang)
     out += "\n";
   }
   if (!changes.merged.empty()) {
-    heading(Label::merged_into_knelpunt, changes.merged.size());
+    heading(Label::merged_into_entry, changes.merged.size());
     // The knelpunt's own entry says what it is now; the old title is not repeated.
     out += fmt::format("{}\n\n| {} | {} | {} |\n|---|---|---|\n", label(Label::merged_why, lang),
                        capitalized(label(Label::id, lang)), capitalized(label(Label::previous_level, lang)),

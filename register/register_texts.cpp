@@ -149,16 +149,18 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     Entry{Label::compared_with, "Vergeleken met", "Compared with"},
     Entry{Label::since_previous_headline,
           "{added} nieuw, {raised} hoger, {lowered} lager, {other} anders gewijzigd, {merged} opgegaan in een "
-          "knelpunt, {resolved} vervallen{not_assessed}, {not_listed} niet meer vermeld, {unchanged} ongewijzigd",
-          "{added} added, {raised} raised, {lowered} lowered, {other} changed otherwise, {merged} merged into a "
-          "knelpunt, {resolved} resolved{not_assessed}, {not_listed} no longer listed, {unchanged} unchanged"},
+          "andere vermelding, {resolved} vervallen{not_assessed}, {not_listed} niet meer vermeld, {unchanged} ongewijzigd",
+          "{added} added, {raised} raised, {lowered} lowered, {other} changed otherwise, {merged} now part of "
+          "another entry, {resolved} resolved{not_assessed}, {not_listed} no longer listed, {unchanged} unchanged"},
     Entry{Label::no_longer_listed, "niet meer vermeld", "no longer listed"},
-    Entry{Label::merged_into_knelpunt, "opgegaan in een knelpunt", "merged into a knelpunt"},
+    Entry{Label::merged_into_entry, "opgegaan in een andere vermelding", "now part of another entry"},
     Entry{Label::merged_why,
-          "Het vorige register noemde deze risico's elk apart; dit register brengt alle analyses van een object "
-          "samen in één knelpunt. Ze zijn niet opgelost: kijk bij het knelpunt.",
-          "The previous register listed these risks one by one; this register brings every analysis of an asset "
-          "together in one knelpunt. They are not solved: see the knelpunt."},
+          "Het vorige register noemde deze risico's apart of onder een ander id; dit register brengt alle analyses "
+          "van een object samen in één knelpunt, en noemt redundantie op één plek naar de gebeurtenis die haar "
+          "treft. Ze zijn niet opgelost: kijk bij de vermelding die ze nu bevat.",
+          "The previous register listed these risks one by one or under another id; this register brings every "
+          "analysis of an asset together in one knelpunt, and names co-located redundancy after the event that "
+          "defeats it. They are not solved: see the entry that holds them now."},
     Entry{Label::no_longer_listed_why,
           "Deze risico's worden nog steeds berekend, maar dit register vermeldt ze niet (onder het laagste vermelde "
           "niveau, voorbij het grootste aantal vermeldingen of buiten de gekozen beheerders); ze zijn niet opgelost.",

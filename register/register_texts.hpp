@@ -125,7 +125,7 @@ enum class Label {
   compared_with,
   since_previous_headline,
   no_longer_listed,
-  merged_into_knelpunt,
+  merged_into_entry,
   merged_why,
   no_longer_listed_why,
   not_assessed,

@@ -329,7 +329,7 @@ class Checker:
         self.check("previous: the changes section and its link in the contents",
                    "wijzigingen" in report.ids and any(href == "#wijzigingen" for href, _ in report.links))
         counts = re.search(r"(\d+) nieuw, (\d+) hoger, (\d+) lager, (\d+) anders gewijzigd, (\d+) opgegaan in een "
-                           r"knelpunt, (\d+) vervallen, (\d+) niet meer vermeld, (\d+) ongewijzigd", text)
+                           r"andere vermelding, (\d+) vervallen, (\d+) niet meer vermeld, (\d+) ongewijzigd", text)
         self.check("previous: the headline has its counts", counts is not None)
         if counts:
             added, raised, lowered, other, merged, resolved, not_listed, unchanged = map(int, counts.groups())

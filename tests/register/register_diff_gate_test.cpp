@@ -120,3 +120,38 @@ TEST_CASE("diff gate: an unknown level is a problem listing the levels, with a d
         "'hooog' is not a level of the risk diagram of new.json (did you mean 'hoog'?); expected one of laag, midden, "
         "hoog, zeer-hoog");
 }
+
+TEST_CASE("diff gate: an entry that replaces old entries continues them; it trips only when raised above all") {
+  auto old_register = empty_register("old.json");
+  // Two findings of one asset that became one knelpunt (decision 015), and a
+  // co-located entry now under its event's id (decision 058).
+  old_register.risks = {risk("KP-SPOF-1", "hoog"), risk("KP-CTRL-1", "midden"), risk("KP-GEO-old", "hoog"),
+                        risk("KP-GEO-up", "midden")};
+  auto new_register = empty_register("new.json");
+  auto knelpunt = risk("KP-KNP-1", "hoog");
+  knelpunt.replaces = {"KP-CTRL-1", "KP-SPOF-1"};
+  auto event = risk("KP-GEO-new", "hoog");
+  event.replaces = {"KP-GEO-old"};
+  auto raised = risk("KP-GEO-raised", "zeer-hoog");
+  raised.replaces = {"KP-GEO-up"};
+  auto fresh = risk("KP-GEO-fresh", "hoog");
+  fresh.replaces = {"KP-GEO-never"};  // replaces nothing the old register had: added
+  new_register.risks = {knelpunt, event, raised, fresh};
+  const auto diff = diff_registers(old_register, new_register);
+
+  REQUIRE(diff.added.size() == 1);
+  CHECK(diff.added[0].id == "KP-GEO-fresh");
+  REQUIRE(diff.successors.size() == 3);
+  CHECK(diff.successors[0].entry.id == "KP-GEO-raised");
+  CHECK(diff.successors[0].highest.id == "KP-GEO-up");
+  CHECK(diff.successors[2].entry.id == "KP-KNP-1");
+  CHECK(diff.successors[2].highest.id == "KP-SPOF-1");  // the highest it replaces
+  REQUIRE(diff.merged.size() == 4);
+  CHECK(diff.resolved.empty());
+  for (const auto& merged : diff.merged) CHECK_FALSE(merged.now_level_name.empty());
+
+  const auto gate = gate_new_risks(diff, new_register.levels, "hoog");
+  CHECK(tripped_ids(gate) == std::vector<std::string>{"KP-GEO-fresh", "KP-GEO-raised"});
+  CHECK(gate.tripped[1].old_level == "midden");
+  CHECK(gate.tripped[1].new_level == "zeer-hoog");
+}
