@@ -262,17 +262,22 @@ def check_ids(c, reference_json):
     areas.write_text(text.replace("sterrenburg,Sterrenburg,16000,", "sterrenburg,Sterrenburg,19000,", 1), encoding="utf-8")
     compare("population of one area changed", population)
 
-    added = c.copy_model("new-asset")
-    gemeente = added / "gemeente.yaml"
-    text = gemeente.read_text(encoding="utf-8")
-    c.check("ids: gemeente.yaml has an assets list", "\nassets:\n" in text)
-    new_asset = ("  - id: archief-dordrecht\n"
-                 "    name: Regionaal archief Dordrecht\n"
-                 "    type: government.office\n"
-                 "    process: overheid.digitaal\n"
-                 "    serves: {population: 500}\n"
-                 "    cyber: {internet_exposed: true, network: it, controls: [mfa, backup-offline]}\n")
-    gemeente.write_text(text.replace("\nassets:\n", "\nassets:\n" + new_asset, 1), encoding="utf-8")
+    def with_asset(name, file, asset):
+        """A copy of Dordrecht with `asset` (YAML lines) first in `file`'s assets."""
+        model = c.copy_model(name)
+        path = model / file
+        text = path.read_text(encoding="utf-8")
+        c.check(f"ids: {file} has an assets list", "\nassets:\n" in text)
+        path.write_text(text.replace("\nassets:\n", "\nassets:\n" + asset, 1), encoding="utf-8")
+        return model
+
+    added = with_asset("new-asset", "gemeente.yaml",
+                       "  - id: archief-dordrecht\n"
+                       "    name: Regionaal archief Dordrecht\n"
+                       "    type: government.office\n"
+                       "    process: overheid.digitaal\n"
+                       "    serves: {population: 500}\n"
+                       "    cyber: {internet_exposed: true, network: it, controls: [mfa, backup-offline]}\n")
     new = compare("a new asset without dependents", added)
     c.check("ids: the new asset is in the model (it has risks of its own)",
             any("archief-dordrecht" in r["assets"] for r in new["risks"]) or new.get("model", {}).get("digest") !=
@@ -283,16 +288,12 @@ def check_ids(c, reference_json):
     # the entry, which keeps its id.
     event = [r for r in old["risks"] if r["kind"] == "co-located-redundancy" and "stroom-eiland-zuid" in r["assets"]]
     c.check("ids: Dordrecht has one co-located entry of stroom-eiland-zuid", len(event) == 1, str(len(event)))
-    joined = c.copy_model("event-dependent")
-    energie = joined / "energie.yaml"
-    text = energie.read_text(encoding="utf-8")
-    c.check("ids: energie.yaml has an assets list", "\nassets:\n" in text)
-    dependent = ("  - id: laadplein-dordwijk\n"
-                 "    name: Laadplein Dordwijk\n"
-                 "    type: government.office\n"
-                 "    depends_on:\n"
-                 "      - {kind: power, from: [ss-zeehaven, ss-dordrecht-zuid], need: 1, type: physical}\n")
-    energie.write_text(text.replace("\nassets:\n", "\nassets:\n" + dependent, 1), encoding="utf-8")
+    joined = with_asset("event-dependent", "energie.yaml",
+                        "  - id: laadplein-dordwijk\n"
+                        "    name: Laadplein Dordwijk\n"
+                        "    type: government.office\n"
+                        "    depends_on:\n"
+                        "      - {kind: power, from: [ss-zeehaven, ss-dordrecht-zuid], need: 1, type: physical}\n")
     new = json.loads(c.register(joined, "json") or b'{"risks": []}')
     if event:
         now = [r for r in new["risks"] if r["id"] == event[0]["id"]]
