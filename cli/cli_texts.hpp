@@ -117,6 +117,9 @@ enum class CliText {
   risks_reduced,
   risks_raised,
   risks_added,
+  risks_changed,
+  changed_affected,
+  changed_score,
   // simulate.
   simulate_heading,
   simulate_nothing_fails,

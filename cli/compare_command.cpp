@@ -102,7 +102,11 @@ class CompareCommand : public Command {
       auto changed = with_variant(*loaded, *file, variant, variant_diagnostics);
       if (!changed) return kExitInternal;  // checked above; cannot happen
       const auto reg = run_register(*changed, prepared, options_, nullptr);
-      auto comparison = risk_register::compare_registers(base, reg, period);
+      // Affected assets compared over those both models have (a measure's own
+      // new asset failing with the rest is no more harm).
+      auto comparison = risk_register::compare_registers(base, reg, period, [&](std::string_view asset) {
+        return loaded->model.find(asset).has_value() && changed->model.find(asset).has_value();
+      });
       comparison.variant = variant.id;
       comparison.title = variant.title;
       comparison.cost = variant.cost;

@@ -90,6 +90,20 @@ std::string joint_failure(const risk_register::RiskChange& change, std::string_v
                               lang));
 }
 
+/// "getroffen objecten 9 → 5; impactscore 39 → 12": what changed in a risk
+/// that kept its level, only the figures that differ.
+std::string same_level_change(const risk_register::RiskChange& change, std::string_view lang) {
+  std::vector<std::string> parts;
+  if (change.old_affected != change.new_affected)
+    parts.push_back(cli_format(CliText::changed_affected, lang,
+                               model::format_grouped_integer(static_cast<double>(change.old_affected), lang),
+                               model::format_grouped_integer(static_cast<double>(change.new_affected), lang)));
+  if (change.old_score != change.new_score)
+    parts.push_back(cli_format(CliText::changed_score, lang, model::format_grouped_integer(change.old_score, lang),
+                               model::format_grouped_integer(change.new_score, lang)));
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
 /// "mensuren zonder voorziening, opgeteld over de 6 scenario's: X → Y".
 std::string people_hours_total(const VariantComparison& c, std::string_view lang) {
   const std::size_t total = c.scenarios.size();
@@ -117,7 +131,7 @@ std::string render_compare_text(const std::vector<VariantComparison>& ranked, st
                                             : std::string());
     out += fmt::format("   {}: {}\n", cli_text(CliText::risks, lang),
                        cli_format(CliText::risks_counts, lang, c.removed.size(), c.reduced.size(), c.raised.size(),
-                                  c.added.size()));
+                                  c.added.size(), c.changed.size()));
     for (const auto& r : c.removed)
       out += fmt::format("     - {} ({}) {}\n", r.id, r.old_level_name.in(lang), r.title.in(lang));
     for (const auto& r : c.reduced)
@@ -130,6 +144,9 @@ std::string render_compare_text(const std::vector<VariantComparison>& ranked, st
       out += fmt::format("     + {} ({}) {}\n", r.id, r.new_level_name.in(lang), r.title.in(lang));
       if (const auto joint = joint_failure(r, lang); !joint.empty()) out += fmt::format("         {}\n", joint);
     }
+    for (const auto& r : c.changed)
+      out += fmt::format("     ~ {} ({}) {}\n         {}\n", r.id, r.new_level_name.in(lang), r.title.in(lang),
+                         same_level_change(r, lang));
     // Per scenario, never summed: scenarios are alternatives, and a sum of
     // their people counts the same residents several times (decision 049).
     out += fmt::format("   {}:\n", cli_text(CliText::people_per_scenario, lang));
@@ -158,6 +175,10 @@ nlohmann::ordered_json risk_changes(const std::vector<risk_register::RiskChange>
     if (r.joint_failure)
       change["joint_failure_people_hours"] = {{"base", std::round(r.joint_failure->base_people_hours)},
                                               {"variant", std::round(r.joint_failure->variant_people_hours)}};
+    if (!r.old_level.empty() && !r.new_level.empty()) {
+      change["affected"] = {{"base", r.old_affected}, {"variant", r.new_affected}};
+      change["impact_score"] = {{"base", r.old_score}, {"variant", r.new_score}};
+    }
     list.push_back(std::move(change));
   }
   return list;
@@ -183,7 +204,8 @@ std::string render_compare_json(const std::vector<VariantComparison>& ranked, st
                                    {"reduction", c.reduction()}};
     v["reduction_per_million_eur"] = c.reduction_per_euro ? nlohmann::ordered_json(*c.reduction_per_euro * 1e6) : nullptr;
     v["risks"] = {{"removed", risk_changes(c.removed, lang)}, {"reduced", risk_changes(c.reduced, lang)},
-                  {"raised", risk_changes(c.raised, lang)}, {"added", risk_changes(c.added, lang)}};
+                  {"raised", risk_changes(c.raised, lang)}, {"added", risk_changes(c.added, lang)},
+                  {"changed", risk_changes(c.changed, lang)}};
     // Whole people-hours: the fractions are artefacts of minute buffers, not information.
     auto scenarios = nlohmann::ordered_json::array();
     for (const auto& scenario : c.scenarios) {
@@ -211,15 +233,15 @@ std::string render_compare_markdown(const std::vector<VariantComparison>& ranked
   std::string out = fmt::format("# {}: {}\n\n", cli_text(CliText::measures_compared, lang),
                                 model::markdown_escape(model_name));
   out += fmt::format("{}\n", cli_text(CliText::compare_table_header, lang));
-  out += "|---|---|---|---|---|---|---|---|---|\n";
+  out += "|---|---|---|---|---|---|---|---|---|---|\n";
   for (std::size_t rank = 0; rank < ranked.size(); ++rank) {
     const auto& c = ranked[rank];
-    out += fmt::format("| {} | {} | {} | {} → {} | {} | {} | {} | {} | {} |\n", rank + 1,
+    out += fmt::format("| {} | {} | {} | {} → {} | {} | {} | {} | {} | {} | {} |\n", rank + 1,
                        model::markdown_escape(c.title.empty() ? c.variant : c.title + " (" + c.variant + ")"),
                        c.cost ? money(*c.cost, lang) : "–", model::format_decimal(c.base_expected_impact, 3, lang),
                        model::format_decimal(c.variant_expected_impact, 3, lang),
                        c.reduction_per_euro ? model::format_decimal(*c.reduction_per_euro * 1e6, 4, lang) : "–",
-                       c.removed.size(), c.reduced.size(), c.raised.size(), c.added.size());
+                       c.removed.size(), c.reduced.size(), c.raised.size(), c.added.size(), c.changed.size());
   }
   for (const auto& c : ranked) {
     out += fmt::format("\n## {}\n\n", model::markdown_escape(c.title.empty() ? c.variant : c.title));
@@ -227,10 +249,12 @@ std::string render_compare_markdown(const std::vector<VariantComparison>& ranked
       if (changes.empty()) return;
       out += fmt::format("**{}**\n\n", cli_text(heading, lang));
       for (const auto& r : changes) {
-        out += fmt::format("- {} ({}{}{}) {}\n", r.id, r.old_level_name.in(lang),
-                           !r.old_level.empty() && !r.new_level.empty() ? " → " : "",
+        const bool same_level = r.old_level == r.new_level;
+        out += fmt::format("- {} ({}{}{}) {}\n", r.id, same_level ? "" : r.old_level_name.in(lang),
+                           !r.old_level.empty() && !r.new_level.empty() && !same_level ? " → " : "",
                            r.new_level_name.in(lang), model::markdown_escape(r.title.in(lang)));
         if (const auto joint = joint_failure(r, lang); !joint.empty()) out += fmt::format("  - {}\n", joint);
+        if (same_level) out += fmt::format("  - {}\n", same_level_change(r, lang));
       }
       out += "\n";
     };
@@ -238,6 +262,7 @@ std::string render_compare_markdown(const std::vector<VariantComparison>& ranked
     list(CliText::risks_reduced, c.reduced);
     list(CliText::risks_raised, c.raised);
     list(CliText::risks_added, c.added);
+    list(CliText::risks_changed, c.changed);
     // Per scenario, never summed into a head count (decision 049).
     out += fmt::format("**{}**\n\n", capitalized(std::string(cli_text(CliText::people_per_scenario, lang))));
     std::size_t changed = 0;

@@ -63,8 +63,14 @@ double VariantComparison::variant_people_hours() const {
   return total;
 }
 
-VariantComparison compare_registers(const Register& base, const Register& variant, int period_years) {
+VariantComparison compare_registers(const Register& base, const Register& variant, int period_years,
+                                    const CountedAsset& counted) {
   VariantComparison comparison;
+  const auto affected_of = [&](const Risk& risk) {
+    if (!counted) return risk.finding.affected.size();
+    return static_cast<std::size_t>(
+        std::count_if(risk.finding.affected.begin(), risk.finding.affected.end(), counted));
+  };
   std::map<std::string, const Risk*> in_variant;
   for (const auto& risk : variant.risks) in_variant[risk.id] = &risk;
   std::map<std::string, const Risk*> in_base;
@@ -80,12 +86,14 @@ VariantComparison compare_registers(const Register& base, const Register& varian
       change.old_level_name = {level_name(base.diagram, before->level, "nl"),
                                level_name(base.diagram, before->level, "en")};
       change.old_score = before->impact_score;
+      change.old_affected = affected_of(*before);
     }
     if (after) {
       change.new_level = level_id(variant.diagram, after->level);
       change.new_level_name = {level_name(variant.diagram, after->level, "nl"),
                                level_name(variant.diagram, after->level, "en")};
       change.new_score = after->impact_score;
+      change.new_affected = affected_of(*after);
     }
     return change;
   };
@@ -101,6 +109,8 @@ VariantComparison compare_registers(const Register& base, const Register& varian
       comparison.reduced.push_back(change_of(&risk, &now));
     else if (now.level > risk.level)
       comparison.raised.push_back(change_of(&risk, &now));
+    else if (now.impact_score != risk.impact_score || affected_of(now) != affected_of(risk))
+      comparison.changed.push_back(change_of(&risk, &now));
   }
   for (const auto& risk : variant.risks)
     if (!in_base.count(risk.id)) comparison.added.push_back(change_of(nullptr, &risk));

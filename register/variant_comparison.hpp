@@ -76,6 +76,10 @@ struct RiskChange {
   /// "zeer-hoog"); empty when absent on that side.
   assessors::LocalText old_level_name, new_level_name;
   double old_score = 0, new_score = 0;  ///< impact scores
+  /// Assets that fail with it within its horizon, beside its own (the
+  /// register's count, `affected`, of the assets compare_registers counts),
+  /// on each side; 0 where absent.
+  std::size_t old_affected = 0, new_affected = 0;
   assessors::LocalText title;
   std::optional<JointFailure> joint_failure;  ///< added critical pairs only (add_joint_failures)
 };
@@ -87,6 +91,10 @@ struct VariantComparison {
   std::vector<RiskChange> reduced;  ///< lower level with the variant
   std::vector<RiskChange> raised;   ///< higher level with the variant
   std::vector<RiskChange> added;    ///< in the variant only
+  /// At the same level on both sides, but with another count of affected
+  /// assets or another impact score: a pair that no longer takes the
+  /// hospital down still hits the general practice. In base order.
+  std::vector<RiskChange> changed;
   double base_expected_impact = 0, variant_expected_impact = 0;
   std::vector<ScenarioPeople> scenarios;  ///< the model's scenarios in model order, then the variant's events
   /// Σ over the scenarios of their people-hours without and with the variant:
@@ -98,8 +106,16 @@ struct VariantComparison {
   double reduction() const { return base_expected_impact - variant_expected_impact; }
 };
 
+/// Whether an asset counts when affected assets are compared: `compare`
+/// counts those both models have, so that a measure's own new asset (a
+/// generator that floods with the rest) is not read as more harm.
+using CountedAsset = std::function<bool(std::string_view asset)>;
+
 /// Compares the base register with a variant's (both with the same diagram).
-VariantComparison compare_registers(const Register& base, const Register& variant, int period_years);
+/// `counted` (every asset when empty) picks the affected assets that
+/// RiskChange::old_affected and new_affected count and `changed` compares.
+VariantComparison compare_registers(const Register& base, const Register& variant, int period_years,
+                                    const CountedAsset& counted = {});
 
 /// A cascade of initial failures on one side of a comparison (base or variant).
 using PeopleOf = std::function<PeopleOverTime(const std::vector<model::InitialFailure>&)>;

@@ -79,3 +79,35 @@ TEST_CASE("variant comparison: an added critical pair gets its members' joint fa
   CHECK_FALSE(added_single.joint_failure.has_value());
   CHECK(asked == std::vector<std::vector<std::string>>{{"generator", "scada"}, {"generator", "scada"}});
 }
+
+TEST_CASE("variant comparison: a risk at the same level with fewer affected assets or another score is changed") {
+  const auto base = knelpunt::test::fixture_register();
+  REQUIRE(base.risks.size() >= 3);
+  auto variant = base;
+  // The first keeps its level and score but one affected asset fewer; the
+  // second keeps everything but its score; the third only gains an asset
+  // the base model lacks (the measure's own generator).
+  auto& fewer = variant.risks[0].finding.affected;
+  fewer = {"a", "b", "c"};
+  auto with_three = base;
+  with_three.risks[0].finding.affected = {"a", "b", "c", "d"};
+  variant.risks[1].impact_score = base.risks[1].impact_score + 10;
+  with_three.risks[2].finding.affected = {"a"};
+  variant.risks[2].finding.affected = {"a", "new-generator"};
+
+  const auto in_both = [](std::string_view asset) { return asset != "new-generator"; };
+  const auto comparison = compare_registers(with_three, variant, 5, in_both);
+  CHECK(comparison.reduced.empty());
+  CHECK(comparison.raised.empty());
+  REQUIRE(comparison.changed.size() == 2);
+  CHECK(comparison.changed[0].id == base.risks[0].id);
+  CHECK(comparison.changed[0].old_affected == 4);
+  CHECK(comparison.changed[0].new_affected == 3);
+  CHECK(comparison.changed[0].old_level == comparison.changed[0].new_level);
+  CHECK(comparison.changed[1].id == base.risks[1].id);
+  CHECK(comparison.changed[1].new_score == comparison.changed[1].old_score + 10);
+  // Without the filter the measure's own asset counts, and the third is changed too.
+  CHECK(compare_registers(with_three, variant, 5).changed.size() == 3);
+  // The same register on both sides: nothing changed.
+  CHECK(compare_registers(base, base, 5).changed.empty());
+}
