@@ -136,6 +136,12 @@ std::string new_shown(const FieldChange& change, const ChangedRisk& risk, std::s
   return change.new_value.empty() ? "–" : change.new_value;
 }
 
+/// "KP-GEO-aa6269 (hoog)": the entry that holds a merged risk now, with its
+/// level when the newer register lists it.
+std::string now_in_text(const MergedRisk& merged) {
+  return merged.now_level_name.empty() ? merged.now_in : fmt::format("{} ({})", merged.now_in, merged.now_level_name);
+}
+
 std::string headline(const RegisterDiff& diff, std::string_view lang) {
   return fmt::format("{} {}, {} {}, {} {}, {} {}{}, {} {}, {} {}", diff.added.size(), label(Label::added, lang),
                      diff.changed.size(), label(Label::changed, lang), diff.merged.size(),
@@ -415,9 +421,8 @@ std::string diff_to_text(const RegisterDiff& diff, std::string_view lang) {
   if (!diff.merged.empty()) {
     section(Label::merged_into_entry, diff.merged.size());
     for (const auto& m : diff.merged)
-      out += fmt::format("  {}  {}  {}\n    {}: {}{}\n", plain(m.previous.id), plain(level_text(m.previous)),
-                         plain(m.previous.title), label(Label::now_in, lang), plain(m.now_in),
-                         m.now_level_name.empty() ? std::string() : fmt::format(" ({})", plain(m.now_level_name)));
+      out += fmt::format("  {}  {}  {}\n    {}: {}\n", plain(m.previous.id), plain(level_text(m.previous)),
+                         plain(m.previous.title), label(Label::now_in, lang), plain(now_in_text(m)));
   }
   if (!diff.resolved.empty()) {
     section(Label::resolved, diff.resolved.size());
@@ -559,7 +564,7 @@ std::string diff_to_markdown(const RegisterDiff& diff, std::string_view lang) {
     for (const auto& m : diff.merged)
       out += fmt::format("| {} | {} | {} | {} |\n", markdown_escape(m.previous.id),
                          markdown_escape(level_text(m.previous)), markdown_escape(m.previous.title),
-                         markdown_escape(m.now_in));
+                         markdown_escape(now_in_text(m)));
     out += "\n";
   }
   entry_table(Label::resolved, diff.resolved);
