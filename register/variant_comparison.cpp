@@ -112,6 +112,16 @@ VariantComparison compare_registers(const Register& base, const Register& varian
     else if (now.impact_score != risk.impact_score || affected_of(now) != affected_of(risk))
       comparison.changed.push_back(change_of(&risk, &now));
   }
+  // The largest changes first (impact score, then affected assets), the
+  // register's order among equals: a board reads the few that matter first.
+  std::stable_sort(comparison.changed.begin(), comparison.changed.end(), [](const RiskChange& a, const RiskChange& b) {
+    const auto score = [](const RiskChange& c) { return std::abs(c.new_score - c.old_score); };
+    const auto assets = [](const RiskChange& c) {
+      return c.new_affected > c.old_affected ? c.new_affected - c.old_affected : c.old_affected - c.new_affected;
+    };
+    if (score(a) != score(b)) return score(a) > score(b);
+    return assets(a) > assets(b);
+  });
   for (const auto& risk : variant.risks)
     if (!in_base.count(risk.id)) comparison.added.push_back(change_of(nullptr, &risk));
   comparison.base_expected_impact = expected_annual_impact(base, period_years);

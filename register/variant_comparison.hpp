@@ -93,7 +93,8 @@ struct VariantComparison {
   std::vector<RiskChange> added;    ///< in the variant only
   /// At the same level on both sides, but with another count of affected
   /// assets or another impact score: a pair that no longer takes the
-  /// hospital down still hits the general practice. In base order.
+  /// hospital down still hits the general practice. The largest change in
+  /// impact score first, then in affected assets, then in base order.
   std::vector<RiskChange> changed;
   double base_expected_impact = 0, variant_expected_impact = 0;
   std::vector<ScenarioPeople> scenarios;  ///< the model's scenarios in model order, then the variant's events
