@@ -102,9 +102,9 @@ constexpr std::array kTexts{
           "Counted with repairs: the model has recovery times, and the table counts as the register, whatif and "
           "option --asset ID do.\n"},
     Entry{CliText::reach_legend_own_horizon,
-          "Eigen horizon: een object van vitaal proces {} telt binnen {} (profiel {}), zoals in het register, whatif "
+          "Eigen horizon: een object van het vitale proces {} telt binnen {} (profiel {}), zoals in het register, whatif "
           "en de optie --asset ID; --horizon geeft elk object dezelfde horizon.\n",
-          "Own horizon: an asset of vital process {} counts within {} (profile {}), as in the register, whatif and "
+          "Own horizon: an asset of the vital process {} counts within {} (profile {}), as in the register, whatif and "
           "option --asset ID; --horizon gives every asset the same horizon.\n"},
     Entry{CliText::column_within, "binnen", "within"},
     Entry{CliText::column_people, "mensen", "people"},

@@ -93,6 +93,7 @@ class MergeCommand : public Command {
     merged.has_recovery = first.report.has_recovery;  // part of the model, which the digest fixes
     merged.profile = first.report.profile;
     merged.own_horizons = first.report.own_horizons;
+    merged.process_names = first.report.process_names;
     // Nothing is sized by N, which comes from a file: a shard claiming 4e9
     // parts must not allocate 4e9 slots (docs/security.md, Feeds and JSON).
     std::vector<std::pair<std::uint32_t, std::size_t>> indices;  // shard index, part

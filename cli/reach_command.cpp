@@ -20,6 +20,7 @@
 #include "cli/progress_bar.hpp"
 #include "cli/reach_report.hpp"
 #include "assessors/impact_estimator.hpp"
+#include "assessors/local_format.hpp"
 #include "assessors/register_reach.hpp"
 #include "engine/affected_people.hpp"
 #include "engine/parallel_for.hpp"
@@ -153,7 +154,10 @@ class ReachCommand : public Command {
         if (own.hours != horizon && std::any_of(model.assets.begin(), model.assets.end(), [&](const auto& asset) {
               return asset.process == own.process;
             }))
+        {
           report.own_horizons.push_back(own);
+          report.process_names.emplace(own.process, assessors::process_names(loaded->reference, {own.process}));
+        }
     }
     const engine::PeopleServed served(model);
     // With recovery times and a finite horizon every row is counted with

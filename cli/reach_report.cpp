@@ -101,9 +101,12 @@ std::string render_reach_text(const ReachReport& report, std::size_t top, std::s
   // Without a horizon there are no repairs to count (docs/reach.md).
   if (report.has_recovery && !std::isinf(report.horizon))
     out += cli_text(CliText::reach_legend_recovery, lang);
-  for (const auto& own : report.own_horizons)
-    out += fmt::format(fmt::runtime(cli_text(CliText::reach_legend_own_horizon, lang)), own.process,
+  for (const auto& own : report.own_horizons) {
+    const auto name = report.process_names.find(own.process);
+    out += fmt::format(fmt::runtime(cli_text(CliText::reach_legend_own_horizon, lang)),
+                       name == report.process_names.end() ? own.process : name->second.in(lang),
                        model::format_duration(own.hours, lang), report.profile);
+  }
   if (population_shown) out += cli_text(CliText::reach_legend_population, lang);
   return out;
 }
@@ -199,8 +202,13 @@ std::string render_reach_shard(const ReachReport& report, const Shard& shard, co
   // What the text's legend says of the rows counted within a process's own horizon.
   out["profile"] = report.profile;
   auto own_horizons = nlohmann::ordered_json::array();
-  for (const auto& own : report.own_horizons)
-    own_horizons.push_back({{"process", own.process}, {"horizon_h", model::json_hours(own.hours)}});
+  for (const auto& own : report.own_horizons) {
+    nlohmann::ordered_json item{{"process", own.process}};
+    if (const auto name = report.process_names.find(own.process); name != report.process_names.end())
+      item["name"] = {{"nl", name->second.nl}, {"en", name->second.en}};
+    item["horizon_h"] = model::json_hours(own.hours);
+    own_horizons.push_back(std::move(item));
+  }
   out["own_horizons"] = std::move(own_horizons);
   auto assets = nlohmann::ordered_json::array();
   for (const auto& row : report.rows) {

@@ -4,12 +4,14 @@
 
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "assessors/assessment_profile.hpp"
+#include "assessors/finding.hpp"
 #include "model/diagnostic.hpp"
 #include "model/duration.hpp"
 
@@ -43,6 +45,9 @@ struct ReachReport {
   /// as the register, whatif and --asset do (decisions 045, 048), and the
   /// text says so. Empty with --horizon.
   std::vector<assessors::ProcessHorizon> own_horizons;
+  /// The names of own_horizons' processes (vital-processes catalogue), by
+  /// id, as the register names them; a process without one shows its id.
+  std::map<std::string, assessors::LocalText, std::less<>> process_names;
   std::string profile;  ///< the profile those horizons come from
   std::vector<ReachRow> rows;  ///< any order; render sorts
 };

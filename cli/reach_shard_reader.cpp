@@ -75,6 +75,16 @@ std::optional<ReachShardFile> parse_reach_shard(std::string_view text, std::stri
       assessors::ProcessHorizon horizon;
       horizon.process = check.text((*own)[i], pointer, "process", true);
       horizon.hours = check.non_negative((*own)[i], pointer, "horizon_h");
+      // Absent in a shard of an earlier version: the text then names the process by its id.
+      if ((*own)[i].contains("name")) {
+        const Json* name = check.member((*own)[i], pointer, "name");
+        if (name && name->is_object())
+          file.report.process_names.emplace(horizon.process,
+                                            assessors::LocalText{check.text(*name, pointer + "/name", "nl", true),
+                                                                 check.text(*name, pointer + "/name", "en", true)});
+        else if (name)
+          check.problem(pointer + "/name", "is " + describe_json(*name), "an object {nl, en}");
+      }
       file.report.own_horizons.push_back(std::move(horizon));
     }
   }
