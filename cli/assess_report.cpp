@@ -15,7 +15,12 @@ using model::one_line;
 std::string render_unmatched_tracking(const risk_register::Register& reg) {
   std::string out;
   for (const auto& unmatched : reg.unmatched_tracking) {
-    if (!unmatched.now_in.empty())
+    if (unmatched.applied)
+      out += fmt::format("{}: warning: tracking entry '{}' names the id that entry {} had before it was named "
+                         "after its local event (decision 058); applied to {}; expected the new id (rename the "
+                         "entry)\n",
+                         unmatched.where, unmatched.key, unmatched.now_in, unmatched.now_in);
+    else if (!unmatched.now_in.empty())
       out += fmt::format("{}: warning: tracking entry '{}' names a risk that is now part of entry {}; "
                          "expected that id (move the entry's decision to {} after review)\n",
                          unmatched.where, unmatched.key, unmatched.now_in, unmatched.now_in);

@@ -157,6 +157,41 @@ void score_risk(Risk& risk, const catalogs::ScoringMethod& scoring, const catalo
   }
 }
 
+namespace {
+
+/// Says which entry now holds each unmatched key that names an id some
+/// entry replaces (`now_in`). A co-located redundancy without a tracking
+/// entry of its own takes the one entry that names the id it had before it
+/// was identified by its event (decision 058): the same event, renamed, so
+/// an accepted or mitigated decision keeps holding (and `--fail-on` keeps
+/// its verdict) until the key is renamed. Two or more such entries for one
+/// risk are left to a reader: they may disagree.
+void carry_over_renamed_tracking(const TrackingFile& file, std::vector<Risk>& risks,
+                                 std::vector<UnmatchedTracking>& unmatched) {
+  std::map<std::string_view, Risk*> holder;  // replaced id → the entry that holds it
+  for (auto& risk : risks)
+    for (const auto& id : risk.replaces) holder.emplace(id, &risk);
+  std::map<Risk*, std::vector<UnmatchedTracking*>> renamed;
+  for (auto& entry : unmatched) {
+    const auto held = holder.find(entry.key);
+    if (held == holder.end()) continue;
+    entry.now_in = held->second->id;
+    if (held->second->finding.kind == "co-located-redundancy" && held->second->tracking.matched.empty())
+      renamed[held->second].push_back(&entry);
+  }
+  for (auto& [risk, entries] : renamed) {
+    if (entries.size() != 1) continue;
+    const auto found = std::find_if(file.entries.begin(), file.entries.end(),
+                                    [&](const TrackingEntry& e) { return e.key == entries.front()->key; });
+    if (found == file.entries.end()) continue;
+    risk->tracking = found->tracking;
+    risk->tracking.matched = found->key;
+    entries.front()->applied = true;
+  }
+}
+
+}  // namespace
+
 Register build_register(std::vector<assessors::Finding> findings, const model::Model& model,
                         const catalogs::ReferenceData& reference, const RegisterSettings& settings,
                         const TrackingFile* tracking) {
@@ -238,6 +273,7 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
   sort_for_review(reg.risks);
   if (tracking) {
     reg.unmatched_tracking = apply_tracking(*tracking, reg.risks);
+    carry_over_renamed_tracking(*tracking, reg.risks, reg.unmatched_tracking);
     // An analyst's classes change the score, hence the order.
     bool rescored = false;
     for (auto& risk : reg.risks)
@@ -246,10 +282,6 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
         rescored = true;
       }
     if (rescored) sort_for_review(reg.risks);
-    // A key naming an id that is now part of a knelpunt entry: say which.
-    for (auto& unmatched : reg.unmatched_tracking)
-      for (const auto& risk : reg.risks)
-        if (std::binary_search(risk.replaces.begin(), risk.replaces.end(), unmatched.key)) unmatched.now_in = risk.id;
   }
   return reg;
 }

@@ -535,6 +535,8 @@ void write_tables(std::string& out, const Register& reg, const RegisterSummary& 
     for (const auto& u : reg.unmatched_tracking)
       out += fmt::format("<li><code>{}</code> ({}){}</li>\n", esc(u.key), esc(u.where),
                          u.now_in.empty() ? std::string()
+                         : u.applied      ? fmt::format(" → {}", fmt::format(fmt::runtime(label(Label::applied_to, lang)),
+                                                                             "<code>" + esc(u.now_in) + "</code>"))
                                           : fmt::format(" → {} <code>{}</code>",
                                                         label(Label::now_in, lang), esc(u.now_in)));
     out += "</ul>\n";

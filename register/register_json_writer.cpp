@@ -328,7 +328,8 @@ std::string register_to_json(const Register& reg, std::string_view lang) {
   out["risks"] = Json::array();
   out["unmatched_tracking"] = Json::array();
   for (const auto& u : reg.unmatched_tracking)
-    out["unmatched_tracking"].push_back(Json{{"key", u.key}, {"where", u.where}, {"now_in", text_or_null(u.now_in)}});
+    out["unmatched_tracking"].push_back(
+        Json{{"key", u.key}, {"where", u.where}, {"now_in", text_or_null(u.now_in)}, {"applied", u.applied}});
   std::string text = dump(out);
   if (reg.risks.empty()) return text + "\n";
 

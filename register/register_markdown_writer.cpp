@@ -297,7 +297,10 @@ void write_summary(std::string& out, const Register& reg, const RegisterSummary&
     for (const auto& u : reg.unmatched_tracking)
       out += fmt::format("- {} ({}){}\n", markdown_escape(u.key, true), markdown_escape(u.where),
                          u.now_in.empty() ? std::string()
-                                          : fmt::format(" → {} {}", label(Label::now_in, lang), markdown_escape(u.now_in)));
+                         : u.applied
+                             ? fmt::format(" → {}", fmt::format(fmt::runtime(label(Label::applied_to, lang)),
+                                                                markdown_escape(u.now_in)))
+                             : fmt::format(" → {} {}", label(Label::now_in, lang), markdown_escape(u.now_in)));
     out += "\n";
   }
 }

@@ -231,6 +231,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     Entry{Label::analyses, "analyses", "analyses"},
     Entry{Label::replaces, "vervangt", "replaces"},
     Entry{Label::now_in, "nu onderdeel van", "now part of"},
+    Entry{Label::applied_to, "toegepast op {}, dat dit id vervangt (hernoem de regel)",
+          "applied to {}, which replaces this id (rename the entry)"},
     Entry{Label::fail_many, "vallen uit", "fail"},
     Entry{Label::highest_risks, "De hoogste risico's", "The highest risks"},
     Entry{Label::heaviest_consequence, "zwaarste gevolg", "heaviest consequence"},

@@ -182,6 +182,7 @@ enum class Label {
   analyses,
   replaces,
   now_in,
+  applied_to,
   // Compact Markdown.
   fail_many,
   highest_risks,

@@ -105,6 +105,10 @@ struct UnmatchedTracking {
   std::vector<std::string> shadowed_by = {};
   /// When the key is an id that a knelpunt entry replaced: that entry's id.
   std::string now_in = {};
+  /// The entry was applied to `now_in`: its key is the id that co-located
+  /// redundancy had before it was identified by its event (decision 058),
+  /// and it was the only tracking entry for it.
+  bool applied = false;
 };
 
 /// One row of a table by level: the entries of one sector or one operator.

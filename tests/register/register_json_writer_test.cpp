@@ -72,7 +72,8 @@ TEST_CASE("register JSON: model, method and feeds") {
                                  {"feed_date", nullptr},
                                  {"feed_version", nullptr},
                                  {"entries", 0}});
-  CHECK(json["unmatched_tracking"][0] == Json{{"key", "KP-OLD-*"}, {"where", "tracking.yaml:12:3"}, {"now_in", nullptr}});
+  CHECK(json["unmatched_tracking"][0] ==
+        Json{{"key", "KP-OLD-*"}, {"where", "tracking.yaml:12:3"}, {"now_in", nullptr}, {"applied", false}});
 }
 
 TEST_CASE("register JSON: infinite horizon is null") {
