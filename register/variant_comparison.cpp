@@ -109,8 +109,9 @@ VariantComparison compare_registers(const Register& base, const Register& varian
       comparison.reduced.push_back(change_of(&risk, &now));
     else if (now.level > risk.level)
       comparison.raised.push_back(change_of(&risk, &now));
-    else if (now.impact_score != risk.impact_score || affected_of(now) != affected_of(risk))
-      comparison.changed.push_back(change_of(&risk, &now));
+    else if (auto change = change_of(&risk, &now);
+             change.new_score != change.old_score || change.new_affected != change.old_affected)
+      comparison.changed.push_back(std::move(change));
   }
   // The largest changes first (impact score, then affected assets), the
   // register's order among equals: a board reads the few that matter first.
