@@ -85,6 +85,18 @@ struct Likelihood {
   friend bool operator==(const Likelihood&, const Likelihood&) = default;
 };
 
+/// What another entry already counts of a cascade (decision 046): per
+/// criterion of the scoring catalogue (catalogue order; 0 for a criterion
+/// without an estimate) the value of the cascade of `who` alone. An outcome
+/// given such a baseline classes each estimated criterion by what the
+/// cascade adds to it: its own value minus the baseline's, never below 0
+/// (ImpactEstimator::outcome).
+struct CountedElsewhere {
+  std::string who;             ///< the asset ids whose own entries count `values`, as a text names them
+  std::vector<double> values;  ///< per criterion
+  friend bool operator==(const CountedElsewhere&, const CountedElsewhere&) = default;
+};
+
 /// One local event a finding is about (geographic's co-located redundancy):
 /// what it takes down at t = 0 — the seeds of the finding's cascade — and
 /// where. Findings with the same event have the same cascade, so the
@@ -129,6 +141,10 @@ struct Finding {
   /// event defeats (decision 056). Their operators and vital processes see
   /// the entry.
   std::vector<std::string> concerns;
+  /// The baseline the finding's impact is counted beyond (decision 046), when
+  /// part of its cascade is counted in other entries: kept so that detailing
+  /// a finding given in brief writes the same basis texts a full run does.
+  std::optional<CountedElsewhere> counted_elsewhere;
   /// True for a finding given in brief (decision 021): its identity, title,
   /// description, likelihood, impact and measures are final, but `affected`,
   /// `chain` and `timeline` are empty until Assessment::detail fills them

@@ -448,15 +448,17 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds, Out
     const auto& criterion = criteria[c];
     if (!criterion.estimate) continue;
     if (elsewhere) {
-      // What this cascade adds to the baseline (decision 046); the basis in
-      // brief too, as detailing cannot know the baseline.
+      // What this cascade adds to the baseline (decision 046). The basis is
+      // written when the finding is detailed: the finding keeps its
+      // baseline (Finding::counted_elsewhere) and detailing passes it back.
       const double value = estimated_value(*criterion.estimate, service_outage_, model_, graph_,
                                            *workspace->per_criterion[c], criterion_counts_[c], everyone, outages, horizon);
       const double baseline = c < elsewhere->values.size() ? elsewhere->values[c] : 0.0;
       const double added = std::max(0.0, value - baseline);
       if (auto impact_class = criterion.classify(added))
         out.impact.push_back({criterion.id, *impact_class, added,
-                              beyond_basis(criterion, value, baseline, added, *impact_class, elsewhere->who),
+                              brief ? LocalText{}
+                                    : beyond_basis(criterion, value, baseline, added, *impact_class, elsewhere->who),
                               ImpactSource::estimate});
       else
         note_below_class_a(criterion, added);

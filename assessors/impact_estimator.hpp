@@ -67,16 +67,6 @@ struct CascadeOutcome {
 /// finding keeps, so that every assessor's entry shows the same parts.
 void take_cascade(Finding& finding, CascadeOutcome&& outcome);
 
-/// What another entry already counts of a cascade (decision 046): per
-/// criterion of the scoring catalogue (catalogue order; 0 for a criterion
-/// without an estimate) the value of the cascade of `who` alone. An outcome
-/// given such a baseline classes each estimated criterion by what the
-/// cascade adds to it: its own value minus the baseline's, never below 0.
-struct CountedElsewhere {
-  std::string who;             ///< the asset ids whose own entries count `values`, as a text names them
-  std::vector<double> values;  ///< per criterion
-};
-
 /// How much of a CascadeOutcome to build.
 enum class OutcomeDetail {
   full,   ///< everything
@@ -112,8 +102,9 @@ class ImpactEstimator {
   /// `brief` skips the evidence that only a listed entry shows (decision
   /// 021); the figures are the same as in `full`.
   /// With `elsewhere`, each estimated criterion counts what this cascade
-  /// adds to the baseline's value (CountedElsewhere), and its basis says so
-  /// in full and in brief alike; the floor applies as without it.
+  /// adds to the baseline's value (CountedElsewhere), and in full its basis
+  /// says so (in brief, like every basis, it is left empty: a finding keeps
+  /// its baseline for detailing); the floor applies as without it.
   CascadeOutcome outcome(std::span<const engine::Seed> seeds, OutcomeDetail detail = OutcomeDetail::full,
                          const CountedElsewhere* elsewhere = nullptr) const;
 

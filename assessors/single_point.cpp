@@ -327,6 +327,7 @@ class SinglePointAssessor : public Assessor {
           local_text(Phrase::restored_in_time, bounded_id_list(restored_ids, kNamed), horizon));
     take_cascade(finding, std::move(outcome));
     finding.brief = brief;
+    if (elsewhere) finding.counted_elsewhere = *elsewhere;  // detail() writes its basis texts from it
     finding.likelihood = structural_likelihood(set, context, joint_failed_runs);
     finding.measures = structural_measures(set, context);
     return true;
@@ -338,13 +339,15 @@ class SinglePointAssessor : public Assessor {
     for (const auto& id : finding.assets)
       if (const auto index = context.model.find(id)) seeds.push_back({static_cast<model::AssetIndex>(*index), 0});
     std::sort(seeds.begin(), seeds.end(), [](const auto& a, const auto& b) { return a.asset < b.asset; });
-    auto outcome = context.impact.outcome(seeds);
+    // With the baseline the brief run counted beyond (decision 046), so that
+    // each basis says what the set adds to its single points.
+    const auto* elsewhere = finding.counted_elsewhere ? &*finding.counted_elsewhere : nullptr;
+    auto outcome = context.impact.outcome(seeds, OutcomeDetail::full, elsewhere);
     // The estimates' basis texts, by criterion (the classes are the brief
     // ones'); an analyst's class (tracking) keeps its own text.
     auto impact = std::move(finding.impact);
     for (auto& criterion : impact) {
-      // A basis given in brief (what a set adds to its single points, decision 046) stays.
-      if (criterion.source != ImpactSource::estimate || !criterion.basis.nl.empty()) continue;
+      if (criterion.source != ImpactSource::estimate) continue;
       const auto full = std::find_if(outcome.impact.begin(), outcome.impact.end(),
                                      [&](const auto& c) { return c.criterion == criterion.criterion; });
       if (full != outcome.impact.end()) criterion.basis = std::move(full->basis);
