@@ -10,6 +10,7 @@
 #include "register/governing_likelihood.hpp"
 #include "register/register_entry_parts.hpp"
 #include "register/register_texts.hpp"
+#include "register/risk_id.hpp"
 
 namespace knelpunt::risk_register {
 
@@ -29,9 +30,7 @@ assessors::LocalText listed_bounded(const std::vector<std::string>& items) {
 }  // namespace
 
 std::optional<std::string> local_event_key(const assessors::Finding& finding) {
-  if (finding.kind != "co-located-redundancy" || !finding.local_event ||
-      finding.local_event->assets.empty())
-    return std::nullopt;
+  if (!identified_by_event(finding)) return std::nullopt;  // the findings that keep their event's id
   // Ids and the threat hold no '\n'; the Dutch place text is the language-independent part of
   // `where`.
   return fmt::format("{}\n{}\n{}", finding.threat, fmt::join(finding.local_event->assets, "\n"),

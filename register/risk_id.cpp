@@ -42,10 +42,6 @@ std::string identity_text(const assessors::Finding& finding, std::vector<std::st
   return text;
 }
 
-bool identified_by_event(const assessors::Finding& finding) {
-  return finding.kind == "co-located-redundancy" && finding.local_event && !finding.local_event->assets.empty();
-}
-
 std::uint64_t fnv1a(std::string_view text) {
   std::uint64_t hash = 0xcbf29ce484222325ull;
   for (unsigned char c : text) {
@@ -61,6 +57,10 @@ std::string id_from(std::string_view kind, std::string_view identity, int hex_di
 }
 
 }  // namespace
+
+bool identified_by_event(const assessors::Finding& finding) {
+  return finding.kind == "co-located-redundancy" && finding.local_event && !finding.local_event->assets.empty();
+}
 
 std::string identity_of(const assessors::Finding& finding) {
   if (identified_by_event(finding))  // decision 058: "flood: zone compartiment-zuid"

@@ -24,6 +24,11 @@ std::string kind_code(std::string_view kind);
 /// a dependent joins or leaves it.
 std::string identity_of(const assessors::Finding& finding);
 
+/// True for a finding identified by its local event (decision 058): a
+/// co-located redundancy whose event takes down at least one asset. The
+/// register also gives such findings of one event one entry (co_located_entries.hpp).
+bool identified_by_event(const assessors::Finding& finding);
+
 /// `KP-<KIND>-` + the first `hex_digits` hex digits of the identity's 64-bit FNV-1a hash.
 std::string risk_id(const assessors::Finding& finding, int hex_digits = 6);
 

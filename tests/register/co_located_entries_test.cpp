@@ -129,6 +129,21 @@ TEST_CASE("co-located entries: an event's entry keeps its id when the assets it 
   CHECK(risk_register::risk_id(elsewhere) != alone);
 }
 
+TEST_CASE("co-located entries: the findings merged per event are those identified by their event") {
+  // One predicate decides both (decision 058): an entry merged per event keeps the event's id.
+  auto finding = co_located("hospital", {"generator", "substation"}, "zone site-zuid");
+  CHECK(risk_register::identified_by_event(finding));
+  CHECK(risk_register::local_event_key(finding));
+  finding.local_event->assets.clear();  // an event that takes nothing down identifies nothing
+  CHECK_FALSE(risk_register::identified_by_event(finding));
+  CHECK_FALSE(risk_register::local_event_key(finding));
+  auto pair = co_located("hospital", {"generator", "substation"}, "zone site-zuid");
+  pair.kind = "common-cause";  // a critical pair with the same event: identified by its assets
+  CHECK_FALSE(risk_register::identified_by_event(pair));
+  CHECK_FALSE(risk_register::local_event_key(pair));
+  CHECK(risk_register::risk_id(pair) == risk_register::risk_id_by_assets(pair));
+}
+
 TEST_CASE("co-located entries: a title names at most four dependents and counts the rest") {
   std::vector<const assessors::Finding*> parts;
   std::vector<assessors::Finding> findings;
