@@ -385,10 +385,18 @@ model::Hours ImpactEstimator::horizon_of(std::span<const engine::Seed> seeds) co
 namespace {
 
 /// The basis of a criterion counted beyond what `elsewhere` counts: the
-/// cascade's value, the baseline's, and what it adds, with the class.
-LocalText beyond_basis(const catalogs::ImpactCriterion& criterion, double value, double baseline, double added,
+/// cascade's value, the baseline's, and what it adds, with the class. The
+/// sum adds up as written: the baseline and the added value as the entries
+/// write them (basis_value: the single point's own entry, this entry's
+/// impact line), the cascade's value as their sum — rounded each on its own,
+/// 140,4 − 70,0 = 70,4 read "140 − 70 = 70,4".
+LocalText beyond_basis(const catalogs::ImpactCriterion& criterion, double baseline, double added,
                        catalogs::ClassIndex impact_class, const std::string& who) {
-  return local_text(Phrase::impact_basis_beyond, who, basis_value(value), basis_value(baseline), basis_value(added),
+  const auto written = [](double v) { return v < 100 ? std::round(v * 10) / 10 : std::round(v); };
+  // Rounded once more: 70 + 70,4 is 140,40000000000001 in binary.
+  const double together = std::round((written(baseline) + written(added)) * 10) / 10;
+  const LocalText together_text = together == std::round(together) ? local_whole(together) : local_number(together);
+  return local_text(Phrase::impact_basis_beyond, who, together_text, basis_value(baseline), basis_value(added),
                     unit_text(criterion.unit), catalogs::class_letter(impact_class),
                     local_whole(std::round(criterion.limits[impact_class])));
 }
@@ -458,7 +466,7 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds, Out
       if (auto impact_class = criterion.classify(added))
         out.impact.push_back({criterion.id, *impact_class, added,
                               brief ? LocalText{}
-                                    : beyond_basis(criterion, value, baseline, added, *impact_class, elsewhere->who),
+                                    : beyond_basis(criterion, baseline, added, *impact_class, elsewhere->who),
                               ImpactSource::estimate});
       else
         note_below_class_a(criterion, added);

@@ -33,7 +33,9 @@ and writes only below one temporary directory, removed at the end.
                its risk's `affected` and the horizon of its own cascade
                (`horizon_h`, 7 days for the water board's control); for every
                knelpunt of one asset, `reach --asset` and `whatif --fail`
-               without --horizon give the register's horizon, count and people
+               without --horizon give the register's horizon, count and people;
+               every "A samen − B … alleen = C" of what a pair adds to its
+               single point (decision 046) adds up as written
 
 The order check also shuffles every asset's depends_on list, every from:
 list and the rows of data/dependencies.csv: their order has no meaning, and
@@ -524,6 +526,25 @@ def check_board(c, reference_json):
         c.check(f"board: {id}'s top line counts its affected assets within its own horizon",
                 count == len(risk.get("affected", [])) and horizon == words.get(risk.get("horizon_h")),
                 f"line: {tail!r}; JSON: {len(risk.get('affected', []))} within {risk.get('horizon_h')} h")
+    # What a set adds to its single point (decision 046) is written as a sum
+    # a reader can check: "A samen − B door … alleen = C" holds as written
+    # (it read "140 − 70 = 70,4" when each figure was rounded on its own).
+    def dutch(number):
+        return float(number.replace(".", "").replace(",", "."))
+    sums = []
+    for id, risk in risks.items():
+        for criterion in (risk.get("impact") or {}).get("criteria", []):
+            for a, b, total in re.findall(r": ([\d.,]+) [^:]*? samen − ([\d.,]+) .*? alleen = ([\d.,]+) ",
+                                          criterion.get("basis", "")):
+                sums.append((id, criterion["criterion"], a, b, total, criterion["value"]))
+    c.check("board: Dordrecht has sums of what a pair adds to its single point", len(sums) >= 10, f"{len(sums)} found")
+    wrong = [s for s in sums if abs(dutch(s[2]) - dutch(s[3]) - dutch(s[4])) > 1e-6]
+    c.check("board: every sum of what a pair adds adds up as written", not wrong, wrong[:5])
+    # ... and what it adds is the figure of the entry's impact line (whole from 100, else one decimal).
+    def shown(value):  # C++'s std::round: halves away from 0 (values here are ≥ 0)
+        return int(value + 0.5) if value >= 100 else int(value * 10 + 0.5) / 10
+    other = [s for s in sums if abs(dutch(s[4]) - shown(s[5])) > 1e-6]
+    c.check("board: what a pair adds is the value its impact line shows", not other, other[:5])
     # One entry per knelpunt: no asset is the subject of two entries, and a
     # zone of one object is that object (decision 053).
     c.check("board: the members of Dordrecht's zones were read", len(zone_members(DORDRECHT)) > 5)
