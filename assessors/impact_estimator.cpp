@@ -104,10 +104,13 @@ LocalText impact_basis(const catalogs::ReferenceData& reference,
   return local_text(Phrase::impact_basis_people_hours, what, hours, value, unit, letter, limit, bound);
 }
 
-/// A criterion's value as the basis writes it: one decimal below 100 (a
-/// handful of victims), whole numbers above.
+/// A criterion's value rounded as the basis writes it: one decimal below 100
+/// (a handful of victims), whole numbers above.
+double basis_rounded(double value) { return value < 100 ? std::round(value * 10) / 10 : std::round(value); }
+
+/// A criterion's value as the basis writes it (basis_rounded).
 LocalText basis_value(double value) {
-  return value < 100 ? local_number(std::round(value * 10) / 10) : local_whole(std::round(value));
+  return value < 100 ? local_number(basis_rounded(value)) : local_whole(basis_rounded(value));
 }
 
 /// The basis of a service_outage criterion in both languages.
@@ -392,9 +395,8 @@ namespace {
 /// 140,4 − 70,0 = 70,4 read "140 − 70 = 70,4".
 LocalText beyond_basis(const catalogs::ImpactCriterion& criterion, double baseline, double added,
                        catalogs::ClassIndex impact_class, const std::string& who) {
-  const auto written = [](double v) { return v < 100 ? std::round(v * 10) / 10 : std::round(v); };
   // Rounded once more: 70 + 70,4 is 140,40000000000001 in binary.
-  const double together = std::round((written(baseline) + written(added)) * 10) / 10;
+  const double together = std::round((basis_rounded(baseline) + basis_rounded(added)) * 10) / 10;
   const LocalText together_text = together == std::round(together) ? local_whole(together) : local_number(together);
   return local_text(Phrase::impact_basis_beyond, who, together_text, basis_value(baseline), basis_value(added),
                     unit_text(criterion.unit), catalogs::class_letter(impact_class),
