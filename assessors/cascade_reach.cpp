@@ -56,6 +56,7 @@ class CascadeReachAssessor : public Assessor {
     if (reach.size() > top_) reach.resize(top_);
 
     std::vector<Finding> findings;
+    const StructuralMeasures measures(context);
     for (std::size_t rank = 0; rank < reach.size(); ++rank) {
       const auto& r = reach[rank];
       const auto& asset = context.model.assets[r.asset];
@@ -83,7 +84,7 @@ class CascadeReachAssessor : public Assessor {
       finding.evidence.push_back(local_text(Phrase::reach_evidence, rank + 1));
       take_cascade(finding, std::move(outcome));
       finding.likelihood = structural_likelihood({r.asset}, context);
-      finding.measures = structural_measures({r.asset}, context);
+      finding.measures = measures.of({&r.asset, 1});
       findings.push_back(std::move(finding));
     }
     return findings;

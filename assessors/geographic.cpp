@@ -87,13 +87,14 @@ class GeographicAssessor : public Assessor {
   std::vector<Finding> assess(const AssessmentContext& context) const override {
     std::vector<Finding> findings;
     std::vector<LostTogether> events;  // events[i]: what findings[i]'s event takes down
+    const StructuralMeasures structural(context);
     for (model::GroupIndex g = 0; g < context.graph.group_count(); ++g) {
       auto clusters = co_located(g, context);
       if (clusters.empty()) continue;
-      findings.push_back(redundancy_finding(g, clusters, context));
+      findings.push_back(redundancy_finding(g, clusters, structural, context));
       events.push_back({worst_of(clusters).members, {}});
     }
-    if (zones_) zone_findings(context, findings, events);
+    if (zones_) zone_findings(context, structural, findings, events);
     if (context.simulated) simulated_likelihoods(context, events, findings);
     return findings;
   }
@@ -144,6 +145,7 @@ class GeographicAssessor : public Assessor {
   }
 
   Finding redundancy_finding(model::GroupIndex g, const std::vector<Cluster>& clusters,
+                             const StructuralMeasures& structural,
                              const AssessmentContext& context) const {
     const auto& group = context.graph.group(g);
     const auto& dependent = context.model.assets[group.asset];
@@ -193,12 +195,12 @@ class GeographicAssessor : public Assessor {
     auto outcome = context.impact.outcome(seeds);
     take_cascade(finding, std::move(outcome));
     finding.likelihood = threat_likelihood(context);
-    finding.measures = measures(worst->members, context);
+    finding.measures = measures(worst->members, structural, context);
     return finding;
   }
 
-  void zone_findings(const AssessmentContext& context, std::vector<Finding>& findings,
-                     std::vector<LostTogether>& events) const {
+  void zone_findings(const AssessmentContext& context, const StructuralMeasures& structural,
+                     std::vector<Finding>& findings, std::vector<LostTogether>& events) const {
     std::map<std::string, std::vector<model::AssetIndex>> members_of;
     for (model::AssetIndex a = 0; a < context.graph.asset_count(); ++a)
       if (!context.graph.is_virtual(a))
@@ -236,7 +238,7 @@ class GeographicAssessor : public Assessor {
       finding.evidence.push_back(local_text(Phrase::zone_members, zone, bounded_id_list(member_ids, kNamed)));
       take_cascade(finding, std::move(outcome));
       finding.likelihood = threat_likelihood(context);
-      finding.measures = measures(members, context);
+      finding.measures = measures(members, structural, context);
       findings.push_back(std::move(finding));
       events.push_back({members, zone});
     }
@@ -294,8 +296,10 @@ class GeographicAssessor : public Assessor {
                        letter)};
   }
 
-  std::vector<std::string> measures(const std::vector<model::AssetIndex>& assets, const AssessmentContext& context) const {
-    auto measures = structural_measures(assets, context);
+  std::vector<std::string> measures(const std::vector<model::AssetIndex>& assets,
+                                    const StructuralMeasures& structural,
+                                    const AssessmentContext& context) const {
+    auto measures = structural.of(assets);
     if (const auto* threat = context.reference.threat(threat_))
       for (const auto& id : threat->measures)
         if (context.reference.control(id)) measures.push_back(id);

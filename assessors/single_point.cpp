@@ -134,6 +134,7 @@ class SinglePointAssessor : public Assessor {
     // already counts (decision 046: say each thing once).
     std::vector<Finding> findings(kept.size());
     std::vector<char> found(kept.size(), 0);  // char, not bool: written from several threads
+    const StructuralMeasures measures(context);  // asked once per finding
     std::vector<std::size_t> singles;
     for (std::size_t i = 0; i < kept.size(); ++i)
       if (kept[i].set->size() == 1) singles.push_back(i);
@@ -143,7 +144,10 @@ class SinglePointAssessor : public Assessor {
       const auto i = singles[k];
       single_targets[k].asset = kept[i].set->front();
       single_targets[k].targets = kept[i].targets;
-      found[i] = finding_for(kept[i], std::nullopt, nullptr, context, findings[i], &single_targets[k].restored) ? 1 : 0;
+      found[i] = finding_for(kept[i], std::nullopt, nullptr, context, measures, findings[i],
+                             &single_targets[k].restored)
+                     ? 1
+                     : 0;
       single_progress.advance();
     });
     // With repairs, a single point that keeps some of its targets up alone
@@ -228,7 +232,10 @@ class SinglePointAssessor : public Assessor {
         for (std::size_t c = 0; c < values.size(); ++c)
           elsewhere->values[c] = std::max(elsewhere->values[c], values[c]);
       }
-      found[i] = finding_for(kept[i], joint[i], elsewhere ? &*elsewhere : nullptr, context, findings[i]) ? 1 : 0;
+      found[i] = finding_for(kept[i], joint[i], elsewhere ? &*elsewhere : nullptr, context,
+                             measures, findings[i])
+                     ? 1
+                     : 0;
       if (found[i] && elsewhere)
         findings[i].evidence.push_back(local_text(Phrase::member_single_point, elsewhere->who));
       cascade_progress.advance();
@@ -256,7 +263,8 @@ class SinglePointAssessor : public Assessor {
   /// service, and a knelpunt entry that takes down no vital asset cannot be
   /// defended. With `restored`, the targets its cascade keeps up (ascending).
   bool finding_for(const CutSetHits& entry, std::optional<std::uint64_t> joint_failed_runs,
-                   const CountedElsewhere* elsewhere, const AssessmentContext& context, Finding& finding,
+                   const CountedElsewhere* elsewhere, const AssessmentContext& context,
+                   const StructuralMeasures& measures, Finding& finding,
                    std::vector<model::AssetIndex>* restored = nullptr) const {
     const auto& set = *entry.set;
     finding.assessor = std::string(name());
@@ -329,7 +337,7 @@ class SinglePointAssessor : public Assessor {
     finding.brief = brief;
     if (elsewhere) finding.counted_elsewhere = *elsewhere;  // detail() writes its basis texts from it
     finding.likelihood = structural_likelihood(set, context, joint_failed_runs);
-    finding.measures = structural_measures(set, context);
+    finding.measures = measures.of(set);
     return true;
   }
 

@@ -4,23 +4,26 @@
 
 namespace knelpunt::assessors {
 
-std::vector<std::string> structural_measures(const std::vector<model::AssetIndex>& assets, const AssessmentContext& context) {
+StructuralMeasures::StructuralMeasures(const AssessmentContext& context)
+    : supplies_power_(context.graph.asset_count(), false),
+      redundant_feed_(context.reference.control("redundant-feed") != nullptr),
+      emergency_power_(context.reference.control("emergency-power") != nullptr) {
+  if (!emergency_power_) return;
+  const auto groups = context.graph.groups();
+  for (model::GroupIndex g = 0; g < groups.size(); ++g) {
+    if (context.model.assets[groups[g].asset].depends_on[groups[g].position].kind != "power")
+      continue;
+    for (const auto supplier : context.graph.suppliers(g)) supplies_power_[supplier] = true;
+  }
+}
+
+std::vector<std::string> StructuralMeasures::of(std::span<const model::AssetIndex> assets) const {
   std::vector<std::string> measures;
-  auto add = [&](const char* id) {
-    if (context.reference.control(id) && std::find(measures.begin(), measures.end(), id) == measures.end())
-      measures.push_back(id);
-  };
-  add("redundant-feed");
-  // A substation supplies thousands of groups at region scale: stop at the first power one.
-  auto supplies_power = [&](model::AssetIndex a) {
-    for (auto g : context.graph.groups_supplied_by(a)) {
-      const auto& graph_group = context.graph.group(g);
-      if (context.model.assets[graph_group.asset].depends_on[graph_group.position].kind == "power") return true;
-    }
-    return false;
-  };
-  if (std::any_of(assets.begin(), assets.end(), supplies_power)) add("emergency-power");
-  std::sort(measures.begin(), measures.end());
+  // In id order: "emergency-power" < "redundant-feed".
+  if (emergency_power_ && std::any_of(assets.begin(), assets.end(),
+                                      [&](model::AssetIndex a) { return supplies_power_[a]; }))
+    measures.emplace_back("emergency-power");
+  if (redundant_feed_) measures.emplace_back("redundant-feed");
   return measures;
 }
 
