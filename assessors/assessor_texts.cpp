@@ -151,11 +151,17 @@ constexpr std::array kTexts{
           "met herstel meegerekend een kritiek paar voor {}: {}; zonder herstel volstaat de uitval van elk van beide "
           "alleen al",
           "counted with repairs, a critical pair for {}: {}; without repairs the loss of either alone suffices"},
-    Entry{Phrase::member_single_point,
-          "de impact telt per criterium wat ze samen toevoegen aan wat {} alleen al laat uitvallen: dat staat bij "
-          "het enkelvoudig faalpunt, in een eigen vermelding",
-          "the impact counts, per criterion, what they add together to what {} alone takes down: that stands with "
-          "the single point of failure, in an entry of its own"},
+    // Decision 046: one member with an entry of its own as a single point, or several.
+    Entry{Phrase::member_single_point_one,
+          "de impact telt per criterium wat ze samen toevoegen aan wat {0} alleen al laat uitvallen: dat telt de "
+          "eigen vermelding van {0} als enkelvoudig faalpunt",
+          "the impact counts, per criterion, what they add together to what {0} alone takes down: that is counted "
+          "in the single-point entry of {0}"},
+    Entry{Phrase::member_single_point_many,
+          "de impact telt per criterium wat ze samen toevoegen aan het hoogste van wat {0} elk alleen al laten "
+          "uitvallen: dat tellen hun eigen vermeldingen als enkelvoudig faalpunt",
+          "the impact counts, per criterion, what they add together to the highest of what {0} each take down "
+          "alone: that is counted in their single-point entries"},
     Entry{Phrase::list_and_more, "{} en {} andere", "{} and {} more"},
     Entry{Phrase::restored_in_time,
           "zonder herstel zouden ook uitvallen: {}; met de hersteltijden van het model blijven zij binnen {} in bedrijf",

@@ -101,7 +101,8 @@ enum class Phrase {
   cut_set_evidence,
   repaired_pair_evidence,
   repaired_pair_evidence_either,
-  member_single_point,
+  member_single_point_one,
+  member_single_point_many,
   list_and_more,
   restored_in_time,
   // cascade-reach.

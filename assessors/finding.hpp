@@ -85,15 +85,30 @@ struct Likelihood {
   friend bool operator==(const Likelihood&, const Likelihood&) = default;
 };
 
-/// What another entry already counts of a cascade (decision 046): per
-/// criterion of the scoring catalogue (catalogue order; 0 for a criterion
-/// without an estimate) the value of the cascade of `who` alone. An outcome
-/// given such a baseline classes each estimated criterion by what the
-/// cascade adds to it: its own value minus the baseline's, never below 0
-/// (ImpactEstimator::outcome).
+/// What other entries already count of a cascade (decision 046): the
+/// members of a cut set that have an entry of their own as a single point,
+/// each with the values of its own cascade per criterion of the scoring
+/// catalogue (catalogue order; 0 for a criterion without an estimate). An
+/// outcome given such a baseline classes each estimated criterion by what
+/// the cascade adds to the largest of them: its own value minus that one,
+/// never below 0 (ImpactEstimator::outcome).
 struct CountedElsewhere {
-  std::string who;             ///< the asset ids whose own entries count `values`, as a text names them
-  std::vector<double> values;  ///< per criterion
+  struct Member {
+    std::string id;              ///< the asset whose own entry counts `values`
+    std::vector<double> values;  ///< per criterion
+    friend bool operator==(const Member&, const Member&) = default;
+  };
+  std::vector<Member> members;  ///< at least one, in id order
+
+  /// The baseline of criterion `c`: the largest of the members' values (0
+  /// for a criterion beyond their values).
+  double baseline(std::size_t c) const;
+  /// The member whose value is the baseline of criterion `c`: the first in
+  /// id order of those with the largest.
+  const std::string& counted_by(std::size_t c) const;
+  /// The members' ids, in id order.
+  std::vector<std::string> ids() const;
+
   friend bool operator==(const CountedElsewhere&, const CountedElsewhere&) = default;
 };
 

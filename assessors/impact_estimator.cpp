@@ -463,12 +463,13 @@ CascadeOutcome ImpactEstimator::outcome(std::span<const engine::Seed> seeds, Out
       // baseline (Finding::counted_elsewhere) and detailing passes it back.
       const double value = estimated_value(*criterion.estimate, service_outage_, model_, graph_,
                                            *workspace->per_criterion[c], criterion_counts_[c], everyone, outages, horizon);
-      const double baseline = c < elsewhere->values.size() ? elsewhere->values[c] : 0.0;
+      const double baseline = elsewhere->baseline(c);
       const double added = std::max(0.0, value - baseline);
       if (auto impact_class = criterion.classify(added))
         out.impact.push_back({criterion.id, *impact_class, added,
                               brief ? LocalText{}
-                                    : beyond_basis(criterion, baseline, added, *impact_class, elsewhere->who),
+                                    : beyond_basis(criterion, baseline, added, *impact_class,
+                                                   elsewhere->counted_by(c)),
                               ImpactSource::estimate});
       else
         note_below_class_a(criterion, added);

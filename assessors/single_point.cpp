@@ -217,27 +217,22 @@ class SinglePointAssessor : public Assessor {
     });
     engine::parallel_for(larger.size(), context.threads, [&](std::size_t k) {
       const auto i = larger[k];
-      // What the set's single points count in their own entries: per
-      // criterion the largest of their values.
+      // What the set's single points count in their own entries (the
+      // baseline is per criterion the largest of their values).
       std::optional<CountedElsewhere> elsewhere;
       for (const auto a : *kept[i].set) {
         if (!single_points[a]) continue;
         const auto& values = own_values[static_cast<std::size_t>(
             std::lower_bound(held.begin(), held.end(), a) - held.begin())];
-        if (!elsewhere) {
-          elsewhere = CountedElsewhere{context.model.assets[a].id, values};
-          continue;
-        }
-        elsewhere->who += ", " + context.model.assets[a].id;
-        for (std::size_t c = 0; c < values.size(); ++c)
-          elsewhere->values[c] = std::max(elsewhere->values[c], values[c]);
+        if (!elsewhere) elsewhere.emplace();
+        elsewhere->members.push_back({context.model.assets[a].id, values});
       }
       found[i] = finding_for(kept[i], joint[i], elsewhere ? &*elsewhere : nullptr, context,
                              measures, findings[i])
                      ? 1
                      : 0;
       if (found[i] && elsewhere)
-        findings[i].evidence.push_back(local_text(Phrase::member_single_point, elsewhere->who));
+        findings[i].evidence.push_back(member_single_point_evidence(*elsewhere));
       cascade_progress.advance();
     });
     model::keep_flagged(findings, found);  // in place: a region has tens of thousands
@@ -363,6 +358,14 @@ class SinglePointAssessor : public Assessor {
     take_cascade(finding, std::move(outcome));
     finding.impact = std::move(impact);
     finding.brief = false;
+  }
+
+  /// The evidence of a set counted beyond its single points (decision 046):
+  /// what its impact subtracts and which entries count that.
+  static LocalText member_single_point_evidence(const CountedElsewhere& elsewhere) {
+    if (elsewhere.members.size() == 1)
+      return local_text(Phrase::member_single_point_one, elsewhere.members.front().id);
+    return local_text(Phrase::member_single_point_many, listed(elsewhere.ids()));
   }
 
   /// Each asset's own cascade horizon (its process's, profile `horizons:`, else the assessor's), by index.

@@ -198,8 +198,8 @@ TEST_CASE("what a cascade adds to one another entry counts: its value minus the 
   CHECK(values[territory] == doctest::Approx(4.5));
   // A baseline that counts 3.5 of the 4.5 square-kilometre-days and all the
   // costs: 1.1 keeps the 1 that is added (class A from 1), 3.1 nothing.
-  assessors::CountedElsewhere elsewhere{"pump", values};
-  elsewhere.values[territory] = 3.5;
+  assessors::CountedElsewhere elsewhere{{{"pump", values}}};
+  elsewhere.members.front().values[territory] = 3.5;
   for (const auto detail : {assessors::OutcomeDetail::full, assessors::OutcomeDetail::brief}) {
     const auto added = estimator.outcome({&feed, 1}, detail, &elsewhere);
     const auto* land = criterion_of(added, "1.1");
@@ -220,8 +220,27 @@ TEST_CASE("what a cascade adds to one another entry counts: its value minus the 
     CHECK(added.people_served == outcome.people_served);
   }
   // Never below 0: a baseline above the cascade's own value adds nothing.
-  elsewhere.values[territory] = 10;
+  elsewhere.members.front().values[territory] = 10;
   CHECK_FALSE(criterion_of(estimator.outcome({&feed, 1}, assessors::OutcomeDetail::full, &elsewhere), "1.1"));
+
+  // Two single points: what is added counts beyond the larger of their
+  // values, and the basis names the member that has it.
+  assessors::CountedElsewhere two{{{"a-pump", values}, {"b-pump", values}}};
+  two.members[0].values[territory] = 1.5;
+  two.members[1].values[territory] = 3.5;
+  CHECK(two.baseline(territory) == 3.5);
+  CHECK(two.counted_by(territory) == "b-pump");
+  const auto beyond_two = estimator.outcome({&feed, 1}, assessors::OutcomeDetail::full, &two);
+  const auto* land = criterion_of(beyond_two, "1.1");
+  REQUIRE(land);
+  CHECK(land->value == doctest::Approx(1));
+  CHECK(land->basis.en ==
+        "what they add together to b-pump alone: 4.5 square-kilometre-days together − 3.5 square-kilometre-days by "
+        "b-pump alone = 1 square-kilometre-days; class A from 1");
+  // Equal values: the first in id order.
+  two.members[0].values[territory] = 3.5;
+  CHECK(two.counted_by(territory) == "a-pump");
+  CHECK(two.ids() == std::vector<std::string>{"a-pump", "b-pump"});
 }
 
 TEST_CASE("a process's own horizon counts the impact of cascades that start at its assets") {

@@ -226,7 +226,7 @@ TEST_CASE("single-point: a cut set counts within its own cascade's horizon (prof
   CHECK(evidence_en(*with_control) ==
         std::vector<std::string>{"minimal cut set (order 2) of 1 vital asset: clinic",
                                  "the impact counts, per criterion, what they add together to what control alone "
-                                 "takes down: that stands with the single point of failure, in an entry of its own"});
+                                 "takes down: that is counted in the single-point entry of control"});
   CHECK(evidence_en(*with_pump) == std::vector<std::string>{"minimal cut set (order 2) of 1 vital asset: clinic"});
   CHECK(with_control->description.nl ==
         "Voor 1 vitaal object is de uitval van elk alleen opgevangen, maar als ze samen uitvallen, valt dat binnen 3 "

@@ -35,7 +35,9 @@ and writes only below one temporary directory, removed at the end.
                knelpunt of one asset, `reach --asset` and `whatif --fail`
                without --horizon give the register's horizon, count and people;
                every "A samen − B … alleen = C" of what a pair adds to its
-               single point (decision 046) adds up as written
+               single point (decision 046) adds up as written, C is the
+               pair's impact line and B the line of the single point's own
+               entry that the sum names
 
 The order check also shuffles every asset's depends_on list, every from:
 list and the rows of data/dependencies.csv: their order has no meaning, and
@@ -534,9 +536,9 @@ def check_board(c, reference_json):
     sums = []
     for id, risk in risks.items():
         for criterion in (risk.get("impact") or {}).get("criteria", []):
-            for a, b, total in re.findall(r": ([\d.,]+) [^:]*? samen − ([\d.,]+) .*? alleen = ([\d.,]+) ",
-                                          criterion.get("basis", "")):
-                sums.append((id, criterion["criterion"], a, b, total, criterion["value"]))
+            for a, b, by, total in re.findall(r": ([\d.,]+) [^:]*? samen − ([\d.,]+) [^:]*? door ([^:]*?) alleen = ([\d.,]+) ",
+                                              criterion.get("basis", "")):
+                sums.append((id, criterion["criterion"], a, b, total, criterion["value"], by))
     c.check("board: Dordrecht has sums of what a pair adds to its single point", len(sums) >= 10, f"{len(sums)} found")
     wrong = [s for s in sums if abs(dutch(s[2]) - dutch(s[3]) - dutch(s[4])) > 1e-6]
     c.check("board: every sum of what a pair adds adds up as written", not wrong, wrong[:5])
@@ -545,6 +547,20 @@ def check_board(c, reference_json):
         return int(value + 0.5) if value >= 100 else int(value * 10 + 0.5) / 10
     other = [s for s in sums if abs(dutch(s[4]) - shown(s[5])) > 1e-6]
     c.check("board: what a pair adds is the value its impact line shows", not other, other[:5])
+    # ... and what it subtracts is the figure of the single point it names,
+    # as that asset's own entry shows it: one number per thing everywhere.
+    own = {}
+    for risk in risks.values():
+        if risk["kind"] == "knelpunt" and len(risk["assets"]) == 1:
+            own[risk["assets"][0]] = {x["criterion"]: x["value"] for x in (risk.get("impact") or {}).get("criteria", [])}
+    named = [s for s in sums if s[6] in own]
+    c.check("board: every single point a pair's sum names has an entry of its own",
+            len(named) == len(sums), sorted({s[6] for s in sums} - set(own)))
+    # A criterion below class A has no line in the single point's entry: it subtracts less than class A's limit.
+    differs = [(s[0], s[1], s[6], s[3], own[s[6]].get(s[1])) for s in named
+               if s[1] in own[s[6]] and abs(dutch(s[3]) - shown(own[s[6]][s[1]])) > 1e-6]
+    c.check("board: what a pair's sum subtracts is the value the single point's own entry shows",
+            not differs and sum(1 for s in named if s[1] in own[s[6]]) >= 10, differs[:5])
     # One entry per knelpunt: no asset is the subject of two entries, and a
     # zone of one object is that object (decision 053).
     c.check("board: the members of Dordrecht's zones were read", len(zone_members(DORDRECHT)) > 5)
