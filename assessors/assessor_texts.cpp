@@ -99,18 +99,22 @@ constexpr std::array kTexts{
     Entry{Phrase::structural_unknown_p, "geen faalkans (p) bekend voor {}; standaardklasse {} uit de scoringscatalogus",
           "no failure probability (p) known for {}; default class {} from the scoring catalogue"},
     Entry{Phrase::failure_probability, "{} p={}", "{} p={}"},
-    Entry{Phrase::structural_per_year, "{} per jaar (onafhankelijk) → {} in {} jaar → klasse {}",
-          "{} per year (independent) → {} in {} years → class {}"},
+    Entry{Phrase::structural_per_year,
+          "{} per jaar (onafhankelijk) → kans {} op minstens één keer in {} jaar → klasse {} ({})",
+          "{} per year (independent) → {} chance of at least once in {} years → class {} ({})"},
     Entry{Phrase::simulated_per_year,
           "{} valt binnen {} uit in {} van {} trekkingen van een jaar (Monte-Carlosimulatie van p en "
-          "scenariofrequenties, startwaarde {}): {} per jaar, 95%-interval {} tot {} → {} in {} jaar → klasse {}",
+          "scenariofrequenties, startwaarde {}): {} per jaar, 95%-interval {} tot {} → kans {} op minstens één keer "
+          "in {} jaar → klasse {} ({})",
           "{} fails within {} in {} of {} runs of a year (Monte Carlo simulation of p and scenario frequencies, "
-          "seed {}): {} per year, 95% interval {} to {} → {} in {} years → class {}"},
+          "seed {}): {} per year, 95% interval {} to {} → {} chance of at least once in {} years → class {} ({})"},
     Entry{Phrase::simulated_joint_per_year,
           "{} vallen samen binnen {} uit in {} van {} trekkingen van een jaar (Monte-Carlosimulatie van p en "
-          "scenariofrequenties, startwaarde {}): {} per jaar, 95%-interval {} tot {} → {} in {} jaar → klasse {}",
+          "scenariofrequenties, startwaarde {}): {} per jaar, 95%-interval {} tot {} → kans {} op minstens één keer "
+          "in {} jaar → klasse {} ({})",
           "{} fail together within {} in {} of {} runs of a year (Monte Carlo simulation of p and scenario "
-          "frequencies, seed {}): {} per year, 95% interval {} to {} → {} in {} years → class {}"},
+          "frequencies, seed {}): {} per year, 95% interval {} to {} → {} chance of at least once in {} years → "
+          "class {} ({})"},
     Entry{Phrase::cyber_base_only, "basisklasse {} voor cyberdreiging; geen verhogende of verlagende omstandigheden",
           "base class {} for cyber threats; no conditions raise or lower it"},
     Entry{Phrase::cyber_steps, "basisklasse {}, {} → klasse {}{} (stappen uit de scoringscatalogus)",
@@ -270,11 +274,15 @@ constexpr std::array kTexts{
           "no likelihood known; default class {} from the scoring catalogue"},
     Entry{Phrase::scenario_frequency_class,
           "frequentie {} per jaar zoals vastgesteld in het model (scenario {}) → kans {} op minstens één keer in {} "
-          "jaar → klasse {}",
+          "jaar → klasse {} ({})",
           "frequency {} per year as stated in the model (scenario {}) → {} chance of at least once in {} years → "
-          "class {}"},
+          "class {} ({})"},
+    // A likelihood class as the probabilities over the scoring period that make it.
+    Entry{Phrase::likelihood_range_below, "onder {}", "below {}"},
+    Entry{Phrase::likelihood_range_between, "{} tot {}", "{} to {}"},
+    Entry{Phrase::likelihood_range_from, "{} of meer", "{} or more"},
 };
-static_assert(kTexts.size() == static_cast<std::size_t>(Phrase::scenario_frequency_class) + 1,
+static_assert(kTexts.size() == static_cast<std::size_t>(Phrase::likelihood_range_from) + 1,
               "every Phrase needs exactly one entry in kTexts");
 
 static_assert(model::keys_in_enum_order(kTexts), "kTexts must list the phrases in the order of the enum");

@@ -160,6 +160,9 @@ enum class Phrase {
   scenario_stated_class,
   scenario_no_likelihood,
   scenario_frequency_class,
+  likelihood_range_below,
+  likelihood_range_between,
+  likelihood_range_from,
 };
 
 /// The format string of `key` in `lang` ("en": English; anything else: Dutch).

@@ -1,11 +1,12 @@
 #include "assessors/local_format.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <cctype>
 #include <cmath>
 
-#include <fmt/format.h>
-
+#include "assessors/assessor_texts.hpp"
 #include "model/text_format.hpp"
 
 namespace knelpunt::assessors {
@@ -69,6 +70,33 @@ LocalText local_rate(double value) {
 LocalText local_probability(double value) {
   const std::string english = fmt::format("{:.4g}", value);
   return {dutch_number(english), english};
+}
+
+LocalText local_percentage(double probability) {
+  const double percent = probability * 100;
+  // Four significant digits, as local_probability: 0,04999% stays below the
+  // 0,05% that bounds class A. Below 0,0001% (where `.4g` would write
+  // 1e-05) as a power of ten.
+  if (percent > 0 && percent < 0.0001) {
+    const auto rate = local_rate(percent);
+    return {rate.nl + "%", rate.en + "%"};
+  }
+  const std::string english = fmt::format("{:.4g}", percent);
+  return {dutch_number(english) + "%", english_number(english) + "%"};
+}
+
+LocalText likelihood_class_range(const catalogs::ScoringMethod& scoring,
+                                 catalogs::ClassIndex likelihood_class) {
+  const auto& classes = scoring.likelihood_classes;
+  const auto& upper = classes[likelihood_class].below;
+  const std::optional<double> lower =
+      likelihood_class > 0 ? classes[likelihood_class - 1].below : std::optional<double>{};
+  if (upper && !lower) return local_text(Phrase::likelihood_range_below, local_percentage(*upper));
+  if (upper)
+    return local_text(Phrase::likelihood_range_between, local_percentage(*lower),
+                      local_percentage(*upper));
+  if (lower) return local_text(Phrase::likelihood_range_from, local_percentage(*lower));
+  return {};
 }
 
 namespace {

@@ -39,6 +39,17 @@ LocalText local_number(double value);
 /// A number with fmt's `.4g` (probabilities) in both languages.
 LocalText local_probability(double value);
 
+/// A probability as a percentage with four significant digits at most, in
+/// both languages: {"14,13%", "14.13%"}, {"0,00045%", …}; below 0,0001% as
+/// a power of ten ("4,5 × 10⁻⁸%"). The method states its likelihood classes
+/// in percentages (catalogs/scoring.yaml).
+LocalText local_percentage(double probability);
+
+/// The probabilities over the scoring period that make a likelihood class,
+/// as the register writes them: "onder 0,05%", "5% tot 50%", "50% of meer".
+LocalText likelihood_class_range(const catalogs::ScoringMethod& scoring,
+                                 catalogs::ClassIndex likelihood_class);
+
 /// A rate as a reader writes it: below 0.001 as "2,1 × 10⁻⁷" / "2.1 × 10⁻⁷"
 /// (two significant digits at most), else as local_number.
 LocalText local_rate(double value);

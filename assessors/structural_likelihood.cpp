@@ -28,8 +28,9 @@ Likelihood simulated_likelihood(Phrase phrase, const LocalText& subject, std::ui
                      local_whole(static_cast<double>(failed)),
                      local_whole(static_cast<double>(simulated.runs)), simulated.seed,
                      local_probability(per_year), local_probability(interval.lo),
-                     local_probability(interval.hi), local_probability(period),
-                     scoring.period_years, catalogs::class_letter(likelihood_class))};
+                     local_probability(interval.hi), local_percentage(period), scoring.period_years,
+                     catalogs::class_letter(likelihood_class),
+                     likelihood_class_range(scoring, likelihood_class))};
 }
 
 /// simulated_likelihood for `assets` named by their ids.
@@ -66,9 +67,9 @@ Likelihood structural_likelihood(const std::vector<model::AssetIndex>& assets, c
   const double period = scoring.period_probability(per_year);
   const auto likelihood_class = scoring.likelihood_class(period);
   const char letter = catalogs::class_letter(likelihood_class);
-  return {likelihood_class,
-          local_text(Phrase::structural_per_year, joined(factors, " × "), local_probability(period), scoring.period_years,
-                     letter)};
+  return {likelihood_class, local_text(Phrase::structural_per_year, joined(factors, " × "),
+                                       local_percentage(period), scoring.period_years, letter,
+                                       likelihood_class_range(scoring, likelihood_class))};
 }
 
 Likelihood simulated_joint_likelihood(const LocalText& subject, std::uint64_t failed_runs,

@@ -199,11 +199,16 @@ std::string simulated_en(const std::string& subject, const std::string& verb, in
   // Wilson 95% bounds by hand (z = 1.96, n = 1000): every run 1 / (1 + z²/n)
   // = 0.99617; no run (z²/n) / (1 + z²/n) = 0.0038268.
   const bool every = failed == 1000;
-  return subject + " " + verb + " within 72h in " + (every ? std::string("1,000") : std::to_string(failed)) +
+  return subject + " " + verb + " within 72h in " +
+         (every ? std::string("1,000") : std::to_string(failed)) +
          " of 1,000 runs of a year (Monte Carlo simulation of p and scenario frequencies, "
          "seed 5): " +
-         (every ? "1 per year, 95% interval 0.9962 to 1 → 1 in 5 years → class E"
-                : "0 per year, 95% interval 0 to 0.003827 → 0 in 5 years → class A");
+         (every ? "1 per year, 95% interval 0.9962 to 1 → 100% chance of at least once in 5 years "
+                  "→ class E "
+                  "(50% or more)"
+                : "0 per year, 95% interval 0 to 0.003827 → 0% chance of at least once in 5 years "
+                  "→ class A "
+                  "(below 0.05%)");
 }
 
 }  // namespace
@@ -223,7 +228,9 @@ TEST_CASE("geographic: likelihoods from simulation when a scenario of the threat
     CHECK(f->likelihood.rationale.nl ==
           "alle 2 objecten van zone dijk-1 vallen samen binnen 3 dagen uit in 1.000 van 1.000 "
           "trekkingen van een jaar (Monte-Carlosimulatie van p en scenariofrequenties, "
-          "startwaarde 5): 1 per jaar, 95%-interval 0,9962 tot 1 → 1 in 5 jaar → klasse E");
+          "startwaarde 5): 1 per jaar, 95%-interval 0,9962 tot 1 → kans 100% op minstens één keer "
+          "in 5 "
+          "jaar → klasse E (50% of meer)");
   }
   SUBCASE("a zone whose assets never fail together: class A, with the interval's bound") {
     const auto* f = find_finding(findings, "zone", {}, "polder-x");

@@ -59,3 +59,30 @@ TEST_CASE("Rates below one in a thousand: two significant digits times a power o
   CHECK(assessors::local_rate(0.25).nl == "0,25");
   CHECK(assessors::local_rate(0).nl == "0");
 }
+
+TEST_CASE("Probabilities as percentages: four significant digits, a power of ten below 0,001%") {
+  CHECK(assessors::local_percentage(0.1413).nl == "14,13%");
+  CHECK(assessors::local_percentage(0.1413).en == "14.13%");
+  CHECK(assessors::local_percentage(1).nl == "100%");
+  CHECK(assessors::local_percentage(0).nl == "0%");
+  // Just below class A's limit of 0,05% stays below it as written.
+  CHECK(assessors::local_percentage(0.0004999).nl == "0,04999%");
+  CHECK(assessors::local_percentage(4.5e-6).nl == "0,00045%");
+  // Never programmer's notation ("4,5e-10") in a board's text.
+  CHECK(assessors::local_percentage(4.5e-10).nl == "4,5 × 10⁻⁸%");
+  CHECK(assessors::local_percentage(4.5e-10).en == "4.5 × 10⁻⁸%");
+}
+
+TEST_CASE("A likelihood class as the probabilities over the period that make it") {
+  catalogs::ScoringMethod scoring;
+  scoring.likelihood_classes = {{"A", "", "", 0.0005},
+                                {"B", "", "", 0.005},
+                                {"C", "", "", 0.05},
+                                {"D", "", "", 0.5},
+                                {"E", "", "", std::nullopt}};
+  CHECK(assessors::likelihood_class_range(scoring, 0).nl == "onder 0,05%");
+  CHECK(assessors::likelihood_class_range(scoring, 2).nl == "0,5% tot 5%");
+  CHECK(assessors::likelihood_class_range(scoring, 2).en == "0.5% to 5%");
+  CHECK(assessors::likelihood_class_range(scoring, 4).nl == "50% of meer");
+  CHECK(assessors::likelihood_class_range(scoring, 4).en == "50% or more");
+}

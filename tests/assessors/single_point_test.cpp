@@ -47,7 +47,10 @@ TEST_CASE("single-point: a single feed is a spof, a 1-of-2 group is a common-cau
     CHECK(f->affected == std::vector<std::string>{"hospital", "ss-1"});
     CHECK(chain_of(*f) == std::vector<std::string>{"feed-a@0", "hospital@0<ss-1", "ss-1@0<feed-a"});
     CHECK(f->likelihood.likelihood_class == 4);
-    CHECK(f->likelihood.rationale.en == "feed-a p=0.2 per year (independent) → 0.6723 in 5 years → class E");
+    CHECK(
+        f->likelihood.rationale.en ==
+        "feed-a p=0.2 per year (independent) → 67.23% chance of at least once in 5 years → class E "
+        "(50% or more)");
     // hospital (zorg.acuut, 1000 people) out for 72h: 72000 people-hours → 2.3 class B, 5.1 class A; 5.3: 1000 people → A.
     CHECK(impact_of(*f) == std::vector<std::string>{"2.3=B(72000)", "5.1=A(72000)", "5.3=A(1000)"});
     CHECK(f->measures == kStructuralPower);  // feed-a supplies power
@@ -74,8 +77,13 @@ TEST_CASE("single-point: a single feed is a spof, a 1-of-2 group is a common-cau
     CHECK(chain_of(*f) == std::vector<std::string>{"clinic@0<tel-c", "tel-b@0", "tel-c@0"});
     CHECK(f->likelihood.likelihood_class == 2);
     CHECK(f->likelihood.rationale.en ==
-          "tel-b p=0.1 × tel-c p=0.02 per year (independent) → 0.00996 in 5 years → class C");
-    CHECK(f->likelihood.rationale.nl == "tel-b p=0,1 × tel-c p=0,02 per jaar (onafhankelijk) → 0,00996 in 5 jaar → klasse C");
+          "tel-b p=0.1 × tel-c p=0.02 per year (independent) → 0.996% chance of at least once in 5 "
+          "years "
+          "→ class C (0.5% to 5%)");
+    CHECK(f->likelihood.rationale.nl ==
+          "tel-b p=0,1 × tel-c p=0,02 per jaar (onafhankelijk) → kans 0,996% op minstens één keer "
+          "in 5 "
+          "jaar → klasse C (0,5% tot 5%)");
     // clinic: 500 people, no process: 5.1 = 500 × 72 = 36000 (A); 2.3 does not count it, 5.3 below A.
     CHECK(impact_of(*f) == std::vector<std::string>{"5.1=A(36000)"});
     CHECK(f->measures == std::vector<std::string>{"redundant-feed"});  // telecom: no emergency power
