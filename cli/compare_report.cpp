@@ -20,8 +20,13 @@ namespace {
 /// Whole euro with the thousands grouping of `lang` (€ 1.234.567, € 1,234,567).
 std::string money(double euro, std::string_view lang) { return "€ " + model::format_grouped_integer(euro, lang); }
 
-/// A change with its sign (+0,250 / -2,332): the sign says which way the measure moves it.
+/// A change with its sign (+0,250 / -2,332): the sign says which way the
+/// measure moves it. A change too small for `decimals` places gets as many
+/// more as show two significant digits (+0,00034), never "+0,000" beside a
+/// reduction per euro that is not zero.
 std::string signed_decimal(double value, int decimals, std::string_view lang) {
+  if (value != 0 && std::isfinite(value) && std::abs(value) < 0.5 * std::pow(10.0, -decimals))
+    decimals = std::min(12, 1 - static_cast<int>(std::floor(std::log10(std::abs(value)))));
   const std::string text = model::format_decimal(value, decimals, lang);
   return text.front() == '-' ? text : "+" + text;
 }
