@@ -125,12 +125,15 @@ Json listing_json(const Register& reg, std::string_view lang) {
   Json by_level = Json::object();
   for (std::size_t l = 0; l < reg.diagram.levels.size(); ++l)
     by_level[reg.diagram.levels[l].id] = listing.not_listed_by_level.at(l);
-  return Json{{"min_level", reg.diagram.levels.at(static_cast<std::size_t>(listing.min_level)).id},
-              {"max_entries", listing.max_entries},
-              {"listed", reg.risks.size()},
-              {"not_listed", listing.not_listed},
-              {"not_listed_by_level", std::move(by_level)},
-              {"not_listed_by_sector", level_table_json(reg, listing.not_listed_by_sector, "sector", lang)}};
+  return Json{
+      {"min_level", reg.diagram.levels.at(static_cast<std::size_t>(listing.min_level)).id},
+      {"max_entries", listing.max_entries},
+      {"listed", reg.risks.size()},
+      {"not_listed", listing.not_listed},
+      {"not_listed_by_level", std::move(by_level)},
+      {"not_listed_by_kind", level_table_json(reg, listing.not_listed_by_kind, "kind", lang)},
+      {"not_listed_by_sector",
+       level_table_json(reg, listing.not_listed_by_sector, "sector", lang)}};
 }
 
 Json chain_json(const assessors::Finding& finding) {

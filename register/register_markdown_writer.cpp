@@ -167,6 +167,8 @@ void write_not_listed(std::string& out, const Register& reg, std::string_view la
                      label(Label::not_listed_max_entries, lang),
                      model::format_grouped_integer(static_cast<double>(listing.max_entries), lang),
                      label(listing.max_entries == 1 ? Label::risk_one : Label::risk_many, lang));
+  write_level_table(out, reg, listing.not_listed_by_kind, listing.not_listed,
+                    Label::not_listed_per_kind, Label::kind, Label::kind, Label::kind_rule, lang);
   write_level_table(out, reg, listing.not_listed_by_sector, listing.not_listed, Label::not_listed_per_sector, Label::sector,
                     Label::no_sector, Label::sector_rule, lang);
   out += fmt::format("{}\n\n", label(Label::not_listed_full_table, lang));

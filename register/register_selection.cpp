@@ -56,6 +56,7 @@ std::vector<Risk> select_entries(Register& reg, const RegisterSelection& selecti
   listing.not_listed = left_out.risks.size();
   listing.not_listed_by_level = std::move(counts.by_level);
   listing.not_listed_by_sector = std::move(counts.by_sector);
+  listing.not_listed_by_kind = std::move(counts.by_kind);
   reg.listing = std::move(listing);
   return std::move(left_out.risks);
 }

@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "register/register_texts.hpp"
+
 namespace knelpunt::risk_register {
 
 namespace {
@@ -85,7 +87,8 @@ RegisterSummary summarize(const Register& reg) {
   const std::size_t fixed_assessors = summary.by_assessor.size();
   for (auto status : kTrackingStatuses) summary.by_status.emplace_back(std::string(status), 0);
   const std::size_t fixed_statuses = summary.by_status.size();
-  LevelTableBuilder sectors(summary.by_level.size()), operators(summary.by_level.size());
+  LevelTableBuilder sectors(summary.by_level.size()), operators(summary.by_level.size()),
+      kinds(summary.by_level.size());
 
   for (const auto& risk : reg.risks) {
     if (risk.level >= 0 && static_cast<std::size_t>(risk.level) < summary.by_level.size()) {
@@ -95,6 +98,9 @@ RegisterSummary summarize(const Register& reg) {
       for (const auto& name : risk.operators) risk_operators.emplace(name, name);
       sectors.add(risk.level, sectors_of_risk);
       operators.add(risk.level, risk_operators);
+      const auto assets = risk.finding.assets.size();
+      kinds.add(risk.level, {{std::string(kind_name(risk.finding.kind, assets, "nl")),
+                              std::string(kind_name(risk.finding.kind, assets, "en"))}});
     }
     // A knelpunt entry counts for every analysis that found something about it.
     if (risk.analyses.empty()) count(summary.by_assessor, risk.finding.assessor);
@@ -110,6 +116,7 @@ RegisterSummary summarize(const Register& reg) {
   sort_tail(summary.by_status, fixed_statuses);
   if (!reg.process_sectors.empty()) summary.by_sector = sectors.table();
   summary.by_operator = operators.table();
+  summary.by_kind = kinds.table();
   return summary;
 }
 

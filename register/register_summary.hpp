@@ -35,6 +35,10 @@ struct RegisterSummary {
   LevelTable by_sector;
   /// Per operator (Risk::operators).
   LevelTable by_operator;
+  /// Per kind of entry, as the register names it (kind_name: a critical
+  /// pair and a critical combination are rows of their own); each entry in
+  /// one row.
+  LevelTable by_kind;
 };
 
 /// The sectors of `risk`'s vital processes (Register::process_sectors; a

@@ -304,6 +304,12 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     Entry{Label::not_listed_rule, "het profiel neemt op", "the profile lists"},
     Entry{Label::not_listed_min_level, "vanaf niveau", "from level"},
     Entry{Label::not_listed_max_entries, "hoogstens", "at most"},
+    Entry{Label::not_listed_per_kind, "Niet opgenomen, per soort", "Not listed, per kind"},
+    Entry{Label::kind_rule,
+          "Elk risico telt bij zijn soort; een kritiek paar is een paar objecten dat alleen samen vitale objecten "
+          "laat uitvallen",
+          "Each risk counts for its kind; a critical pair is a pair of assets that take down vital assets only "
+          "together"},
     Entry{Label::not_listed_per_sector, "Niet opgenomen, per sector", "Not listed, per sector"},
     Entry{Label::not_listed_full_table, "De cijfers van elk object: `knelpunt assess --knelpunten-csv BESTAND`.",
           "Every asset's figures: `knelpunt assess --knelpunten-csv FILE`."},

@@ -229,6 +229,8 @@ enum class Label {
   not_listed_rule,
   not_listed_min_level,
   not_listed_max_entries,
+  not_listed_per_kind,
+  kind_rule,
   not_listed_per_sector,
   not_listed_full_table,
   asset_column,

@@ -139,6 +139,9 @@ struct RegisterListing {
   /// The entries not listed per sector and level, counted as the summary
   /// counts the listed ones (register_summary.hpp).
   LevelTable not_listed_by_sector;
+  /// The entries not listed per kind and level (critical pairs are most of
+  /// them at region scale); each entry in one row.
+  LevelTable not_listed_by_kind;
   /// The entries not listed per level (index = level); each entry once.
   std::vector<std::size_t> not_listed_by_level;
 };

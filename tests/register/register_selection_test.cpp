@@ -32,7 +32,9 @@ TEST_CASE("register selection: the highest entries up to max_entries, scenarios 
   // In register order: level highest first.
   reg.risks.push_back(entry("KP-KNP-000001", 3));
   reg.risks.push_back(entry("KP-CCP-000002", 2, "common-cause", {"drinkwater", "elektriciteit.regionaal"}));
+  reg.risks.back().finding.assets = {"a", "b"};
   reg.risks.push_back(entry("KP-CCP-000003", 2, "common-cause", {}));
+  reg.risks.back().finding.assets = {"c", "d"};
   reg.risks.push_back(entry("KP-KNP-000004", 1));
   reg.risks.push_back(entry("KP-SCEN-000005", 0, "scenario"));
   reg.risks.push_back(entry("KP-KNP-000006", 0));
@@ -59,6 +61,17 @@ TEST_CASE("register selection: the highest entries up to max_entries, scenarios 
   CHECK(first.rows[2].name.nl.empty());
   CHECK(first.rows[2].total == 1);
   CHECK(first.multiple == 1);
+  // Per kind: each entry in one row, named as the register names its kind
+  // (two assets of a common cause make a critical pair).
+  const auto& kinds = reg.listing->not_listed_by_kind;
+  REQUIRE(kinds.rows.size() == 2);
+  CHECK(kinds.rows[0].name.nl == "knelpunt");
+  CHECK(kinds.rows[0].name.en == "bottleneck");
+  CHECK(kinds.rows[0].by_level == std::vector<std::size_t>{0, 1, 0, 1});
+  CHECK(kinds.rows[1].name.nl == "kritiek paar");
+  CHECK(kinds.rows[1].by_level == std::vector<std::size_t>{0, 0, 2, 0});
+  CHECK(kinds.rows[1].total == 2);
+  CHECK(kinds.multiple == 0);
 
   risk_register::Register again;
   again.diagram = test::fixture_diagram();
