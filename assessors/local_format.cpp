@@ -85,9 +85,8 @@ LocalText local_percentage(double probability) {
   return {dutch_number(english) + "%", english_number(english) + "%"};
 }
 
-LocalText likelihood_class_range(const catalogs::ScoringMethod& scoring,
+LocalText likelihood_class_range(const std::vector<catalogs::LikelihoodClass>& classes,
                                  catalogs::ClassIndex likelihood_class) {
-  const auto& classes = scoring.likelihood_classes;
   const auto& upper = classes[likelihood_class].below;
   const std::optional<double> lower =
       likelihood_class > 0 ? classes[likelihood_class - 1].below : std::optional<double>{};

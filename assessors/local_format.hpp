@@ -45,9 +45,10 @@ LocalText local_probability(double value);
 /// in percentages (catalogs/scoring.yaml).
 LocalText local_percentage(double probability);
 
-/// The probabilities over the scoring period that make a likelihood class,
-/// as the register writes them: "onder 0,05%", "5% tot 50%", "50% of meer".
-LocalText likelihood_class_range(const catalogs::ScoringMethod& scoring,
+/// The probabilities over the scoring period that make likelihood class
+/// `likelihood_class` of `classes` (the scoring catalogue's, A … E), as the
+/// register writes them: "onder 0,05%", "5% tot 50%", "50% of meer".
+LocalText likelihood_class_range(const std::vector<catalogs::LikelihoodClass>& classes,
                                  catalogs::ClassIndex likelihood_class);
 
 /// A rate as a reader writes it: below 0.001 as "2,1 × 10⁻⁷" / "2.1 × 10⁻⁷"

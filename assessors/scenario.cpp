@@ -92,7 +92,8 @@ class ScenarioAssessor : public Assessor {
       finding.likelihood = {
           c, local_text(Phrase::scenario_frequency_class, local_number(*scenario.frequency),
                         scenario.id, local_percentage(period), scoring.period_years,
-                        catalogs::class_letter(c), likelihood_class_range(scoring, c))};
+                        catalogs::class_letter(c),
+                        likelihood_class_range(scoring.likelihood_classes, c))};
     } else if (threat && threat->likelihood) {
       const char letter = catalogs::class_letter(*threat->likelihood);
       finding.likelihood = {*threat->likelihood,

@@ -30,7 +30,7 @@ Likelihood simulated_likelihood(Phrase phrase, const LocalText& subject, std::ui
                      local_probability(per_year), local_probability(interval.lo),
                      local_probability(interval.hi), local_percentage(period), scoring.period_years,
                      catalogs::class_letter(likelihood_class),
-                     likelihood_class_range(scoring, likelihood_class))};
+                     likelihood_class_range(scoring.likelihood_classes, likelihood_class))};
 }
 
 /// simulated_likelihood for `assets` named by their ids.
@@ -67,9 +67,10 @@ Likelihood structural_likelihood(const std::vector<model::AssetIndex>& assets, c
   const double period = scoring.period_probability(per_year);
   const auto likelihood_class = scoring.likelihood_class(period);
   const char letter = catalogs::class_letter(likelihood_class);
-  return {likelihood_class, local_text(Phrase::structural_per_year, joined(factors, " × "),
-                                       local_percentage(period), scoring.period_years, letter,
-                                       likelihood_class_range(scoring, likelihood_class))};
+  return {likelihood_class,
+          local_text(Phrase::structural_per_year, joined(factors, " × "), local_percentage(period),
+                     scoring.period_years, letter,
+                     likelihood_class_range(scoring.likelihood_classes, likelihood_class))};
 }
 
 Likelihood simulated_joint_likelihood(const LocalText& subject, std::uint64_t failed_runs,

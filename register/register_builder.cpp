@@ -210,6 +210,7 @@ Register build_register(std::vector<assessors::Finding> findings, const model::M
   reg.diagram_id = diagram->id;
   reg.diagram = *diagram;
   reg.likelihood_classes = reference.scoring.likelihood_classes;
+  reg.likelihood_period_years = reference.scoring.period_years;
   reg.impact_classes = reference.scoring.classes;
   reg.criteria = reference.scoring.criteria;
   reg.feeds = settings.feeds;

@@ -419,6 +419,8 @@ void write_board(std::string& out, const Register& reg, const RegisterSummary& s
   out += fmt::format("<h2 id=\"diagram\">{}</h2>\n", label(Label::risk_diagram, lang));
   write_diagram_svg(out, reg, summary, lang);
   write_legend(out, reg, lang);
+  if (!reg.likelihood_classes.empty())
+    out += fmt::format("<p class=\"note\">{}.</p>\n", esc(likelihood_classes_legend(reg, lang)));
   if (summary.without_impact_class > 0)
     out +=
         fmt::format("<p class=\"note\">{} {}.</p>\n",

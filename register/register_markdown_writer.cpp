@@ -325,6 +325,8 @@ void write_diagram(std::string& out, const Register& reg, const RegisterSummary&
     out += "\n";
   }
   out += "\n";
+  if (!reg.likelihood_classes.empty())
+    out += fmt::format("{}.\n\n", likelihood_classes_legend(reg, lang));
   if (summary.without_impact_class > 0)
     out += fmt::format("{} {}.\n\n", count_of_risks(summary.without_impact_class, lang),
                        label(Label::not_in_diagram, lang));

@@ -229,6 +229,7 @@ enum class Label {
   not_listed_rule,
   not_listed_min_level,
   not_listed_max_entries,
+  likelihood_classes_legend,
   not_listed_per_kind,
   kind_rule,
   not_listed_per_sector,
@@ -364,6 +365,10 @@ std::string level_name(const catalogs::RiskDiagram& diagram, int level, std::str
 std::string impact_class_cell(const Risk& risk, std::string_view lang);
 /// The name of likelihood class `index` in `lang`; "" when the register has no such class.
 std::string likelihood_name(const Register& reg, catalogs::ClassIndex index, std::string_view lang);
+/// The likelihood classes as probabilities over the period, in one line
+/// under the risk diagram: "Kansklassen, als kans op minstens één keer in 5
+/// jaar: A onder 0,05%; B 0,05% tot 0,5%; …; E 50% of meer".
+std::string likelihood_classes_legend(const Register& reg, std::string_view lang);
 /// The name of impact class `index` in `lang`; "" when the register has no such class.
 std::string impact_class_name(const Register& reg, catalogs::ClassIndex index, std::string_view lang);
 /// The name of criterion `id` in `lang`; "" when the register does not list it.

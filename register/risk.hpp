@@ -171,6 +171,7 @@ struct Register {
   std::string diagram_id;
   catalogs::RiskDiagram diagram;
   std::vector<catalogs::LikelihoodClass> likelihood_classes;
+  int likelihood_period_years = 5;  ///< the likelihood classes' period (catalogs/scoring.yaml)
   std::vector<catalogs::ImpactClass> impact_classes;
   std::vector<catalogs::ImpactCriterion> criteria;
   std::vector<FeedInfo> feeds;

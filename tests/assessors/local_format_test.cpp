@@ -74,15 +74,14 @@ TEST_CASE("Probabilities as percentages: four significant digits, a power of ten
 }
 
 TEST_CASE("A likelihood class as the probabilities over the period that make it") {
-  catalogs::ScoringMethod scoring;
-  scoring.likelihood_classes = {{"A", "", "", 0.0005},
-                                {"B", "", "", 0.005},
-                                {"C", "", "", 0.05},
-                                {"D", "", "", 0.5},
-                                {"E", "", "", std::nullopt}};
-  CHECK(assessors::likelihood_class_range(scoring, 0).nl == "onder 0,05%");
-  CHECK(assessors::likelihood_class_range(scoring, 2).nl == "0,5% tot 5%");
-  CHECK(assessors::likelihood_class_range(scoring, 2).en == "0.5% to 5%");
-  CHECK(assessors::likelihood_class_range(scoring, 4).nl == "50% of meer");
-  CHECK(assessors::likelihood_class_range(scoring, 4).en == "50% or more");
+  const std::vector<catalogs::LikelihoodClass> classes = {{"A", "", "", 0.0005},
+                                                          {"B", "", "", 0.005},
+                                                          {"C", "", "", 0.05},
+                                                          {"D", "", "", 0.5},
+                                                          {"E", "", "", std::nullopt}};
+  CHECK(assessors::likelihood_class_range(classes, 0).nl == "onder 0,05%");
+  CHECK(assessors::likelihood_class_range(classes, 2).nl == "0,5% tot 5%");
+  CHECK(assessors::likelihood_class_range(classes, 2).en == "0.5% to 5%");
+  CHECK(assessors::likelihood_class_range(classes, 4).nl == "50% of meer");
+  CHECK(assessors::likelihood_class_range(classes, 4).en == "50% or more");
 }

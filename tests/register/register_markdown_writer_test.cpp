@@ -159,7 +159,13 @@ TEST_CASE("register markdown: the risk diagram, likelihood E..A down, impact A..
         "| E (zeer waarschijnlijk) | midden (0) | hoog (0) | hoog (0) | **zeer hoog (1)** | zeer hoog (0) |");
   CHECK(*(table + 4) == "| C (mogelijk) | laag (0) | **midden (1)** | midden (0) | **hoog (1)** | hoog (0) |");
   CHECK(*(table + 6) == "| A (zeer onwaarschijnlijk) | laag (0) | laag (0) | laag (0) | midden (0) | midden (0) |");
-  CHECK(*(table + 8) == "1 risico zonder impactklasse: daarom op het laagste niveau en niet in het diagram.");
+  // Under the diagram, what each likelihood class means (the fixture's catalogue).
+  CHECK(*(table + 8) ==
+        "Kansklassen, als kans op minstens één keer in 5 jaar: A onder 0,05%; B 0,05% tot 0,5%; C "
+        "0,5% tot 5%; "
+        "D 5% tot 50%; E 50% of meer.");
+  CHECK(*(table + 10) ==
+        "1 risico zonder impactklasse: daarom op het laagste niveau en niet in het diagram.");
 }
 
 TEST_CASE("register markdown: register table, one row per risk, never broken by model strings") {
