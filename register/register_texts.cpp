@@ -66,19 +66,13 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     Entry{Label::catalogs, "catalogi", "catalogues"},
     Entry{Label::catalog_overridden, "aangepast door het model", "overridden by the model"},
     Entry{Label::scoring_defaults_note,
-          "De klassegrenzen van impact en kans en de schattingsregels per criterium zijn "
-          "standaardwaarden van knelpunt, "
-          "geen officiële cijfers (catalogs/scoring.yaml). Toets ze aan de Handreiking Regionaal "
-          "Risicoprofiel "
-          "voordat het register als formeel risicoprofiel dient, en leg afwijkende grenzen vast in "
-          "het model "
+          "De klassegrenzen van impact en kans en de schattingsregels per criterium zijn standaardwaarden van knelpunt, "
+          "geen officiële cijfers (catalogs/scoring.yaml). Toets ze aan de Handreiking Regionaal Risicoprofiel "
+          "voordat het register als formeel risicoprofiel dient, en leg afwijkende grenzen vast in het model "
           "(`catalogs: scoring:`).",
-          "The impact and likelihood class limits and the estimation rules per criterion are "
-          "knelpunt defaults, "
-          "not official figures (catalogs/scoring.yaml). Check them against the Handreiking "
-          "Regionaal "
-          "Risicoprofiel before the register serves as a formal risk profile, and record other "
-          "limits in "
+          "The impact and likelihood class limits and the estimation rules per criterion are knelpunt defaults, "
+          "not official figures (catalogs/scoring.yaml). Check them against the Handreiking Regionaal "
+          "Risicoprofiel before the register serves as a formal risk profile, and record other limits in "
           "the model (`catalogs: scoring:`)."},
     Entry{Label::unmatched_tracking, "Opvolgingsregels zonder risico",
           "Tracking entries without a risk"},
@@ -87,10 +81,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
           "These entries of the tracking file match no risk"},
     Entry{Label::risk_diagram, "Risicodiagram", "Risk diagram"},
     Entry{Label::diagram_corner, "Kans / impact", "Likelihood / impact"},
-    // The level of such a risk is the lowest (register_builder.cpp): say so where the class is
-    // missing.
-    Entry{Label::not_in_diagram,
-          "zonder impactklasse: daarom op het laagste niveau en niet in het diagram",
+    // The level of such a risk is the lowest (register_builder.cpp): say so where the class is missing.
+    Entry{Label::not_in_diagram, "zonder impactklasse: daarom op het laagste niveau en niet in het diagram",
           "without an impact class: therefore at the lowest level and not in the diagram"},
     Entry{Label::overview, "Overzicht", "Overview"},
     Entry{Label::risks, "Risico's", "Risks"},
@@ -122,10 +114,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     Entry{Label::total, "totaal", "total"},
     Entry{Label::score, "score", "score"},
     Entry{Label::no_impact, "geen criterium gescoord", "no criterion scored"},
-    Entry{Label::not_determined, "niet bepaald (expertoordeel)",
-          "not determined (expert judgement)"},
-    Entry{Label::not_determined_hint,
-          "in te vullen in het opvolgingsbestand (impact_expert, impact_rationale)",
+    Entry{Label::not_determined, "niet bepaald (expertoordeel)", "not determined (expert judgement)"},
+    Entry{Label::not_determined_hint, "in te vullen in het opvolgingsbestand (impact_expert, impact_rationale)",
           "to fill in the tracking file (impact_expert, impact_rationale)"},
     Entry{Label::expert_judgement, "expertoordeel, klasse", "expert judgement, class"},
     Entry{Label::expert_replaces, "vervangt de schatting, klasse", "replaces the estimate, class"},
@@ -135,12 +125,9 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     Entry{Label::cell_below_class_a, "onder A", "below A"},
     Entry{Label::cell_no_rule, "geen schattingsregel", "no estimation rule"},
     Entry{Label::scoring_overridden_note,
-          "Het model past de scoringscatalogus aan (`catalogs: scoring:`); de klassegrenzen en "
-          "schattingsregels die het "
-          "model niet aanpast, zijn standaardwaarden van knelpunt, geen officiële cijfers "
-          "(catalogs/scoring.yaml).",
-          "The model overrides the scoring catalogue (`catalogs: scoring:`); the class limits and "
-          "estimation rules it "
+          "Het model past de scoringscatalogus aan (`catalogs: scoring:`); de klassegrenzen en schattingsregels die het "
+          "model niet aanpast, zijn standaardwaarden van knelpunt, geen officiële cijfers (catalogs/scoring.yaml).",
+          "The model overrides the scoring catalogue (`catalogs: scoring:`); the class limits and estimation rules it "
           "does not override are knelpunt defaults, not official figures (catalogs/scoring.yaml)."},
     Entry{Label::score_explanation, "Toelichting op de score", "How the score was found"},
     Entry{Label::none, "geen", "none"},
@@ -159,51 +146,34 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
           "vanzelf.",
           "Note: the registers are written in different languages, so titles differ anyway."},
     Entry{Label::affected_count, "aantal getroffen objecten", "number of affected assets"},
-    Entry{Label::since_previous, "Wijzigingen sinds het vorige register",
-          "Changes since the previous register"},
+    Entry{Label::since_previous, "Wijzigingen sinds het vorige register", "Changes since the previous register"},
     Entry{Label::compared_with, "Vergeleken met", "Compared with"},
     Entry{Label::since_previous_headline,
-          "{added} nieuw, {raised} hoger, {lowered} lager, {other} anders gewijzigd, {merged} "
-          "opgegaan in een "
-          "andere vermelding, {resolved} vervallen{not_assessed}, {not_listed} niet meer vermeld, "
-          "{unchanged} ongewijzigd",
-          "{added} added, {raised} raised, {lowered} lowered, {other} changed otherwise, {merged} "
-          "now part of "
-          "another entry, {resolved} resolved{not_assessed}, {not_listed} no longer listed, "
-          "{unchanged} unchanged"},
+          "{added} nieuw, {raised} hoger, {lowered} lager, {other} anders gewijzigd, {merged} opgegaan in een "
+          "andere vermelding, {resolved} vervallen{not_assessed}, {not_listed} niet meer vermeld, {unchanged} ongewijzigd",
+          "{added} added, {raised} raised, {lowered} lowered, {other} changed otherwise, {merged} now part of "
+          "another entry, {resolved} resolved{not_assessed}, {not_listed} no longer listed, {unchanged} unchanged"},
     Entry{Label::no_longer_listed, "niet meer vermeld", "no longer listed"},
-    Entry{Label::merged_into_entry, "opgegaan in een andere vermelding",
-          "now part of another entry"},
+    Entry{Label::merged_into_entry, "opgegaan in een andere vermelding", "now part of another entry"},
     Entry{Label::merged_why,
-          "Het vorige register noemde deze risico's apart of onder een ander id; dit register "
-          "brengt alle analyses "
-          "van een object samen in één knelpunt, en noemt redundantie op één plek naar de "
-          "gebeurtenis die haar "
+          "Het vorige register noemde deze risico's apart of onder een ander id; dit register brengt alle analyses "
+          "van een object samen in één knelpunt, en noemt redundantie op één plek naar de gebeurtenis die haar "
           "treft. Ze zijn niet opgelost: kijk bij de vermelding die ze nu bevat.",
-          "The previous register listed these risks one by one or under another id; this register "
-          "brings every "
-          "analysis of an asset together in one knelpunt, and names co-located redundancy after "
-          "the event that "
+          "The previous register listed these risks one by one or under another id; this register brings every "
+          "analysis of an asset together in one knelpunt, and names co-located redundancy after the event that "
           "defeats it. They are not solved: see the entry that holds them now."},
     Entry{Label::no_longer_listed_why,
-          "Deze risico's worden nog steeds berekend, maar dit register vermeldt ze niet (onder het "
-          "laagste vermelde "
-          "niveau, voorbij het grootste aantal vermeldingen of buiten de gekozen beheerders); ze "
-          "zijn niet opgelost.",
-          "These risks are still computed, but this register does not list them (below the lowest "
-          "level listed, "
+          "Deze risico's worden nog steeds berekend, maar dit register vermeldt ze niet (onder het laagste vermelde "
+          "niveau, voorbij het grootste aantal vermeldingen of buiten de gekozen beheerders); ze zijn niet opgelost.",
+          "These risks are still computed, but this register does not list them (below the lowest level listed, "
           "beyond the most entries, or outside the operators chosen); they are not solved."},
     Entry{Label::not_assessed, "niet opnieuw onderzocht", "not re-examined"},
     Entry{Label::not_assessed_why,
-          "Een analyse die deze risico's vond, is deze keer niet of anders uitgevoerd (een profiel "
-          "zonder die "
-          "analyse, of met andere opties of een andere horizon). Of ze er nog zijn, is dus niet "
-          "bepaald; ze zijn "
+          "Een analyse die deze risico's vond, is deze keer niet of anders uitgevoerd (een profiel zonder die "
+          "analyse, of met andere opties of een andere horizon). Of ze er nog zijn, is dus niet bepaald; ze zijn "
           "niet opgelost.",
-          "An analysis that found these risks did not run this time, or ran otherwise (a profile "
-          "without it, or "
-          "with other options or another horizon), so whether they remain is not determined; they "
-          "are not solved."},
+          "An analysis that found these risks did not run this time, or ran otherwise (a profile without it, or "
+          "with other options or another horizon), so whether they remain is not determined; they are not solved."},
     Entry{Label::analyses_not_run, "niet uitgevoerd", "not run"},
     Entry{Label::analyses_changed, "anders uitgevoerd", "run otherwise"},
     Entry{Label::not_assessed_reason, "reden", "reason"},
@@ -217,10 +187,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     Entry{Label::services_short, "diensten", "services"},
     Entry{Label::services_lost, "diensten uitgevallen", "services lost"},
     Entry{Label::previous_in_other_language,
-          "Het vorige register is in een andere taal geschreven; titels uit dat register staan in "
-          "die taal.",
-          "The previous register is written in the other language; titles from that register are "
-          "in that language."},
+          "Het vorige register is in een andere taal geschreven; titels uit dat register staan in die taal.",
+          "The previous register is written in the other language; titles from that register are in that language."},
     Entry{Label::assessor_single_point, "enkelvoudig faalpunt", "single point of failure"},
     Entry{Label::assessor_cascade_reach, "verreikende uitval", "far-reaching loss"},
     Entry{Label::assessor_geographic, "geografische concentratie", "geographic concentration"},
@@ -257,8 +225,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
           "Co-located redundancy: {} in {} — suppliers of {}"},
     Entry{Label::governing_likelihood, "bepalend", "governing"},
     Entry{Label::other_likelihoods, "verder", "also"},
-    Entry{Label::scenario_passes_through, "het scenario raakt deze knelpunten",
-          "the scenario passes through these bottlenecks"},
+    Entry{Label::scenario_passes_through, "het scenario raakt deze knelpunten", "the scenario passes through these bottlenecks"},
     // A critical pair that one local event also takes down: one entry (decision 056).
     Entry{Label::pair_in_one_place_title, "{}; op één plek: {}", "{}; in one place: {}"},
     Entry{Label::or_word, " of ", " or "},
@@ -270,19 +237,13 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     Entry{Label::fail_many, "vallen uit", "fail"},
     Entry{Label::highest_risks, "De hoogste risico's", "The highest risks"},
     Entry{Label::heaviest_consequence, "zwaarste gevolg", "heaviest consequence"},
-    Entry{Label::fail_with_none, "geen andere objecten vallen mee uit",
-          "no other asset fails with it"},
+    Entry{Label::fail_with_none, "geen andere objecten vallen mee uit", "no other asset fails with it"},
     Entry{Label::fail_with_one, "{} ander object valt mee uit", "{} other asset fails with it"},
-    Entry{Label::fail_with_many, "{} andere objecten vallen mee uit",
-          "{} other assets fail with it"},
-    Entry{Label::fail_within_none, "binnen {} vallen geen andere objecten mee uit",
-          "no other asset fails with it within {}"},
-    Entry{Label::fail_within_one, "{} ander object valt binnen {} mee uit",
-          "{} other asset fails with it within {}"},
-    Entry{Label::fail_within_many, "{} andere objecten vallen binnen {} mee uit",
-          "{} other assets fail with it within {}"},
-    Entry{Label::register_order_note,
-          "in de volgorde van het register: niveau, dan kans, dan impact",
+    Entry{Label::fail_with_many, "{} andere objecten vallen mee uit", "{} other assets fail with it"},
+    Entry{Label::fail_within_none, "binnen {} vallen geen andere objecten mee uit", "no other asset fails with it within {}"},
+    Entry{Label::fail_within_one, "{} ander object valt binnen {} mee uit", "{} other asset fails with it within {}"},
+    Entry{Label::fail_within_many, "{} andere objecten vallen binnen {} mee uit", "{} other assets fail with it within {}"},
+    Entry{Label::register_order_note, "in de volgorde van het register: niveau, dan kans, dan impact",
           "in register order: level, then likelihood, then impact"},
     Entry{Label::operator_name, "beheerder", "operator"},
     Entry{Label::per_operator, "Per beheerder", "Per operator"},
@@ -291,57 +252,39 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     Entry{Label::per_sector, "Per sector", "Per sector"},
     Entry{Label::no_sector, "(geen vitaal proces)", "(no vital process)"},
     Entry{Label::sector_rule,
-          "Een risico telt één keer mee in elke sector die het raakt: de sectoren van de vitale "
-          "processen van zijn "
+          "Een risico telt één keer mee in elke sector die het raakt: de sectoren van de vitale processen van zijn "
           "objecten (volgens de catalogus vital-processes)",
-          "A risk counts once in every sector it touches: the sectors of its assets' vital "
-          "processes (by the "
+          "A risk counts once in every sector it touches: the sectors of its assets' vital processes (by the "
           "vital-processes catalogue)"},
     Entry{Label::operator_rule, "Een risico telt één keer mee bij elke beheerder van zijn objecten",
           "A risk counts once for every operator of its assets"},
     Entry{Label::in_rows_one, "staat daardoor in meer dan één rij, dus de kolom totaal telt op tot",
           "is therefore in more than one row, so the total column adds up to"},
-    Entry{Label::in_rows_many,
-          "staan daardoor in meer dan één rij, dus de kolom totaal telt op tot",
+    Entry{Label::in_rows_many, "staan daardoor in meer dan één rij, dus de kolom totaal telt op tot",
           "are therefore in more than one row, so the total column adds up to"},
-    Entry{Label::in_rows_none, "Geen risico staat in meer dan één rij",
-          "No risk is in more than one row"},
+    Entry{Label::in_rows_none, "Geen risico staat in meer dan één rij", "No risk is in more than one row"},
     Entry{Label::instead_of, "in plaats van", "instead of"},
     Entry{Label::level_rule,
-          "Het risiconiveau is de cel van kans en impactklasse in het risicodiagram. De "
-          "impactklasse volgt uit de "
-          "impactscore: de gewogen som van de klassen per criterium (catalogus scoring). Per "
-          "risico staat hieronder "
-          "wat een bestuurder nodig heeft om het te wegen; de bijlage geeft per risico de keten, "
-          "de getroffen "
+          "Het risiconiveau is de cel van kans en impactklasse in het risicodiagram. De impactklasse volgt uit de "
+          "impactscore: de gewogen som van de klassen per criterium (catalogus scoring). Per risico staat hieronder "
+          "wat een bestuurder nodig heeft om het te wegen; de bijlage geeft per risico de keten, de getroffen "
           "objecten en de verdere onderbouwing",
-          "The risk level is the cell of likelihood and impact class in the risk diagram. The "
-          "impact class follows "
-          "from the impact score: the weighted sum of the classes per criterion (scoring "
-          "catalogue). Each risk "
-          "below gives what a board needs to weigh it; the appendix gives each risk's chain, "
-          "affected assets and "
+          "The risk level is the cell of likelihood and impact class in the risk diagram. The impact class follows "
+          "from the impact score: the weighted sum of the classes per criterion (scoring catalogue). Each risk "
+          "below gives what a board needs to weigh it; the appendix gives each risk's chain, affected assets and "
           "further evidence"},
     Entry{Label::appendix_title, "Bijlage: tijdlijnen en ketens", "Appendix: timelines and chains"},
     // {} is the number of instants of a chain the appendix shows.
     Entry{Label::appendix_intro,
-          "Per risico, onder zijn id: de beschrijving, de analyses, de keten van oorzaak en gevolg "
-          "(de eerste {} "
-          "momenten; een hele keten noemt elk object dat uitvalt, na een ingekorte keten volgt de "
-          "lijst van "
-          "getroffen objecten), de verdere onderbouwing, de kwetsbaarheden, de getroffen mensen in "
-          "de tijd en de "
-          "grondslag van de impact. Het JSON-register bevat alles, ook de stappen die deze bijlage "
-          "van een keten "
+          "Per risico, onder zijn id: de beschrijving, de analyses, de keten van oorzaak en gevolg (de eerste {} "
+          "momenten; een hele keten noemt elk object dat uitvalt, na een ingekorte keten volgt de lijst van "
+          "getroffen objecten), de verdere onderbouwing, de kwetsbaarheden, de getroffen mensen in de tijd en de "
+          "grondslag van de impact. Het JSON-register bevat alles, ook de stappen die deze bijlage van een keten "
           "weglaat, en per risico de berekening van de score",
-          "Per risk, under its id: the description, the analyses, the chain of cause and effect "
-          "(its first {} "
-          "instants; a whole chain names every asset that fails, a shortened one is followed by "
-          "the list of "
-          "affected assets), the further evidence, the vulnerabilities, the people affected over "
-          "time and the "
-          "basis of the impact. The JSON register holds everything, the steps this appendix leaves "
-          "out of a chain "
+          "Per risk, under its id: the description, the analyses, the chain of cause and effect (its first {} "
+          "instants; a whole chain names every asset that fails, a shortened one is followed by the list of "
+          "affected assets), the further evidence, the vulnerabilities, the people affected over time and the "
+          "basis of the impact. The JSON register holds everything, the steps this appendix leaves out of a chain "
           "and each risk's score calculation included"},
     Entry{Label::appendix, "bijlage", "appendix"},
     Entry{Label::chain_short, "keten", "chain"},
@@ -354,8 +297,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     Entry{Label::line_many, "regels", "lines"},
     Entry{Label::chain_cut_why, "alle in het JSON-register", "all of them in the JSON register"},
     Entry{Label::impact_basis, "grondslag van de impact", "basis of the impact"},
-    Entry{Label::per_assessor_note,
-          "een knelpunt dat door meer analyses is gevonden, telt bij elk daarvan mee",
+    Entry{Label::per_assessor_note, "een knelpunt dat door meer analyses is gevonden, telt bij elk daarvan mee",
           "a bottleneck that several analyses found counts for each of them"},
     Entry{Label::not_listed, "Niet opgenomen", "Not listed"},
     Entry{Label::not_listed_computed, "zijn berekend maar staan niet in dit register",
@@ -363,20 +305,16 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     Entry{Label::not_listed_rule, "het profiel neemt op", "the profile lists"},
     Entry{Label::not_listed_min_level, "vanaf niveau", "from level"},
     Entry{Label::not_listed_max_entries, "hoogstens", "at most"},
-    Entry{Label::likelihood_classes_legend,
-          "Kansklassen, als kans op minstens één keer in {} jaar: {}",
+    Entry{Label::likelihood_classes_legend, "Kansklassen, als kans op minstens één keer in {} jaar: {}",
           "Likelihood classes, as the probability of at least once in {} years: {}"},
     Entry{Label::not_listed_per_kind, "Niet opgenomen, per soort", "Not listed, per kind"},
     Entry{Label::kind_rule,
-          "Elk risico telt bij zijn soort; een kritiek paar is een paar objecten dat alleen samen "
-          "vitale objecten "
+          "Elk risico telt bij zijn soort; een kritiek paar is een paar objecten dat alleen samen vitale objecten "
           "laat uitvallen",
-          "Each risk counts for its kind; a critical pair is a pair of assets that take down vital "
-          "assets only "
+          "Each risk counts for its kind; a critical pair is a pair of assets that take down vital assets only "
           "together"},
     Entry{Label::not_listed_per_sector, "Niet opgenomen, per sector", "Not listed, per sector"},
-    Entry{Label::not_listed_full_table,
-          "De cijfers van elk object: `knelpunt assess --knelpunten-csv BESTAND`.",
+    Entry{Label::not_listed_full_table, "De cijfers van elk object: `knelpunt assess --knelpunten-csv BESTAND`.",
           "Every asset's figures: `knelpunt assess --knelpunten-csv FILE`."},
     Entry{Label::asset_column, "object", "asset"},
     Entry{Label::name, "naam", "name"},
@@ -386,28 +324,23 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     Entry{Label::listed, "opgenomen", "listed"},
     Entry{Label::yes, "ja", "yes"},
     Entry{Label::no, "nee", "no"},
-    Entry{Label::failing_assets, "uitgevallen objecten bij eigen uitval",
-          "assets failing when it fails"},
+    Entry{Label::failing_assets, "uitgevallen objecten bij eigen uitval", "assets failing when it fails"},
     Entry{Label::people_hours, "mensuren", "people-hours"},
     Entry{Label::other_entries, "andere vermeldingen", "other entries"},
     Entry{Label::in_every_entry, "bij elk risico hieronder", "in every risk below"},
     Entry{Label::criteria_scored, "Criteria bij Impact", "Criteria under Impact"},
-    Entry{Label::criteria_scored_hint,
-          "per criterium de klasse (A–E) en de waarde waarop die berust",
+    Entry{Label::criteria_scored_hint, "per criterium de klasse (A–E) en de waarde waarop die berust",
           "each criterion with its class (A–E) and the value it rests on"},
-    Entry{Label::cascades_of, "voor uitval vanaf het vitale proces",
-          "for cascades from the vital process"},
+    Entry{Label::cascades_of, "voor uitval vanaf het vitale proces", "for cascades from the vital process"},
     // The dependency graph picture; {} is a count.
     Entry{Label::graph_folded, "+{} samengevouwen", "+{} collapsed"},
     Entry{Label::graph_legend_a, "vitaal proces, categorie A", "vital process, category A"},
     Entry{Label::graph_legend_b, "vitaal proces, categorie B", "vital process, category B"},
     Entry{Label::graph_legend_regional, "regionaal vitaal", "regionally vital"},
     Entry{Label::graph_legend_none, "geen vitaal proces", "no vital process"},
-    Entry{Label::graph_legend_junction, "k/n: nodig van het aantal leveranciers",
-          "k/n: needed of the suppliers"},
+    Entry{Label::graph_legend_junction, "k/n: nodig van het aantal leveranciers", "k/n: needed of the suppliers"},
     Entry{Label::graph_legend_via, "via samengevouwen objecten", "through collapsed assets"},
-    Entry{Label::graph_legend_geographic, "geografisch (waterkering e.d.)",
-          "geographic (flood protection etc.)"},
+    Entry{Label::graph_legend_geographic, "geografisch (waterkering e.d.)", "geographic (flood protection etc.)"},
     Entry{Label::graph_legend_single_point, "knelpunt (enkelvoudig)", "knelpunt (single point)"},
     Entry{Label::graph_legend_pair, "knelpunt in een paar", "knelpunt in a pair"},
     Entry{Label::graph_legend_path, "uitvalketen van een scenario", "cascade path of a scenario"},
@@ -415,60 +348,45 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     Entry{Label::graph_hidden, "{} objecten zonder getoonde leverancier niet getekend",
           "{} assets without a shown supplier not drawn"},
     Entry{Label::graph_after, "na", "after"},
-    Entry{Label::graph_heading, "Afhankelijkheden van de vitale objecten",
-          "Dependencies of the vital assets"},
+    Entry{Label::graph_heading, "Afhankelijkheden van de vitale objecten", "Dependencies of the vital assets"},
     Entry{Label::graph_intro,
-          "Elk vak is een object, gegroepeerd per sector en gekleurd naar de categorie van zijn "
-          "vitale proces; een "
-          "pijl loopt van leverancier naar afnemer. Objecten zonder vitaal proces die geen "
-          "knelpunt zijn, zijn "
+          "Elk vak is een object, gegroepeerd per sector en gekleurd naar de categorie van zijn vitale proces; een "
+          "pijl loopt van leverancier naar afnemer. Objecten zonder vitaal proces die geen knelpunt zijn, zijn "
           "samengevouwen in het getoonde object waarvan ze afhangen",
-          "Each box is an asset, grouped by sector and coloured by the category of its vital "
-          "process; an arrow runs "
-          "from supplier to dependent. Assets without a vital process that are no knelpunt are "
-          "collapsed into the "
+          "Each box is an asset, grouped by sector and coloured by the category of its vital process; an arrow runs "
+          "from supplier to dependent. Assets without a vital process that are no knelpunt are collapsed into the "
           "shown asset they depend on"},
     // {} the number of asset nodes shown, {} the vital assets of the model.
     Entry{Label::graph_reduced,
-          "Het model is te groot voor één afbeelding: getoond zijn alleen de {} knelpunten waarvan "
-          "de uitval de "
-          "meeste vitale objecten treft, zonder hun verbindingen via andere objecten (het model "
-          "heeft {} vitale "
+          "Het model is te groot voor één afbeelding: getoond zijn alleen de {} knelpunten waarvan de uitval de "
+          "meeste vitale objecten treft, zonder hun verbindingen via andere objecten (het model heeft {} vitale "
           "objecten)",
-          "The model is too large for one picture: shown are only the {} knelpunten whose failure "
-          "brings down the "
-          "most vital assets, without their links through other assets (the model has {} vital "
-          "assets)"},
+          "The model is too large for one picture: shown are only the {} knelpunten whose failure brings down the "
+          "most vital assets, without their links through other assets (the model has {} vital assets)"},
     Entry{Label::graph_failed, "De afhankelijkheden konden niet worden getekend: {}",
           "The dependencies could not be drawn: {}"},
     Entry{Label::report_contents, "Inhoud", "Contents"},
     Entry{Label::levels_heading, "Risico's per niveau", "Risks per level"},
     Entry{Label::diagram_dots,
-          "Elke stip is een risico, genummerd in de volgorde van het register; een stip leidt naar "
-          "het risico",
+          "Elke stip is een risico, genummerd in de volgorde van het register; een stip leidt naar het risico",
           "Each dot is a risk, numbered in register order; a dot leads to the risk"},
     // {} is the number of risks of a cell that have no dot of their own.
     Entry{Label::diagram_more, "nog {}", "{} more"},
     Entry{Label::legend, "Legenda", "Legend"},
     Entry{Label::colour_note,
-          "De kleuren lopen van licht (laag) naar donker (hoog), zodat ze ook bij kleurenblindheid "
-          "te onderscheiden zijn; "
+          "De kleuren lopen van licht (laag) naar donker (hoog), zodat ze ook bij kleurenblindheid te onderscheiden zijn; "
           "elk vak noemt zijn niveau",
-          "The colours run from light (low) to dark (high), distinguishable without colour vision; "
-          "each cell names "
+          "The colours run from light (low) to dark (high), distinguishable without colour vision; each cell names "
           "its level"},
     Entry{Label::filter_all, "alle", "all"},
     Entry{Label::filter_search, "zoeken", "search"},
     // The numbers of risks shown and in the table.
     Entry{Label::filter_shown, "{} van {} risico's getoond", "{} of {} risks shown"},
-    Entry{Label::sort_hint, "Klik op een kolomkop om de tabel te sorteren.",
-          "Click a column heading to sort the table."},
+    Entry{Label::sort_hint, "Klik op een kolomkop om de tabel te sorteren.", "Click a column heading to sort the table."},
     Entry{Label::rank, "nr.", "no."},
     Entry{Label::back_to_overview, "terug naar het overzicht", "back to the overview"},
-    Entry{Label::no_filter_match, "Geen risico past bij deze filters.",
-          "No risk matches these filters."},
-    Entry{Label::per_sector_and_operator, "Per sector en per beheerder",
-          "Per sector and per operator"},
+    Entry{Label::no_filter_match, "Geen risico past bij deze filters.", "No risk matches these filters."},
+    Entry{Label::per_sector_and_operator, "Per sector en per beheerder", "Per sector and per operator"},
     Entry{Label::page_footer_feeds, "kwetsbaarheidsbronnen", "feeds"},
     // The axis of the timeline chart (the table's column says how they are counted).
     Entry{Label::people_short, "mensen", "people"},
@@ -499,17 +417,13 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
     Entry{Label::listed_entries, "vermelde risico's", "listed risks"},
     // {} is the command that reads the sheet back.
     Entry{Label::tracking_fill_in,
-          "Vul op het blad Register de kolommen status (keuzelijst), eigenaar, toelichting, datum "
-          "en gecontroleerd "
+          "Vul op het blad Register de kolommen status (keuzelijst), eigenaar, toelichting, datum en gecontroleerd "
           "door in, en lees ze in met: {}",
-          "Fill in the columns status (drop-down list), owner, justification, date and checked by "
-          "on the Register "
+          "Fill in the columns status (drop-down list), owner, justification, date and checked by on the Register "
           "sheet, and read them back with: {}"},
-    Entry{Label::status_prompt, "Kies de status van dit risico.",
-          "Choose the status of this risk."},
+    Entry{Label::status_prompt, "Kies de status van dit risico.", "Choose the status of this risk."},
     Entry{Label::status_refused, "Kies een status uit de lijst.", "Choose a status from the list."},
-    Entry{Label::date_prompt, "Een datum, bijvoorbeeld 1-11-2026.",
-          "A date, for example 2026-11-01."},
+    Entry{Label::date_prompt, "Een datum, bijvoorbeeld 1-11-2026.", "A date, for example 2026-11-01."},
 };
 static_assert(kTexts.size() == static_cast<std::size_t>(Label::date_prompt) + 1,
               "every Label needs exactly one entry in kTexts");
@@ -631,8 +545,8 @@ std::string likelihood_classes_legend(const Register& reg, std::string_view lang
   std::string classes;
   for (std::size_t c = 0; c < reg.likelihood_classes.size(); ++c) {
     if (!classes.empty()) classes += "; ";
-    const auto range = assessors::likelihood_class_range(reg.likelihood_classes,
-                                                         static_cast<catalogs::ClassIndex>(c));
+    const auto range =
+        assessors::likelihood_class_range(reg.likelihood_classes, static_cast<catalogs::ClassIndex>(c));
     classes += fmt::format("{} {}", reg.likelihood_classes[c].id, range.in(lang));
   }
   return fmt::format(fmt::runtime(label(Label::likelihood_classes_legend, lang)),
