@@ -28,7 +28,7 @@ ImpactEstimator::ImpactEstimator(const model::Model& model, const model::Depende
       process_horizons_(std::move(process_horizons)),
       max_chain_steps_(max_chain_steps),
       service_outage_(model),
-      people_(model) {
+      people_(model, reference.services_not_affecting_residents()) {
   if (engine::has_recovery(model)) {
     recovery_ = engine::recovery_times(model);
     restart_ = engine::restart_times(model);

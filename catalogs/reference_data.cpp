@@ -27,6 +27,13 @@ const Control* ReferenceData::control(std::string_view id) const { return lookup
 const Baseline* ReferenceData::baseline(std::string_view id) const { return lookup(baselines, id); }
 const ResourceKind* ReferenceData::resource_kind(std::string_view id) const { return lookup(resource_kinds, id); }
 
+std::vector<std::string> ReferenceData::services_not_affecting_residents() const {
+  std::vector<std::string> services;
+  for (const auto& [id, kind] : resource_kinds)
+    if (!kind.affects_residents) services.push_back(id);
+  return services;  // ById is ordered by id
+}
+
 namespace {
 
 void read_processes(const Catalog& catalog, CatalogJsonReader& reader, ReferenceData& data) {
@@ -52,8 +59,16 @@ void read_resource_kinds(const Catalog& catalog, CatalogJsonReader& reader, Refe
       if (value->is_boolean()) grounded = value->get<bool>();
       else reader.error(entry.where, fmt::format("'grounded' of {} is {}; expected true or false", what, value->dump()));
     }
+    bool affects_residents = true;
+    if (const Json* value = reader.member(entry.fields, "affects_residents", entry.where, what, false)) {
+      if (value->is_boolean()) affects_residents = value->get<bool>();
+      else
+        reader.error(entry.where,
+                     fmt::format("'affects_residents' of {} is {}; expected true or false", what, value->dump()));
+    }
     data.resource_kinds[entry.id] = {entry.id, reader.text(entry.fields, "name", entry.where, what, false),
-                                     reader.text(entry.fields, "name_en", entry.where, what, false), grounded};
+                                     reader.text(entry.fields, "name_en", entry.where, what, false), grounded,
+                                     affects_residents};
   }
 }
 

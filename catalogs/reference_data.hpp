@@ -34,6 +34,11 @@ struct ResourceKind {
   /// False where mutual support is real: suppliers on a same-kind cycle then
   /// count without tracing back to a source (docs/model.md, Supply from sources).
   bool grounded = true;
+  /// False for a service whose loss does not disrupt a resident's day
+  /// (municipal services): people and people-hours do not count it
+  /// (engine/affected_people.hpp, decision 059); criteria that rate it by
+  /// name (3.1 costs, service_outage) still do.
+  bool affects_residents = true;
 };
 
 struct AttackTechnique {
@@ -96,6 +101,9 @@ struct ReferenceData {
   const Control* control(std::string_view id) const;
   const Baseline* baseline(std::string_view id) const;
   const ResourceKind* resource_kind(std::string_view id) const;
+  /// The resource kinds with affects_residents false, sorted by id: the
+  /// services engine::PeopleServed leaves out.
+  std::vector<std::string> services_not_affecting_residents() const;
 };
 
 /// Builds the typed views, checking field types and cross references

@@ -112,7 +112,7 @@ class ReachCommand : public Command {
       std::vector<model::AssetIndex> failed;
       if (std::isinf(horizon)) {
         failed = engine::reach_set(graph, *index, horizon);
-        const engine::PeopleServed served(model);
+        const engine::PeopleServed served(model, loaded->reference.services_not_affecting_residents());
         const auto reach = engine::compute_reach_range(graph, &served, horizon, 1, *index, *index + 1);
         report.row.people = reach.front().people;
         report.row.people_upper_bound = reach.front().people_upper_bound;
@@ -159,7 +159,7 @@ class ReachCommand : public Command {
           report.process_names.emplace(own.process, assessors::process_names(loaded->reference, {own.process}));
         }
     }
-    const engine::PeopleServed served(model);
+    const engine::PeopleServed served(model, loaded->reference.services_not_affecting_residents());
     // With recovery times and a finite horizon every row is counted with
     // repairs, as the register, `--asset` and whatif count (decision 044).
     const bool as_register = (report.has_recovery || !report.own_horizons.empty()) && !std::isinf(horizon);

@@ -94,7 +94,7 @@ class SimulateCommand : public Command {
     const auto& graph = *loaded->graph;
     // p as cutsets --probability reads it: no p, or a virtual asset, never fails initially.
     const std::vector<double> p = engine::initial_failure_probabilities(model);
-    const engine::PeopleServed served(model);
+    const engine::PeopleServed served(model, loaded->reference.services_not_affecting_residents());
 
     SimulateReport report;
     report.region = model.region.name;

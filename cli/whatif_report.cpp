@@ -169,7 +169,7 @@ std::string back_text(const model::Asset& asset, const std::vector<engine::DownI
 engine::AffectedPeople people_affected(const LoadedModel& loaded, const std::function<bool(model::AssetIndex)>& down) {
   std::vector<bool> was_down(loaded.graph->asset_count());
   for (model::AssetIndex a = 0; a < loaded.graph->asset_count(); ++a) was_down[a] = down(a);
-  return engine::affected_people(engine::PeopleServed(loaded.model), was_down);
+  return engine::affected_people(engine::PeopleServed(loaded.model, loaded.reference.services_not_affecting_residents()), was_down);
 }
 
 std::string failed_summary(std::size_t real, std::size_t virtual_failed, model::Hours horizon,

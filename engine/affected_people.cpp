@@ -6,7 +6,10 @@
 
 namespace knelpunt::engine {
 
-PeopleServed::PeopleServed(const model::Model& model) {
+PeopleServed::PeopleServed(const model::Model& model, std::span<const std::string> uncounted_services) {
+  auto counted = [&](const std::string& service) {
+    return std::find(uncounted_services.begin(), uncounted_services.end(), service) == uncounted_services.end();
+  };
   real_areas_ = model.areas.size();
   for (const auto& area : model.areas) {
     population_.push_back(area.population);
@@ -18,7 +21,8 @@ PeopleServed::PeopleServed(const model::Model& model) {
   // Services by id, so that their indices do not depend on the order of the model.
   std::map<std::string_view, std::uint32_t> service_of;
   for (const auto& asset : model.assets)
-    for (const auto& supply : asset.supplies) service_of.emplace(supply.service, 0);
+    for (const auto& supply : asset.supplies)
+      if (counted(supply.service)) service_of.emplace(supply.service, 0);
   for (auto& [service, index] : service_of) {
     index = static_cast<std::uint32_t>(services_.size());
     services_.emplace_back(service);
@@ -43,7 +47,9 @@ PeopleServed::PeopleServed(const model::Model& model) {
       continue;
     }
     slots.clear();
-    for (const auto& supply : asset.supplies)
+    for (const auto& supply : asset.supplies) {
+      // An uncounted service supplies its areas, but losing it affects no one.
+      if (!counted(supply.service)) continue;
       for (const auto& area_id : supply.areas) {
         const auto area = model.find_area(area_id);
         if (!area) continue;  // the validator reports unknown areas
@@ -54,6 +60,7 @@ PeopleServed::PeopleServed(const model::Model& model) {
         }
         slots.push_back(it->second);
       }
+    }
     std::sort(slots.begin(), slots.end());
     slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
     asset_slots_.insert(asset_slots_.end(), slots.begin(), slots.end());

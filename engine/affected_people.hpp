@@ -39,7 +39,13 @@ namespace knelpunt::engine {
 /// their areas only; their own `serves.population` is not added.
 class PeopleServed {
  public:
-  explicit PeopleServed(const model::Model& model);
+  /// Losing a service of `uncounted_services` affects no one (decision 059:
+  /// the resource kinds that do not disrupt a resident's day, from
+  /// catalogs::ReferenceData::services_not_affecting_residents): its supplies
+  /// are left out, as if the model did not list them. An asset whose
+  /// supplies are all such services supplies no one; it is not a
+  /// pseudo-area, since it has areas.
+  explicit PeopleServed(const model::Model& model, std::span<const std::string> uncounted_services = {});
 
   std::size_t asset_count() const { return asset_begin_.size() - 1; }
   /// Real areas (the model's, same order) followed by pseudo-areas.

@@ -300,3 +300,35 @@ catalogs:
   CHECK(text.find("'grounded' of resource kind 'power' is \"maybe\"; expected true or false") != std::string::npos);
   CHECK(bad_set.index().ungrounded_resource_kinds.empty());
 }
+
+TEST_CASE("municipal services affect no resident; a model can say so of another kind; another value is an error") {
+  model::Diagnostics diagnostics;
+  auto set = catalogs::load_catalog_set(kCatalogDir, diagnostics);
+  // Shipped: only public-services (decision 059).
+  CHECK(catalogs::read_reference_data(set, diagnostics).services_not_affecting_residents() ==
+        std::vector<std::string>{"public-services"});
+  const auto file = write_model("affects-residents", R"(knelpunt: 1
+catalogs:
+  resource-kinds:
+    - {id: gas, name: Gas, affects_residents: false}
+    - {id: public-services, name: Gemeentelijke dienstverlening, affects_residents: true}
+)");
+  catalogs::apply_model_overrides(set, file, "model.yaml", diagnostics);
+  const auto data = catalogs::read_reference_data(set, diagnostics);
+  INFO(messages(diagnostics));
+  REQUIRE_FALSE(diagnostics.has_errors());
+  CHECK(data.services_not_affecting_residents() == std::vector<std::string>{"gas"});
+
+  model::Diagnostics bad_diagnostics;
+  auto bad_set = catalogs::load_catalog_set(kCatalogDir, bad_diagnostics);
+  const auto bad_file = write_model("affects-residents-bad", R"(knelpunt: 1
+catalogs:
+  resource-kinds:
+    - {id: gas, name: Gas, affects_residents: 0}
+)");
+  catalogs::apply_model_overrides(bad_set, bad_file, "model.yaml", bad_diagnostics);
+  catalogs::read_reference_data(bad_set, bad_diagnostics);
+  const std::string text = messages(bad_diagnostics);
+  INFO(text);
+  CHECK(text.find("'affects_residents' of resource kind 'gas' is 0; expected true or false") != std::string::npos);
+}

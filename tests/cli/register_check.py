@@ -640,6 +640,13 @@ def check_board(c, reference_json):
             highest = max(max(p["base"], p["variant"]) for p in scenario["people_affected"])
             c.check(f"board: compare {variant['variant']}: {scenario['scenario']} affects at most the region's "
                     f"{region_population:.0f} people", highest <= region_population, highest)
+    # Losing the municipal counter disrupts no resident's day (decision 059):
+    # the portal's entry counts its costs, not 292 500 people.
+    portal = [risk for risk in risks.values() if risk["assets"] == ["gemeente-portaal"]]
+    portal_criteria = sorted(x["criterion"] for x in portal[0]["impact"]["criteria"]) if portal else None
+    c.check("board: the municipal portal's outage counts costs, not residents (no 2.3, 5.1 or 5.3)",
+            portal_criteria is not None and "3.1" in portal_criteria and
+            not {"2.3", "5.1", "5.3"} & set(portal_criteria), portal_criteria)
     water_board = [risk for risk in risks.values() if risk["assets"] == ["wsh-centrale"]]
     c.check("board: the water board's control counts within 7 days",
             len(water_board) == 1 and water_board[0].get("horizon_h") == 168, water_board[:1])

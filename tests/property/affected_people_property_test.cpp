@@ -16,7 +16,9 @@
 ///   workspace) gives every run exactly what a fresh counter gives, and is
 ///   at rest after each;
 /// - without restoration, the people the people-hours sweep ends with equal
-///   the people affected counted directly.
+///   the people affected counted directly;
+/// - a service that affects no one (decision 059) is left out of people and
+///   people-hours exactly as if the model did not list its supplies.
 
 #include <doctest/doctest.h>
 
@@ -79,16 +81,17 @@ Model random_model(std::mt19937& rng, bool pseudo) {
 }
 
 /// The brute force: every area named by a supply of a down asset (virtual
-/// ones included), plus the population of every down real asset without
-/// supplies, summed.
-double brute_force_people(const Model& model, const std::vector<bool>& down) {
+/// ones included) of a service other than `uncounted`, plus the population
+/// of every down real asset without supplies, summed.
+double brute_force_people(const Model& model, const std::vector<bool>& down, const std::string& uncounted = "") {
   std::set<std::string> areas;
   double pseudo = 0;
   for (std::size_t a = 0; a < model.assets.size(); ++a) {
     const auto& asset = model.assets[a];
     if (!down[a]) continue;
     if (asset.supplies.empty() && !asset.is_virtual) pseudo += asset.population();
-    for (const auto& supply : asset.supplies) areas.insert(supply.areas.begin(), supply.areas.end());
+    for (const auto& supply : asset.supplies)
+      if (supply.service != uncounted) areas.insert(supply.areas.begin(), supply.areas.end());
   }
   double people = pseudo;
   for (const auto& area : model.areas)
@@ -306,4 +309,40 @@ TEST_CASE("an area served by two suppliers of one service counts once, and is lo
   CHECK(knelpunt::engine::affected_people(served, {false, false}).people == 0);
   const std::vector<DownSpan> spans = {{0, 0, 4}, {1, 2, 6}};
   CHECK(knelpunt::engine::people_hours(served, spans, 10).people_hours == 6000);
+}
+
+TEST_CASE("a service that affects no one counts as if the model did not list its supplies") {
+  int differed = 0;
+  for (std::uint32_t seed = 1; seed <= 400; ++seed) {
+    CAPTURE(seed);
+    std::mt19937 rng(seed);
+    const Model model = random_model(rng, seed % 3 == 0);
+    const std::vector<std::string> uncounted{"telecom"};
+    const PeopleServed served(model, uncounted);
+    // The same model without its telecom supplies, counted with every service.
+    // An asset left with no supplies there loses its own population too: in
+    // `model` it has areas, so it is no pseudo-area.
+    Model without = model;
+    for (auto& asset : without.assets) {
+      const bool had_supplies = !asset.supplies.empty();
+      std::erase_if(asset.supplies, [](const auto& supply) { return supply.service == "telecom"; });
+      if (had_supplies && asset.supplies.empty()) asset.serves["population"] = 0;
+    }
+    without.reindex();
+    const PeopleServed reference(without);
+    CHECK(served.service_count() == reference.service_count());
+    std::vector<bool> down(model.assets.size());
+    for (std::size_t a = 0; a < down.size(); ++a) down[a] = std::bernoulli_distribution(0.3)(rng);
+    const auto result = knelpunt::engine::affected_people(served, down);
+    CHECK(result.people == doctest::Approx(brute_force_people(model, down, "telecom")));
+    CHECK(result.people == doctest::Approx(knelpunt::engine::affected_people(reference, down).people));
+    if (result.people != doctest::Approx(knelpunt::engine::affected_people(PeopleServed(model), down).people))
+      ++differed;
+    std::vector<DownSpan> spans;
+    for (AssetIndex a = 0; a < down.size(); ++a)
+      if (down[a]) spans.push_back({a, static_cast<Hours>(a % 5), static_cast<Hours>(a % 5 + 3)});
+    CHECK(knelpunt::engine::people_hours(served, spans, 10).people_hours ==
+          doctest::Approx(knelpunt::engine::people_hours(reference, spans, 10).people_hours));
+  }
+  CHECK(differed > 20);  // telecom mattered in many models: the property is not vacuous
 }
