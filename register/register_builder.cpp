@@ -12,6 +12,7 @@
 #include "model/permute_in_place.hpp"
 #include "register/knelpunt_entries.hpp"
 #include "register/register_texts.hpp"
+#include "register/register_entry_parts.hpp"
 #include "register/risk_id.hpp"
 
 namespace knelpunt::risk_register {
@@ -20,22 +21,29 @@ namespace {
 
 /// A scenario entry names the knelpunten its cascade passes through (the
 /// knelpunt entries whose asset fails in the scenario), so that the board
-/// sees where a scenario and the knelpunten meet.
+/// sees where a scenario and the knelpunten meet: by the asset a reader
+/// knows, with the entry's id to look it up ("2 knelpunten: scada
+/// (KP-KNP-…), substation (KP-KNP-…)"), in asset id order.
 void name_knelpunten_of_scenarios(std::vector<Risk>& risks) {
   std::map<std::string, std::string> knelpunt_of_asset;
   for (const auto& risk : risks)
     if (risk.finding.kind == "knelpunt") knelpunt_of_asset[risk.finding.assets.front()] = risk.id;
   for (auto& risk : risks) {
     if (risk.finding.kind != "scenario") continue;
-    std::set<std::string> passed;
+    std::map<std::string, std::string> passed;  // asset → its knelpunt entry, by asset id
     for (const auto& step : risk.finding.chain)
-      if (auto it = knelpunt_of_asset.find(step.asset); it != knelpunt_of_asset.end()) passed.insert(it->second);
+      if (auto it = knelpunt_of_asset.find(step.asset); it != knelpunt_of_asset.end()) passed.insert(*it);
     for (const auto& asset : risk.finding.affected)
-      if (auto it = knelpunt_of_asset.find(asset); it != knelpunt_of_asset.end()) passed.insert(it->second);
+      if (auto it = knelpunt_of_asset.find(asset); it != knelpunt_of_asset.end()) passed.insert(*it);
     if (passed.empty()) continue;
-    const std::string list = fmt::format("{}", fmt::join(passed, ", "));
-    risk.finding.evidence.push_back({fmt::format("{}: {}", label(Label::scenario_passes_through, "nl"), list),
-                                     fmt::format("{}: {}", label(Label::scenario_passes_through, "en"), list)});
+    std::vector<std::string> named;
+    for (const auto& [asset, id] : passed) named.push_back(fmt::format("{} ({})", asset, id));
+    const std::string list = fmt::format("{}", fmt::join(named, ", "));
+    auto text = [&](const char* lang) {
+      return fmt::format("{} {}: {}", label(Label::scenario_passes_through, lang),
+                         counted(passed.size(), Label::knelpunt_one, Label::knelpunt_many, lang), list);
+    };
+    risk.finding.evidence.push_back({text("nl"), text("en")});
   }
 }
 

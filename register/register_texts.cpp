@@ -225,7 +225,9 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::date_prompt) + 1> kT
           "Co-located redundancy: {} in {} — suppliers of {}"},
     Entry{Label::governing_likelihood, "bepalend", "governing"},
     Entry{Label::other_likelihoods, "verder", "also"},
-    Entry{Label::scenario_passes_through, "het scenario raakt deze knelpunten", "the scenario passes through these bottlenecks"},
+    Entry{Label::scenario_passes_through, "het scenario raakt", "the scenario passes through"},
+    Entry{Label::knelpunt_one, "knelpunt", "bottleneck"},
+    Entry{Label::knelpunt_many, "knelpunten", "bottlenecks"},
     // A critical pair that one local event also takes down: one entry (decision 056).
     Entry{Label::pair_in_one_place_title, "{}; op één plek: {}", "{}; in one place: {}"},
     Entry{Label::or_word, " of ", " or "},

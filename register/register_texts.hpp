@@ -177,6 +177,8 @@ enum class Label {
   governing_likelihood,
   other_likelihoods,
   scenario_passes_through,
+  knelpunt_one,
+  knelpunt_many,
   pair_in_one_place_title,
   or_word,
   analyses,
