@@ -154,10 +154,21 @@ std::string heaviest_consequence(const Register& reg, const Risk& risk, std::str
   std::string name = criterion_name(reg, heaviest->criterion, lang);
   if (name.empty()) name = heaviest->criterion;
   const std::string value = criterion_value(reg, *heaviest, lang, escape);
-  return fmt::format(
+  const std::string consequence = fmt::format(
       "{}: {}, {} {}{}{}; {}", label(Label::heaviest_consequence, lang), escape(name),
       label(Label::impact_class, lang), catalogs::class_letter(heaviest->impact_class),
       heaviest->source == assessors::ImpactSource::estimate ? ", " : " ", value, count);
+  // A total above every criterion's class comes from adding them up (the
+  // method's weighted sum): say so, or "impact E" beside a heaviest
+  // consequence of class D reads as a mistake.
+  if (!risk.impact_class || *risk.impact_class <= heaviest->impact_class) return consequence;
+  // One criterion above its own class: its weight (a catalogue may weigh one above 1).
+  if (risk.finding.impact.size() == 1)
+    return fmt::format(fmt::runtime(label(Label::impact_from_weight, lang)), catalogs::class_letter(*risk.impact_class),
+                       format_number(risk.impact_score, lang), consequence);
+  return fmt::format(fmt::runtime(label(Label::impact_from_sum, lang)), catalogs::class_letter(*risk.impact_class),
+                     format_number(static_cast<double>(risk.finding.impact.size()), lang),
+                     format_number(risk.impact_score, lang), consequence);
 }
 
 std::vector<std::string> chain_lines(const assessors::Finding& finding, std::string_view lang,

@@ -189,6 +189,8 @@ enum class Label {
   fail_many,
   highest_risks,
   heaviest_consequence,
+  impact_from_sum,
+  impact_from_weight,
   fail_with_none,
   fail_with_one,
   fail_with_many,

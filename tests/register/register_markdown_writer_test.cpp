@@ -89,6 +89,16 @@ TEST_CASE("register markdown: each of the highest risks says its heaviest conseq
   CHECK(contains(register_to_markdown(reg, "nl"),
                  "Zwaarste gevolg: Lichamelijk lijden (gebrek aan primaire levensbehoeften), klasse D, "
                  "2.000.000 mensuren; 3 andere objecten vallen mee uit.\n"));
+  // A total above the heaviest criterion's class comes from the sum, and says so.
+  reg.risks[0].impact_class = 4;
+  reg.risks[0].impact_score = 85;
+  CHECK(contains(register_to_markdown(reg, "nl"),
+                 "Impact E door de optelling van 2 criteria (impactscore 85); zwaarste gevolg: Lichamelijk lijden "
+                 "(gebrek aan primaire levensbehoeften), klasse D, 2.000.000 mensuren; 3 andere objecten vallen mee uit.\n"));
+  CHECK(contains(register_to_markdown(reg, "en"), "Impact E from adding up 2 criteria (impact score 85); heaviest "
+                                                  "consequence: "));
+  reg.risks[0].impact_class = 3;
+  reg.risks[0].impact_score = 40.5;
   // On a tie of classes the heavier criterion (5.1 weighs 1.5) governs.
   reg.risks[0].finding.impact[1].impact_class = 3;
   CHECK(contains(register_to_markdown(reg, "nl"),
@@ -96,6 +106,8 @@ TEST_CASE("register markdown: each of the highest risks says its heaviest conseq
                  "3 andere objecten vallen mee uit.\n"));
   // A stated class says who stated it; one asset, or none, in the singular.
   reg.risks[0].finding.impact = {{"2.1", 0, 0, {}, knelpunt::assessors::ImpactSource::floor}};
+  reg.risks[0].impact_class = 0;
+  reg.risks[0].impact_score = 1;
   reg.risks[0].finding.affected = {"wb-pomp-oost"};
   const std::string md = register_to_markdown(reg, "nl");
   CHECK(contains(md, "Zwaarste gevolg: Doden, klasse A (ondergrens vitaal proces); 1 ander object valt mee uit.\n"));
@@ -115,6 +127,11 @@ TEST_CASE("register markdown: each of the highest risks says its heaviest conseq
   reg.risks[0].finding.horizon_h = 72;
   reg.risks[0].finding.affected = {"wb-pomp-oost"};
   CHECK(contains(register_to_markdown(reg, "nl"), "; 1 ander object valt binnen 3 dagen mee uit.\n"));
+  // One criterion above its own class: its weight did it.
+  reg.risks[0].impact_class = 1;
+  reg.risks[0].impact_score = 3;
+  CHECK(contains(register_to_markdown(reg, "nl"), "Impact B door het gewicht van het criterium (impactscore 3); "
+                                                  "zwaarste gevolg: Doden, klasse A"));
 }
 
 TEST_CASE("register markdown: criteria left to an analyst are named, once for all entries and per entry") {
