@@ -57,8 +57,10 @@ constexpr std::array kTexts{
     Entry{CliText::people_in_areas, "{} in {} die een voorziening verliezen, elk één keer geteld{}",
           "{} in {} that lose a service, each counted once{}"},
     // Not "0 in geen gebieden": with no area losing a service nobody is affected.
-    Entry{CliText::people_none, "geen, want geen gebied verliest een voorziening{}",
-          "none, as no area loses a service{}"},
+    Entry{CliText::people_none, "geen, want geen gebied verliest een voorziening die het dagelijks leven raakt{}",
+          "none, as no area loses a service of daily life{}"},
+    Entry{CliText::uncounted_services_lost, "; wel valt {} weg, wat het dagelijks leven niet verstoort en niet meetelt",
+          "; {} is lost too, which does not disrupt daily life and is not counted"},
     Entry{CliText::returns_one, "{} herstelmoment", "{} return"},
     Entry{CliText::returns_many, "{} herstelmomenten", "{} returns"},
     Entry{CliText::restoration_summary, "{} binnen {}; {} na {} nog uitgevallen", "{} within {}; {} still down at {}"},

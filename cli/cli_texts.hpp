@@ -54,6 +54,7 @@ enum class CliText {
   failed_summary_many,
   people_in_areas,
   people_none,
+  uncounted_services_lost,
   returns_one,
   returns_many,
   restoration_summary,

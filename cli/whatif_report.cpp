@@ -172,14 +172,38 @@ engine::AffectedPeople people_affected(const LoadedModel& loaded, const std::fun
   return engine::affected_people(engine::PeopleServed(loaded.model, loaded.reference.services_not_affecting_residents()), was_down);
 }
 
+/// The names (in `lang`, by id) of the services that affect no resident
+/// (decision 059) that some asset down at some moment supplies to an area:
+/// lost, but not counted in the people affected.
+std::vector<std::string> uncounted_services_lost(const LoadedModel& loaded,
+                                                 const std::function<bool(model::AssetIndex)>& down,
+                                                 std::string_view lang) {
+  const auto uncounted = loaded.reference.services_not_affecting_residents();
+  std::vector<std::string> lost;
+  for (const auto& service : uncounted) {
+    bool supplied = false;
+    for (model::AssetIndex a = 0; a < loaded.graph->asset_count() && !supplied; ++a) {
+      if (!down(a)) continue;
+      for (const auto& supply : loaded.model.assets[a].supplies)
+        if (supply.service == service && !supply.areas.empty()) supplied = true;
+    }
+    if (supplied) lost.push_back(assessors::resource_kind_name(loaded.reference, service).in(lang));
+  }
+  return lost;
+}
+
 std::string failed_summary(std::size_t real, std::size_t virtual_failed, model::Hours horizon,
-                           const engine::AffectedPeople& people, std::string_view lang) {
+                           const engine::AffectedPeople& people, const std::vector<std::string>& uncounted_lost,
+                           std::string_view lang) {
   const std::string_view bound = people.upper_bound ? cli_text(CliText::upper_bound_overlap, lang) : std::string_view();
-  const std::string people_text =
+  std::string people_text =
       people.areas == 0 && people.people == 0
           ? cli_format(CliText::people_none, lang, bound)
           : cli_format(CliText::people_in_areas, lang, model::format_grouped_integer(people.people, lang),
                        counted(people.areas, CliText::areas_one, CliText::areas_many, lang), bound);
+  // Lost but not counted: say so, or "no area loses a service" reads as untrue.
+  if (!uncounted_lost.empty())
+    people_text += cli_format(CliText::uncounted_services_lost, lang, fmt::format("{}", fmt::join(uncounted_lost, ", ")));
   return "\n" +
          cli_format(real == 1 ? CliText::failed_summary_one : CliText::failed_summary_many, lang,
                     counted(real, CliText::assets_one, CliText::assets_many, lang), within(horizon, lang, false),
@@ -289,8 +313,9 @@ std::string render_cascade_text(const LoadedModel& loaded, const std::vector<eng
                          lang);
     if (!asset.is_virtual) ++real;
   }
-  out += failed_summary(real, cascade.order.size() - real, horizon,
-                        people_affected(loaded, [&](model::AssetIndex a) { return cascade.failed(a); }), lang);
+  const auto cascade_down = [&](model::AssetIndex a) { return cascade.failed(a); };
+  out += failed_summary(real, cascade.order.size() - real, horizon, people_affected(loaded, cascade_down),
+                        uncounted_services_lost(loaded, cascade_down, lang), lang);
   out += affected_line(affected_count(loaded, seeds, [&](model::AssetIndex a) { return cascade.failed(a); }), horizon,
                        register_horizon, lang);
   if (verbose) out += stay_up(*loaded.graph, [&](model::AssetIndex a) { return cascade.failed(a); }, lang);
@@ -350,9 +375,9 @@ std::string render_restoration_text(const LoadedModel& loaded, const std::vector
     if (intervals.back().end == model::kNever && !graph.is_virtual(a)) ++still_down;
     ++(graph.is_virtual(a) ? virtual_failed : real);
   }
-  out += failed_summary(real, virtual_failed, horizon,
-                        people_affected(loaded, [&](model::AssetIndex a) { return !restoration.down[a].empty(); }),
-                        lang);
+  const auto restoration_down = [&](model::AssetIndex a) { return !restoration.down[a].empty(); };
+  out += failed_summary(real, virtual_failed, horizon, people_affected(loaded, restoration_down),
+                        uncounted_services_lost(loaded, restoration_down, lang), lang);
   out += affected_line(
       affected_count(loaded, seeds, [&](model::AssetIndex a) { return !restoration.down[a].empty(); }), horizon,
       register_horizon, lang);
