@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <set>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -179,16 +180,15 @@ std::vector<std::string> uncounted_services_lost(const LoadedModel& loaded,
                                                  const std::function<bool(model::AssetIndex)>& down,
                                                  std::string_view lang) {
   const auto uncounted = loaded.reference.services_not_affecting_residents();
-  std::vector<std::string> lost;
-  for (const auto& service : uncounted) {
-    bool supplied = false;
-    for (model::AssetIndex a = 0; a < loaded.graph->asset_count() && !supplied; ++a) {
-      if (!down(a)) continue;
-      for (const auto& supply : loaded.model.assets[a].supplies)
-        if (supply.service == service && !supply.areas.empty()) supplied = true;
-    }
-    if (supplied) lost.push_back(assessors::resource_kind_name(loaded.reference, service).in(lang));
+  std::set<std::string> lost_ids;  // by id, as the names are listed
+  for (model::AssetIndex a = 0; a < loaded.graph->asset_count(); ++a) {
+    if (!down(a)) continue;
+    for (const auto& supply : loaded.model.assets[a].supplies)
+      if (!supply.areas.empty() && std::find(uncounted.begin(), uncounted.end(), supply.service) != uncounted.end())
+        lost_ids.insert(supply.service);
   }
+  std::vector<std::string> lost;
+  for (const auto& id : lost_ids) lost.push_back(assessors::resource_kind_name(loaded.reference, id).in(lang));
   return lost;
 }
 
